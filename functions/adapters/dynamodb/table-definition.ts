@@ -1,0 +1,22 @@
+/**
+ * The one description of the force table: the repository writes these attributes, the local runner
+ * creates the table from it and the CDK data construct declares it.
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: {
+    /** Sparse: only open actions carry openPk, so the reminder job reads stale actions and nothing else. */
+    openByLastUpdated: { name: 'open-by-last-updated', partitionKey: 'openPk', sortKey: 'openSk' },
+    /** Lists actions and people without a Scan. */
+    byType: { name: 'by-type', partitionKey: 'typePk', sortKey: 'typeSk' },
+  },
+  /** In AWS, TTL only tidies expired tokens and sessions; expiry itself is always checked in code. */
+  timeToLiveAttribute: 'expiresAtEpoch',
+} as const;
+
+export const keyAttributes = [
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  ...Object.values(tableDefinition.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];

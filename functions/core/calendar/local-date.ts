@@ -1,0 +1,34 @@
+/** A calendar date as written in a time zone: "2026-10-31". */
+export type LocalDate = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The date an instant falls on in a time zone (23:30 on 31 October in London is still October). */
+export function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  return formatterFor(timeZone).format(instant);
+}
+
+/** Day of the week of a calendar date, 0 = Sunday, independent of any time zone. */
+export function dayOfWeek(date: LocalDate): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,56 @@
+import type { Action } from './model/action.js';
+import type { Person } from './model/person.js';
+import type { ReminderRecord } from './model/reminder.js';
+import type { Update } from './model/update.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Repository {
+  getAction(id: string): Promise<Action | null>;
+  /** Every action, paged through a keyed index (never a Scan). */
+  listActions(): Promise<Action[]>;
+  /**
+   * Writes an action as a whole (import, admin edit). `expectedVersion` null means it must not exist
+   * yet; otherwise the stored version must match. Throws ConflictError.
+   */
+  putAction(action: Action, expectedVersion: number | null): Promise<void>;
+  /**
+   * Records an update and applies it to its action, whose stored version must be `update.version - 1`.
+   * Throws ConflictError when someone else got there first. Returns the action as saved.
+   */
+  saveUpdate(update: Update): Promise<Action>;
+  /** The history of one action, oldest first. */
+  listUpdates(actionId: string): Promise<Update[]>;
+  /** Open actions last updated before the cutoff (never-updated ones included), from the sparse index. */
+  listStaleActions(cutoff: Date): Promise<Action[]>;
+
+  getPerson(id: string): Promise<Person | null>;
+  listPeople(): Promise<Person[]>;
+  putPerson(person: Person): Promise<void>;
+
+  /** Claims a digest for a person and period; false when it was claimed already. */
+  claimReminder(record: ReminderRecord): Promise<boolean>;
+  /** Replaces a claimed record with its outcome. */
+  completeReminder(record: ReminderRecord): Promise<void>;
+  listReminders(personId: string): Promise<ReminderRecord[]>;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface OutgoingEmail {
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: EmailAttachment[];
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}

@@ -1,0 +1,19 @@
+import type { Action } from '../model/action.js';
+import type { ActionPatch, FieldChange, Update } from '../model/update.js';
+
+/** What a patch would change on an action: only the fields whose value really differs. */
+export function diffPatch(action: Action, patch: ActionPatch): FieldChange[] {
+  return Object.entries(patch)
+    .filter(([field, to]) => JSON.stringify(action[field as keyof Action]) !== JSON.stringify(to))
+    .map(([field, to]) => ({ field, from: action[field as keyof Action], to }));
+}
+
+/** The action as it stands after an update: the one place where history turns into state. */
+export function applyUpdate(action: Action, update: Update): Action {
+  return {
+    ...action,
+    ...update.patch,
+    lastUpdatedAt: update.countsAsProgress ? update.at : action.lastUpdatedAt,
+    version: update.version,
+  };
+}

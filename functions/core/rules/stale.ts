@@ -1,0 +1,36 @@
+import type { Action } from '../model/action.js';
+import { toLocalDate } from '../calendar/local-date.js';
+
+const dayMs = 86_400_000;
+
+/** Open and last updated more than `staleAfterDays` ago; an action never updated is stale. */
+export function isStale(action: Action, now: Date, staleAfterDays: number): boolean {
+  if (action.status !== 'open') return false;
+  if (action.lastUpdatedAt === null) return true;
+  return now.getTime() - Date.parse(action.lastUpdatedAt) > staleAfterDays * dayMs;
+}
+
+/** The instant before which an open action counts as stale: the stale index is queried below it. */
+export function staleCutoff(now: Date, staleAfterDays: number): Date {
+  return new Date(now.getTime() - staleAfterDays * dayMs);
+}
+
+/** The last day on which a target is still on time: a month target runs to the month's end. */
+export function targetDueDate(target: string): string {
+  if (target.length === 10) return target;
+  const [year, month] = target.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${target}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** Open and its target date has passed in the force's time zone. */
+export function isOverdue(action: Action, now: Date, timeZone: string): boolean {
+  if (action.status !== 'open' || action.timescale.target === null) return false;
+  return toLocalDate(now, timeZone) > targetDueDate(action.timescale.target);
+}
+
+/** Whole days since the last update, or null for an action never updated. */
+export function daysSinceUpdate(action: Action, now: Date): number | null {
+  if (action.lastUpdatedAt === null) return null;
+  return Math.floor((now.getTime() - Date.parse(action.lastUpdatedAt)) / dayMs);
+}
