@@ -1,0 +1,51 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Mailer, OutgoingEmail } from '../../core/ports.js';
+import { localCredentials, type AwsEndpoints } from '../aws-clients.js';
+
+/** SESv2 SendEmail with a Simple message: HTML, text and attachments without hand-built MIME. */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client: SESv2Client,
+    private readonly sender: string,
+    private readonly configurationSetName?: string,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const result = await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.sender,
+        Destination: { ToAddresses: email.to },
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
+            ...(email.attachments?.length
+              ? {
+                  Attachments: email.attachments.map((a) => ({
+                    FileName: a.filename,
+                    ContentType: a.contentType,
+                    RawContent: a.content,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                  })),
+                }
+              : {}),
+          },
+        },
+      }),
+    );
+    if (!result.MessageId) throw new Error('SES accepted the email but returned no message id');
+    return { messageId: result.MessageId };
+  }
+}
+
+export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
+  return new SESv2Client({
+    region: endpoints.region,
+    ...(endpoints.sesEndpoint ? { endpoint: endpoints.sesEndpoint, credentials: localCredentials } : {}),
+  });
+}
+
+export function createSesMailer(endpoints: AwsEndpoints, sender: string, configurationSetName?: string): Mailer {
+  return new SesMailer(createSesClient(endpoints), sender, configurationSetName);
+}

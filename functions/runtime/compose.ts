@@ -1,0 +1,48 @@
+import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients.js';
+import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
+import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
+import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
+import type { ForceConfig } from '../core/config/force-config.js';
+import type { LinkTokenStore } from '../core/links/link-token.js';
+import type { RateLimitStore } from '../core/links/rate-limit.js';
+import type { Clock, Mailer, Repository } from '../core/ports.js';
+
+export interface CoreDeps {
+  config: ForceConfig;
+  repository: Repository;
+  clock: Clock;
+  getMailer: () => Promise<Mailer>;
+  linkTokens: LinkTokenStore;
+  rateLimits: RateLimitStore;
+}
+
+export interface ComposeOptions {
+  config: ForceConfig;
+  tableName: string;
+  endpoints: AwsEndpoints;
+  configurationSetName?: string;
+  clock?: Clock;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The composition root shared by every Lambda and the local runner: clients are built once here and
+ * injected. SES is imported on first use so that it stays off the web handler's start-up path.
+ */
+export function composeDeps(options: ComposeOptions): CoreDeps {
+  const doc = createDocumentClient(options.endpoints);
+  const repository = new DynamoRepository(doc, options.tableName);
+  let mailer: Promise<Mailer> | undefined;
+  return {
+    config: options.config,
+    repository,
+    clock: options.clock ?? systemClock,
+    linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
+    rateLimits: new DynamoRateLimitStore(doc, options.tableName),
+    getMailer: () =>
+      (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
+        createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),
+      )),
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { parseForceConfig, type ForceConfig } from '../core/config/force-config.js';
+import { parseOrThrow } from '../core/validation.js';
+
+const LambdaEnv = z.object({
+  TABLE_NAME: z.string({ error: 'must be set to the force table name (the CDK stack sets it)' }).min(1),
+  FORCE_CONFIG: z.string({ error: 'must hold the force config as JSON (the CDK stack sets it)' }).min(2),
+  AWS_REGION: z.string({ error: 'must be set (Lambda sets it)' }).min(1),
+  SES_CONFIGURATION_SET: z.string().optional(),
+});
+
+export interface LambdaSettings {
+  config: ForceConfig;
+  tableName: string;
+  region: string;
+  configurationSetName?: string;
+}
+
+/** Read once per cold start and failing fast with the variable's name. */
+export function readLambdaEnv(env: Record<string, string | undefined>): LambdaSettings {
+  const parsed = parseOrThrow(LambdaEnv, env, 'Lambda environment is not valid');
+  let configJson: unknown;
+  try {
+    configJson = JSON.parse(parsed.FORCE_CONFIG);
+  } catch {
+    throw new Error('Lambda environment is not valid:\n - FORCE_CONFIG: is not valid JSON');
+  }
+  return {
+    config: parseForceConfig(configJson, 'FORCE_CONFIG'),
+    tableName: parsed.TABLE_NAME,
+    region: parsed.AWS_REGION,
+    ...(parsed.SES_CONFIGURATION_SET ? { configurationSetName: parsed.SES_CONFIGURATION_SET } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../functions/core/errors.js';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { loadForceConfig } from '../../infra/forces/load-force-config.js';
+
+const valid = {
+  id: 'northshire',
+  name: 'Northshire Police',
+  baseUrl: 'https://actions.northshire.example',
+  sender: 'action-plan@northshire.example',
+  admins: ['admin@northshire.example'],
+};
+
+function problemsOf(input: unknown): string[] {
+  try {
+    parseForceConfig(input, 'test.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).problems;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('force config', () => {
+  it('fills in the defaults of the design', () => {
+    const config = parseForceConfig(valid, 'test.json');
+    expect(config).toMatchObject({
+      staleAfterDays: 28,
+      remindEveryDays: 7,
+      escalateAfterReminders: 2,
+      timeZone: 'Europe/London',
+      schedules: { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
+      board: [],
+    });
+    expect(config.bankHolidays).toContain('2026-12-28');
+  });
+
+  it.each([
+    ['id', { id: 'North Shire' }, /^id: must be 2 to 31 lower-case letters/],
+    ['name', { name: '' }, /^name: must be the force name/],
+    ['baseUrl scheme', { baseUrl: 'javascript:alert(1)' }, /^baseUrl: must be the address people open/],
+    ['baseUrl query', { baseUrl: 'https://a.example/?x=1' }, /^baseUrl: must not contain a query/],
+    ['sender', { sender: 'not-an-address' }, /^sender: must be an email address .*"not-an-address"/],
+    ['admins empty', { admins: [] }, /^admins: must list at least one admin/],
+    ['admins entry', { admins: ['ok@a.example', 'bad'] }, /^admins\[1\]: must be an email address/],
+    ['board entry', { board: ['x'] }, /^board\[0\]: must be an email address/],
+    ['staleAfterDays', { staleAfterDays: 0 }, /^staleAfterDays: must be from 1 to 365 days/],
+    ['remindEveryDays', { remindEveryDays: 2.5 }, /^remindEveryDays: must be a whole number of days/],
+    ['escalateAfterReminders', { escalateAfterReminders: '2' }, /^escalateAfterReminders: must be a number of reminders/],
+    ['linkExpiryDays', { linkExpiryDays: 400 }, /^linkExpiryDays: must be from 1 to 90 days/],
+    ['reminders cron fields', { schedules: { reminders: '0 9 * *' } }, /^schedules\.reminders: must be a cron expression with five fields/],
+    ['boardSummary cron value', { schedules: { boardSummary: '99 7 1-7 * *' } }, /^schedules\.boardSummary: is not a cron expression that can be read/],
+    ['timeZone', { timeZone: 'Europe/Atlantis' }, /^timeZone: must be an IANA time zone/],
+    ['bankHolidays', { bankHolidays: ['25/12/2026'] }, /^bankHolidays\[0\]: must be a date written YYYY-MM-DD/],
+    ['unknown field', { staleAfterDay: 28 }, /^staleAfterDay: is not a known field; check its spelling/],
+  ])('names a bad %s and says what to write', (_, change, message) => {
+    const problems = problemsOf({ ...valid, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('reports every bad field at once, one line each', () => {
+    const problems = problemsOf({ ...valid, sender: 'x', staleAfterDays: -1, timeZone: 'Nowhere' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['sender', 'staleAfterDays', 'timeZone']);
+  });
+});
+
+describe('loading a force config file', () => {
+  it('loads the demo force', async () => {
+    const config = await loadForceConfig('demo');
+    expect(config.id).toBe('demo');
+    expect(config.admins.length).toBeGreaterThan(0);
+  });
+
+  it('says how to create a missing config', async () => {
+    await expect(loadForceConfig('no-such-force')).rejects.toThrow(/create infra\/forces\/no-such-force\.json/);
+  });
+
+  it('refuses a force id that is not a file name', async () => {
+    await expect(loadForceConfig('../etc/passwd')).rejects.toThrow(/not a valid force id/);
+  });
+
+  it('reports bad JSON, a bad field and a mismatched id with the file name', async () => {
+    const dir = await mkdtemp('/tmp/forces-');
+    await writeFile(`${dir}/broken.json`, '{"id": "broken",');
+    await expect(loadForceConfig('broken', dir)).rejects.toThrow(/infra\/forces\/broken\.json is not valid JSON/);
+    await writeFile(`${dir}/lax.json`, JSON.stringify({ ...valid, id: 'lax', staleAfterDays: 1000 }));
+    await expect(loadForceConfig('lax', dir)).rejects.toThrow(/lax\.json is not valid:\n - staleAfterDays: must be from 1 to 365 days/);
+    await writeFile(`${dir}/other.json`, JSON.stringify(valid));
+    await expect(loadForceConfig('other', dir)).rejects.toThrow(/id: must be "other", the name of its file/);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../functions/core/model/action.js';
+import { groupStaleByOwner } from '../../functions/core/reminders/group-stale-by-owner.js';
+import { formatStaleDigests } from '../../functions/core/reminders/format-stale-digests.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { daysSinceUpdate, isOverdue, isStale, staleCutoff, targetDueDate } from '../../functions/core/rules/stale.js';
+
+const now = new Date('2026-11-27T10:00:00Z');
+
+const action = (overrides: Partial<Action>) => makeAction({ sroId: 'sro', ownerIds: ['owner'], ...overrides });
+
+describe('stale', () => {
+  it('counts an action never updated as stale', () => {
+    expect(isStale(action({ lastUpdatedAt: null }), now, 28)).toBe(true);
+  });
+
+  it('is stale only past the threshold', () => {
+    expect(isStale(action({ lastUpdatedAt: '2026-10-30T10:00:00Z' }), now, 28)).toBe(false); // exactly 28 days
+    expect(isStale(action({ lastUpdatedAt: '2026-10-30T09:59:59Z' }), now, 28)).toBe(true);
+    expect(staleCutoff(now, 28).toISOString()).toBe('2026-10-30T10:00:00.000Z');
+  });
+
+  it('never counts an action that is not open', () => {
+    for (const status of ['proposed-closure', 'closed', 'not-accepted', 'superseded'] as const) {
+      expect(isStale(action({ status, lastUpdatedAt: null }), now, 28)).toBe(false);
+    }
+  });
+
+  it('says how many days since the update', () => {
+    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-08-27T10:00:00Z' }), now)).toBe(92);
+    expect(daysSinceUpdate(action({}), now)).toBeNull();
+  });
+});
+
+describe('overdue', () => {
+  const withTarget = (target: string | null, status: Action['status'] = 'open') =>
+    action({ status, timescale: { text: target, target, originalTarget: target, revisions: [] } });
+
+  it('runs a month target to the end of the month', () => {
+    expect(targetDueDate('2026-02')).toBe('2026-02-28');
+    expect(targetDueDate('2028-02')).toBe('2028-02-29');
+    expect(isOverdue(withTarget('2026-11'), now, 'Europe/London')).toBe(false);
+    expect(isOverdue(withTarget('2026-10'), now, 'Europe/London')).toBe(true);
+  });
+
+  it('judges the date in the force time zone', () => {
+    // 00:30 BST on 1 June is still 31 May in UTC: a May target is overdue in London.
+    expect(isOverdue(withTarget('2026-05'), new Date('2026-05-31T23:30:00Z'), 'Europe/London')).toBe(true);
+    expect(isOverdue(withTarget('2026-05'), new Date('2026-05-31T23:30:00Z'), 'UTC')).toBe(false);
+  });
+
+  it('is never overdue without a target or when not open', () => {
+    expect(isOverdue(withTarget(null), now, 'Europe/London')).toBe(false);
+    expect(isOverdue(withTarget('2020-01', 'closed'), now, 'Europe/London')).toBe(false);
+  });
+});
+
+describe('grouping stale actions by owner', () => {
+  const people = [
+    makePerson({ id: 'lead', name: 'Supt Lead', email: 'lead@f.example' }),
+    makePerson({ id: 'co', name: 'Insp Co', email: 'co@f.example' }),
+  ];
+
+  it('gives the lead and every co-owner one digest each, fresh actions left out', () => {
+    const digests = groupStaleByOwner(
+      [
+        action({ id: 'a', ref: '101', ownerIds: ['lead', 'co'] }),
+        action({ id: 'b', ref: '102', ownerIds: ['lead'], lastUpdatedAt: '2026-08-01T00:00:00Z' }),
+        action({ id: 'c', ref: '103', ownerIds: ['co'], lastUpdatedAt: '2026-11-20T00:00:00Z' }),
+        action({ id: 'd', ref: '104', ownerIds: [], unmatchedNames: ['Mystery Person'] }),
+      ],
+      people, now, 28,
+    );
+    expect(digests.map((d) => [d.name, d.actions.map((a) => a.ref)])).toEqual([
+      ['Supt Lead', ['101', '102']],
+      ['Insp Co', ['101']],
+      ['Mystery Person', ['104']],
+    ]);
+    const text = formatStaleDigests(digests, 28);
+    expect(text).toMatch(/^3 stale actions for 3 people/);
+    expect(text).toContain('Supt Lead <lead@f.example>: 2 stale: 101 (never updated), 102 (118 days)');
+    expect(text).toContain('Mystery Person <no address: matched nobody in the directory>');
+    expect(text).not.toContain('The force should');
+  });
+
+  it('says so when nothing is stale', () => {
+    expect(formatStaleDigests([], 28)).toMatch(/No stale actions/);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+
+interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments: { filename?: string; contentType: string; size: number }[];
+}
+
+let ses: StandIn;
+beforeAll(async () => {
+  ses = await startLocalSes();
+});
+afterAll(() => ses.close());
+
+async function sentEmails(): Promise<StoredEmail[]> {
+  const response = await fetch(`${ses.endpoint}/store`);
+  return ((await response.json()) as { emails: StoredEmail[] }).emails;
+}
+
+const mailerFor = () => createSesMailer({ region: 'eu-west-2', sesEndpoint: ses.endpoint }, 'action-plan@northshire.example');
+
+describe('SES mailer on aws-ses-v2-local', () => {
+  it('sends HTML and plain text from the configured sender, read back from the store', async () => {
+    const { messageId } = await mailerFor().send({
+      to: ['supt.okoro@northshire.example'],
+      subject: '3 actions need an update',
+      html: '<p>Refs <b>101</b>, 102, 103</p>',
+      text: 'Refs 101, 102, 103',
+    });
+    const stored = (await sentEmails()).find((e) => e.messageId === messageId);
+    expect(stored).toMatchObject({
+      from: 'action-plan@northshire.example',
+      destination: { to: ['supt.okoro@northshire.example'] },
+      subject: '3 actions need an update',
+      body: { html: '<p>Refs <b>101</b>, 102, 103</p>', text: 'Refs 101, 102, 103' },
+    });
+  });
+
+  it('attaches files without hand-built MIME', async () => {
+    const content = new TextEncoder().encode('Ref,Status\n101,open\n');
+    const { messageId } = await mailerFor().send({
+      to: ['board@northshire.example'],
+      subject: 'Board pack',
+      html: '<p>Attached</p>',
+      text: 'Attached',
+      attachments: [{ filename: 'pack.csv', contentType: 'text/csv', content }],
+    });
+    const stored = (await sentEmails()).find((e) => e.messageId === messageId);
+    expect(stored?.attachments).toEqual([expect.objectContaining({ filename: 'pack.csv', contentType: 'text/csv', size: content.length })]);
+  });
+});

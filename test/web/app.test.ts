@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import type { Mailer } from '../../functions/core/ports.js';
+import { createApp } from '../../web/app.js';
+import type { AppDeps } from '../../web/deps.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+
+const config = parseForceConfig(
+  { id: 'test', name: 'Testshire Police', baseUrl: 'https://actions.testshire.example', sender: 's@t.example', admins: ['a@t.example'] },
+  'test',
+);
+
+async function appWith(options: Partial<AppDeps> = {}) {
+  const repository = new MemoryRepository();
+  await repository.putPerson(makePerson({ id: 'okoro', name: 'Supt Okoro' }));
+  await repository.putAction(makeAction({ id: '101', ref: '101', ownerIds: ['okoro'], text: 'SECRET recommendation text' }), null);
+  const mailer: Mailer = { send: async () => ({ messageId: 'x' }) };
+  const deps = { config, repository, clock: { now: () => new Date('2026-11-27T10:00:00Z') }, getMailer: async () => mailer, ...options } as AppDeps;
+  return createApp(deps);
+}
+
+describe('the web app shell', () => {
+  it('answers /healthz', async () => {
+    const response = await (await appWith()).request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok');
+  });
+
+  it('sends a strict CSP and the other security headers on every page', async () => {
+    const app = await appWith();
+    for (const path of ['/', '/no-such-page']) {
+      const response = await app.request(path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("form-action 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('shows a plain page with no plan content to someone without a link', async () => {
+    const response = await (await appWith()).request('/');
+    const html = await response.text();
+    expect(html).toContain('Testshire Police');
+    expect(html).not.toContain('SECRET');
+    expect(html).toContain('<html lang="en-GB">');
+  });
+
+  it('answers an unknown path with a 404 page that says what to do', async () => {
+    const response = await (await appWith()).request('/nothing-here');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('use the link in your latest email');
+  });
+
+  it('refuses a cross-site POST before any route sees it', async () => {
+    const response = await (await appWith()).request('/', {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses an oversized body with a clear message', async () => {
+    const response = await (await appWith()).request('/', {
+      method: 'POST',
+      headers: { Origin: 'https://actions.testshire.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `a=${'x'.repeat(70 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('Keep it under 64 kB');
+  });
+
+  it('serves the plan preview only to the local runner', async () => {
+    expect((await (await appWith()).request('/preview')).status).toBe(404);
+    const preview = await (await appWith({ localPreview: true })).request('/preview');
+    const html = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(html).toContain('Supt Okoro');
+    expect(html).toContain('Never');
+    expect(html).toContain('Stale');
+  });
+});

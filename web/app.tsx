@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
+import { appCss } from './assets/app-css.js';
+import type { AppDeps } from './deps.js';
+import { HttpError } from './http-error.js';
+import { csrfProtection, formBodyLimit, securityHeaders } from './middleware/security.js';
+import { createPreviewRoutes } from './preview/preview-routes.js';
+import { Layout } from './views/layout.js';
+import { MessagePage } from './views/message-page.js';
+
+export type AppEnv = { Variables: { deps: AppDeps } };
+
+/** The one Hono app, used by the http Lambda and the local runner alike. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const forceName = deps.config.name;
+
+  app.use(securityHeaders());
+  app.use(csrfProtection(deps.config.baseUrl));
+  app.use(formBodyLimit());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.text('ok'));
+  app.get('/assets/app.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/', (c) =>
+    c.html(
+      <Layout title="Home" forceName={forceName}>
+        <h1>Action Plan Tracker</h1>
+        <p>Keep {forceName}'s inspection action plan up to date.</p>
+        <p>If you own an action, use the personal link in the email we sent you.</p>
+      </Layout>,
+    ),
+  );
+
+  if (deps.localPreview) app.route('/preview', createPreviewRoutes());
+
+  app.notFound((c) =>
+    c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404),
+  );
+  app.onError((error, c) => {
+    const mapped = mapError(error);
+    if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
+    return c.html(<MessagePage forceName={forceName} title={mapped.title} advice={mapped.advice} />, mapped.status);
+  });
+  return app;
+}
+
+/** Typed errors become responses in this one place, not in each route. */
+function mapError(error: Error): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
+  if (error instanceof HttpError) return error;
+  if (error instanceof NotFoundError) return { status: 404, title: 'Not found', advice: error.message };
+  if (error instanceof ConflictError) return { status: 409, title: 'Someone else saved this first', advice: 'Reload the page to see their change.' };
+  if (error instanceof InvalidInputError) return { status: 400, title: 'Something you sent is not valid', advice: error.problems.join(' ') };
+  if ('status' in error && error.status === 403) return { status: 403, title: 'Request refused', advice: 'Go back, reload the page and try again.' };
+  return { status: 500, title: 'Sorry, something went wrong', advice: 'Nothing was saved. Try again in a few minutes.' };
+}
