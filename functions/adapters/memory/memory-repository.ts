@@ -5,8 +5,13 @@ import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
 import { applyUpdate } from '../../core/rules/apply-update.js';
+import { sameUpdate } from '../dynamodb/same-update.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
+/** Code-unit order, as DynamoDB sorts string keys (localeCompare would not: it ignores some punctuation). */
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Instants compare as times: the schema accepts offsets and any number of fraction digits. */
+const instant = (iso: string | null): number => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
 
 /**
  * The Repository port in memory, with the same conditions as the DynamoDB adapter: a fake for core and
@@ -24,7 +29,7 @@ export class MemoryRepository implements Repository {
   }
 
   async listActions(): Promise<Action[]> {
-    return [...this.actions.values()].map(copy).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.actions.values()].map(copy).sort((a, b) => byKey(a.id, b.id));
   }
 
   async putAction(action: Action, expectedVersion: number | null): Promise<void> {
@@ -35,11 +40,14 @@ export class MemoryRepository implements Repository {
 
   async saveUpdate(update: Update): Promise<Action> {
     const current = this.actions.get(update.actionId);
+    // A retry of a save that went through succeeds again without a second history entry, as in DynamoDB.
+    const saved = this.updates.get(update.actionId)?.find((entry) => entry.version === update.version);
+    if (current && current.version === update.version && sameUpdate(saved, update)) return copy(current);
     if (!current || current.version !== update.version - 1) throw new ConflictError(current ? copy(current) : null);
-    const saved = applyUpdate(current, update);
+    const next = applyUpdate(current, update);
     this.updates.set(update.actionId, [...(this.updates.get(update.actionId) ?? []), copy(update)]);
-    this.actions.set(saved.id, saved);
-    return copy(saved);
+    this.actions.set(next.id, next);
+    return copy(next);
   }
 
   async listUpdates(actionId: string): Promise<Update[]> {
@@ -47,9 +55,10 @@ export class MemoryRepository implements Repository {
   }
 
   async listStaleActions(cutoff: Date): Promise<Action[]> {
-    const before = cutoff.toISOString();
+    // Oldest first and never-updated before all, like the sparse index.
     return [...this.actions.values()]
-      .filter((a) => a.status === 'open' && (a.lastUpdatedAt === null || a.lastUpdatedAt < before))
+      .filter((a) => a.status === 'open' && instant(a.lastUpdatedAt) < cutoff.getTime())
+      .sort((a, b) => instant(a.lastUpdatedAt) - instant(b.lastUpdatedAt) || byKey(a.id, b.id))
       .map(copy);
   }
 
@@ -59,7 +68,7 @@ export class MemoryRepository implements Repository {
   }
 
   async listPeople(): Promise<Person[]> {
-    return [...this.people.values()].map(copy).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.people.values()].map(copy).sort((a, b) => byKey(a.id, b.id));
   }
 
   async putPerson(person: Person): Promise<void> {
@@ -78,7 +87,10 @@ export class MemoryRepository implements Repository {
   }
 
   async listReminders(personId: string): Promise<ReminderRecord[]> {
-    return [...this.reminders.values()].filter((r) => r.personId === personId).map(copy);
+    return [...this.reminders.values()]
+      .filter((r) => r.personId === personId)
+      .sort((a, b) => byKey(`${a.period}#${a.kind}`, `${b.period}#${b.kind}`))
+      .map(copy);
   }
 }
 

@@ -1,0 +1,72 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Person } from '../../core/model/person.js';
+import type { ReminderRecord } from '../../core/model/reminder.js';
+import {
+  fromPersonItem,
+  fromReminderItem,
+  personKey,
+  personPk,
+  reminderSkPrefix,
+  toPersonItem,
+  toReminderItem,
+  typePeople,
+} from './item-mapping.js';
+import { isConditionFailed, queryAll } from './query-all.js';
+import { tableDefinition } from './table-definition.js';
+
+/** People and their reminder records: a person's reminders live in the person's partition. */
+export class PeopleStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly pageSize: number | undefined,
+  ) {}
+
+  async getPerson(id: string): Promise<Person | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: personKey(id), ConsistentRead: true }));
+    return Item ? fromPersonItem(Item) : null;
+  }
+
+  async listPeople(): Promise<Person[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: tableDefinition.indexes.byType.name,
+      KeyConditionExpression: 'typePk = :type',
+      ExpressionAttributeValues: { ':type': typePeople },
+      Limit: this.pageSize,
+    });
+    return items.map(fromPersonItem);
+  }
+
+  async putPerson(person: Person): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toPersonItem(person) }));
+  }
+
+  async claimReminder(record: ReminderRecord): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: toReminderItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async completeReminder(record: ReminderRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toReminderItem(record) }));
+  }
+
+  /** Oldest period first (the sort key orders them). */
+  async listReminders(personId: string): Promise<ReminderRecord[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': personPk(personId), ':prefix': reminderSkPrefix },
+      ConsistentRead: true,
+      Limit: this.pageSize,
+    });
+    return items.map(fromReminderItem);
+  }
+}
