@@ -6,7 +6,7 @@ import { applyUpdate } from '../../core/rules/apply-update.js';
 import { ActionHistory } from './action-history.js';
 import { actionKey, fromActionItem, openPartition, toActionItem, typeActions } from './item-mapping.js';
 import { isConditionFailed, queryAll } from './query-all.js';
-import { sameUpdate } from './same-update.js';
+import { sameUpdate } from '../../core/rules/same-update.js';
 import { tableDefinition } from './table-definition.js';
 
 export interface ActionStoreHooks {

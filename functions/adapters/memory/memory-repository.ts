@@ -5,7 +5,7 @@ import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
 import { applyUpdate } from '../../core/rules/apply-update.js';
-import { sameUpdate } from '../dynamodb/same-update.js';
+import { sameUpdate } from '../../core/rules/same-update.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 /** Code-unit order, as DynamoDB sorts string keys (localeCompare would not: it ignores some punctuation). */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Update } from '../../core/model/update.js';
+import { Update } from '../model/update.js';
 
 /**
  * Whether a stored history entry is this very update (a retry), whatever order its attributes come back
