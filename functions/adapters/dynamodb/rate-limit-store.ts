@@ -1,0 +1,31 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RateLimitStore } from '../../core/links/rate-limit.js';
+import { isConditionFailed } from './query-all.js';
+import { tableDefinition } from './table-definition.js';
+
+/** One counter item per key and window, counted up with a conditional update (atomic, no read first). */
+export class DynamoRateLimitStore implements RateLimitStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `RATE#${key}`, sk: windowStart },
+          UpdateExpression: 'ADD hits :one SET #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': Math.ceil(Date.parse(expiresAt) / 1000) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
+  }
+}

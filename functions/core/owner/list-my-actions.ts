@@ -1,0 +1,69 @@
+import type { ForceConfig } from '../config/force-config.js';
+import type { Action } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import type { Repository } from '../ports.js';
+import { daysSinceUpdate, isOverdue, isStale } from '../rules/stale.js';
+
+export interface OwnerDeps {
+  config: ForceConfig;
+  repository: Repository;
+}
+
+export interface MyActionItem {
+  action: Action;
+  stale: boolean;
+  overdue: boolean;
+  /** Null when never updated. */
+  daysSinceUpdate: number | null;
+}
+
+/** The statuses an owner still works on: open, and done-but-awaiting-sign-off (they may reopen it). */
+export const ownerStatuses: ReadonlySet<Action['status']> = new Set(['open', 'proposed-closure']);
+
+export function isOwnedBy(action: Action, person: Person): boolean {
+  return action.ownerIds.includes(person.id);
+}
+
+/**
+ * Every open or proposed-closure action the person owns or co-owns: what needs them first (overdue,
+ * then stale), then the longest without an update, then by ref.
+ */
+export async function listMyActions(deps: OwnerDeps, person: Person, now: Date): Promise<MyActionItem[]> {
+  const actions = await deps.repository.listActions();
+  return actions
+    .filter((action) => ownerStatuses.has(action.status) && isOwnedBy(action, person))
+    .map((action) => toItem(deps.config, action, now))
+    .sort(compareItems);
+}
+
+export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {
+  return {
+    action,
+    stale: isStale(action, now, config.staleAfterDays),
+    overdue: isOverdue(action, now, config.timeZone),
+    daysSinceUpdate: daysSinceUpdate(action, now),
+  };
+}
+
+export function needsAttention(item: MyActionItem): boolean {
+  return item.stale || item.overdue;
+}
+
+function rank(item: MyActionItem): number {
+  if (item.overdue) return 0;
+  if (item.stale) return 1;
+  return item.action.status === 'open' ? 2 : 3;
+}
+
+function compareItems(a: MyActionItem, b: MyActionItem): number {
+  return (
+    rank(a) - rank(b) ||
+    (b.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) ||
+    a.action.ref.localeCompare(b.action.ref, 'en-GB', { numeric: true })
+  );
+}
+
+/** The first item, other than the one just saved, that needs the person: for the "saved" confirmation. */
+export function nextNeedingAttention(items: MyActionItem[], exceptId: string | null): MyActionItem | null {
+  return items.find((item) => item.action.id !== exceptId && needsAttention(item)) ?? null;
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Action } from '../model/action.js';
+
+export const maxProgressChars = 5000;
+export const maxNarrativeChars = 5000;
+export const maxReasonChars = 2000;
+
+/** The form as typed: strings only, so that a page with errors can show exactly what was sent. */
+export interface OwnerFormValues {
+  version: string;
+  progress: string;
+  confidence: string;
+  confidenceNarrative: string;
+  targetMonth: string;
+  targetYear: string;
+  timescaleReason: string;
+  complete: boolean;
+}
+
+/** Form field names in page order: the error summary lists problems in this order. */
+export const formFields = ['progress', 'confidence', 'confidenceNarrative', 'target', 'timescaleReason', 'complete'] as const;
+export type FormField = (typeof formFields)[number];
+
+export interface FieldError {
+  field: FormField;
+  message: string;
+}
+
+export interface OwnerUpdateInput {
+  version: number;
+  progress: string;
+  confidence: 'high' | 'medium' | 'low';
+  confidenceNarrative: string | null;
+  /** "YYYY-MM", or null when the person left a target-less action without one. */
+  target: string | null;
+  timescaleReason: string | null;
+  complete: boolean;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Whatever arrived (any keys, files, arrays) as the form's strings. */
+export function readFormValues(body: Record<string, unknown>): OwnerFormValues {
+  return {
+    version: text(body.version).trim(),
+    progress: text(body.progress).replace(/\r\n/g, '\n'),
+    confidence: text(body.confidence),
+    confidenceNarrative: text(body.confidenceNarrative).replace(/\r\n/g, '\n'),
+    targetMonth: text(body.targetMonth).trim(),
+    targetYear: text(body.targetYear).trim(),
+    timescaleReason: text(body.timescaleReason).replace(/\r\n/g, '\n'),
+    complete: body.complete === 'yes',
+  };
+}
+
+/** The form prefilled from the action as it stands. */
+export function valuesFromAction(action: Action): OwnerFormValues {
+  const target = action.timescale.target;
+  return {
+    version: String(action.version),
+    progress: '',
+    confidence: action.confidence === 'not-set' ? '' : action.confidence,
+    confidenceNarrative: action.confidenceNarrative ?? '',
+    targetMonth: target ? String(Number(target.slice(5, 7))) : '',
+    targetYear: target ? target.slice(0, 4) : '',
+    timescaleReason: '',
+    complete: action.status === 'proposed-closure',
+  };
+}
+
+const ConfidenceChoice = z.enum(['high', 'medium', 'low']);
+
+/**
+ * Checks the form against the action it was opened for: each problem names its field and says what to
+ * do, in the GOV.UK style. `today` is "YYYY-MM-DD" in the force's time zone.
+ */
+export function validateOwnerForm(values: OwnerFormValues, action: Action, today: string): { ok: true; input: OwnerUpdateInput } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const progress = values.progress.trim();
+  if (!progress) errors.push({ field: 'progress', message: 'Enter your progress update' });
+  else if (progress.length > maxProgressChars) errors.push({ field: 'progress', message: `Progress update must be ${maxProgressChars.toLocaleString('en-GB')} characters or fewer` });
+
+  const confidence = ConfidenceChoice.safeParse(values.confidence);
+  if (!confidence.success) errors.push({ field: 'confidence', message: 'Select how confident you are that the action will be done by its target date' });
+
+  const narrative = values.confidenceNarrative.trim();
+  if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `Reason for your confidence must be ${maxNarrativeChars.toLocaleString('en-GB')} characters or fewer` });
+
+  const target = readTarget(values, action, today);
+  if (typeof target === 'object' && target !== null) errors.push(target);
+  const newTarget = typeof target === 'string' ? target : null;
+  const changed = typeof target === 'string' && target !== (action.timescale.target?.slice(0, 7) ?? null);
+
+  const reason = values.timescaleReason.trim();
+  if (changed && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
+  else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${maxReasonChars.toLocaleString('en-GB')} characters or fewer` });
+
+  const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;
+  if (errors.length > 0 || !confidence.success) return { ok: false, errors };
+  if (version === null) return { ok: false, errors: [{ field: 'progress', message: 'The form was incomplete: reload the page and enter your update again' }] };
+  return {
+    ok: true,
+    input: {
+      version,
+      progress,
+      confidence: confidence.data,
+      confidenceNarrative: narrative || null,
+      target: newTarget ?? action.timescale.target,
+      timescaleReason: changed ? reason : null,
+      complete: values.complete,
+    },
+  };
+}
+
+/** "YYYY-MM", null (left empty where allowed), or the problem with it. */
+function readTarget(values: OwnerFormValues, action: Action, today: string): string | null | FieldError {
+  const { targetMonth, targetYear } = values;
+  if (!targetMonth && !targetYear) {
+    return action.timescale.target === null ? null : { field: 'target', message: 'Enter the target month and year' };
+  }
+  if (!targetMonth) return { field: 'target', message: 'Target date must include a month' };
+  if (!targetYear) return { field: 'target', message: 'Target date must include a year' };
+  const month = /^\d{1,2}$/.test(targetMonth) ? Number(targetMonth) : NaN;
+  if (!(month >= 1 && month <= 12)) return { field: 'target', message: 'Target month must be from 1 to 12' };
+  if (!/^\d{4}$/.test(targetYear)) return { field: 'target', message: 'Target year must be 4 digits, like 2027' };
+  const target = `${targetYear}-${String(month).padStart(2, '0')}`;
+  // An unchanged month keeps the stored target as it was, day and all.
+  if (target === action.timescale.target?.slice(0, 7)) return action.timescale.target;
+  if (target < today.slice(0, 7)) return { field: 'target', message: 'Target date must be this month or later' };
+  if (Number(targetYear) > Number(today.slice(0, 4)) + 20) return { field: 'target', message: 'Target date must be within the next 20 years' };
+  return target;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
+import { getActionForOwner } from '../../functions/core/owner/get-action-for-owner.js';
+import { listMyActions } from '../../functions/core/owner/list-my-actions.js';
+import { perAddressPerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
+import { resolveLink } from '../../functions/core/links/links.js';
+import { alex, blake, ownerHarness, startNow, validUpdate } from './owner-fixture.js';
+
+describe('listMyActions', () => {
+  it('lists open and proposed-closure actions the person owns or co-owns, overdue and stale first', async () => {
+    const { deps } = await ownerHarness();
+    const items = await listMyActions(deps, alex, startNow);
+    expect(items.map((i) => i.action.ref)).toEqual(['1.01', '1.03', '1.02']);
+    expect(items[0]).toMatchObject({ overdue: true, stale: true, daysSinceUpdate: 92 });
+    expect(items[1]).toMatchObject({ overdue: false, stale: true, daysSinceUpdate: null });
+    expect(items[2]).toMatchObject({ overdue: false, stale: false, daysSinceUpdate: 7 });
+  });
+});
+
+describe('getActionForOwner', () => {
+  it("treats someone else's action, a closed one and a missing one alike: not found", async () => {
+    const { deps } = await ownerHarness();
+    for (const id of ['201', '104', 'nope']) await expect(getActionForOwner(deps, alex, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getActionForOwner(deps, blake, '103')).action.ref).toBe('1.03');
+  });
+});
+
+describe('submitOwnerUpdate', () => {
+  it('records one update via link that counts as progress, with only what changed', async () => {
+    const { deps, repository } = await ownerHarness();
+    const result = await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);
+    expect(result.kind).toBe('saved');
+    const [update] = await repository.listUpdates('101');
+    expect(update).toMatchObject({ version: 2, by: 'alex', via: 'link', onBehalfOf: null, countsAsProgress: true, at: startNow.toISOString() });
+    expect(update!.patch).toEqual({ latestProgress: 'Audit completed for October.', confidence: 'high', confidenceNarrative: 'On track.' });
+    expect(update!.changes.map((c) => c.field).sort()).toEqual(['confidence', 'confidenceNarrative', 'latestProgress']);
+    expect(await repository.getAction('101')).toMatchObject({ version: 2, lastUpdatedAt: startNow.toISOString(), status: 'open', confidence: 'high' });
+  });
+
+  it('asks for a reason when the target moves, keeps the original and appends a revision', async () => {
+    const { deps, repository } = await ownerHarness();
+    const missing = await submitOwnerUpdate(deps, alex, '101', validUpdate({ targetMonth: '6', targetYear: '2027' }), startNow);
+    expect(missing).toMatchObject({ kind: 'invalid', errors: [{ field: 'timescaleReason', message: 'Enter why the target date is changing' }] });
+    expect(await repository.listUpdates('101')).toEqual([]);
+
+    await submitOwnerUpdate(deps, alex, '101', validUpdate({ targetMonth: '6', targetYear: '2027', timescaleReason: 'Audit team reduced.' }), startNow);
+    expect((await repository.getAction('101'))!.timescale).toEqual({
+      text: 'Sep-26',
+      target: '2027-06',
+      originalTarget: '2026-09',
+      revisions: [{ at: startNow.toISOString(), by: 'alex', from: '2026-09', to: '2027-06', reason: 'Audit team reduced.' }],
+    });
+  });
+
+  it('moves a completed action to proposed-closure', async () => {
+    const { deps, repository } = await ownerHarness();
+    await submitOwnerUpdate(deps, alex, '102', validUpdate({ targetMonth: '3', targetYear: '2027', complete: 'yes' }), startNow);
+    expect((await repository.getAction('102'))!.status).toBe('proposed-closure');
+  });
+
+  it('names each bad field', async () => {
+    const { deps } = await ownerHarness();
+    const result = await submitOwnerUpdate(deps, alex, '101', { version: '1', progress: '  ', confidence: 'sure', targetMonth: '13', targetYear: '2026' }, startNow);
+    expect(result.kind === 'invalid' && result.errors.map((e) => e.field)).toEqual(['progress', 'confidence', 'target']);
+    const late = await submitOwnerUpdate(deps, alex, '101', validUpdate({ targetMonth: '1', targetYear: '2025', timescaleReason: 'x' }), startNow);
+    expect(late).toMatchObject({ kind: 'invalid', errors: [{ field: 'target', message: 'Target date must be this month or later' }] });
+  });
+
+  it('refuses a form opened at an older version, carrying what is stored now', async () => {
+    const { deps, repository } = await ownerHarness();
+    await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);
+    const error = await submitOwnerUpdate(deps, alex, '101', validUpdate({ progress: 'Mine' }), startNow).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).current?.version).toBe(2);
+    expect(await repository.listUpdates('101')).toHaveLength(1);
+  });
+
+  it("cannot touch someone else's action", async () => {
+    const { deps, repository } = await ownerHarness();
+    await expect(submitOwnerUpdate(deps, alex, '201', validUpdate(), startNow)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await repository.listUpdates('201')).toEqual([]);
+  });
+});
+
+describe('requestFreshLink', () => {
+  it('emails a known person a working link with refs and counts but no action text', async () => {
+    const { deps, sent } = await ownerHarness();
+    expect(await requestFreshLink(deps, ' Alex.Morgan@Testshire.example ', startNow)).toEqual({ kind: 'requested' });
+    expect(sent).toHaveLength(1);
+    const email = sent[0]!;
+    expect(email.to).toEqual(['alex.morgan@testshire.example']);
+    expect(email.text).toContain('1.01, 1.03, 1.02');
+    expect(email.text).toContain('2 need an update');
+    for (const secret of ['Improve crime recording', 'Audit every month', 'Use of force', 'Review shift']) {
+      expect(email.text + email.html + email.subject).not.toContain(secret);
+    }
+    const token = /\/u\/([A-Za-z0-9_-]{43})/.exec(email.text)![1]!;
+    expect(await resolveLink(deps, token, startNow)).toMatchObject({ ok: true, person: { id: 'alex' } });
+  });
+
+  it('answers an unknown address exactly as a known one, and sends nothing', async () => {
+    const { deps, sent } = await ownerHarness();
+    expect(await requestFreshLink(deps, 'nobody@testshire.example', startNow)).toEqual({ kind: 'requested' });
+    expect(sent).toEqual([]);
+  });
+
+  it('limits requests per address, known or not', async () => {
+    const { deps, sent } = await ownerHarness();
+    for (const address of ['alex.morgan@testshire.example', 'nobody@testshire.example']) {
+      for (let i = 0; i < perAddressPerHour; i++) expect((await requestFreshLink(deps, address, startNow)).kind).toBe('requested');
+      expect(await requestFreshLink(deps, address, startNow)).toEqual({ kind: 'rate-limited' });
+    }
+    expect(sent).toHaveLength(perAddressPerHour);
+    expect((await requestFreshLink(deps, 'alex.morgan@testshire.example', new Date(startNow.getTime() + 3_600_000))).kind).toBe('requested');
+  });
+
+  it('refuses something that is not an email address', async () => {
+    const { deps } = await ownerHarness();
+    expect(await requestFreshLink(deps, 'not an address', startNow)).toMatchObject({ kind: 'invalid' });
+    expect(await requestFreshLink(deps, undefined, startNow)).toMatchObject({ kind: 'invalid' });
+  });
+});
