@@ -4,6 +4,7 @@ import { appCss } from './assets/app-css.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { csrfProtection, formBodyLimit, securityHeaders } from './middleware/security.js';
+import { createOwnerRoutes } from './owner/owner-routes.js';
 import { createPreviewRoutes } from './preview/preview-routes.js';
 import { Layout } from './views/layout.js';
 import { MessagePage } from './views/message-page.js';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ),
   );
 
+  app.route('/u', createOwnerRoutes());
   if (deps.localPreview) app.route('/preview', createPreviewRoutes());
 
   app.notFound((c) =>

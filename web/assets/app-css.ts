@@ -24,4 +24,57 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .tag-stale{background:#fcd6c3;color:#6e3619}
 .tag-overdue{background:#f4cdc6;color:#2a0b06}
 @media (max-width:40rem){h1{font-size:1.5rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.25rem 0}tr{border-bottom:1px solid #b1b4b6;padding:.5rem 0}}
+/* owner pages */
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);border:0;white-space:nowrap}
+.lead{font-size:1.1875rem}
+.caption{display:block;color:#505a5f;font-size:1rem;margin:0 0 .25rem}
+.hint{color:#505a5f;margin:0 0 .5rem}
+.prose{white-space:pre-line;overflow-wrap:anywhere;margin:0 0 1rem}
+.back-link{display:inline-block;margin-bottom:1rem;color:#0b0c0c}
+.back-link::before{content:"‹ "}
+.button{display:inline-block;font:inherit;font-weight:700;line-height:1.2;padding:.5rem .9rem;border:2px solid transparent;border-radius:0;background:#00703c;color:#fff;box-shadow:0 2px 0 #002d18;text-decoration:none;cursor:pointer;margin:0 0 1rem}
+.button:visited,.button:hover{color:#fff}
+.button:hover{background:#005a30}
+.button:focus{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
+.action-list{list-style:none;margin:0;padding:0}
+.action-card{border-top:1px solid #b1b4b6;padding:1rem 0 .5rem}
+.action-card-title{font-size:1.375rem;margin:0 0 .25rem}
+.action-card-title .tag{margin-left:.5rem;vertical-align:middle}
+.tag-closure{background:#bbd4ea;color:#0c2d4a}
+.summary-list{margin:0 0 1rem}
+.summary-list>div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:.4rem 0}
+.summary-list dt{font-weight:700;flex:0 0 12rem;max-width:100%}
+.summary-list dd{margin:0;flex:1 1 12rem}
+.summary-list-compact>div{border:0;padding:0}
+.summary-list-compact dt{flex-basis:8rem}
+.form-group{margin:0 0 1.75rem}
+.form-group-error{border-left:5px solid #d4351c;padding-left:.9rem}
+.label,.legend{display:block;font-weight:400;margin:0 0 .3rem}
+.label-bold,.legend{font-weight:700;font-size:1.1875rem}
+.fieldset{border:0;margin:0;padding:0;min-width:0}
+.textarea,.input,.select{font:inherit;display:block;width:100%;max-width:40rem;padding:.35rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c}
+.input-year{width:5.5rem}
+.select{width:auto;min-width:10rem}
+.textarea:focus,.input:focus,.select:focus{outline:3px solid #fd0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.form-group-error .textarea,.input-error,.select-error{border-color:#d4351c}
+.error-message{color:#d4351c;font-weight:700;margin:0 0 .4rem}
+.error-summary{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
+.error-summary:focus{outline:3px solid #fd0}
+.error-summary-title{margin:0 0 .75rem;font-size:1.375rem}
+.error-summary-list{margin:0;padding:0;list-style:none}
+.error-summary-list a{color:#d4351c;font-weight:700}
+.radios .radio,.checkbox{position:relative;padding-left:2.5rem;margin-bottom:.6rem}
+.radio input,.checkbox input{position:absolute;left:0;top:0;width:1.75rem;height:1.75rem;margin:0;accent-color:#0b0c0c}
+.radio label,.checkbox label{display:inline-block;padding-top:.1rem;cursor:pointer}
+.radio-hint{margin:0}
+.date-input{display:flex;flex-wrap:wrap;gap:1rem}
+.notification-success{border:5px solid #00703c;padding:1rem;margin:0 0 2rem}
+.notification-title{margin:0 0 .5rem;font-size:1.375rem}
+.warning-text{border-left:5px solid #0b0c0c;padding:.25rem 0 .25rem 1rem;margin:0 0 1.5rem;font-weight:700}
+.unsaved{font-weight:400;background:#f3f2f1;padding:.5rem}
+.update-entry{border-left:4px solid #b1b4b6;padding-left:.9rem;margin:0 0 1rem}
+.update-meta{color:#505a5f;margin:0 0 .25rem}
+.change-list{margin:0 0 .5rem;padding-left:1.25rem}
+.compare{display:flex;flex-wrap:wrap;gap:0 2rem}
+.compare-column{flex:1 1 16rem;min-width:0}
 `;

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ownerHarness, postForm, validUpdate } from './owner-fixture.js';
+
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+
+describe('the owner pages', () => {
+  it('list the person’s actions with ref, area, text, target, confidence and last updated, needing them first', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const response = await h.app.request(`/u/${token}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(titleOf(html)).toBe('Your actions – Action Plan Tracker – Testshire Police');
+    expect(html.indexOf('1.01')).toBeLessThan(html.indexOf('1.03'));
+    expect(html.indexOf('1.03')).toBeLessThan(html.indexOf('1.02'));
+    for (const text of ['Effectiveness', 'Improve crime recording.', 'September 2026', 'Medium', '92 days ago', 'Never updated', 'Overdue', 'Needs an update']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain(`href="/u/${token}/actions/101"`);
+    expect(html).not.toContain('BLAKE-ONLY');
+    expect(html).not.toContain('Closed one.');
+  });
+
+  it('show the update form prefilled, with the recommendation, the plan and the last three updates', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    for (const [i, text] of ['first', 'second', 'third', 'fourth'].entries()) {
+      expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: String(i + 1), progress: `Update ${text}` }))).status).toBe(303);
+    }
+    const response = await h.app.request(`/u/${token}/actions/101`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(titleOf(html)).toMatch(/^Update 1\.01 – /);
+    expect(html).toContain('Improve crime recording.');
+    expect(html).toContain('Audit every month.');
+    expect(html).not.toContain('Update first');
+    expect(html.indexOf('Update fourth')).toBeLessThan(html.indexOf('Update second'));
+    expect(html).toContain('<input type="hidden" name="version" value="5"/>');
+    expect(html).toMatch(/value="high" checked=""/);
+    expect(html).toMatch(/<option value="9" selected="">September<\/option>/);
+    expect(html).toContain('value="2026"');
+  });
+
+  it('show errors in the GOV.UK pattern and keep what was typed', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const response = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: '', confidenceNarrative: 'kept narrative', targetMonth: '6', targetYear: '2027' }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(titleOf(html)).toMatch(/^Error: Update 1\.01/);
+    expect(html).toMatch(/<div class="error-summary" role="alert"[^>]*tabindex="-1" autofocus="">/);
+    expect(html).toContain('<a href="#progress">Enter your progress update</a>');
+    expect(html).toContain('<a href="#timescaleReason">Enter why the target date is changing</a>');
+    expect(html).toContain('id="progress-error" class="error-message"><span class="visually-hidden">Error:</span> Enter your progress update');
+    expect(html).toContain('aria-describedby="progress-hint progress-error"');
+    expect(html).toContain('>kept narrative</textarea>');
+    expect(html).toMatch(/<option value="6" selected="">June<\/option>/);
+    expect(html).toContain('value="2027"');
+    expect(await h.repository.listUpdates('101')).toEqual([]);
+  });
+
+  it('save, then show the list with a confirmation and the next action needing the person', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const saved = await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/u/${token}?saved=103`);
+    const html = await (await h.app.request(saved.headers.get('location')!)).text();
+    expect(html).toContain('Update saved for 1.03');
+    expect(html).toContain(`Next, 1.01 needs an update: <a href="/u/${token}/actions/101">update 1.01</a>`);
+    const action = await h.repository.getAction('103');
+    expect(action).toMatchObject({ version: 2, latestProgress: 'Panel met.', lastUpdatedAt: h.clock.now().toISOString() });
+    expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
+  });
+
+  it('show a conflict with the other update beside the person’s own text, and take the resubmission', async () => {
+    const h = await ownerHarness();
+    const alexToken = await h.linkFor('alex');
+    const blakeToken = await h.linkFor('blake');
+    // Both open 1.03 at version 1; Blake saves first.
+    expect((await postForm(h.app, `/u/${blakeToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Blake was first.' }))).status).toBe(303);
+    const conflict = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Alex wrote this.' }));
+    expect(conflict.status).toBe(409);
+    const html = await conflict.text();
+    expect(html).toContain('1.03 was updated while you were writing');
+    expect(html).toContain('Ch Insp Blake Reid');
+    expect(html).toContain('Blake was first.');
+    expect(html).toContain('<p class="prose">Alex wrote this.</p>');
+    expect(html).toContain('>Alex wrote this.</textarea>');
+    expect(html).toContain('<input type="hidden" name="version" value="2"/>');
+    expect(await h.repository.listUpdates('103')).toHaveLength(1);
+    const resubmit = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ version: '2', targetMonth: '', targetYear: '', progress: 'Alex wrote this.' }));
+    expect(resubmit.status).toBe(303);
+    expect((await h.repository.listUpdates('103')).map((u) => u.patch.latestProgress)).toEqual(['Blake was first.', 'Alex wrote this.']);
+  });
+
+  it('show a plain page for an expired link, with the fresh-link form, and keep unsaved text', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    h.clock.set(new Date(h.clock.now().getTime() + 22 * 86_400_000));
+    const response = await h.app.request(`/u/${token}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain('This link has expired or is not valid');
+    expect(html).toContain('<form method="post" action="/u/new-link"');
+    const post = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: 'Typed before expiry' }));
+    expect(post.status).toBe(404);
+    expect(await post.text()).toContain('Typed before expiry');
+    expect(await h.repository.listUpdates('101')).toEqual([]);
+  });
+
+  it('email a fresh link, answering alike for known and unknown addresses', async () => {
+    const h = await ownerHarness();
+    const known = await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' });
+    const unknown = await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' });
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect(await known.text()).toBe(await unknown.text());
+    expect(h.sent).toHaveLength(1);
+    const link = /https:\/\/actions\.testshire\.example(\/u\/[A-Za-z0-9_-]{43})/.exec(h.sent[0]!.text)![1]!;
+    expect((await h.app.request(link)).status).toBe(200);
+
+    const bad = await postForm(h.app, '/u/new-link', { email: 'not-an-address' });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(titleOf(badHtml)).toMatch(/^Error: Get a new link/);
+    expect(badHtml).toContain('value="not-an-address"');
+    for (let i = 0; i < 3; i++) await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' });
+    expect((await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' })).status).toBe(429);
+  });
+});

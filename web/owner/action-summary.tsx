@@ -1,0 +1,80 @@
+import type { Action } from '../../functions/core/model/action.js';
+import type { Update } from '../../functions/core/model/update.js';
+import { Prose } from './components.js';
+import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
+
+/** Ref, area, the recommendation and the plan, as the owner needs them beside the form. */
+export function ActionDetails({ action, daysSinceUpdate }: { action: Action; daysSinceUpdate: number | null }) {
+  return (
+    <>
+      <h2>The {action.kind === 'afi' ? 'area for improvement' : action.kind === 'cause-of-concern' ? 'cause of concern' : 'recommendation'}</h2>
+      <Prose text={action.text} />
+      <h2>The plan</h2>
+      <Prose text={action.plan} />
+      <dl class="summary-list">
+        <div>
+          <dt>Target date</dt>
+          <dd>{formatTarget(action.timescale)}</dd>
+        </div>
+        {action.timescale.originalTarget && action.timescale.originalTarget !== action.timescale.target && (
+          <div>
+            <dt>Original target</dt>
+            <dd>{formatTargetValue(action.timescale.originalTarget)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Confidence</dt>
+          <dd>{confidenceLabels[action.confidence]}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{statusLabels[action.status]}</dd>
+        </div>
+        <div>
+          <dt>Last updated</dt>
+          <dd>{formatDaysAgo(daysSinceUpdate)}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+const fieldLabels: Record<string, string> = {
+  latestProgress: 'Progress update',
+  confidence: 'Confidence',
+  confidenceNarrative: 'Reason for confidence',
+  timescale: 'Target date',
+  status: 'Status',
+  ownerIds: 'Owners',
+  sroId: 'Senior responsible officer',
+};
+
+function describeValue(field: string, value: unknown): string {
+  if (value === null || value === undefined) return 'not set';
+  if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
+  if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);
+  if (field === 'timescale') return formatTarget(value as Action['timescale']);
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** One history entry: who, when, the progress text and what else changed. */
+export function UpdateEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
+  const others = update.changes.filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');
+  return (
+    <div class="update-entry">
+      <p class="update-meta">
+        {names[update.by] ?? update.by}, {formatInstant(update.at, timeZone)}
+      </p>
+      {update.patch.latestProgress !== undefined && <Prose text={update.patch.latestProgress} />}
+      {others.length > 0 && (
+        <ul class="change-list">
+          {others.map((change) => (
+            <li>
+              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from)} → {describeValue(change.field, change.to)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

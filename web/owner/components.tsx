@@ -1,0 +1,49 @@
+import type { Child } from 'hono/jsx';
+import type { FieldError, FormField } from '../../functions/core/owner/owner-update-form.js';
+
+/** GOV.UK error summary: first on the page, focused on load (autofocus works without script). */
+export function ErrorSummary({ errors }: { errors: Array<{ field: string; message: string }> }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
+      <h2 id="error-summary-title" class="error-summary-title">
+        There is a problem
+      </h2>
+      <ul class="error-summary-list">
+        {errors.map((error) => (
+          <li>
+            <a href={`#${error.field}`}>{error.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function errorFor(errors: FieldError[], field: FormField): string | undefined {
+  return errors.find((error) => error.field === field)?.message;
+}
+
+export function ErrorMessage({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} class="error-message">
+      <span class="visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+/** A form group that turns red with its message beside the field. */
+export function FormGroup({ error, children }: { error: string | undefined; children: Child }) {
+  return <div class={error ? 'form-group form-group-error' : 'form-group'}>{children}</div>;
+}
+
+export function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list || undefined;
+}
+
+/** Text that keeps the writer's line breaks (rendered escaped, never as markup or links). */
+export function Prose({ text }: { text: string | null }) {
+  return text ? <p class="prose">{text}</p> : <p class="hint">None recorded.</p>;
+}

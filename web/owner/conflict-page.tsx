@@ -1,0 +1,53 @@
+import type { Action } from '../../functions/core/model/action.js';
+import type { Update } from '../../functions/core/model/update.js';
+import type { OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
+import { Layout } from '../views/layout.js';
+import { UpdateEntry } from './action-summary.js';
+import { Prose } from './components.js';
+import { ownerPaths } from './format.js';
+import { UpdateForm } from './update-form.js';
+
+export interface ConflictPageProps {
+  forceName: string;
+  timeZone: string;
+  token: string;
+  /** The action as someone else saved it. */
+  action: Action;
+  newerUpdates: Update[];
+  names: Record<string, string>;
+  /** What the person typed, kept; the version moves to the saved one so that a resubmit goes through. */
+  values: OwnerFormValues;
+}
+
+/** Someone saved the action while the person was writing: nothing was overwritten; compare and resubmit. */
+export function ConflictPage(props: ConflictPageProps) {
+  const { action, token, values } = props;
+  return (
+    <Layout title={`${action.ref} was updated by someone else`} forceName={props.forceName}>
+      <a class="back-link" href={ownerPaths.list(token)}>
+        Back to your actions
+      </a>
+      <span class="caption">{action.area}</span>
+      <h1>{action.ref} was updated while you were writing</h1>
+      <div class="warning-text">
+        <p>Your update has not been saved, and nothing was overwritten. Compare the two, change yours if you need to, then save it.</p>
+      </div>
+      <div class="compare">
+        <section class="compare-column" aria-labelledby="their-update">
+          <h2 id="their-update">The other update</h2>
+          {props.newerUpdates.length === 0 ? (
+            <p class="hint">The action was changed by an administrator.</p>
+          ) : (
+            props.newerUpdates.map((update) => <UpdateEntry update={update} names={props.names} timeZone={props.timeZone} />)
+          )}
+        </section>
+        <section class="compare-column" aria-labelledby="your-text">
+          <h2 id="your-text">Your update</h2>
+          <Prose text={values.progress.trim() || null} />
+        </section>
+      </div>
+      <h2>Save your update</h2>
+      <UpdateForm action={action} values={{ ...values, version: String(action.version) }} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
+    </Layout>
+  );
+}

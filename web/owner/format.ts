@@ -1,0 +1,53 @@
+import type { Action, Confidence } from '../../functions/core/model/action.js';
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export const monthNames: readonly string[] = months;
+
+/** "March 2027", "31 March 2027", or the free text the importer kept. */
+export function formatTarget(timescale: Action['timescale']): string {
+  const target = timescale.target;
+  if (target === null) return timescale.text?.trim() || 'Not set';
+  const [year, month, day] = target.split('-');
+  const name = months[Number(month) - 1] ?? month;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+export function formatTargetValue(target: string | null): string {
+  return formatTarget({ target, text: null, originalTarget: null, revisions: [] });
+}
+
+export function formatDaysAgo(days: number | null): string {
+  if (days === null) return 'Never updated';
+  if (days <= 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return `${days} days ago`;
+}
+
+export const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
+
+export const statusLabels: Record<Action['status'], string> = {
+  open: 'Open',
+  'proposed-closure': 'Proposed for closure (awaiting sign-off)',
+  closed: 'Closed',
+  'not-accepted': 'Not accepted',
+  superseded: 'Superseded',
+};
+
+export function formatInstant(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** Long text on the list is cut at a word so the page stays short; the form shows it whole. */
+export function shorten(text: string, max = 280): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40))}…`;
+}
+
+export const ownerPaths = {
+  list: (token: string) => `/u/${token}`,
+  saved: (token: string, actionId: string) => `/u/${token}?saved=${encodeURIComponent(actionId)}`,
+  action: (token: string, actionId: string) => `/u/${token}/actions/${encodeURIComponent(actionId)}`,
+  newLink: '/u/new-link',
+};

@@ -1,0 +1,73 @@
+import { Layout } from '../views/layout.js';
+import { ErrorMessage, ErrorSummary } from './components.js';
+import { ownerPaths } from './format.js';
+
+export interface FreshLinkFormProps {
+  email?: string;
+  error?: string;
+}
+
+function FreshLinkForm({ email, error }: FreshLinkFormProps) {
+  return (
+    <form method="post" action={ownerPaths.newLink} novalidate>
+      <div class={error ? 'form-group form-group-error' : 'form-group'}>
+        <label class="label label-bold" for="email">
+          Your work email address
+        </label>
+        <ErrorMessage id="email-error" message={error} />
+        <input class={error ? 'input input-error' : 'input'} id="email" name="email" type="email" autocomplete="email" spellcheck={false} value={email ?? ''} aria-describedby={error ? 'email-error' : undefined} />
+      </div>
+      <button type="submit" class="button">
+        Email me a new link
+      </button>
+    </form>
+  );
+}
+
+/** An expired, revoked, unknown or mistyped link: one page for all, with a way to get a fresh link. */
+export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { forceName: string; linkExpiryDays: number; unsavedText?: string }) {
+  return (
+    <Layout title="This link has expired or is not valid" forceName={forceName}>
+      <h1>This link has expired or is not valid</h1>
+      {unsavedText && (
+        <div class="warning-text">
+          <p>Your update was not saved. Copy it from below before you leave this page:</p>
+          <p class="prose unsaved">{unsavedText}</p>
+        </div>
+      )}
+      <p>Links work for {linkExpiryDays} days, and stop working if an administrator withdraws them.</p>
+      <p>Enter your email address and we will send you a new link.</p>
+      <FreshLinkForm />
+    </Layout>
+  );
+}
+
+export function FreshLinkPage({ forceName, email, error }: { forceName: string } & FreshLinkFormProps) {
+  return (
+    <Layout title="Get a new link" forceName={forceName} hasErrors={Boolean(error)}>
+      <ErrorSummary errors={error ? [{ field: 'email', message: error }] : []} />
+      <h1>Get a new link</h1>
+      <p>Enter your email address and we will send you a link to your actions.</p>
+      <FreshLinkForm email={email} error={error} />
+    </Layout>
+  );
+}
+
+export function LinkRequestedPage({ forceName }: { forceName: string }) {
+  return (
+    <Layout title="Check your email" forceName={forceName}>
+      <h1>Check your email</h1>
+      <p>If that address belongs to someone with actions in the plan, we have sent them a new link. It can take a few minutes to arrive.</p>
+      <p>The email comes from the Action Plan Tracker and holds no details of your actions, only a link to them.</p>
+    </Layout>
+  );
+}
+
+export function TooManyRequestsPage({ forceName }: { forceName: string }) {
+  return (
+    <Layout title="Too many requests for a link" forceName={forceName}>
+      <h1>Too many requests for a link</h1>
+      <p>A few links have been asked for recently. Wait an hour and try again, or use the newest link you were sent.</p>
+    </Layout>
+  );
+}

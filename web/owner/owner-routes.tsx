@@ -1,0 +1,115 @@
+import { Hono, type Context } from 'hono';
+import { ConflictError } from '../../functions/core/errors.js';
+import { resolveLink } from '../../functions/core/links/links.js';
+import type { Person } from '../../functions/core/model/person.js';
+import { getActionForOwner, getOwnedAction, listUpdatesSince, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
+import { listMyActions, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
+import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
+import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
+import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
+import type { AppEnv } from '../app.js';
+import { ConflictPage } from './conflict-page.js';
+import { ownerPaths } from './format.js';
+import { FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
+import { MyActionsPage } from './my-actions-page.js';
+import { UpdatePage } from './update-page.js';
+
+type OwnerContext = Context<AppEnv>;
+
+/** The person behind the path's token, or null; reads only, so GET and HEAD write nothing. */
+async function personFor(c: OwnerContext): Promise<Person | null> {
+  const deps = c.get('deps');
+  const link = await resolveLink(deps, c.req.param('token') ?? '', deps.clock.now());
+  return link.ok ? link.person : null;
+}
+
+function refused(c: OwnerContext, unsavedText?: string) {
+  const { config } = c.get('deps');
+  return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} {...(unsavedText ? { unsavedText } : {})} />, 404);
+}
+
+/**
+ * The owner's journey at /u: personal link → my actions → update form → saved (or conflict). Pages
+ * under a token are never cached and never indexed; only POSTs change anything.
+ */
+export function createOwnerRoutes() {
+  const owner = new Hono<AppEnv>();
+  owner.use(async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  owner.get('/', (c) => c.redirect(ownerPaths.newLink, 302));
+  owner.get('/new-link', (c) => c.html(<FreshLinkPage forceName={c.get('deps').config.name} />));
+  owner.post('/new-link', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    const result = await requestFreshLink(deps, body.email, deps.clock.now());
+    if (result.kind === 'invalid') return c.html(<FreshLinkPage forceName={deps.config.name} email={result.email} error={result.message} />, 400);
+    if (result.kind === 'rate-limited') return c.html(<TooManyRequestsPage forceName={deps.config.name} />, 429);
+    return c.html(<LinkRequestedPage forceName={deps.config.name} />);
+  });
+
+  owner.get('/:token', async (c) => {
+    const person = await personFor(c);
+    if (!person) return refused(c);
+    const deps = c.get('deps');
+    const items = await listMyActions(deps, person, deps.clock.now());
+    const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
+    const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
+    return c.html(<MyActionsPage forceName={deps.config.name} token={c.req.param('token')} person={person} items={items} {...(saved ? { saved } : {})} />);
+  });
+
+  owner.get('/:token/actions/:id', async (c) => {
+    const person = await personFor(c);
+    if (!person) return refused(c);
+    const deps = c.get('deps');
+    const view = await getActionForOwner(deps, person, c.req.param('id'));
+    return c.html(
+      <UpdatePage
+        forceName={deps.config.name}
+        timeZone={deps.config.timeZone}
+        token={c.req.param('token')}
+        {...view}
+        daysSinceUpdate={daysSinceUpdate(view.action, deps.clock.now())}
+        values={valuesFromAction(view.action)}
+        errors={[]}
+      />,
+    );
+  });
+
+  owner.post('/:token/actions/:id', async (c) => {
+    const body = await c.req.parseBody();
+    const person = await personFor(c);
+    if (!person) return refused(c, readFormValues(body).progress.trim().slice(0, 20_000));
+    const deps = c.get('deps');
+    const token = c.req.param('token');
+    const now = deps.clock.now();
+    try {
+      const result = await submitOwnerUpdate(deps, person, c.req.param('id'), body, now);
+      if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
+      const view = await getActionForOwner(deps, person, result.action.id);
+      return c.html(
+        <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now)} values={result.values} errors={result.errors} />,
+        400,
+      );
+    } catch (error) {
+      // A conflict is a page of its own (their text beside the other update), not an error page.
+      if (!(error instanceof ConflictError)) throw error;
+      // Re-read through the ownership check: the action may have been reassigned in the meantime.
+      const current = await getOwnedAction(deps, person, c.req.param('id'));
+      const values = readFormValues(body);
+      const newerUpdates = await listUpdatesSince(deps, current.id, Number(values.version) || 0);
+      return c.html(
+        <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={current} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
+        409,
+      );
+    }
+  });
+
+  return owner;
+}
+
