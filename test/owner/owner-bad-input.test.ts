@@ -92,7 +92,7 @@ describe('owner pages: bad input', () => {
     await fc.assert(
       fc.asyncProperty(form, fc.boolean(), async (fields, useCurrentVersion) => {
         const before = (await h.memory.getAction('101'))!;
-        const sent = { ...fields, ...(useCurrentVersion ? { version: String(before.version) } : {}) };
+        const sent: Record<string, string> = { ...fields, ...(useCurrentVersion ? { version: String(before.version) } : {}) };
         const response = await postForm(h.app, `/u/${token}/actions/101`, sent);
         expect(response.status).toBeLessThan(500);
         const after = (await h.memory.getAction('101'))!;
