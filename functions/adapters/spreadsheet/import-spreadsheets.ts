@@ -1,0 +1,43 @@
+import type { ImportProblem } from '../../core/import/cells.js';
+import { applyImport, type ApplyOptions, type ImportReport } from '../../core/import/apply-import.js';
+import { importPeople } from '../../core/import/import-people.js';
+import { importPlan, type PlanSummary } from '../../core/import/import-plan.js';
+import type { Person } from '../../core/model/person.js';
+import type { Repository } from '../../core/ports.js';
+import { hasPlanHeader, readSpreadsheet } from './read-spreadsheet.js';
+
+export interface SpreadsheetFiles {
+  /** The action plan, .xlsx or .csv bytes. */
+  plan?: Uint8Array;
+  /** The directory (name, role, email, aliases), .xlsx or .csv bytes. */
+  people?: Uint8Array;
+}
+
+export interface SpreadsheetImportReport extends ImportReport {
+  /** What was read from the plan; null when no plan was given. */
+  plan: PlanSummary | null;
+}
+
+const tag = (file: string, problems: ImportProblem[]) => problems.map((p) => ({ ...p, file }));
+
+/**
+ * Reads a directory and a plan and imports them: owners are matched against the directory in the
+ * file together with the people already stored. Throws InvalidInputError for a file that cannot be
+ * read at all (too big, not a spreadsheet, no header), before anything is written.
+ */
+export async function importSpreadsheets(repository: Repository, files: SpreadsheetFiles, options: ApplyOptions): Promise<SpreadsheetImportReport> {
+  const directory = files.people ? importPeople((await readSpreadsheet(files.people)).rows) : { people: [], problems: [] };
+  const known = new Map<string, Person>((await repository.listPeople()).map((p) => [p.id, p]));
+  for (const person of directory.people) known.set(person.id, person);
+  const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now) : null;
+  const report = await applyImport(
+    repository,
+    {
+      people: directory.people,
+      actions: plan?.actions ?? [],
+      problems: [...tag('people', directory.problems), ...tag('plan', plan?.problems ?? [])],
+    },
+    options,
+  );
+  return { ...report, plan: plan?.summary ?? null };
+}

@@ -1,0 +1,43 @@
+/** One spreadsheet cell as the readers hand it over: text, a number, an Excel date, or nothing. */
+export type Cell = string | number | Date | boolean | null;
+export type Row = readonly Cell[];
+
+/**
+ * `error` problems must be fixed in the file; `warning` problems (an owner nobody in the directory
+ * matches, a timescale that is only text) may be accepted and imported as they are.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface ImportProblem {
+  /** Which file, when an import reads more than one ("plan", "people"). */
+  file?: string;
+  /** The spreadsheet's own row number (1 = its first row), or 0 for the file as a whole. */
+  row: number;
+  /** The column's heading as written in the file. */
+  column?: string;
+  severity: Severity;
+  message: string;
+}
+
+/** Excel's own limit on the characters in one cell. */
+export const maxCellLength = 32_767;
+
+/** A cell as trimmed text; numbers and dates keep a readable form. Empty cells become ''. */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
+  return String(cell).replace(/\r\n?/g, '\n').trim();
+}
+
+export function isEmptyRow(row: Row): boolean {
+  return row.every((cell) => cellText(cell) === '');
+}
+
+/** Lower-case words only: "Timescale?\nset" and "timescale set" read the same. */
+export function normaliseWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,30 @@
+import type { ImportProblem } from './cells.js';
+import type { Counts, ImportReport } from './apply-import.js';
+import type { PlanSummary } from './import-plan.js';
+
+const counts = (c: Counts) => `${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`;
+
+export function formatProblem(p: ImportProblem): string {
+  const where = [p.file, p.row > 0 ? `row ${p.row}` : null, p.column ? `"${p.column}"` : null].filter(Boolean).join(', ');
+  return `${p.severity === 'error' ? 'Error' : 'Warning'}${where ? ` (${where})` : ''}: ${p.message}`;
+}
+
+/** The report as plain text: what was read, what was (or would be) written, each problem on a line. */
+export function formatImportReport(report: ImportReport & { plan?: PlanSummary | null }): string {
+  const lines: string[] = [];
+  if (report.plan) {
+    const k = report.plan.kinds;
+    lines.push(`Read ${report.plan.actions} actions (${k.recommendation} recommendations, ${k.afi} areas for improvement, ${k['cause-of-concern']} causes of concern) in ${report.plan.areas.length} areas: ${report.plan.areas.join(', ')}`);
+  }
+  const verb = report.outcome === 'written' ? 'Written' : 'Would write';
+  lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);
+  for (const problem of report.problems) lines.push(formatProblem(problem));
+  if (report.outcome === 'blocked') {
+    lines.push(
+      report.errors > 0
+        ? `Nothing was written: fix the ${report.errors} error(s) in the file and import it again.`
+        : `Nothing was written: ${report.warnings} warning(s). Fix them in the file, or accept them to import the plan as it is.`,
+    );
+  } else if (report.outcome === 'dry-run') lines.push('Dry run: nothing was written.');
+  return lines.join('\n');
+}

@@ -1,0 +1,77 @@
+import { InvalidInputError } from '../errors.js';
+import { Person, personIdFromEmail } from '../model/person.js';
+import { formatIssues } from '../validation.js';
+import { cellText, isEmptyRow, normaliseWords, type ImportProblem, type Row } from './cells.js';
+
+type PeopleField = 'name' | 'role' | 'email' | 'aliases';
+
+const peopleRules: ReadonlyArray<[PeopleField, RegExp]> = [
+  ['email', /\be ?mail\b/],
+  ['aliases', /\balias(es)?\b|\balso (known|written)\b|\bother names?\b/],
+  ['role', /\brole\b|\btitle\b|\bjob\b|\bposition\b/],
+  ['name', /\bname\b|\bperson\b/],
+];
+
+function mapPeopleColumns(row: Row): Partial<Record<PeopleField, number>> {
+  const columns: Partial<Record<PeopleField, number>> = {};
+  row.forEach((cell, index) => {
+    const words = normaliseWords(cellText(cell));
+    const field = peopleRules.find(([, pattern]) => pattern.test(words))?.[0];
+    if (field && columns[field] === undefined) columns[field] = index;
+  });
+  return columns;
+}
+
+export interface PeopleImport {
+  people: Person[];
+  problems: ImportProblem[];
+}
+
+/**
+ * Reads a directory (name, role, email, aliases separated by ";"). Each person's id comes from their
+ * email, so a bad or repeated email is an error: the row could not be found again on re-import.
+ */
+export function importPeople(rows: readonly Row[]): PeopleImport {
+  const headerIndex = rows.slice(0, 10).findIndex((row) => {
+    const columns = mapPeopleColumns(row);
+    return columns.name !== undefined && columns.email !== undefined;
+  });
+  if (headerIndex < 0) {
+    throw new InvalidInputError(['No header row with "name" and "email" columns was found; the people file needs the columns name, role, email, aliases'], 'The file is not a people directory that can be imported');
+  }
+  const columns = mapPeopleColumns(rows[headerIndex] ?? []);
+  const people: Person[] = [];
+  const problems: ImportProblem[] = [];
+  const rowOfId = new Map<string, number>();
+  const at = (row: Row, field: PeopleField) => (columns[field] === undefined ? '' : cellText(row[columns[field]] ?? null));
+
+  rows.slice(headerIndex + 1).forEach((row, offset) => {
+    if (isEmptyRow(row)) return;
+    const rowNumber = headerIndex + offset + 2;
+    const email = at(row, 'email').toLowerCase();
+    const candidate = {
+      id: personIdFromEmail(email || 'missing'),
+      name: at(row, 'name').replace(/\s+/g, ' '),
+      role: at(row, 'role').replace(/\s+/g, ' ') || null,
+      email,
+      aliases: [...new Set(at(row, 'aliases').split(/[;\n]/).map((a) => a.replace(/\s+/g, ' ').trim()).filter((a) => a !== ''))],
+      active: true,
+      mailStatus: 'ok',
+    };
+    const parsed = Person.safeParse(candidate);
+    if (!parsed.success) {
+      for (const message of formatIssues(parsed.error)) {
+        problems.push({ row: rowNumber, severity: 'error', message: `${message.replace(/^email: .*/, `"${email}" is not an email address`)}; correct the row` });
+      }
+      return;
+    }
+    const seen = rowOfId.get(parsed.data.id);
+    if (seen !== undefined) {
+      problems.push({ row: rowNumber, column: 'email', severity: 'error', message: `${email} is also on row ${seen}; each person needs their own email address, so merge the rows (put other spellings of the name in aliases)` });
+      return;
+    }
+    rowOfId.set(parsed.data.id, rowNumber);
+    people.push(parsed.data);
+  });
+  return { people, problems };
+}

@@ -1,0 +1,82 @@
+import type { Action, ActionKind } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
+import { matchHeadings, type ColumnMap } from './match-headings.js';
+import { indexPeople } from './match-person.js';
+import { readActionRow } from './read-action-row.js';
+
+export interface PlanSummary {
+  /** Data rows below the header, empty ones not counted. */
+  rows: number;
+  actions: number;
+  sectionRows: number;
+  skippedRows: number;
+  areas: string[];
+  kinds: Record<ActionKind, number>;
+  unmatchedNames: string[];
+}
+
+export interface PlanImport {
+  actions: Action[];
+  problems: ImportProblem[];
+  summary: PlanSummary;
+}
+
+/**
+ * A row that only names an area ("Effectiveness (Vulnerability)") heads the rows below it. It has no
+ * ref and no text, and one filled cell (in the Area column, or the first cell when there is none).
+ */
+function sectionName(row: Row, columns: ColumnMap): string | null {
+  const filled = row.map((cell) => cellText(cell)).filter((text) => text !== '');
+  const refOrText = [columns.ref, columns.text].some((c) => c && cellText(row[c.index] ?? null) !== '');
+  if (refOrText || filled.length !== 1) return null;
+  return (filled[0] ?? '').replace(/\s+/g, ' ');
+}
+
+/**
+ * Turns the rows of a plan into actions: finds the header (below any title rows), follows section
+ * rows, reads each row, and reports every problem with its row. Throws InvalidInputError when the
+ * rows have no recognisable header. `now` becomes each action's createdAt.
+ */
+export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date): PlanImport {
+  const { headerIndex, columns } = matchHeadings(rows);
+  const index = indexPeople(people);
+  const actions: Action[] = [];
+  const problems: ImportProblem[] = [];
+  const firstRowOfId = new Map<string, number>();
+  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [] };
+  let sectionArea = '';
+
+  rows.slice(headerIndex + 1).forEach((row, offset) => {
+    if (isEmptyRow(row)) return;
+    const rowNumber = headerIndex + offset + 2;
+    summary.rows++;
+    const section = sectionName(row, columns);
+    if (section !== null) {
+      sectionArea = section;
+      summary.sectionRows++;
+      return;
+    }
+    const areaCell = columns.area ? cellText(row[columns.area.index] ?? null).replace(/\s+/g, ' ') : '';
+    const read = readActionRow(row, { columns, rowNumber, area: areaCell || sectionArea, people: index, now });
+    problems.push(...read.problems);
+    if (!read.action) {
+      summary.skippedRows++;
+      return;
+    }
+    const seen = firstRowOfId.get(read.action.id);
+    if (seen !== undefined) {
+      problems.push({ row: rowNumber, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" is also used on row ${seen}; each action needs its own ref, so give one of them a different ref` });
+      summary.skippedRows++;
+      return;
+    }
+    firstRowOfId.set(read.action.id, rowNumber);
+    actions.push(read.action);
+  });
+
+  summary.actions = actions.length;
+  summary.areas = [...new Set(actions.map((a) => a.area).filter((a) => a !== ''))];
+  for (const action of actions) summary.kinds[action.kind]++;
+  summary.unmatchedNames = [...new Set(actions.flatMap((a) => a.unmatchedNames))];
+  return { actions, problems, summary };
+}

@@ -1,0 +1,89 @@
+import { InvalidInputError } from '../errors.js';
+import { cellText, normaliseWords, type Row } from './cells.js';
+
+export const planFields = [
+  'area', 'ref', 'evidence', 'text', 'kind', 'accepted', 'sro', 'owners', 'plan',
+  'timescale', 'confidence', 'confidenceNarrative', 'progress', 'lastUpdated',
+] as const;
+export type PlanField = (typeof planFields)[number];
+
+/** Which column holds which field, and the heading as the file wrote it (for messages). */
+export type ColumnMap = Partial<Record<PlanField, { index: number; heading: string }>>;
+
+export interface HeaderMatch {
+  /** Index into the rows (0-based); the spreadsheet row number is one more. */
+  headerIndex: number;
+  columns: ColumnMap;
+}
+
+/** Without these a row cannot become an action. */
+const requiredFields: readonly PlanField[] = ['ref', 'text'];
+const requiredNames = '"Ref Number" and "Area for Improvement/Cause of Concern/Recommendation"';
+/** Title rows and notes sit above the header in real plans; the header is never far down. */
+const rowsToSearch = 20;
+
+const has = (words: string, ...terms: string[]) => terms.some((term) => ` ${words} `.includes(` ${term} `));
+
+/**
+ * Checked in order, so that the more specific reading wins: "Narrative explaining the confidence
+ * rating" before "Confidence", "Plan Owner" before "What? (plan)", "Area for Improvement" before "Area".
+ */
+const rules: ReadonlyArray<[PlanField, (w: string) => boolean]> = [
+  ['confidenceNarrative', (w) => has(w, 'narrative') || (has(w, 'confidence') && has(w, 'explain', 'explaining', 'rationale', 'reason', 'comment', 'comments'))],
+  ['confidence', (w) => has(w, 'confidence')],
+  ['lastUpdated', (w) => has(w, 'last updated', 'last update', 'date updated', 'updated', 'update date', 'date of update')],
+  ['progress', (w) => has(w, 'progress', 'update', 'updates', 'latest position')],
+  ['accepted', (w) => has(w, 'accepted', 'accept', 'agreed')],
+  ['sro', (w) => has(w, 'sro', 'co lead', 'senior responsible', 'chief officer')],
+  ['owners', (w) => has(w, 'owner', 'owners', 'lead', 'responsible officer', 'action owner')],
+  ['timescale', (w) => has(w, 'timescale', 'timescales', 'target date', 'deadline', 'due date', 'target')],
+  ['text', (w) => has(w, 'area for improvement', 'areas for improvement', 'afi', 'recommendation', 'recommendations', 'cause of concern', 'causes of concern')],
+  ['kind', (w) => w === 'kind' || w === 'type' || has(w, 'kind of', 'type of')],
+  ['plan', (w) => has(w, 'what', 'plan', 'action plan', 'planned action', 'proposed action', 'actions')],
+  ['evidence', (w) => has(w, 'evidence', 'finding', 'findings')],
+  ['ref', (w) => has(w, 'ref', 'reference', 'ref no', 'number', 'no', 'id')],
+  ['area', (w) => has(w, 'area', 'pillar', 'section', 'theme', 'strand')],
+];
+
+/** The field a heading names, or null when it names none of them. */
+export function matchHeading(heading: string): PlanField | null {
+  const words = normaliseWords(heading);
+  if (!words) return null;
+  return rules.find(([, test]) => test(words))?.[0] ?? null;
+}
+
+/** Maps one row's cells to fields; the first column that names a field keeps it. */
+export function mapColumns(row: Row): ColumnMap {
+  const columns: ColumnMap = {};
+  row.forEach((cell, index) => {
+    const heading = cellText(cell);
+    const field = typeof cell === 'string' ? matchHeading(heading) : null;
+    if (field && !columns[field]) columns[field] = { index, heading: heading.replace(/\s+/g, ' ') };
+  });
+  return columns;
+}
+
+/** The first row among the first few that names the required columns and at least one more. */
+export function findHeaderRow(rows: readonly Row[]): HeaderMatch | null {
+  for (let i = 0; i < Math.min(rows.length, rowsToSearch); i++) {
+    const columns = mapColumns(rows[i] ?? []);
+    const found = Object.keys(columns).length;
+    if (requiredFields.every((field) => columns[field]) && found >= 3) return { headerIndex: i, columns };
+  }
+  return null;
+}
+
+/** As findHeaderRow, but a plan without a header is an error that says what the header needs. */
+export function matchHeadings(rows: readonly Row[]): HeaderMatch {
+  const match = findHeaderRow(rows);
+  if (match) return match;
+  throw new InvalidInputError(
+    [
+      `No header row was found in the first ${rowsToSearch} rows. The plan needs a header row with at least ${requiredNames} columns, ` +
+        'and usually "Area", "HMIC Evidence", "Accepted for action by the force? Yes/No", "SRO/CO lead", "Plan Owner", "What?", ' +
+        '"Timescale? set", "Confidence in timescale", "Narrative explaining the confidence rating", "Progress Update" and "Last Updated". ' +
+        'Check that the first sheet is the action plan and that its header row is not merged or split across rows.',
+    ],
+    'The file is not an action plan that can be imported',
+  );
+}

@@ -1,0 +1,69 @@
+import type { Action, Timescale } from '../model/action.js';
+import type { Person } from '../model/person.js';
+
+/** Same value, whatever the order of object keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/** The directory entry from the file, keeping what only the system knows (bounces, deactivation). */
+export function mergePerson(existing: Person | undefined, imported: Person): Person {
+  return existing ? { ...imported, active: existing.active, mailStatus: existing.mailStatus } : imported;
+}
+
+/** Statuses that only history sets (a closure, its proposal, a supersession): an import keeps them. */
+const historyStatuses = new Set<Action['status']>(['proposed-closure', 'closed', 'superseded']);
+
+/**
+ * An action as re-imported over the stored one. The seed (area, ref, text, evidence, acceptance,
+ * SRO, owners, plan, kind) comes from the file. The progress fields (latest progress, last updated,
+ * confidence and its narrative, timescale) come from whichever is newer, the file's Last Updated or
+ * the stored one: an owner's update through their link is not undone by importing an older sheet.
+ * A changed target is recorded as a timescale revision, and the original target is never replaced.
+ * Version and createdAt stay as stored; the caller bumps the version when something changed.
+ */
+export function mergeAction(existing: Action, imported: Action, now: Date): Action {
+  const storedIsNewer = isStoredNewer(existing.lastUpdatedAt, imported.lastUpdatedAt);
+  const progress = storedIsNewer ? existing : imported;
+  return {
+    ...imported,
+    latestProgress: progress.latestProgress,
+    lastUpdatedAt: progress.lastUpdatedAt,
+    confidence: progress.confidence,
+    confidenceNarrative: progress.confidenceNarrative,
+    timescale: storedIsNewer ? existing.timescale : mergeTimescale(existing.timescale, imported.timescale, now),
+    status: historyStatuses.has(existing.status) ? existing.status : imported.status,
+    version: existing.version,
+    createdAt: existing.createdAt,
+  };
+}
+
+/**
+ * A sheet only says the month it was updated, so it wins only with a later month than the stored
+ * update, or with exactly the stored time (the stored progress came from the sheet itself, and a
+ * corrected sheet may be re-imported). An owner's update in the same month as the sheet's is kept.
+ */
+function isStoredNewer(stored: string | null, imported: string | null): boolean {
+  if (stored === null || stored === imported) return false;
+  return imported === null || stored.slice(0, 7) >= imported.slice(0, 7);
+}
+
+function mergeTimescale(stored: Timescale, imported: Timescale, now: Date): Timescale {
+  const moved = stored.target !== imported.target;
+  return {
+    text: imported.text,
+    target: imported.target,
+    originalTarget: stored.originalTarget ?? imported.target,
+    revisions: moved
+      ? [...stored.revisions, { at: now.toISOString(), by: 'import', from: stored.target, to: imported.target, reason: 'The target was changed in the imported plan' }]
+      : stored.revisions,
+  };
+}

@@ -1,0 +1,62 @@
+import type { TargetDate } from '../model/action.js';
+import { cellText, type Cell } from './cells.js';
+import { dateToTarget, findDates, latestTarget, serialToTarget, targetEnd } from './find-dates.js';
+
+export interface ParsedTimescale {
+  /** What the plan says, kept as written (an Excel date or serial is written out as YYYY-MM-DD). */
+  text: string | null;
+  /** The date that could be read from it, the later one of a range; null when none could. */
+  target: TargetDate | null;
+  /** Set when the cell holds text that is neither a date nor a recognised "not set yet". */
+  problem: string | null;
+}
+
+/** Words that mean "no date yet" rather than a date the importer failed to read. */
+const pendingText = /^(awaiting|tbc|tba|to be (confirmed|agreed|set|decided|determined)|n\/?a$|not (yet )?(set|known)|unknown$|none$|-+$|ongoing)/i;
+
+/** Reads a Timescale cell: "Sep-17", "June 2017", "Apr '18", "Sep-17 - Feb/March-18.", Excel dates. */
+export function parseTimescale(cell: Cell): ParsedTimescale {
+  if (cell instanceof Date) {
+    const target = dateToTarget(cell);
+    return { text: target, target, problem: target ? null : 'the date in this cell is not valid; type the target month, like "Mar-27"' };
+  }
+  const text = cellText(cell);
+  if (!text) return { text: null, target: null, problem: null };
+  const serial = serialToTarget(text);
+  if (serial) return { text: serial, target: serial, problem: null };
+  const target = latestTarget(findDates(text));
+  if (target || pendingText.test(text)) return { text, target, problem: null };
+  return {
+    text,
+    target: null,
+    problem: `no date could be read from "${clip(text)}"; it is kept as text. Write the target as a month, like "Mar-27" or "March 2027", if the action has one`,
+  };
+}
+
+export interface ParsedLastUpdated {
+  at: string | null;
+  problem: string | null;
+}
+
+/**
+ * Reads a Last Updated cell. A month ("Apr-17") becomes the last day of that month at 12:00 UTC:
+ * the update was given no later than that, so taking the end of the month never makes an owner look
+ * staler than they are (they are not chased early), and midday is the same calendar day in UTC and in
+ * UK local time, whatever the season. A day is taken at 12:00 UTC for the same reason. No time is
+ * allowed to be later than `now`, so this month's updates are not dated in the future.
+ * "Awaiting update" or an empty cell means never updated: null.
+ */
+export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
+  const timescale = parseTimescale(cell);
+  if (!timescale.target) {
+    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}"; the action is treated as never updated. Write the month, like "Aug-26"`;
+    return { at: null, problem };
+  }
+  const at = new Date(`${targetEnd(timescale.target)}T12:00:00.000Z`);
+  return { at: (at > now ? now : at).toISOString(), problem: null };
+}
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}

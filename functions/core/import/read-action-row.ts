@@ -1,0 +1,95 @@
+import { Action } from '../model/action.js';
+import { formatIssues } from '../validation.js';
+import { cellText, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
+import type { ColumnMap, PlanField } from './match-headings.js';
+import { matchNames, type PersonIndex } from './match-person.js';
+import { parseLastUpdated, parseTimescale } from './parse-timescale.js';
+import { actionIdFromRef, contentOrNull, readAccepted, readConfidence, readKind } from './read-fields.js';
+
+export interface RowContext {
+  columns: ColumnMap;
+  /** The spreadsheet's row number, for messages. */
+  rowNumber: number;
+  /** The area named by the Area column or by the last section row above. */
+  area: string;
+  people: PersonIndex;
+  now: Date;
+}
+
+/** Which column each Action field comes from, so that a schema problem names the column. */
+const fieldColumns: Partial<Record<keyof Action, PlanField>> = {
+  area: 'area', ref: 'ref', evidence: 'evidence', text: 'text', accepted: 'accepted', sroId: 'sro',
+  ownerIds: 'owners', plan: 'plan', timescale: 'timescale', confidence: 'confidence',
+  confidenceNarrative: 'confidenceNarrative', latestProgress: 'progress', lastUpdatedAt: 'lastUpdated', kind: 'kind',
+};
+
+/** One data row as an action, or the problems that stop it being one (and warnings either way). */
+export function readActionRow(row: Row, ctx: RowContext): { action: Action | null; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) =>
+    problems.push({ row: ctx.rowNumber, ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}), severity, message });
+  const raw = (field: PlanField): Cell => {
+    const column = ctx.columns[field];
+    return column ? (row[column.index] ?? null) : null;
+  };
+  const text = (field: PlanField) => cellText(raw(field));
+
+  for (const field of Object.keys(ctx.columns) as PlanField[]) {
+    if (text(field).length > maxCellLength) report(field, 'error', `the cell holds ${text(field).length} characters, more than Excel's limit of ${maxCellLength}; shorten it`);
+  }
+  if (problems.length > 0) return { action: null, problems };
+
+  const ref = text('ref').replace(/\s+/g, ' ');
+  const id = actionIdFromRef(ref);
+  if (!id) {
+    report('ref', 'error', 'the row has no ref, so it cannot be told apart from the others on re-import; give it the ref HMICFRS used');
+    return { action: null, problems };
+  }
+
+  if (!text('text')) {
+    report('text', 'error', `the row has the ref "${ref}" but no text; fill in the recommendation, area for improvement or cause of concern, or delete the row`);
+    return { action: null, problems };
+  }
+
+  const accepted = readAccepted(text('accepted'));
+  if (accepted.problem) report('accepted', 'warning', accepted.problem);
+  const confidence = readConfidence(text('confidence'));
+  if (confidence.problem) report('confidence', 'warning', confidence.problem);
+  const timescale = parseTimescale(raw('timescale'));
+  if (timescale.problem) report('timescale', 'warning', timescale.problem);
+  const lastUpdated = parseLastUpdated(raw('lastUpdated'), ctx.now);
+  if (lastUpdated.problem) report('lastUpdated', 'warning', lastUpdated.problem);
+
+  const sro = matchNames(text('sro'), ctx.people);
+  const owners = matchNames(text('owners'), ctx.people);
+  for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
+  for (const name of owners.unmatched) report('owners', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
+  if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
+
+  const candidate = {
+    id,
+    kind: readKind({ kindCell: text('kind'), ref, text: text('text'), heading: ctx.columns.text?.heading ?? '' }),
+    area: ctx.area,
+    ref,
+    evidence: contentOrNull(text('evidence')),
+    text: text('text'),
+    accepted: accepted.value,
+    sroId: sro.ids[0] ?? null,
+    ownerIds: owners.ids,
+    unmatchedNames: [...new Set([...sro.unmatched, ...owners.unmatched])],
+    plan: contentOrNull(text('plan')),
+    timescale: { text: timescale.text, target: timescale.target, originalTarget: timescale.target, revisions: [] },
+    confidence: confidence.value,
+    confidenceNarrative: contentOrNull(text('confidenceNarrative')),
+    latestProgress: contentOrNull(text('progress')),
+    lastUpdatedAt: lastUpdated.at,
+    status: accepted.value.value === false ? 'not-accepted' : 'open',
+    version: 1,
+    createdAt: ctx.now.toISOString(),
+  };
+  const parsed = Action.safeParse(candidate);
+  if (parsed.success) return { action: parsed.data, problems };
+  const messages = formatIssues(parsed.error);
+  parsed.error.issues.forEach((issue, i) => report(fieldColumns[issue.path[0] as keyof Action], 'error', `${messages[i]}; correct the cell`));
+  return { action: null, problems };
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importSpreadsheets } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import { formatImportReport } from '../../../functions/core/import/format-import-report.js';
+import { connectLocalRepository } from '../connect.js';
+
+const usage = 'Usage: npm run import -- PLAN.xlsx|PLAN.csv [--people PEOPLE.csv] [--dry-run] [--accept-warnings]';
+
+/** `npm run import -- FILE`: imports a plan (and a directory) into the running local stack. */
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { people: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' } },
+  });
+  if (positionals.length > 1 || (!positionals[0] && !values.people)) throw new Error(usage);
+  const files = {
+    ...(positionals[0] ? { plan: await readFile(positionals[0]) } : {}),
+    ...(values.people ? { people: await readFile(values.people) } : {}),
+  };
+  const connection = await connectLocalRepository();
+  try {
+    const report = await importSpreadsheets(connection.repository, files, {
+      now: new Date(),
+      dryRun: values['dry-run'] ?? false,
+      acceptWarnings: values['accept-warnings'] ?? false,
+    });
+    console.log(formatImportReport(report));
+    if (report.outcome === 'blocked' && report.errors === 0) console.log('To import it anyway, run again with --accept-warnings.');
+    return report.outcome === 'blocked' ? 1 : 0;
+  } finally {
+    connection.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { importSpreadsheets } from '../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import { applyImport } from '../../functions/core/import/apply-import.js';
+import { InvalidInputError } from '../../functions/core/errors.js';
+import type { Update } from '../../functions/core/model/update.js';
+import { demoPeopleCsv, demoPlanCsv, now, personId, quirkyPlanCsv } from './fixtures.js';
+
+const demo = { plan: demoPlanCsv, people: demoPeopleCsv };
+const later = new Date('2026-11-20T10:00:00.000Z');
+
+describe('applyImport', () => {
+  it('writes the whole demo plan and directory', async () => {
+    const repository = new MemoryRepository();
+    const report = await importSpreadsheets(repository, demo, { now });
+    expect(report).toMatchObject({ outcome: 'written', errors: 0, warnings: 0, people: { created: 13, updated: 0, unchanged: 0 }, actions: { created: 27, updated: 0, unchanged: 0 } });
+    expect(await repository.listActions()).toHaveLength(27);
+    expect(await repository.listPeople()).toHaveLength(13);
+    expect((await repository.getAction('211'))?.ownerIds).toEqual([personId('gareth.pike'), personId('owen.tranter')]);
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const before = await repository.listActions();
+    const report = await importSpreadsheets(repository, demo, { now: later });
+    expect(report).toMatchObject({ outcome: 'written', people: { created: 0, updated: 0, unchanged: 13 }, actions: { created: 0, updated: 0, unchanged: 27 } });
+    expect(await repository.listActions()).toEqual(before);
+  });
+
+  it('writes nothing on a dry run, and says what it would do', async () => {
+    const repository = new MemoryRepository();
+    const report = await importSpreadsheets(repository, demo, { now, dryRun: true });
+    expect(report).toMatchObject({ outcome: 'dry-run', actions: { created: 27 } });
+    expect(await repository.listActions()).toEqual([]);
+    expect(await repository.listPeople()).toEqual([]);
+  });
+
+  it('writes nothing when there are warnings that were not accepted', async () => {
+    const repository = new MemoryRepository();
+    const report = await importSpreadsheets(repository, { plan: quirkyPlanCsv, people: demoPeopleCsv }, { now });
+    expect(report).toMatchObject({ outcome: 'blocked', errors: 0, warnings: 2, actions: { created: 6 } });
+    expect(await repository.listActions()).toEqual([]);
+    expect(await repository.listPeople()).toEqual([]);
+  });
+
+  it('with warnings accepted, writes and keeps the unmatched names', async () => {
+    const repository = new MemoryRepository();
+    const report = await importSpreadsheets(repository, { plan: quirkyPlanCsv, people: demoPeopleCsv }, { now, acceptWarnings: true });
+    expect(report).toMatchObject({ outcome: 'written', warnings: 2, actions: { created: 6 } });
+    expect(await repository.getAction('q4')).toMatchObject({ ownerIds: [personId('fiona.strand')], unmatchedNames: ['Supt Nobody'] });
+    expect((await repository.listPeople()).map((p) => p.name)).not.toContain('Supt Nobody');
+  });
+
+  it('matches owners against the people already stored when no directory is given', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, { people: demoPeopleCsv }, { now });
+    const report = await importSpreadsheets(repository, { plan: demoPlanCsv }, { now });
+    expect(report).toMatchObject({ outcome: 'written', warnings: 0, actions: { created: 27 } });
+  });
+
+  it('updates a changed action at its next version and keeps an owner update newer than the sheet', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const update: Update = {
+      actionId: '211', version: 2, at: '2026-11-18T10:00:00.000Z', by: personId('gareth.pike'), onBehalfOf: null, via: 'link',
+      patch: { latestProgress: 'Processing times are now back to normal.', status: 'proposed-closure' }, changes: [], countsAsProgress: true,
+    };
+    await repository.saveUpdate(update);
+    const edited = new TextDecoder().decode(demoPlanCsv).replace('An external review of the department', 'An independent review of the department').replace('Jan-27', 'Mar-27');
+    const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later });
+    expect(report.actions).toEqual({ created: 0, updated: 1, unchanged: 26 });
+    const saved = await repository.getAction('211');
+    expect(saved).toMatchObject({
+      version: 3,
+      plan: expect.stringMatching(/^An independent review/),
+      latestProgress: 'Processing times are now back to normal.',
+      lastUpdatedAt: '2026-11-18T10:00:00.000Z',
+      status: 'proposed-closure',
+      createdAt: now.toISOString(),
+      timescale: { target: '2027-01', originalTarget: '2027-01', revisions: [] },
+    });
+  });
+
+  it('records a target changed by a sheet newer than the stored update as a revision', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const edited = new TextDecoder().decode(demoPlanCsv).replace('Jan-27,Medium', 'Mar-27,Medium').replace(/(Staffing will be reviewed again in the new year\.",)Sep-26/, '$1Nov-26');
+    await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later });
+    expect((await repository.getAction('211'))?.timescale).toEqual({
+      text: 'Mar-27', target: '2027-03', originalTarget: '2027-01',
+      revisions: [{ at: later.toISOString(), by: 'import', from: '2027-01', to: '2027-03', reason: 'The target was changed in the imported plan' }],
+    });
+  });
+
+  it('validates everything before the first write', async () => {
+    const repository = new MemoryRepository();
+    const attempt = applyImport(
+      repository,
+      {
+        people: [{ id: 'a.at.x', name: 'A', role: null, email: 'a@x.example', aliases: [], active: true, mailStatus: 'ok' }],
+        actions: [
+          { id: 'r1', kind: 'afi', area: '', ref: 'R1', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['a.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
+          { id: 'r2', kind: 'afi', area: '', ref: 'R2', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['nobody.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
+        ],
+        problems: [],
+      },
+      { now },
+    );
+    await expect(attempt).rejects.toThrow(InvalidInputError);
+    await expect(attempt).rejects.toThrow(/action R2: nobody\.at\.x is not in the directory/);
+    expect(await repository.listPeople()).toEqual([]);
+    expect(await repository.listActions()).toEqual([]);
+  });
+});
