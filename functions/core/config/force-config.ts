@@ -44,6 +44,52 @@ const timeZone = z
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
+const domainPattern = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const domainName = (example: string) =>
+  z.string({ error: `must be a domain name like ${example}` }).regex(domainPattern, `must be a domain name in lower case, like ${example}`);
+
+/**
+ * Where and how the force's stack is deployed. Only `cdk synth`/`cdk deploy` need it (the stack
+ * requires it); the local runner and the Lambdas ignore it.
+ */
+export const DeployConfig = z
+  .strictObject({
+    account: z
+      .string({ error: 'must be the 12-digit AWS account id in quotes, like "123456789012"' })
+      .regex(/^\d{12}$/, 'must be the 12-digit AWS account id in quotes, like "123456789012"'),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like "eu-west-2" (London)')
+      .default('eu-west-2'),
+    domainName: domainName('actions.northshire.police.uk').optional(),
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
+        'must be the ARN of an ACM certificate, like arn:aws:acm:eu-west-2:123456789012:certificate/…',
+      )
+      .optional(),
+    senderDomain: domainName('northshire.police.uk'),
+    alarmEmail: email,
+  }, { error: 'must be an object with account, region, senderDomain and alarmEmail, like the one in infra/forces/demo.json' })
+  .superRefine((deploy, ctx) => {
+    if (deploy.domainName && !deploy.certificateArn) {
+      ctx.addIssue({ code: 'custom', path: ['certificateArn'], message: `is needed with domainName: the ARN of an ACM certificate for ${deploy.domainName} in ${deploy.region}` });
+    }
+    if (deploy.certificateArn && !deploy.domainName) {
+      ctx.addIssue({ code: 'custom', path: ['domainName'], message: 'is needed with certificateArn: the domain name the certificate is for' });
+    }
+    const certificateRegion = deploy.certificateArn?.split(':')[3];
+    if (certificateRegion && certificateRegion !== deploy.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['certificateArn'],
+        message: `must be a certificate in ${deploy.region}, the deploy region (the API uses a regional certificate), not ${certificateRegion}`,
+      });
+    }
+  });
+export type DeployConfig = z.infer<typeof DeployConfig>;
+
 export const ForceConfig = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be 2 to 31 lower-case letters, digits or hyphens, starting with a letter'),
   name: z.string({ error: 'must be the force name, like "Northshire Police"' }).min(2, 'must be the force name, like "Northshire Police"'),
@@ -65,8 +111,23 @@ export const ForceConfig = z.strictObject({
       boardSummary: cronExpression('30 7 1-7 * *'),
     })
     .default({ reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' }),
+  /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
+  attachBoardPack: z.boolean({ error: 'must be true or false' }).default(false),
   timeZone,
   bankHolidays: z.array(localDate).default([...englandAndWalesBankHolidays]),
+  deploy: DeployConfig.optional(),
+}).superRefine((config, ctx) => {
+  // Checked here because they tie deploy fields to fields outside the deploy section.
+  // Zod runs refinements on fields that already failed: compare only well-formed values.
+  if (!config.deploy) return;
+  const senderDomain = config.sender.split('@')[1]?.toLowerCase();
+  if (domainPattern.test(config.deploy.senderDomain) && senderDomain !== config.deploy.senderDomain) {
+    ctx.addIssue({ code: 'custom', path: ['deploy', 'senderDomain'], message: `must be the domain of sender (${senderDomain}): SES sends as ${config.sender}` });
+  }
+  const domain = config.deploy.domainName;
+  if (domain && domainPattern.test(domain) && URL.canParse(config.baseUrl) && new URL(config.baseUrl).origin !== `https://${domain}`) {
+    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `must be https://${domain}, the deploy domainName, so that links in emails open the deployed app` });
+  }
 });
 export type ForceConfig = z.infer<typeof ForceConfig>;
 
