@@ -32,6 +32,7 @@ describe('force config', () => {
       timeZone: 'Europe/London',
       schedules: { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
       board: [],
+      attachBoardPack: false,
     });
     expect(config.bankHolidays).toContain('2026-12-28');
   });

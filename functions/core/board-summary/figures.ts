@@ -1,0 +1,51 @@
+import { confidences } from '../model/action.js';
+import { comparePlanRows } from './plan-as-at.js';
+import type { AreaConfidence, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
+
+export function headlineFigures(plan: readonly PlanRow[], movement: Movement): HeadlineFigures {
+  const open = plan.filter((row) => row.status === 'open');
+  return {
+    total: plan.length,
+    open: open.length,
+    proposedClosure: plan.filter((row) => row.status === 'proposed-closure').length,
+    closedThisMonth: movement.closed.length,
+    stale: plan.filter((row) => row.stale).length,
+    overdue: plan.filter((row) => row.overdue).length,
+    noTimescale: open.filter((row) => row.timescale.target === null).length,
+  };
+}
+
+const noCounts = (): ConfidenceCounts => Object.fromEntries(confidences.map((c) => [c, 0])) as ConfidenceCounts;
+
+/** Open actions by area and confidence, areas in plan order; an action with no area is listed as "(no area)". */
+export function confidenceByArea(plan: readonly PlanRow[]): AreaConfidence[] {
+  const areas = new Map<string, AreaConfidence>();
+  for (const row of plan) {
+    if (row.status !== 'open') continue;
+    const area = row.area.trim() || '(no area)';
+    const entry = areas.get(area) ?? { area, counts: noCounts(), total: 0 };
+    entry.counts[row.confidence]++;
+    entry.total++;
+    areas.set(area, entry);
+  }
+  return [...areas.values()].sort((a, b) => comparePlanRows({ area: a.area, ref: '' }, { area: b.area, ref: '' }));
+}
+
+/**
+ * The people owning the most stale actions, lead and co-owners alike (as the reminders count them);
+ * names the import could not match are grouped by their written name.
+ */
+export function staleOwners(plan: readonly PlanRow[], limit = 5): StaleOwner[] {
+  const owners = new Map<string, StaleOwner>();
+  for (const row of plan) {
+    if (!row.stale) continue;
+    for (const owner of row.owners) {
+      const key = owner.id ?? `unmatched:${owner.name}`;
+      const entry = owners.get(key) ?? { id: owner.id, name: owner.name, count: 0, refs: [] };
+      entry.count++;
+      entry.refs.push(row.ref);
+      owners.set(key, entry);
+    }
+  }
+  return [...owners.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+}

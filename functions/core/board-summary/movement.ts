@@ -1,0 +1,37 @@
+import type { Confidence } from '../model/action.js';
+import { monthsBetween } from './month.js';
+import { comparePlanRows } from './plan-as-at.js';
+import type { MovedAction, Movement, PlanRow } from './snapshot.js';
+
+const rank: Record<Confidence, number | null> = { high: 3, medium: 2, low: 1, 'not-set': null };
+
+/** A drop is a rated confidence becoming a lower rating; "not set" is no rating, so it neither drops nor rises. */
+export function confidenceDropped(from: Confidence, to: Confidence): boolean {
+  const a = rank[from];
+  const b = rank[to];
+  return a !== null && b !== null && b < a;
+}
+
+const moved = (row: PlanRow): MovedAction => ({ id: row.id, ref: row.ref, area: row.area });
+
+/**
+ * What moved from one month end to the next, row by row. "Became stale/overdue" counts actions that
+ * existed last month and were not stale/overdue then; new actions are listed as new.
+ */
+export function compareMonths(before: readonly PlanRow[], after: readonly PlanRow[], basis: Movement['basis']): Movement {
+  const previous = new Map(before.map((row) => [row.id, row]));
+  const movement: Movement = { basis, newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+  for (const row of [...after].sort(comparePlanRows)) {
+    const was = previous.get(row.id);
+    if (!was) movement.newActions.push(moved(row));
+    if (row.status === 'closed' && was?.status !== 'closed') movement.closed.push(moved(row));
+    if (!was) continue;
+    const from = was.timescale.target;
+    const to = row.timescale.target;
+    if (from !== to) movement.retimed.push({ ...moved(row), from, to, months: from && to ? monthsBetween(from, to) : null });
+    if (confidenceDropped(was.confidence, row.confidence)) movement.confidenceDropped.push({ ...moved(row), from: was.confidence, to: row.confidence });
+    if (row.stale && !was.stale) movement.becameStale.push(moved(row));
+    if (row.overdue && !was.overdue) movement.becameOverdue.push(moved(row));
+  }
+  return movement;
+}

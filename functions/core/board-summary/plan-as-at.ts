@@ -1,0 +1,98 @@
+import type { Action } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import type { ActionPatch, Update } from '../model/update.js';
+import { isOverdue, isStale } from '../rules/stale.js';
+import type { NamedPerson, PlanRow } from './snapshot.js';
+
+/** The fields an update can change: only these are wound back when replaying history. */
+const patchFields: ReadonlySet<string> = new Set<keyof ActionPatch>([
+  'latestProgress',
+  'confidence',
+  'confidenceNarrative',
+  'timescale',
+  'status',
+  'ownerIds',
+  'sroId',
+]);
+
+export interface AsAtContext {
+  asAt: Date;
+  timeZone: string;
+  staleAfterDays: number;
+  people: ReadonlyMap<string, Person>;
+}
+
+/**
+ * An action as it stood at an instant, or null if it did not exist yet. Updates after the instant are
+ * undone newest first from their recorded `changes`; lastUpdatedAt is the latest of the progress
+ * updates up to the instant, the stored value when it is no later (imports set it without an update),
+ * and last month's snapshot of the action, so a month without progress keeps last month's date.
+ */
+export function actionAsAt(action: Action, history: readonly Update[], asAt: Date, previous: PlanRow | undefined): Action | null {
+  const limit = asAt.getTime();
+  if (Date.parse(action.createdAt) > limit) return null;
+  const state: Record<string, unknown> = { ...action };
+  const later = history.filter((u) => Date.parse(u.at) > limit).sort((a, b) => b.version - a.version);
+  for (const update of later) {
+    for (const change of update.changes) if (patchFields.has(change.field)) state[change.field] = change.from;
+    state.version = update.version - 1;
+  }
+  const candidates = [
+    ...history.filter((u) => u.countsAsProgress && Date.parse(u.at) <= limit).map((u) => u.at),
+    ...(action.lastUpdatedAt && Date.parse(action.lastUpdatedAt) <= limit ? [action.lastUpdatedAt] : []),
+    ...(previous?.lastUpdatedAt ? [previous.lastUpdatedAt] : []),
+  ];
+  const latest = candidates.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);
+  return { ...(state as Action), lastUpdatedAt: latest };
+}
+
+function named(id: string, people: ReadonlyMap<string, Person>): NamedPerson {
+  return { id, name: people.get(id)?.name ?? id };
+}
+
+/** The row a snapshot keeps for an action in the state it had at `asAt`. */
+export function toPlanRow(action: Action, context: AsAtContext): PlanRow {
+  return {
+    id: action.id,
+    kind: action.kind,
+    area: action.area,
+    ref: action.ref,
+    evidence: action.evidence,
+    text: action.text,
+    accepted: action.accepted,
+    sro: action.sroId ? named(action.sroId, context.people) : null,
+    owners: [...action.ownerIds.map((id) => named(id, context.people)), ...action.unmatchedNames.map((name) => ({ id: null, name }))],
+    plan: action.plan,
+    timescale: { text: action.timescale.text, target: action.timescale.target, originalTarget: action.timescale.originalTarget },
+    confidence: action.confidence,
+    confidenceNarrative: action.confidenceNarrative,
+    latestProgress: action.latestProgress,
+    lastUpdatedAt: action.lastUpdatedAt,
+    status: action.status,
+    stale: isStale(action, context.asAt, context.staleAfterDays),
+    overdue: isOverdue(action, context.asAt, context.timeZone),
+    createdAt: action.createdAt,
+  };
+}
+
+/** Every action that existed at `asAt`, as it stood then, in plan order (area, then ref). */
+export function planAsAt(
+  actions: readonly Action[],
+  historyOf: (actionId: string) => readonly Update[],
+  context: AsAtContext,
+  previous: ReadonlyMap<string, PlanRow>,
+): PlanRow[] {
+  const rows: PlanRow[] = [];
+  for (const action of actions) {
+    const state = actionAsAt(action, historyOf(action.id), context.asAt, previous.get(action.id));
+    if (state) rows.push(toPlanRow(state, context));
+  }
+  return rows.sort(comparePlanRows);
+}
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/** Area, then ref in natural order ("R2" before "R10"), as the spreadsheet lists them. */
+export function comparePlanRows(a: Pick<PlanRow, 'area' | 'ref'>, b: Pick<PlanRow, 'area' | 'ref'>): number {
+  return collator.compare(a.area, b.area) || collator.compare(a.ref, b.ref);
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Accepted, ActionKind, Confidence, IsoInstant, Status, TargetDate } from '../model/action.js';
+import { Month } from './month.js';
+
+/** A person as the plan names them: `id` is null for a name the import could not match. */
+export const NamedPerson = z.object({ id: z.string().nullable(), name: z.string() });
+export type NamedPerson = z.infer<typeof NamedPerson>;
+
+/** One action as it stood at month end, with names resolved, so a stored pack never depends on today's directory. */
+export const PlanRow = z.object({
+  id: z.string(),
+  kind: ActionKind,
+  area: z.string(),
+  ref: z.string(),
+  evidence: z.string().nullable(),
+  text: z.string(),
+  accepted: Accepted,
+  sro: NamedPerson.nullable(),
+  owners: z.array(NamedPerson),
+  plan: z.string().nullable(),
+  timescale: z.object({ text: z.string().nullable(), target: TargetDate.nullable(), originalTarget: TargetDate.nullable() }),
+  confidence: Confidence,
+  confidenceNarrative: z.string().nullable(),
+  latestProgress: z.string().nullable(),
+  lastUpdatedAt: IsoInstant.nullable(),
+  status: Status,
+  stale: z.boolean(),
+  overdue: z.boolean(),
+  createdAt: IsoInstant,
+});
+export type PlanRow = z.infer<typeof PlanRow>;
+
+export const HeadlineFigures = z.object({
+  /** Every action in the plan at month end, whatever its status. */
+  total: z.number().int(),
+  open: z.number().int(),
+  /** Owner says done, awaiting sign-off. */
+  proposedClosure: z.number().int(),
+  closedThisMonth: z.number().int(),
+  stale: z.number().int(),
+  overdue: z.number().int(),
+  /** Open actions with no target the importer or an owner could read. */
+  noTimescale: z.number().int(),
+});
+export type HeadlineFigures = z.infer<typeof HeadlineFigures>;
+
+export const ConfidenceCounts = z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), 'not-set': z.number().int() });
+export type ConfidenceCounts = z.infer<typeof ConfidenceCounts>;
+
+/** Open actions of one area by confidence in their timescale. */
+export const AreaConfidence = z.object({ area: z.string(), counts: ConfidenceCounts, total: z.number().int() });
+export type AreaConfidence = z.infer<typeof AreaConfidence>;
+
+export const MovedAction = z.object({ id: z.string(), ref: z.string(), area: z.string() });
+export type MovedAction = z.infer<typeof MovedAction>;
+
+export const Retimed = MovedAction.extend({
+  from: TargetDate.nullable(),
+  to: TargetDate.nullable(),
+  /** Months the target moved (positive: later); null when either side has no target. */
+  months: z.number().int().nullable(),
+});
+export type Retimed = z.infer<typeof Retimed>;
+
+export const ConfidenceDrop = MovedAction.extend({ from: Confidence, to: Confidence });
+export type ConfidenceDrop = z.infer<typeof ConfidenceDrop>;
+
+/**
+ * What moved between last month's end and this month's. `basis` says where "last month" came from:
+ * the stored snapshot, or (for the first summary) the history replayed to last month's end.
+ */
+export const Movement = z.object({
+  basis: z.enum(['previous-snapshot', 'history']),
+  newActions: z.array(MovedAction),
+  closed: z.array(MovedAction),
+  retimed: z.array(Retimed),
+  confidenceDropped: z.array(ConfidenceDrop),
+  becameStale: z.array(MovedAction),
+  becameOverdue: z.array(MovedAction),
+});
+export type Movement = z.infer<typeof Movement>;
+
+export const StaleOwner = z.object({ id: z.string().nullable(), name: z.string(), count: z.number().int(), refs: z.array(z.string()) });
+export type StaleOwner = z.infer<typeof StaleOwner>;
+
+export const BoardSummary = z.object({
+  month: Month,
+  /** The instant the figures describe: the month's last instant, or now for a month not over yet. */
+  asAt: IsoInstant,
+  compiledAt: IsoInstant,
+  timeZone: z.string(),
+  staleAfterDays: z.number().int(),
+  figures: HeadlineFigures,
+  confidenceByArea: z.array(AreaConfidence),
+  movement: Movement,
+  /** The owners with the most stale actions, most first. */
+  staleOwners: z.array(StaleOwner),
+});
+export type BoardSummary = z.infer<typeof BoardSummary>;
+
+/** What is kept for every month: the summary and the plan as it stood, enough to rebuild the pack exactly. */
+export const Snapshot = z.object({
+  schemaVersion: z.literal(1),
+  summary: BoardSummary,
+  plan: z.array(PlanRow),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** One line of the list of kept summaries. */
+export const SummaryListing = z.object({ month: Month, compiledAt: IsoInstant, figures: HeadlineFigures });
+export type SummaryListing = z.infer<typeof SummaryListing>;

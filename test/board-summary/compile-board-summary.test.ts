@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { compileBoardSummary, type CompileInput } from '../../functions/core/board-summary/compile-board-summary.js';
+import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
+import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
+import { makePerson } from '../support/make-action.js';
+import { action, change, config, progress, timescale } from './history-fixtures.js';
+
+const now = new Date('2026-11-02T07:30:00.000Z');
+const people = [makePerson({ id: 'p-okafor', name: 'Supt Okafor' }), makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' })];
+
+function compile(month: string, input: Pick<CompileInput, 'actions' | 'updates'>, previous: Snapshot | null = null): Snapshot {
+  return compileBoardSummary({ ...input, people, previous, month, now, config });
+}
+
+/** Each action below moves in one way during October 2026; the current state is after every update. */
+function octoberHistory() {
+  const unchanged = action('a-steady', 'S1', { version: 3, lastUpdatedAt: '2026-10-20T09:00:00.000Z', confidence: 'high', timescale: timescale('2027-06') });
+  const created = action('a-new', 'N1', { createdAt: '2026-10-10T09:00:00.000Z', lastUpdatedAt: '2026-10-10T09:00:00.000Z' });
+  const closed = action('a-closed', 'C1', { status: 'closed', version: 2, lastUpdatedAt: '2026-10-15T09:00:00.000Z' });
+  const retimed = action('a-retimed', 'T1', { timescale: timescale('2027-03'), version: 2, lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
+  const dropped = action('a-dropped', 'D1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-10-21T09:00:00.000Z' });
+  const goneStale = action('a-stale', 'G1', { ownerIds: ['p-okafor'], lastUpdatedAt: '2026-09-20T09:00:00.000Z' });
+  const goneOverdue = action('a-overdue', 'O1', { timescale: timescale('2026-09'), lastUpdatedAt: '2026-10-05T09:00:00.000Z' });
+  const updates = [
+    progress(unchanged, 2, '2026-09-25T09:00:00.000Z'),
+    progress(unchanged, 3, '2026-10-20T09:00:00.000Z'),
+    change(closed, 2, '2026-10-15T09:00:00.000Z', 'status', 'open', 'closed'),
+    change(retimed, 2, '2026-10-20T09:00:00.000Z', 'timescale', timescale('2026-12'), timescale('2027-03')),
+    change(dropped, 2, '2026-10-21T09:00:00.000Z', 'confidence', 'high', 'low'),
+  ];
+  return { actions: [unchanged, created, closed, retimed, dropped, goneStale, goneOverdue], updates };
+}
+
+const refs = (list: { ref: string }[]) => list.map((item) => item.ref);
+
+describe('compileBoardSummary: movement since last month', () => {
+  const history = octoberHistory();
+  const september = compile('2026-09', history);
+  const october = compile('2026-10', history, september);
+  const { movement, figures } = october.summary;
+
+  it('lists new actions', () => expect(refs(movement.newActions)).toEqual(['N1']));
+  it('lists closed actions and counts them as closed this month', () => {
+    expect(refs(movement.closed)).toEqual(['C1']);
+    expect(figures.closedThisMonth).toBe(1);
+  });
+  it('lists re-timed actions with how many months they moved', () => {
+    expect(movement.retimed).toEqual([{ id: 'a-retimed', ref: 'T1', area: 'Effectiveness', from: '2026-12', to: '2027-03', months: 3 }]);
+  });
+  it('lists confidence drops', () => {
+    expect(movement.confidenceDropped).toEqual([{ id: 'a-dropped', ref: 'D1', area: 'Effectiveness', from: 'high', to: 'low' }]);
+  });
+  it('lists actions that became stale', () => expect(refs(movement.becameStale)).toEqual(['G1']));
+  it('lists actions that became overdue (a month target runs to the month end)', () => {
+    expect(september.plan.find((row) => row.ref === 'O1')?.overdue).toBe(false);
+    expect(refs(movement.becameOverdue)).toEqual(['O1']);
+  });
+  it('takes last month from the snapshot', () => expect(movement.basis).toBe('previous-snapshot'));
+
+  it('gives the headline figures as at month end', () => {
+    expect(figures).toEqual({ total: 7, open: 6, proposedClosure: 0, closedThisMonth: 1, stale: 1, overdue: 1, noTimescale: 3 });
+    expect(october.summary.asAt).toBe(endOfMonth('2026-10', 'Europe/London').toISOString());
+  });
+
+  it('keeps the plan as it stood in September in the September snapshot', () => {
+    const row = (ref: string) => september.plan.find((r) => r.ref === ref);
+    expect(row('N1')).toBeUndefined();
+    expect(row('C1')?.status).toBe('open');
+    expect(row('T1')?.timescale.target).toBe('2026-12');
+    expect(row('D1')?.confidence).toBe('high');
+    expect(row('S1')?.lastUpdatedAt).toBe('2026-09-25T09:00:00.000Z');
+  });
+
+  it('counts open actions by area and confidence, and names the owners with most stale actions', () => {
+    expect(october.summary.confidenceByArea).toEqual([{ area: 'Effectiveness', counts: { high: 1, medium: 0, low: 1, 'not-set': 4 }, total: 6 }]);
+    expect(october.summary.staleOwners).toEqual([{ id: 'p-okafor', name: 'Supt Okafor', count: 1, refs: ['G1'] }]);
+  });
+});
+
+describe('compileBoardSummary: the first summary, with no previous snapshot', () => {
+  it('replays the history to last month end and finds the same movement', () => {
+    const history = octoberHistory();
+    const withSnapshot = compile('2026-10', history, compile('2026-09', history));
+    const first = compile('2026-10', history, null);
+    expect(first.summary.movement.basis).toBe('history');
+    expect({ ...first.summary.movement, basis: 'x' }).toEqual({ ...withSnapshot.summary.movement, basis: 'x' });
+    expect(first.plan).toEqual(withSnapshot.plan);
+  });
+
+  it('counts every action as new in the month the plan was imported', () => {
+    const imported = [action('a-1', 'R1', { createdAt: '2026-10-03T09:00:00.000Z' }), action('a-2', 'R2', { createdAt: '2026-10-03T09:00:00.000Z' })];
+    const summary = compile('2026-10', { actions: imported, updates: [] }).summary;
+    expect(refs(summary.movement.newActions)).toEqual(['R1', 'R2']);
+    expect(summary.movement.becameStale).toEqual([]);
+  });
+
+  it('refuses a previous snapshot that is not from the month before', () => {
+    const history = octoberHistory();
+    expect(() => compile('2026-10', history, compile('2026-08', history))).toThrow(/previous snapshot is for 2026-08/);
+  });
+});
+
+describe('compileBoardSummary: month boundaries in Europe/London', () => {
+  it('starts and ends months at local midnight, in summer and winter time', () => {
+    expect(startOfMonth('2026-10', 'Europe/London').toISOString()).toBe('2026-09-30T23:00:00.000Z');
+    expect(endOfMonth('2026-10', 'Europe/London').toISOString()).toBe('2026-10-31T23:59:59.999Z');
+    expect(startOfMonth('2026-04', 'Europe/London').toISOString()).toBe('2026-03-31T23:00:00.000Z');
+  });
+
+  it('puts an update at 23:30 on 31 October local time in October', () => {
+    const current = action('a-late', 'L1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-10-31T23:30:00.000Z' });
+    const late = change(current, 2, '2026-10-31T23:30:00.000Z', 'confidence', 'high', 'low');
+    const october = compile('2026-10', { actions: [current], updates: [late] });
+    expect(october.plan[0]?.confidence).toBe('low');
+    expect(october.plan[0]?.lastUpdatedAt).toBe('2026-10-31T23:30:00.000Z');
+    expect(october.summary.movement.confidenceDropped.map((d) => d.ref)).toEqual(['L1']);
+  });
+
+  it('puts an update at 00:30 on 1 October BST (23:30 UTC on 30 September) in October, not September', () => {
+    const current = action('a-early', 'E1', { status: 'closed', version: 3, lastUpdatedAt: '2026-09-30T23:30:00.000Z' });
+    const early = change(current, 3, '2026-09-30T23:30:00.000Z', 'status', 'open', 'closed');
+    const history = { actions: [current], updates: [progress(current, 2, '2026-09-25T09:00:00.000Z'), early] };
+    const september = compile('2026-09', history);
+    expect(september.plan[0]?.status).toBe('open');
+    expect(september.plan[0]?.lastUpdatedAt).toBe('2026-09-25T09:00:00.000Z');
+    expect(compile('2026-10', history, september).summary.movement.closed.map((c) => c.ref)).toEqual(['E1']);
+  });
+
+  it('undoes updates made after the month end, such as on the morning of the run', () => {
+    const current = action('a-after', 'X1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });
+    const after = change(current, 2, '2026-11-01T08:00:00.000Z', 'confidence', 'medium', 'low');
+    const history = { actions: [current], updates: [after] };
+    const september = compile('2026-09', { actions: [action('a-after', 'X1', { confidence: 'medium' })], updates: [] });
+    const october = compile('2026-10', history, september);
+    expect(october.plan[0]).toMatchObject({ confidence: 'medium', lastUpdatedAt: '2026-09-25T09:00:00.000Z' });
+    expect(october.summary.movement.confidenceDropped).toEqual([]);
+  });
+
+  it('takes an action as never updated when the date an update replaced is known neither from history nor a snapshot', () => {
+    // Updates do not record the lastUpdatedAt they replace; an import sets it without an update.
+    const current = action('a-after', 'X1', { version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });
+    const october = compile('2026-10', { actions: [current], updates: [progress(current, 2, '2026-11-01T08:00:00.000Z')] });
+    expect(october.plan[0]).toMatchObject({ lastUpdatedAt: null, stale: true });
+  });
+
+  it('describes a month not over yet as it stands now', () => {
+    const summary = compile('2026-11', octoberHistory()).summary;
+    expect(summary.asAt).toBe(now.toISOString());
+  });
+});
