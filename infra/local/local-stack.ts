@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     fetchApp = createApp({ ...deps, localPreview: true }).fetch;
 
-    const demoLoaded = options.loadDemo === false ? false : await loadDemoForce(deps, log);
+    const demoLoaded = options.loadDemo === false ? false : await loadDemoForce(deps);
     const schedule = options.schedules === false ? null : startSchedules(localJobs(deps, log), deps.config, log);
     if (schedule) stopping.push(() => schedule.stop());
 

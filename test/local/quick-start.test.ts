@@ -1,50 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnLocalRunner as start, stopLocalRunner, type SpawnedRunner } from '../support/spawn-local-runner.js';
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  appUrl: string;
-  mailUrl: string;
-}
-
-/** Runs `npm start` as a newcomer would, on free ports, and waits for it to say where the app is. */
-async function start(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn('npm', ['start', '--silent', '--', ...args], {
-    env: { ...process.env, PORT: '0', MAIL_PORT: '0', DYNAMO_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  while (!/Press Ctrl-C to stop/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    child,
-    output: () => output,
-    appUrl: /App:\s+(http:\/\/\S+)/.exec(output)![1]!,
-    mailUrl: /Mail viewer:\s+(http:\/\/\S+)/.exec(output)![1]!,
-  };
-}
-
-/**
- * Ctrl-C reaches the whole process group, as it does in a terminal. npm passes the signal on and then
- * ends itself by it, so "clean" means the runner said it stopped and nothing answers any more.
- */
-async function stop(started: Started): Promise<void> {
-  const exited = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
-  process.kill(-started.child.pid!, 'SIGINT');
-  await exited;
-  expect(started.output()).toContain('Stopped.');
-  expect(started.output()).not.toMatch(/Error|Could not/);
-  await expect(fetch(`${started.appUrl}/healthz`)).rejects.toThrow();
+/** npm ends itself by the signal it passed on, so "clean" means the runner said it stopped and nothing answers. */
+async function stop(runner: SpawnedRunner): Promise<void> {
+  await stopLocalRunner(runner);
+  expect(runner.output()).toContain('Stopped.');
+  expect(runner.output()).not.toMatch(/Error|Could not/);
+  await expect(fetch(`${runner.appUrl}/healthz`)).rejects.toThrow();
 }
 
 describe('the quick start', () => {
