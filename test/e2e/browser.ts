@@ -1,0 +1,51 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const artifactsDir = 'test-artifacts/e2e';
+
+/** Debian's Chromium (apt-get install -y chromium); .ci/run installs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core with the WCAG 2.x A and AA rules (2.2 included); the page's context must bypass CSP to inject it. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** A full-page screenshot kept as a test artefact (test-artifacts/ is gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(artifactsDir, { recursive: true });
+  await page.screenshot({ path: `${artifactsDir}/${name}.png`, fullPage: true });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, matches: (el: { tag: string; text: string; id: string; name: string; value: string }) => boolean, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLInputElement | null;
+      return { tag: a?.tagName.toLowerCase() ?? '', text: a?.textContent?.trim() ?? '', id: a?.id ?? '', name: a?.getAttribute('name') ?? '', value: a?.value ?? '' };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error(`No focusable element matched after ${max} presses of Tab`);
+}

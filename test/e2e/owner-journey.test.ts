@@ -1,0 +1,184 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueLink } from '../../functions/core/links/links.js';
+import type { Person } from '../../functions/core/model/person.js';
+import { listMyActions } from '../../functions/core/owner/list-my-actions.js';
+import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
+import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
+import { seedPlan } from './seed.js';
+import { axeViolations, launchChromium, screenshot, tabTo } from './browser.js';
+
+let stack: LocalStack;
+let browser: Browser;
+/** The demo person with the most open actions, and a co-owner-free second person for isolation. */
+let owner: Person;
+let others: Person[];
+
+beforeAll(async () => {
+  stack = await startLocalStack({ memory: true, ports: { app: 0, mail: 0, dynamo: 0 }, loadDemo: true, schedules: false, log: () => {} });
+  const now = stack.deps.clock.now();
+  if ((await stack.deps.repository.listActions()).length === 0) await seedPlan(stack.deps.repository, now);
+  const counted = await Promise.all(
+    (await stack.deps.repository.listPeople()).filter((p) => p.active).map(async (person) => ({ person, count: (await listMyActions(stack.deps, person, now)).length })),
+  );
+  counted.sort((a, b) => b.count - a.count);
+  expect(counted[0]!.count, 'a demo person owns at least 4 open actions').toBeGreaterThanOrEqual(4);
+  owner = counted[0]!.person;
+  others = counted.slice(1).filter((c) => c.count >= 2).map((c) => c.person);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+
+async function latestLinkFor(email: string): Promise<string> {
+  const { emails } = (await (await fetch(`${stack.mailUrl}/store`)).json()) as { emails: StoredEmail[] };
+  const mine = emails.filter((e) => e.destination.to.includes(email));
+  const text = mine.at(-1)?.body.text ?? '';
+  const link = /(https?:\/\/\S+\/u\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
+  if (!link) throw new Error(`No link emailed to ${email}`);
+  return link;
+}
+
+/** A page in a context that enforces the CSP, recording any violation the console reports. */
+async function strictPage(width = 1024): Promise<{ page: Page; cspErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const cspErrors: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  return { page, cspErrors };
+}
+
+async function fillUpdate(page: Page, progress: string) {
+  await page.fill('#progress', progress);
+  await page.check('#confidence');
+  if ((await page.inputValue('#targetYear')) === '' && (await page.inputValue('#target')) !== '') await page.selectOption('#target', '');
+}
+
+describe('the owner journey in Chromium', () => {
+  it('asks for a link by email, opens it from the mail store, updates two actions and sees them saved', async () => {
+    const { page, cspErrors } = await strictPage();
+    await page.goto(`${stack.appUrl}/u/new-link`);
+    await page.fill('#email', owner.email.toUpperCase());
+    await page.click('button[type=submit]');
+    expect(await page.textContent('h1')).toBe('Check your email');
+    const link = await latestLinkFor(owner.email);
+    expect(link.startsWith(stack.appUrl)).toBe(true);
+
+    await page.goto(link);
+    expect(await page.textContent('h1')).toBe('Your actions');
+    const refs = await page.locator('.action-card-title').allTextContents();
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    const before = await listMyActions(stack.deps, owner, stack.deps.clock.now());
+
+    for (const [n, item] of before.slice(0, 2).entries()) {
+      await page.click(`.action-card a.button[href$="/actions/${item.action.id}"]`);
+      expect(await page.textContent('h1')).toMatch(/^Update /);
+      await fillUpdate(page, `Progress from the browser, action ${n + 1}.`);
+      await page.click('button[type=submit]');
+      expect(page.url()).toContain('?saved=');
+      expect(await page.textContent('.notification-success h2')).toMatch(/^Update saved for /);
+    }
+    for (const item of before.slice(0, 2)) {
+      const history = await stack.deps.repository.listUpdates(item.action.id);
+      expect(history.at(-1)).toMatchObject({ by: owner.id, via: 'link', countsAsProgress: true });
+      expect(history.at(-1)!.patch.latestProgress).toMatch(/^Progress from the browser, action [12]\.$/);
+    }
+    expect(cspErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works by keyboard alone, including the error summary taking focus', async () => {
+    const person = others[0] ?? owner;
+    const { token } = await issueLink(stack.deps, person, stack.deps.clock.now());
+    const { page, cspErrors } = await strictPage();
+    await page.goto(`${stack.appUrl}/u/${token}`);
+    await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Update'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/actions\//);
+
+    // Submit empty: the error summary takes focus.
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Save update', 120);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary');
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#progress');
+
+    await tabTo(page, (el) => el.id === 'progress');
+    await page.keyboard.type('Typed by keyboard only.');
+    await tabTo(page, (el) => el.name === 'confidence');
+    await page.keyboard.press('Space');
+    const year = await page.inputValue('#targetYear');
+    if (year === '' && (await page.inputValue('#target')) !== '') throw new Error('unexpected half-set target');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Save update', 120);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?saved=/);
+    expect(await page.textContent('.notification-success h2')).toMatch(/^Update saved for /);
+    expect(cspErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('passes axe (WCAG 2.2 AA) on every page state, at 320 px too, with a screenshot of each', async () => {
+    const person = others[1] ?? owner;
+    const now = stack.deps.clock.now();
+    const { token } = await issueLink(stack.deps, person, now);
+    const items = await listMyActions(stack.deps, person, now);
+    const [first, second] = [items[0]!.action, items[1]!.action];
+    const results: Record<string, unknown[]> = {};
+
+    for (const width of [1024, 320]) {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const check = async (state: string) => {
+        results[`${state}@${width}`] = await axeViolations(page);
+        await screenshot(page, `${state}-${width}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${state} fits ${width} px`).toBeLessThanOrEqual(width);
+      };
+      await page.goto(`${stack.appUrl}/u/${token}`);
+      await check('my-actions');
+      await page.goto(`${stack.appUrl}/u/${token}/actions/${first.id}`);
+      await check('update-form');
+      await page.fill('#progress', '');
+      await page.click('button[type=submit]');
+      await check('update-form-errors');
+      await fillUpdate(page, `Saved at ${width} px.`);
+      await page.click('button[type=submit]');
+      await check('saved');
+
+      // Someone else saves the second action while this page has its form open.
+      await page.goto(`${stack.appUrl}/u/${token}/actions/${second.id}`);
+      const current = (await stack.deps.repository.getAction(second.id))!;
+      const other = current.ownerIds.length > 1 ? (await stack.deps.repository.getPerson(current.ownerIds.find((id) => id !== person.id)!))! : person;
+      const target = current.timescale.target;
+      const result = await submitOwnerUpdate(stack.deps, other, second.id, { version: String(current.version), progress: 'Saved elsewhere first.', confidence: 'medium', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '' }, stack.deps.clock.now());
+      expect(result.kind).toBe('saved');
+      await fillUpdate(page, `Mine, written at ${width} px.`);
+      await page.click('button[type=submit]');
+      expect(await page.textContent('h1')).toMatch(/was updated while you were writing/);
+      await check('conflict');
+
+      await page.goto(`${stack.appUrl}/u/${'x'.repeat(43)}`);
+      await check('link-expired');
+      await page.fill('#email', 'not an address');
+      await page.click('button[type=submit]');
+      await check('new-link-errors');
+      await page.fill('#email', `nobody-${width}@example.org`);
+      await page.click('button[type=submit]');
+      await check('new-link-sent');
+      await context.close();
+    }
+    expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));
+  });
+});
