@@ -42,4 +42,19 @@ describe('the command-line jobs on the running local stack', () => {
     const result = await cli('remind', ['--dry-run'], { PORT: '1', DYNAMO_PORT: '1' });
     expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('Start it first with "npm start"') });
   }, 60_000);
+
+  it('import re-reads the demo plan and directory: nothing changes, nothing written', async () => {
+    const { stdout } = await cli('import', ['infra/local/demo/action-plan.csv', '--people', 'infra/local/demo/people.csv']);
+    expect(stdout).toMatch(/^Read \d+ actions/);
+    expect(stdout).toMatch(/Written: people 0 new, 0 changed, \d+ unchanged; actions 0 new, 0 changed, \d+ unchanged/);
+  }, 60_000);
+
+  it('import of a plan with warnings writes nothing and says how to go on', async () => {
+    const before = await stack.deps.repository.listActions();
+    const result = (await cli('import', ['test/fixtures/quirky-plan.csv'])) as { code?: number; stdout: string };
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Nothing was written');
+    expect(result.stdout).toContain('--accept-warnings');
+    expect(await stack.deps.repository.listActions()).toEqual(before);
+  }, 60_000);
 });
