@@ -1,0 +1,35 @@
+import type { Month } from '../../core/board-summary/month.js';
+import type { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
+import { listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
+
+/** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
+export class MemorySummaryStore implements SummaryStore {
+  private readonly snapshots = new Map<Month, Snapshot>();
+  private readonly sent = new Map<string, string>();
+
+  async getSnapshot(month: Month): Promise<Snapshot | null> {
+    const snapshot = this.snapshots.get(month);
+    return snapshot ? structuredClone(snapshot) : null;
+  }
+
+  async putSnapshot(snapshot: Snapshot): Promise<boolean> {
+    if (this.snapshots.has(snapshot.summary.month)) return false;
+    this.snapshots.set(snapshot.summary.month, structuredClone(snapshot));
+    return true;
+  }
+
+  async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {
+    const key = `${month}|${recipientKey(recipient)}`;
+    if (this.sent.has(key)) return false;
+    this.sent.set(key, at.toISOString());
+    return true;
+  }
+
+  async releaseSent(month: Month, recipient: string): Promise<void> {
+    this.sent.delete(`${month}|${recipientKey(recipient)}`);
+  }
+
+  async listSummaries(): Promise<SummaryListing[]> {
+    return [...this.snapshots.values()].map(listingOf).sort((a, b) => (a.month < b.month ? 1 : -1));
+  }
+}

@@ -1,0 +1,25 @@
+import type { Month } from './month.js';
+import type { Snapshot, SummaryListing } from './snapshot.js';
+
+/** Where every month's snapshot is kept, and who has been sent it. */
+export interface SummaryStore {
+  getSnapshot(month: Month): Promise<Snapshot | null>;
+  /**
+   * Keeps a month's snapshot unless one is kept already: false then, and the kept one stands, so a
+   * re-run never changes what the board was sent.
+   */
+  putSnapshot(snapshot: Snapshot): Promise<boolean>;
+  /** Claims sending a month's summary to one recipient before sending it; false when claimed already. */
+  markSent(month: Month, recipient: string, at: Date): Promise<boolean>;
+  /** Gives a claim back after a failed send, so that a retry sends it. */
+  releaseSent(month: Month, recipient: string): Promise<void>;
+  /** Every kept summary, newest month first. */
+  listSummaries(): Promise<SummaryListing[]>;
+}
+
+/** Addresses compare without case: one claim per mailbox however the config spells it. */
+export const recipientKey = (recipient: string): string => recipient.trim().toLowerCase();
+
+export function listingOf(snapshot: Snapshot): SummaryListing {
+  return { month: snapshot.summary.month, compiledAt: snapshot.summary.compiledAt, figures: snapshot.summary.figures };
+}

@@ -1,0 +1,92 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
+import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
+import type { SummaryStore } from '../../functions/core/board-summary/summary-store.js';
+import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
+import { generatePlan, snapshotOf } from './plan-fixture.js';
+
+let dynamo: DynamoFixture;
+beforeAll(async () => {
+  dynamo = await startDynamoFixture();
+});
+afterAll(() => dynamo.close());
+
+const adapters: Array<[string, () => Promise<SummaryStore>]> = [
+  ['memory', async () => new MemorySummaryStore()],
+  ['dynamodb', async () => new DynamoSummaryStore(dynamo.doc, await dynamo.createTable())],
+];
+
+describe.each(adapters)('summary store (%s)', (_name, create) => {
+  const small = snapshotOf(generatePlan(12, 2));
+
+  it('keeps a snapshot and gives it back as it was', async () => {
+    const store = await create();
+    expect(await store.getSnapshot('2026-10')).toBeNull();
+    expect(await store.putSnapshot(small)).toBe(true);
+    expect(await store.getSnapshot('2026-10')).toEqual(small);
+  });
+
+  it('never replaces a kept snapshot: the second put is refused and the first stands', async () => {
+    const store = await create();
+    await store.putSnapshot(small);
+    const later = snapshotOf(generatePlan(3, 1), '2026-10', new Date('2026-11-03T07:30:00.000Z'));
+    expect(await store.putSnapshot(later)).toBe(false);
+    expect(await store.getSnapshot('2026-10')).toEqual(small);
+    expect(await store.listSummaries()).toHaveLength(1);
+  });
+
+  it('claims each recipient once per month, whatever the case of the address, and can give a claim back', async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
+    expect(await store.markSent('2026-10', 'DCC@example.police.uk', at)).toBe(false);
+    expect(await store.markSent('2026-11', 'dcc@example.police.uk', at)).toBe(true);
+    await store.releaseSent('2026-10', 'dcc@example.police.uk');
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
+  });
+
+  it('lists kept summaries newest first with their figures', async () => {
+    const store = await create();
+    const plan = generatePlan(5, 1);
+    for (const month of ['2026-08', '2026-10', '2026-09']) await store.putSnapshot(snapshotOf(plan, month));
+    const listed = await store.listSummaries();
+    expect(listed.map((l) => l.month)).toEqual(['2026-10', '2026-09', '2026-08']);
+    expect(listed[0]?.figures).toEqual(snapshotOf(plan, '2026-10').summary.figures);
+  });
+});
+
+describe('summary store (dynamodb) with a big plan', () => {
+  it('keeps 5,000 incompressible actions in chunks under the 400 KB item limit, reads them back, and never scans', async () => {
+    const tableName = await dynamo.createTable();
+    const store = new DynamoSummaryStore(dynamo.doc, tableName);
+    const big = snapshotOf(generatePlan(5_000, 0, { incompressible: true }));
+    expect(JSON.stringify(big).length).toBeGreaterThan(3_000_000);
+    expect(await store.putSnapshot(big)).toBe(true);
+
+    const { Items = [] } = await dynamo.doc.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUMMARY#2026-10' } }),
+    );
+    const chunks = Items.filter((item) => String(item.sk).startsWith('CHUNK#'));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect((chunk.data as Uint8Array).length).toBeLessThanOrEqual(300_000);
+
+    const back = await store.getSnapshot('2026-10');
+    expect(back?.plan).toHaveLength(5_000);
+    expect(back).toEqual(big);
+    expect(dynamo.commandCounts.get('ScanCommand') ?? 0).toBe(0);
+  });
+
+  it('leaves no chunks behind when it loses the race to keep a month', async () => {
+    const tableName = await dynamo.createTable();
+    const store = new DynamoSummaryStore(dynamo.doc, tableName, 1_000);
+    const plan = generatePlan(30, 1, { incompressible: true });
+    await store.putSnapshot(snapshotOf(plan));
+    expect(await store.putSnapshot(snapshotOf(plan, '2026-10', new Date('2026-11-03T07:30:00.000Z')))).toBe(false);
+    const { Items = [] } = await dynamo.doc.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUMMARY#2026-10' } }),
+    );
+    const ids = new Set(Items.filter((i) => String(i.sk).startsWith('CHUNK#')).map((i) => String(i.sk).split('#')[1]));
+    expect(ids.size).toBe(1);
+  });
+});
