@@ -1,0 +1,170 @@
+import { daysBetween, toLocalDate, type LocalDate } from '../calendar/local-date.js';
+import { isWorkingDay } from '../calendar/working-days.js';
+import type { Action } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import type { ReminderRecord } from '../model/reminder.js';
+import { isStale } from '../rules/stale.js';
+import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
+import type {
+  DigestLine,
+  EscalationDigest,
+  EscalationFlag,
+  EscalationGroup,
+  ReminderDigest,
+  ReminderPlan,
+  ReminderPlanInput,
+  Skip,
+  SkipReason,
+} from './reminder-plan.js';
+
+/** An owner's action on its way to the action's SRO. */
+interface EscalationItem {
+  action: Action;
+  line: DigestLine;
+  ownerId: string | null;
+  ownerName: string;
+  flag: EscalationFlag;
+  ignored: number;
+}
+
+/**
+ * The reminder policy, pure: who gets a reminder digest, which SRO an escalation digest, who is skipped
+ * and why. The period is the local date in the force's time zone, and every interval is counted in local
+ * calendar days, so a clock change neither skips a day nor runs one twice.
+ */
+export function planReminders(input: ReminderPlanInput): ReminderPlan {
+  const { now, config } = input;
+  const period = toLocalDate(now, config.timeZone);
+  const stale = input.staleActions.filter((a) => isStale(a, now, config.staleAfterDays));
+  const base = { period, staleActions: stale.length, owners: countOwners(stale), reminders: [], escalations: [] };
+  if (!isWorkingDay(period, config)) {
+    const skip: Skip = { reason: 'not-working-day', personId: null, name: null, kind: null, actionIds: stale.map((a) => a.id) };
+    return { ...base, workingDay: false, skipped: [skip] };
+  }
+
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  const historyOf = (id: string): ReminderRecord[] => input.history.get(id) ?? [];
+  const skips = new SkipList();
+  const owed = new Map<string, { person: Person; lines: DigestLine[] }>();
+  const escalating: EscalationItem[] = [];
+
+  for (const action of stale) {
+    const line = toLine(action, period, config.timeZone);
+    const escalate = (ownerId: string | null, ownerName: string, flag: EscalationFlag, ignored = 0) =>
+      escalating.push({ action, line, ownerId, ownerName, flag, ignored });
+    if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
+    for (const name of action.unmatchedNames) {
+      skips.add('no-address', null, name, 'reminder', action.id);
+      escalate(null, name, 'not-in-directory');
+    }
+    for (const ownerId of action.ownerIds) {
+      const person = people.get(ownerId);
+      if (!person) {
+        skips.add('no-address', ownerId, ownerId, 'reminder', action.id);
+        escalate(ownerId, ownerId, 'not-in-directory');
+        continue;
+      }
+      const unreachable = unreachableReason(person);
+      if (unreachable) {
+        skips.add(unreachable, person.id, person.name, 'reminder', action.id);
+        escalate(person.id, person.name, unreachable);
+        continue;
+      }
+      const bucket = owed.get(person.id) ?? { person, lines: [] };
+      bucket.lines.push(line);
+      owed.set(person.id, bucket);
+      const decision = shouldEscalate(historyOf(person.id), action, period, config);
+      if (decision.escalate) escalate(person.id, person.name, 'ignored', decision.ignored);
+    }
+  }
+
+  const reminders: ReminderDigest[] = [];
+  for (const { person, lines } of owed.values()) {
+    const cadence = cadenceFor(historyOf(person.id), 'reminder', period, config.remindEveryDays);
+    if (cadence.status !== 'due') skips.add(cadence.status, person.id, person.name, 'reminder', ...lines.map((l) => l.actionId));
+    else reminders.push({ kind: 'reminder', person, lines: sortLines(lines), recovering: cadence.recovering });
+  }
+
+  const escalations = planEscalations(escalating, people, historyOf, period, config.remindEveryDays, skips);
+  return {
+    ...base,
+    workingDay: true,
+    reminders: reminders.sort((a, b) => a.person.name.localeCompare(b.person.name)),
+    escalations,
+    skipped: skips.list(),
+  };
+}
+
+/** Routes each escalated action to its SRO: one digest per SRO, grouped by owner and why. */
+function planEscalations(
+  items: EscalationItem[],
+  people: Map<string, Person>,
+  historyOf: (id: string) => ReminderRecord[],
+  period: LocalDate,
+  everyDays: number,
+  skips: SkipList,
+): EscalationDigest[] {
+  const bySro = new Map<string, { person: Person; groups: Map<string, EscalationGroup> }>();
+  for (const item of items) {
+    const sro = item.action.sroId === null ? undefined : people.get(item.action.sroId);
+    if (!sro || unreachableReason(sro)) {
+      skips.add('no-sro', item.action.sroId, sro?.name ?? null, 'escalation', item.action.id);
+      continue;
+    }
+    // An SRO who owns the action is reminded as its owner; telling them about themselves adds nothing.
+    if (item.flag === 'ignored' && item.ownerId === sro.id) continue;
+    const entry = bySro.get(sro.id) ?? { person: sro, groups: new Map<string, EscalationGroup>() };
+    const key = `${item.flag}|${item.ownerId ?? item.ownerName}`;
+    const group = entry.groups.get(key) ?? { ownerId: item.ownerId, ownerName: item.ownerName, flag: item.flag, ignoredReminders: item.ignored, lines: [] };
+    if (!group.lines.some((l) => l.actionId === item.line.actionId)) group.lines.push(item.line);
+    group.ignoredReminders = Math.min(group.ignoredReminders, item.ignored);
+    entry.groups.set(key, group);
+    bySro.set(sro.id, entry);
+  }
+  const digests: EscalationDigest[] = [];
+  for (const { person, groups } of bySro.values()) {
+    const cadence = cadenceFor(historyOf(person.id), 'escalation', period, everyDays);
+    const all = [...groups.values()];
+    if (cadence.status !== 'due') {
+      skips.add(cadence.status, person.id, person.name, 'escalation', ...all.flatMap((g) => g.lines.map((l) => l.actionId)));
+      continue;
+    }
+    const sorted = all.map((g) => ({ ...g, lines: sortLines(g.lines) })).sort((a, b) => a.ownerName.localeCompare(b.ownerName) || a.flag.localeCompare(b.flag));
+    digests.push({ kind: 'escalation', person, groups: sorted, recovering: cadence.recovering });
+  }
+  return digests.sort((a, b) => a.person.name.localeCompare(b.person.name));
+}
+
+/** Age in local calendar days, from the last update or, for an action never updated, from its creation. */
+function toLine(action: Action, period: LocalDate, timeZone: string): DigestLine {
+  const since = action.lastUpdatedAt ?? action.createdAt;
+  return {
+    actionId: action.id,
+    ref: action.ref,
+    ageDays: Math.max(0, daysBetween(toLocalDate(new Date(since), timeZone), period)),
+    neverUpdated: action.lastUpdatedAt === null,
+  };
+}
+
+const sortLines = (lines: DigestLine[]): DigestLine[] =>
+  [...lines].sort((a, b) => b.ageDays - a.ageDays || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+
+function countOwners(stale: Action[]): number {
+  return new Set(stale.flatMap((a) => [...a.ownerIds, ...a.unmatchedNames.map((n) => `unmatched:${n}`)])).size;
+}
+
+/** Skips merged per reason, person and kind, so the report counts people, not lines. */
+class SkipList {
+  private readonly entries = new Map<string, Skip>();
+
+  add(reason: SkipReason, personId: string | null, name: string | null, kind: Skip['kind'], ...actionIds: string[]): void {
+    const key = `${reason}|${personId ?? `name:${name}`}|${kind}`;
+    const entry = this.entries.get(key) ?? { reason, personId, name, kind, actionIds: [] };
+    for (const id of actionIds) if (!entry.actionIds.includes(id)) entry.actionIds.push(id);
+    this.entries.set(key, entry);
+  }
+
+  list(): Skip[] {
+    return [...this.entries.values()];
+  }
+}

@@ -1,0 +1,97 @@
+import type { ForceConfig } from '../config/force-config.js';
+import type { LocalDate } from '../calendar/local-date.js';
+import type { Action } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import type { ReminderRecord } from '../model/reminder.js';
+
+/** The part of the force config the policy reads. */
+export type ReminderPolicyConfig = Pick<
+  ForceConfig,
+  'staleAfterDays' | 'remindEveryDays' | 'escalateAfterReminders' | 'timeZone' | 'bankHolidays'
+>;
+
+export interface ReminderPlanInput {
+  now: Date;
+  config: ReminderPolicyConfig;
+  /** Open actions past the stale cutoff, as the sparse index returns them. */
+  staleActions: Action[];
+  people: Person[];
+  /** Past reminder and escalation records of every person concerned, by person id. */
+  history: ReadonlyMap<string, ReminderRecord[]>;
+}
+
+/** One stale action as an email may show it: its ref and its age, never its text. */
+export interface DigestLine {
+  actionId: string;
+  ref: string;
+  /** Whole days since the last update, or since the action was created when it was never updated. */
+  ageDays: number;
+  neverUpdated: boolean;
+}
+
+export interface ReminderDigest {
+  kind: 'reminder';
+  person: Person;
+  lines: DigestLine[];
+  /** The person's previous digest was left unconfirmed by a run that crashed while sending it. */
+  recovering: boolean;
+}
+
+/** Why an SRO is told about an owner's actions. */
+export type EscalationFlag = 'ignored' | 'inactive' | 'bounced' | 'complained' | 'not-in-directory' | 'no-owner';
+
+/** One owner's actions in an SRO's escalation digest. */
+export interface EscalationGroup {
+  ownerId: string | null;
+  ownerName: string;
+  flag: EscalationFlag;
+  /** For `ignored`: how many reminders went unanswered (the fewest across the group's actions). */
+  ignoredReminders: number;
+  lines: DigestLine[];
+}
+
+export interface EscalationDigest {
+  kind: 'escalation';
+  person: Person;
+  groups: EscalationGroup[];
+  recovering: boolean;
+}
+
+export type Digest = ReminderDigest | EscalationDigest;
+
+export const skipReasons = [
+  'not-working-day',
+  'inactive',
+  'bounced',
+  'complained',
+  'no-address',
+  'recently-reminded',
+  'claimed-today',
+  'no-sro',
+] as const;
+export type SkipReason = (typeof skipReasons)[number];
+
+/** Someone (or something) the run does not email, and why. */
+export interface Skip {
+  reason: SkipReason;
+  /** Null for the whole run (not a working day) or for an owner that matched nobody. */
+  personId: string | null;
+  name: string | null;
+  kind: 'reminder' | 'escalation' | null;
+  actionIds: string[];
+}
+
+export interface ReminderPlan {
+  /** The local date in the force's time zone: one reminder per person per period. */
+  period: LocalDate;
+  workingDay: boolean;
+  staleActions: number;
+  /** Distinct owners (people and unmatched names) with at least one stale action. */
+  owners: number;
+  reminders: ReminderDigest[];
+  escalations: EscalationDigest[];
+  skipped: Skip[];
+}
+
+export const digestActionIds = (digest: Digest): string[] =>
+  digest.kind === 'reminder' ? digest.lines.map((l) => l.actionId) : [...new Set(digest.groups.flatMap((g) => g.lines.map((l) => l.actionId)))];
