@@ -3,32 +3,13 @@ import { compileBoardSummary, type CompileInput } from '../../functions/core/boa
 import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { makePerson } from '../support/make-action.js';
-import { action, change, config, progress, timescale } from './history-fixtures.js';
+import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
 const now = new Date('2026-11-02T07:30:00.000Z');
 const people = [makePerson({ id: 'p-okafor', name: 'Supt Okafor' }), makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' })];
 
 function compile(month: string, input: Pick<CompileInput, 'actions' | 'updates'>, previous: Snapshot | null = null): Snapshot {
   return compileBoardSummary({ ...input, people, previous, month, now, config });
-}
-
-/** Each action below moves in one way during October 2026; the current state is after every update. */
-function octoberHistory() {
-  const unchanged = action('a-steady', 'S1', { version: 3, lastUpdatedAt: '2026-10-20T09:00:00.000Z', confidence: 'high', timescale: timescale('2027-06') });
-  const created = action('a-new', 'N1', { createdAt: '2026-10-10T09:00:00.000Z', lastUpdatedAt: '2026-10-10T09:00:00.000Z' });
-  const closed = action('a-closed', 'C1', { status: 'closed', version: 2, lastUpdatedAt: '2026-10-15T09:00:00.000Z' });
-  const retimed = action('a-retimed', 'T1', { timescale: timescale('2027-03'), version: 2, lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
-  const dropped = action('a-dropped', 'D1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-10-21T09:00:00.000Z' });
-  const goneStale = action('a-stale', 'G1', { ownerIds: ['p-okafor'], lastUpdatedAt: '2026-09-20T09:00:00.000Z' });
-  const goneOverdue = action('a-overdue', 'O1', { timescale: timescale('2026-09'), lastUpdatedAt: '2026-10-05T09:00:00.000Z' });
-  const updates = [
-    progress(unchanged, 2, '2026-09-25T09:00:00.000Z'),
-    progress(unchanged, 3, '2026-10-20T09:00:00.000Z'),
-    change(closed, 2, '2026-10-15T09:00:00.000Z', 'status', 'open', 'closed'),
-    change(retimed, 2, '2026-10-20T09:00:00.000Z', 'timescale', timescale('2026-12'), timescale('2027-03')),
-    change(dropped, 2, '2026-10-21T09:00:00.000Z', 'confidence', 'high', 'low'),
-  ];
-  return { actions: [unchanged, created, closed, retimed, dropped, goneStale, goneOverdue], updates };
 }
 
 const refs = (list: { ref: string }[]) => list.map((item) => item.ref);

@@ -1,6 +1,8 @@
+import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
+import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import type { Action, Confidence, Timescale } from '../../functions/core/model/action.js';
 import type { ActionPatch, Update } from '../../functions/core/model/update.js';
-import { makeAction, makeUpdate } from '../support/make-action.js';
+import { makeAction, makePerson, makeUpdate } from '../support/make-action.js';
 
 export const config = { timeZone: 'Europe/London', staleAfterDays: 28 };
 
@@ -28,3 +30,35 @@ export function action(id: string, ref: string, overrides: Partial<Action> = {})
 }
 
 export const rated = (confidence: Confidence) => ({ confidence });
+
+/** Each action below moves in one way during October 2026; the current state is after every update. */
+export function octoberHistory() {
+  const unchanged = action('a-steady', 'S1', { version: 3, lastUpdatedAt: '2026-10-20T09:00:00.000Z', confidence: 'high', timescale: timescale('2027-06') });
+  const created = action('a-new', 'N1', { createdAt: '2026-10-10T09:00:00.000Z', lastUpdatedAt: '2026-10-10T09:00:00.000Z' });
+  const closed = action('a-closed', 'C1', { status: 'closed', version: 2, lastUpdatedAt: '2026-10-15T09:00:00.000Z' });
+  const retimed = action('a-retimed', 'T1', { timescale: timescale('2027-03'), version: 2, lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
+  const dropped = action('a-dropped', 'D1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-10-21T09:00:00.000Z' });
+  const goneStale = action('a-stale', 'G1', { ownerIds: ['p-okafor'], lastUpdatedAt: '2026-09-20T09:00:00.000Z' });
+  const goneOverdue = action('a-overdue', 'O1', { timescale: timescale('2026-09'), lastUpdatedAt: '2026-10-05T09:00:00.000Z' });
+  const updates = [
+    progress(unchanged, 2, '2026-09-25T09:00:00.000Z'),
+    progress(unchanged, 3, '2026-10-20T09:00:00.000Z'),
+    change(closed, 2, '2026-10-15T09:00:00.000Z', 'status', 'open', 'closed'),
+    change(retimed, 2, '2026-10-20T09:00:00.000Z', 'timescale', timescale('2026-12'), timescale('2027-03')),
+    change(dropped, 2, '2026-10-21T09:00:00.000Z', 'confidence', 'high', 'low'),
+  ];
+  return { actions: [unchanged, created, closed, retimed, dropped, goneStale, goneOverdue], updates };
+}
+
+export const people = [
+  makePerson({ id: 'p-okafor', name: 'Supt Okafor' }),
+  makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' }),
+];
+
+/** September then October 2026 compiled from octoberHistory: October has one action in each movement. */
+export function octoberSnapshot(): Snapshot {
+  const history = octoberHistory();
+  const now = new Date('2026-11-02T07:30:00.000Z');
+  const september = compileBoardSummary({ ...history, people, previous: null, month: '2026-09', now, config });
+  return compileBoardSummary({ ...history, people, previous: september, month: '2026-10', now, config });
+}

@@ -60,3 +60,17 @@ export function startOfMonth(month: Month, timeZone: string): Date {
 export function endOfMonth(month: Month, timeZone: string): Date {
   return new Date(startOfMonth(addMonths(month, 1), timeZone).getTime() - 1);
 }
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 2026". */
+export function monthLabel(month: Month): string {
+  const [year, m] = month.split('-');
+  return `${monthNames[Number(m) - 1] ?? m} ${year}`;
+}
+
+/** "March 2027", "31 March 2027": how a target reads in the pack and on the page. */
+export function targetLabel(target: string): string {
+  const day = target.length === 10 ? `${Number(target.slice(8))} ` : '';
+  return `${day}${monthLabel(target.slice(0, 7))}`;
+}

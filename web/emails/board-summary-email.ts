@@ -1,0 +1,146 @@
+import { monthLabel } from '../../functions/core/board-summary/month.js';
+import type { AreaConfidence, BoardSummary, MovedAction } from '../../functions/core/board-summary/snapshot.js';
+import type { ForceConfig } from '../../functions/core/config/force-config.js';
+import type { Confidence } from '../../functions/core/model/action.js';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Refs listed per line of movement before "and N more": the email stays a two-minute read. */
+const refsShown = 15;
+const colours: Record<Confidence, string> = { high: '#00703c', medium: '#f47738', low: '#d4351c', 'not-set': '#b1b4b6' };
+const labels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
+const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
+const font = 'font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;';
+
+const escapeHtml = (value: string | number): string =>
+  String(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+
+export const summaryPageUrl = (baseUrl: string, month: string) => `${baseUrl}/admin/summaries/${month}`;
+
+/** One line of each movement; the email carries refs and counts only, never the text of an item. */
+function movementLines(summary: BoardSummary): Array<{ label: string; count: number; refs: string[] }> {
+  const { movement } = summary;
+  const plain = (list: MovedAction[]) => list.map((item) => item.ref);
+  const months = (n: number | null) => (n === null ? 'target cleared or set' : `${n > 0 ? '+' : ''}${n} month${Math.abs(n) === 1 ? '' : 's'}`);
+  return [
+    { label: 'New actions', count: movement.newActions.length, refs: plain(movement.newActions) },
+    { label: 'Closed', count: movement.closed.length, refs: plain(movement.closed) },
+    { label: 'Re-timed', count: movement.retimed.length, refs: movement.retimed.map((r) => `${r.ref} (${months(r.months)})`) },
+    {
+      label: 'Confidence dropped',
+      count: movement.confidenceDropped.length,
+      refs: movement.confidenceDropped.map((d) => `${d.ref} (${labels[d.from]} to ${labels[d.to]})`),
+    },
+    { label: 'Became stale', count: movement.becameStale.length, refs: plain(movement.becameStale) },
+    { label: 'Became overdue', count: movement.becameOverdue.length, refs: plain(movement.becameOverdue) },
+  ];
+}
+
+function listRefs(refs: string[]): string {
+  if (refs.length === 0) return '';
+  const shown = refs.slice(0, refsShown).join(', ');
+  return refs.length > refsShown ? `${shown} and ${refs.length - refsShown} more` : shown;
+}
+
+function headlines(summary: BoardSummary): Array<[string, number]> {
+  const f = summary.figures;
+  return [
+    ['Open', f.open],
+    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
+    ['Closed this month', f.closedThisMonth],
+    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
+    ['Overdue', f.overdue],
+    ['No timescale set', f.noTimescale],
+  ];
+}
+
+export function boardSummarySubject(forceName: string, month: string): string {
+  return `${forceName}: action plan board summary for ${monthLabel(month)}`;
+}
+
+/** A bar drawn in table cells, one cell per confidence, as wide as its share: Outlook shows no images here. */
+function bar(area: AreaConfidence): string {
+  const cells = order
+    .filter((c) => area.counts[c] > 0)
+    .map((c) => `<td width="${((area.counts[c] / area.total) * 100).toFixed(1)}%" style="background:${colours[c]};height:12px;font-size:1px;line-height:1px;">&nbsp;</td>`)
+    .join('');
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>${cells}</tr></table>`;
+}
+
+function confidenceHtml(summary: BoardSummary): string {
+  if (summary.confidenceByArea.length === 0) return `<p style="${font}font-size:15px;">No open actions.</p>`;
+  const key = order.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${labels[c]}`).join(' &nbsp; ');
+  const rows = summary.confidenceByArea
+    .map(
+      (area) => `<tr><td style="${font}font-size:15px;padding:8px 0 2px;word-break:break-word;"><strong>${escapeHtml(area.area)}</strong> (${area.total} open): ${order
+        .map((c) => `${labels[c]} ${area.counts[c]}`)
+        .join(', ')}</td></tr><tr><td style="padding:0 0 4px;">${bar(area)}</td></tr>`,
+    )
+    .join('');
+  return `<p style="${font}font-size:13px;margin:0 0 4px;">${key}</p><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows}</table>`;
+}
+
+const sectionHeading = (text: string) => `<h2 style="${font}font-size:19px;margin:24px 0 8px;">${escapeHtml(text)}</h2>`;
+const cell = (content: string, extra = '') => `<td style="${font}font-size:15px;padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top;word-break:break-word;${extra}">${content}</td>`;
+
+export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
+  const month = monthLabel(summary.month);
+  const link = summaryPageUrl(config.baseUrl, summary.month);
+  const figures = headlines(summary)
+    .map(([label, value]) => `<tr>${cell(escapeHtml(label))}${cell(`<strong>${value}</strong>`, 'text-align:right;width:60px;')}</tr>`)
+    .join('');
+  const moved = movementLines(summary)
+    .map((line) => `<tr>${cell(escapeHtml(line.label), 'width:150px;')}${cell(`<strong>${line.count}</strong>`, 'text-align:right;width:40px;')}${cell(escapeHtml(listRefs(line.refs)))}</tr>`)
+    .join('');
+  const owners = summary.staleOwners.length
+    ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${summary.staleOwners
+        .map((o) => `<tr>${cell(escapeHtml(o.name))}${cell(`<strong>${o.count}</strong>`, 'text-align:right;width:60px;')}</tr>`)
+        .join('')}</table>`
+    : `<p style="${font}font-size:15px;">No stale actions.</p>`;
+  const basis = summary.movement.basis === 'history' ? `<p style="${font}font-size:13px;">This is the first summary kept: last month is worked out from the update history.</p>` : '';
+  return `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummarySubject(config.name, summary.month))}</title></head>
+<body style="margin:0;padding:0;background:#ffffff;">
+<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
+<h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
+<p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at the end of ${escapeHtml(month)}; ${summary.figures.total} actions in the plan.</p>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
+${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
+${sectionHeading('What moved since last month')}${basis}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">${moved}</table>
+${sectionHeading('Owners with the most stale actions')}${owners}
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
+<p style="${font}font-size:13px;margin:16px 0 0;">Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).</p>
+</td></tr></table>
+<!--[if mso]></td></tr></table><![endif]-->
+</body></html>
+`;
+}
+
+export function renderBoardSummaryText(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
+  const month = monthLabel(summary.month);
+  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at the end of ${month}; ${summary.figures.total} actions in the plan.`, ''];
+  for (const [label, value] of headlines(summary)) lines.push(`${label}: ${value}`);
+  lines.push('', 'Confidence in timescales, open actions by area');
+  if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
+  for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${order.map((c) => `${labels[c]} ${area.counts[c]}`).join(', ')}`);
+  lines.push('', 'What moved since last month');
+  if (summary.movement.basis === 'history') lines.push('This is the first summary kept: last month is worked out from the update history.');
+  for (const line of movementLines(summary)) lines.push(`- ${line.label}: ${line.count}${line.refs.length ? ` (${listRefs(line.refs)})` : ''}`);
+  lines.push('', 'Owners with the most stale actions');
+  if (summary.staleOwners.length === 0) lines.push('No stale actions.');
+  for (const owner of summary.staleOwners) lines.push(`- ${owner.name}: ${owner.count}`);
+  lines.push('', `Open the summary and the board pack: ${summaryPageUrl(config.baseUrl, summary.month)}`);
+  lines.push("Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).");
+  return `${lines.join('\n')}\n`;
+}
+
+/** The board's monthly email: HTML that Outlook renders (tables, inline styles, no images or scripts) and plain text. */
+export function renderBoardSummaryEmail(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): RenderedEmail {
+  return { subject: boardSummarySubject(config.name, summary.month), html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
+}
