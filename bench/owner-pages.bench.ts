@@ -1,0 +1,35 @@
+import { gzipSync } from 'node:zlib';
+import { appCss } from '../web/assets/app-css.js';
+import { percentile, type BenchFigure } from './figure.js';
+import { measureBundleAndColdStart } from './owner/cold-start.js';
+import { benchHarness } from './owner/harness.js';
+
+const kB = (bytes: number) => bytes / 1000;
+const gzipped = (text: string) => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+/** The owner pages: page weight, warm render of "My actions", the http entry's cold start and bundle. */
+export default async function ownerPagesBench(): Promise<BenchFigure[]> {
+  const { app, token, formActionId } = await benchHarness(30);
+  const listHtml = await (await app.request(`/u/${token}`)).text();
+  const formHtml = await (await app.request(`/u/${token}/actions/${formActionId}`)).text();
+
+  // Warm render of "My actions" for a person with 30 actions, in-process on the in-memory repository.
+  for (let i = 0; i < 200; i++) await (await app.request(`/u/${token}`)).text();
+  const samples: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = performance.now();
+    await (await app.request(`/u/${token}`)).text();
+    samples.push(performance.now() - start);
+  }
+
+  const { bundleBytes, startupEvaluatesSesOrExcel, coldStartRatio } = await measureBundleAndColdStart();
+  return [
+    { name: 'owner form page HTML (gzip)', value: kB(gzipped(formHtml)), unit: 'kB', budget: 14.6 },
+    { name: 'owner "My actions" page HTML, 30 actions (gzip)', value: kB(gzipped(listHtml)), unit: 'kB', budget: 14.6 },
+    { name: 'owner first visit, HTML + CSS (gzip)', value: kB(gzipped(listHtml) + gzipped(appCss)), unit: 'kB', budget: 60 },
+    { name: 'warm render of "My actions", 30 actions (p95)', value: percentile(samples, 95), unit: 'ms', budget: 2 },
+    { name: 'http entry cold start vs Hono + DynamoDB floor (median of 20)', value: coldStartRatio, unit: '×', budget: 1.2 },
+    { name: 'http entry bundle, minified (start-up chunks)', value: kB(bundleBytes), unit: 'kB', budget: 450 },
+    { name: 'SES or exceljs evaluated at http start-up', value: startupEvaluatesSesOrExcel ? 1 : 0, unit: '(0 = no)', budget: 0 },
+  ];
+}

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { build, type Metafile } from 'esbuild';
+import { localCredentials } from '../../functions/adapters/aws-clients.js';
+import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { bundleSettings } from '../../infra/constructs/bundle-settings.js';
+import { startDynalite } from '../../infra/local/stand-ins.js';
+import { percentile } from '../figure.js';
+
+const runs = 20;
+const lazyOnly = [/node_modules\/@aws-sdk\/client-sesv2\//, /node_modules\/exceljs\//];
+
+/** Times module load plus one request in a fresh Node process: what a Lambda cold start pays for. */
+const childScript = `
+const t0 = performance.now();
+const { handler } = await import(process.argv[2]);
+const event = {
+  version: '2.0', routeKey: '$default', rawPath: process.argv[3], rawQueryString: '', headers: { host: 'actions.bench.example' },
+  requestContext: { accountId: '1', apiId: 'a', domainName: 'actions.bench.example', domainPrefix: 'actions', requestId: 'r', routeKey: '$default', stage: '$default', time: '', timeEpoch: 0,
+    http: { method: 'GET', path: process.argv[3], protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' } },
+  isBase64Encoded: false,
+};
+const response = await handler(event, {});
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, status: response.statusCode }));
+`;
+
+/** The output chunks an entry loads before it runs: itself and its static imports, transitively. */
+function startupChunks(metafile: Metafile, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+function runChild(script: string, entry: string, path: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, entry, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`cold-start child failed (${code}): ${err}`));
+      const { ms, status } = JSON.parse(out) as { ms: number; status: number };
+      if (status >= 500) return reject(new Error(`cold-start request answered ${status}: ${err}`));
+      resolve(ms);
+    });
+  });
+}
+
+export async function measureBundleAndColdStart(): Promise<{ bundleBytes: number; startupEvaluatesSesOrExcel: boolean; coldStartRatio: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'owner-bench-'));
+  const dynamo = await startDynalite({ port: 0 });
+  try {
+    const result = await build({
+      entryPoints: { http: 'functions/http.ts', floor: 'bench/owner/floor-entry.ts' },
+      outdir: dir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      minify: true,
+      metafile: true,
+      outExtension: { '.js': '.mjs' },
+      // The deployed settings (infra/constructs/bundle-settings.ts), with splitting to show what loads lazily
+      // and a Node 20 target because the children run on this machine's Node.
+      mainFields: [...bundleSettings.mainFields],
+      banner: { js: bundleSettings.banner },
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    const entryOf = (name: string) => Object.keys(outputs).find((file) => outputs[file]!.entryPoint && file.endsWith(`/${name}.mjs`))!;
+    const httpChunks = startupChunks(result.metafile, entryOf('http'));
+    const bundleBytes = httpChunks.reduce((sum, file) => sum + outputs[file]!.bytes, 0);
+    const startupEvaluatesSesOrExcel = httpChunks.some((file) => Object.keys(outputs[file]!.inputs).some((input) => lazyOnly.some((re) => re.test(input))));
+
+    const tableName = 'bench-owner';
+    const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
+    await ensureTable(admin, tableName);
+    admin.destroy();
+    const script = join(dir, 'cold-start-child.mjs');
+    await writeFile(script, childScript);
+    const env = {
+      ...process.env,
+      TABLE_NAME: tableName,
+      AWS_REGION: 'eu-west-2',
+      FORCE_CONFIG: JSON.stringify({ id: 'bench', name: 'Benchshire Police', baseUrl: 'https://actions.bench.example', sender: 's@bench.example', admins: ['a@bench.example'] }),
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const path = `/u/${'b'.repeat(43)}`;
+    const http: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Interleaved, so that a noisy moment on the machine hits both alike.
+      http.push(await runChild(script, join(process.cwd(), entryOf('http')), path, env));
+      floor.push(await runChild(script, join(process.cwd(), entryOf('floor')), path, env));
+    }
+    return { bundleBytes, startupEvaluatesSesOrExcel, coldStartRatio: percentile(http, 50) / percentile(floor, 50) };
+  } finally {
+    await dynamo.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
