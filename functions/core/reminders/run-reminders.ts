@@ -1,0 +1,130 @@
+import type { ForceConfig } from '../config/force-config.js';
+import type { Person } from '../model/person.js';
+import type { ReminderRecord } from '../model/reminder.js';
+import type { Clock, Mailer, Repository } from '../ports.js';
+import { staleCutoff } from '../rules/stale.js';
+import { deliverDigest, type DeliveryDeps, type DeliveryHooks, type DeliveryOutcome, type RenderDigestEmail } from './deliver-digest.js';
+import { createPacer, realTimer, type Pacer, type Timer } from './pacer.js';
+import { planReminders } from './plan-reminders.js';
+import type { Digest, ReminderPlan } from './reminder-plan.js';
+import { buildRunReport } from './build-run-report.js';
+import type { RunReport, RunReportStore } from './run-report.js';
+import { defaultBackoff, type BackoffPolicy } from './send-with-backoff.js';
+
+export interface RunRemindersDeps {
+  config: ForceConfig;
+  repository: Repository;
+  clock: Clock;
+  getMailer: () => Promise<Mailer>;
+  runReports: RunReportStore;
+  /** Mints a fresh personal link for the person and returns its URL (the owner journey's token). */
+  issueLink: (person: Person, now: Date) => Promise<string>;
+  renderEmail: RenderDigestEmail;
+  log?: (line: string) => void;
+  /** Defaults to the config's send rate; benchmarks of reads pass noPacing. */
+  pacer?: Pacer;
+  timer?: Timer;
+  backoff?: BackoffPolicy;
+  /** Digests in flight at once; the pacer, not this, sets the rate. */
+  concurrency?: number;
+  hooks?: DeliveryHooks;
+  newRunId?: () => string;
+}
+
+export interface RunRemindersOptions {
+  dryRun: boolean;
+  /**
+   * The run's nominal time (the schedule's time): staleness and the period are judged at it, so a
+   * scheduler retry hours later still counts as the same day's run. Defaults to the clock.
+   */
+  at?: Date;
+}
+
+export interface RunRemindersResult {
+  plan: ReminderPlan;
+  report: RunReport;
+}
+
+/**
+ * The reminder job: reads the stale actions from the sparse index, the directory and the reminder
+ * records of the people concerned (never a Scan: reads grow with stale actions and people), plans, then
+ * delivers each digest exactly once (deliver-digest.ts), paced under the send rate. One person's failure
+ * is recorded and the run goes on. A dry run plans and reports, and writes and sends nothing.
+ */
+export async function runReminders(deps: RunRemindersDeps, options: RunRemindersOptions): Promise<RunRemindersResult> {
+  const startedAt = deps.clock.now();
+  const at = options.at ?? startedAt;
+  const plan = await planFromStore(deps, at);
+  const digests: Digest[] = [...plan.reminders, ...plan.escalations];
+  const outcomes = options.dryRun || digests.length === 0 ? [] : await deliverAll(deps, digests, plan.period, at);
+
+  const report = buildRunReport({
+    plan,
+    outcomes,
+    runId: deps.newRunId?.() ?? globalThis.crypto.randomUUID(),
+    startedAt,
+    finishedAt: deps.clock.now(),
+    dryRun: options.dryRun,
+  });
+  (deps.log ?? console.log)(JSON.stringify({ level: report.failures > 0 ? 'warn' : 'info', ...report }));
+  if (!options.dryRun) await deps.runReports.save(report);
+  return { plan, report };
+}
+
+/** The stale index, the people, and the reminder history of everyone who may be written to. */
+export async function planFromStore(deps: Pick<RunRemindersDeps, 'repository' | 'config'>, now: Date): Promise<ReminderPlan> {
+  const { repository, config } = deps;
+  const [staleActions, people] = await Promise.all([repository.listStaleActions(staleCutoff(now, config.staleAfterDays)), repository.listPeople()]);
+  const known = new Set(people.map((p) => p.id));
+  const concerned = [...new Set(staleActions.flatMap((a) => [...a.ownerIds, ...(a.sroId ? [a.sroId] : [])]))].filter((id) => known.has(id));
+  const history = new Map<string, ReminderRecord[]>();
+  await inBatches(concerned, 16, async (id) => void history.set(id, await repository.listReminders(id)));
+  return planReminders({ now, config, staleActions, people, history });
+}
+
+type Outcome = { digest: Digest; outcome: DeliveryOutcome };
+
+async function deliverAll(deps: RunRemindersDeps, digests: Digest[], period: string, now: Date): Promise<Outcome[]> {
+  const timer = deps.timer ?? realTimer;
+  const delivery: DeliveryDeps = {
+    repository: deps.repository,
+    clock: deps.clock,
+    mailer: await deps.getMailer(),
+    pacer: deps.pacer ?? createPacer(deps.config.sendRatePerSecond, timer),
+    timer,
+    backoff: deps.backoff ?? defaultBackoff,
+    issueLink: deps.issueLink,
+    renderEmail: deps.renderEmail,
+    forceName: deps.config.name,
+    staleAfterDays: deps.config.staleAfterDays,
+    hooks: deps.hooks ?? {},
+  };
+  // Enough in flight to keep the pacer busy while SES answers (~100 ms), few enough that each waits briefly.
+  const concurrency = deps.concurrency ?? Math.min(16, Math.max(1, Math.ceil(deps.config.sendRatePerSecond / 4)));
+  const outcomes: Outcome[] = [];
+  await inBatches(digests, concurrency, async (digest) => {
+    outcomes.push({ digest, outcome: await deliverDigest(delivery, digest, period, now) });
+  });
+  return outcomes;
+}
+
+/**
+ * Runs `work` over the items with at most `limit` at once. The first error stops new work, lets the work
+ * in flight finish and is then rethrown: a crash hook stops the run as a crash would.
+ */
+async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+}

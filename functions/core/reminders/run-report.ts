@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { IsoInstant } from '../model/action.js';
+import { skipReasons } from './reminder-plan.js';
+
+/** What one reminder run did: logged as one JSON line and stored for the admin console. */
+export const RunReport = z.object({
+  job: z.literal('reminders'),
+  runId: z.string().min(1),
+  startedAt: IsoInstant,
+  finishedAt: IsoInstant,
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  workingDay: z.boolean(),
+  dryRun: z.boolean(),
+  staleActions: z.number().int().nonnegative(),
+  /** Distinct owners of the stale actions, reachable or not. */
+  owners: z.number().int().nonnegative(),
+  peopleReminded: z.number().int().nonnegative(),
+  escalations: z.number().int().nonnegative(),
+  /** Digests re-sent because an earlier run crashed before confirming them (see deliver-digest.ts). */
+  recovered: z.number().int().nonnegative(),
+  /** Digests another run claimed first (concurrent runs): not sent by this one. */
+  claimedElsewhere: z.number().int().nonnegative(),
+  /** Sent, but the outcome could not be recorded; counted as not sent, so resent on the next working day. */
+  unconfirmed: z.number().int().nonnegative(),
+  skipped: z.partialRecord(z.enum(skipReasons), z.number().int().nonnegative()),
+  failures: z.number().int().nonnegative(),
+  failed: z.array(z.object({ personId: z.string(), kind: z.enum(['reminder', 'escalation']), error: z.string() })),
+});
+export type RunReport = z.infer<typeof RunReport>;
+
+/** Where run reports are kept: newest first, read by key, never scanned. */
+export interface RunReportStore {
+  save(report: RunReport): Promise<void>;
+  listRecent(limit: number): Promise<RunReport[]>;
+}

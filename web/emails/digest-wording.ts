@@ -1,0 +1,64 @@
+import type { DigestLine, EscalationDigest, EscalationGroup, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+
+/**
+ * Every sentence the reminder and escalation emails say, shared by the HTML and the plain-text part.
+ * Only refs, counts, ages, names and the link: police action plans are OFFICIAL-SENSITIVE, so an email
+ * never carries an action's text, plan, evidence or progress narrative.
+ */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export function ageText(line: DigestLine): string {
+  const days = plural(line.ageDays, 'day');
+  return line.neverUpdated ? `never updated (added ${days} ago)` : `last updated ${days} ago`;
+}
+
+export function reminderSubject(digest: ReminderDigest): string {
+  const n = digest.lines.length;
+  return `${plural(n, 'action')} ${n === 1 ? 'needs' : 'need'} an update`;
+}
+
+export function reminderIntro(digest: ReminderDigest, staleAfterDays: number): string {
+  const n = digest.lines.length;
+  return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} had no update for more than ${plural(staleAfterDays, 'day')}. Please add an update: it takes a minute.`;
+}
+
+export function escalationSubject(digest: EscalationDigest): string {
+  const n = new Set(digest.groups.flatMap((g) => g.lines.map((l) => l.actionId))).size;
+  return `${plural(n, 'action')} in your portfolio ${n === 1 ? 'needs' : 'need'} your attention`;
+}
+
+/** "3 actions owned by Supt X have had no update for 61 days" and why they reach the SRO. */
+export function groupHeading(group: EscalationGroup): string {
+  const n = group.lines.length;
+  const youngest = Math.min(...group.lines.map((l) => l.ageDays));
+  const allSame = group.lines.every((l) => l.ageDays === youngest);
+  const owned = group.flag === 'no-owner' ? `${plural(n, 'action')} with no owner` : `${plural(n, 'action')} owned by ${group.ownerName}`;
+  return `${owned} ${n === 1 ? 'has' : 'have'} had no update for ${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+}
+
+export function groupReason(group: EscalationGroup): string {
+  switch (group.flag) {
+    case 'ignored':
+      return `${group.ownerName} has not answered ${plural(group.ignoredReminders, 'reminder')}.`;
+    case 'inactive':
+      return `${group.ownerName} is marked as having left: these actions need a new owner.`;
+    case 'bounced':
+      return `Email to ${group.ownerName} bounced, so they are not being reminded. Please check their address or reassign.`;
+    case 'complained':
+      return `${group.ownerName}'s mailbox reported our email as unwanted, so they are not being reminded. Please follow up or reassign.`;
+    case 'not-in-directory':
+      return `${group.ownerName} is not in the directory, so nobody is being reminded. Please ask the admin to assign an owner.`;
+    case 'no-owner':
+      return 'Nobody is being reminded. Please ask the admin to assign an owner.';
+  }
+}
+
+export const linkAdvice = 'The link is personal: do not forward it. It opens your actions without a password.';
+export const footer = (forceName: string): string => `${forceName} – Action Plan Tracker. You receive this because you own or sponsor actions in the inspection action plan.`;
+
+/** Links are built from the configured base URL; anything but http(s) here is a bug, never rendered. */
+export function safeLink(url: string): string {
+  const { protocol } = new URL(url);
+  if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`Refusing to put a ${protocol} link in an email`);
+  return url;
+}
