@@ -2,10 +2,12 @@ import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
+import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
 import type { ForceConfig } from '../core/config/force-config.js';
 import type { LinkTokenStore } from '../core/links/link-token.js';
 import type { RateLimitStore } from '../core/links/rate-limit.js';
 import type { Clock, Mailer, Repository } from '../core/ports.js';
+import type { RunReportStore } from '../core/reminders/run-report.js';
 
 export interface CoreDeps {
   config: ForceConfig;
@@ -14,6 +16,8 @@ export interface CoreDeps {
   getMailer: () => Promise<Mailer>;
   linkTokens: LinkTokenStore;
   rateLimits: RateLimitStore;
+  /** The reminder job's run reports, for the admin console's list of recent runs. */
+  runReports: RunReportStore;
 }
 
 export interface ComposeOptions {
@@ -40,6 +44,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     clock: options.clock ?? systemClock,
     linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
+    runReports: new DynamoRunReportStore(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
         createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),

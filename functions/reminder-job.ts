@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { issueLink } from './core/links/links.js';
+import { IsoInstant } from './core/model/action.js';
+import type { RunRemindersDeps } from './core/reminders/run-reminders.js';
+import { runReminders } from './core/reminders/run-reminders.js';
+import type { RunReport } from './core/reminders/run-report.js';
+import { parseOrThrow } from './core/validation.js';
+import { composeDeps, type CoreDeps } from './runtime/compose.js';
+import { readLambdaEnv } from './runtime/lambda-env.js';
+import { renderDigestEmail } from '../web/emails/digest-email.js';
+
+/** What the EventBridge Scheduler target sends (infra/constructs/jobs.ts). */
+export const ReminderJobEvent = z.object({
+  job: z.literal('reminders', { error: 'must be "reminders": this function runs the reminder job only' }),
+  scheduledTime: IsoInstant.optional(),
+  executionId: z.string().optional(),
+  dryRun: z.boolean().optional(),
+});
+export type ReminderJobEvent = z.infer<typeof ReminderJobEvent>;
+
+/** The reminder job's dependencies on top of the shared composition: real links and the email templates. */
+export function reminderJobDeps(core: CoreDeps, log?: (line: string) => void): RunRemindersDeps {
+  return {
+    ...core,
+    issueLink: async (person, now) => (await issueLink(core, person, now)).url,
+    renderEmail: renderDigestEmail,
+    ...(log ? { log } : {}),
+  };
+}
+
+let deps: RunRemindersDeps | undefined;
+
+/** Composed on the first invocation of a cold start, so the environment is read once and in one place. */
+function compose(): RunRemindersDeps {
+  const settings = readLambdaEnv(process.env);
+  return reminderJobDeps(
+    composeDeps({
+      config: settings.config,
+      tableName: settings.tableName,
+      endpoints: { region: settings.region },
+      ...(settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {}),
+    }),
+  );
+}
+
+/** The reminder Lambda: one run per scheduled invocation; returns the run report (also logged and stored). */
+export async function handler(event: unknown): Promise<RunReport> {
+  const input = parseOrThrow(ReminderJobEvent, event, 'Reminder job event is not valid');
+  const { report } = await runReminders((deps ??= compose()), {
+    dryRun: input.dryRun ?? false,
+    ...(input.scheduledTime ? { at: new Date(input.scheduledTime) } : {}),
+  });
+  return report;
+}
