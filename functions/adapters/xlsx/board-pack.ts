@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
+import type { BoardSummary, Snapshot } from '../../core/board-summary/snapshot.js';
+import { confidenceLabels, planColumns, type CellValue, type Rag } from './plan-columns.js';
+
+/**
+ * The board pack as an XLSX workbook: Summary, the full plan in the force's familiar column layout,
+ * and what changed this month. exceljs is imported here only; callers on a request path load this
+ * module with a dynamic import so exceljs never runs at start-up.
+ */
+export const boardPackContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const boardPackFilename = (month: string) => `board-pack-${month}.xlsx`;
+export const sheetNames = { summary: 'Summary', plan: 'Action plan', changes: 'Changes this month' } as const;
+
+/** Excel's own Good, Neutral and Bad cell styles, which boards already read as RAG. */
+const ragStyles: Record<Rag, { fill: string; font: string }> = {
+  green: { fill: 'FFC6EFCE', font: 'FF006100' },
+  amber: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+};
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const wrapTop: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+function paint(cell: ExcelJS.Cell, rag: Rag): void {
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ragStyles[rag].fill } };
+  cell.font = { color: { argb: ragStyles[rag].font } };
+}
+
+/** Bold, shaded, frozen header row with filters on: the layout every sheet of tabular data here shares. */
+function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: string; width: number; numFmt?: string }>, rows: CellValue[][]): void {
+  sheet.columns = headers.map((h) => ({ header: h.header, width: h.width, style: { alignment: wrapTop, ...(h.numFmt ? { numFmt: h.numFmt } : {}) } }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = headerFill;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  sheet.addRows(rows);
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forceName: string): void {
+  const sheet = workbook.addWorksheet(sheetNames.summary);
+  sheet.columns = [{ width: 44 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  const f = summary.figures;
+  const title = sheet.addRow([`${forceName}: action plan board summary, ${monthLabel(summary.month)}`]);
+  title.font = { bold: true, size: 14 };
+  sheet.addRow([`As at ${summary.asAt} (${summary.timeZone}); compiled ${summary.compiledAt}`]);
+  sheet.addRow([]);
+  const figures: Array<[string, number]> = [
+    ['Actions in the plan', f.total],
+    ['Open', f.open],
+    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
+    ['Closed this month', f.closedThisMonth],
+    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
+    ['Overdue', f.overdue],
+    ['Open with no timescale set', f.noTimescale],
+  ];
+  for (const figure of figures) sheet.addRow(figure);
+  sheet.addRow([]);
+  sheet.addRow(['Confidence in timescale, open actions by area', 'High', 'Medium', 'Low', 'Not set', 'Open']).font = { bold: true };
+  for (const area of summary.confidenceByArea) {
+    sheet.addRow([area.area, area.counts.high, area.counts.medium, area.counts.low, area.counts['not-set'], area.total]);
+  }
+  sheet.addRow([]);
+  sheet.addRow(['Owners with the most stale actions', 'Stale', 'Refs']).font = { bold: true };
+  for (const owner of summary.staleOwners) sheet.addRow([owner.name, owner.count, owner.refs.join(', ')]);
+}
+
+function changeRows(summary: BoardSummary): CellValue[][] {
+  const m = summary.movement;
+  const target = (t: string | null) => (t ? targetLabel(t) : 'Not set');
+  return [
+    ...m.newActions.map((a) => ['New action', a.ref, a.area, null, null, null]),
+    ...m.closed.map((a) => ['Closed', a.ref, a.area, null, 'Closed', null]),
+    ...m.retimed.map((a) => ['Re-timed', a.ref, a.area, target(a.from), target(a.to), a.months]),
+    ...m.confidenceDropped.map((a) => ['Confidence dropped', a.ref, a.area, confidenceLabels[a.from], confidenceLabels[a.to], null]),
+    ...m.becameStale.map((a) => ['Became stale', a.ref, a.area, null, null, null]),
+    ...m.becameOverdue.map((a) => ['Became overdue', a.ref, a.area, null, null, null]),
+  ];
+}
+
+export async function buildBoardPack(snapshot: Snapshot, options: { forceName: string }): Promise<Uint8Array> {
+  const { summary, plan } = snapshot;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Action Plan Tracker';
+  workbook.created = new Date(summary.compiledAt);
+  addSummarySheet(workbook, summary, options.forceName);
+
+  const planSheet = workbook.addWorksheet(sheetNames.plan);
+  addTable(planSheet, planColumns, plan.map((row) => planColumns.map((column) => column.value(row, summary.timeZone))));
+  planColumns.forEach((column, c) => {
+    if (!column.rag) return;
+    plan.forEach((row, r) => {
+      const rag = column.rag!(row);
+      if (rag) paint(planSheet.getCell(r + 2, c + 1), rag);
+    });
+  });
+
+  const changes = workbook.addWorksheet(sheetNames.changes);
+  addTable(
+    changes,
+    [
+      { header: 'Change', width: 20 },
+      { header: 'Ref Number', width: 12 },
+      { header: 'Area', width: 24 },
+      { header: 'From', width: 18 },
+      { header: 'To', width: 18 },
+      { header: 'Months moved', width: 14 },
+    ],
+    changeRows(summary),
+  );
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

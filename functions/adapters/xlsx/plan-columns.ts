@@ -1,0 +1,68 @@
+import { targetLabel } from '../../core/board-summary/month.js';
+import type { PlanRow } from '../../core/board-summary/snapshot.js';
+import { toLocalDate } from '../../core/calendar/local-date.js';
+import type { Confidence, Status } from '../../core/model/action.js';
+
+export type CellValue = string | number | Date | null;
+
+export interface PlanColumn {
+  header: string;
+  width: number;
+  value: (row: PlanRow, timeZone: string) => CellValue;
+  /** Cells whose value calls for a red, amber or green fill. */
+  rag?: (row: PlanRow) => Rag | null;
+  numFmt?: string;
+}
+
+export type Rag = 'red' | 'amber' | 'green';
+
+export const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
+export const statusLabels: Record<Status, string> = {
+  open: 'Open',
+  'proposed-closure': 'Proposed for closure',
+  closed: 'Closed',
+  'not-accepted': 'Not accepted',
+  superseded: 'Superseded',
+};
+const confidenceRag: Record<Confidence, Rag | null> = { high: 'green', medium: 'amber', low: 'red', 'not-set': null };
+
+/** "March 2027 (originally December 2026)", the free text the importer kept, or "Not set". */
+export function timescaleText(row: PlanRow): string {
+  const { target, originalTarget, text } = row.timescale;
+  if (target === null) return text?.trim() || 'Not set';
+  const moved = originalTarget && originalTarget !== target ? ` (originally ${targetLabel(originalTarget)})` : '';
+  return `${targetLabel(target)}${moved}`;
+}
+
+function accepted(row: PlanRow): string {
+  const answer = row.accepted.value === null ? '' : row.accepted.value ? 'Yes' : 'No';
+  return [answer, row.accepted.rationale ?? ''].filter(Boolean).join(' - ');
+}
+
+/** The day of the last update in the force's time zone, as an Excel date (midnight UTC of that day). */
+function lastUpdated(row: PlanRow, timeZone: string): CellValue {
+  if (row.lastUpdatedAt === null) return 'Never updated';
+  return new Date(`${toLocalDate(new Date(row.lastUpdatedAt), timeZone)}T00:00:00Z`);
+}
+
+const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
+
+/** The familiar layout of the force's spreadsheet, then Status, Stale and Overdue. */
+export const planColumns: PlanColumn[] = [
+  { header: 'Area', width: 18, value: (r) => r.area },
+  { header: 'Ref Number', width: 11, value: (r) => r.ref },
+  { header: 'HMIC Evidence', width: 50, value: (r) => r.evidence },
+  { header: 'Area for Improvement/Cause of Concern/Recommendation', width: 50, value: (r) => r.text },
+  { header: 'Accepted for action by the force? Yes/No', width: 16, value: accepted },
+  { header: 'SRO/CO lead', width: 18, value: (r) => r.sro?.name ?? null },
+  { header: 'Plan Owner', width: 20, value: (r) => r.owners.map((o) => o.name).join('; ') || null },
+  { header: 'What?', width: 40, value: (r) => r.plan },
+  { header: 'Timescale? set', width: 18, value: timescaleText },
+  { header: 'Confidence in timescale', width: 14, value: (r) => confidenceLabels[r.confidence], rag: (r) => confidenceRag[r.confidence] },
+  { header: 'Narrative explaining the confidence rating', width: 40, value: (r) => r.confidenceNarrative },
+  { header: 'Progress Update', width: 50, value: (r) => r.latestProgress },
+  { header: 'Last Updated', width: 14, value: lastUpdated, numFmt: 'd mmm yyyy' },
+  { header: 'Status', width: 16, value: (r) => statusLabels[r.status] },
+  { header: 'Stale', width: 9, value: (r) => yesNo(r.stale), rag: (r) => (r.stale ? 'red' : null) },
+  { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },
+];
