@@ -69,7 +69,7 @@ async function renderEscalation(input: DigestEmailInput, digest: EscalationDiges
           <DigestTable lines={group.lines} />
         </>
       ))}
-      <EmailButton href={link} label="Open the action plan" />
+      <EmailButton href={link} label="Open the Action Plan Tracker" />
       <p style={styles.p}>{linkAdvice}</p>
     </EmailLayout>,
   );
@@ -79,7 +79,7 @@ async function renderEscalation(input: DigestEmailInput, digest: EscalationDiges
     intro,
     ...digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group), ...group.lines.map((line) => `- ${line.ref}: ${ageText(line)}`)]),
     '',
-    'Open the action plan:',
+    'Open the Action Plan Tracker:',
     link,
     '',
     linkAdvice,

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { DigestLine, EscalationDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import { renderDigestEmail } from '../../web/emails/digest-email.js';
+import { makeAction } from '../support/make-action.js';
+import { coOwner, owner, sro } from './policy-fixture.js';
+
+const line = (ref: string, ageDays: number, neverUpdated = false): DigestLine => ({ actionId: ref.toLowerCase().replace(/\W/g, '-'), ref, ageDays, neverUpdated });
+const link = 'https://actions.testshire.example/u/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+const base = { linkUrl: link, forceName: 'Testshire Police', period: '2026-11-24', staleAfterDays: 28 };
+
+const reminder: ReminderDigest = { kind: 'reminder', person: owner, lines: [line('1.02', 90), line('AFI 3', 40, true)], recovering: false };
+const escalation: EscalationDigest = {
+  kind: 'escalation',
+  person: sro,
+  recovering: false,
+  groups: [
+    { ownerId: 'co-owner', ownerName: coOwner.name, flag: 'bounced', ignoredReminders: 0, lines: [line('2.01', 33)] },
+    { ownerId: 'owner', ownerName: owner.name, flag: 'ignored', ignoredReminders: 2, lines: [line('1.01', 70), line('1.02', 61), line('1.03', 61)] },
+    { ownerId: null, ownerName: 'DCI Unknown', flag: 'not-in-directory', ignoredReminders: 0, lines: [line('3.01', 61)] },
+    { ownerId: null, ownerName: 'No owner', flag: 'no-owner', ignoredReminders: 0, lines: [line('4.01', 29)] },
+  ],
+};
+
+/** What an action holds that must never reach a mailbox, as the seed's fields name it. */
+const sensitive = makeAction({
+  text: 'The force should ensure that VULNERABLE VICTIMS are safeguarded',
+  evidence: 'EVIDENCE FROM THE INSPECTION',
+  plan: 'PLAN OF WORK for the MASH',
+  latestProgress: 'PROGRESS NARRATIVE: training delivered',
+  confidenceNarrative: 'CONFIDENCE NARRATIVE',
+  accepted: { value: true, rationale: 'ACCEPTANCE RATIONALE' },
+});
+
+describe('reminder and escalation emails', () => {
+  it('reminder: subject, text and Outlook-safe HTML (snapshot)', async () => {
+    const email = await renderDigestEmail({ ...base, digest: reminder });
+    expect(email.subject).toBe('2 actions need an update');
+    expect(email.text).toMatchInlineSnapshot(`
+      "Dear Supt Alex Morgan,
+
+      These 2 actions you own have had no update for more than 28 days. Please add an update: it takes a minute.
+
+      - 1.02: last updated 90 days ago
+      - AFI 3: never updated (added 40 days ago)
+
+      Update your actions:
+      https://actions.testshire.example/u/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde
+
+      The link is personal: do not forward it. It opens your actions without a password.
+
+      Testshire Police – Action Plan Tracker. You receive this because you own or sponsor actions in the inspection action plan."
+    `);
+    expect(email.html).toMatchSnapshot();
+  });
+
+  it('escalation: one heading per owner with counts, ages and why (snapshot)', async () => {
+    const email = await renderDigestEmail({ ...base, digest: escalation });
+    expect(email.subject).toBe('6 actions in your portfolio need your attention');
+    expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
+    expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders.');
+    expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');
+    expect(email.text).toContain('1 action with no owner has had no update for 29 days.');
+    expect(email.text).toMatchSnapshot();
+    expect(email.html).toMatchSnapshot();
+  });
+
+  it('HTML an Outlook renders: layout tables, inline styles, no style sheet, no script', async () => {
+    for (const digest of [reminder, escalation]) {
+      const { html } = await renderDigestEmail({ ...base, digest });
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(html).toContain('role="presentation"');
+      expect(html).not.toMatch(/<style|<link|<script|class="/);
+      expect(html).toContain(`href="${link}"`);
+    }
+  });
+
+  it('carries no recommendation text, plan, evidence or progress narrative, whatever the action holds', async () => {
+    const withSensitive = { ...reminder, lines: [{ actionId: sensitive.id, ref: sensitive.ref, ageDays: 40, neverUpdated: false }] };
+    const fields = [sensitive.text, sensitive.evidence, sensitive.plan, sensitive.latestProgress, sensitive.confidenceNarrative, sensitive.accepted.rationale];
+    for (const digest of [withSensitive, escalation]) {
+      const email = await renderDigestEmail({ ...base, digest });
+      for (const part of [email.subject, email.text, email.html]) {
+        for (const field of fields) expect(part).not.toContain(field!.slice(0, 20));
+        expect(part).not.toMatch(/recommendation|progress update:|narrative/i);
+      }
+    }
+  });
+
+  it('escapes names and refs, and refuses a link that is not http(s)', async () => {
+    const odd = { ...reminder, person: { ...owner, name: '<b>Supt & Co</b>' }, lines: [line('<R1>', 30)] };
+    const { html } = await renderDigestEmail({ ...base, digest: odd });
+    expect(html).toContain('&lt;b&gt;Supt &amp; Co&lt;/b&gt;');
+    expect(html).toContain('&lt;R1&gt;');
+    await expect(renderDigestEmail({ ...base, linkUrl: 'javascript:alert(1)', digest: reminder })).rejects.toThrow('Refusing');
+  });
+});
