@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidInputError } from './errors.js';
 
 /** "field.sub[2]: message" for each issue, so that every bad field gets its own line. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseForceConfig, type ForceConfig } from '../core/config/force-config.js';
 import { parseOrThrow } from '../core/validation.js';
 

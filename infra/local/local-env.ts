@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../../functions/core/validation.js';
 
 const port = (fallback: number) =>

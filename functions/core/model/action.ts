@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const actionKinds = ['recommendation', 'afi', 'cause-of-concern'] as const;
 export const ActionKind = z.enum(actionKinds);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const mailStatuses = ['ok', 'bounced', 'complained'] as const;
 export const MailStatus = z.enum(mailStatuses);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoInstant } from './action.js';
 
 export const reminderKinds = ['reminder', 'escalation'] as const;

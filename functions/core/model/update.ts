@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Confidence, IsoInstant, Status, Timescale } from './action.js';
 
 export const updateSources = ['link', 'admin', 'import'] as const;
