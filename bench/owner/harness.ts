@@ -1,6 +1,5 @@
-import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
-import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { memoryDeps } from '../../test/support/memory-deps.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { issueLink } from '../../functions/core/links/links.js';
 import { Action } from '../../functions/core/model/action.js';
@@ -37,7 +36,7 @@ export async function benchHarness(count: number) {
   for (let v = 1; v <= 3; v++) {
     await repository.saveUpdate({ actionId: 'a0', version: v + 1, at: now.toISOString(), by: 'owner', onBehalfOf: null, via: 'link', patch: { latestProgress: prose(120, v) }, changes: [], countsAsProgress: true });
   }
-  const deps = { config, repository, clock: { now: () => now }, getMailer: () => Promise.reject(new Error('no mail in benchmarks')), linkTokens: new MemoryLinkTokenStore(), rateLimits: new MemoryRateLimitStore() };
+  const deps = memoryDeps({ config, repository, clock: { now: () => now } });
   const { token } = await issueLink(deps, person, now);
   return { app: createApp(deps), token, formActionId: 'a0' };
 }

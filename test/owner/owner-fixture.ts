@@ -1,6 +1,6 @@
 import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
-import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { memoryDeps } from '../support/memory-deps.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { issueLink } from '../../functions/core/links/links.js';
 import type { Action } from '../../functions/core/model/action.js';
@@ -72,7 +72,7 @@ export async function ownerHarness(options: { repository?: Repository; actions?:
   const sent: OutgoingEmail[] = [];
   const mailer: Mailer = { send: async (email) => (sent.push(email), { messageId: `m-${sent.length}` }) };
   const linkTokens = new MemoryLinkTokenStore();
-  const deps: AppDeps = { config, repository, clock, getMailer: async () => mailer, linkTokens, rateLimits: new MemoryRateLimitStore() };
+  const deps: AppDeps = memoryDeps({ config, repository, clock, getMailer: async () => mailer, linkTokens });
   const app = createApp(deps);
   const linkFor = async (personId: string) => {
     const person = (await repository.getPerson(personId))!;

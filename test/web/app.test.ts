@@ -4,6 +4,7 @@ import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import { createApp } from '../../web/app.js';
 import type { AppDeps } from '../../web/deps.js';
+import { memoryDeps } from '../support/memory-deps.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 
 const config = parseForceConfig(
@@ -16,7 +17,7 @@ async function appWith(options: Partial<AppDeps> = {}) {
   await repository.putPerson(makePerson({ id: 'okoro', name: 'Supt Okoro' }));
   await repository.putAction(makeAction({ id: '101', ref: '101', ownerIds: ['okoro'], text: 'SECRET recommendation text' }), null);
   const mailer: Mailer = { send: async () => ({ messageId: 'x' }) };
-  const deps = { config, repository, clock: { now: () => new Date('2026-11-27T10:00:00Z') }, getMailer: async () => mailer, ...options } as AppDeps;
+  const deps: AppDeps = { ...memoryDeps({ config, repository, clock: { now: () => new Date('2026-11-27T10:00:00Z') }, getMailer: async () => mailer }), ...options };
   return createApp(deps);
 }
 

@@ -1,0 +1,23 @@
+import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
+import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { MemoryRunReportStore } from '../../functions/adapters/memory/memory-run-report-store.js';
+import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
+import type { CoreDeps } from '../../functions/runtime/compose.js';
+
+/**
+ * The composition root's deps on in-memory fakes, for web and core tests and benchmarks: pass what the
+ * test cares about, the rest are fresh fakes. A new port needs one line here, not one in every fixture.
+ */
+export function memoryDeps(deps: Pick<CoreDeps, 'config'> & Partial<CoreDeps>): CoreDeps {
+  return {
+    repository: new MemoryRepository(),
+    clock: { now: () => new Date() },
+    getMailer: () => Promise.reject(new Error('this test sends no mail: pass getMailer')),
+    linkTokens: new MemoryLinkTokenStore(),
+    rateLimits: new MemoryRateLimitStore(),
+    runReports: new MemoryRunReportStore(),
+    summaries: new MemorySummaryStore(),
+    ...deps,
+  };
+}
