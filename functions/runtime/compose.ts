@@ -2,6 +2,8 @@ import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
+import { DynamoSummaryStore } from '../adapters/dynamodb/summary-store.js';
+import type { SummaryStore } from '../core/board-summary/summary-store.js';
 import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
 import type { ForceConfig } from '../core/config/force-config.js';
 import type { LinkTokenStore } from '../core/links/link-token.js';
@@ -18,6 +20,8 @@ export interface CoreDeps {
   rateLimits: RateLimitStore;
   /** The reminder job's run reports, for the admin console's list of recent runs. */
   runReports: RunReportStore;
+  /** Every month's board summary snapshot and who was sent it. */
+  summaries: SummaryStore;
 }
 
 export interface ComposeOptions {
@@ -44,6 +48,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     clock: options.clock ?? systemClock,
     linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
+    summaries: new DynamoSummaryStore(doc, options.tableName),
     runReports: new DynamoRunReportStore(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>

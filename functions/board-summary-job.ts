@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { Month } from './core/board-summary/month.js';
+import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
+import { parseOrThrow } from './core/validation.js';
+import { boardSummaryDeps } from './runtime/board-summary-deps.js';
+import { composeDeps, type CoreDeps } from './runtime/compose.js';
+import { readLambdaEnv } from './runtime/lambda-env.js';
+
+/**
+ * What EventBridge Scheduler sends: the schedule's input, empty for the monthly run. An operator may
+ * invoke it with a month (to compile that month) or dryRun; anything else is refused by name.
+ */
+const BoardSummaryEvent = z
+  .strictObject({ month: Month.optional(), dryRun: z.boolean({ error: 'must be true or false' }).optional() })
+  .nullish();
+
+let deps: CoreDeps | undefined;
+
+/** Composed on the first invocation of a cold start, like the http Lambda. */
+function compose(): CoreDeps {
+  const settings = readLambdaEnv(process.env);
+  return composeDeps({
+    config: settings.config,
+    tableName: settings.tableName,
+    endpoints: { region: settings.region },
+    ...(settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {}),
+  });
+}
+
+/** The board-summary Lambda; it fails (so the Scheduler retries) when any send failed, and a retry sends only those. */
+export async function handler(event: unknown): Promise<Record<string, unknown>> {
+  const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};
+  deps ??= compose();
+  const run = await runBoardSummary(boardSummaryDeps(deps), { ...(input.month ? { month: input.month } : {}), dryRun: input.dryRun ?? false, now: deps.clock.now() });
+  const line = describeRun(run);
+  console.log(JSON.stringify(line));
+  if (run.outcome === 'done' && run.failed.length > 0) throw new Error(run.message);
+  return line;
+}

@@ -1,0 +1,146 @@
+import { toLocalDate } from '../calendar/local-date.js';
+import { firstWorkingDayOfMonth } from '../calendar/working-days.js';
+import type { ForceConfig } from '../config/force-config.js';
+import { InvalidInputError } from '../errors.js';
+import type { Update } from '../model/update.js';
+import type { EmailAttachment, Mailer, Repository } from '../ports.js';
+import { compileBoardSummary } from './compile-board-summary.js';
+import { addMonths, endOfMonth, monthLabel, type Month } from './month.js';
+import type { BoardSummary, Snapshot } from './snapshot.js';
+import { recipientKey, type SummaryStore } from './summary-store.js';
+
+/** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
+export interface BoardSummaryRenderers {
+  renderEmail(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): { subject: string; html: string; text: string };
+  buildPack(snapshot: Snapshot, options: { forceName: string }): Promise<EmailAttachment>;
+}
+
+export interface RunBoardSummaryDeps {
+  config: ForceConfig;
+  repository: Repository;
+  summaries: SummaryStore;
+  getMailer: () => Promise<Mailer>;
+  renderers: BoardSummaryRenderers;
+  /** Waits between sends to stay under the account's send rate; tests pass a no-op. */
+  pause?: (ms: number) => Promise<void>;
+}
+
+export interface RunBoardSummaryOptions {
+  /** The month to compile; unset for the scheduled run, which compiles the month just ended. */
+  month?: Month;
+  /** Compile and render, keep and send nothing. */
+  dryRun: boolean;
+  now: Date;
+}
+
+export type BoardSummaryRun =
+  | { outcome: 'not-due'; message: string }
+  | { outcome: 'dry-run'; month: Month; message: string; snapshot: Snapshot; kept: boolean }
+  | {
+      outcome: 'done';
+      month: Month;
+      message: string;
+      snapshot: Snapshot;
+      /** Whether this run kept the snapshot, or found it kept by an earlier run. */
+      kept: 'now' | 'before';
+      sent: string[];
+      alreadySent: string[];
+      failed: Array<{ recipient: string; error: string }>;
+    };
+
+/**
+ * The monthly board summary. The scheduled run acts only on the first working day of the month
+ * (the cron fires on days 1-7) and compiles the month just ended. A month's snapshot is kept once and
+ * never replaced, and each recipient is claimed before sending: a retry or a second run sends nobody
+ * the same month twice. A failed send gives its claim back so that the next run retries it.
+ */
+export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoardSummaryOptions): Promise<BoardSummaryRun> {
+  const { config } = deps;
+  const { now } = options;
+  const today = toLocalDate(now, config.timeZone);
+  const firstWorkingDay = firstWorkingDayOfMonth(today.slice(0, 7), config);
+  if (!options.month && today !== firstWorkingDay) {
+    return { outcome: 'not-due', message: `Nothing to do: today (${today}) is not the first working day of the month (${firstWorkingDay}).` };
+  }
+  const month = options.month ?? addMonths(today.slice(0, 7), -1);
+  if (!options.dryRun && endOfMonth(month, config.timeZone).getTime() >= now.getTime()) {
+    throw new InvalidInputError([`${monthLabel(month)} has not ended yet: its summary can be kept and sent from its first working day after; use a dry run to preview it`], 'The board summary was not compiled');
+  }
+
+  const kept = await deps.summaries.getSnapshot(month);
+  const snapshot = kept ?? (await compileMonth(deps, month, now));
+  if (options.dryRun) {
+    return { outcome: 'dry-run', month, snapshot, kept: kept !== null, message: `Dry run for ${monthLabel(month)}: nothing was kept or sent.` };
+  }
+  let final = snapshot;
+  let keptWhen: 'now' | 'before' = 'before';
+  if (!kept) {
+    if (await deps.summaries.putSnapshot(snapshot)) keptWhen = 'now';
+    // Another run kept the month first: send what it kept, so everyone gets the same summary.
+    else final = (await deps.summaries.getSnapshot(month)) ?? snapshot;
+  }
+  return { outcome: 'done', month, snapshot: final, kept: keptWhen, ...(await sendToBoard(deps, final, now)) };
+}
+
+async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date): Promise<Snapshot> {
+  const [actions, people, previous] = await Promise.all([
+    deps.repository.listActions(),
+    deps.repository.listPeople(),
+    deps.summaries.getSnapshot(addMonths(month, -1)),
+  ]);
+  const histories = await mapLimited(actions, 16, (action) => deps.repository.listUpdates(action.id));
+  const updates: Update[] = histories.flat();
+  return compileBoardSummary({ actions, updates, people, previous, month, now, config: deps.config });
+}
+
+async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
+  const { config } = deps;
+  const month = snapshot.summary.month;
+  const recipients = [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
+  const result = { sent: [] as string[], alreadySent: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
+  if (recipients.length === 0) {
+    return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because the config lists no board recipients.` };
+  }
+  const email = deps.renderers.renderEmail(snapshot.summary, config);
+  const attachments = config.attachBoardPack ? [await deps.renderers.buildPack(snapshot, { forceName: config.name })] : undefined;
+  const mailer = await deps.getMailer();
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (const recipient of recipients) {
+    if (!(await deps.summaries.markSent(month, recipient, now))) {
+      result.alreadySent.push(recipient);
+      continue;
+    }
+    try {
+      if (result.sent.length > 0) await pause(1000 / config.sendRatePerSecond);
+      await mailer.send({ to: [recipient], ...email, ...(attachments ? { attachments } : {}) });
+      result.sent.push(recipient);
+    } catch (error) {
+      await deps.summaries.releaseSent(month, recipient);
+      result.failed.push({ recipient, error: (error as Error).message });
+    }
+  }
+  const parts = [`sent to ${result.sent.length}`, `already sent to ${result.alreadySent.length}`, ...(result.failed.length ? [`failed for ${result.failed.length} (the next run retries them)`] : [])];
+  return { ...result, message: `The ${monthLabel(month)} summary: ${parts.join(', ')}.` };
+}
+
+/** Like Promise.all over `items`, with at most `limit` calls in flight (one Query per action's history). */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One log line without any item text: the snapshot stays out of logs. */
+export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
+  if (run.outcome === 'not-due') return { job: 'board-summary', outcome: run.outcome, message: run.message };
+  const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
+  if (run.outcome === 'dry-run') return base;
+  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, failed: run.failed };
+}

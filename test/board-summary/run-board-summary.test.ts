@@ -1,0 +1,152 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localCredentials } from '../../functions/adapters/aws-clients.js';
+import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { describeRun, runBoardSummary } from '../../functions/core/board-summary/run-board-summary.js';
+import { parseForceConfig, type ForceConfig } from '../../functions/core/config/force-config.js';
+import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
+import { composeDeps, type CoreDeps } from '../../functions/runtime/compose.js';
+import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
+import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
+import { boardSummaryRenderers } from '../../functions/runtime/board-summary-deps.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { octoberHistory, people } from './history-fixtures.js';
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments: { filename?: string; contentType: string; size: number }[];
+}
+
+let dynamo: StandIn;
+let ses: StandIn;
+let admin: DynamoDBClient;
+let tables = 0;
+beforeAll(async () => {
+  [dynamo, ses] = await Promise.all([startDynalite(), startLocalSes()]);
+  admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
+});
+afterAll(async () => {
+  admin.destroy();
+  await Promise.all([dynamo.close(), ses.close()]);
+});
+beforeEach(async () => {
+  await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
+});
+
+const board = ['dcc.ashworth@northshire.example', 'board.secretary@northshire.example'];
+/** Monday 2 November 2026 is the first working day of November (the 1st is a Sunday). */
+const firstWorkingDay = new Date('2026-11-02T07:30:00.000Z');
+
+async function sentEmails(): Promise<StoredEmail[]> {
+  return ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: StoredEmail[] }).emails;
+}
+
+/** The production wiring on dynalite and aws-ses-v2-local, with a fresh table holding October's history. */
+async function seededDeps(overrides: Partial<ForceConfig> = {}): Promise<CoreDeps> {
+  const tableName = `board-${++tables}`;
+  await ensureTable(admin, tableName);
+  const config = parseForceConfig(
+    { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 'action-plan@northshire.example', admins: ['admin@northshire.example'], board, ...overrides },
+    'test',
+  );
+  const deps = composeDeps({ config, tableName, endpoints: { region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint } });
+  for (const person of [...people, makePerson({ id: 'p-1' })]) await deps.repository.putPerson(person);
+  const { actions, updates } = octoberHistory();
+  for (const action of actions) {
+    const history = updates.filter((u) => u.actionId === action.id).sort((a, b) => a.version - b.version);
+    // Stored as first written, then each update applied through the repository, as the app does.
+    const first = { ...action, version: 1 };
+    const reverted = history.reduceRight((state, u) => ({ ...state, ...Object.fromEntries(u.changes.map((c) => [c.field, c.from])) }), first);
+    await deps.repository.putAction({ ...reverted, lastUpdatedAt: history.length ? '2026-09-25T09:00:00.000Z' : action.lastUpdatedAt }, null);
+    for (const update of history) await deps.repository.saveUpdate(update);
+  }
+  return deps;
+}
+
+const run = (deps: CoreDeps, options: { month?: string; dryRun?: boolean; now?: Date } = {}) =>
+  runBoardSummary(
+    { ...boardSummaryDeps(deps), pause: async () => undefined },
+    { ...(options.month ? { month: options.month } : {}), dryRun: options.dryRun ?? false, now: options.now ?? firstWorkingDay },
+  );
+
+describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
+  it('sends one email per recipient however often it runs for the month', async () => {
+    const deps = await seededDeps();
+    const first = await run(deps);
+    const second = await run(deps);
+    await Promise.all([run(deps), run(deps)]);
+    expect(first).toMatchObject({ outcome: 'done', month: '2026-10', kept: 'now', sent: board, alreadySent: [] });
+    expect(second).toMatchObject({ outcome: 'done', kept: 'before', sent: [], alreadySent: board });
+
+    const emails = await sentEmails();
+    expect(emails.map((e) => e.destination.to).sort()).toEqual(board.map((r) => [r]).sort());
+    expect(emails[0]?.subject).toBe('Northshire Police: action plan board summary for October 2026');
+    expect(emails[0]?.body.text).toContain('- Re-timed: 1 (T1 (+3 months))');
+    expect(emails[0]?.attachments).toEqual([]);
+    expect((await deps.summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
+  });
+
+  it('does nothing, and says so, on a day that is not the first working day of the month', async () => {
+    const deps = await seededDeps();
+    const result = await run(deps, { now: new Date('2026-11-03T07:30:00.000Z') });
+    expect(result).toEqual({ outcome: 'not-due', message: expect.stringMatching(/not the first working day of the month \(2026-11-02\)/) });
+    expect(await sentEmails()).toEqual([]);
+    expect(await deps.summaries.getSnapshot('2026-10')).toBeNull();
+  });
+
+  it('attaches the board pack when the config asks for it', async () => {
+    const deps = await seededDeps({ attachBoardPack: true });
+    await run(deps);
+    const emails = await sentEmails();
+    expect(emails).toHaveLength(2);
+    expect(emails[0]?.attachments).toEqual([
+      expect.objectContaining({ filename: 'board-pack-2026-10.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    ]);
+  });
+
+  it('compiles any month on demand; a dry run keeps and sends nothing and logs no item text', async () => {
+    const deps = await seededDeps();
+    const result = await run(deps, { month: '2026-09', dryRun: true, now: new Date('2026-11-20T10:00:00.000Z') });
+    expect(result).toMatchObject({ outcome: 'dry-run', month: '2026-09', kept: false });
+    expect(await deps.summaries.getSnapshot('2026-09')).toBeNull();
+    expect(await sentEmails()).toEqual([]);
+    expect(JSON.stringify(describeRun(result))).not.toContain('The force should improve');
+  });
+
+  it('refuses to keep a month that has not ended', async () => {
+    const deps = await seededDeps();
+    await expect(run(deps, { month: '2026-11' })).rejects.toThrow(/November 2026 has not ended yet/);
+  });
+});
+
+describe('runBoardSummary when a send fails', () => {
+  it('gives the claim back, reports the failure, and the next run sends only to that recipient', async () => {
+    const config = parseForceConfig(
+      { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://a.example', sender: 's@northshire.example', admins: ['a@northshire.example'], board },
+      'test',
+    );
+    const repository = new MemoryRepository();
+    await repository.putAction(makeAction(), null);
+    const summaries = new MemorySummaryStore();
+    const delivered: OutgoingEmail[] = [];
+    let failFor: string | null = board[1]!;
+    const mailer: Mailer = {
+      async send(email) {
+        if (email.to[0] === failFor) throw new Error('Throttling: maximum sending rate exceeded');
+        delivered.push(email);
+        return { messageId: String(delivered.length) };
+      },
+    };
+    const deps = { config, repository, summaries, getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+    const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(first).toMatchObject({ sent: [board[0]], failed: [{ recipient: board[1], error: 'Throttling: maximum sending rate exceeded' }] });
+    failFor = null;
+    const retry = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(retry).toMatchObject({ sent: [board[1]], alreadySent: [board[0]], failed: [] });
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]], [board[1]]]);
+  });
+});
