@@ -1,4 +1,5 @@
-import { previewReminders } from '../../functions/core/reminders/preview-reminders.js';
+import { runReminders } from '../../functions/core/reminders/run-reminders.js';
+import { reminderJobDeps } from '../../functions/reminder-job.js';
 import type { CoreDeps } from '../../functions/runtime/compose.js';
 import type { ScheduledJob } from './schedules.js';
 
@@ -8,9 +9,9 @@ export function localJobs(deps: CoreDeps, log: (line: string) => void): Schedule
     {
       name: 'reminders',
       cron: deps.config.schedules.reminders,
+      // The production job on the local stand-ins; it logs its one-line report itself.
       run: async () => {
-        const digests = await previewReminders(deps);
-        log(JSON.stringify({ job: 'reminders', at: deps.clock.now().toISOString(), people: digests.length, sent: 0, note: 'sending arrives with the reminders issue' }));
+        await runReminders(reminderJobDeps(deps, log), { dryRun: false });
       },
     },
     {

@@ -195,7 +195,7 @@ describe('planReminders: the calendar', () => {
   ])('sends nothing on %s', (_, at) => {
     const p = plan({ actions: [action], now: new Date(at) });
     expect(p).toMatchObject({ workingDay: false, reminders: [], escalations: [] });
-    expect(p.skipped).toEqual([{ reason: 'not-working-day', personId: null, name: null, kind: null, actionIds: ['a-1'] }]);
+    expect(p.skipped).toEqual([{ reason: 'not-working-day', personId: null, name: null, email: null, kind: null, actionIds: ['a-1'], refs: ['1.01'] }]);
   });
 
   it('reads the day in the force time zone: 00:30 BST on a Monday is Monday, though UTC says Sunday', () => {

@@ -37,14 +37,14 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const period = toLocalDate(now, config.timeZone);
   const stale = input.staleActions.filter((a) => isStale(a, now, config.staleAfterDays));
   const base = { period, staleActions: stale.length, owners: countOwners(stale), reminders: [], escalations: [] };
-  if (!isWorkingDay(period, config)) {
-    const skip: Skip = { reason: 'not-working-day', personId: null, name: null, kind: null, actionIds: stale.map((a) => a.id) };
+  if (!input.assumeWorkingDay && !isWorkingDay(period, config)) {
+    const skip: Skip = { reason: 'not-working-day', personId: null, name: null, email: null, kind: null, actionIds: stale.map((a) => a.id), refs: stale.map((a) => a.ref) };
     return { ...base, workingDay: false, skipped: [skip] };
   }
 
   const people = new Map(input.people.map((p) => [p.id, p]));
   const historyOf = (id: string): ReminderRecord[] => input.history.get(id) ?? [];
-  const skips = new SkipList();
+  const skips = new SkipList(people);
   const owed = new Map<string, { person: Person; lines: DigestLine[] }>();
   const escalating: EscalationItem[] = [];
 
@@ -54,19 +54,19 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
       escalating.push({ action, line, ownerId, ownerName, flag, ignored });
     if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
     for (const name of action.unmatchedNames) {
-      skips.add('no-address', null, name, 'reminder', action.id);
+      skips.add('no-address', null, name, 'reminder', line);
       escalate(null, name, 'not-in-directory');
     }
     for (const ownerId of action.ownerIds) {
       const person = people.get(ownerId);
       if (!person) {
-        skips.add('no-address', ownerId, ownerId, 'reminder', action.id);
+        skips.add('no-address', ownerId, ownerId, 'reminder', line);
         escalate(ownerId, ownerId, 'not-in-directory');
         continue;
       }
       const unreachable = unreachableReason(person);
       if (unreachable) {
-        skips.add(unreachable, person.id, person.name, 'reminder', action.id);
+        skips.add(unreachable, person.id, person.name, 'reminder', line);
         escalate(person.id, person.name, unreachable);
         continue;
       }
@@ -81,7 +81,7 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const reminders: ReminderDigest[] = [];
   for (const { person, lines } of owed.values()) {
     const cadence = cadenceFor(historyOf(person.id), 'reminder', period, config.remindEveryDays);
-    if (cadence.status !== 'due') skips.add(cadence.status, person.id, person.name, 'reminder', ...lines.map((l) => l.actionId));
+    if (cadence.status !== 'due') skips.add(cadence.status, person.id, person.name, 'reminder', ...lines);
     else reminders.push({ kind: 'reminder', person, lines: sortLines(lines), recovering: cadence.recovering });
   }
 
@@ -108,7 +108,7 @@ function planEscalations(
   for (const item of items) {
     const sro = item.action.sroId === null ? undefined : people.get(item.action.sroId);
     if (!sro || unreachableReason(sro)) {
-      skips.add('no-sro', item.action.sroId, sro?.name ?? null, 'escalation', item.action.id);
+      skips.add('no-sro', item.action.sroId, sro?.name ?? null, 'escalation', item.line);
       continue;
     }
     // An SRO who owns the action is reminded as its owner; telling them about themselves adds nothing.
@@ -126,7 +126,7 @@ function planEscalations(
     const cadence = cadenceFor(historyOf(person.id), 'escalation', period, everyDays);
     const all = [...groups.values()];
     if (cadence.status !== 'due') {
-      skips.add(cadence.status, person.id, person.name, 'escalation', ...all.flatMap((g) => g.lines.map((l) => l.actionId)));
+      skips.add(cadence.status, person.id, person.name, 'escalation', ...all.flatMap((g) => g.lines));
       continue;
     }
     const sorted = all.map((g) => ({ ...g, lines: sortLines(g.lines) })).sort((a, b) => a.ownerName.localeCompare(b.ownerName) || a.flag.localeCompare(b.flag));
@@ -157,10 +157,17 @@ function countOwners(stale: Action[]): number {
 class SkipList {
   private readonly entries = new Map<string, Skip>();
 
-  add(reason: SkipReason, personId: string | null, name: string | null, kind: Skip['kind'], ...actionIds: string[]): void {
+  constructor(private readonly people: ReadonlyMap<string, Person>) {}
+
+  add(reason: SkipReason, personId: string | null, name: string | null, kind: Skip['kind'], ...lines: DigestLine[]): void {
     const key = `${reason}|${personId ?? `name:${name}`}|${kind}`;
-    const entry = this.entries.get(key) ?? { reason, personId, name, kind, actionIds: [] };
-    for (const id of actionIds) if (!entry.actionIds.includes(id)) entry.actionIds.push(id);
+    const email = (personId !== null && this.people.get(personId)?.email) || null;
+    const entry = this.entries.get(key) ?? { reason, personId, name, email, kind, actionIds: [], refs: [] };
+    for (const line of lines) {
+      if (entry.actionIds.includes(line.actionId)) continue;
+      entry.actionIds.push(line.actionId);
+      entry.refs.push(line.ref);
+    }
     this.entries.set(key, entry);
   }
 

@@ -18,6 +18,8 @@ export interface ReminderPlanInput {
   people: Person[];
   /** Past reminder and escalation records of every person concerned, by person id. */
   history: ReadonlyMap<string, ReminderRecord[]>;
+  /** Plan as if today were a working day (the command line's dry run on a weekend); never set by the schedule. */
+  assumeWorkingDay?: boolean;
 }
 
 /** One stale action as an email may show it: its ref and its age, never its text. */
@@ -77,8 +79,12 @@ export interface Skip {
   /** Null for the whole run (not a working day) or for an owner that matched nobody. */
   personId: string | null;
   name: string | null;
+  /** The person's address, for the dry run's listing; null when there is none. */
+  email: string | null;
   kind: 'reminder' | 'escalation' | null;
   actionIds: string[];
+  /** The same actions' refs, in the same order, for the dry run's listing. */
+  refs: string[];
 }
 
 export interface ReminderPlan {

@@ -38,6 +38,8 @@ export interface RunRemindersOptions {
    * scheduler retry hours later still counts as the same day's run. Defaults to the clock.
    */
   at?: Date;
+  /** Treat today as a working day: only for trying the job locally on a weekend (`remind --now --any-day`). */
+  assumeWorkingDay?: boolean;
 }
 
 export interface RunRemindersResult {
@@ -54,7 +56,7 @@ export interface RunRemindersResult {
 export async function runReminders(deps: RunRemindersDeps, options: RunRemindersOptions): Promise<RunRemindersResult> {
   const startedAt = deps.clock.now();
   const at = options.at ?? startedAt;
-  const plan = await planFromStore(deps, at);
+  const plan = await planFromStore(deps, at, options.assumeWorkingDay ?? false);
   const digests: Digest[] = [...plan.reminders, ...plan.escalations];
   const outcomes = options.dryRun || digests.length === 0 ? [] : await deliverAll(deps, digests, plan.period, at);
 
@@ -72,14 +74,18 @@ export async function runReminders(deps: RunRemindersDeps, options: RunReminders
 }
 
 /** The stale index, the people, and the reminder history of everyone who may be written to. */
-export async function planFromStore(deps: Pick<RunRemindersDeps, 'repository' | 'config'>, now: Date): Promise<ReminderPlan> {
+export async function planFromStore(
+  deps: Pick<RunRemindersDeps, 'repository' | 'config'>,
+  now: Date,
+  assumeWorkingDay = false,
+): Promise<ReminderPlan> {
   const { repository, config } = deps;
   const [staleActions, people] = await Promise.all([repository.listStaleActions(staleCutoff(now, config.staleAfterDays)), repository.listPeople()]);
   const known = new Set(people.map((p) => p.id));
   const concerned = [...new Set(staleActions.flatMap((a) => [...a.ownerIds, ...(a.sroId ? [a.sroId] : [])]))].filter((id) => known.has(id));
   const history = new Map<string, ReminderRecord[]>();
   await inBatches(concerned, 16, async (id) => void history.set(id, await repository.listReminders(id)));
-  return planReminders({ now, config, staleActions, people, history });
+  return planReminders({ now, config, staleActions, people, history, assumeWorkingDay });
 }
 
 type Outcome = { digest: Digest; outcome: DeliveryOutcome };

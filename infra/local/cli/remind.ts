@@ -1,16 +1,32 @@
 import { parseArgs } from 'node:util';
-import { formatStaleDigests } from '../../../functions/core/reminders/format-stale-digests.js';
-import { previewReminders } from '../../../functions/core/reminders/preview-reminders.js';
+import { isWorkingDay } from '../../../functions/core/calendar/working-days.js';
+import { formatReminderPlan } from '../../../functions/core/reminders/format-reminder-plan.js';
+import { planFromStore, runReminders } from '../../../functions/core/reminders/run-reminders.js';
+import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import { connectLocalRepository } from '../connect.js';
 
-/** `npm run remind -- --dry-run | --now`: the reminder job against the running local stack. */
+/**
+ * `npm run remind -- --dry-run | --now [--any-day]`: the reminder job against the running local stack.
+ * --dry-run reads only: no email, no link, no reminder record, no run report.
+ */
 async function main() {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, now: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, now: { type: 'boolean' }, 'any-day': { type: 'boolean' } } });
   if (!values['dry-run'] && !values.now) throw new Error('Say what to do: --dry-run lists who would be reminded, --now runs the job');
   const { deps } = await connectLocalRepository();
-  const digests = await previewReminders(deps);
-  console.log(formatStaleDigests(digests, deps.config.staleAfterDays));
-  if (values.now) console.log('\nSending reminders arrives with the reminders issue: nothing was sent.');
+  const now = deps.clock.now();
+  if (values['dry-run']) {
+    // On a weekend the schedule sends nothing; show what a working day would send instead, and say so.
+    const plan = await planFromStore(deps, now, true);
+    console.log(formatReminderPlan(plan, deps.config.staleAfterDays));
+    if (!isWorkingDay(plan.period, deps.config)) console.log(`\n${plan.period} is not a working day: the scheduled run sends nothing today. Above is what a working day would send.`);
+    console.log('\nDry run: nothing was sent or recorded.');
+    return;
+  }
+  const { plan, report } = await runReminders(reminderJobDeps(deps, () => undefined), { dryRun: false, assumeWorkingDay: values['any-day'] ?? false });
+  console.log(formatReminderPlan(plan, deps.config.staleAfterDays));
+  if (!plan.workingDay) console.log(`\n${plan.period} is not a working day: nothing was sent. Add --any-day to send anyway.`);
+  console.log(`\nSent ${report.peopleReminded} reminders and ${report.escalations} escalations; ${report.failures} failed, ${report.claimedElsewhere} already claimed by another run.`);
+  console.log(JSON.stringify(report));
 }
 
 main().catch((error: Error) => {

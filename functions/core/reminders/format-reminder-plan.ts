@@ -1,0 +1,42 @@
+import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from './reminder-plan.js';
+
+const age = (line: DigestLine): string => `${line.ref} (${line.neverUpdated ? `never updated, ${line.ageDays} days` : `${line.ageDays} days`})`;
+
+const skipWords: Record<SkipReason, string> = {
+  'not-working-day': 'not a working day',
+  inactive: 'not emailed: marked as having left; goes to the SRO',
+  bounced: 'not emailed: address bounced; goes to the SRO',
+  complained: 'not emailed: address complained; goes to the SRO',
+  'no-address': 'not emailed: matched nobody in the directory; goes to the SRO',
+  'recently-reminded': 'not today: sent one within the reminder interval',
+  'claimed-today': "not today: today's digest is claimed already (another run, or a run that crashed while sending)",
+  'no-sro': 'not escalated: the action has no SRO who can be emailed',
+};
+
+function groupText(group: EscalationGroup): string {
+  const why = group.flag === 'ignored' ? `ignored ${group.ignoredReminders} reminders` : group.flag;
+  return `${group.lines.length} owned by ${group.ownerName} (${why}): ${group.lines.map(age).join(', ')}`;
+}
+
+function skipText(skip: Skip): string {
+  const who = skip.personId === null && skip.name === null ? 'Unassigned' : `${skip.name ?? skip.personId} <${skip.email ?? 'no address'}>`;
+  const kind = skip.kind === 'escalation' ? 'escalation ' : '';
+  return `${who}: ${kind}${skipWords[skip.reason]}: ${skip.refs.join(', ')}`;
+}
+
+/**
+ * The dry run's answer to "who would get what": one line per person, refs and ages only, never an
+ * action's text. The first line keeps the form the local CLI test reads.
+ */
+export function formatReminderPlan(plan: ReminderPlan, staleAfterDays: number): string {
+  if (plan.staleActions === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
+  const lines = [`${plan.staleActions} stale actions for ${plan.owners} people (not updated in ${staleAfterDays} days):`];
+  for (const d of plan.reminders) {
+    lines.push(`${d.person.name} <${d.person.email}>: reminder, ${d.lines.length} stale: ${d.lines.map(age).join(', ')}`);
+  }
+  for (const d of plan.escalations) {
+    lines.push(`${d.person.name} <${d.person.email}>: escalation: ${d.groups.map(groupText).join('; ')}`);
+  }
+  for (const skip of plan.skipped) if (skip.reason !== 'not-working-day') lines.push(skipText(skip));
+  return lines.join('\n');
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatReminderPlan } from '../../functions/core/reminders/format-reminder-plan.js';
+import { makePerson } from '../support/make-action.js';
+import { coOwner, daysBefore, owner, plan, sentReminder, sro, staleAction, tuesday } from './policy-fixture.js';
+
+describe('formatReminderPlan (the dry run)', () => {
+  it('says who would get what, refs and ages only, starting with the line the CLI test reads', () => {
+    const actions = [
+      staleAction({ id: 'a-1', ref: '1.01', text: 'SECRET TEXT ONE', lastUpdatedAt: daysBefore(tuesday, 61) }),
+      staleAction({ id: 'a-2', ref: '1.02', ownerIds: ['co-owner'], text: 'SECRET TEXT TWO', lastUpdatedAt: null, createdAt: daysBefore(tuesday, 30) }),
+    ];
+    const bounced = makePerson({ ...coOwner, mailStatus: 'bounced' });
+    const p = plan({ actions, people: [owner, bounced, sro], history: [14, 7].map((d) => sentReminder('owner', tuesday, d, ['a-1'])) });
+    const text = formatReminderPlan(p, 28);
+    expect(text.split('\n')).toEqual([
+      '2 stale actions for 2 people (not updated in 28 days):',
+      'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (61 days)',
+      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 owned by Ch Insp Blake Reid (bounced): 1.02 (never updated, 30 days); 1 owned by Supt Alex Morgan (ignored 2 reminders): 1.01 (61 days)',
+      'Ch Insp Blake Reid <blake@testshire.example>: not emailed: address bounced; goes to the SRO: 1.02',
+    ]);
+    expect(text).not.toContain('SECRET');
+  });
+
+  it('says when nothing is stale', () => {
+    expect(formatReminderPlan(plan({ actions: [] }), 28)).toBe('No stale actions: every open action was updated in the last 28 days.');
+  });
+});
