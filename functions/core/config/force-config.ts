@@ -113,8 +113,6 @@ export const ForceConfig = z.strictObject({
     .default({ reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' }),
   /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
   attachBoardPack: z.boolean({ error: 'must be true or false' }).default(false),
-  /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
-  attachBoardPack: z.boolean({ error: 'must be true or false' }).default(false),
   timeZone,
   bankHolidays: z.array(localDate).default([...englandAndWalesBankHolidays]),
   deploy: DeployConfig.optional(),
