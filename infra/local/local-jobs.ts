@@ -1,5 +1,7 @@
+import { describeRun, runBoardSummary } from '../../functions/core/board-summary/run-board-summary.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
 import { reminderJobDeps } from '../../functions/reminder-job.js';
+import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import type { CoreDeps } from '../../functions/runtime/compose.js';
 import type { ScheduledJob } from './schedules.js';
 
@@ -17,8 +19,10 @@ export function localJobs(deps: CoreDeps, log: (line: string) => void): Schedule
     {
       name: 'board-summary',
       cron: deps.config.schedules.boardSummary,
+      // The production job: it acts on the first working day only and says so on the other days.
       run: async () => {
-        log(JSON.stringify({ job: 'board-summary', at: deps.clock.now().toISOString(), note: 'compilation arrives with the board summary issue' }));
+        const run = await runBoardSummary(boardSummaryDeps(deps), { dryRun: false, now: deps.clock.now() });
+        log(JSON.stringify(describeRun(run)));
       },
     },
   ];

@@ -1,25 +1,49 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
+import { addMonths, localMonth, Month } from '../../../functions/core/board-summary/month.js';
+import { describeRun, runBoardSummary } from '../../../functions/core/board-summary/run-board-summary.js';
 import { parseOrThrow } from '../../../functions/core/validation.js';
+import { boardSummaryDeps } from '../../../functions/runtime/board-summary-deps.js';
+import { renderBoardSummaryHtml } from '../../../web/emails/board-summary-email.js';
 import { connectLocalRepository } from '../connect.js';
 
 const Args = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-10').optional(),
+  month: Month.optional(),
   'dry-run': z.boolean().optional(),
-  out: z.string().optional(),
+  out: z.string().min(1, 'must be a directory to write the email and the pack into').optional(),
 });
 
-/** `npm run board-summary -- --month 2026-10 [--dry-run] [--out DIR]` against the running local stack. */
+/**
+ * `npm run board-summary -- --month 2026-10 [--dry-run] [--out DIR]` against the running local stack:
+ * the production job for any month (last month by default), whatever the day. --out writes the email
+ * as summary-<month>.html and the pack as board-pack-<month>.xlsx.
+ */
 async function main() {
   const { values } = parseArgs({ options: { month: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' } } });
   const args = parseOrThrow(Args, values, 'Arguments are not valid');
-  const { repository } = await connectLocalRepository();
-  const actions = await repository.listActions();
-  console.log(`Board summary for ${args.month ?? 'last month'}: ${actions.length} actions in the plan.`);
-  console.log('Compiling the summary and its pack arrives with the board summary issue: nothing was sent or written.');
+  const { deps } = await connectLocalRepository();
+  const now = deps.clock.now();
+  const month = args.month ?? addMonths(localMonth(now, deps.config.timeZone), -1);
+  const run = await runBoardSummary(boardSummaryDeps(deps), { month, dryRun: args['dry-run'] ?? false, now });
+  console.log(JSON.stringify(describeRun(run), null, 2));
+  if (run.outcome === 'not-due' || !args.out) return;
+
+  const dir = resolve(args.out);
+  await mkdir(dir, { recursive: true });
+  const html = join(dir, `summary-${month}.html`);
+  const pack = await boardSummaryDeps(deps).renderers.buildPack(run.snapshot, { forceName: deps.config.name });
+  const xlsx = join(dir, pack.filename);
+  await writeFile(html, renderBoardSummaryHtml(run.snapshot.summary, deps.config));
+  await writeFile(xlsx, pack.content);
+  console.log(`Wrote ${html}\nWrote ${xlsx}`);
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
