@@ -1,18 +1,47 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { ForceConfig } from '../../functions/core/config/force-config.js';
+import type { DeployConfig, ForceConfig } from '../../functions/core/config/force-config.js';
+import { Alarms } from '../constructs/alarms.js';
+import type { AppFunction } from '../constructs/app-function.js';
 import { Data } from '../constructs/data.js';
+import { Jobs } from '../constructs/jobs.js';
+import { Mail } from '../constructs/mail.js';
+import { Web } from '../constructs/web.js';
 
 export interface ForceStackProps extends StackProps {
   config: ForceConfig;
+  deploy: DeployConfig;
 }
 
 /** One force, one stack: every construct of a concern is composed here. */
 export class ForceStack extends Stack {
   readonly data: Data;
+  readonly mail: Mail;
+  readonly web: Web;
+  readonly jobs: Jobs;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ForceStackProps) {
     super(scope, id, props);
+    const { config, deploy } = props;
+    // Every function reads the same config. Its baseUrl is where the app is served, known only once the
+    // web construct exists (the API's own address when there is no custom domain), hence Lazy. The
+    // deploy section stays out: the functions do not need account ids or the alarm email.
+    const { deploy: _deploy, ...runtimeConfig } = config;
+    const forceConfigJson = Lazy.string({ produce: () => this.toJsonString({ ...runtimeConfig, baseUrl: this.web.url }) });
+
     this.data = new Data(this, 'Data');
+    this.mail = new Mail(this, 'Mail', { senderDomain: deploy.senderDomain, table: this.data.table, forceConfigJson });
+    this.web = new Web(this, 'Web', { table: this.data.table, mail: this.mail.sending, forceConfigJson, deploy });
+    this.jobs = new Jobs(this, 'Jobs', { config, table: this.data.table, mail: this.mail.sending, forceConfigJson });
+
+    const functions: Record<string, AppFunction> = { Http: this.web.http, MailEvents: this.mail.mailEvents };
+    if (this.jobs.jobs.reminders) functions.Reminders = this.jobs.jobs.reminders.fn;
+    if (this.jobs.jobs.boardSummary) functions.BoardSummary = this.jobs.jobs.boardSummary.fn;
+    this.alarms = new Alarms(this, 'Alarms', {
+      alarmEmail: deploy.alarmEmail,
+      functions,
+      deadLetterQueues: { FailedJobRuns: this.jobs.failedRuns, FailedMailEvents: this.mail.failedEvents },
+    });
   }
 }

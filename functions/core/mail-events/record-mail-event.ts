@@ -1,0 +1,43 @@
+import type { MailStatus, Person } from '../model/person.js';
+import type { Repository } from '../ports.js';
+
+/** What SES reported about delivery to some recipients, stripped of SES's envelope. */
+export type MailEvent =
+  | { kind: 'bounce'; permanent: boolean; recipients: string[] }
+  | { kind: 'complaint'; recipients: string[] };
+
+export interface MailEventOutcome {
+  /** Ids of the people whose mail status changed. */
+  marked: string[];
+  /** Recipients who are not people of this force's plan (an admin's own address, a board list). */
+  unknown: number;
+}
+
+/** A complaint outranks a bounce: someone who complained must not be mailed again even if later fixed. */
+const rank: Record<MailStatus, number> = { ok: 0, bounced: 1, complained: 2 };
+
+/**
+ * Marks the people an SES bounce or complaint is about, so that reminders stop going to them and go to
+ * their SRO instead. Only permanent bounces count: a full mailbox or an out-of-office is transient and
+ * the next reminder may well arrive.
+ */
+export async function recordMailEvent(repository: Repository, event: MailEvent): Promise<MailEventOutcome> {
+  if (event.kind === 'bounce' && !event.permanent) return { marked: [], unknown: 0 };
+  const status: MailStatus = event.kind === 'bounce' ? 'bounced' : 'complained';
+  const recipients = new Set(event.recipients.map(normaliseAddress));
+  const people = (await repository.listPeople()).filter((person) => recipients.has(normaliseAddress(person.email)));
+  const marked: string[] = [];
+  for (const person of people) {
+    if (rank[person.mailStatus] >= rank[status]) continue;
+    await repository.putPerson({ ...person, mailStatus: status } satisfies Person);
+    marked.push(person.id);
+  }
+  const found = new Set(people.map((person) => normaliseAddress(person.email)));
+  return { marked, unknown: [...recipients].filter((address) => !found.has(address)).length };
+}
+
+/** SES reports "Name <a@b>" or plain addresses, in any case. */
+function normaliseAddress(address: string): string {
+  const bracketed = /<([^>]+)>/.exec(address);
+  return (bracketed?.[1] ?? address).trim().toLowerCase();
+}

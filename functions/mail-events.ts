@@ -1,0 +1,70 @@
+import * as z from 'zod';
+import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
+import type { Repository } from './core/ports.js';
+import { parseOrThrow } from './core/validation.js';
+import { composeDeps } from './runtime/compose.js';
+import { readLambdaEnv } from './runtime/lambda-env.js';
+
+const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).min(1);
+
+/** SES names the event `eventType` when a configuration set publishes it, `notificationType` for identity notifications. */
+const SesEventType = z.object({ eventType: z.string().optional(), notificationType: z.string().optional() });
+const SesBounce = z.object({
+  bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
+});
+const SesComplaint = z.object({ complaint: z.object({ complainedRecipients: recipients }) });
+
+const SnsEvent = z.object({
+  Records: z
+    .array(z.object({ EventSource: z.literal('aws:sns'), Sns: z.object({ Message: z.string() }) }))
+    .min(1),
+});
+
+/** SES's envelope to the core's MailEvent; null for event types this function does not act on (delivery, send…). */
+function toMailEvent(message: string): MailEvent | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(message);
+  } catch {
+    throw new Error('Mail event is not valid:\n - Sns.Message: is not JSON');
+  }
+  const { eventType, notificationType } = parseOrThrow(SesEventType, json, 'Mail event is not valid');
+  const type = eventType ?? notificationType;
+  if (type === 'Bounce') {
+    const { bounce } = parseOrThrow(SesBounce, json, 'Mail event is not valid');
+    return { kind: 'bounce', permanent: bounce.bounceType === 'Permanent', recipients: bounce.bouncedRecipients.map((r) => r.emailAddress) };
+  }
+  if (type === 'Complaint') {
+    const { complaint } = parseOrThrow(SesComplaint, json, 'Mail event is not valid');
+    return { kind: 'complaint', recipients: complaint.complainedRecipients.map((r) => r.emailAddress) };
+  }
+  return null;
+}
+
+let repository: Repository | undefined;
+
+/** Composed on the first event of a cold start, so the environment is read once and in one place. */
+function compose(): Repository {
+  const settings = readLambdaEnv(process.env);
+  return composeDeps({ config: settings.config, tableName: settings.tableName, endpoints: { region: settings.region } }).repository;
+}
+
+/**
+ * The mail-events Lambda: SES bounce and complaint events arrive through SNS. A malformed event throws,
+ * so that after Lambda's retries it lands on the dead-letter queue, which is alarmed.
+ */
+export async function handler(event: unknown): Promise<MailEventOutcome> {
+  const { Records } = parseOrThrow(SnsEvent, event, 'SNS event is not valid');
+  repository ??= compose();
+  const outcome: MailEventOutcome = { marked: [], unknown: 0 };
+  for (const record of Records) {
+    const mailEvent = toMailEvent(record.Sns.Message);
+    if (!mailEvent) continue;
+    const { marked, unknown } = await recordMailEvent(repository, mailEvent);
+    outcome.marked.push(...marked);
+    outcome.unknown += unknown;
+  }
+  // Counts only: addresses are personal data and stay out of the logs.
+  console.log(JSON.stringify({ message: 'mail events recorded', records: Records.length, marked: outcome.marked.length, unknown: outcome.unknown }));
+  return outcome;
+}

@@ -1,0 +1,106 @@
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { DomainName, HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DeployConfig } from '../../functions/core/config/force-config.js';
+import { AppFunction, type MailSending } from './app-function.js';
+
+/** Well above a force's use (a few hundred people), low enough to cap the cost of a flood. */
+export const apiThrottle = { rateLimit: 50, burstLimit: 100 };
+
+/**
+ * One line of JSON per request. The path is left out on purpose: owner links carry their token in the
+ * path, and access logs must not become a store of working links.
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    method: '$context.httpMethod',
+    status: '$context.status',
+    latency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    responseLength: '$context.responseLength',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+  }),
+);
+
+export interface WebProps {
+  table: ITableV2;
+  mail: MailSending;
+  /** The force config as JSON, its baseUrl being `url` below (see ForceStack). */
+  forceConfigJson: string;
+  deploy: DeployConfig;
+}
+
+/** The http function behind an API Gateway HTTP API: throttled, access-logged, optionally on the force's domain. */
+export class Web extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly http: AppFunction;
+  readonly accessLogs: LogGroup;
+  readonly domainName: DomainName | undefined;
+  /** Where people open the app: the custom domain, or the API's own address. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const { domainName, certificateArn } = props.deploy;
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Action Plan Tracker: owner links and admin console',
+      createDefaultStage: false,
+      // With a custom domain, the execute-api address is switched off so there is one way in.
+      disableExecuteApiEndpoint: domainName !== undefined,
+    });
+    this.domainName =
+      domainName && certificateArn
+        ? new DomainName(this, 'Domain', { domainName, certificate: Certificate.fromCertificateArn(this, 'Certificate', certificateArn) })
+        : undefined;
+    this.url = domainName ? `https://${domainName}` : this.api.apiEndpoint;
+
+    this.http = new AppFunction(this, 'Http', {
+      name: 'http',
+      description: 'Owner links and admin console (Hono)',
+      forceConfigJson: props.forceConfigJson,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+    })
+      .useTable(props.table, 'readWrite')
+      .useMail(props.mail);
+    // One $default route: every path and method goes to the Hono app, which does its own routing.
+    const route = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('Http', this.http.function),
+    });
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Authorisation is done by the app, not an API Gateway authorizer: owners have no accounts and use personal links whose 256-bit random token (stored hashed, expiring, revocable, scoped to one person) is the capability; the admin console signs in and keeps a server-side session checked on every request; changes are POST-only with CSRF checks; the stage is throttled.',
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
+      ...(this.domainName ? { domainMapping: { domainName: this.domainName } } : {}),
+    });
+
+    new CfnOutput(this, 'Url', { value: this.url, description: 'The address of the app: use it for the first admin sign-in' });
+    if (this.domainName) {
+      new CfnOutput(this, 'DomainTarget', {
+        value: this.domainName.regionalDomainName,
+        description: `Create a CNAME record: ${domainName} -> this value`,
+      });
+    }
+  }
+}
