@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueLink } from './core/links/links.js';
 import { IsoInstant } from './core/model/action.js';
 import type { RunRemindersDeps } from './core/reminders/run-reminders.js';
@@ -18,10 +18,17 @@ export const ReminderJobEvent = z.object({
 });
 export type ReminderJobEvent = z.infer<typeof ReminderJobEvent>;
 
+/** What the reminder job takes from the shared composition. */
+export type ReminderCoreDeps = Pick<CoreDeps, 'config' | 'repository' | 'clock' | 'getMailer' | 'linkTokens' | 'runReports'>;
+
 /** The reminder job's dependencies on top of the shared composition: real links and the email templates. */
-export function reminderJobDeps(core: CoreDeps, log?: (line: string) => void): RunRemindersDeps {
+export function reminderJobDeps(core: ReminderCoreDeps, log?: (line: string) => void): RunRemindersDeps {
   return {
-    ...core,
+    config: core.config,
+    repository: core.repository,
+    clock: core.clock,
+    getMailer: core.getMailer,
+    runReports: core.runReports,
     issueLink: async (person, now) => (await issueLink(core, person, now)).url,
     renderEmail: renderDigestEmail,
     ...(log ? { log } : {}),
