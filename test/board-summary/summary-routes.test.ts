@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { NotFoundError } from '../../functions/core/errors.js';
+import { createApp, type AppEnv } from '../../web/app.js';
+import { HttpError } from '../../web/http-error.js';
+import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
+import { memoryDeps } from '../support/memory-deps.js';
+import { octoberSnapshot } from './history-fixtures.js';
+
+const config = parseForceConfig(
+  { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 's@northshire.example', admins: ['a@northshire.example'] },
+  'test',
+);
+
+/** The summary sub-app on its own, as the admin console will mount it behind its session guard. */
+async function summaryApp() {
+  const summaries = new MemorySummaryStore();
+  const snapshot = octoberSnapshot();
+  await summaries.putSnapshot(snapshot);
+  const deps = memoryDeps({ config, summaries });
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/admin/summaries', createSummaryRoutes());
+  app.onError((error, c) => c.text(error.message, error instanceof HttpError ? error.status : error instanceof NotFoundError ? 404 : 500));
+  return { app, snapshot };
+}
+
+describe('summary pages (sub-app, not mounted yet)', () => {
+  it('lists the kept summaries', async () => {
+    const { app } = await summaryApp();
+    const response = await app.request('/admin/summaries');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('href="/admin/summaries/2026-10"');
+    expect(html).toContain('October 2026');
+  });
+
+  it("shows a month's summary with the text of the actions that moved, never cached", async () => {
+    const { app, snapshot } = await summaryApp();
+    const response = await app.request('/admin/summaries/2026-10');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain('Re-timed: 1');
+    expect(html).toContain('December 2026 to March 2027 (+3 months)');
+    expect(html).toContain(snapshot.plan.find((r) => r.ref === 'T1')!.text);
+    expect(html).toContain('href="/admin/summaries/2026-10/board-pack.xlsx"');
+  });
+
+  it('downloads the pack built from the kept snapshot', async () => {
+    const { app, snapshot } = await summaryApp();
+    const response = await app.request('/admin/summaries/2026-10/board-pack.xlsx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="board-pack-2026-10.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.getWorksheet('Action plan')?.actualRowCount).toBe(snapshot.plan.length + 1);
+  });
+
+  it('answers 404 for a month not kept or not a month', async () => {
+    const { app } = await summaryApp();
+    expect((await app.request('/admin/summaries/2026-09')).status).toBe(404);
+    expect((await app.request('/admin/summaries/october')).status).toBe(404);
+    expect((await app.request('/admin/summaries/2026-13/board-pack.xlsx')).status).toBe(404);
+  });
+
+  it('is not reachable through the app until a session guard exists (the data is OFFICIAL-SENSITIVE)', async () => {
+    const summaries = new MemorySummaryStore();
+    await summaries.putSnapshot(octoberSnapshot());
+    const app = createApp(memoryDeps({ config, summaries }));
+    expect((await app.request('/admin/summaries/2026-10')).status).toBe(404);
+    expect((await app.request('/admin/summaries/2026-10/board-pack.xlsx')).status).toBe(404);
+  });
+});

@@ -1,0 +1,193 @@
+import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
+import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
+import type { Confidence } from '../../functions/core/model/action.js';
+import { Layout } from '../views/layout.js';
+
+const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
+const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
+
+export const summaryPaths = {
+  list: '/admin/summaries',
+  month: (month: string) => `/admin/summaries/${month}`,
+  pack: (month: string) => `/admin/summaries/${month}/board-pack.xlsx`,
+};
+
+/** Long text is cut at a word: the page is for reading across, the pack holds every word. */
+function shorten(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30))}…`;
+}
+
+interface Moved {
+  heading: string;
+  items: Array<MovedAction & { detail?: string }>;
+}
+
+function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<string, PlanRow> }) {
+  return (
+    <section>
+      <h3>
+        {heading}: {items.length}
+      </h3>
+      {items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Ref</th>
+              <th scope="col">Area</th>
+              <th scope="col">Action</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr>
+                <td>{item.ref}</td>
+                <td>{item.area}</td>
+                <td>{shorten(rows.get(item.id)?.text ?? '')}</td>
+                <td>{item.detail ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
+export function SummaryPage({ forceName, snapshot }: { forceName: string; snapshot: Snapshot }) {
+  const { summary } = snapshot;
+  const f = summary.figures;
+  const m = summary.movement;
+  const rows = new Map(snapshot.plan.map((row) => [row.id, row]));
+  const target = (t: string | null) => (t ? targetLabel(t) : 'not set');
+  const moved: Moved[] = [
+    { heading: 'New actions', items: m.newActions },
+    { heading: 'Closed', items: m.closed },
+    { heading: 'Re-timed', items: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.months === null ? '' : ` (${r.months > 0 ? '+' : ''}${r.months} months)`}` })) },
+    { heading: 'Confidence dropped', items: m.confidenceDropped.map((d) => ({ ...d, detail: `${confidenceLabels[d.from]} to ${confidenceLabels[d.to]}` })) },
+    { heading: 'Became stale', items: m.becameStale },
+    { heading: 'Became overdue', items: m.becameOverdue },
+  ];
+  const figures: Array<[string, number]> = [
+    ['Open', f.open],
+    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
+    ['Closed this month', f.closedThisMonth],
+    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
+    ['Overdue', f.overdue],
+    ['No timescale set', f.noTimescale],
+  ];
+  return (
+    <Layout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName}>
+      <h1>Board summary, {monthLabel(summary.month)}</h1>
+      <p class="lead">
+        {f.total} actions in the plan at the end of {monthLabel(summary.month)}. <a href={summaryPaths.pack(summary.month)}>Download the board pack (XLSX)</a>
+      </p>
+      <table>
+        <caption>Headline figures</caption>
+        <tbody>
+          {figures.map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Confidence in timescales, open actions by area</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Area</th>
+            {order.map((c) => (
+              <th scope="col">{confidenceLabels[c]}</th>
+            ))}
+            <th scope="col">Open</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.confidenceByArea.map((area) => (
+            <tr>
+              <th scope="row">{area.area}</th>
+              {order.map((c) => (
+                <td>{area.counts[c]}</td>
+              ))}
+              <td>{area.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>What moved since last month</h2>
+      {m.basis === 'history' && <p>This is the first summary kept: last month is worked out from the update history.</p>}
+      {moved.map((section) => (
+        <MovementTable {...section} rows={rows} />
+      ))}
+      <h2>Owners with the most stale actions</h2>
+      {summary.staleOwners.length === 0 ? (
+        <p>No stale actions.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Owner</th>
+              <th scope="col">Stale actions</th>
+              <th scope="col">Refs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.staleOwners.map((owner) => (
+              <tr>
+                <td>{owner.name}</td>
+                <td>{owner.count}</td>
+                <td>{owner.refs.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <a href={summaryPaths.list}>All summaries</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function SummaryListPage({ forceName, summaries }: { forceName: string; summaries: SummaryListing[] }) {
+  return (
+    <Layout title="Board summaries" forceName={forceName}>
+      <h1>Board summaries</h1>
+      {summaries.length === 0 ? (
+        <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Open</th>
+              <th scope="col">Stale</th>
+              <th scope="col">Overdue</th>
+              <th scope="col">Board pack</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summaries.map((s) => (
+              <tr>
+                <td>
+                  <a href={summaryPaths.month(s.month)}>{monthLabel(s.month)}</a>
+                </td>
+                <td>{s.figures.open}</td>
+                <td>{s.figures.stale}</td>
+                <td>{s.figures.overdue}</td>
+                <td>
+                  <a href={summaryPaths.pack(s.month)}>board-pack-{s.month}.xlsx</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { Month } from '../../functions/core/board-summary/month.js';
+import { NotFoundError } from '../../functions/core/errors.js';
+import type { AppEnv } from '../app.js';
+import { HttpError } from '../http-error.js';
+import { SummaryListPage, SummaryPage } from './summary-page.js';
+
+function monthParam(value: string | undefined): string {
+  const parsed = Month.safeParse(value);
+  if (!parsed.success) throw new HttpError(404, 'Page not found', 'Summaries are listed by month, like /admin/summaries/2026-10.');
+  return parsed.data;
+}
+
+/**
+ * The kept board summaries: the list, a month's page with the actions' text, and its pack as sent.
+ * OFFICIAL-SENSITIVE: mount it only behind the admin console's session guard (board members and
+ * admins), never on its own. Reads only; the pack is built from the kept snapshot, so it is exactly
+ * what was sent, and exceljs is loaded on first download only.
+ */
+export function createSummaryRoutes() {
+  const summaries = new Hono<AppEnv>();
+  summaries.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+  });
+
+  summaries.get('/', async (c) => {
+    const { config, summaries: store } = c.get('deps');
+    return c.html(<SummaryListPage forceName={config.name} summaries={await store.listSummaries()} />);
+  });
+
+  summaries.get('/:month', async (c) => {
+    const { config, summaries: store } = c.get('deps');
+    const month = monthParam(c.req.param('month'));
+    const snapshot = await store.getSnapshot(month);
+    if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
+    return c.html(<SummaryPage forceName={config.name} snapshot={snapshot} />);
+  });
+
+  summaries.get('/:month/board-pack.xlsx', async (c) => {
+    const { config, summaries: store } = c.get('deps');
+    const month = monthParam(c.req.param('month'));
+    const snapshot = await store.getSnapshot(month);
+    if (!snapshot) throw new NotFoundError(`The board pack for ${month}`);
+    const { buildBoardPack, boardPackContentType, boardPackFilename } = await import('../../functions/adapters/xlsx/board-pack.js');
+    const bytes = await buildBoardPack(snapshot, { forceName: config.name });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': boardPackContentType,
+      'Content-Disposition': `attachment; filename="${boardPackFilename(month)}"`,
+    });
+  });
+
+  return summaries;
+}
