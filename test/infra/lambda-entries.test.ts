@@ -1,0 +1,193 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localCredentials } from '../../functions/adapters/aws-clients.js';
+import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
+import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
+import { entryExists, functionEntries, type FunctionName } from '../../infra/constructs/bundle-settings.js';
+import { loadForceConfig } from '../../infra/forces/load-force-config.js';
+import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+
+/**
+ * Each Lambda entry imported fresh and invoked as Lambda would, with the event shape its trigger sends,
+ * reading the environment the stack sets; the AWS SDK reaches dynalite and aws-ses-v2-local through
+ * its service-specific endpoint variables, so the entries run unchanged.
+ */
+const baseUrl = 'https://actions.northshire.example';
+const tableName = 'entries-test';
+let dynamo: StandIn;
+let ses: StandIn;
+let repository: DynamoRepository;
+const savedEnv = { ...process.env };
+
+async function importEntry<T>(name: FunctionName): Promise<T> {
+  vi.resetModules();
+  return (await import(`../../${functionEntries[name]}`)) as T;
+}
+
+async function sentEmails(): Promise<Array<{ destination: { to: string[] }; subject: string }>> {
+  return ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; subject: string }> }).emails;
+}
+
+beforeAll(async () => {
+  [dynamo, ses] = await Promise.all([startDynalite(), startLocalSes()]);
+  const { deploy: _, ...config } = await loadForceConfig('demo');
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    FORCE_CONFIG: JSON.stringify({ ...config, baseUrl }),
+    AWS_REGION: 'eu-west-2',
+    SES_CONFIGURATION_SET: 'entries-test',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  });
+  const client = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
+  await ensureTable(client, tableName);
+  repository = new DynamoRepository(createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint }), tableName);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await Promise.all([dynamo?.close(), ses?.close()]);
+});
+
+beforeEach(async () => {
+  await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
+});
+
+/** An API Gateway HTTP API (payload 2.0) event, as the $default route sends it. */
+function httpApiEvent(method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): LambdaEvent {
+  const host = 'abc123.execute-api.eu-west-2.amazonaws.com';
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host, 'user-agent': 'vitest', accept: 'text/html', ...options.headers },
+    requestContext: {
+      accountId: '111111111111',
+      apiId: 'abc123',
+      domainName: host,
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: `req-${Math.random()}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: '02/Mar/2026:09:00:00 +0000',
+      timeEpoch: Date.parse('2026-03-02T09:00:00Z'),
+    },
+    isBase64Encoded: false,
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  } as unknown as LambdaEvent;
+}
+
+/** An SES event published by the configuration set, wrapped by SNS as Lambda receives it. */
+function snsWrappedSesEvent(sesEvent: Record<string, unknown>) {
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:eu-west-2:111111111111:MailEventsTopic:0b1c2d3e',
+        Sns: {
+          Type: 'Notification',
+          MessageId: '95df01b4-ee98-5cb9-9903-4c221d41eb5e',
+          TopicArn: 'arn:aws:sns:eu-west-2:111111111111:MailEventsTopic',
+          Subject: null,
+          Message: JSON.stringify({
+            mail: { timestamp: '2026-03-02T09:00:01.000Z', source: 'action-plan@northshire.example', messageId: 'm-1', destination: ['x@example.police.uk'] },
+            ...sesEvent,
+          }),
+          Timestamp: '2026-03-02T09:00:05.000Z',
+          SignatureVersion: '1',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}
+
+describe('http entry (API Gateway HTTP API v2 event)', () => {
+  it('answers GET /healthz with 200', async () => {
+    const { handler } = await importEntry<typeof import('../../functions/http.js')>('http');
+    const response = (await handler(httpApiEvent('GET', '/healthz'))) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('ok');
+  });
+
+  it('emails a fresh link through SES when an owner asks for one', async () => {
+    await repository.putPerson(makePerson({ id: 'p-http', email: 'sam.lee@example.police.uk' }));
+    const { handler } = await importEntry<typeof import('../../functions/http.js')>('http');
+    const response = (await handler(
+      httpApiEvent('POST', '/u/new-link', {
+        body: 'email=sam.lee%40example.police.uk',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl },
+      }),
+    )) as { statusCode: number };
+    expect(response.statusCode).toBe(200);
+    expect((await sentEmails()).map((e) => e.destination.to)).toEqual([['sam.lee@example.police.uk']]);
+  });
+});
+
+describe.runIf(entryExists('reminders'))('reminder job entry (EventBridge Scheduler payload)', () => {
+  it('sends the owner of a stale action one digest', async () => {
+    await repository.putPerson(makePerson({ id: 'p-remind', email: 'jo.khan@example.police.uk' }));
+    await repository.putAction(makeAction({ id: 'a-remind', ref: 'R9', ownerIds: ['p-remind'] }), null);
+    const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ peopleReminded: number; failures: number }> }>('reminders');
+    // What the schedule's input becomes once Scheduler fills in its context attributes (a Monday 09:00).
+    const report = await handler({ job: 'reminders', scheduledTime: '2026-03-02T09:00:00Z', executionId: 'exec-1' });
+    expect(report).toMatchObject({ failures: 0 });
+    expect(report.peopleReminded).toBeGreaterThanOrEqual(1);
+    expect((await sentEmails()).flatMap((e) => e.destination.to)).toContain('jo.khan@example.police.uk');
+  });
+});
+
+describe.runIf(entryExists('boardSummary'))('board-summary job entry (EventBridge Scheduler payload)', () => {
+  it('reads the empty scheduled payload and either runs or says it is not due', async () => {
+    const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ outcome: string }> }>('boardSummary');
+    const line = await handler({});
+    expect(['not-due', 'done']).toContain(line.outcome);
+  });
+});
+
+describe('mail-events entry (SNS-wrapped SES event)', () => {
+  type Handler = (event: unknown) => Promise<{ marked: string[]; unknown: number }>;
+
+  it('marks the person of a permanent bounce as bounced', async () => {
+    await repository.putPerson(makePerson({ id: 'p-bounce', email: 'gone.away@example.police.uk' }));
+    const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
+    const outcome = await handler(
+      snsWrappedSesEvent({
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: [{ emailAddress: 'Gone.Away@example.police.uk', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+          timestamp: '2026-03-02T09:00:03.000Z',
+          feedbackId: 'f-1',
+        },
+      }),
+    );
+    expect(outcome).toEqual({ marked: ['p-bounce'], unknown: 0 });
+    expect((await repository.getPerson('p-bounce'))?.mailStatus).toBe('bounced');
+  });
+
+  it('ignores a transient bounce and marks a complaint', async () => {
+    await repository.putPerson(makePerson({ id: 'p-complain', email: 'annoyed@example.police.uk' }));
+    const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
+    const transient = { eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'annoyed@example.police.uk' }] } };
+    expect(await handler(snsWrappedSesEvent(transient))).toEqual({ marked: [], unknown: 0 });
+    expect((await repository.getPerson('p-complain'))?.mailStatus).toBe('ok');
+    const complaint = { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'annoyed@example.police.uk' }], complaintFeedbackType: 'abuse' } };
+    expect(await handler(snsWrappedSesEvent(complaint))).toEqual({ marked: ['p-complain'], unknown: 0 });
+    expect((await repository.getPerson('p-complain'))?.mailStatus).toBe('complained');
+  });
+
+  it('refuses an event that is not from SNS, naming the field, so it lands on the dead-letter queue', async () => {
+    const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
+    await expect(handler({ Records: [{ EventSource: 'aws:sqs', body: '{}' }] })).rejects.toThrow(/SNS event is not valid:\n - Records\[0\]\.EventSource/);
+  });
+});
