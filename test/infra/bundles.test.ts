@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { loadForceConfig } from '../../infra/forces/load-force-config.js';
+import { synthForce } from './synth-force.js';
+
+const run = promisify(execFile);
+
+/** Runs a bundle's handler in a plain Node process, as Lambda's runtime would load index.mjs. */
+async function invokeBundle(file: string, event: unknown, env: Record<string, string>): Promise<unknown> {
+  const script = 'const m = await import(process.argv[1]); console.log(JSON.stringify(await m.handler(JSON.parse(process.argv[2]))));';
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, file, JSON.stringify(event)], {
+    env: { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+describe('the bundles cdk synth produces (local esbuild, no Docker)', () => {
+  it('bundles every function, and the http and mail-events bundles run on their own', { timeout: 120_000 }, async () => {
+    const { app, stacks } = await synthForce('demo', { bundle: true });
+    const assembly = app.synth();
+    const template = Template.fromStack(stacks[0]!);
+    const bundles = Object.fromEntries(
+      Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, fn]) => {
+        const key = (fn.Properties as { Code: { S3Key: string } }).Code.S3Key;
+        return [id, join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs')];
+      }),
+    );
+    for (const [id, file] of Object.entries(bundles)) {
+      expect(existsSync(file), id).toBe(true);
+      expect(statSync(file).size, id).toBeGreaterThan(10_000);
+    }
+
+    const { deploy: _, ...config } = await loadForceConfig('demo');
+    const env = { TABLE_NAME: 't', FORCE_CONFIG: JSON.stringify(config), AWS_REGION: 'eu-west-2' };
+    const httpBundle = Object.entries(bundles).find(([id]) => id.startsWith('WebHttp'))![1];
+    const healthz = { version: '2.0', routeKey: '$default', rawPath: '/healthz', rawQueryString: '', headers: { host: 'x.example' }, requestContext: { http: { method: 'GET', path: '/healthz', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'node' }, requestId: 'r', routeKey: '$default', stage: '$default', timeEpoch: 0 }, isBase64Encoded: false };
+    expect(await invokeBundle(httpBundle, healthz, env)).toMatchObject({ statusCode: 200, body: 'ok' });
+
+    const mailEventsBundle = Object.entries(bundles).find(([id]) => id.startsWith('MailMailEvents'))![1];
+    const delivery = { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify({ eventType: 'Delivery', delivery: {} }) } }] };
+    expect(await invokeBundle(mailEventsBundle, delivery, env)).toEqual({ marked: [], unknown: 0 });
+  });
+});
