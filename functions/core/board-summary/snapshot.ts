@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Accepted, ActionKind, Confidence, IsoInstant, Status, TargetDate } from '../model/action.js';
 import { Month } from './month.js';
 

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { z } from 'zod';
+import * as z from 'zod';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
 import { parseOrThrow } from '../validation.js';
 
