@@ -44,39 +44,9 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
 
   const people = new Map(input.people.map((p) => [p.id, p]));
   const historyOf = (id: string): ReminderRecord[] => input.history.get(id) ?? [];
-  const skips = new SkipList(people);
-  const owed = new Map<string, { person: Person; lines: DigestLine[] }>();
-  const escalating: EscalationItem[] = [];
-
-  for (const action of stale) {
-    const line = toLine(action, period, config.timeZone);
-    const escalate = (ownerId: string | null, ownerName: string, flag: EscalationFlag, ignored = 0) =>
-      escalating.push({ action, line, ownerId, ownerName, flag, ignored });
-    if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
-    for (const name of action.unmatchedNames) {
-      skips.add('no-address', null, name, 'reminder', line);
-      escalate(null, name, 'not-in-directory');
-    }
-    for (const ownerId of action.ownerIds) {
-      const person = people.get(ownerId);
-      if (!person) {
-        skips.add('no-address', ownerId, ownerId, 'reminder', line);
-        escalate(ownerId, ownerId, 'not-in-directory');
-        continue;
-      }
-      const unreachable = unreachableReason(person);
-      if (unreachable) {
-        skips.add(unreachable, person.id, person.name, 'reminder', line);
-        escalate(person.id, person.name, unreachable);
-        continue;
-      }
-      const bucket = owed.get(person.id) ?? { person, lines: [] };
-      bucket.lines.push(line);
-      owed.set(person.id, bucket);
-      const decision = shouldEscalate(historyOf(person.id), action, period, config);
-      if (decision.escalate) escalate(person.id, person.name, 'ignored', decision.ignored);
-    }
-  }
+  const routing: Routing = { people, historyOf, period, config, skips: new SkipList(people), owed: new Map(), escalating: [] };
+  for (const action of stale) routeAction(routing, action);
+  const { skips, owed, escalating } = routing;
 
   const reminders: ReminderDigest[] = [];
   for (const { person, lines } of owed.values()) {
@@ -93,6 +63,52 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
     escalations,
     skipped: skips.list(),
   };
+}
+
+/** What routing the stale actions builds up: reminders owed per person, escalations, skips. */
+interface Routing {
+  people: ReadonlyMap<string, Person>;
+  historyOf: (id: string) => ReminderRecord[];
+  period: LocalDate;
+  config: ReminderPlanInput['config'];
+  skips: SkipList;
+  owed: Map<string, { person: Person; lines: DigestLine[] }>;
+  escalating: EscalationItem[];
+}
+
+/**
+ * One stale action: each reachable owner owes it in their digest (and it is escalated once they have
+ * ignored enough reminders); an owner who cannot be emailed, or no owner at all, sends it to the SRO.
+ */
+function routeAction(routing: Routing, action: Action): void {
+  const { people, skips, owed, period, config } = routing;
+  const line = toLine(action, period, config.timeZone);
+  const escalate = (ownerId: string | null, ownerName: string, flag: EscalationFlag, ignored = 0) =>
+    routing.escalating.push({ action, line, ownerId, ownerName, flag, ignored });
+  if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
+  for (const name of action.unmatchedNames) {
+    skips.add('no-address', null, name, 'reminder', line);
+    escalate(null, name, 'not-in-directory');
+  }
+  for (const ownerId of action.ownerIds) {
+    const person = people.get(ownerId);
+    if (!person) {
+      skips.add('no-address', ownerId, ownerId, 'reminder', line);
+      escalate(ownerId, ownerId, 'not-in-directory');
+      continue;
+    }
+    const unreachable = unreachableReason(person);
+    if (unreachable) {
+      skips.add(unreachable, person.id, person.name, 'reminder', line);
+      escalate(person.id, person.name, unreachable);
+      continue;
+    }
+    const bucket = owed.get(person.id) ?? { person, lines: [] };
+    bucket.lines.push(line);
+    owed.set(person.id, bucket);
+    const decision = shouldEscalate(routing.historyOf(person.id), action, period, config);
+    if (decision.escalate) escalate(person.id, person.name, 'ignored', decision.ignored);
+  }
 }
 
 /** Routes each escalated action to its SRO: one digest per SRO, grouped by owner and why. */
