@@ -51,7 +51,10 @@ describe('force config', () => {
     ['escalateAfterReminders', { escalateAfterReminders: '2' }, /^escalateAfterReminders: must be a number of reminders/],
     ['linkExpiryDays', { linkExpiryDays: 400 }, /^linkExpiryDays: must be from 1 to 90 days/],
     ['reminders cron fields', { schedules: { reminders: '0 9 * *' } }, /^schedules\.reminders: must be a cron expression with five fields/],
-    ['boardSummary cron value', { schedules: { boardSummary: '99 7 1-7 * *' } }, /^schedules\.boardSummary: is not a cron expression that can be read/],
+    ['boardSummary cron minute', { schedules: { boardSummary: '99 7 1-7 * *' } }, /^schedules\.boardSummary: the minute field \("99"\) cannot be read: use numbers from 0 to 59/],
+    ['reminders cron weekday', { schedules: { reminders: '0 9 * * MON-FUN' } }, /^schedules\.reminders: the day of week field \("MON-FUN"\) cannot be read/],
+    ['reminders cron backwards range', { schedules: { reminders: '0 17-9 * * *' } }, /^schedules\.reminders: the hour field \("17-9"\) cannot be read/],
+    ['cron with both day fields', { schedules: { boardSummary: '30 7 1-7 * 1-5' } }, /^schedules\.boardSummary: restricts both the day of month and the day of week/],
     ['timeZone', { timeZone: 'Europe/Atlantis' }, /^timeZone: must be an IANA time zone/],
     ['bankHolidays', { bankHolidays: ['25/12/2026'] }, /^bankHolidays\[0\]: must be a date written YYYY-MM-DD/],
     ['unknown field', { staleAfterDay: 28 }, /^staleAfterDay: is not a known field; check its spelling/],
@@ -59,6 +62,11 @@ describe('force config', () => {
     const problems = problemsOf({ ...valid, ...change });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('accepts the cron forms both schedulers run alike: names, ranges, lists and steps', () => {
+    const schedules = { reminders: '*/15 8-17 * JAN-DEC mon-fri', boardSummary: '0,30 7 1,2,3 * *' };
+    expect(parseForceConfig({ ...valid, schedules }, 'test.json').schedules).toEqual(schedules);
   });
 
   it('reports every bad field at once, one line each', () => {

@@ -1,6 +1,6 @@
-import { Cron } from 'croner';
 import * as z from 'zod';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
+import { checkCronExpression } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
 
 const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
@@ -18,15 +18,8 @@ const cronExpression = (fallback: string) =>
   z
     .string()
     .superRefine((value, ctx) => {
-      if (value.trim().split(/\s+/).length !== 5) {
-        ctx.addIssue({ code: 'custom', message: 'must be a cron expression with five fields, like "0 9 * * 1-5"' });
-        return;
-      }
-      try {
-        new Cron(value, { paused: true });
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not a cron expression that can be read: check each of its five fields' });
-      }
+      const problem = checkCronExpression(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .default(fallback);
 

@@ -1,0 +1,47 @@
+const fields = [
+  { name: 'minute', min: 0, max: 59, names: [] },
+  { name: 'hour', min: 0, max: 23, names: [] },
+  { name: 'day of month', min: 1, max: 31, names: [] },
+  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  // 0 and 7 are both Sunday, as in every cron.
+  { name: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+] as const;
+
+function readValue(token: string, field: (typeof fields)[number]): number | null {
+  const byName = (field.names as readonly string[]).indexOf(token.toUpperCase());
+  if (byName >= 0) return byName + (field.name === 'month' ? 1 : 0);
+  if (!/^\d{1,2}$/.test(token)) return null;
+  const value = Number(token);
+  return value >= field.min && value <= field.max ? value : null;
+}
+
+function checkPart(part: string, field: (typeof fields)[number]): boolean {
+  const [range = '', step, extra] = part.split('/');
+  if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return false;
+  if (range === '*') return true;
+  const [from = '', to, more] = range.split('-');
+  if (more !== undefined) return false;
+  const low = readValue(from, field);
+  const high = to === undefined ? low : readValue(to, field);
+  return low !== null && high !== null && low <= high;
+}
+
+/**
+ * The five-field cron that both the local scheduler and EventBridge Scheduler run the same way:
+ * numbers, names, ranges, lists and steps, and at most one of the two day fields restricted (where
+ * cron would run on either day, Scheduler refuses both). Returns what is wrong, or null.
+ */
+export function checkCronExpression(expression: string): string | null {
+  const parts = expression.trim().split(/\s+/);
+  if (parts.length !== 5) return 'must be a cron expression with five fields, like "0 9 * * 1-5"';
+  for (const [i, field] of fields.entries()) {
+    const value = parts[i]!;
+    if (!value.split(',').every((part) => checkPart(part, field))) {
+      return `the ${field.name} field ("${value}") cannot be read: use numbers from ${field.min} to ${field.max}${field.names.length ? ` or names like ${field.names[1]}` : ''}, ranges (1-5), lists (1,15) or steps (*/10)`;
+    }
+  }
+  if (parts[2] !== '*' && parts[4] !== '*') {
+    return 'restricts both the day of month and the day of week; use "*" for one of them (the jobs check for working days themselves)';
+  }
+  return null;
+}
