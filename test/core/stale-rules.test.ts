@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../functions/core/model/action.js';
-import { groupStaleByOwner } from '../../functions/core/reminders/group-stale-by-owner.js';
-import { formatStaleDigests } from '../../functions/core/reminders/format-stale-digests.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction } from '../support/make-action.js';
 import { daysSinceUpdate, isOverdue, isStale, staleCutoff, targetDueDate } from '../../functions/core/rules/stale.js';
 
 const now = new Date('2026-11-27T10:00:00Z');
@@ -52,38 +50,5 @@ describe('overdue', () => {
   it('is never overdue without a target or when not open', () => {
     expect(isOverdue(withTarget(null), now, 'Europe/London')).toBe(false);
     expect(isOverdue(withTarget('2020-01', 'closed'), now, 'Europe/London')).toBe(false);
-  });
-});
-
-describe('grouping stale actions by owner', () => {
-  const people = [
-    makePerson({ id: 'lead', name: 'Supt Lead', email: 'lead@f.example' }),
-    makePerson({ id: 'co', name: 'Insp Co', email: 'co@f.example' }),
-  ];
-
-  it('gives the lead and every co-owner one digest each, fresh actions left out', () => {
-    const digests = groupStaleByOwner(
-      [
-        action({ id: 'a', ref: '101', ownerIds: ['lead', 'co'] }),
-        action({ id: 'b', ref: '102', ownerIds: ['lead'], lastUpdatedAt: '2026-08-01T00:00:00Z' }),
-        action({ id: 'c', ref: '103', ownerIds: ['co'], lastUpdatedAt: '2026-11-20T00:00:00Z' }),
-        action({ id: 'd', ref: '104', ownerIds: [], unmatchedNames: ['Mystery Person'] }),
-      ],
-      people, now, 28,
-    );
-    expect(digests.map((d) => [d.name, d.actions.map((a) => a.ref)])).toEqual([
-      ['Supt Lead', ['101', '102']],
-      ['Insp Co', ['101']],
-      ['Mystery Person', ['104']],
-    ]);
-    const text = formatStaleDigests(digests, 28);
-    expect(text).toMatch(/^3 stale actions for 3 people/);
-    expect(text).toContain('Supt Lead <lead@f.example>: 2 stale: 101 (never updated), 102 (118 days)');
-    expect(text).toContain('Mystery Person <no address: matched nobody in the directory>');
-    expect(text).not.toContain('The force should');
-  });
-
-  it('says so when nothing is stale', () => {
-    expect(formatStaleDigests([], 28)).toMatch(/No stale actions/);
   });
 });
