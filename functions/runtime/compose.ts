@@ -1,10 +1,12 @@
 import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients.js';
+import { DynamoAuditLog } from '../adapters/dynamodb/audit-log-store.js';
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
 import { DynamoSummaryStore } from '../adapters/dynamodb/summary-store.js';
 import type { SummaryStore } from '../core/board-summary/summary-store.js';
 import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
+import type { AuditLog } from '../core/admin/audit-log.js';
 import type { ForceConfig } from '../core/config/force-config.js';
 import type { LinkTokenStore } from '../core/links/link-token.js';
 import type { RateLimitStore } from '../core/links/rate-limit.js';
@@ -22,6 +24,8 @@ export interface CoreDeps {
   runReports: RunReportStore;
   /** Every month's board summary snapshot and who was sent it. */
   summaries: SummaryStore;
+  /** Every admin change: who, when, what, before and after. */
+  audit: AuditLog;
 }
 
 export interface ComposeOptions {
@@ -50,6 +54,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
     summaries: new DynamoSummaryStore(doc, options.tableName),
     runReports: new DynamoRunReportStore(doc, options.tableName),
+    audit: new DynamoAuditLog(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
         createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),

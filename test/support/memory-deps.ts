@@ -1,3 +1,4 @@
+import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
 import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
 import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
@@ -18,6 +19,7 @@ export function memoryDeps(deps: Pick<CoreDeps, 'config'> & Partial<CoreDeps>): 
     rateLimits: new MemoryRateLimitStore(),
     runReports: new MemoryRunReportStore(),
     summaries: new MemorySummaryStore(),
+    audit: new MemoryAuditLog(),
     ...deps,
   };
 }

@@ -1,0 +1,21 @@
+import * as z from 'zod';
+import { IsoInstant } from '../model/action.js';
+
+/** One admin change: who, when, what, and the record before and after. Never edited or deleted. */
+export const AuditEntry = z.object({
+  at: IsoInstant,
+  /** The signed-in person's email address. */
+  by: z.string().min(1),
+  /** What was done, as a verb-noun name: "reassign-owners", "deactivate-person", "import-plan"… */
+  change: z.string().min(1).max(100),
+  target: z.object({ type: z.enum(['action', 'person', 'plan', 'reminders', 'summary', 'session']), id: z.string() }),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listRecent(limit: number): Promise<AuditEntry[]>;
+}
