@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
 import type { AppDeps } from './deps.js';
@@ -16,13 +16,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const forceName = deps.config.name;
 
-  app.use(securityHeaders());
-  app.use(csrfProtection(deps.config.baseUrl));
-  app.use(formBodyLimit());
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use(securityHeaders());
+  app.use(csrfProtection(deps.config.baseUrl));
+  app.use(formBodyLimit());
 
   app.get('/healthz', (c) => c.text('ok'));
   app.get('/assets/app.css', (c) => {
@@ -45,15 +45,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) =>
     c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404),
   );
-  app.onError((error, c) => {
-    const mapped = mapError(error);
-    if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
-    return c.html(<MessagePage forceName={forceName} title={mapped.title} advice={mapped.advice} />, mapped.status);
-  });
+  app.onError(renderError);
   return app;
 }
 
-/** Typed errors become responses in this one place, not in each route. */
+/** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
+export function renderError<E extends AppEnv>(error: Error, c: Context<E>): Response | Promise<Response> {
+  const mapped = mapError(error);
+  if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
+  const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
+  return c.html(<MessagePage forceName={forceName} title={mapped.title} advice={mapped.advice} />, mapped.status);
+}
+
 function mapError(error: Error): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return { status: 404, title: 'Not found', advice: error.message };

@@ -77,4 +77,9 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .change-list{margin:0 0 .5rem;padding-left:1.25rem}
 .compare{display:flex;flex-wrap:wrap;gap:0 2rem}
 .compare-column{flex:1 1 16rem;min-width:0}
+.admin-nav{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;margin:0 0 1.5rem;padding:0 0 .5rem}
+.admin-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+.admin-nav a[aria-current=page]{font-weight:700;color:#0b0c0c}
+.sign-out{margin:0}
+.button-link{font:inherit;background:none;border:0;padding:0;color:#1d70b8;text-decoration:underline;cursor:pointer}
 `;

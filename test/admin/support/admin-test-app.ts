@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { renderError } from '../../../web/app.js';
+import type { AdminEnv, AdminSession } from '../../../web/admin/admin-env.js';
+import type { AppDeps } from '../../../web/deps.js';
+
+export const adminSession: AdminSession = {
+  sessionId: 'test-session',
+  email: 'admin@northshire.example',
+  name: 'Sam Admin',
+  personId: null,
+  role: 'admin',
+};
+export const boardSession: AdminSession = { ...adminSession, email: 'board@northshire.example', name: 'Bo Board', role: 'board' };
+
+/**
+ * One console sub-app behind an injected session, for testing its pages apart from sign-in, with the
+ * real app's error pages. Sign-in, CSRF and the session guard are tested through createApp itself.
+ */
+export function adminTestApp(deps: AppDeps, routes: Hono<AdminEnv>, mountPath: string, session: AdminSession = adminSession) {
+  const app = new Hono<AdminEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('session', session);
+    await next();
+  });
+  app.route(mountPath, routes);
+  app.onError(renderError);
+  return app;
+}
