@@ -1,13 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { appCss } from '../web/assets/app-css.js';
 import { percentile, type BenchFigure } from './figure.js';
-import { measureBundleAndColdStart } from './owner/cold-start.js';
+import { measureColdStartRatio } from './owner/cold-start.js';
 import { benchHarness } from './owner/harness.js';
 
 const kB = (bytes: number) => bytes / 1000;
 const gzipped = (text: string) => gzipSync(Buffer.from(text), { level: 9 }).length;
 
-/** The owner pages: page weight, warm render of "My actions", the http entry's cold start and bundle. */
+/** The owner pages: page weight, warm render of "My actions" and the http entry's cold start (its bundle: bundles.bench.ts). */
 export default async function ownerPagesBench(): Promise<BenchFigure[]> {
   const { app, token, formActionId } = await benchHarness(30);
   const listHtml = await (await app.request(`/u/${token}`)).text();
@@ -22,14 +22,12 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
     samples.push(performance.now() - start);
   }
 
-  const { bundleBytes, startupEvaluatesSesOrExcel, coldStartRatio } = await measureBundleAndColdStart();
+  const coldStartRatio = await measureColdStartRatio();
   return [
     { name: 'owner form page HTML (gzip)', value: kB(gzipped(formHtml)), unit: 'kB', budget: 14.6 },
     { name: 'owner "My actions" page HTML, 30 actions (gzip)', value: kB(gzipped(listHtml)), unit: 'kB', budget: 14.6 },
     { name: 'owner first visit, HTML + CSS (gzip)', value: kB(gzipped(listHtml) + gzipped(appCss)), unit: 'kB', budget: 60 },
     { name: 'warm render of "My actions", 30 actions (p95)', value: percentile(samples, 95), unit: 'ms', budget: 2 },
     { name: 'http entry cold start vs Hono + DynamoDB floor (median of 20)', value: coldStartRatio, unit: '×', budget: 1.2 },
-    { name: 'http entry bundle, minified (start-up chunks)', value: kB(bundleBytes), unit: 'kB', budget: 450 },
-    { name: 'SES or exceljs evaluated at http start-up', value: startupEvaluatesSesOrExcel ? 1 : 0, unit: '(0 = no)', budget: 0 },
   ];
 }

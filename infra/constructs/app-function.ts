@@ -1,14 +1,15 @@
-import { Validations, type Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Validations, type Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { dirname } from 'node:path';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
-import { bundleSettings, entryPath, repoRoot, type FunctionName } from './bundle-settings.js';
+import { entryPath, functionEntries, type FunctionName } from './bundle-settings.js';
+import { bundleEntrySync } from './build-bundle.js';
 
 /** Function logs hold request ids and errors, not plan text; six months covers an incident review. */
 export const functionLogRetention = RetentionDays.SIX_MONTHS;
@@ -37,12 +38,36 @@ export interface MailSending {
 }
 
 /**
+ * The entry bundled by the local esbuild with the SDK inside (no Docker), split so that lazily imported
+ * modules stay out of the cold start; NodejsFunction writes one file and cannot. The asset is named by
+ * the hash of its output, so an unchanged bundle is not uploaded again.
+ */
+function bundledCode(name: FunctionName): Code {
+  return Code.fromAsset(dirname(entryPath(name)), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds or throws, but CDK asks for an image.
+      image: DockerImage.fromRegistry('node:24'),
+      // CDK names its bundling folder by a hash of the source and these options: the entry must be in it,
+      // or every function that shares the source folder would get the first one's bundle.
+      command: ['esbuild', functionEntries[name]],
+      local: {
+        tryBundle(outputDir) {
+          bundleEntrySync(name, outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
  * Every Lambda's defaults in one place: Node.js 24 on arm64, bundled locally by esbuild with the SDK
  * inside, its own role (no managed policies) and log group. Each environment variable comes with the
  * grant that makes it usable, so a function can only reach what it was given.
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -53,9 +78,9 @@ export class AppFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the ${props.name} function: its log group, X-Ray and what it was granted below`,
     });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: entryPath(props.name),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.name),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -64,23 +89,9 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
       // Asynchronous invocations that still fail after Lambda's two retries go to the queue, with the error.
       ...(props.failedEventQueue ? { onFailure: new SqsDestination(props.failedEventQueue), retryAttempts: 2 } : {}),
       environment: { FORCE_CONFIG: props.forceConfigJson },
-      bundling: {
-        forceDockerBundling: false,
-        bundleAwsSDK: true,
-        externalModules: [],
-        target: bundleSettings.target,
-        format: OutputFormat.ESM,
-        minify: bundleSettings.minify,
-        sourceMap: bundleSettings.sourceMap,
-        sourcesContent: false,
-        mainFields: [...bundleSettings.mainFields],
-        banner: bundleSettings.banner,
-      },
     });
     Validations.of(this.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
