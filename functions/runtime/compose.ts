@@ -1,5 +1,6 @@
 import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients.js';
 import { DynamoAuditLog } from '../adapters/dynamodb/audit-log-store.js';
+import { DynamoImportDraftStore } from '../adapters/dynamodb/import-draft-store.js';
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
@@ -7,6 +8,7 @@ import { DynamoSummaryStore } from '../adapters/dynamodb/summary-store.js';
 import type { SummaryStore } from '../core/board-summary/summary-store.js';
 import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
 import type { AuditLog } from '../core/admin/audit-log.js';
+import type { ImportDraftStore } from '../core/admin/import-drafts.js';
 import type { ForceConfig } from '../core/config/force-config.js';
 import type { LinkTokenStore } from '../core/links/link-token.js';
 import type { RateLimitStore } from '../core/links/rate-limit.js';
@@ -26,6 +28,8 @@ export interface CoreDeps {
   summaries: SummaryStore;
   /** Every admin change: who, when, what, before and after. */
   audit: AuditLog;
+  /** Uploaded plans kept between the import preview and its confirm. */
+  importDrafts: ImportDraftStore;
 }
 
 export interface ComposeOptions {
@@ -55,6 +59,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     summaries: new DynamoSummaryStore(doc, options.tableName),
     runReports: new DynamoRunReportStore(doc, options.tableName),
     audit: new DynamoAuditLog(doc, options.tableName),
+    importDrafts: new DynamoImportDraftStore(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
         createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),

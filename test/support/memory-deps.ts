@@ -1,4 +1,5 @@
 import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
+import { MemoryImportDraftStore } from '../../functions/adapters/memory/memory-import-draft-store.js';
 import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
 import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
@@ -20,6 +21,7 @@ export function memoryDeps(deps: Pick<CoreDeps, 'config'> & Partial<CoreDeps>): 
     runReports: new MemoryRunReportStore(),
     summaries: new MemorySummaryStore(),
     audit: new MemoryAuditLog(),
+    importDrafts: new MemoryImportDraftStore(),
     ...deps,
   };
 }
