@@ -1,11 +1,14 @@
 import * as z from 'zod';
-import { Confidence, IsoInstant, Status, Timescale } from './action.js';
+import { Action, Confidence, IsoInstant, Status, Timescale } from './action.js';
 
 export const updateSources = ['link', 'admin', 'import'] as const;
 export const UpdateSource = z.enum(updateSources);
 export type UpdateSource = z.infer<typeof UpdateSource>;
 
-/** The fields an update may change, with their new values. */
+/**
+ * The fields an update may change, with their new values. The seed fields (the inspection's wording,
+ * the plan, acceptance, unmatched names) change only by an admin's edit, and go through the history too.
+ */
 export const ActionPatch = z
   .object({
     latestProgress: z.string().max(20000).nullable(),
@@ -15,6 +18,7 @@ export const ActionPatch = z
     status: Status,
     ownerIds: z.array(z.string()),
     sroId: z.string().nullable(),
+    ...Action.pick({ kind: true, area: true, ref: true, evidence: true, text: true, plan: true, accepted: true, unmatchedNames: true }).shape,
   })
   .partial();
 export type ActionPatch = z.infer<typeof ActionPatch>;

@@ -1,0 +1,39 @@
+import { toLocalDate } from '../../calendar/local-date.js';
+import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
+import { buildUpdate } from '../../owner/submit-owner-update.js';
+import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
+
+/** The owner's form, plus whose update it is. */
+export type OnBehalfValues = OwnerFormValues & { onBehalfOf: string };
+
+export function readOnBehalfValues(body: Record<string, unknown>): OnBehalfValues {
+  return { ...readFormValues(body), onBehalfOf: typeof body.onBehalfOf === 'string' ? body.onBehalfOf : '' };
+}
+
+/**
+ * A progress update an owner gave by phone or email, entered by an admin: the owner's own form and
+ * rules (progress, confidence, a reason for a new target), recorded via admin, by the admin, on behalf
+ * of the owner, and counting as progress, so lastUpdatedAt moves and the owner stops being chased.
+ */
+export async function addUpdateOnBehalf(deps: Pick<AdminActionDeps, 'repository' | 'audit' | 'config'>, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
+  const action = await getActionOrThrow(deps.repository, actionId);
+  checkVersion(action, body.version);
+  const values = readOnBehalfValues(body);
+  const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));
+  const owners = [...action.ownerIds, ...(action.sroId ? [action.sroId] : [])];
+  const owner = owners.includes(values.onBehalfOf) ? await deps.repository.getPerson(values.onBehalfOf) : null;
+  const ownerError = owner
+    ? []
+    : [{ field: 'onBehalfOf', message: owners.length === 0 ? 'The action has no owner: reassign it to someone first' : 'Select whose update this is' }];
+  if (!checked.ok || !owner) return { kind: 'invalid', action, errors: [...ownerError, ...(checked.ok ? [] : checked.errors)] };
+
+  // The owner's own update, as their link would have built it; then recorded as the admin's, on their behalf.
+  const built = buildUpdate(action, owner, checked.input, now);
+  return recordAdminChange(
+    deps,
+    actor,
+    action,
+    { change: 'add-update-on-behalf', patch: built.patch, onBehalfOf: owner.id, countsAsProgress: true, alwaysRecord: ['latestProgress'] },
+    now,
+  );
+}

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import type { FieldError } from './admin-change.js';
+
+/** A text field as typed, with Windows line endings made plain. */
+export const formText = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : '');
+
+/** A required reason: trimmed, with GOV.UK messages naming what to enter. */
+export const reasonText = (what: string, max = 2000) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+
+/**
+ * A console form's body checked against its schema; each problem is named by its field (the input's
+ * id), in the schema's order, for the error summary. Files, arrays and unknown keys are ignored.
+ */
+export function readForm<S extends z.ZodObject>(schema: S, body: Record<string, unknown>): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldError[] } {
+  const strings = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, formText(body[key])]));
+  const result = schema.safeParse(strings);
+  if (result.success) return { ok: true, data: result.data };
+  const order = Object.keys(schema.shape);
+  const errors = result.error.issues
+    .map((issue) => ({ field: String(issue.path[0] ?? order[0]), message: issue.message }))
+    .filter((error, i, all) => all.findIndex((e) => e.field === error.field) === i)
+    .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, errors };
+}

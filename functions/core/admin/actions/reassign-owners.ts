@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { issueLink } from '../../links/links.js';
+import type { Person } from '../../model/person.js';
+import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult, type FieldError } from './admin-change.js';
+import { readForm } from './form-fields.js';
+import { ownerAssignedEmail } from './owner-assigned-email.js';
+
+export const ReassignForm = z.object({
+  owner1: z.string().trim().min(1, 'Select the lead owner'),
+  owner2: z.string().trim(),
+  owner3: z.string().trim(),
+  sro: z.string().trim(),
+});
+
+export type ReassignResult = AdminChangeResult & {
+  /** New owners emailed their personal link, and those whose email failed (the change is saved either way). */
+  notified?: Person[];
+  notNotified?: Person[];
+};
+
+function checkPeople(form: z.infer<typeof ReassignForm>, directory: Map<string, Person>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of ['owner1', 'owner2', 'owner3', 'sro'] as const) {
+    const id = form[field];
+    if (!id) continue;
+    const person = directory.get(id);
+    if (!person) errors.push({ field, message: 'Select someone from the list: that person is not in the directory' });
+    else if (!person.active) errors.push({ field, message: `${person.name} has left (deactivated): select someone else` });
+  }
+  return errors;
+}
+
+/**
+ * New owners (the first is the lead) and SRO. The names an import could not match are resolved by it,
+ * so they are cleared. Each new owner is emailed a personal link with the ref only; a failed email is
+ * reported, never undoes the change.
+ */
+export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<ReassignResult> {
+  const action = await getActionOrThrow(deps.repository, actionId);
+  checkVersion(action, body.version);
+  const form = readForm(ReassignForm, body);
+  if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
+  const directory = new Map((await deps.repository.listPeople()).map((p) => [p.id, p]));
+  const errors = checkPeople(form.data, directory);
+  if (errors.length > 0) return { kind: 'invalid', action, errors };
+
+  const ownerIds = [...new Set([form.data.owner1, form.data.owner2, form.data.owner3].filter(Boolean))];
+  const patch = { ownerIds, sroId: form.data.sro || null, unmatchedNames: [] };
+  const result = await recordAdminChange(deps, actor, action, { change: 'reassign-owners', patch }, now);
+  if (result.kind !== 'saved') return result;
+
+  const newOwners = ownerIds.filter((id) => !action.ownerIds.includes(id)).map((id) => directory.get(id)!);
+  const notified: Person[] = [];
+  const notNotified: Person[] = [];
+  for (const person of newOwners) {
+    try {
+      const link = await issueLink(deps, person, now);
+      await (await deps.getMailer()).send(ownerAssignedEmail(deps.config, person, result.action.ref, link));
+      notified.push(person);
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', message: 'owner-assigned email failed', personId: person.id, error: String(error) }));
+      notNotified.push(person);
+    }
+  }
+  return { ...result, notified, notNotified };
+}

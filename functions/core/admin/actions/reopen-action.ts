@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { InvalidInputError } from '../../errors.js';
+import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
+import { readForm, reasonText } from './form-fields.js';
+
+export const ReopenForm = z.object({ reopenReason: reasonText('why the action is being reopened') });
+
+/**
+ * A closed, proposed-for-closure, not-accepted or superseded action back to open, with the reason in
+ * its history. Reopening an open action is refused rather than recorded as nothing.
+ */
+export async function reopenAction(deps: Pick<AdminActionDeps, 'repository' | 'audit'>, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
+  const action = await getActionOrThrow(deps.repository, actionId);
+  checkVersion(action, body.version);
+  if (action.status === 'open') throw new InvalidInputError([`${action.ref} is already open. Reload the action to see its status.`], 'Cannot reopen');
+  const form = readForm(ReopenForm, body);
+  if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
+  return recordAdminChange(deps, actor, action, { change: 'reopen-action', patch: { status: 'open' }, reason: form.data.reopenReason }, now);
+}

@@ -1,0 +1,12 @@
+import { InvalidInputError } from '../../errors.js';
+import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
+
+/** The SRO's sign-off, recorded by an admin: a proposed closure becomes closed. */
+export async function signOffClosure(deps: Pick<AdminActionDeps, 'repository' | 'audit'>, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
+  const action = await getActionOrThrow(deps.repository, actionId);
+  checkVersion(action, body.version);
+  if (action.status !== 'proposed-closure') {
+    throw new InvalidInputError([`${action.ref} is not proposed for closure, so there is nothing to sign off. Reload the action to see its status.`], 'Cannot sign off');
+  }
+  return recordAdminChange(deps, actor, action, { change: 'sign-off-closure', patch: { status: 'closed' } }, now);
+}
