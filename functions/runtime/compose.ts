@@ -7,7 +7,10 @@ import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
 import { DynamoSummaryStore } from '../adapters/dynamodb/summary-store.js';
 import type { SummaryStore } from '../core/board-summary/summary-store.js';
 import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
+import { DynamoSessionStore } from '../adapters/dynamodb/session-store.js';
+import { DynamoSignInLinkStore } from '../adapters/dynamodb/sign-in-link-store.js';
 import type { AuditLog } from '../core/admin/audit-log.js';
+import type { SessionStore, SignInLinkStore } from '../core/admin/session.js';
 import type { ImportDraftStore } from '../core/admin/import-drafts.js';
 import type { ForceConfig } from '../core/config/force-config.js';
 import type { LinkTokenStore } from '../core/links/link-token.js';
@@ -30,6 +33,9 @@ export interface CoreDeps {
   audit: AuditLog;
   /** Uploaded plans kept between the import preview and its confirm. */
   importDrafts: ImportDraftStore;
+  /** Admin console sessions, and the single-use links emailed to sign in. */
+  sessions: SessionStore;
+  signInLinks: SignInLinkStore;
 }
 
 export interface ComposeOptions {
@@ -59,6 +65,8 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     summaries: new DynamoSummaryStore(doc, options.tableName),
     runReports: new DynamoRunReportStore(doc, options.tableName),
     audit: new DynamoAuditLog(doc, options.tableName),
+    sessions: new DynamoSessionStore(doc, options.tableName),
+    signInLinks: new DynamoSignInLinkStore(doc, options.tableName),
     importDrafts: new DynamoImportDraftStore(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>

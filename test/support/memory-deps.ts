@@ -4,6 +4,7 @@ import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-lin
 import { MemoryRateLimitStore } from '../../functions/adapters/memory/memory-rate-limit-store.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { MemoryRunReportStore } from '../../functions/adapters/memory/memory-run-report-store.js';
+import { MemorySessionStore, MemorySignInLinkStore } from '../../functions/adapters/memory/memory-session-store.js';
 import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
 import type { CoreDeps } from '../../functions/runtime/compose.js';
 
@@ -21,6 +22,8 @@ export function memoryDeps(deps: Pick<CoreDeps, 'config'> & Partial<CoreDeps>): 
     runReports: new MemoryRunReportStore(),
     summaries: new MemorySummaryStore(),
     audit: new MemoryAuditLog(),
+    sessions: new MemorySessionStore(),
+    signInLinks: new MemorySignInLinkStore(),
     importDrafts: new MemoryImportDraftStore(),
     ...deps,
   };

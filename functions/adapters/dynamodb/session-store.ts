@@ -1,0 +1,75 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { normaliseEmail } from '../../core/admin/roles.js';
+import { SessionRecord, type SessionStore } from '../../core/admin/session.js';
+import { isConditionFailed } from './query-all.js';
+import { tableDefinition } from './table-definition.js';
+
+const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
+/** One item per address: sessions created at or before `revokedBefore` no longer count. */
+const revocationKey = (email: string) => ({ pk: `ADMIN#${normaliseEmail(email)}`, sk: 'SESSION-REVOCATION' });
+const epochSeconds = (instant: string) => Math.ceil(Date.parse(instant) / 1000);
+
+/**
+ * Console sessions on the force table, keyed by the hash of the cookie's value. Idle and absolute
+ * expiry are checked in code; `expiresAtEpoch` (the absolute expiry) only lets TTL tidy in AWS.
+ */
+export class DynamoSessionStore implements SessionStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(record: SessionRecord): Promise<void> {
+    const item = { ...SessionRecord.parse(record), ...sessionKey(record.hash), [tableDefinition.timeToLiveAttribute]: epochSeconds(record.expiresAt) };
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+  }
+
+  async get(hash: string): Promise<SessionRecord | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: sessionKey(hash), ConsistentRead: true }));
+    if (!Item) return null;
+    const { pk: _pk, sk: _sk, [tableDefinition.timeToLiveAttribute]: _ttl, ...record } = Item;
+    return SessionRecord.parse(record);
+  }
+
+  async touch(hash: string, at: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sessionKey(hash),
+          UpdateExpression: 'SET lastSeenAt = :at',
+          // Never recreates a deleted session, never moves back.
+          ConditionExpression: 'attribute_exists(pk) AND lastSeenAt < :at',
+          ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+
+  async delete(hash: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(hash) }));
+  }
+
+  async getRevokedBefore(email: string): Promise<string | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: revocationKey(email), ConsistentRead: true }));
+    return typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : null;
+  }
+
+  async revokeBefore(email: string, at: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: revocationKey(email),
+          UpdateExpression: 'SET revokedBefore = :at',
+          ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
+          ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import type { ForceConfig } from '../config/force-config.js';
+import { windowStart, type RateLimitStore } from '../links/rate-limit.js';
+import { generateToken, hashToken } from '../links/token-crypto.js';
+import type { Mailer, Repository } from '../ports.js';
+import { findPersonByEmail } from './find-person.js';
+import { normaliseEmail, roleFor } from './roles.js';
+import { sessionTimes, type SignInLinkStore } from './session.js';
+import { signInEmail } from './sign-in-email.js';
+
+export interface RequestSignInDeps {
+  config: ForceConfig;
+  repository: Repository;
+  signInLinks: SignInLinkStore;
+  rateLimits: RateLimitStore;
+  getMailer: () => Promise<Mailer>;
+}
+
+const hourMs = 3_600_000;
+/** Per address: a few lost emails' worth, too few to flood an inbox. */
+export const signInPerAddressPerHour = 5;
+/** Per client (source IP): bounds what one machine trying many addresses can make us send. */
+export const signInPerClientPerHour = 20;
+
+export type SignInRequest = { kind: 'requested' } | { kind: 'invalid'; message: string; email: string } | { kind: 'rate-limited' };
+
+const EmailInput = z.email();
+
+/**
+ * "Email me a sign-in link". The answer is the same whether or not the address may sign in, so the form
+ * tells nobody who the admins are; the limits count every address alike, known or not.
+ */
+export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<SignInRequest> {
+  const email = typeof rawEmail === 'string' ? normaliseEmail(rawEmail) : '';
+  if (!EmailInput.safeParse(email).success || email.length > 254) {
+    const kept = typeof rawEmail === 'string' ? rawEmail.slice(0, 300) : '';
+    return { kind: 'invalid', message: 'Enter an email address in the correct format, like name@example.com', email: kept };
+  }
+  const start = windowStart(now, hourMs);
+  const expiresAt = new Date(start.getTime() + 2 * hourMs).toISOString();
+  const limits = [
+    { key: `sign-in#client#${await hashToken(clientKey)}`, limit: signInPerClientPerHour },
+    { key: `sign-in#address#${await hashToken(email)}`, limit: signInPerAddressPerHour },
+  ];
+  for (const { key, limit } of limits) {
+    if (!(await deps.rateLimits.consume(key, start.toISOString(), limit, expiresAt))) return { kind: 'rate-limited' };
+  }
+  if (await maySignIn(deps, email)) await sendSignInLink(deps, email, now);
+  return { kind: 'requested' };
+}
+
+/** Listed in the config as admin or board, and not a directory entry that has been deactivated. */
+export async function maySignIn(deps: Pick<RequestSignInDeps, 'config' | 'repository'>, email: string): Promise<boolean> {
+  if (!roleFor(deps.config, email)) return false;
+  const person = await findPersonByEmail(deps.repository, email);
+  return person === null || person.active;
+}
+
+export function signInUrl(config: Pick<ForceConfig, 'baseUrl'>, token: string): string {
+  return `${config.baseUrl}/admin/sign-in/${token}`;
+}
+
+/** Mints a single-use link (only its hash is stored) and emails it; returns the URL for the local runner and tests. */
+export async function sendSignInLink(deps: Omit<RequestSignInDeps, 'rateLimits' | 'repository'>, email: string, now: Date): Promise<string> {
+  const token = generateToken();
+  await deps.signInLinks.putLink({
+    hash: await hashToken(token),
+    email,
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + sessionTimes.signInLinkMs).toISOString(),
+    usedAt: null,
+  });
+  const url = signInUrl(deps.config, token);
+  const mailer = await deps.getMailer();
+  await mailer.send(signInEmail(deps.config, email, url, sessionTimes.signInLinkMs / 60_000));
+  return url;
+}
