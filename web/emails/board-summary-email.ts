@@ -2,6 +2,7 @@ import { monthLabel } from '../../functions/core/board-summary/month.js';
 import type { AreaConfidence, BoardSummary, MovedAction } from '../../functions/core/board-summary/snapshot.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import type { Confidence } from '../../functions/core/model/action.js';
+import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -46,18 +47,6 @@ function listRefs(refs: string[]): string {
   return refs.length > refsShown ? `${shown} and ${refs.length - refsShown} more` : shown;
 }
 
-function headlines(summary: BoardSummary): Array<[string, number]> {
-  const f = summary.figures;
-  return [
-    ['Open', f.open],
-    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
-    ['Closed this month', f.closedThisMonth],
-    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
-    ['Overdue', f.overdue],
-    ['No timescale set', f.noTimescale],
-  ];
-}
-
 export function boardSummarySubject(forceName: string, month: string): string {
   return `${forceName}: action plan board summary for ${monthLabel(month)}`;
 }
@@ -90,7 +79,7 @@ const cell = (content: string, extra = '') => `<td style="${font}font-size:15px;
 export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
   const month = monthLabel(summary.month);
   const link = summaryPageUrl(config.baseUrl, summary.month);
-  const figures = headlines(summary)
+  const figures = headlineFigures(summary)
     .map(([label, value]) => `<tr>${cell(escapeHtml(label))}${cell(`<strong>${value}</strong>`, 'text-align:right;width:60px;')}</tr>`)
     .join('');
   const moved = movementLines(summary)
@@ -125,7 +114,7 @@ ${sectionHeading('Owners with the most stale actions')}${owners}
 export function renderBoardSummaryText(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
   const month = monthLabel(summary.month);
   const lines = [`Action plan: ${month}`, `${config.name}. Figures as at the end of ${month}; ${summary.figures.total} actions in the plan.`, ''];
-  for (const [label, value] of headlines(summary)) lines.push(`${label}: ${value}`);
+  for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
   for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${order.map((c) => `${labels[c]} ${area.counts[c]}`).join(', ')}`);

@@ -2,6 +2,7 @@ import { monthLabel, targetLabel } from '../../functions/core/board-summary/mont
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import type { Confidence } from '../../functions/core/model/action.js';
 import { Layout } from '../views/layout.js';
+import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 
 const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
@@ -71,14 +72,7 @@ export function SummaryPage({ forceName, snapshot }: { forceName: string; snapsh
     { heading: 'Became stale', items: m.becameStale },
     { heading: 'Became overdue', items: m.becameOverdue },
   ];
-  const figures: Array<[string, number]> = [
-    ['Open', f.open],
-    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
-    ['Closed this month', f.closedThisMonth],
-    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
-    ['Overdue', f.overdue],
-    ['No timescale set', f.noTimescale],
-  ];
+  const figures = headlineFigures(summary);
   return (
     <Layout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName}>
       <h1>Board summary, {monthLabel(summary.month)}</h1>

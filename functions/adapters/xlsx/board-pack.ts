@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, Snapshot } from '../../core/board-summary/snapshot.js';
 import { confidenceLabels, planColumns, type CellValue, type Rag } from './plan-columns.js';
+import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 
 /**
  * The board pack as an XLSX workbook: Summary, the full plan in the force's familiar column layout,
@@ -47,15 +48,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   title.font = { bold: true, size: 14 };
   sheet.addRow([`As at ${summary.asAt} (${summary.timeZone}); compiled ${summary.compiledAt}`]);
   sheet.addRow([]);
-  const figures: Array<[string, number]> = [
-    ['Actions in the plan', f.total],
-    ['Open', f.open],
-    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
-    ['Closed this month', f.closedThisMonth],
-    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
-    ['Overdue', f.overdue],
-    ['Open with no timescale set', f.noTimescale],
-  ];
+  const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary)];
   for (const figure of figures) sheet.addRow(figure);
   sheet.addRow([]);
   sheet.addRow(['Confidence in timescale, open actions by area', 'High', 'Medium', 'Low', 'Not set', 'Open']).font = { bold: true };
