@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
+import { createAdminRoutes } from './admin/admin-app.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { csrfProtection, formBodyLimit, securityHeaders } from './middleware/security.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
-import { createPreviewRoutes } from './preview/preview-routes.js';
 import { Layout } from './views/layout.js';
 import { MessagePage } from './views/message-page.js';
 
@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.route('/u', createOwnerRoutes());
-  if (deps.localPreview) app.route('/preview', createPreviewRoutes());
+  app.route('/admin', createAdminRoutes());
 
   app.notFound((c) =>
     c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404),

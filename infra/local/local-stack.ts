@@ -86,7 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoints: { region: localRegion, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint },
       clock: options.now ? { now: options.now } : systemClock,
     });
-    fetchApp = createApp({ ...deps, localPreview: true }).fetch;
+    fetchApp = createApp(deps).fetch;
 
     const demoLoaded = options.loadDemo === false ? false : await loadDemoForce(deps);
     const schedule = options.schedules === false ? null : startSchedules(localJobs(deps, log), deps.config, log);

@@ -19,7 +19,7 @@ async function main() {
     [
       ``,
       `Action Plan Tracker is running locally for ${config.name}`,
-      `  App:          ${stack.appUrl}   (plan preview: ${stack.appUrl}/preview)`,
+      `  App:          ${stack.appUrl}   (admin console: ${stack.appUrl}/admin/sign-in, as ${config.admins[0]})`,
       `  Mail viewer:  ${stack.mailUrl}   (every email sent, via the local SES)`,
       `  DynamoDB:     ${stack.dynamoEndpoint}   table ${stack.tableName}`,
       `  Data:         ${stack.dataPath ?? 'in memory only (--memory): gone when you stop'}`,

@@ -75,13 +75,14 @@ describe('the web app shell', () => {
     expect(await response.text()).toContain('Keep it under 64 kB');
   });
 
-  it('serves the plan preview only to the local runner', async () => {
-    expect((await (await appWith()).request('/preview')).status).toBe(404);
-    const preview = await (await appWith({ localPreview: true })).request('/preview');
-    const html = await preview.text();
-    expect(preview.status).toBe(200);
-    expect(html).toContain('Supt Okoro');
-    expect(html).toContain('Never');
-    expect(html).toContain('Stale');
+  it('shows the plan only behind the admin console sign-in: no /preview, and /admin sends a stranger to sign in', async () => {
+    const app = await appWith();
+    expect((await app.request('/preview')).status).toBe(404);
+    const admin = await app.request('/admin');
+    expect(admin.status).toBe(303);
+    expect(admin.headers.get('location')).toBe('/admin/sign-in');
+    const signIn = await app.request('/admin/sign-in');
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).not.toContain('SECRET');
   });
 });

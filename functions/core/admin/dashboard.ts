@@ -1,0 +1,57 @@
+import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
+import { addMonths, localMonth, type Month } from '../board-summary/month.js';
+import type { HeadlineFigures, PlanRow } from '../board-summary/snapshot.js';
+import type { SummaryStore } from '../board-summary/summary-store.js';
+import type { ForceConfig } from '../config/force-config.js';
+import type { Repository } from '../ports.js';
+import type { RunReport, RunReportStore } from '../reminders/run-report.js';
+
+export interface DashboardDeps {
+  config: ForceConfig;
+  repository: Repository;
+  summaries: SummaryStore;
+  runReports: RunReportStore;
+}
+
+export interface Dashboard {
+  month: Month;
+  figures: HeadlineFigures;
+  /**
+   * Whether "closed this month" can be counted: it is measured against last month's kept summary, so
+   * before the first summary is kept the figure is not shown rather than shown wrong.
+   */
+  closedKnown: boolean;
+  /** Open actions, stalest first (never updated at the top). */
+  stale: PlanRow[];
+  /** Open actions past their target, most overdue first. */
+  overdue: PlanRow[];
+  runs: RunReport[];
+}
+
+export const dashboardRuns = 5;
+
+/**
+ * The board summary's figures for the month so far, live. The plan as it stands now needs no history
+ * (nothing has happened after now), and movement is measured against last month's kept snapshot: so
+ * the dashboard reads the actions, the people and one snapshot, never each action's updates.
+ */
+export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Dashboard> {
+  const month = localMonth(now, deps.config.timeZone);
+  const [actions, people, previous, runs] = await Promise.all([
+    deps.repository.listActions(),
+    deps.repository.listPeople(),
+    deps.summaries.getSnapshot(addMonths(month, -1)),
+    deps.runReports.listRecent(dashboardRuns),
+  ]);
+  const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
+  const lastUpdated = (row: PlanRow) => (row.lastUpdatedAt === null ? 0 : Date.parse(row.lastUpdatedAt));
+  const target = (row: PlanRow) => row.timescale.target ?? '';
+  return {
+    month,
+    figures: summary.figures,
+    closedKnown: previous !== null,
+    stale: plan.filter((row) => row.stale).sort((a, b) => lastUpdated(a) - lastUpdated(b)),
+    overdue: plan.filter((row) => row.overdue).sort((a, b) => target(a).localeCompare(target(b))),
+    runs,
+  };
+}

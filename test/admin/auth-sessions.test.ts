@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+describe('console sessions', () => {
+  it('opens the dashboard with the session cookie, and keeps every console page out of caches', async () => {
+    const { signIn, request } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    const response = await request('/admin', { cookie });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<h1>Dashboard</h1>');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('ends after 30 minutes without a request, and sends the person to sign in with a reason', async () => {
+    const { signIn, request, advance } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    advance(30 * minute - 1);
+    expect((await request('/admin', { cookie })).status).toBe(200);
+    advance(30 * minute);
+    const ended = await request('/admin', { cookie });
+    expect(ended.status).toBe(303);
+    expect(ended.headers.get('location')).toBe('/admin/sign-in?ended=1');
+    expect(ended.headers.get('set-cookie')).toMatch(/^__Host-session=;.*Max-Age=0/);
+    expect(await (await request('/admin/sign-in?ended=1')).text()).toContain('You have been signed out');
+  });
+
+  it('stays alive while used, and ends 12 hours after signing in however busy', async () => {
+    const { signIn, request, advance } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    for (let elapsed = 0; elapsed < 12 * hour - 20 * minute; elapsed += 20 * minute) {
+      advance(20 * minute);
+      expect((await request('/admin', { cookie })).status, `after ${elapsed / minute + 20} minutes`).toBe(200);
+    }
+    advance(20 * minute);
+    expect((await request('/admin', { cookie })).status).toBe(303);
+  });
+
+  it('writes lastSeenAt at most once a minute, not on every request', async () => {
+    const { signIn, request, advance, sessions } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    const { hash, lastSeenAt } = [...sessions.sessions.values()][0]!;
+    advance(30_000);
+    await request('/admin', { cookie });
+    expect(sessions.sessions.get(hash)!.lastSeenAt).toBe(lastSeenAt);
+    advance(30_000);
+    await request('/admin', { cookie });
+    expect(Date.parse(sessions.sessions.get(hash)!.lastSeenAt) - Date.parse(lastSeenAt)).toBe(minute);
+  });
+
+  it('signs out: the session is deleted and the cookie cleared', async () => {
+    const { signIn, request, sessions } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    const out = await request('/admin/sign-out', { form: {}, cookie });
+    expect(out.status).toBe(200);
+    expect(await out.text()).toContain('You have signed out');
+    expect(out.headers.get('set-cookie')).toMatch(/^__Host-session=;/);
+    expect(sessions.sessions.size).toBe(0);
+    expect((await request('/admin', { cookie })).status).toBe(303);
+  });
+
+  it('signs out everywhere: every session and unused link of the address ends, others stay; recorded', async () => {
+    const { signIn, askForLink, request, advance, audit } = consoleFixture();
+    const laptop = await signIn(adminEmail);
+    const phone = await signIn(adminEmail);
+    const board = await signIn(boardEmail);
+    const unused = await askForLink(adminEmail);
+    advance(1000);
+    const out = await request('/admin/sign-out/everywhere', { form: {}, cookie: phone });
+    expect(out.status).toBe(200);
+    expect(await out.text()).toContain('You have signed out everywhere');
+    expect((await request('/admin', { cookie: laptop })).status).toBe(303);
+    expect((await request('/admin', { cookie: phone })).status).toBe(303);
+    expect((await request('/admin', { cookie: board })).status).toBe(200);
+    expect((await request(unused, { form: {} })).status).toBe(404);
+    expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, change: 'sign-out-everywhere', target: { type: 'session', id: adminEmail } });
+    advance(1);
+    expect((await request('/admin', { cookie: await signIn(adminEmail) })).status).toBe(200);
+  });
+
+  it('ends at once when the address leaves the config lists, and takes its role from the config now', async () => {
+    const fixture = consoleFixture();
+    const admin = await fixture.signIn(adminEmail);
+    const board = await fixture.signIn(boardEmail);
+    // A redeploy with a changed config: the same stores, new lists.
+    const config = parseForceConfig({ ...consoleConfig, admins: [boardEmail], board: [] }, 'test');
+    const redeployed = consoleFixture({ ...fixture.deps, config });
+    expect((await redeployed.request('/admin', { cookie: admin })).status).toBe(303);
+    const promoted = await redeployed.request('/admin', { cookie: board });
+    expect(promoted.status).toBe(200);
+    expect(await promoted.text()).toContain('(admin)');
+  });
+
+  it('ignores a made-up cookie', async () => {
+    const { request } = consoleFixture();
+    for (const value of ['x'.repeat(43), 'nonsense', '']) {
+      const response = await request('/admin', { cookie: `__Host-session=${value}` });
+      expect(response.status).toBe(303);
+    }
+  });
+});

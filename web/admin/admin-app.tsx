@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { createSummaryRoutes } from '../summaries/summary-routes.js';
+import type { AdminEnv } from './admin-env.js';
+import { requireSession } from './auth/session-guard.js';
+import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
+import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
+
+/**
+ * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
+ * after `requireSession` needs one (Hono runs handlers in the order they are added), and each route
+ * that changes anything adds `requireAdmin`. Handlers read the signed-in person as `c.get('session')`.
+ */
+export function createAdminRoutes() {
+  const admin = new Hono<AdminEnv>();
+  admin.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+  });
+  admin.route('/', createSignInRoutes());
+
+  admin.use(requireSession);
+  admin.route('/sign-out', createSignOutRoutes());
+  admin.route('/', createDashboardRoutes());
+  admin.route('/summaries', createSummaryRoutes());
+  // ── Console areas: mount each sub-app here, one line each, after the session guard. ──
+
+  return admin;
+}

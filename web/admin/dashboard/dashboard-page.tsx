@@ -1,0 +1,178 @@
+import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
+import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
+import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
+import type { RunReport } from '../../../functions/core/reminders/run-report.js';
+import { formatDaysAgo, formatInstant } from '../../owner/format.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+
+/** Long lists are cut here; the Actions page filters and pages the rest. */
+export const listLimit = 50;
+const dayMs = 86_400_000;
+
+const actionHref = (id: string) => `/admin/actions/${encodeURIComponent(id)}`;
+const ownerNames = (row: PlanRow) => row.owners.map((o) => o.name).join(', ') || 'No owner';
+
+export interface DashboardPageProps {
+  forceName: string;
+  timeZone: string;
+  staleAfterDays: number;
+  session: AdminSession;
+  dashboard: Dashboard;
+  now: Date;
+}
+
+export function DashboardPage({ forceName, timeZone, staleAfterDays, session, dashboard, now }: DashboardPageProps) {
+  const f = dashboard.figures;
+  const figures: Array<[string, string]> = [
+    ['Open', String(f.open)],
+    ['Proposed for closure, awaiting sign-off', String(f.proposedClosure)],
+    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : 'Shown once last month’s board summary is kept'],
+    [`Stale (no update for ${staleAfterDays} days)`, String(f.stale)],
+    ['Overdue', String(f.overdue)],
+    ['No timescale set', String(f.noTimescale)],
+  ];
+  const daysAgo = (row: PlanRow) => formatDaysAgo(row.lastUpdatedAt === null ? null : Math.floor((now.getTime() - Date.parse(row.lastUpdatedAt)) / dayMs));
+  return (
+    <AdminLayout title="Dashboard" forceName={forceName} session={session} current="/admin">
+      <h1>Dashboard</h1>
+      <p class="lead">
+        {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
+      </p>
+      <table>
+        <caption class="table-caption">Headline figures</caption>
+        <tbody>
+          {figures.map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <ActionTable id="stale" heading={`Stale actions: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
+      <ActionTable
+        id="overdue"
+        heading={`Overdue actions: ${dashboard.overdue.length}`}
+        rows={dashboard.overdue}
+        lastColumn="Target"
+        cell={(row) => (row.timescale.target ? targetLabel(row.timescale.target) : '')}
+      />
+
+      <h2>Recent reminder runs</h2>
+      <RunsTable runs={dashboard.runs} timeZone={timeZone} />
+      {session.role === 'admin' && (
+        <p>
+          <a href="/admin/reminders">Preview or send reminders, and the full log</a>
+        </p>
+      )}
+
+      <h2>Your session</h2>
+      <p>
+        Signed in as {session.email}. Sessions end after 30 minutes without use, and 12 hours after signing in. If you left a session open
+        on another computer, sign out everywhere.
+      </p>
+      <form method="post" action="/admin/sign-out/everywhere">
+        <button type="submit" class="button button-secondary">
+          Sign out everywhere
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+interface ActionTableProps {
+  id: string;
+  heading: string;
+  rows: PlanRow[];
+  lastColumn: string;
+  cell: (row: PlanRow) => string;
+}
+
+function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {rows.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Ref</th>
+              <th scope="col">Area</th>
+              <th scope="col">Owners</th>
+              <th scope="col">{lastColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, listLimit).map((row) => (
+              <tr>
+                <td>
+                  <a href={actionHref(row.id)}>{row.ref}</a>
+                </td>
+                <td>{row.area}</td>
+                <td>{ownerNames(row)}</td>
+                <td>{cell(row)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > listLimit && (
+        <p>
+          Showing the first {listLimit} of {rows.length}. <a href="/admin/actions">Find the rest on the Actions page</a>.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) {
+  if (runs.length === 0) return <p>The reminder job has not run yet.</p>;
+  return (
+    <>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Stale actions</th>
+            <th scope="col">People reminded</th>
+            <th scope="col">Escalations</th>
+            <th scope="col">Failures</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr>
+              <td>
+                {formatInstant(run.startedAt, timeZone)}
+                {run.dryRun ? ' (dry run)' : ''}
+                {run.workingDay ? '' : ' (not a working day)'}
+              </td>
+              <td>{run.staleActions}</td>
+              <td>{run.peopleReminded}</td>
+              <td>{run.escalations}</td>
+              <td>{run.failures}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {runs
+        .filter((run) => run.failed.length > 0)
+        .map((run) => (
+          <div class="warning-text">
+            <p>Failed on {formatInstant(run.startedAt, timeZone)}:</p>
+            <ul>
+              {run.failed.map((f) => (
+                <li>
+                  {f.kind} to {f.personId}: {f.error}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </>
+  );
+}
