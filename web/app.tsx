@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
+import { except } from 'hono/combine';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
 import { createAdminRoutes } from './admin/admin-app.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
-import { csrfProtection, formBodyLimit, securityHeaders } from './middleware/security.js';
+import { csrfProtection, formBodyLimit, isUploadRequest, securityHeaders } from './middleware/security.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
 import { Layout } from './views/layout.js';
 import { MessagePage } from './views/message-page.js';
@@ -22,7 +23,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(securityHeaders());
   app.use(csrfProtection(deps.config.baseUrl));
-  app.use(formBodyLimit());
+  app.use(except(isUploadRequest, formBodyLimit()));
 
   app.get('/healthz', (c) => c.text('ok'));
   app.get('/assets/app.css', (c) => {

@@ -4,6 +4,7 @@ import type { AdminEnv } from './admin-env.js';
 import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
+import { createImportRoutes } from './import/import-routes.js';
 
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
@@ -24,6 +25,7 @@ export function createAdminRoutes() {
   admin.route('/', createDashboardRoutes());
   admin.route('/summaries', createSummaryRoutes());
   // ── Console areas: mount each sub-app here, one line each, after the session guard. ──
+  admin.route('/import', createImportRoutes());
 
   return admin;
 }

@@ -82,4 +82,19 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .admin-nav a[aria-current=page]{font-weight:700;color:#0b0c0c}
 .sign-out{margin:0}
 .button-link{font:inherit;background:none;border:0;padding:0;color:#1d70b8;text-decoration:underline;cursor:pointer}
+/* admin: import and reminders */
+.file-upload{font:inherit;display:block;max-width:100%;padding:.25rem 0}
+.file-upload:focus{outline:3px solid #fd0;box-shadow:0 0 0 5px #0b0c0c}
+.file-upload-error{border:2px solid #d4351c;padding:.25rem}
+.tag-error{background:#f4cdc6;color:#2a0b06}
+.tag-warning{background:#fff7bf;color:#594d00}
+.button-secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+.button-secondary:visited,.button-secondary:hover{color:#0b0c0c;background:#dbdad9}
+.counts-table{max-width:30rem;margin:0 0 1.5rem}
+.counts-table td{font-variant-numeric:tabular-nums}
+.problems-table td,.problems-table th{overflow-wrap:anywhere}
+.unmatched-names .select{max-width:100%}
+.reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
+.reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
+@media (max-width:40rem){.counts-table td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
 `;

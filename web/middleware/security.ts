@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
@@ -6,6 +6,14 @@ import { HttpError } from '../http-error.js';
 
 /** Enough for a long progress update in a form; imports have their own larger route limit. */
 export const maxFormBytes = 64 * 1024;
+
+/** The routes that take file uploads: each sets its own larger limit, so the app-wide one skips them. */
+export const uploadPaths: readonly string[] = ['/admin/import/preview'];
+/** A plan and a directory at the importer's 10 MB each, and the multipart framing around them. */
+export const maxUploadBytes = 2 * 10 * 1024 * 1024 + maxFormBytes;
+
+/** True for a POST to an upload route, which the app-wide form limit lets through to the route's own limit. */
+export const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
 
 export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({

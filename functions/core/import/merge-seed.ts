@@ -14,9 +14,16 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The directory entry from the file, keeping what only the system knows (bounces, deactivation). */
+/**
+ * The directory entry from the file, keeping what only the system knows (bounces, deactivation) and
+ * the aliases added in the admin console (an owner's spelling resolved in an import preview), which the
+ * file does not list: re-importing the directory must not undo that resolution.
+ */
 export function mergePerson(existing: Person | undefined, imported: Person): Person {
-  return existing ? { ...imported, active: existing.active, mailStatus: existing.mailStatus } : imported;
+  if (!existing) return imported;
+  const listed = new Set(imported.aliases.map((a) => a.toLowerCase()));
+  const aliases = [...imported.aliases, ...existing.aliases.filter((a) => !listed.has(a.toLowerCase()))];
+  return { ...imported, aliases, active: existing.active, mailStatus: existing.mailStatus };
 }
 
 /** Statuses that only history sets (a closure, its proposal, a supersession): an import keeps them. */

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { boardSession } from '../support/admin-test-app.js';
+import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, personId, postForm, quirkyPlanCsv, upload, uploadAndPreview, type ImportHarness } from './import-fixture.js';
+
+const quirky = () => ({ plan: file(quirkyPlanCsv, 'quirky.csv'), people: file(demoPeopleCsv, 'people.csv') });
+const fiona = personId('fiona.strand');
+
+async function importDirectory(h: ImportHarness) {
+  const preview = await uploadAndPreview(h, { plan: file(demoPlanCsv, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
+  await confirm(h, preview.path, preview.digest!);
+}
+
+describe('import: resolving names that match nobody', () => {
+  it('keeps the chosen person as an alias, audited, and the preview no longer warns about the name', async () => {
+    const h = importHarness();
+    await importDirectory(h);
+    const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') });
+    expect(preview.html).toContain('&quot;Supt Nobody&quot; matches nobody');
+    expect(preview.html).toContain(`<option value="${fiona}">C/Supt Fiona Strand, Chief Superintendent, Head of Crime (fiona.strand@northshire.police.example)</option>`);
+
+    const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', fiona]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${preview.path}?matched=1`);
+    expect((await h.repository.getPerson(fiona))?.aliases).toContain('Supt Nobody');
+    expect(h.audit.entries.at(-1)).toMatchObject({ change: 'add-person-alias', target: { type: 'person', id: fiona }, by: 'admin@northshire.example' });
+
+    const again = await (await h.app.request(`${preview.path}?matched=1`)).text();
+    expect(again).toContain('1 name matched');
+    expect(again).not.toContain('Supt Nobody');
+    expect(again).not.toContain('Names that match nobody');
+    expect(again).toContain('0 errors and 1 warning');
+  });
+
+  it('resolves a name to someone in the uploaded directory who is not stored yet, and the import keeps the alias', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, quirky());
+    const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', fiona]]);
+    expect(res.status).toBe(303);
+    const again = await uploadAndPreview(h, quirky());
+    expect(again.html).not.toContain('Names that match nobody');
+    expect((await confirm(h, again.path, again.digest!)).status).toBe(200);
+    // The directory file does not list the alias: re-importing it must not drop it.
+    expect((await h.repository.getPerson(fiona))?.aliases).toEqual(['DCS Strand (Head of Crime)', 'T/D/Ch/Supt Strand', 'C/Supt Strand', 'Supt Nobody']);
+    expect((await h.repository.getAction('q4'))?.unmatchedNames).toEqual([]);
+    expect((await h.repository.getAction('q4'))?.ownerIds).toContain(fiona);
+  });
+
+  it('asks for a choice when none was made, and refuses a person not in the list', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, quirky());
+    const before = await h.snapshot();
+    const none = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', '']]);
+    expect(none.status).toBe(400);
+    const html = await none.text();
+    expect(html).toContain('<title>Error: Check the import');
+    expect(html).toContain('href="#person-0">Choose who at least one of the names is');
+    const forged = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', 'someone.else']]);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('Choose who &quot;Supt Nobody&quot; is from the list');
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it('passes over a name that is not unmatched in this file', async () => {
+    const h = importHarness();
+    await importDirectory(h);
+    const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') });
+    const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Somebody Invented'], ['personId', fiona], ['name', 'Supt Nobody'], ['personId', fiona]]);
+    expect(res.status).toBe(303);
+    expect((await h.repository.getPerson(fiona))?.aliases).not.toContain('Somebody Invented');
+  });
+});
+
+describe('import: who may, and what reads write', () => {
+  it('refuses a board member everywhere, writing nothing', async () => {
+    const admin = importHarness();
+    const preview = await uploadAndPreview(admin, quirky());
+    const board = importHarness(boardSession, admin);
+    const before = await admin.snapshot();
+    const answers = [
+      await board.app.request('/admin/import'),
+      await upload(board, quirky()),
+      await board.app.request(preview.path),
+      await postForm(board, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', personId('fiona.strand')]]),
+      await confirm(board, preview.path, preview.digest!),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await answers[0]!.text()).toContain('Only admins can do this');
+    expect(await admin.snapshot()).toEqual(before);
+  });
+
+  it('writes nothing on GET: the upload form and the preview read only, and are never cached', async () => {
+    const h = importHarness();
+    await importDirectory(h);
+    const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') });
+    const before = await h.snapshot();
+    for (const path of ['/admin/import', preview.path, `${preview.path}?matched=3`, '/admin/import/preview']) {
+      const res = await h.app.request(path);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(await h.snapshot()).toEqual(before);
+  });
+});

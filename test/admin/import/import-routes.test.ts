@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { buildXlsx } from '../../import/build-xlsx.js';
+import { csvRows } from '../../import/fixtures.js';
+import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, quirkyPlanCsv, upload, uploadAndPreview } from './import-fixture.js';
+
+const demo = () => ({ plan: file(demoPlanCsv, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
+
+describe('import: upload, preview, confirm', () => {
+  it('previews the sample plan without writing anything, then imports all of it on confirm', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, demo());
+    expect(preview.status).toBe(200);
+    expect(preview.html).toContain('Check the import');
+    expect(preview.html).toContain('The plan has 27 actions: 20 recommendations, 6 areas for improvement and 1 cause of concern, in 6 areas.');
+    expect(preview.html).toContain('Import 27 actions and 13 people');
+    expect(await h.repository.listActions()).toEqual([]);
+    expect(await h.repository.listPeople()).toEqual([]);
+    expect(h.audit.entries).toEqual([]);
+
+    const res = await confirm(h, preview.path, preview.digest!);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Plan imported');
+    expect(html).toContain('Actions: 27 new, 0 changed, 0 unchanged.');
+    expect(await h.repository.listActions()).toHaveLength(27);
+    expect(await h.repository.listPeople()).toHaveLength(13);
+    expect(h.audit.entries).toMatchObject([{ by: 'admin@northshire.example', change: 'import-plan', target: { type: 'plan' }, after: { plan: 'action-plan.csv', actionCounts: { created: 27 } } }]);
+    // The draft ends with the import: the preview cannot be confirmed twice.
+    expect((await h.app.request(preview.path)).status).toBe(404);
+    expect(h.drafts.drafts.size).toBe(0);
+  });
+
+  it('imports an XLSX plan the same way', async () => {
+    const h = importHarness();
+    const xlsx = await buildXlsx([{ name: 'Plan', rows: csvRows(demoPlanCsv) }]);
+    const preview = await uploadAndPreview(h, { plan: file(xlsx, 'action-plan.xlsx'), people: file(demoPeopleCsv, 'people.csv') });
+    expect(preview.html).toContain('The plan has 27 actions');
+    expect((await confirm(h, preview.path, preview.digest!)).status).toBe(200);
+    expect(await h.repository.listActions()).toHaveLength(27);
+  });
+
+  it('imports the quirky plan with its warnings accepted, keeping the unmatched name on its action', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv'), people: file(demoPeopleCsv, 'people.csv') });
+    expect(preview.html).toContain('Names that match nobody');
+    expect(preview.html).toContain('Who is <strong>Supt Nobody</strong>?');
+    expect(preview.html).toContain('0 errors and 2 warnings');
+    expect(preview.html).toContain('Importing keeps the 2 warnings above as they are.');
+    expect((await confirm(h, preview.path, preview.digest!)).status).toBe(200);
+    expect(await h.repository.listActions()).toHaveLength(6);
+    expect(await h.repository.getAction('q4')).toMatchObject({ unmatchedNames: ['Supt Nobody'] });
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const h = importHarness();
+    const first = await uploadAndPreview(h, demo());
+    await confirm(h, first.path, first.digest!);
+    const before = await h.snapshot();
+
+    const again = await uploadAndPreview(h, demo());
+    expect(again.html).toContain('Nothing to import: everything in these files is stored already.');
+    expect(again.digest).toBeNull();
+    // Even a confirm sent anyway (an old tab, a replay) writes nothing and audits nothing.
+    const dryRun = await (await import('../../../web/admin/import/run-import.js')).previewImport(h.repository, { plan: demoPlanCsv, people: demoPeopleCsv }, new Date());
+    const res = await confirm(h, again.path, dryRun.digest);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Actions: 0 new, 0 changed, 27 unchanged.');
+    expect({ ...(await h.snapshot() as object), drafts: [] }).toEqual({ ...(before as object), drafts: [] });
+  });
+
+  it('imports nothing from a file with errors, and offers no confirm', async () => {
+    const h = importHarness();
+    const withDuplicate = `${new TextDecoder().decode(demoPlanCsv).trimEnd()}\r\nCore Policing,201,,A second action with the same ref.,Yes,ACC Blake,Supt Mercer,,,,,,\r\n`;
+    const preview = await uploadAndPreview(h, { plan: file(withDuplicate, 'plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
+    expect(preview.html).toContain('<title>Error: Check the import');
+    expect(preview.html).toContain('class="error-summary"');
+    expect(preview.html).toContain('The files have 1 error: fix them in the spreadsheet, save it and upload it again');
+    expect(preview.html).toContain('is also used on row 2');
+    expect(preview.digest).toBeNull();
+    const res = await confirm(h, preview.path, 'anything');
+    expect(res.status).toBe(400);
+    expect(await h.repository.listActions()).toEqual([]);
+    expect(await h.repository.listPeople()).toEqual([]);
+    expect(h.audit.entries).toEqual([]);
+  });
+
+  it('re-shows the preview instead of importing when it changed after it was shown', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv'), people: file(demoPeopleCsv, 'people.csv') });
+    // Someone imports the directory meanwhile: the same plan would now update nobody, create no people.
+    const other = await uploadAndPreview(h, { plan: file(demoPlanCsv, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
+    await confirm(h, other.path, other.digest!);
+    const before = await h.snapshot();
+    const res = await confirm(h, preview.path, preview.digest!);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Nothing was imported: what the import would do has changed since you looked');
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it('shows a draft only to the admin who uploaded it', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, demo());
+    const other = importHarness({ ...(await import('../support/admin-test-app.js')).adminSession, email: 'other.admin@northshire.example' }, h);
+    expect((await other.app.request(preview.path)).status).toBe(404);
+    expect((await confirm(other, preview.path, preview.digest!)).status).toBe(404);
+    expect(await h.repository.listActions()).toEqual([]);
+  });
+});
+
+describe('import: files that cannot be imported', () => {
+  it('asks for the plan when no file was chosen', async () => {
+    const h = importHarness();
+    const res = await upload(h, {});
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<title>Error: Import the action plan');
+    expect(html).toContain('href="#plan">Choose the action plan file: the spreadsheet saved from Excel as .xlsx or .csv</a>');
+    expect(html).toContain('aria-describedby="plan-hint plan-error"');
+  });
+
+  it('says what to do with a file that is not a spreadsheet', async () => {
+    const h = importHarness();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const res = await upload(h, { plan: file(png, 'photo.png') });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('The action plan cannot be read: this is not a CSV or XLSX file; save the plan from Excel as .xlsx or .csv');
+    expect(h.drafts.drafts.size).toBe(0);
+  });
+
+  it('names the people file when it is the one that cannot be read', async () => {
+    const h = importHarness();
+    const res = await upload(h, { plan: file(demoPlanCsv, 'plan.csv'), people: file(demoPlanCsv, 'not-people.csv') });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('href="#people">The people file cannot be read: No header row with &quot;name&quot; and &quot;email&quot; columns');
+  });
+
+  it('refuses a file over 10 MB with the limit and what to check', async () => {
+    const h = importHarness();
+    const res = await upload(h, { plan: file(new Uint8Array(10 * 1024 * 1024 + 1).fill(65), 'huge.csv') });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('The action plan is 10.0 MB, over the limit of 10 MB: an action plan is far smaller, so check it is the right file');
+  });
+
+  it('refuses an upload past the route limit as an error on the form, not a bare 413', async () => {
+    const h = importHarness();
+    const big = new Uint8Array(11 * 1024 * 1024).fill(65);
+    const res = await upload(h, { plan: file(big, 'a.csv'), people: file(big, 'b.csv') });
+    expect(res.status).toBe(413);
+    const html = await res.text();
+    expect(html).toContain('<title>Error: Import the action plan');
+    expect(html).toContain('The files are too large to upload: keep each under 10 MB');
+    expect(h.drafts.drafts.size).toBe(0);
+  });
+
+  it('says an empty file is empty', async () => {
+    const h = importHarness();
+    const res = await upload(h, { plan: file(new Uint8Array(0), 'empty.csv') });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('The action plan is empty');
+  });
+});

@@ -1,0 +1,133 @@
+import type { Counts } from '../../../functions/core/import/apply-import.js';
+import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
+import { ErrorSummary } from '../../owner/components.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { importPaths } from './import-paths.js';
+import { ProblemsTable } from './problems-table.js';
+import type { ImportPreview } from './run-import.js';
+import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
+
+export interface PreviewPageProps {
+  forceName: string;
+  session: AdminSession;
+  draft: Pick<ImportDraft, 'id' | 'plan' | 'people'>;
+  preview: ImportPreview;
+  aliasErrors?: AliasFormError[];
+  /** `changed`: the confirm found a different preview; a number: aliases just saved. */
+  notice?: 'changed' | number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "Import 27 actions and 13 people", leaving out what does not change. */
+const importLabel = (actions: number, people: number) =>
+  `Import ${[actions > 0 && plural(actions, 'action'), people > 0 && plural(people, 'person', 'people')].filter(Boolean).join(' and ')}`;
+
+function CountsTable({ people, actions }: { people: Counts; actions: Counts }) {
+  return (
+    <table class="counts-table">
+      <caption class="visually-hidden">What the import would do</caption>
+      <thead>
+        <tr>
+          <td></td>
+          <th scope="col">New</th>
+          <th scope="col">Changed</th>
+          <th scope="col">Unchanged</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[['Actions', actions] as const, ['People', people] as const].map(([label, c]) => (
+          <tr>
+            <th scope="row">{label}</th>
+            <td data-label="New">{c.created}</td>
+            <td data-label="Changed">{c.updated}</td>
+            <td data-label="Unchanged">{c.unchanged}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
+  if (notice === undefined) return null;
+  if (notice === 'changed') {
+    return (
+      <div class="warning-text" role="alert">
+        Nothing was imported: what the import would do has changed since you looked (someone saved a change, or a name was matched). Check the preview below and
+        confirm again.
+      </div>
+    );
+  }
+  return (
+    <div class="notification-success" role="status">
+      <h2 class="notification-title">{plural(notice, 'name')} matched</h2>
+      <p>Each was saved as another name for the person you chose. The preview below uses them.</p>
+    </div>
+  );
+}
+
+/** Step 2 of 3: what would change, every problem, the names to match, and the confirm button. */
+export function PreviewPage({ forceName, session, draft, preview, aliasErrors = [], notice }: PreviewPageProps) {
+  const { report } = preview;
+  const names = report.plan?.unmatchedNames ?? [];
+  const fileErrors = report.errors > 0 ? [{ field: 'problems', message: `The files have ${plural(report.errors, 'error')}: fix them in the spreadsheet, save it and upload it again` }] : [];
+  const errors = [...fileErrors, ...aliasErrors];
+  const changes = report.people.created + report.people.updated + report.actions.created + report.actions.updated;
+  const kinds = report.plan?.kinds;
+  return (
+    <AdminLayout title="Check the import" forceName={forceName} session={session} current="/admin/import" hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} />
+      <Notice notice={notice} />
+      <span class="caption">
+        {draft.plan.name}
+        {draft.people ? ` and ${draft.people.name}` : ''}
+      </span>
+      <h1>Check the import</h1>
+      {report.plan && kinds && (
+        <p>
+          The plan has {plural(report.plan.actions, 'action')}: {plural(kinds.recommendation, 'recommendation')}, {plural(kinds.afi, 'area for improvement', 'areas for improvement')}{' '}
+          and {plural(kinds['cause-of-concern'], 'cause of concern', 'causes of concern')}, in {plural(report.plan.areas.length, 'area')}.
+        </p>
+      )}
+      <CountsTable people={report.people} actions={report.actions} />
+
+      {names.length > 0 && (
+        <section aria-labelledby="unmatched-title">
+          <h2 id="unmatched-title">Names that match nobody</h2>
+          <p>The plan names {plural(names.length, 'person', 'people')} the directory does not know. Choose who each is, or leave them: the name is kept on the action for an admin to resolve later, and nobody is reminded about it.</p>
+          <UnmatchedNamesForm draftId={draft.id} names={names} choices={preview.choices} errors={aliasErrors} />
+        </section>
+      )}
+
+      {report.problems.length > 0 && (
+        <section aria-labelledby="problems-title" tabindex={-1} id="problems">
+          <h2 id="problems-title">
+            {plural(report.errors, 'error')} and {plural(report.warnings, 'warning')}
+          </h2>
+          <ProblemsTable problems={report.problems} />
+        </section>
+      )}
+
+      <h2>Import</h2>
+      {report.errors > 0 ? (
+        <p>Nothing can be imported until the errors are fixed. Correct the rows in the spreadsheet, save it and upload it again.</p>
+      ) : changes === 0 ? (
+        <p>Nothing to import: everything in these files is stored already.</p>
+      ) : (
+        <form method="post" action={importPaths.confirm(draft.id)}>
+          <input type="hidden" name="digest" value={preview.digest} />
+          {report.warnings > 0 && <p class="warning-text">Importing keeps the {plural(report.warnings, 'warning')} above as they are.</p>}
+          <p>All of it is imported, or nothing is.</p>
+          <button type="submit" class="button">
+            {importLabel(report.actions.created + report.actions.updated, report.people.created + report.people.updated)}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href={importPaths.start}>Upload different files</a>
+      </p>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ImportProblem } from '../../../functions/core/import/cells.js';
+import { sentence } from './read-upload.js';
+
+/** Every problem the importer found, errors first, each with where it is and what to do. */
+export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return (
+    <table class="problems-table">
+      <caption class="visually-hidden">Problems found in the files</caption>
+      <thead>
+        <tr>
+          <th scope="col">Problem</th>
+          <th scope="col">Where</th>
+          <th scope="col">What to do</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((p) => (
+          <tr>
+            <td>
+              <strong class={p.severity === 'error' ? 'tag tag-error' : 'tag tag-warning'}>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
+            </td>
+            <td>{[p.file === 'people' ? 'People file' : 'Plan', p.row > 0 ? `row ${p.row}` : null, p.column ? `column "${p.column.replace(/\s+/g, ' ')}"` : null].filter(Boolean).join(', ')}</td>
+            <td class="prose">{sentence(p.message)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { SpreadsheetImportReport } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import type { Repository } from '../../../functions/core/ports.js';
+
+/**
+ * The importer reads XLSX with exceljs, which must never be evaluated at the http Lambda's start-up:
+ * it is loaded on the first import request only.
+ */
+const loadImporter = () => import('./importer.js');
+
+export interface UploadedFiles {
+  plan: Uint8Array;
+  people: Uint8Array | null;
+}
+
+export interface ImportPreview {
+  report: SpreadsheetImportReport;
+  /**
+   * What the admin is shown, as a hash: the confirm imports only when a fresh dry run gives the same,
+   * so an alias saved or an action edited in the meantime is previewed again before it is imported.
+   */
+  digest: string;
+  /** Everyone an unmatched name can be resolved to: the stored directory and the uploaded one. */
+  choices: Person[];
+}
+
+const filesOf = (draft: ImportDraft): UploadedFiles => ({ plan: draft.plan.bytes, people: draft.people?.bytes ?? null });
+
+/** Throws InvalidInputError when the uploaded directory cannot be read, so that the message names that file. */
+export async function checkPeopleFile(bytes: Uint8Array): Promise<void> {
+  const { readPeopleFile } = await loadImporter();
+  await readPeopleFile(bytes);
+}
+
+/** A dry run of the whole import: what would be created and updated, and every problem. Writes nothing. */
+export async function previewImport(repository: Repository, files: UploadedFiles | ImportDraft, now: Date): Promise<ImportPreview> {
+  const { importSpreadsheets, readPeopleFile } = await loadImporter();
+  const { plan, people } = 'id' in files ? filesOf(files) : files;
+  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, dryRun: true, acceptWarnings: true });
+  const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
+  for (const person of people ? await readPeopleFile(people) : []) if (!byId.has(person.id)) byId.set(person.id, person);
+  const choices = [...byId.values()].filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { report, digest: reportDigest(report), choices };
+}
+
+export type ConfirmResult =
+  | { kind: 'imported'; report: SpreadsheetImportReport }
+  | { kind: 'changed'; preview: ImportPreview }
+  | { kind: 'has-errors'; preview: ImportPreview };
+
+/**
+ * Imports the draft, all of it, warnings accepted, but only when a fresh dry run matches the preview the
+ * admin confirmed (`digest`) and has no errors. Everything is checked before the first write.
+ */
+export async function confirmImport(repository: Repository, draft: ImportDraft, digest: string, now: Date): Promise<ConfirmResult> {
+  const preview = await previewImport(repository, draft, now);
+  if (preview.report.errors > 0) return { kind: 'has-errors', preview };
+  if (preview.digest !== digest) return { kind: 'changed', preview };
+  const { importSpreadsheets } = await loadImporter();
+  const { plan, people } = filesOf(draft);
+  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, acceptWarnings: true });
+  return { kind: 'imported', report };
+}
+
+function reportDigest(report: SpreadsheetImportReport): string {
+  const shown = { people: report.people, actions: report.actions, problems: report.problems, unmatched: report.plan?.unmatchedNames ?? [] };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+}
