@@ -97,4 +97,26 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
 .reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
 @media (max-width:40rem){.counts-table td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;background:#f3f2f1;padding:1rem;margin:0 0 1rem}
+.filter{flex:0 1 auto;min-width:0}
+.filter-wide{flex:1 1 100%}
+.filter .select{min-width:8rem;max-width:100%}
+.filter .checkbox{margin-bottom:.25rem}
+.filter-buttons .button{margin:0}
+.table-wrap{overflow-x:auto;margin:0 0 1.5rem}
+.table-wrap:focus{outline:3px solid #fd0;outline-offset:0}
+.table{border-collapse:collapse;width:100%;min-width:48rem}
+.table th,.table td{text-align:left;vertical-align:top;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6}
+.table thead th{border-bottom-width:2px}
+.cell-text{min-width:14rem;overflow-wrap:anywhere}
+.pagination{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:0 0 1.5rem}
+.tag-status-proposed-closure{background:#bbd4ea;color:#0c2d4a}
+.tag-status-closed{background:#cce2d8;color:#005a30}
+.tag-status-not-accepted,.tag-status-superseded{background:#e5e6e7;color:#383f43}
+h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
+.change-section{border-top:1px solid #b1b4b6;padding:.5rem 0}
+.change-section>summary{cursor:pointer;color:#1d70b8;text-decoration:underline;font-weight:700;padding:.25rem 0}
+.change-body{padding:1rem 0 0}
+.button-warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
+.history{list-style:none;margin:0 0 1.5rem;padding:0}
 `;

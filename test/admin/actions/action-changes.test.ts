@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { adminSession, boardSession } from '../support/admin-test-app.js';
+import { actionsHarness, textOf } from './actions-fixture.js';
+
+/** One valid form per change, on an action where the change makes sense. */
+const changes = [
+  { change: 'edit', id: '101', version: '3', form: { kind: 'afi', area: 'Effectiveness', ref: '1.01', text: 'Improve crime data integrity.', evidence: '', plan: 'Monthly audits.', acceptedValue: 'yes', acceptedRationale: '' } },
+  { change: 'reassign', id: '101', version: '3', form: { owner1: 'blake', owner2: '', owner3: '', sro: 'casey' } },
+  { change: 'sign-off', id: '102', version: '1', form: {} },
+  { change: 'reopen', id: '103', version: '1', form: { reopenReason: 'The re-inspection found the problem again.' } },
+  { change: 'not-accepted', id: '101', version: '3', form: { notAcceptedReason: 'The PCC decided not to fund it.' } },
+  { change: 'superseded', id: '101', version: '3', form: { supersededReason: 'Replaced by recommendation 4 of the 2026 report.' } },
+  { change: 'on-behalf', id: '101', version: '3', form: { onBehalfOf: 'alex', progress: 'Audit done in October (by phone).', confidence: 'high', confidenceNarrative: '', targetMonth: '9', targetYear: '2026', timescaleReason: '' } },
+] as const;
+
+describe('each change on the action page', () => {
+  for (const { change, id, version, form } of changes) {
+    it(`${change}: one history entry via admin by the admin, one audit entry, then back to the action`, async () => {
+      const h = await actionsHarness();
+      const before = await h.repository.getAction(id);
+      const response = await h.post(`/admin/actions/${id}/${change}`, { version, ...form });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toMatch(new RegExp(`^/admin/actions/${id}\\?done=${change}`));
+
+      const history = await h.repository.listUpdates(id);
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ version: before!.version + 1, via: 'admin', by: adminSession.email, at: '2026-11-27T10:00:00.000Z' });
+      expect(await h.historyCount()).toBe(1);
+      expect(h.audit.entries).toHaveLength(1);
+      expect(h.audit.entries[0]).toMatchObject({ by: adminSession.email, target: { type: 'action', id } });
+      expect(Object.keys(h.audit.entries[0]!.after as object).length).toBeGreaterThan(0);
+      expect((await h.repository.getAction(id))!.version).toBe(before!.version + 1);
+
+      const page = await (await h.app.request(response.headers.get('location')!)).text();
+      expect(page).toContain('notification-success');
+    });
+
+    it(`${change}: a stale version shows the conflict page and writes nothing`, async () => {
+      const h = await actionsHarness();
+      const response = await h.post(`/admin/actions/${id}/${change}`, { ...form, version: String(Number(version) - 1) });
+      expect(response.status).toBe(409);
+      expect(textOf(await response.text())).toContain('Nothing you sent was saved');
+      expect(await h.historyCount()).toBe(0);
+      expect(h.audit.entries).toHaveLength(0);
+      expect(h.sent).toHaveLength(0);
+    });
+
+    it(`${change}: a board member is refused (403) and nothing is written`, async () => {
+      const h = await actionsHarness({ session: boardSession });
+      const response = await h.post(`/admin/actions/${id}/${change}`, { version, ...form });
+      expect(response.status).toBe(403);
+      expect(await h.historyCount()).toBe(0);
+      expect(h.audit.entries).toHaveLength(0);
+      expect(h.sent).toHaveLength(0);
+    });
+  }
+
+  it('a form without a version is refused and writes nothing', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/102/sign-off', {});
+    expect(response.status).toBe(400);
+    expect(await h.historyCount()).toBe(0);
+  });
+
+  it('an unknown action is a 404 for pages and changes alike', async () => {
+    const h = await actionsHarness();
+    expect((await h.app.request('/admin/actions/nope')).status).toBe(404);
+    expect((await h.post('/admin/actions/nope/sign-off', { version: '1' })).status).toBe(404);
+  });
+
+  it('signing off an action that is not proposed for closure is refused', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/sign-off', { version: '3' });
+    expect(response.status).toBe(400);
+    expect(await h.historyCount()).toBe(0);
+  });
+
+  it('sign-off closes, reopen records its reason, and the history page shows both', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/102/sign-off', { version: '1' });
+    expect((await h.repository.getAction('102'))!.status).toBe('closed');
+    await h.post('/admin/actions/102/reopen', { version: '2', reopenReason: 'Board asked for more evidence.' });
+    const action = await h.repository.getAction('102');
+    expect(action!.status).toBe('open');
+    const history = await h.repository.listUpdates('102');
+    expect(history.map((u) => u.changes)).toEqual([
+      [{ field: 'status', from: 'proposed-closure', to: 'closed' }],
+      [
+        { field: 'status', from: 'closed', to: 'open' },
+        { field: 'reason', from: null, to: 'Board asked for more evidence.' },
+      ],
+    ]);
+    const page = textOf(await (await h.app.request('/admin/actions/102')).text());
+    expect(page).toContain('Status: Closed → Open');
+    expect(page).toContain('Reason: Board asked for more evidence.');
+    expect(page).toContain(`${adminSession.email} in the admin console`);
+  });
+
+  it('not accepted keeps the reason as the acceptance rationale', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/101/not-accepted', { version: '3', notAcceptedReason: 'Not funded.' });
+    expect((await h.repository.getAction('101'))!).toMatchObject({ status: 'not-accepted', accepted: { value: false, rationale: 'Not funded.' } });
+  });
+
+  it('an update on behalf is recorded as such and moves last updated; an admin edit does not', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'alex', progress: 'Done by phone.', confidence: 'low', targetMonth: '9', targetYear: '2026' });
+    const [update] = await h.repository.listUpdates('101');
+    expect(update).toMatchObject({ by: adminSession.email, onBehalfOf: 'alex', via: 'admin', countsAsProgress: true, patch: { latestProgress: 'Done by phone.', confidence: 'low' } });
+    expect((await h.repository.getAction('101'))!.lastUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
+    expect(textOf(await (await h.app.request('/admin/actions/101')).text())).toContain('on behalf of Supt Alex Morgan');
+
+    await h.post('/admin/actions/101/edit', { version: '4', kind: 'recommendation', area: 'Effectiveness', ref: '1.01', text: 'New wording.', evidence: '', plan: '', acceptedValue: 'yes', acceptedRationale: '' });
+    const edited = await h.repository.getAction('101');
+    expect(edited!.text).toBe('New wording.');
+    expect(edited!.lastUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
+    expect((await h.repository.listUpdates('101'))[1]!.countsAsProgress).toBe(false);
+  });
+
+  it('on behalf of someone who is not an owner is refused with a field error', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'blake', progress: 'Typed by the admin.', confidence: 'high', targetMonth: '9', targetYear: '2026' });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('href="#onBehalfOf"');
+    expect(html).toContain('Typed by the admin.');
+    expect(await h.historyCount()).toBe(0);
+  });
+
+  it('an edit that changes nothing writes nothing and says so', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/104/edit', { version: '1', kind: 'recommendation', area: 'Efficiency', ref: '2.01', text: 'Estates review.', evidence: '', plan: '', acceptedValue: 'yes', acceptedRationale: '' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toContain('unchanged=1');
+    expect(await h.historyCount()).toBe(0);
+    expect(h.audit.entries).toHaveLength(0);
+    expect(textOf(await (await h.app.request(response.headers.get('location')!)).text())).toContain('Nothing was changed');
+  });
+
+  it('an edit to a ref another action has is refused on the ref field', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/104/edit', { version: '1', kind: 'recommendation', area: 'Efficiency', ref: '1.01', text: 'Estates review.', evidence: '', plan: '', acceptedValue: 'yes', acceptedRationale: '' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Ref 1.01 is already used by another action');
+    expect(await h.historyCount()).toBe(0);
+  });
+
+  it('the audit entry holds the changed fields before and after', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/101/reassign', { version: '3', owner1: 'blake', owner2: 'alex', owner3: '', sro: '' });
+    expect(h.audit.entries[0]).toMatchObject({ change: 'reassign-owners', before: { ownerIds: ['alex'], sroId: 'casey' }, after: { ownerIds: ['blake', 'alex'], sroId: null } });
+  });
+});

@@ -1,0 +1,110 @@
+import { editValuesFrom } from '../../../functions/core/admin/actions/edit-action.js';
+import type { Action } from '../../../functions/core/model/action.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import { valuesFromAction } from '../../../functions/core/owner/owner-update-form.js';
+import { formatTarget, monthNames } from '../../owner/format.js';
+import { ChangeForm, RadiosField, SelectField, TextField, type Choice, type FormState } from './form-controls.js';
+import { actionPaths } from './paths.js';
+
+interface FormProps {
+  action: Action;
+  state: FormState;
+}
+
+/** The stored values each form starts from, before anyone types. */
+export function defaultValues(action: Action): Record<string, Record<string, string>> {
+  const owner = valuesFromAction(action);
+  return {
+    edit: editValuesFrom(action),
+    reassign: { owner1: action.ownerIds[0] ?? '', owner2: action.ownerIds[1] ?? '', owner3: action.ownerIds[2] ?? '', sro: action.sroId ?? '' },
+    'on-behalf': { ...owner, complete: owner.complete ? 'yes' : '', onBehalfOf: action.ownerIds[0] ?? action.sroId ?? '' },
+  };
+}
+
+const kindChoices: Choice[] = [
+  { value: 'recommendation', label: 'Recommendation' },
+  { value: 'afi', label: 'Area for improvement' },
+  { value: 'cause-of-concern', label: 'Cause of concern' },
+];
+const acceptedChoices: Choice[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: '', label: 'Not recorded' },
+];
+
+export function EditForm({ action, state }: FormProps) {
+  return (
+    <ChangeForm action={actionPaths.change(action.id, 'edit')} version={action.version} submit="Save changes">
+      <RadiosField id="kind" label="Kind" state={state} choices={kindChoices} />
+      <TextField id="area" label="Area" hint="The PEEL pillar or section of the plan" state={state} />
+      <TextField id="ref" label="Ref" state={state} />
+      <TextField id="text" label="Text of the item" state={state} rows={6} />
+      <TextField id="evidence" label="Inspection evidence (optional)" state={state} rows={4} />
+      <TextField id="plan" label="Plan: what will be done (optional)" state={state} rows={4} />
+      <RadiosField id="acceptedValue" label="Accepted for action by the force?" state={state} choices={acceptedChoices} />
+      <TextField id="acceptedRationale" label="Rationale (optional)" state={state} rows={3} />
+    </ChangeForm>
+  );
+}
+
+export function ReassignForm({ action, state, people }: FormProps & { people: Person[] }) {
+  const active = people.filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const choices = (none: string): Choice[] => [{ value: '', label: none }, ...active.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
+  return (
+    <ChangeForm action={actionPaths.change(action.id, 'reassign')} version={action.version} submit="Reassign">
+      {action.unmatchedNames.length > 0 && (
+        <p class="hint">The import could not match {action.unmatchedNames.join(', ')}: reassigning clears these names.</p>
+      )}
+      <SelectField id="owner1" label="Lead owner" hint="New owners are emailed their personal link (with the ref only)." state={state} choices={choices('Select a person')} />
+      <SelectField id="owner2" label="Second owner (optional)" state={state} choices={choices('None')} />
+      <SelectField id="owner3" label="Third owner (optional)" state={state} choices={choices('None')} />
+      <SelectField id="sro" label="Senior responsible officer (optional)" state={state} choices={choices('None')} />
+    </ChangeForm>
+  );
+}
+
+export function ReasonForm({ action, state, change, id, label, submit }: FormProps & { change: 'reopen' | 'not-accepted' | 'superseded'; id: string; label: string; submit: string }) {
+  return (
+    <ChangeForm action={actionPaths.change(action.id, change)} version={action.version} submit={submit} warning={change !== 'reopen'}>
+      <TextField id={id} label={label} hint="Required. It is kept in the action's history." state={state} rows={3} />
+    </ChangeForm>
+  );
+}
+
+const confidenceChoices: Choice[] = [
+  { value: 'high', label: 'High: it will be done by the target date' },
+  { value: 'medium', label: 'Medium: there are risks to the target date' },
+  { value: 'low', label: 'Low: it is unlikely to be done by the target date' },
+];
+
+/** The owner's update form, entered by an admin for one of the action's owners. */
+export function OnBehalfForm({ action, state, names }: FormProps & { names: Record<string, string> }) {
+  const whose = [...action.ownerIds, ...(action.sroId && !action.ownerIds.includes(action.sroId) ? [action.sroId] : [])];
+  const targetState: FormState = { values: { target: state.values.targetMonth ?? '', targetYear: state.values.targetYear ?? '' }, errors: state.errors };
+  return (
+    <ChangeForm action={actionPaths.change(action.id, 'on-behalf')} version={action.version} submit="Save update">
+      <SelectField id="onBehalfOf" label="Whose update is this?" state={state} choices={[{ value: '', label: 'Select a person' }, ...whose.map((id) => ({ value: id, label: names[id] ?? id }))]} />
+      <TextField id="progress" label="Progress update" hint="What the owner told you has happened since the last update." state={state} rows={6} />
+      <RadiosField id="confidence" label="How confident is the owner that it will be done by the target date?" state={state} choices={confidenceChoices} />
+      <TextField id="confidenceNarrative" label="Why this confidence? (optional)" state={state} rows={3} />
+      <div class="date-input">
+        <SelectField
+          id="target"
+          name="targetMonth"
+          label="Target month"
+          hint={`Now: ${formatTarget(action.timescale)}`}
+          state={targetState}
+          choices={[{ value: '', label: 'Not set' }, ...monthNames.map((name, i) => ({ value: String(i + 1), label: name }))]}
+        />
+        <TextField id="targetYear" label="Target year" state={targetState} />
+      </div>
+      <TextField id="timescaleReason" label="If the target date is changing, why?" state={state} rows={3} />
+      <div class="form-group">
+        <div class="checkbox">
+          <input type="checkbox" id="complete" name="complete" value="yes" checked={state.values.complete === 'yes'} />
+          <label for="complete">The owner says the action is complete (propose it for closure)</label>
+        </div>
+      </div>
+    </ChangeForm>
+  );
+}

@@ -1,0 +1,171 @@
+import type { FieldError } from '../../../functions/core/admin/actions/admin-change.js';
+import type { Action } from '../../../functions/core/model/action.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import type { Update } from '../../../functions/core/model/update.js';
+import { ErrorSummary, Prose } from '../../owner/components.js';
+import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from '../../owner/format.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { defaultValues, EditForm, OnBehalfForm, ReasonForm, ReassignForm } from './action-forms.js';
+import { ChangeForm, type FormState } from './form-controls.js';
+import { describeAccepted, HistoryList, kindLabels } from './history-list.js';
+import { actionPaths, changeLabels, doneMessages, type ActionChange } from './paths.js';
+
+export interface ActionPageProps {
+  forceName: string;
+  timeZone: string;
+  session: AdminSession;
+  action: Action;
+  updates: Update[];
+  people: Person[];
+  flags: { stale: boolean; overdue: boolean; daysSinceUpdate: number | null };
+  /** After a change: what was done, and new owners whose email could not be sent. */
+  done?: { change: ActionChange; notEmailed: string[]; unchanged: boolean };
+  /** A form that came back with problems: which one, what was typed, what is wrong. */
+  failed?: { change: ActionChange; values: Record<string, string>; errors: FieldError[] };
+}
+
+/** One action: every field, the forms for each change (admins only) and the full history. */
+export function ActionPage(props: ActionPageProps) {
+  const { action, session, failed } = props;
+  const names = Object.fromEntries(props.people.map((p) => [p.id, p.name]));
+  return (
+    <AdminLayout title={`${failed ? changeLabels[failed.change] + ': ' : ''}${action.ref}`} forceName={props.forceName} session={session} current="/admin/actions" hasErrors={!!failed}>
+      <a class="back-link" href={actionPaths.list}>
+        Back to all actions
+      </a>
+      {failed && <ErrorSummary errors={failed.errors} />}
+      {props.done && <DoneBanner done={props.done} names={names} />}
+      <span class="caption">
+        {kindLabels[action.kind]}, {action.area}
+      </span>
+      <h1>
+        {action.ref} <StatusTags action={action} flags={props.flags} />
+      </h1>
+      <ActionFields action={action} names={names} timeZone={props.timeZone} flags={props.flags} />
+      {session.role === 'admin' && <ChangeSections {...props} names={names} />}
+      <h2 id="history">History</h2>
+      <HistoryList updates={props.updates} names={names} timeZone={props.timeZone} />
+    </AdminLayout>
+  );
+}
+
+function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']>; names: Record<string, string> }) {
+  return (
+    <div class="notification-success" role="status" aria-labelledby="done-title">
+      <h2 id="done-title" class="notification-title">
+        {done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]}
+      </h2>
+      {done.notEmailed.length > 0 && (
+        <p>
+          The email to {done.notEmailed.map((id) => names[id] ?? id).join(', ')} could not be sent. Send them a fresh link from People.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function StatusTags({ action, flags }: { action: Action; flags: { stale: boolean; overdue: boolean } }) {
+  return (
+    <>
+      {action.status !== 'open' && <span class={`tag tag-status-${action.status}`}>{statusLabels[action.status]}</span>}
+      {flags.overdue && <span class="tag tag-overdue">Overdue</span>}
+      {flags.stale && <span class="tag tag-stale">Stale</span>}
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: unknown }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children as string}</dd>
+    </div>
+  );
+}
+
+function ActionFields({ action, names, timeZone, flags }: { action: Action; names: Record<string, string>; timeZone: string; flags: ActionPageProps['flags'] }) {
+  const owners = [...action.ownerIds.map((id) => names[id] ?? id), ...action.unmatchedNames.map((n) => `${n} (not matched to anyone)`)];
+  const revisions = action.timescale.revisions;
+  return (
+    <>
+      <h2>Text</h2>
+      <Prose text={action.text} />
+      <h2>Inspection evidence</h2>
+      <Prose text={action.evidence} />
+      <h2>Plan</h2>
+      <Prose text={action.plan} />
+      <h2>Latest progress</h2>
+      <Prose text={action.latestProgress} />
+      <dl class="summary-list">
+        <Row label="Status">{statusLabels[action.status]}</Row>
+        <Row label="Accepted">{describeAccepted(action.accepted)}</Row>
+        <Row label="Senior responsible officer">{action.sroId ? (names[action.sroId] ?? action.sroId) : 'Not set'}</Row>
+        <Row label={owners.length > 1 ? 'Owners (lead first)' : 'Owner'}>{owners.join(', ') || 'Not set'}</Row>
+        <Row label="Target date">{formatTarget(action.timescale)}</Row>
+        {action.timescale.originalTarget && action.timescale.originalTarget !== action.timescale.target && (
+          <Row label="Original target">{formatTargetValue(action.timescale.originalTarget)}</Row>
+        )}
+        {action.timescale.text && action.timescale.target !== null && <Row label="Timescale as written">{action.timescale.text}</Row>}
+        {revisions.length > 0 && (
+          <Row label="Target revisions">
+            <ul class="change-list">
+              {revisions.map((r) => (
+                <li>
+                  {formatInstant(r.at, timeZone)}: {formatTargetValue(r.from)} → {formatTargetValue(r.to)}. {r.reason}
+                </li>
+              ))}
+            </ul>
+          </Row>
+        )}
+        <Row label="Confidence">{confidenceLabels[action.confidence]}</Row>
+        <Row label="Reason for confidence">{action.confidenceNarrative ?? 'None recorded'}</Row>
+        <Row label="Last updated">
+          {action.lastUpdatedAt ? `${formatInstant(action.lastUpdatedAt, timeZone)} (${formatDaysAgo(flags.daysSinceUpdate).toLowerCase()})` : 'Never updated'}
+        </Row>
+        <Row label="Version">{String(action.version)}</Row>
+      </dl>
+    </>
+  );
+}
+
+/** Each change a collapsible section; the one that came back with problems is open, with what was typed. */
+function ChangeSections(props: ActionPageProps & { names: Record<string, string> }) {
+  const { action, failed } = props;
+  const defaults = defaultValues(action);
+  const state = (change: ActionChange): FormState =>
+    failed?.change === change ? { values: failed.values, errors: failed.errors } : { values: defaults[change] ?? {}, errors: [] };
+  const section = (change: ActionChange, body: unknown) => (
+    <details class="change-section" id={`change-${change}`} open={failed?.change === change}>
+      <summary>{changeLabels[change]}</summary>
+      <div class="change-body">{body as string}</div>
+    </details>
+  );
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">Change this action</h2>
+      {action.status === 'proposed-closure' &&
+        section('sign-off', (
+          <>
+            <p>The owner says the action is done. Sign off when the senior responsible officer agrees.</p>
+            <ChangeForm action={actionPaths.change(action.id, 'sign-off')} version={action.version} submit="Sign off the closure" />
+          </>
+        ))}
+      {section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} />)}
+      {section('reassign', <ReassignForm action={action} state={state('reassign')} people={props.people} />)}
+      {section('edit', <EditForm action={action} state={state('edit')} />)}
+      {action.status !== 'open' &&
+        section('reopen', <ReasonForm action={action} state={state('reopen')} change="reopen" id="reopenReason" label="Why is the action being reopened?" submit="Reopen" />)}
+      {action.status !== 'not-accepted' &&
+        section(
+          'not-accepted',
+          <ReasonForm action={action} state={state('not-accepted')} change="not-accepted" id="notAcceptedReason" label="Why has the force not accepted it?" submit="Mark not accepted" />,
+        )}
+      {action.status !== 'superseded' &&
+        section(
+          'superseded',
+          <ReasonForm action={action} state={state('superseded')} change="superseded" id="supersededReason" label="Why is it superseded, and by what?" submit="Mark superseded" />,
+        )}
+    </section>
+  );
+}
