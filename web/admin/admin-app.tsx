@@ -5,6 +5,7 @@ import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createImportRoutes } from './import/import-routes.js';
+import { createActionRoutes } from './actions/action-routes.js';
 
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
@@ -26,6 +27,7 @@ export function createAdminRoutes() {
   admin.route('/summaries', createSummaryRoutes());
   // ── Console areas: mount each sub-app here, one line each, after the session guard. ──
   admin.route('/import', createImportRoutes());
+  admin.route('/actions', createActionRoutes());
 
   return admin;
 }

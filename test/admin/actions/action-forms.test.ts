@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { boardSession } from '../support/admin-test-app.js';
+import { actionsHarness, textOf } from './actions-fixture.js';
+
+const xssCorpus = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  '</textarea><script>alert(2)</script>',
+  'javascript:alert(3)',
+  '<a href="javascript:alert(4)">click</a>',
+  '{{constructor.constructor("alert(5)")()}}',
+  '&lt;b&gt; already escaped &amp;',
+];
+
+describe('reasons are required', () => {
+  const reasonForms = [
+    { change: 'reopen', id: '103', version: '1', field: 'reopenReason', message: 'Enter why the action is being reopened' },
+    { change: 'not-accepted', id: '101', version: '3', field: 'notAcceptedReason', message: 'Enter why the force has not accepted the action' },
+    { change: 'superseded', id: '101', version: '3', field: 'supersededReason', message: 'Enter why the action is superseded, and by what' },
+  ] as const;
+
+  for (const { change, id, version, field, message } of reasonForms) {
+    it(`${change} without a reason: the GOV.UK error page, the form open, nothing written`, async () => {
+      const h = await actionsHarness();
+      const response = await h.post(`/admin/actions/${id}/${change}`, { version, [field]: '   ' });
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toMatch(/<title>Error: /);
+      expect(html).toContain('class="error-summary"');
+      expect(html).toContain(`<a href="#${field}">${message}</a>`);
+      expect(html).toMatch(new RegExp(`<details class="change-section" id="change-${change}" open`));
+      expect(html).toContain(`id="${field}-error"`);
+      expect(await h.historyCount()).toBe(0);
+      expect(h.audit.entries).toHaveLength(0);
+    });
+
+    it(`${change} with a reason too long: the input is kept`, async () => {
+      const h = await actionsHarness();
+      const long = `Start of a long reason ${'x'.repeat(6000)}`;
+      const response = await h.post(`/admin/actions/${id}/${change}`, { version, [field]: long });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain(long);
+      expect(await h.historyCount()).toBe(0);
+    });
+  }
+
+  it('an edit with the text emptied keeps every other field as typed', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/edit', { version: '3', kind: 'afi', area: 'Typed area', ref: '1.01', text: '', evidence: 'Typed evidence', plan: 'Typed plan', acceptedValue: 'no', acceptedRationale: 'Typed rationale' });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<a href="#text">Enter the text of the item</a>');
+    for (const kept of ['value="Typed area"', 'Typed evidence', 'Typed plan', 'Typed rationale']) expect(html).toContain(kept);
+    expect(html).toMatch(/id="kind-afi" name="kind" value="afi" checked/);
+    expect(await h.historyCount()).toBe(0);
+  });
+
+  it('an update on behalf without progress or confidence lists both, in page order', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'alex', progress: '', confidenceNarrative: 'Kept narrative', targetMonth: '9', targetYear: '2026' });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html.indexOf('href="#progress"')).toBeLessThan(html.indexOf('href="#confidence"'));
+    expect(html).toContain('Kept narrative');
+  });
+
+  it('reassigning to a leaver or someone unknown is refused on that field', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/reassign', { version: '3', owner1: 'leaver', owner2: 'nobody', owner3: '', sro: '' });
+    expect(response.status).toBe(400);
+    const html = textOf(await response.text());
+    expect(html).toContain('Former Officer has left (deactivated)');
+    expect(html).toContain('that person is not in the directory');
+    expect(await h.historyCount()).toBe(0);
+  });
+});
+
+describe('edited text comes back escaped', () => {
+  for (const payload of xssCorpus) {
+    it(`${payload.slice(0, 30)}`, async () => {
+      const h = await actionsHarness();
+      const response = await h.post('/admin/actions/101/edit', { version: '3', kind: 'recommendation', area: payload.slice(0, 200), ref: '1.01', text: payload, evidence: payload, plan: payload, acceptedValue: 'yes', acceptedRationale: payload });
+      expect(response.status).toBe(303);
+      for (const path of ['/admin/actions/101', '/admin/actions', `/admin/actions?q=${encodeURIComponent(payload)}`]) {
+        const html = await (await h.app.request(path)).text();
+        expect(html).not.toContain('<script>alert');
+        expect(html).not.toMatch(/<img src=x/i);
+        expect(html).not.toMatch(/<svg onload/i);
+        expect(html).not.toContain('<a href="javascript:');
+        expect(html).not.toContain('</textarea><script>');
+      }
+      const page = await (await h.app.request('/admin/actions/101')).text();
+      const escaped = payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+      expect(page).toContain(`<p class="prose">${escaped}</p>`);
+    });
+  }
+});
+
+describe('reassigning tells the new owners', () => {
+  it('emails each new owner their personal link and the ref, never the action text', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/reassign', { version: '3', owner1: 'blake', owner2: 'alex', owner3: '', sro: 'casey' });
+    expect(response.status).toBe(303);
+    expect(h.sent).toHaveLength(1); // Alex already owned it
+    const [email] = h.sent;
+    expect(email!.to).toEqual(['blake.reid@testshire.example']);
+    expect(email!.subject).toContain('1.01');
+    for (const body of [email!.text, email!.html]) {
+      expect(body).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{20,}/);
+      expect(body).not.toContain('Improve crime recording');
+    }
+    const token = /\/u\/([A-Za-z0-9_-]+)/.exec(email!.text)![1]!;
+    expect(await h.deps.linkTokens.getToken(await (await import('../../../functions/core/links/token-crypto.js')).hashToken(token))).toMatchObject({ personId: 'blake' });
+  });
+
+  it('a failed email keeps the change and says who was not told', async () => {
+    const h = await actionsHarness({ failMailTo: 'blake.reid@testshire.example' });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const response = await h.post('/admin/actions/101/reassign', { version: '3', owner1: 'blake', owner2: '', owner3: '', sro: '' });
+      expect(response.status).toBe(303);
+      expect((await h.repository.getAction('101'))!.ownerIds).toEqual(['blake']);
+      const page = textOf(await (await h.app.request(response.headers.get('location')!)).text());
+      expect(page).toContain('The email to Ch Insp Blake Reid could not be sent');
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+  });
+
+  it('clears names the import could not match', async () => {
+    const h = await actionsHarness();
+    const action = (await h.repository.getAction('104'))!;
+    await h.repository.putAction({ ...action, unmatchedNames: ['DCI Someone'] }, 1);
+    await h.post('/admin/actions/104/reassign', { version: '1', owner1: 'blake', owner2: 'alex', owner3: '', sro: '' });
+    expect((await h.repository.getAction('104'))!.unmatchedNames).toEqual([]);
+    expect(h.sent).toHaveLength(0);
+  });
+});
+
+describe('board members', () => {
+  it('see the action and its history without any form', async () => {
+    const h = await actionsHarness({ session: boardSession });
+    const html = await (await h.app.request('/admin/actions/102')).text();
+    expect(html).toContain('1.02');
+    expect(html).toContain('History');
+    expect(html).not.toContain('<form method="post" action="/admin/actions');
+    expect(html).not.toContain('Change this action');
+  });
+
+  it('admins see a form for each change that fits the status', async () => {
+    const h = await actionsHarness();
+    const proposed = await (await h.app.request('/admin/actions/102')).text();
+    for (const change of ['sign-off', 'on-behalf', 'reassign', 'edit', 'reopen', 'not-accepted', 'superseded']) {
+      expect(proposed).toContain(`action="/admin/actions/102/${change}"`);
+    }
+    const open = await (await h.app.request('/admin/actions/101')).text();
+    expect(open).not.toContain('action="/admin/actions/101/sign-off"');
+    expect(open).not.toContain('action="/admin/actions/101/reopen"');
+  });
+
+  it('a GET never writes', async () => {
+    const h = await actionsHarness();
+    for (const path of ['/admin/actions', '/admin/actions/101', '/admin/actions/101?done=edit', '/admin/actions/101/sign-off']) await h.app.request(path);
+    expect(await h.historyCount()).toBe(0);
+    expect(h.audit.entries).toHaveLength(0);
+  });
+});
