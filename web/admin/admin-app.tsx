@@ -5,6 +5,7 @@ import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createImportRoutes } from './import/import-routes.js';
+import { createReminderRoutes } from './reminders/reminder-routes.js';
 import { createActionRoutes } from './actions/action-routes.js';
 
 /**
@@ -27,6 +28,7 @@ export function createAdminRoutes() {
   admin.route('/summaries', createSummaryRoutes());
   // ── Console areas: mount each sub-app here, one line each, after the session guard. ──
   admin.route('/import', createImportRoutes());
+  admin.route('/reminders', createReminderRoutes());
   admin.route('/actions', createActionRoutes());
 
   return admin;

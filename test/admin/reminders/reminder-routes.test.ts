@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryAuditLog } from '../../../functions/adapters/memory/memory-audit-log.js';
+import { MemoryLinkTokenStore } from '../../../functions/adapters/memory/memory-link-token-store.js';
+import { MemoryRepository } from '../../../functions/adapters/memory/memory-repository.js';
+import { MemoryRunReportStore } from '../../../functions/adapters/memory/memory-run-report-store.js';
+import type { AdminSession } from '../../../web/admin/admin-env.js';
+import { createReminderRoutes } from '../../../web/admin/reminders/reminder-routes.js';
+import { memoryDeps } from '../../support/memory-deps.js';
+import { coOwner, config, daysBefore, owner, sro, staleAction, tuesday } from '../../reminders/policy-fixture.js';
+import { RecordingMailer, seed } from '../../reminders/run-fixture.js';
+import { adminSession, adminTestApp, boardSession } from '../support/admin-test-app.js';
+
+async function harness(options: { session?: AdminSession; now?: Date } = {}) {
+  const repository = new MemoryRepository();
+  await seed(repository, {
+    people: [owner, coOwner, sro],
+    actions: [
+      staleAction({ id: 'a-1', ref: '1.01', ownerIds: ['owner'], text: 'SECRET TEXT ONE' }),
+      staleAction({ id: 'a-2', ref: '1.02', ownerIds: ['co-owner'], lastUpdatedAt: daysBefore(tuesday, 50) }),
+      staleAction({ id: 'a-3', ref: '1.03', ownerIds: ['owner'], lastUpdatedAt: daysBefore(tuesday, 2) }),
+    ],
+  });
+  const mailer = new RecordingMailer();
+  let mailerAsked = 0;
+  const runReports = new MemoryRunReportStore();
+  const audit = new MemoryAuditLog();
+  const linkTokens = new MemoryLinkTokenStore();
+  const now = options.now ?? tuesday;
+  const deps = memoryDeps({ config, repository, runReports, audit, linkTokens, clock: { now: () => now }, getMailer: async () => (mailerAsked++, mailer) });
+  const app = adminTestApp(deps, createReminderRoutes(), '/admin/reminders', options.session ?? adminSession);
+  const snapshot = async () => ({
+    reminders: [...(await repository.listReminders('owner')), ...(await repository.listReminders('co-owner')), ...(await repository.listReminders('sro'))],
+    reports: await runReports.listRecent(10),
+    audit: [...audit.entries],
+    mailerAsked,
+    sent: mailer.sent.length,
+  });
+  const post = (fields: Record<string, string>) =>
+    app.request('/admin/reminders/send', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  return { app, mailer, runReports, audit, snapshot, post };
+}
+
+describe('reminders: preview, send now, log', () => {
+  it("previews today's run, who would get what by ref and age, and sends and writes nothing", async () => {
+    const h = await harness();
+    const before = await h.snapshot();
+    const res = await h.app.request('/admin/reminders');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toContain('2 actions of 2 owners not updated in');
+    expect(html).toContain('<strong>Supt Alex Morgan</strong> (alex@testshire.example): 1 stale action: 1.01 (40 days)');
+    expect(html).toContain('<strong>Ch Insp Blake Reid</strong> (blake@testshire.example): 1 stale action: 1.02 (50 days)');
+    expect(html).not.toContain('SECRET TEXT');
+    expect(html).toContain('href="/admin/reminders/send">Send 2 emails now</a>');
+    expect(html).toContain('No reminder runs yet.');
+    expect((await h.app.request('/admin/reminders/send')).status).toBe(200);
+    expect(await h.snapshot()).toEqual(before);
+    expect(before).toMatchObject({ reminders: [], reports: [], audit: [], mailerAsked: 0, sent: 0 });
+  });
+
+  it('sends nothing without the confirmation ticked', async () => {
+    const h = await harness();
+    const res = await h.post({});
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<title>Error: Send reminders now');
+    expect(html).toContain('href="#confirm">Tick the box to confirm you want to send the emails now</a>');
+    expect(await h.snapshot()).toMatchObject({ reminders: [], reports: [], audit: [], mailerAsked: 0, sent: 0 });
+  });
+
+  it('sends once confirmed, records the run report and an audit entry, and shows both', async () => {
+    const h = await harness();
+    const res = await h.post({ confirm: 'yes' });
+    expect(res.status).toBe(303);
+    expect(h.mailer.sent.map((e) => e.to).sort()).toEqual([['alex@testshire.example'], ['blake@testshire.example']]);
+    const [report] = await h.runReports.listRecent(10);
+    expect(report).toMatchObject({ dryRun: false, peopleReminded: 2, failures: 0 });
+    expect(res.headers.get('location')).toBe(`/admin/reminders?sent=${report!.runId}`);
+    expect(h.audit.entries).toMatchObject([{ by: 'admin@northshire.example', change: 'send-reminders', target: { type: 'reminders', id: report!.runId } }]);
+
+    const html = await (await h.app.request(res.headers.get('location')!)).text();
+    expect(html).toContain('Reminders sent');
+    expect(html).toContain('2 reminders and 0 escalations sent.');
+    expect(html).toContain('<td data-label="Reminded">2</td>');
+    // Today's digests are claimed: a second press sends nothing more.
+    expect(html).not.toContain('emails now</a>');
+    await h.post({ confirm: 'yes' });
+    expect(h.mailer.sent).toHaveLength(2);
+  });
+
+  it('says a non-working day sends nothing, and offers no button', async () => {
+    const h = await harness({ now: new Date('2026-11-28T09:00:00Z') });
+    const html = await (await h.app.request('/admin/reminders')).text();
+    expect(html).toContain('is not a working day');
+    expect(html).not.toContain('href="/admin/reminders/send"');
+  });
+
+  it('refuses a board member everywhere, sending nothing', async () => {
+    const h = await harness({ session: boardSession });
+    const answers = [await h.app.request('/admin/reminders'), await h.app.request('/admin/reminders/send'), await h.post({ confirm: 'yes' })];
+    expect(answers.map((r) => r.status)).toEqual([403, 403, 403]);
+    expect(await h.snapshot()).toMatchObject({ reminders: [], reports: [], audit: [], mailerAsked: 0, sent: 0 });
+  });
+});

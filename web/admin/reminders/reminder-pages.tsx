@@ -1,0 +1,101 @@
+import type { ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
+import type { RunReport } from '../../../functions/core/reminders/run-report.js';
+import { ErrorMessage, ErrorSummary, FormGroup } from '../../owner/components.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { ReminderPlanList } from './reminder-plan-list.js';
+import { RunLog } from './run-log.js';
+
+export const reminderPaths = { start: '/admin/reminders', send: '/admin/reminders/send' };
+
+interface PageBase {
+  forceName: string;
+  session: AdminSession;
+  staleAfterDays: number;
+  plan: ReminderPlan;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const emailCount = (plan: ReminderPlan) => plan.reminders.length + plan.escalations.length;
+
+function SentBanner({ report }: { report: RunReport }) {
+  return (
+    <div class="notification-success" role="status">
+      <h2 class="notification-title">Reminders sent</h2>
+      <p>
+        {plural(report.peopleReminded, 'reminder')} and {plural(report.escalations, 'escalation')} sent
+        {report.failures > 0 ? `; ${plural(report.failures, 'email')} failed and will be tried again on the next working day` : ''}.
+      </p>
+    </div>
+  );
+}
+
+/** Today's run as a dry run (who would get what), the way to send it now, and the log of runs. */
+export function RemindersPage({ forceName, session, staleAfterDays, plan, reports, timeZone, sent }: PageBase & { reports: RunReport[]; timeZone: string; sent: RunReport | null }) {
+  const count = emailCount(plan);
+  return (
+    <AdminLayout title="Reminders" forceName={forceName} session={session} current="/admin/reminders">
+      {sent && <SentBanner report={sent} />}
+      <h1>Reminders</h1>
+      <h2>Today's run</h2>
+      {!plan.workingDay ? (
+        <p>Today ({plan.period}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
+      ) : plan.staleActions === 0 ? (
+        <p>No stale actions: every open action was updated in the last {staleAfterDays} days.</p>
+      ) : (
+        <>
+          <p>
+            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days. Nothing has been sent from this page: this is what the run
+            would send if it ran now.
+          </p>
+          <ReminderPlanList plan={plan} />
+        </>
+      )}
+      {count > 0 && (
+        <p>
+          <a class="button" href={reminderPaths.send}>
+            Send {plural(count, 'email')} now
+          </a>
+        </p>
+      )}
+      <h2>Recent runs</h2>
+      <RunLog reports={reports} timeZone={timeZone} />
+    </AdminLayout>
+  );
+}
+
+/** The confirmation step: what is about to be sent, and a box to tick. */
+export function ConfirmSendPage({ forceName, session, plan, error }: Omit<PageBase, 'staleAfterDays'> & { error?: string }) {
+  const count = emailCount(plan);
+  return (
+    <AdminLayout title="Send reminders now" forceName={forceName} session={session} current="/admin/reminders" hasErrors={Boolean(error)}>
+      <ErrorSummary errors={error ? [{ field: 'confirm', message: error }] : []} />
+      <a class="back-link" href={reminderPaths.start}>
+        Back to reminders
+      </a>
+      <h1>Send reminders now</h1>
+      {count === 0 ? (
+        <p>There is nothing to send now. Go back to reminders to see why.</p>
+      ) : (
+        <>
+          <p>
+            This sends {plural(plan.reminders.length, 'reminder')} and {plural(plan.escalations.length, 'escalation')} now, as today's scheduled run would. Nobody gets a second
+            email today: the scheduled run passes over whoever this one reaches.
+          </p>
+          <form method="post" action={reminderPaths.send}>
+            <FormGroup error={error}>
+              <ErrorMessage id="confirm-error" message={error} />
+              <div class="checkbox">
+                <input type="checkbox" id="confirm" name="confirm" value="yes" aria-describedby={error ? 'confirm-error' : undefined} />
+                <label for="confirm">Yes, send {plural(count, 'email')} now</label>
+              </div>
+            </FormGroup>
+            <button type="submit" class="button">
+              Send now
+            </button>
+          </form>
+        </>
+      )}
+    </AdminLayout>
+  );
+}

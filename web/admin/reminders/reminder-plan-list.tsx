@@ -1,0 +1,76 @@
+import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from '../../../functions/core/reminders/reminder-plan.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, ${l.ageDays} days` : `${l.ageDays} days`})`;
+
+const flagWords: Record<EscalationGroup['flag'], (g: EscalationGroup) => string> = {
+  ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
+  inactive: () => 'marked as having left',
+  bounced: () => 'email address bounces',
+  complained: () => 'marked our email as spam',
+  'not-in-directory': () => 'matches nobody in the directory',
+  'no-owner': () => 'no owner',
+};
+
+const skipWords: Record<SkipReason, string> = {
+  'not-working-day': 'not a working day',
+  inactive: 'not emailed: marked as having left (their SRO is told)',
+  bounced: 'not emailed: their address bounces (their SRO is told)',
+  complained: 'not emailed: they marked our email as spam (their SRO is told)',
+  'no-address': 'not emailed: the name matches nobody in the directory (the SRO is told)',
+  'recently-reminded': 'not today: reminded within the reminder interval',
+  'claimed-today': "not today: today's digest was sent already, or is being sent",
+  'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
+};
+
+const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassigned actions' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
+
+/**
+ * Who would get what, by refs and ages only (as the emails themselves): the reminders, the escalations
+ * to SROs, and everyone passed over with the reason.
+ */
+export function ReminderPlanList({ plan }: { plan: ReminderPlan }) {
+  const skipped = plan.skipped.filter((s) => s.reason !== 'not-working-day');
+  return (
+    <>
+      <h3>Reminders ({plan.reminders.length})</h3>
+      {plan.reminders.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul class="reminder-list">
+          {plan.reminders.map((d) => (
+            <li>
+              <strong>{d.person.name}</strong> ({d.person.email}): {plural(d.lines.length, 'stale action')}: {d.lines.map(line).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Escalations to SROs ({plan.escalations.length})</h3>
+      {plan.escalations.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul class="reminder-list">
+          {plan.escalations.map((d) => (
+            <li>
+              <strong>{d.person.name}</strong> ({d.person.email}):{' '}
+              {d.groups.map((g) => `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)}): ${g.lines.map(line).join(', ')}`).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <>
+          <h3>Not emailed ({skipped.length})</h3>
+          <ul class="reminder-list">
+            {skipped.map((s) => (
+              <li>
+                <strong>{skipWho(s)}</strong>: {skipWords[s.reason]}: {s.refs.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { Hono, type Context } from 'hono';
+import { planFromStore, runReminders } from '../../../functions/core/reminders/run-reminders.js';
+import type { AdminEnv } from '../admin-env.js';
+import { requireAdmin } from '../require-admin.js';
+import { ConfirmSendPage, RemindersPage, reminderPaths } from './reminder-pages.js';
+
+/** Runs in the log: enough to see the last two weeks of working days. */
+const logLength = 10;
+
+const todaysPlan = (c: Context<AdminEnv>) => {
+  const deps = c.get('deps');
+  return planFromStore(deps, deps.clock.now());
+};
+
+/**
+ * Reminders at /admin/reminders, admins only: today's run as a dry run (reads only: planning reads the
+ * stale index, the people and their reminder history), send now behind a confirmation, the log of runs.
+ */
+export function createReminderRoutes() {
+  const routes = new Hono<AdminEnv>();
+  routes.use(async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  routes.use(requireAdmin);
+
+  routes.get('/', async (c) => {
+    const deps = c.get('deps');
+    const [plan, reports] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength)]);
+    const sent = reports.find((r) => r.runId === c.req.query('sent')) ?? null;
+    const { name, staleAfterDays, timeZone } = deps.config;
+    return c.html(<RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} />);
+  });
+
+  routes.get('/send', async (c) => c.html(<ConfirmSendPage forceName={c.get('deps').config.name} session={c.get('session')} plan={await todaysPlan(c)} />));
+
+  routes.post('/send', requireAdmin, async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    if (body.confirm !== 'yes') {
+      const error = 'Tick the box to confirm you want to send the emails now';
+      return c.html(<ConfirmSendPage forceName={deps.config.name} session={c.get('session')} plan={await todaysPlan(c)} error={error} />, 400);
+    }
+    // The job's own wiring (personal links, the digest email), loaded only when something is sent.
+    const { reminderJobDeps } = await import('../../../functions/reminder-job.js');
+    const { report } = await runReminders(reminderJobDeps(deps), { dryRun: false });
+    await deps.audit.record({
+      at: report.startedAt,
+      by: c.get('session').email,
+      change: 'send-reminders',
+      target: { type: 'reminders', id: report.runId },
+      before: null,
+      after: { period: report.period, peopleReminded: report.peopleReminded, escalations: report.escalations, failures: report.failures },
+    });
+    return c.redirect(`${reminderPaths.start}?sent=${encodeURIComponent(report.runId)}`, 303);
+  });
+
+  return routes;
+}
