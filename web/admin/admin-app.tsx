@@ -7,6 +7,7 @@ import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createImportRoutes } from './import/import-routes.js';
 import { createReminderRoutes } from './reminders/reminder-routes.js';
 import { createActionRoutes } from './actions/action-routes.js';
+import { createExportRoutes } from './export/export-routes.js';
 
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
@@ -30,6 +31,7 @@ export function createAdminRoutes() {
   admin.route('/import', createImportRoutes());
   admin.route('/reminders', createReminderRoutes());
   admin.route('/actions', createActionRoutes());
+  admin.route('/export', createExportRoutes());
 
   return admin;
 }

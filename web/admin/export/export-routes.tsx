@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { currentPlan } from '../../../functions/core/admin/actions/current-plan.js';
+import { toLocalDate } from '../../../functions/core/calendar/local-date.js';
+import type { AdminEnv } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+
+export const exportPaths = { page: '/admin/export', download: '/admin/export/action-plan.xlsx' };
+
+/**
+ * Export: the whole plan as it stands, as XLSX in the familiar layout, for admins and board members.
+ * Reads only (a GET never changes anything), never cached; exceljs is loaded on the download only.
+ */
+export function createExportRoutes() {
+  const routes = new Hono<AdminEnv>();
+  routes.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+  });
+
+  routes.get('/', async (c) => {
+    const { config, repository } = c.get('deps');
+    const count = (await repository.listActions()).length;
+    return c.html(
+      <AdminLayout title="Export" forceName={config.name} session={c.get('session')} current="/admin/export">
+        <h1>Export the action plan</h1>
+        <p>
+          The whole plan as it stands now ({count === 1 ? '1 action' : `${count} actions`}), as an Excel workbook in the familiar layout: area, ref, evidence, the item, acceptance, SRO,
+          owners, the plan, timescale, confidence and narrative, latest progress and last updated, then status, stale and overdue.
+        </p>
+        <div class="warning-text">
+          <p>The workbook holds the text of every action: handle it as OFFICIAL-SENSITIVE.</p>
+        </div>
+        <a class="button" href={exportPaths.download} download>
+          Download the plan (XLSX)
+        </a>
+      </AdminLayout>,
+    );
+  });
+
+  routes.get('/action-plan.xlsx', async (c) => {
+    const { config, repository, clock } = c.get('deps');
+    const now = clock.now();
+    const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
+    const { buildPlanWorkbook, planWorkbookContentType } = await import('./plan-workbook.js');
+    const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { timeZone: config.timeZone, createdAt: now });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': planWorkbookContentType,
+      'Content-Disposition': `attachment; filename="action-plan-${config.id}-${toLocalDate(now, config.timeZone)}.xlsx"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  return routes;
+}
