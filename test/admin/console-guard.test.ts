@@ -69,6 +69,7 @@ describe('the console guard', () => {
     const mailBefore = sent.length;
     const before = stateOf(deps);
     const posts = consoleRoutes(app).filter((r) => r.method === 'POST' && !isSignOut(r.path));
+    expect(posts.map((r) => r.path)).toEqual(expect.arrayContaining(['/admin/people/target/deactivate', '/admin/people/target/revoke-links', '/admin/people/target/mail-ok']));
     for (const { path } of posts) {
       const response = await request(path, { form: plausibleForm, cookie });
       expect(response.status, `POST ${path}`).toBe(403);

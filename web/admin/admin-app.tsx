@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { createSummaryRoutes } from '../summaries/summary-routes.js';
+import { createActionRoutes } from './actions/action-routes.js';
+import { createExportRoutes } from './export/export-routes.js';
 import type { AdminEnv } from './admin-env.js';
 import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createImportRoutes } from './import/import-routes.js';
+import { createPeopleRoutes } from './people/people-routes.js';
 import { createReminderRoutes } from './reminders/reminder-routes.js';
-import { createActionRoutes } from './actions/action-routes.js';
-import { createExportRoutes } from './export/export-routes.js';
 
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
@@ -32,6 +33,7 @@ export function createAdminRoutes() {
   admin.route('/reminders', createReminderRoutes());
   admin.route('/actions', createActionRoutes());
   admin.route('/export', createExportRoutes());
+  admin.route('/people', createPeopleRoutes());
 
   return admin;
 }

@@ -119,4 +119,10 @@ h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
 .change-body{padding:1rem 0 0}
 .button-warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
 .history{list-style:none;margin:0 0 1.5rem;padding:0}
+/* admin: sign-in, dashboard, people */
+.inset-text{border-left:5px solid #b1b4b6;padding:.5rem 0 .5rem 1rem;margin:0 0 1.5rem}
+.table-caption{text-align:left;font-weight:700;font-size:1.1875rem;padding:0 0 .5rem}
+.tag-role{background:#bbd4ea;color:#0c2d4a;margin-left:.5rem}
+.break-anywhere{overflow-wrap:anywhere}
+.ref-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}
 `;

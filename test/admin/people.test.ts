@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { issueLink } from '../../functions/core/links/links.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { adminEmail, boardEmail, consoleFixture } from './support/console-fixture.js';
+
+const leaver = makePerson({ id: 'leaver', name: 'Supt Lee Vaughan', email: 'lee.vaughan@testshire.example', aliases: ['Supt Vaughan'] });
+const sro = makePerson({ id: 'sro', name: 'ACC Sam Rowe', email: 'sam.rowe@testshire.example', role: 'Assistant Chief Constable' });
+const other = makePerson({ id: 'other', name: 'Ch Insp Olu Thomas', email: 'olu.thomas@testshire.example', mailStatus: 'bounced' });
+
+async function setUp() {
+  const fixture = consoleFixture();
+  const { repository } = fixture;
+  for (const person of [leaver, sro, other]) await repository.putPerson(person);
+  const actions = [
+    makeAction({ id: 'led', ref: '1.01', ownerIds: ['leaver'], sroId: 'sro' }),
+    makeAction({ id: 'co-owned', ref: '1.02', ownerIds: ['other', 'leaver'], sroId: 'sro' }),
+    makeAction({ id: 'no-sro', ref: '1.03', ownerIds: ['leaver', 'other'], sroId: null, status: 'proposed-closure' }),
+    makeAction({ id: 'closed', ref: '1.04', ownerIds: ['leaver'], sroId: 'sro', status: 'closed' }),
+    makeAction({ id: 'their-portfolio', ref: '1.05', ownerIds: ['other'], sroId: 'leaver' }),
+  ];
+  for (const action of actions) await repository.putAction(action, null);
+  const cookie = await fixture.signIn(adminEmail);
+  return { ...fixture, cookie };
+}
+
+describe('the People page', () => {
+  it('lists the directory with job titles, console roles, emails, other names, counts and email status', async () => {
+    const { request, cookie } = await setUp();
+    const response = await request('/admin/people', { cookie });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('<h1>People</h1>');
+    expect(html).toContain('href="/admin/people/leaver"');
+    expect(html).toContain('Supt Vaughan');
+    expect(html).toContain('Assistant Chief Constable');
+    expect(html).toContain('Bounced');
+    // Config-only console users are listed with their role.
+    expect(html).toContain(`${adminEmail} (Admin)`);
+    expect(html).toContain(`${boardEmail} (Board)`);
+  });
+
+  it('is for admins only: a board member gets 403 on every People page', async () => {
+    const { request, signIn } = await setUp();
+    const cookie = await signIn(boardEmail);
+    for (const path of ['/admin/people', '/admin/people/leaver', '/admin/people/leaver/deactivate']) {
+      expect((await request(path, { cookie })).status, path).toBe(403);
+    }
+  });
+
+  it('answers 404 for someone not in the directory', async () => {
+    const { request, cookie } = await setUp();
+    expect((await request('/admin/people/nobody', { cookie })).status).toBe(404);
+    expect((await request('/admin/people/nobody/revoke-links', { form: {}, cookie })).status).toBe(404);
+  });
+});
+
+describe('deactivating a leaver', () => {
+  it('asks for confirmation first, showing where each open action goes; a GET changes nothing', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    const auditBefore = audit.entries.length;
+    const response = await request('/admin/people/leaver/deactivate', { cookie });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('Deactivate Supt Lee Vaughan');
+    expect(html).toMatch(/1\.01<\/a><\/td><td>ACC Sam Rowe<\/td><td>their SRO leads it/);
+    expect(html).toMatch(/1\.02<\/a><\/td><td>Ch Insp Olu Thomas<\/td><td>they are removed as co-owner/);
+    expect(html).toMatch(/1\.03<\/a><\/td><td>Ch Insp Olu Thomas<\/td><td>the next co-owner leads it/);
+    expect(html).not.toContain('1.04');
+    expect(html).toContain('Actions they are SRO of');
+    expect((await repository.getPerson('leaver'))!.active).toBe(true);
+    expect(audit.entries).toHaveLength(auditBefore);
+  });
+
+  it('refuses without the box ticked, with the GOV.UK error pattern, and writes nothing', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    const auditBefore = audit.entries.length;
+    const response = await request('/admin/people/leaver/deactivate', { form: {}, cookie });
+    const html = await response.text();
+    expect(response.status).toBe(400);
+    expect(html).toMatch(/<title>Error: Deactivate/);
+    expect(html).toContain('href="#confirm"');
+    expect(html).toContain('<span class="visually-hidden">Error:</span> Select the box to confirm that Supt Lee Vaughan has left');
+    expect((await repository.getPerson('leaver'))!.active).toBe(true);
+    expect(audit.entries).toHaveLength(auditBefore);
+  });
+
+  it('moves their actions to the SRO, keeps the history, kills their links, and records it all', async () => {
+    const { request, cookie, repository, audit, deps, now } = await setUp();
+    const { token } = await issueLink(deps, leaver, now());
+    expect((await request(`/u/${token}`)).status).toBe(200);
+
+    const response = await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Supt Lee Vaughan is deactivated');
+
+    expect((await repository.getAction('led'))!.ownerIds).toEqual(['sro']);
+    expect((await repository.getAction('co-owned'))!.ownerIds).toEqual(['other']);
+    expect((await repository.getAction('no-sro'))!.ownerIds).toEqual(['other']);
+    expect((await repository.getAction('closed'))!.ownerIds).toEqual(['leaver']);
+    expect((await repository.getAction('their-portfolio'))!.sroId).toBe('leaver');
+    const [moved] = await repository.listUpdates('led');
+    expect(moved).toMatchObject({
+      by: adminEmail,
+      via: 'admin',
+      countsAsProgress: false,
+      patch: { ownerIds: ['sro'] },
+      changes: [
+        { field: 'ownerIds', from: ['leaver'], to: ['sro'] },
+        { field: 'reason', from: null, to: 'Supt Lee Vaughan has left and was deactivated' },
+      ],
+    });
+    expect((await repository.getPerson('leaver'))!.active).toBe(false);
+
+    // Their link is refused, and a fresh one cannot be had.
+    expect((await request(`/u/${token}`)).status).toBe(404);
+    expect((await request('/u/new-link', { form: { email: leaver.email } })).status).toBe(200);
+    expect(await deps.linkTokens.getRevokedBefore('leaver')).toBe(now().toISOString());
+
+    const changes = audit.entries.map((e) => `${e.change} ${e.target.id}`);
+    expect(changes).toEqual(expect.arrayContaining(['move-leaver-action led', 'move-leaver-action co-owned', 'move-leaver-action no-sro', 'deactivate-person leaver']));
+    expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, after: { active: false, movedActions: ['1.01', '1.02', '1.03'], sroOf: ['1.05'] } });
+  });
+
+  it('ends a deactivated admin’s console sessions too', async () => {
+    const { request, repository, signIn, cookie, sent } = await setUp();
+    await repository.putPerson(makePerson({ id: 'admin', name: 'Sam Admin', email: adminEmail }));
+    const theirs = await signIn(adminEmail);
+    // Another admin's session would be needed in real life; here the admin deactivates their own entry.
+    await request('/admin/people/admin/deactivate', { form: { confirm: 'yes' }, cookie });
+    expect((await request('/admin', { cookie: theirs })).status).toBe(303);
+    const mailBefore = sent.length;
+    expect((await request('/admin/sign-in', { form: { email: adminEmail } })).status).toBe(200);
+    expect(sent).toHaveLength(mailBefore);
+  });
+});
+
+describe('links and email status', () => {
+  it('withdraws someone’s links, says so, and records it', async () => {
+    const { request, cookie, deps, now, advance, audit } = await setUp();
+    const { token } = await issueLink(deps, other, now());
+    advance(1000);
+    const response = await request('/admin/people/other/revoke-links', { form: {}, cookie });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/people/other?done=links-revoked');
+    expect((await request(`/u/${token}`)).status).toBe(404);
+    expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, change: 'revoke-links', target: { type: 'person', id: 'other' } });
+    expect(await (await request('/admin/people/other?done=links-revoked', { cookie })).text()).toContain('Their links were withdrawn');
+  });
+
+  it('marks a bounced address as working again, once', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    expect(await (await request('/admin/people/other', { cookie })).text()).toContain('Mark the address as working');
+    const response = await request('/admin/people/other/mail-ok', { form: {}, cookie });
+    expect(response.headers.get('location')).toBe('/admin/people/other?done=mail-ok');
+    expect((await repository.getPerson('other'))!.mailStatus).toBe('ok');
+    expect(audit.entries.at(-1)).toMatchObject({ change: 'mark-mail-ok', before: { mailStatus: 'bounced' }, after: { mailStatus: 'ok' } });
+    const count = audit.entries.length;
+    await request('/admin/people/other/mail-ok', { form: {}, cookie });
+    expect(audit.entries).toHaveLength(count);
+  });
+});

@@ -1,0 +1,79 @@
+import { roleFor, type AdminRole } from '../../../functions/core/admin/roles.js';
+import type { ForceConfig } from '../../../functions/core/config/force-config.js';
+import type { Action } from '../../../functions/core/model/action.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { mailStatusLabels, peoplePaths } from './people-paths.js';
+
+const roleLabels: Record<AdminRole, string> = { admin: 'Admin', board: 'Board' };
+
+export interface PeoplePageProps {
+  config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;
+  session: AdminSession;
+  people: Person[];
+  actions: Action[];
+}
+
+/** The directory: who owns what, who can sign in to the console, whose email is failing. */
+export function PeoplePage({ config, session, people, actions }: PeoplePageProps) {
+  const live = actions.filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+  const owned = (id: string) => live.filter((a) => a.ownerIds.includes(id)).length;
+  const sroOf = (id: string) => live.filter((a) => a.sroId === id).length;
+  const sorted = [...people].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+  const directoryEmails = new Set(people.map((p) => p.email.toLowerCase()));
+  const consoleOnly = [...config.admins, ...config.board].filter((e, i, all) => !directoryEmails.has(e.toLowerCase()) && all.indexOf(e) === i);
+  return (
+    <AdminLayout title="People" forceName={config.name} session={session} current="/admin/people">
+      <h1>People</h1>
+      <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Other names in the plan</th>
+            <th scope="col">Owns</th>
+            <th scope="col">SRO of</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((person) => {
+            const role = roleFor(config, person.email);
+            return (
+              <tr>
+                <td>
+                  <a href={peoplePaths.person(person.id)}>{person.name}</a>
+                  {person.role && <span class="caption">{person.role}</span>}
+                  {role && <strong class="tag tag-role">{roleLabels[role]}</strong>}
+                </td>
+                <td class="break-anywhere">
+                  {person.email}
+                  {person.mailStatus !== 'ok' && <strong class="tag tag-overdue">{mailStatusLabels[person.mailStatus]}</strong>}
+                </td>
+                <td>{person.aliases.join('; ')}</td>
+                <td>{owned(person.id)}</td>
+                <td>{sroOf(person.id)}</td>
+                <td>{person.active ? 'Active' : 'Left'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {consoleOnly.length > 0 && (
+        <>
+          <h2>Console access not in the directory</h2>
+          <p>These addresses can sign in to the console (from the force's config) but own no actions.</p>
+          <ul>
+            {consoleOnly.map((email) => (
+              <li>
+                {email} ({roleLabels[roleFor(config, email)!]})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </AdminLayout>
+  );
+}

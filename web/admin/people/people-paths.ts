@@ -1,0 +1,11 @@
+export const peoplePaths = {
+  list: '/admin/people',
+  person: (id: string) => `/admin/people/${encodeURIComponent(id)}`,
+  deactivate: (id: string) => `/admin/people/${encodeURIComponent(id)}/deactivate`,
+  revokeLinks: (id: string) => `/admin/people/${encodeURIComponent(id)}/revoke-links`,
+  mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
+};
+
+export const actionHref = (id: string) => `/admin/actions/${encodeURIComponent(id)}`;
+
+export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;

@@ -1,0 +1,78 @@
+import { Hono, type Context } from 'hono';
+import { deactivatePerson, getPersonOrThrow, previewDeactivation } from '../../../functions/core/admin/people/deactivate-person.js';
+import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
+import type { AdminEnv } from '../admin-env.js';
+import { requireAdmin } from '../require-admin.js';
+import { DeactivatedPage, DeactivatePage } from './deactivate-page.js';
+import { PeoplePage } from './people-page.js';
+import { peoplePaths } from './people-paths.js';
+import { doneMessages, PersonPage, type PersonDone } from './person-page.js';
+
+type PeopleContext = Context<AdminEnv>;
+
+const actorOf = (c: PeopleContext) => ({ email: c.get('session').email, name: c.get('session').name });
+
+async function namesById(c: PeopleContext): Promise<Map<string, string>> {
+  return new Map((await c.get('deps').repository.listPeople()).map((p) => [p.id, p.name]));
+}
+
+/** The directory and the admin's tools for a person; admins only, reads included (it lists addresses). */
+export function createPeopleRoutes() {
+  const people = new Hono<AdminEnv>();
+  people.use(requireAdmin);
+
+  people.get('/', async (c) => {
+    const { config, repository } = c.get('deps');
+    const [list, actions] = await Promise.all([repository.listPeople(), repository.listActions()]);
+    return c.html(<PeoplePage config={config} session={c.get('session')} people={list} actions={actions} />);
+  });
+
+  people.get('/:id', async (c) => {
+    const { config, repository } = c.get('deps');
+    const person = await getPersonOrThrow(repository, c.req.param('id'));
+    const live = (await repository.listActions()).filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+    const done = c.req.query('done');
+    return c.html(
+      <PersonPage
+        config={config}
+        session={c.get('session')}
+        person={person}
+        owned={live.filter((a) => a.ownerIds.includes(person.id))}
+        sroOf={live.filter((a) => a.sroId === person.id)}
+        done={done && done in doneMessages ? (done as PersonDone) : undefined}
+      />,
+    );
+  });
+
+  people.get('/:id/deactivate', async (c) => {
+    const deps = c.get('deps');
+    const preview = await previewDeactivation(deps, c.req.param('id'));
+    return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} />);
+  });
+
+  people.post('/:id/deactivate', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    if (body.confirm !== 'yes') {
+      const preview = await previewDeactivation(deps, c.req.param('id'));
+      const error = `Select the box to confirm that ${preview.person.name} has left`;
+      return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} error={error} />, 400);
+    }
+    const result = await deactivatePerson(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    return c.html(<DeactivatedPage forceName={deps.config.name} session={c.get('session')} {...result} names={await namesById(c)} />);
+  });
+
+  people.post('/:id/revoke-links', async (c) => {
+    const deps = c.get('deps');
+    const person = await revokePersonLinks(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    return c.redirect(`${peoplePaths.person(person.id)}?done=links-revoked`, 303);
+  });
+
+  people.post('/:id/mail-ok', async (c) => {
+    const deps = c.get('deps');
+    const person = await markMailOk(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    return c.redirect(`${peoplePaths.person(person.id)}?done=mail-ok`, 303);
+  });
+
+  return people;
+}

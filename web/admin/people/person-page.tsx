@@ -1,0 +1,117 @@
+import { roleFor } from '../../../functions/core/admin/roles.js';
+import type { ForceConfig } from '../../../functions/core/config/force-config.js';
+import type { Action } from '../../../functions/core/model/action.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { actionHref, mailStatusLabels, peoplePaths } from './people-paths.js';
+
+export const doneMessages = {
+  'links-revoked': 'Their links were withdrawn: every personal link they held no longer works',
+  'mail-ok': 'Their email address is marked as working again: reminders will be sent to it',
+} as const;
+export type PersonDone = keyof typeof doneMessages;
+
+export interface PersonPageProps {
+  config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;
+  session: AdminSession;
+  person: Person;
+  owned: Action[];
+  sroOf: Action[];
+  done?: PersonDone | undefined;
+}
+
+function RefList({ actions }: { actions: Action[] }) {
+  if (actions.length === 0) return <p>None.</p>;
+  return (
+    <ul class="ref-list">
+      {actions.map((a) => (
+        <li>
+          <a href={actionHref(a.id)}>{a.ref}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One person: their details, live actions, and the admin's tools for links, email and leavers. */
+export function PersonPage({ config, session, person, owned, sroOf, done }: PersonPageProps) {
+  const role = roleFor(config, person.email);
+  return (
+    <AdminLayout title={person.name} forceName={config.name} session={session} current="/admin/people">
+      <a class="back-link" href={peoplePaths.list}>
+        People
+      </a>
+      {done && (
+        <div class="notification-success" role="status">
+          <h2 class="notification-title">{doneMessages[done]}</h2>
+        </div>
+      )}
+      <h1>{person.name}</h1>
+      <dl class="summary-list">
+        <div>
+          <dt>Job title</dt>
+          <dd>{person.role ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd class="break-anywhere">{person.email}</dd>
+        </div>
+        <div>
+          <dt>Email status</dt>
+          <dd>{mailStatusLabels[person.mailStatus]}</dd>
+        </div>
+        <div>
+          <dt>Other names in the plan</dt>
+          <dd>{person.aliases.join('; ') || 'None'}</dd>
+        </div>
+        <div>
+          <dt>Console access</dt>
+          <dd>{role === 'admin' ? 'Admin' : role === 'board' ? 'Board (read only)' : 'None'}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{person.active ? 'Active' : 'Left (deactivated)'}</dd>
+        </div>
+      </dl>
+
+      <h2>Open actions they own: {owned.length}</h2>
+      <RefList actions={owned} />
+      <h2>Open actions they are SRO of: {sroOf.length}</h2>
+      <RefList actions={sroOf} />
+
+      <h2>Personal links</h2>
+      <p>Withdraw every link they hold if one was forwarded or a device was lost. They can ask for a new link by email.</p>
+      <form method="post" action={peoplePaths.revokeLinks(person.id)}>
+        <button type="submit" class="button button-warning">
+          Withdraw {person.name}’s links
+        </button>
+      </form>
+
+      {person.mailStatus !== 'ok' && (
+        <>
+          <h2>Email</h2>
+          <p>
+            Their address {person.mailStatus === 'bounced' ? 'bounced' : 'was marked as spam'}, so no reminders are sent to it. Once the
+            mailbox works (or they agree to the emails), mark it as working again.
+          </p>
+          <form method="post" action={peoplePaths.mailOk(person.id)}>
+            <button type="submit" class="button">
+              Mark the address as working
+            </button>
+          </form>
+        </>
+      )}
+
+      {person.active && (
+        <>
+          <h2>Leavers</h2>
+          <p>When someone leaves, deactivate them: their actions move to their SRO and their links stop working.</p>
+          <a class="button button-warning" href={peoplePaths.deactivate(person.id)}>
+            Deactivate {person.name}
+          </a>
+        </>
+      )}
+    </AdminLayout>
+  );
+}
