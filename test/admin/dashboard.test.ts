@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
+import type { Action } from '../../functions/core/model/action.js';
+import type { RunReport } from '../../functions/core/reminders/run-report.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
+
+const daysAgo = (days: number) => new Date(Date.parse('2026-11-27T10:00:00Z') - days * 86_400_000).toISOString();
+const target = (t: string | null) => ({ text: null, target: t, originalTarget: t, revisions: [] });
+
+/** On 27 November 2026 (the fixture's clock), with the default 28 days to stale. */
+const plan: Action[] = [
+  makeAction({ id: 'never', ref: '1.01', ownerIds: ['okoro'], lastUpdatedAt: null, timescale: target('2027-03'), text: 'SECRET one' }),
+  makeAction({ id: 'old', ref: '1.02', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(60), timescale: target('2026-09') }),
+  makeAction({ id: 'fresh-late', ref: '1.03', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2026-10-15') }),
+  makeAction({ id: 'fresh', ref: '1.04', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2027-06') }),
+  makeAction({ id: 'closing', ref: '1.05', status: 'proposed-closure', lastUpdatedAt: daysAgo(40), timescale: target('2026-01') }),
+  makeAction({ id: 'done', ref: '1.06', status: 'closed', lastUpdatedAt: daysAgo(2) }),
+];
+
+const report = (overrides: Partial<RunReport> = {}): RunReport => ({
+  job: 'reminders',
+  runId: 'run-1',
+  startedAt: '2026-11-26T09:00:00.000Z',
+  finishedAt: '2026-11-26T09:00:05.000Z',
+  period: '2026-11-26',
+  workingDay: true,
+  dryRun: false,
+  staleActions: 7,
+  owners: 3,
+  peopleReminded: 2,
+  escalations: 1,
+  recovered: 0,
+  claimedElsewhere: 0,
+  unconfirmed: 0,
+  skipped: {},
+  failures: 1,
+  failed: [{ personId: 'okoro', kind: 'reminder', error: 'Throttled' }],
+  ...overrides,
+});
+
+async function dashboardFor(email: string, setUp: (fixture: ReturnType<typeof consoleFixture>) => Promise<void> = async () => {}) {
+  const fixture = consoleFixture();
+  await fixture.repository.putPerson(makePerson({ id: 'okoro', name: 'Supt Grace Okoro' }));
+  for (const action of plan) await fixture.repository.putAction(action, null);
+  await setUp(fixture);
+  const response = await fixture.request('/admin', { cookie: await fixture.signIn(email) });
+  return { status: response.status, html: await response.text(), fixture };
+}
+
+const figure = (html: string, label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td>`).exec(html)?.[1];
+
+describe('the dashboard', () => {
+  it('shows the board summary figures for the month so far, live', async () => {
+    const { status, html } = await dashboardFor(adminEmail);
+    expect(status).toBe(200);
+    expect(html).toContain('6 actions in the plan. The figures are November 2026’s so far');
+    expect(figure(html, 'Open')).toBe('4');
+    expect(figure(html, 'Proposed for closure, awaiting sign-off')).toBe('1');
+    expect(figure(html, 'Stale \\(no update for 28 days\\)')).toBe('2');
+    expect(figure(html, 'Overdue')).toBe('2');
+    expect(figure(html, 'No timescale set')).toBe('0');
+    // Without last month's kept summary, "closed this month" cannot be measured: it says so.
+    expect(figure(html, 'Closed this month')).toBe('Shown once last month’s board summary is kept');
+    expect(html).not.toContain('SECRET');
+  });
+
+  it('counts closures against last month’s kept summary', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ deps }) => {
+      const october = compileBoardSummary({
+        actions: plan.map((a) => (a.id === 'done' ? { ...a, status: 'open' as const } : a)),
+        updates: [],
+        people: [],
+        previous: null,
+        month: '2026-10',
+        now: new Date('2026-11-02T08:00:00Z'),
+        config: consoleConfig,
+      });
+      await deps.summaries.putSnapshot(october);
+    });
+    expect(figure(html, 'Closed this month')).toBe('1');
+  });
+
+  it('lists stale actions stalest first and overdue ones most overdue first, linked to their pages', async () => {
+    const { html } = await dashboardFor(adminEmail);
+    const section = (id: string) => html.slice(html.indexOf(`id="${id}-heading"`), html.indexOf('</section>', html.indexOf(`id="${id}-heading"`)));
+    const refs = (part: string) => [...part.matchAll(/<a href="\/admin\/actions\/([^"]+)">([^<]+)<\/a>/g)].map((m) => m[2]);
+    expect(section('stale')).toContain('Stale actions: 2');
+    expect(refs(section('stale'))).toEqual(['1.01', '1.02']);
+    expect(section('stale')).toContain('Never updated');
+    expect(section('stale')).toContain('60 days ago');
+    expect(section('stale')).toContain('Supt Grace Okoro');
+    expect(refs(section('overdue'))).toEqual(['1.02', '1.03']);
+    expect(section('overdue')).toContain('September 2026');
+  });
+
+  it('cuts a long list at 50 and points to the Actions page', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
+      for (let i = 0; i < 60; i++) await repository.putAction(makeAction({ id: `bulk-${i}`, ref: `9.${i}`, lastUpdatedAt: null }), null);
+    });
+    expect(html).toContain('Stale actions: 62');
+    expect(html).toContain('Showing the first 50 of 62.');
+  });
+
+  it('shows the last reminder runs with what they did and what failed', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ deps }) => {
+      await deps.runReports.save(report());
+      await deps.runReports.save(report({ runId: 'run-2', startedAt: '2026-11-27T09:00:00.000Z', dryRun: true, failures: 0, failed: [] }));
+    });
+    expect(html).toContain('<h2>Recent reminder runs</h2>');
+    expect(html).toMatch(/27 November 2026 at 09:00 \(dry run\)<\/td><td>7<\/td><td>2<\/td><td>1<\/td><td>0<\/td>/);
+    expect(html).toContain('reminder to okoro: Throttled');
+    expect(html.indexOf('27 November 2026 at 09:00')).toBeLessThan(html.indexOf('26 November 2026 at 09:00'));
+    expect(html).toContain('href="/admin/reminders"');
+  });
+
+  it('says when the reminder job has not run yet', async () => {
+    expect((await dashboardFor(adminEmail)).html).toContain('The reminder job has not run yet.');
+  });
+
+  it('is readable by a board member, without the admins’ links or navigation', async () => {
+    const { status, html } = await dashboardFor(boardEmail);
+    expect(status).toBe(200);
+    expect(html).toContain('(board)');
+    expect(html).not.toContain('href="/admin/reminders"');
+    expect(html).not.toContain('href="/admin/people"');
+    expect(html).toContain('action="/admin/sign-out/everywhere"');
+  });
+});
