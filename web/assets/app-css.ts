@@ -96,6 +96,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .unmatched-names .select{max-width:100%}
 .reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
 .reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
+.sign-out{max-width:100%;overflow-wrap:anywhere}
 @media (max-width:40rem){.counts-table td[data-label]::before,.run-log td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;background:#f3f2f1;padding:1rem;margin:0 0 1rem}
 .filter{flex:0 1 auto;min-width:0}

@@ -45,8 +45,8 @@ export function RemindersPage({ forceName, session, staleAfterDays, plan, report
       ) : (
         <>
           <p>
-            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days. Nothing has been sent from this page: this is what the run
-            would send if it ran now.
+            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days. This is what a run would send if it ran now (this page
+            sends nothing).
           </p>
           <ReminderPlanList plan={plan} />
         </>
