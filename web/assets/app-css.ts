@@ -126,4 +126,6 @@ h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
 .tag-role{background:#bbd4ea;color:#0c2d4a;margin-left:.5rem}
 .break-anywhere{overflow-wrap:anywhere}
 .ref-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}
+.admin-nav .sign-out{min-width:0;max-width:100%;overflow-wrap:anywhere}
+@media (max-width:40rem){.labelled-table td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
 `;

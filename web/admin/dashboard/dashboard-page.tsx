@@ -69,7 +69,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       )}
 
       <h2>Your session</h2>
-      <p>
+      <p class="break-anywhere">
         Signed in as {session.email}. Sessions end after 30 minutes without use, and 12 hours after signing in. If you left a session open
         on another computer, sign out everywhere.
       </p>
@@ -97,7 +97,7 @@ function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) 
       {rows.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table>
+        <table class="labelled-table">
           <thead>
             <tr>
               <th scope="col">Ref</th>
@@ -112,9 +112,9 @@ function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) 
                 <td>
                   <a href={actionHref(row.id)}>{row.ref}</a>
                 </td>
-                <td>{row.area}</td>
-                <td>{ownerNames(row)}</td>
-                <td>{cell(row)}</td>
+                <td data-label="Area">{row.area}</td>
+                <td data-label="Owners">{ownerNames(row)}</td>
+                <td data-label={lastColumn}>{cell(row)}</td>
               </tr>
             ))}
           </tbody>
@@ -133,7 +133,7 @@ function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) 
   if (runs.length === 0) return <p>The reminder job has not run yet.</p>;
   return (
     <>
-      <table>
+      <table class="labelled-table">
         <thead>
           <tr>
             <th scope="col">Started</th>
@@ -151,10 +151,10 @@ function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) 
                 {run.dryRun ? ' (dry run)' : ''}
                 {run.workingDay ? '' : ' (not a working day)'}
               </td>
-              <td>{run.staleActions}</td>
-              <td>{run.peopleReminded}</td>
-              <td>{run.escalations}</td>
-              <td>{run.failures}</td>
+              <td data-label="Stale actions">{run.staleActions}</td>
+              <td data-label="People reminded">{run.peopleReminded}</td>
+              <td data-label="Escalations">{run.escalations}</td>
+              <td data-label="Failures">{run.failures}</td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,7 @@ const leadLabels: Record<LeaverMove['lead'], string> = {
 function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; done: boolean }) {
   if (moves.length === 0) return <p>They own no open actions.</p>;
   return (
-    <table>
+    <table class="labelled-table">
       <thead>
         <tr>
           <th scope="col">Ref</th>
@@ -40,8 +40,8 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
             <td>
               <a href={actionHref(move.action.id)}>{move.action.ref}</a>
             </td>
-            <td>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
-            <td>{leadLabels[move.lead]}</td>
+            <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
+            <td data-label="What happens">{leadLabels[move.lead]}</td>
           </tr>
         ))}
       </tbody>

@@ -27,7 +27,7 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
     <AdminLayout title="People" forceName={config.name} session={session} current="/admin/people">
       <h1>People</h1>
       <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
-      <table>
+      <table class="labelled-table">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -48,14 +48,14 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
                   {person.role && <span class="caption">{person.role}</span>}
                   {role && <strong class="tag tag-role">{roleLabels[role]}</strong>}
                 </td>
-                <td class="break-anywhere">
+                <td class="break-anywhere" data-label="Email">
                   {person.email}
                   {person.mailStatus !== 'ok' && <strong class="tag tag-overdue">{mailStatusLabels[person.mailStatus]}</strong>}
                 </td>
-                <td>{person.aliases.join('; ')}</td>
-                <td>{owned(person.id)}</td>
-                <td>{sroOf(person.id)}</td>
-                <td>{person.active ? 'Active' : 'Left'}</td>
+                <td data-label="Other names">{person.aliases.join('; ') || 'None'}</td>
+                <td data-label="Owns">{owned(person.id)}</td>
+                <td data-label="SRO of">{sroOf(person.id)}</td>
+                <td data-label="Status">{person.active ? 'Active' : 'Left'}</td>
               </tr>
             );
           })}
@@ -65,7 +65,7 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
         <>
           <h2>Console access not in the directory</h2>
           <p>These addresses can sign in to the console (from the force's config) but own no actions.</p>
-          <ul>
+          <ul class="break-anywhere">
             {consoleOnly.map((email) => (
               <li>
                 {email} ({roleLabels[roleFor(config, email)!]})
