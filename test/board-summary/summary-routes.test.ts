@@ -31,7 +31,7 @@ async function summaryApp() {
   return { app, snapshot };
 }
 
-describe('summary pages (sub-app, not mounted yet)', () => {
+describe('summary pages', () => {
   it('lists the kept summaries', async () => {
     const { app } = await summaryApp();
     const response = await app.request('/admin/summaries');
@@ -70,11 +70,15 @@ describe('summary pages (sub-app, not mounted yet)', () => {
     expect((await app.request('/admin/summaries/2026-13/board-pack.xlsx')).status).toBe(404);
   });
 
-  it('is not reachable through the app until a session guard exists (the data is OFFICIAL-SENSITIVE)', async () => {
+  it('is reachable through the app only after signing in (the data is OFFICIAL-SENSITIVE)', async () => {
     const summaries = new MemorySummaryStore();
     await summaries.putSnapshot(octoberSnapshot());
     const app = createApp(memoryDeps({ config, summaries }));
-    expect((await app.request('/admin/summaries/2026-10')).status).toBe(404);
-    expect((await app.request('/admin/summaries/2026-10/board-pack.xlsx')).status).toBe(404);
+    for (const path of ['/admin/summaries/2026-10', '/admin/summaries/2026-10/board-pack.xlsx']) {
+      const response = await app.request(path);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/admin/sign-in');
+      expect(await response.text()).not.toContain('Northshire');
+    }
   });
 });
