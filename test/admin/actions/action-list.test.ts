@@ -117,3 +117,13 @@ describe('listActionPage (core)', () => {
     }
   });
 });
+
+describe('plan order after an edit', () => {
+  it('a changed ref moves the action in the list (the remembered order is not reused)', async () => {
+    const h = await actionsHarness();
+    expect(await refsOn(h, '?area=Efficiency')).toEqual(['1.02', '2.01']);
+    await h.post('/admin/actions/104/edit', { version: '1', kind: 'recommendation', area: 'Efficiency', ref: '0.9', text: 'Estates review.', evidence: '', plan: '', acceptedValue: 'yes', acceptedRationale: '' });
+    expect(await refsOn(h, '?area=Efficiency')).toEqual(['0.9', '1.02']);
+    expect(await refsOn(h, '?area=Efficiency&sort=updated-newest')).toEqual(['0.9', '1.02']);
+  });
+});

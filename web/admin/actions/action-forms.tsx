@@ -6,6 +6,8 @@ import { formatTarget, monthNames } from '../../owner/format.js';
 import { ChangeForm, RadiosField, SelectField, TextField, type Choice, type FormState } from './form-controls.js';
 import { actionPaths } from './paths.js';
 
+const collator = new Intl.Collator('en-GB');
+
 interface FormProps {
   action: Action;
   state: FormState;
@@ -48,7 +50,7 @@ export function EditForm({ action, state }: FormProps) {
 }
 
 export function ReassignForm({ action, state, people }: FormProps & { people: Person[] }) {
-  const active = people.filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const active = people.filter((p) => p.active).sort((a, b) => collator.compare(a.name, b.name));
   const choices = (none: string): Choice[] => [{ value: '', label: none }, ...active.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
   return (
     <ChangeForm action={actionPaths.change(action.id, 'reassign')} version={action.version} submit="Reassign">

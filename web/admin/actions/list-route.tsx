@@ -4,7 +4,8 @@ import type { Person } from '../../../functions/core/model/person.js';
 import type { AdminEnv } from '../admin-env.js';
 import { ListPage } from './list-page.js';
 
-const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, 'en-GB');
+const collator = new Intl.Collator('en-GB');
+const byName = (a: Person, b: Person) => collator.compare(a.name, b.name);
 
 /** GET /admin/actions: filters from the query string (bad values dropped with a message, never an error). */
 export async function listActionsPage(c: Context<AdminEnv>) {
@@ -12,9 +13,15 @@ export async function listActionsPage(c: Context<AdminEnv>) {
   const { filters, ignored } = readFilters(c.req.query());
   const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
   const result = listActionPage(actions, filters, deps.clock.now(), deps.config);
-  const sroIds = new Set(actions.flatMap((a) => (a.sroId ? [a.sroId] : [])));
-  const ownerIds = new Set(actions.flatMap((a) => a.ownerIds));
-  const areas = [...new Set(actions.map((a) => a.area))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const sroIds = new Set<string>();
+  const ownerIds = new Set<string>();
+  const areaSet = new Set<string>();
+  for (const action of actions) {
+    if (action.sroId) sroIds.add(action.sroId);
+    for (const id of action.ownerIds) ownerIds.add(id);
+    areaSet.add(action.area);
+  }
+  const areas = [...areaSet].sort(collator.compare);
   return c.html(
     <ListPage
       forceName={deps.config.name}

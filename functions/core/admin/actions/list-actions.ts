@@ -67,49 +67,80 @@ export interface ActionListPage {
 }
 
 const instant = (iso: string | null) => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
-const due = (action: Action) => (action.timescale.target ? targetDueDate(action.timescale.target) : null);
+const dueOf = (action: Action) => (action.timescale.target ? targetDueDate(action.timescale.target) : null);
 
-function byDue(a: ListRow, b: ListRow, direction: 1 | -1): number {
-  const x = due(a.action);
-  const y = due(b.action);
-  if (x === y) return comparePlanRows(a.action, b.action);
-  if (x === null) return 1; // no target: always last
-  if (y === null) return -1;
-  return (x < y ? -1 : 1) * direction;
+/** The last plan order worked out, and the plan it was for: refs and areas rarely change between views. */
+let planOrderMemo: { fingerprint: string; rank: Map<string, number> } | null = null;
+
+/**
+ * Each action's place in plan order (area, then ref, collated as the board pack does). Collating
+ * thousands of refs is the dearest step of a list view, so the order is kept (one entry, in memory)
+ * and reused while no action's id, area or ref has changed; the result is the same either way.
+ */
+function planRanks(actions: readonly Action[]): Map<string, number> {
+  const fingerprint = actions.map((a) => `${a.id}\u0000${a.area}\u0000${a.ref}`).join('\u0001');
+  if (planOrderMemo?.fingerprint === fingerprint) return planOrderMemo.rank;
+  const rank = new Map([...actions].sort(comparePlanRows).map((a, i) => [a.id, i]));
+  planOrderMemo = { fingerprint, rank };
+  return rank;
 }
 
-const comparators: Record<SortOrder, (a: ListRow, b: ListRow) => number> = {
-  plan: (a, b) => comparePlanRows(a.action, b.action),
-  'updated-oldest': (a, b) => instant(a.action.lastUpdatedAt) - instant(b.action.lastUpdatedAt) || comparePlanRows(a.action, b.action),
-  'updated-newest': (a, b) => instant(b.action.lastUpdatedAt) - instant(a.action.lastUpdatedAt) || comparePlanRows(a.action, b.action),
-  'target-soonest': (a, b) => byDue(a, b, 1),
-  'target-latest': (a, b) => byDue(a, b, -1),
-};
+/** Sort keys computed once per action, not once per comparison; ties keep plan order. */
+function sortActions(matching: Action[], all: readonly Action[], order: SortOrder): Action[] {
+  const rank = planRanks(all);
+  const keyed = matching.map((action) => ({ action, plan: rank.get(action.id) ?? 0, key: sortKey(action, order) }));
+  const direction = order === 'updated-newest' || order === 'target-latest' ? -1 : 1;
+  return keyed
+    .sort((a, b) => {
+      if (a.key !== b.key) {
+        // Actions without a target come last whichever way the dates run.
+        if (a.key === null) return 1;
+        if (b.key === null) return -1;
+        return a.key < b.key ? -direction : direction;
+      }
+      return a.plan - b.plan;
+    })
+    .map((k) => k.action);
+}
 
-function matches(row: ListRow, f: ActionFilters, needle: string | null): boolean {
-  const a = row.action;
-  if (f.area !== undefined && a.area !== f.area) return false;
-  if (f.status !== undefined && a.status !== f.status) return false;
-  if (f.confidence !== undefined && a.confidence !== f.confidence) return false;
-  if (f.sro !== undefined && a.sroId !== f.sro) return false;
-  if (f.owner !== undefined && !a.ownerIds.includes(f.owner)) return false;
-  if (f.stale && !row.stale) return false;
-  if (f.overdue && !row.overdue) return false;
-  if (needle !== null && !a.ref.toLowerCase().includes(needle) && !a.text.toLowerCase().includes(needle)) return false;
+function sortKey(action: Action, order: SortOrder): number | string | null {
+  if (order === 'plan') return 0;
+  if (order === 'updated-oldest' || order === 'updated-newest') return instant(action.lastUpdatedAt);
+  return dueOf(action);
+}
+
+function matches(action: Action, f: ActionFilters, needle: string | null, now: Date, config: Pick<ForceConfig, 'staleAfterDays' | 'timeZone'>): boolean {
+  if (f.area !== undefined && action.area !== f.area) return false;
+  if (f.status !== undefined && action.status !== f.status) return false;
+  if (f.confidence !== undefined && action.confidence !== f.confidence) return false;
+  if (f.sro !== undefined && action.sroId !== f.sro) return false;
+  if (f.owner !== undefined && !action.ownerIds.includes(f.owner)) return false;
+  if (needle !== null && !action.ref.toLowerCase().includes(needle) && !action.text.toLowerCase().includes(needle)) return false;
+  // The two rules last: they are the dearest checks (overdue reads the date in the force's time zone).
+  if (f.stale && !isStale(action, now, config.staleAfterDays)) return false;
+  if (f.overdue && !isOverdue(action, now, config.timeZone)) return false;
   return true;
 }
 
 /**
  * One page of the plan, filtered and sorted in memory: fine for a force's few thousand actions (see
- * bench/admin-actions.bench.ts). A page past the last shows the last.
+ * bench/admin-actions.bench.ts). Stale and overdue are worked out for the page's rows only, unless a
+ * filter needs them. A page past the last shows the last.
  */
 export function listActionPage(actions: readonly Action[], filters: ActionFilters, now: Date, config: Pick<ForceConfig, 'staleAfterDays' | 'timeZone'>): ActionListPage {
   const needle = filters.q ? filters.q.toLowerCase() : null;
-  const rows = actions
-    .map((action) => ({ action, stale: isStale(action, now, config.staleAfterDays), overdue: isOverdue(action, now, config.timeZone), daysSinceUpdate: daysSinceUpdate(action, now) }))
-    .filter((row) => matches(row, filters, needle))
-    .sort(comparators[filters.sort ?? 'plan']);
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const matching = sortActions(
+    actions.filter((action) => matches(action, filters, needle, now, config)),
+    actions,
+    filters.sort ?? 'plan',
+  );
+  const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(filters.page ?? 1, pageCount);
-  return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageCount };
+  const rows = matching.slice((page - 1) * pageSize, page * pageSize).map((action) => ({
+    action,
+    stale: isStale(action, now, config.staleAfterDays),
+    overdue: isOverdue(action, now, config.timeZone),
+    daysSinceUpdate: daysSinceUpdate(action, now),
+  }));
+  return { rows, total: matching.length, page, pageCount };
 }
