@@ -117,6 +117,15 @@ describe('each change on the action page', () => {
     expect((await h.repository.listUpdates('101'))[1]!.countsAsProgress).toBe(false);
   });
 
+  it('an update on behalf of the owner of a closed action is refused: reopening needs its reason', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/103/on-behalf', { version: '1', onBehalfOf: 'blake', progress: 'More work.', confidence: 'high' });
+    expect(response.status).toBe(400);
+    expect((await h.repository.getAction('103'))!.status).toBe('closed');
+    expect(await h.historyCount()).toBe(0);
+    expect(await (await h.app.request('/admin/actions/103')).text()).not.toContain('action="/admin/actions/103/on-behalf"');
+  });
+
   it('on behalf of someone who is not an owner is refused with a field error', async () => {
     const h = await actionsHarness();
     const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'blake', progress: 'Typed by the admin.', confidence: 'high', targetMonth: '9', targetYear: '2026' });

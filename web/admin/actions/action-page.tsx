@@ -151,7 +151,8 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
             <ChangeForm action={actionPaths.change(action.id, 'sign-off')} version={action.version} submit="Sign off the closure" />
           </>
         ))}
-      {section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} />)}
+      {(action.status === 'open' || action.status === 'proposed-closure') &&
+        section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} />)}
       {section('reassign', <ReassignForm action={action} state={state('reassign')} people={props.people} />)}
       {section('edit', <EditForm action={action} state={state('edit')} />)}
       {action.status !== 'open' &&

@@ -1,4 +1,5 @@
 import { toLocalDate } from '../../calendar/local-date.js';
+import { InvalidInputError } from '../../errors.js';
 import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
 import { buildUpdate } from '../../owner/submit-owner-update.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
@@ -18,6 +19,11 @@ export function readOnBehalfValues(body: Record<string, unknown>): OnBehalfValue
 export async function addUpdateOnBehalf(deps: Pick<AdminActionDeps, 'repository' | 'audit' | 'config'>, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
   const action = await getActionOrThrow(deps.repository, actionId);
   checkVersion(action, body.version);
+  // The owner's form sets the status (open, or proposed for closure): on a closed action that would
+  // reopen it without a reason, so reopening stays its own change.
+  if (action.status !== 'open' && action.status !== 'proposed-closure') {
+    throw new InvalidInputError([`${action.ref} is ${action.status.replace('-', ' ')}: reopen it first, with the reason, to record progress on it.`], 'Cannot add an update');
+  }
   const values = readOnBehalfValues(body);
   const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));
   const owners = [...action.ownerIds, ...(action.sroId ? [action.sroId] : [])];
