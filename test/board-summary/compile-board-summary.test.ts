@@ -117,6 +117,13 @@ describe('compileBoardSummary: month boundaries in Europe/London', () => {
     expect(october.summary.movement.confidenceDropped).toEqual([]);
   });
 
+  it('undoes an admin edit of the recommendation text made after the month end, as for any patched field', () => {
+    const current = action('a-edit', 'T1', { text: 'The force should, as reworded in November.', version: 2 });
+    const edit = change(current, 2, '2026-11-02T10:00:00.000Z', 'text', 'The force should, as written in October.', current.text, false);
+    const october = compile('2026-10', { actions: [current], updates: [edit] });
+    expect(october.plan[0]?.text).toBe('The force should, as written in October.');
+  });
+
   it('takes an action as never updated when the date an update replaced is known neither from history nor a snapshot', () => {
     // Updates do not record the lastUpdatedAt they replace; an import sets it without an update.
     const current = action('a-after', 'X1', { version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });

@@ -1,19 +1,14 @@
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
-import type { ActionPatch, Update } from '../model/update.js';
+import { ActionPatch, type Update } from '../model/update.js';
 import { isOverdue, isStale } from '../rules/stale.js';
 import type { NamedPerson, PlanRow } from './snapshot.js';
 
-/** The fields an update can change: only these are wound back when replaying history. */
-const patchFields: ReadonlySet<string> = new Set<keyof ActionPatch>([
-  'latestProgress',
-  'confidence',
-  'confidenceNarrative',
-  'timescale',
-  'status',
-  'ownerIds',
-  'sroId',
-]);
+/**
+ * The fields an update can change, taken from the patch schema itself so that a field added there (an
+ * admin's edit of the text, say) is wound back too: only these are, since `changes` also notes reasons.
+ */
+const patchFields: ReadonlySet<string> = new Set(ActionPatch.keyof().options);
 
 export interface AsAtContext {
   asAt: Date;
