@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { except } from 'hono/combine';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
-import { createAdminRoutes } from './admin/admin-app.js';
+import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { csrfProtection, formBodyLimit, isUploadRequest, securityHeaders } from './middleware/security.js';
@@ -41,13 +41,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.route('/u', createOwnerRoutes());
-  app.route('/admin', createAdminRoutes());
+  app.route('/admin', lazyAdminRoutes(deps));
 
-  app.notFound((c) =>
-    c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404),
-  );
+  app.notFound(renderNotFound);
   app.onError(renderError);
   return app;
+}
+
+export function renderNotFound<E extends AppEnv>(c: Context<E>): Response | Promise<Response> {
+  const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
+  return c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404);
 }
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */

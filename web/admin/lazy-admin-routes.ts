@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import type { AppDeps } from '../deps.js';
+
+/**
+ * The admin console, loaded on its first request. Owners opening their link are the hot path and the
+ * few admins are not: the console's code (about a fifth of the http bundle) then stays out of every
+ * cold start. The loaded app runs behind the outer app's security middleware, with the same deps and
+ * error pages, and receives the platform's env unchanged (rate limits read the client address there).
+ */
+export function lazyAdminRoutes(deps: AppDeps): Hono<AppEnv> {
+  let loaded: Promise<Hono<AppEnv>> | undefined;
+  const load = () =>
+    (loaded ??= Promise.all([import('./admin-app.js'), import('../app.js')]).then(([{ createAdminRoutes }, { renderError, renderNotFound }]) => {
+      const console = new Hono<AppEnv>();
+      console.use(async (c, next) => {
+        c.set('deps', deps);
+        await next();
+      });
+      console.route('/admin', createAdminRoutes());
+      console.notFound(renderNotFound);
+      console.onError(renderError);
+      return console;
+    }));
+  return new Hono<AppEnv>().all('*', async (c) => (await load()).fetch(c.req.raw, c.env));
+}
