@@ -49,6 +49,13 @@ describe('personal links', () => {
     expect(await resolveLink(deps, old.token, later(3))).toEqual({ ok: false, reason: 'revoked' });
   });
 
+  it('stop working when issued in the same millisecond as the revocation', async () => {
+    const deps = await linkDeps();
+    const { token } = await issueLink(deps, alex, later(1));
+    await revokeLinks(deps, 'alex', later(1));
+    expect(await resolveLink(deps, token, later(2))).toEqual({ ok: false, reason: 'revoked' });
+  });
+
   it('stop working when the person is deactivated', async () => {
     const deps = await linkDeps();
     const { token } = await issueLink(deps, alex, startNow);

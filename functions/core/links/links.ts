@@ -44,7 +44,7 @@ export async function resolveLink(deps: LinkDeps, token: string, now: Date): Pro
   if (!record) return { ok: false, reason: 'unknown' };
   if (now.getTime() >= Date.parse(record.expiresAt)) return { ok: false, reason: 'expired' };
   const [revokedBefore, person] = await Promise.all([deps.linkTokens.getRevokedBefore(record.personId), deps.repository.getPerson(record.personId)]);
-  if (revokedBefore !== null && Date.parse(record.issuedAt) < Date.parse(revokedBefore)) return { ok: false, reason: 'revoked' };
+  if (revokedBefore !== null && Date.parse(record.issuedAt) <= Date.parse(revokedBefore)) return { ok: false, reason: 'revoked' };
   if (!person || !person.active) return { ok: false, reason: 'inactive' };
   return { ok: true, person };
 }
