@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
-import { NotFoundError } from '../../functions/core/errors.js';
-import { createApp, type AppEnv } from '../../web/app.js';
-import { HttpError } from '../../web/http-error.js';
+import { createApp } from '../../web/app.js';
+import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { octoberSnapshot } from './history-fixtures.js';
@@ -15,19 +13,12 @@ const config = parseForceConfig(
   'test',
 );
 
-/** The summary sub-app on its own, as the admin console will mount it behind its session guard. */
+/** The summary sub-app behind an injected board member's session, as the console mounts it. */
 async function summaryApp() {
   const summaries = new MemorySummaryStore();
   const snapshot = octoberSnapshot();
   await summaries.putSnapshot(snapshot);
-  const deps = memoryDeps({ config, summaries });
-  const app = new Hono<AppEnv>();
-  app.use(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
-  app.route('/admin/summaries', createSummaryRoutes());
-  app.onError((error, c) => c.text(error.message, error instanceof HttpError ? error.status : error instanceof NotFoundError ? 404 : 500));
+  const app = adminTestApp(memoryDeps({ config, summaries }), createSummaryRoutes(), '/admin/summaries', boardSession);
   return { app, snapshot };
 }
 
@@ -39,6 +30,10 @@ describe('summary pages', () => {
     const html = await response.text();
     expect(html).toContain('href="/admin/summaries/2026-10"');
     expect(html).toContain('October 2026');
+    // Inside the console: its navigation, with the reader's name and no admin-only sections for the board.
+    expect(html).toContain('aria-label="Admin console"');
+    expect(html).toContain('Bo Board (board)');
+    expect(html).not.toContain('href="/admin/people"');
   });
 
   it("shows a month's summary with the text of the actions that moved, never cached", async () => {

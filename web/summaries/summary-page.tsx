@@ -1,7 +1,8 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import type { Confidence } from '../../functions/core/model/action.js';
-import { Layout } from '../views/layout.js';
+import type { AdminSession } from '../admin/admin-env.js';
+import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 
 const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
@@ -58,7 +59,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
 }
 
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
-export function SummaryPage({ forceName, snapshot }: { forceName: string; snapshot: Snapshot }) {
+export function SummaryPage({ forceName, session, snapshot }: { forceName: string; session: AdminSession; snapshot: Snapshot }) {
   const { summary } = snapshot;
   const f = summary.figures;
   const m = summary.movement;
@@ -74,7 +75,7 @@ export function SummaryPage({ forceName, snapshot }: { forceName: string; snapsh
   ];
   const figures = headlineFigures(summary);
   return (
-    <Layout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName}>
+    <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">
         {f.total} actions in the plan at the end of {monthLabel(summary.month)}. <a href={summaryPaths.pack(summary.month)}>Download the board pack (XLSX)</a>
@@ -144,13 +145,13 @@ export function SummaryPage({ forceName, snapshot }: { forceName: string; snapsh
       <p>
         <a href={summaryPaths.list}>All summaries</a>
       </p>
-    </Layout>
+    </AdminLayout>
   );
 }
 
-export function SummaryListPage({ forceName, summaries }: { forceName: string; summaries: SummaryListing[] }) {
+export function SummaryListPage({ forceName, session, summaries }: { forceName: string; session: AdminSession; summaries: SummaryListing[] }) {
   return (
-    <Layout title="Board summaries" forceName={forceName}>
+    <AdminLayout title="Board summaries" forceName={forceName} session={session} current="/admin/summaries">
       <h1>Board summaries</h1>
       {summaries.length === 0 ? (
         <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
@@ -182,6 +183,6 @@ export function SummaryListPage({ forceName, summaries }: { forceName: string; s
           </tbody>
         </table>
       )}
-    </Layout>
+    </AdminLayout>
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
-import type { AppEnv } from '../app.js';
+import type { AdminEnv } from '../admin/admin-env.js';
 import { HttpError } from '../http-error.js';
 import { SummaryListPage, SummaryPage } from './summary-page.js';
 
@@ -18,7 +18,7 @@ function monthParam(value: string | undefined): string {
  * what was sent, and exceljs is loaded on first download only.
  */
 export function createSummaryRoutes() {
-  const summaries = new Hono<AppEnv>();
+  const summaries = new Hono<AdminEnv>();
   summaries.use(async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -27,7 +27,7 @@ export function createSummaryRoutes() {
 
   summaries.get('/', async (c) => {
     const { config, summaries: store } = c.get('deps');
-    return c.html(<SummaryListPage forceName={config.name} summaries={await store.listSummaries()} />);
+    return c.html(<SummaryListPage forceName={config.name} session={c.get('session')} summaries={await store.listSummaries()} />);
   });
 
   summaries.get('/:month', async (c) => {
@@ -35,7 +35,7 @@ export function createSummaryRoutes() {
     const month = monthParam(c.req.param('month'));
     const snapshot = await store.getSnapshot(month);
     if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
-    return c.html(<SummaryPage forceName={config.name} snapshot={snapshot} />);
+    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} />);
   });
 
   summaries.get('/:month/board-pack.xlsx', async (c) => {
