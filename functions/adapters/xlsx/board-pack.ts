@@ -48,7 +48,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   title.font = { bold: true, size: 14 };
   sheet.addRow([`As at ${summary.asAt} (${summary.timeZone}); compiled ${summary.compiledAt}`]);
   sheet.addRow([]);
-  const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary)];
+  const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary).map(([label, value]): [string, number] => [label, value])];
   for (const figure of figures) sheet.addRow(figure);
   sheet.addRow([]);
   sheet.addRow(['Confidence in timescale, open actions by area', 'High', 'Medium', 'Low', 'Not set', 'Open']).font = { bold: true };

@@ -1,14 +1,16 @@
 import type { BoardSummary } from './snapshot.js';
 
 /** The headline figures as the board reads them, in one order and wording for email, page, pack and dashboard. */
-export function headlineFigures(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): Array<[label: string, value: number]> {
+export function headlineFigures(
+  summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>,
+): Array<[label: string, value: number, key: keyof BoardSummary['figures']]> {
   const f = summary.figures;
   return [
-    ['Open', f.open],
-    ['Proposed for closure, awaiting sign-off', f.proposedClosure],
-    ['Closed this month', f.closedThisMonth],
-    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale],
-    ['Overdue', f.overdue],
-    ['No timescale set', f.noTimescale],
+    ['Open', f.open, 'open'],
+    ['Proposed for closure, awaiting sign-off', f.proposedClosure, 'proposedClosure'],
+    ['Closed this month', f.closedThisMonth, 'closedThisMonth'],
+    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale, 'stale'],
+    ['Overdue', f.overdue, 'overdue'],
+    ['No timescale set', f.noTimescale, 'noTimescale'],
   ];
 }

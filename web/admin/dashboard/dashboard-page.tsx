@@ -5,6 +5,7 @@ import type { RunReport } from '../../../functions/core/reminders/run-report.js'
 import { formatDaysAgo, formatInstant } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -24,14 +25,10 @@ export interface DashboardPageProps {
 
 export function DashboardPage({ forceName, timeZone, staleAfterDays, session, dashboard, now }: DashboardPageProps) {
   const f = dashboard.figures;
-  const figures: Array<[string, string]> = [
-    ['Open', String(f.open)],
-    ['Proposed for closure, awaiting sign-off', String(f.proposedClosure)],
-    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : 'Shown once last month’s board summary is kept'],
-    [`Stale (no update for ${staleAfterDays} days)`, String(f.stale)],
-    ['Overdue', String(f.overdue)],
-    ['No timescale set', String(f.noTimescale)],
-  ];
+  const figures = headlineFigures({ figures: f, staleAfterDays }).map(([label, value, key]) => [
+    label,
+    key === 'closedThisMonth' && !dashboard.closedKnown ? 'Shown once last month’s board summary is kept' : String(value),
+  ]);
   const daysAgo = (row: PlanRow) => formatDaysAgo(row.lastUpdatedAt === null ? null : Math.floor((now.getTime() - Date.parse(row.lastUpdatedAt)) / dayMs));
   return (
     <AdminLayout title="Dashboard" forceName={forceName} session={session} current="/admin">
