@@ -3,8 +3,8 @@ import { Month } from './core/board-summary/month.js';
 import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
 import { parseOrThrow } from './core/validation.js';
 import { boardSummaryDeps } from './runtime/board-summary-deps.js';
-import { composeDeps, type CoreDeps } from './runtime/compose.js';
-import { readLambdaEnv } from './runtime/lambda-env.js';
+import type { CoreDeps } from './runtime/compose.js';
+import { composeFromEnvironment } from './runtime/lambda-env.js';
 
 /**
  * What EventBridge Scheduler sends: the schedule's input, empty for the monthly run. An operator may
@@ -18,13 +18,7 @@ let deps: CoreDeps | undefined;
 
 /** Composed on the first invocation of a cold start, like the http Lambda. */
 function compose(): CoreDeps {
-  const settings = readLambdaEnv(process.env);
-  return composeDeps({
-    config: settings.config,
-    tableName: settings.tableName,
-    endpoints: { region: settings.region },
-    ...(settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {}),
-  });
+  return composeFromEnvironment(process.env);
 }
 
 /** The board-summary Lambda; it fails (so the Scheduler retries) when any send failed, and a retry sends only those. */

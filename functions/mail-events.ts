@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
 import type { Repository } from './core/ports.js';
 import { parseOrThrow } from './core/validation.js';
-import { composeDeps } from './runtime/compose.js';
-import { readLambdaEnv } from './runtime/lambda-env.js';
+import { composeFromEnvironment } from './runtime/lambda-env.js';
 
 const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).min(1);
 
@@ -45,8 +44,7 @@ let repository: Repository | undefined;
 
 /** Composed on the first event of a cold start, so the environment is read once and in one place. */
 function compose(): Repository {
-  const settings = readLambdaEnv(process.env);
-  return composeDeps({ config: settings.config, tableName: settings.tableName, endpoints: { region: settings.region } }).repository;
+  return composeFromEnvironment(process.env).repository;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { RunRemindersDeps } from './core/reminders/run-reminders.js';
 import { runReminders } from './core/reminders/run-reminders.js';
 import type { RunReport } from './core/reminders/run-report.js';
 import { parseOrThrow } from './core/validation.js';
-import { composeDeps, type CoreDeps } from './runtime/compose.js';
-import { readLambdaEnv } from './runtime/lambda-env.js';
+import type { CoreDeps } from './runtime/compose.js';
+import { composeFromEnvironment } from './runtime/lambda-env.js';
 import { renderDigestEmail } from '../web/emails/digest-email.js';
 
 /** What the EventBridge Scheduler target sends (infra/constructs/jobs.ts). */
@@ -39,15 +39,7 @@ let deps: RunRemindersDeps | undefined;
 
 /** Composed on the first invocation of a cold start, so the environment is read once and in one place. */
 function compose(): RunRemindersDeps {
-  const settings = readLambdaEnv(process.env);
-  return reminderJobDeps(
-    composeDeps({
-      config: settings.config,
-      tableName: settings.tableName,
-      endpoints: { region: settings.region },
-      ...(settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {}),
-    }),
-  );
+  return reminderJobDeps(composeFromEnvironment(process.env));
 }
 
 /** The reminder Lambda: one run per scheduled invocation; returns the run report (also logged and stored). */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseForceConfig, type ForceConfig } from '../core/config/force-config.js';
 import { parseOrThrow } from '../core/validation.js';
+import { composeDeps, type CoreDeps } from './compose.js';
 
 const LambdaEnv = z.object({
   TABLE_NAME: z.string({ error: 'must be set to the force table name (the CDK stack sets it)' }).min(1),
@@ -31,4 +32,15 @@ export function readLambdaEnv(env: Record<string, string | undefined>): LambdaSe
     region: parsed.AWS_REGION,
     ...(parsed.SES_CONFIGURATION_SET ? { configurationSetName: parsed.SES_CONFIGURATION_SET } : {}),
   };
+}
+
+/** Every Lambda's composition root: the environment read once per cold start, validated, and composed. */
+export function composeFromEnvironment(env: Record<string, string | undefined>): CoreDeps {
+  const settings = readLambdaEnv(env);
+  return composeDeps({
+    config: settings.config,
+    tableName: settings.tableName,
+    endpoints: { region: settings.region },
+    ...(settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {}),
+  });
 }
