@@ -4,6 +4,7 @@ import type { Confidence } from '../../functions/core/model/action.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { FiguresTable } from '../views/figures-table.js';
 
 const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
@@ -80,17 +81,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
       <p class="lead">
         {f.total} actions in the plan at the end of {monthLabel(summary.month)}. <a href={summaryPaths.pack(summary.month)}>Download the board pack (XLSX)</a>
       </p>
-      <table>
-        <caption>Headline figures</caption>
-        <tbody>
-          {figures.map(([label, value]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable figures={figures} />
       <h2>Confidence in timescales, open actions by area</h2>
       <table>
         <thead>

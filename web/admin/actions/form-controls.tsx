@@ -17,13 +17,10 @@ interface FieldProps {
   state: FormState;
 }
 
-/** A labelled text input or textarea with its hint and GOV.UK error message. */
-export function TextField({ id, label, hint, state, rows }: FieldProps & { rows?: number }) {
-  const error = errorOf(state, id);
-  const described = describedBy(hint && `${id}-hint`, error && `${id}-error`);
-  const value = state.values[id] ?? '';
+/** A field's label, hint and GOV.UK error message, in that order, each linked to the field by id. */
+function FieldIntro({ id, label, hint, error }: { id: string; label: string; hint?: string | undefined; error?: string | undefined }) {
   return (
-    <FormGroup error={error}>
+    <>
       <label class="label label-bold" for={id}>
         {label}
       </label>
@@ -33,6 +30,18 @@ export function TextField({ id, label, hint, state, rows }: FieldProps & { rows?
         </p>
       )}
       <ErrorMessage id={`${id}-error`} message={error} />
+    </>
+  );
+}
+
+/** A labelled text input or textarea with its hint and GOV.UK error message. */
+export function TextField({ id, label, hint, state, rows }: FieldProps & { rows?: number }) {
+  const error = errorOf(state, id);
+  const described = describedBy(hint && `${id}-hint`, error && `${id}-error`);
+  const value = state.values[id] ?? '';
+  return (
+    <FormGroup error={error}>
+      <FieldIntro id={id} label={label} hint={hint} error={error} />
       {rows ? (
         <textarea class="textarea" id={id} name={id} rows={rows} aria-describedby={described}>
           {value}
@@ -55,15 +64,7 @@ export function SelectField({ id, name, label, hint, state, choices }: FieldProp
   const value = state.values[id] ?? '';
   return (
     <FormGroup error={error}>
-      <label class="label label-bold" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      )}
-      <ErrorMessage id={`${id}-error`} message={error} />
+      <FieldIntro id={id} label={label} hint={hint} error={error} />
       <select class={error ? 'select select-error' : 'select'} id={id} name={name ?? id} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
         {choices.map((choice) => (
           <option value={choice.value} selected={choice.value === value}>

@@ -6,6 +6,7 @@ import { formatDaysAgo, formatInstant } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
+import { FiguresTable } from '../../views/figures-table.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -25,7 +26,7 @@ export interface DashboardPageProps {
 
 export function DashboardPage({ forceName, timeZone, staleAfterDays, session, dashboard, now }: DashboardPageProps) {
   const f = dashboard.figures;
-  const figures = headlineFigures({ figures: f, staleAfterDays }).map(([label, value, key]) => [
+  const figures = headlineFigures({ figures: f, staleAfterDays }).map(([label, value, key]): [string, string] => [
     label,
     key === 'closedThisMonth' && !dashboard.closedKnown ? 'Shown once last month’s board summary is kept' : String(value),
   ]);
@@ -36,17 +37,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       <p class="lead">
         {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
       </p>
-      <table>
-        <caption class="table-caption">Headline figures</caption>
-        <tbody>
-          {figures.map(([label, value]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable figures={figures} />
 
       <ActionTable id="stale" heading={`Stale actions: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
       <ActionTable
