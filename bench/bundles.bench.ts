@@ -1,5 +1,5 @@
 import { measureBundle } from '../infra/constructs/build-bundle.js';
-import { entryExists, functionEntries, type FunctionName } from '../infra/constructs/bundle-settings.js';
+import { functionEntries, type FunctionName } from '../infra/constructs/bundle-settings.js';
 import type { BenchFigure } from './figure.js';
 
 /**
@@ -13,7 +13,7 @@ const lazyOnly = [/node_modules\/@aws-sdk\/client-sesv2\//, /node_modules\/excel
 
 export default async function benchBundles(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  for (const name of (Object.keys(functionEntries) as FunctionName[]).filter(entryExists)) {
+  for (const name of Object.keys(functionEntries) as FunctionName[]) {
     const { startupBytes, totalBytes, startupInputs } = await measureBundle(name);
     figures.push({
       name: `${functionEntries[name]} bundle loaded at start-up (minified, SDK bundled; ${Math.round(totalBytes / 1000)} kB with lazy chunks)`,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: entries and the lock file are found from here, whatever the working directory. */
@@ -14,7 +13,6 @@ export const functionEntries = {
 export type FunctionName = keyof typeof functionEntries;
 
 export const entryPath = (name: FunctionName): string => `${repoRoot}${functionEntries[name]}`;
-export const entryExists = (name: FunctionName): boolean => existsSync(entryPath(name));
 
 /**
  * The esbuild settings CDK bundles with, shared with bench/bundles.bench.ts so that the sizes it prints

@@ -8,7 +8,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import { AppFunction, type MailSending } from './app-function.js';
-import { entryExists, type FunctionName } from './bundle-settings.js';
+import type { FunctionName } from './bundle-settings.js';
 import { failureQueue } from './failure-queue.js';
 import { toSchedulerCron } from './scheduler-cron.js';
 
@@ -82,7 +82,7 @@ export class Jobs extends Construct {
         input: ScheduleTargetInput.fromObject({}),
       },
     ];
-    for (const spec of specs.filter((s) => entryExists(s.name))) {
+    for (const spec of specs) {
       this.jobs[spec.name] = this.addJob(spec, props);
     }
   }

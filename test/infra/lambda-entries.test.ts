@@ -5,7 +5,7 @@ import { localCredentials } from '../../functions/adapters/aws-clients.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
-import { entryExists, entryPath, type FunctionName } from '../../infra/constructs/bundle-settings.js';
+import { entryPath, type FunctionName } from '../../infra/constructs/bundle-settings.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
 import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 import { makeAction, makePerson } from '../support/make-action.js';
@@ -133,7 +133,7 @@ describe('http entry (API Gateway HTTP API v2 event)', () => {
   });
 });
 
-describe.runIf(entryExists('reminders'))('reminder job entry (EventBridge Scheduler payload)', () => {
+describe('reminder job entry (EventBridge Scheduler payload)', () => {
   it('sends the owner of a stale action one digest', async () => {
     await repository.putPerson(makePerson({ id: 'p-remind', email: 'jo.khan@example.police.uk' }));
     await repository.putAction(makeAction({ id: 'a-remind', ref: 'R9', ownerIds: ['p-remind'] }), null);
@@ -146,7 +146,7 @@ describe.runIf(entryExists('reminders'))('reminder job entry (EventBridge Schedu
   });
 });
 
-describe.runIf(entryExists('boardSummary'))('board-summary job entry (EventBridge Scheduler payload)', () => {
+describe('board-summary job entry (EventBridge Scheduler payload)', () => {
   it('reads the empty scheduled payload and either runs or says it is not due', async () => {
     const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ outcome: string }> }>('boardSummary');
     const line = await handler({});
