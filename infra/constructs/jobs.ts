@@ -41,8 +41,7 @@ export interface Job {
 
 /**
  * The reminder and board-summary jobs, run by EventBridge Scheduler at the config's times in the
- * config's time zone (so 09:00 stays 09:00 across the clock change). A job whose entry file is not in
- * the checkout is left out rather than deployed broken.
+ * config's time zone (so 09:00 stays 09:00 across the clock change).
  */
 export class Jobs extends Construct {
   readonly failedRuns: Queue;
@@ -78,7 +77,7 @@ export class Jobs extends Construct {
         field: 'schedules.boardSummary',
         description: 'Compiles and sends the monthly board summary and Excel pack',
         memorySize: 1024,
-        // Empty: the job compiles the month it runs in; an operator may invoke it with { month }.
+        // Empty: on the month's first working day the job compiles the month just ended; an operator may invoke it with { month }.
         input: ScheduleTargetInput.fromObject({}),
       },
     ];
