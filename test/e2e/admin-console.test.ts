@@ -185,6 +185,9 @@ describe('accessibility', () => {
       await check('deactivate-errors');
       await page.goto(`${stack.appUrl}/admin/summaries`);
       await check('summaries');
+      await page.click('button:has-text("Compile and send")');
+      await page.waitForSelector('.error-summary');
+      await check('summaries-compile-error');
       await page.goto(link);
       await check('sign-in-link-used');
       await page.goto(`${stack.appUrl}/admin`);

@@ -5,12 +5,14 @@ import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../views/figures-table.js';
+import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 
 const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
 
 export const summaryPaths = {
   list: '/admin/summaries',
+  compile: '/admin/summaries/compile',
   month: (month: string) => `/admin/summaries/${month}`,
   pack: (month: string) => `/admin/summaries/${month}/board-pack.xlsx`,
 };
@@ -140,9 +142,19 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
   );
 }
 
-export function SummaryListPage({ forceName, session, summaries }: { forceName: string; session: AdminSession; summaries: SummaryListing[] }) {
+export interface SummaryListPageProps {
+  forceName: string;
+  session: AdminSession;
+  summaries: SummaryListing[];
+  /** What was typed in the compile form and what is wrong with it. */
+  compile?: { month: string; error: string };
+}
+
+export function SummaryListPage({ forceName, session, summaries, compile }: SummaryListPageProps) {
+  const errors = compile ? [{ field: 'month', message: compile.error }] : [];
   return (
-    <AdminLayout title="Board summaries" forceName={forceName} session={session} current="/admin/summaries">
+    <AdminLayout title="Board summaries" forceName={forceName} session={session} current="/admin/summaries" hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} />
       <h1>Board summaries</h1>
       {summaries.length === 0 ? (
         <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
@@ -173,6 +185,32 @@ export function SummaryListPage({ forceName, session, summaries }: { forceName: 
             ))}
           </tbody>
         </table>
+      )}
+      {session.role === 'admin' && (
+        <form method="post" action={summaryPaths.compile} novalidate>
+          <h2>Compile a month now</h2>
+          <FormGroup error={compile?.error}>
+            <label class="label label-bold" for="month">
+              Month
+            </label>
+            <p id="month-hint" class="hint">
+              For a month the schedule missed, like 2026-10. It is kept and emailed to the board, once.
+            </p>
+            <ErrorMessage id="month-error" message={compile?.error} />
+            <input
+              class={compile ? 'input input-error' : 'input'}
+              id="month"
+              name="month"
+              type="text"
+              inputmode="numeric"
+              value={compile?.month ?? ''}
+              aria-describedby={describedBy('month-hint', compile && 'month-error')}
+            />
+          </FormGroup>
+          <button type="submit" class="button">
+            Compile and send
+          </button>
+        </form>
       )}
     </AdminLayout>
   );

@@ -3,7 +3,8 @@ import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import type { AdminEnv } from '../admin/admin-env.js';
 import { HttpError } from '../http-error.js';
-import { SummaryListPage, SummaryPage } from './summary-page.js';
+import { requireAdmin } from '../admin/require-admin.js';
+import { SummaryListPage, SummaryPage, summaryPaths } from './summary-page.js';
 
 function monthParam(value: string | undefined): string {
   const parsed = Month.safeParse(value);
@@ -14,8 +15,8 @@ function monthParam(value: string | undefined): string {
 /**
  * The kept board summaries: the list, a month's page with the actions' text, and its pack as sent.
  * OFFICIAL-SENSITIVE: mount it only behind the admin console's session guard (board members and
- * admins), never on its own. Reads only; the pack is built from the kept snapshot, so it is exactly
- * what was sent, and exceljs is loaded on first download only.
+ * admins), never on its own. The pack is built from the kept snapshot, so it is exactly what was
+ * sent, and exceljs is loaded on first download only.
  */
 export function createSummaryRoutes() {
   const summaries = new Hono<AdminEnv>();
@@ -36,6 +37,21 @@ export function createSummaryRoutes() {
     const snapshot = await store.getSnapshot(month);
     if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
     return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} />);
+  });
+
+  // Compiling is the one change here: admins only, and the run itself keeps and sends a month once.
+  summaries.post('/compile', requireAdmin, async (c) => {
+    const deps = c.get('deps');
+    const form = await c.req.parseBody();
+    const [{ compileSummaryOnDemand }, { boardSummaryDeps }] = await Promise.all([
+      import('../../functions/core/admin/compile-summary.js'),
+      import('../../functions/runtime/board-summary-deps.js'),
+    ]);
+    const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
+    if (result.ok) return c.redirect(summaryPaths.month(result.run.month), 303);
+    const listing = await deps.summaries.listSummaries();
+    const month = typeof form.month === 'string' ? form.month : '';
+    return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month, error: result.message }} />, 400);
   });
 
   summaries.get('/:month/board-pack.xlsx', async (c) => {

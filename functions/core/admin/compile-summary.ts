@@ -1,0 +1,40 @@
+import { Month } from '../board-summary/month.js';
+import { runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
+import { InvalidInputError } from '../errors.js';
+import type { AuditLog } from './audit-log.js';
+
+export type CompileSummaryResult =
+  | { ok: true; run: Extract<BoardSummaryRun, { outcome: 'done' }> }
+  | { ok: false; message: string };
+
+/**
+ * An admin compiles a month's board summary on demand (a month missed, or the first after go-live):
+ * the same run as the scheduled job, so the month is kept once and the board emailed once, and audited.
+ */
+export async function compileSummaryOnDemand(
+  deps: RunBoardSummaryDeps & { audit: AuditLog },
+  actor: { email: string },
+  form: { month?: unknown },
+  now: Date,
+): Promise<CompileSummaryResult> {
+  const month = Month.safeParse(typeof form.month === 'string' ? form.month.trim() : form.month);
+  if (!month.success) return { ok: false, message: 'Enter the month to compile as YYYY-MM, like 2026-10' };
+  let run: BoardSummaryRun;
+  try {
+    run = await runBoardSummary(deps, { month: month.data, dryRun: false, now });
+  } catch (error) {
+    // The run refuses a month not yet over, in the force's time zone.
+    if (error instanceof InvalidInputError) return { ok: false, message: 'Enter a month that has ended' };
+    throw error;
+  }
+  if (run.outcome !== 'done') return { ok: false, message: run.message };
+  await deps.audit.record({
+    at: now.toISOString(),
+    by: actor.email,
+    change: 'compile-summary',
+    target: { type: 'summary', id: run.month },
+    before: null,
+    after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient) },
+  });
+  return { ok: true, run };
+}

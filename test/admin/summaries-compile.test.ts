@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
+import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import type { OutgoingEmail } from '../../functions/core/ports.js';
+import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
+import { makeAction } from '../support/make-action.js';
+import { memoryDeps } from '../support/memory-deps.js';
+import { adminTestApp, boardSession } from './support/admin-test-app.js';
+
+const config = parseForceConfig(
+  {
+    id: 'testshire',
+    name: 'Testshire Police',
+    baseUrl: 'https://actions.testshire.example',
+    sender: 'plan@testshire.example',
+    admins: ['admin@northshire.example'],
+    board: ['chief@testshire.example', 'pcc@testshire.example'],
+  },
+  'test',
+);
+const now = new Date('2026-11-27T10:00:00Z');
+
+async function harness(session = undefined as typeof boardSession | undefined) {
+  const repository = new MemoryRepository();
+  await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
+  const sent: OutgoingEmail[] = [];
+  const summaries = new MemorySummaryStore();
+  const audit = new MemoryAuditLog();
+  const deps = memoryDeps({
+    config,
+    repository,
+    summaries,
+    audit,
+    clock: { now: () => now },
+    getMailer: async () => ({ send: async (email) => (sent.push(email), { messageId: `m-${sent.length}` }) }),
+  });
+  const app = adminTestApp(deps, createSummaryRoutes(), '/admin/summaries', session);
+  const compile = (month: string) =>
+    app.request('/admin/summaries/compile', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ month }).toString() });
+  return { app, compile, sent, summaries, audit };
+}
+
+describe('compiling a board summary on demand', () => {
+  it('keeps the month, emails the board once, records who did it, and shows the summary', async () => {
+    const { compile, sent, summaries, audit } = await harness();
+    const response = await compile('2026-10');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10');
+    expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
+    expect(sent.flatMap((e) => e.to).sort()).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
+    expect(sent.every((e) => !e.html.includes('SECRET') && !e.text.includes('SECRET'))).toBe(true);
+    expect(audit.entries).toEqual([expect.objectContaining({ by: 'admin@northshire.example', change: 'compile-summary', target: { type: 'summary', id: '2026-10' } })]);
+
+    expect((await compile('2026-10')).status).toBe(303);
+    expect(sent).toHaveLength(2);
+  });
+
+  it.each([
+    ['October', 'Enter the month to compile as YYYY-MM, like 2026-10'],
+    ['', 'Enter the month to compile as YYYY-MM, like 2026-10'],
+    ['2026-11', 'Enter a month that has ended'],
+    ['2027-01', 'Enter a month that has ended'],
+  ])('refuses %j with the GOV.UK error pattern, keeping what was typed and writing nothing', async (month, message) => {
+    const { compile, sent, summaries, audit } = await harness();
+    const response = await compile(month);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/<title>Error: Board summaries/);
+    expect(html).toContain(`<a href="#month">${message}</a>`);
+    expect(html).toContain(`value="${month}"`);
+    expect(sent).toEqual([]);
+    expect(await summaries.listSummaries()).toEqual([]);
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('offers the form to admins only, and refuses a board member’s POST', async () => {
+    const admin = await harness();
+    expect(await (await admin.app.request('/admin/summaries')).text()).toContain('Compile and send');
+    const board = await harness(boardSession);
+    expect(await (await board.app.request('/admin/summaries')).text()).not.toContain('Compile and send');
+    expect((await board.compile('2026-10')).status).toBe(403);
+    expect(board.sent).toEqual([]);
+  });
+});
