@@ -27,7 +27,7 @@ const maxSettleAttempts = 5;
  * ahead of its action; readers roll it forward ("settle"), each with a conditional write, so concurrent
  * repairers are harmless.
  *
- * Who settles: getAction, putAction, saveUpdate and listStaleActions (one cheap Query per stale action,
+ * Who settles: getAction, putAction, saveUpdate and listStaleActions (one GetItem per stale action,
  * because the reminder job mails people on that list). listActions does not: it would cost one Query per
  * action on every admin page and board pack, for a state that only a crash in a ~10 ms window leaves, and
  * that the next getAction or saveUpdate of the action repairs.
@@ -79,7 +79,9 @@ export class ActionStore {
       Limit: this.pageSize,
     });
     const settled = await Promise.all(
-      items.map(fromActionItem).map(async (action) => (await this.settle(action, await this.history.newest(action.id))) ?? this.getAction(action.id)),
+      // Only the entry one past the action can be pending: a GetItem for it returns nothing in the normal
+      // case, so the stale list reads no history items (the reminder job's read budget counts items).
+      items.map(fromActionItem).map(async (action) => (await this.settle(action, await this.history.get(action.id, action.version + 1))) ?? this.getAction(action.id)),
     );
     return settled.filter((action): action is Action => action !== null && isStaleAt(action, cutoff));
   }
