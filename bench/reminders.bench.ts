@@ -4,7 +4,7 @@ import { createDocumentClient, localCredentials } from '../functions/adapters/aw
 import { ensureTable } from '../functions/adapters/dynamodb/create-table.js';
 import { DynamoLinkTokenStore } from '../functions/adapters/dynamodb/link-token-store.js';
 import { DynamoRepository } from '../functions/adapters/dynamodb/dynamo-repository.js';
-import { toActionItem, toPersonItem, type Item } from '../functions/adapters/dynamodb/item-mapping.js';
+import { toActionItem, toPersonItem, toUpdateItem, type Item } from '../functions/adapters/dynamodb/item-mapping.js';
 import { DynamoRunReportStore } from '../functions/adapters/dynamodb/run-report-store.js';
 import { createSesClient, SesMailer } from '../functions/adapters/ses/ses-mailer.js';
 import { parseForceConfig, type ForceConfig } from '../functions/core/config/force-config.js';
@@ -13,7 +13,7 @@ import { noPacing } from '../functions/core/reminders/pacer.js';
 import { runReminders } from '../functions/core/reminders/run-reminders.js';
 import { reminderJobDeps } from '../functions/reminder-job.js';
 import { startDynalite, startLocalSes } from '../infra/local/stand-ins.js';
-import { makeAction, makePerson } from '../test/support/make-action.js';
+import { makeAction, makePerson, makeUpdate } from '../test/support/make-action.js';
 import type { BenchFigure } from './figure.js';
 
 const at = new Date('2026-11-24T09:00:00Z');
@@ -54,14 +54,21 @@ async function batchWrite(doc: DynamoDBDocumentClient, tableName: string, items:
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-/** `people` owners, `actions` open actions of which every (1/staleShare)-th is stale, spread across owners. */
+/**
+ * `people` owners, `actions` open actions of which every (1/staleShare)-th is stale, spread across owners.
+ * Each stale action has the history of its last update, as real ones do, so that reading history
+ * would show in the items-read figure.
+ */
 function force(people: number, actions: number, staleEvery: number) {
   const directory = Array.from({ length: people }, (_, i) => makePerson({ id: `p${i}`, name: `Supt Owner ${i}`, email: `owner${i}@bench.example` }));
   const plan = Array.from({ length: actions }, (_, i) => {
     const stale = i % staleEvery === 0;
-    return makeAction({ id: `a${i}`, ref: `R${i}`, sroId: `p${i % 20}`, ownerIds: [`p${Math.floor(i / staleEvery) % people}`], lastUpdatedAt: daysAgo(stale ? 40 + (i % 50) : 1 + (i % 20)) });
+    return makeAction({ id: `a${i}`, ref: `R${i}`, sroId: `p${i % 20}`, ownerIds: [`p${Math.floor(i / staleEvery) % people}`], lastUpdatedAt: daysAgo(stale ? 40 + (i % 50) : 1 + (i % 20)), version: 2 });
   });
-  return [...directory.map(toPersonItem), ...plan.map(toActionItem)];
+  const history = plan
+    .filter((_, i) => i % staleEvery === 0)
+    .map((action) => makeUpdate({ actionId: action.id, version: 2, at: action.lastUpdatedAt!, by: action.ownerIds[0]!, patch: { latestProgress: 'Work continues.' }, changes: [] }));
+  return [...directory.map(toPersonItem), ...plan.map(toActionItem), ...history.map(toUpdateItem)];
 }
 
 async function setUp(dynamoEndpoint: string, tableName: string) {
