@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { createSummaryRoutes } from '../summaries/summary-routes.js';
 import { createActionRoutes } from './actions/action-routes.js';
 import { createExportRoutes } from './export/export-routes.js';
@@ -10,6 +11,13 @@ import { createImportRoutes } from './import/import-routes.js';
 import { createPeopleRoutes } from './people/people-routes.js';
 import { createReminderRoutes } from './reminders/reminder-routes.js';
 
+/** Every console page is personal and OFFICIAL-SENSITIVE: never cached, never indexed. */
+export const consoleHeaders = createMiddleware<AdminEnv>(async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+});
+
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted
  * after `requireSession` needs one (Hono runs handlers in the order they are added), and each route
@@ -17,11 +25,7 @@ import { createReminderRoutes } from './reminders/reminder-routes.js';
  */
 export function createAdminRoutes() {
   const admin = new Hono<AdminEnv>();
-  admin.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-  });
+  admin.use(consoleHeaders);
   admin.route('/', createSignInRoutes());
 
   admin.use(requireSession);

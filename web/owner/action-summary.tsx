@@ -1,5 +1,6 @@
 import type { Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
+import { describeValue, fieldLabels } from '../views/describe-change.js';
 import { Prose } from './components.js';
 import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 
@@ -39,24 +40,6 @@ export function ActionDetails({ action, daysSinceUpdate }: { action: Action; day
   );
 }
 
-const fieldLabels: Record<string, string> = {
-  latestProgress: 'Progress update',
-  confidence: 'Confidence',
-  confidenceNarrative: 'Reason for confidence',
-  timescale: 'Target date',
-  status: 'Status',
-  ownerIds: 'Owners',
-  sroId: 'Senior responsible officer',
-};
-
-function describeValue(field: string, value: unknown): string {
-  if (value === null || value === undefined) return 'not set';
-  if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
-  if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);
-  if (field === 'timescale') return formatTarget(value as Action['timescale']);
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
 /** One history entry: who, when, the progress text and what else changed. */
 export function UpdateEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
   const others = update.changes.filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');
@@ -70,7 +53,7 @@ export function UpdateEntry({ update, names, timeZone }: { update: Update; names
         <ul class="change-list">
           {others.map((change) => (
             <li>
-              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from)} → {describeValue(change.field, change.to)}
+              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from, names)} → {describeValue(change.field, change.to, names)}
             </li>
           ))}
         </ul>

@@ -20,11 +20,6 @@ function monthParam(value: string | undefined): string {
  */
 export function createSummaryRoutes() {
   const summaries = new Hono<AdminEnv>();
-  summaries.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-  });
 
   summaries.get('/', async (c) => {
     const { config, summaries: store } = c.get('deps');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { renderError } from '../../../web/app.js';
+import { consoleHeaders } from '../../../web/admin/admin-app.js';
 import type { AdminEnv, AdminSession } from '../../../web/admin/admin-env.js';
 import type { AppDeps } from '../../../web/deps.js';
 
@@ -14,7 +15,7 @@ export const boardSession: AdminSession = { ...adminSession, email: 'board@north
 
 /**
  * One console sub-app behind an injected session, for testing its pages apart from sign-in, with the
- * real app's error pages. Sign-in, CSRF and the session guard are tested through createApp itself.
+ * console's own headers and the real app's error pages. Sign-in, CSRF and the session guard are tested through createApp itself.
  */
 export function adminTestApp(deps: AppDeps, routes: Hono<AdminEnv>, mountPath: string, session: AdminSession = adminSession) {
   const app = new Hono<AdminEnv>();
@@ -23,6 +24,7 @@ export function adminTestApp(deps: AppDeps, routes: Hono<AdminEnv>, mountPath: s
     c.set('session', session);
     await next();
   });
+  app.use(consoleHeaders);
   app.route(mountPath, routes);
   app.onError(renderError);
   return app;

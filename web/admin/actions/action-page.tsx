@@ -8,7 +8,8 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { defaultValues, EditForm, OnBehalfForm, ReasonForm, ReassignForm } from './action-forms.js';
 import { ChangeForm, type FormState } from './form-controls.js';
-import { describeAccepted, HistoryList, kindLabels } from './history-list.js';
+import { describeAccepted, kindLabels } from '../../views/describe-change.js';
+import { HistoryList } from './history-list.js';
 import { actionPaths, changeLabels, doneMessages, type ActionChange } from './paths.js';
 
 export interface ActionPageProps {

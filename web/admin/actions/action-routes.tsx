@@ -80,11 +80,6 @@ async function renderConflict(c: AdminContext, body: Record<string, unknown>) {
  */
 export function createActionRoutes() {
   const routes = new Hono<AdminEnv>();
-  routes.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-  });
 
   routes.get('/', listActionsPage);
 

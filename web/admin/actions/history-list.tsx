@@ -1,49 +1,12 @@
-import type { Action } from '../../../functions/core/model/action.js';
 import type { FieldChange, Update } from '../../../functions/core/model/update.js';
 import { Prose } from '../../owner/components.js';
-import { confidenceLabels, formatInstant, formatTarget, statusLabels } from '../../owner/format.js';
-
-const fieldLabels: Record<string, string> = {
-  latestProgress: 'Progress update',
-  confidence: 'Confidence',
-  confidenceNarrative: 'Reason for confidence',
-  timescale: 'Target date',
-  status: 'Status',
-  ownerIds: 'Owners',
-  sroId: 'Senior responsible officer',
-  kind: 'Kind',
-  area: 'Area',
-  ref: 'Ref',
-  evidence: 'Evidence',
-  text: 'Text',
-  plan: 'Plan',
-  accepted: 'Accepted',
-  unmatchedNames: 'Unmatched owner names',
-  reason: 'Reason',
-};
+import { formatInstant } from '../../owner/format.js';
+import { describeValue, fieldLabels } from '../../views/describe-change.js';
 
 /** Fields whose values are long prose: shown whole, before and after, never cut. */
 const proseFields = new Set(['latestProgress', 'confidenceNarrative', 'evidence', 'text', 'plan']);
 
-const kindLabels: Record<Action['kind'], string> = { recommendation: 'Recommendation', afi: 'Area for improvement', 'cause-of-concern': 'Cause of concern' };
 const viaLabels: Record<Update['via'], string> = { link: 'by personal link', admin: 'in the admin console', import: 'by import' };
-
-export function describeAccepted(accepted: Action['accepted']): string {
-  const answer = accepted.value === null ? 'Not recorded' : accepted.value ? 'Yes' : 'No';
-  return accepted.rationale ? `${answer}: ${accepted.rationale}` : answer;
-}
-
-function describeValue(field: string, value: unknown, names: Record<string, string>): string {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'not set';
-  if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
-  if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);
-  if (field === 'kind') return kindLabels[value as Action['kind']] ?? String(value);
-  if (field === 'timescale') return formatTarget(value as Action['timescale']);
-  if (field === 'accepted') return describeAccepted(value as Action['accepted']);
-  if (field === 'sroId') return names[String(value)] ?? String(value);
-  if (field === 'ownerIds') return (value as string[]).map((id) => names[id] ?? id).join(', ');
-  return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 function Change({ change, names }: { change: FieldChange; names: Record<string, string> }) {
   const label = fieldLabels[change.field] ?? change.field;
@@ -88,4 +51,3 @@ export function HistoryList({ updates, names, timeZone }: { updates: Update[]; n
   );
 }
 
-export { kindLabels };

@@ -12,11 +12,6 @@ export const exportPaths = { page: '/admin/export', download: '/admin/export/act
  */
 export function createExportRoutes() {
   const routes = new Hono<AdminEnv>();
-  routes.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-  });
 
   routes.get('/', async (c) => {
     const { config, repository } = c.get('deps');

@@ -52,11 +52,6 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value : val
  */
 export function createImportRoutes() {
   const routes = new Hono<AdminEnv>();
-  routes.use(async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
   routes.use(requireAdmin);
 
   routes.get('/', (c) => c.html(<UploadPage {...page(c)} errors={[]} />));

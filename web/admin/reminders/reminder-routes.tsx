@@ -18,11 +18,6 @@ const todaysPlan = (c: Context<AdminEnv>) => {
  */
 export function createReminderRoutes() {
   const routes = new Hono<AdminEnv>();
-  routes.use(async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
   routes.use(requireAdmin);
 
   routes.get('/', async (c) => {

@@ -1,0 +1,42 @@
+import type { Action } from '../../functions/core/model/action.js';
+import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js';
+
+/** How a history entry names each field it changed, for owners and admins alike. */
+export const fieldLabels: Record<string, string> = {
+  latestProgress: 'Progress update',
+  confidence: 'Confidence',
+  confidenceNarrative: 'Reason for confidence',
+  timescale: 'Target date',
+  status: 'Status',
+  ownerIds: 'Owners',
+  sroId: 'Senior responsible officer',
+  kind: 'Kind',
+  area: 'Area',
+  ref: 'Ref',
+  evidence: 'Evidence',
+  text: 'Text',
+  plan: 'Plan',
+  accepted: 'Accepted',
+  unmatchedNames: 'Unmatched owner names',
+  reason: 'Reason',
+};
+
+export const kindLabels: Record<Action['kind'], string> = { recommendation: 'Recommendation', afi: 'Area for improvement', 'cause-of-concern': 'Cause of concern' };
+
+export function describeAccepted(accepted: Action['accepted']): string {
+  const answer = accepted.value === null ? 'Not recorded' : accepted.value ? 'Yes' : 'No';
+  return accepted.rationale ? `${answer}: ${accepted.rationale}` : answer;
+}
+
+/** A changed field's value in words: labels for codes, names for people, "not set" for nothing. */
+export function describeValue(field: string, value: unknown, names: Record<string, string>): string {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'not set';
+  if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
+  if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);
+  if (field === 'kind') return kindLabels[value as Action['kind']] ?? String(value);
+  if (field === 'timescale') return formatTarget(value as Action['timescale']);
+  if (field === 'accepted') return describeAccepted(value as Action['accepted']);
+  if (field === 'sroId') return names[String(value)] ?? String(value);
+  if (field === 'ownerIds') return (value as string[]).map((id) => names[id] ?? id).join(', ');
+  return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
+}
