@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../functions/core/errors.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
+import { configProblems } from '../support/config-problems.js';
 
 const valid = {
   id: 'northshire',
@@ -12,15 +12,6 @@ const valid = {
   admins: ['admin@northshire.example'],
 };
 
-function problemsOf(input: unknown): string[] {
-  try {
-    parseForceConfig(input, 'test.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).problems;
-  }
-  throw new Error('expected the config to be refused');
-}
 
 describe('force config', () => {
   it('fills in the defaults of the design', () => {
@@ -59,7 +50,7 @@ describe('force config', () => {
     ['bankHolidays', { bankHolidays: ['25/12/2026'] }, /^bankHolidays\[0\]: must be a date written YYYY-MM-DD/],
     ['unknown field', { staleAfterDay: 28 }, /^staleAfterDay: is not a known field; check its spelling/],
   ])('names a bad %s and says what to write', (_, change, message) => {
-    const problems = problemsOf({ ...valid, ...change });
+    const problems = configProblems({ ...valid, ...change });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
@@ -70,7 +61,7 @@ describe('force config', () => {
   });
 
   it('reports every bad field at once, one line each', () => {
-    const problems = problemsOf({ ...valid, sender: 'x', staleAfterDays: -1, timeZone: 'Nowhere' });
+    const problems = configProblems({ ...valid, sender: 'x', staleAfterDays: -1, timeZone: 'Nowhere' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['sender', 'staleAfterDays', 'timeZone']);
   });
 });

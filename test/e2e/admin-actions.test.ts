@@ -4,8 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planColumns } from '../../functions/adapters/xlsx/plan-columns.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
-import { latestSignInLink } from '../admin/support/sign-in-over-http.js';
-import { axeViolations, launchChromium, screenshot } from './browser.js';
+import { expectAccessible, launchChromium, signInToConsole } from './browser.js';
 import { seedPlan } from './seed.js';
 
 /**
@@ -43,20 +42,8 @@ async function signedInPage(width: number, options: { bypassCSP: boolean } = { b
   page.on('console', (message) => {
     if (/Content.Security.Policy/i.test(message.text())) cspErrors.push(message.text());
   });
-  await page.goto(`${stack.appUrl}/admin/sign-in`);
-  await page.fill('#email', admin);
-  await page.click('button[type=submit]');
-  await page.goto(await latestSignInLink(stack.mailUrl, admin));
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.appUrl}/admin`);
+  await signInToConsole(page, stack, admin);
   return { page, cspErrors };
-}
-
-async function expectAccessible(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await axeViolations(page), name).toEqual([]);
-  // Nothing wider than the screen: the table scrolls in its own region (WCAG 1.4.10 allows it for data tables).
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} reflows`).toBe(true);
 }
 
 async function mailTo(address: string): Promise<StoredEmail[]> {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
-import { latestSignInLink } from '../admin/support/sign-in-over-http.js';
-import { axeViolations, launchChromium, screenshot } from './browser.js';
+import { expectAccessible, launchChromium, signInToConsole } from './browser.js';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -28,20 +27,8 @@ afterAll(async () => {
 async function signedInPage(width: number): Promise<Page> {
   // axe-core is injected as a script, so this context bypasses the CSP (the owner journey checks the CSP itself).
   const page = await (await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true })).newPage();
-  await page.goto(`${stack.appUrl}/admin/sign-in`);
-  await page.fill('#email', admin);
-  await page.click('button[type=submit]');
-  await page.goto(await latestSignInLink(stack.mailUrl, admin));
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${stack.appUrl}/admin`);
+  await signInToConsole(page, stack, admin);
   return page;
-}
-
-async function expectAccessible(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await axeViolations(page), name).toEqual([]);
-  // Nothing wider than the screen at 320 px: no sideways scrolling (WCAG 1.4.10 Reflow).
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} reflows`).toBe(true);
 }
 
 async function upload(page: Page, plan: { name: string; buffer: Buffer }, people?: { name: string; buffer: Buffer }) {

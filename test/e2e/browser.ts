@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { latestSignInLink } from '../admin/support/sign-in-over-http.js';
 
 export const artifactsDir = 'test-artifacts/e2e';
 
@@ -48,4 +50,21 @@ export async function tabTo(page: Page, matches: (el: { tag: string; text: strin
     if (matches(el)) return;
   }
   throw new Error(`No focusable element matched after ${max} presses of Tab`);
+}
+
+/** Signs in to the admin console as a person would: asks for a link, opens it from the local mail store, presses the button. */
+export async function signInToConsole(page: Page, stack: { appUrl: string; mailUrl: string }, email: string): Promise<void> {
+  await page.goto(`${stack.appUrl}/admin/sign-in`);
+  await page.fill('#email', email);
+  await page.click('button[type=submit]');
+  await page.goto(await latestSignInLink(stack.mailUrl, email));
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${stack.appUrl}/admin`);
+}
+
+/** A screenshot kept as an artefact, then no axe-core violations and nothing wider than the screen (WCAG 1.4.10 Reflow). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await axeViolations(page), name).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} reflows`).toBe(true);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../functions/core/errors.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { configProblems } from '../support/config-problems.js';
 
 const deploy = {
   account: '123456789012',
@@ -17,15 +17,6 @@ const valid = {
 };
 const certificateArn = 'arn:aws:acm:eu-west-2:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
-function problemsOf(input: unknown): string[] {
-  try {
-    parseForceConfig(input, 'test.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).problems;
-  }
-  throw new Error('expected the config to be refused');
-}
 
 describe('force config: deploy section', () => {
   it('is optional (the local runner does not need it) and defaults the region to London', () => {
@@ -53,17 +44,17 @@ describe('force config: deploy section', () => {
     ['alarmEmail', { alarmEmail: 'it desk' }, /^deploy\.alarmEmail: must be an email address/],
     ['unknown field', { acount: '123456789012' }, /^deploy\.acount: is not a known field/],
   ])('names a bad %s and says what to write', (_, change, message) => {
-    const problems = problemsOf({ ...valid, deploy: { ...deploy, ...change } });
+    const problems = configProblems({ ...valid, deploy: { ...deploy, ...change } });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
 
   it('says what the deploy section looks like when it is not an object', () => {
-    expect(problemsOf({ ...valid, deploy: 'eu-west-2' })).toEqual([expect.stringMatching(/^deploy: must be an object with account, region, senderDomain/)]);
+    expect(configProblems({ ...valid, deploy: 'eu-west-2' })).toEqual([expect.stringMatching(/^deploy: must be an object with account, region, senderDomain/)]);
   });
 
   it('requires the base URL to be the custom domain, so that emailed links open the deployed app', () => {
-    const problems = problemsOf({
+    const problems = configProblems({
       ...valid,
       baseUrl: 'https://elsewhere.example',
       deploy: { ...deploy, domainName: 'actions.northshire.example', certificateArn },
