@@ -121,6 +121,39 @@ describe('deactivating a leaver', () => {
     expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, after: { active: false, movedActions: ['1.01', '1.02', '1.03'], sroOf: ['1.05'] } });
   });
 
+  it('emails whoever now leads a moved action its ref, once, with a personal link and no action text', async () => {
+    const { request, cookie, repository, sent } = await setUp();
+    await repository.putAction(makeAction({ id: 'also-led', ref: '2.07', area: 'Vetting', ownerIds: ['leaver'], sroId: 'sro' }), null);
+    const before = sent.length;
+    const response = await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie });
+    const page = await response.text();
+
+    // The SRO gains 1.01 and 2.07; Olu already co-owned 1.03, so is not told anything new.
+    const mails = sent.slice(before);
+    expect(mails.map((m) => m.to)).toEqual([[sro.email]]);
+    expect(mails[0]!.subject).toBe('You are now an owner of 2 actions');
+    expect(mails[0]!.text).toContain('You are now an owner of actions 1.01 and 2.07 in');
+    for (const body of [mails[0]!.text, mails[0]!.html]) {
+      expect(body).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{20,}/);
+      expect(body).not.toContain(makeAction().text);
+    }
+    expect(page).toContain('Emailed the refs of their new actions, with a personal link: ACC Sam Rowe.');
+
+    // Deactivating again moves nothing more, so emails nobody.
+    await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie });
+    expect(sent).toHaveLength(before + 1);
+  });
+
+  it('does not email a new lead whose address bounced, and says so', async () => {
+    const { request, cookie, repository, sent } = await setUp();
+    await repository.putPerson({ ...sro, mailStatus: 'bounced' });
+    const before = sent.length;
+    const page = await (await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie })).text();
+    expect((await repository.getAction('led'))!.ownerIds).toEqual(['sro']);
+    expect(sent).toHaveLength(before);
+    expect(page).toContain('Not emailed about their new actions (the email failed, or they cannot receive email): ACC Sam Rowe.');
+  });
+
   it('ends a deactivated admin’s console sessions too', async () => {
     const { request, repository, signIn, cookie, sent } = await setUp();
     await repository.putPerson(makePerson({ id: 'admin', name: 'Sam Admin', email: adminEmail }));

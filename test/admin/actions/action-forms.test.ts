@@ -124,7 +124,7 @@ describe('reassigning tells the new owners', () => {
       expect(response.status).toBe(303);
       expect((await h.repository.getAction('101'))!.ownerIds).toEqual(['blake']);
       const page = textOf(await (await h.app.request(response.headers.get('location')!)).text());
-      expect(page).toContain('The email to Ch Insp Blake Reid could not be sent');
+      expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid.');
     } finally {
       console.error = original;
     }

@@ -59,7 +59,8 @@ function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']
       </h2>
       {done.notEmailed.length > 0 && (
         <p>
-          The email to {done.notEmailed.map((id) => names[id] ?? id).join(', ')} could not be sent. Send them a fresh link from People.
+          Not emailed (the email failed, or they cannot receive email): {done.notEmailed.map((id) => names[id] ?? id).join(', ')}. Send them a fresh link
+          from People.
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { OwnerNotices } from '../../../functions/core/admin/actions/notify-new-owners.js';
 import type { LeaverMove } from '../../../functions/core/admin/people/plan-deactivation.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
@@ -95,7 +96,9 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
   );
 }
 
-export function DeactivatedPage({ forceName, session, person, moves, sroOf, names }: DeactivationProps) {
+const namesOf = (people: readonly Person[]) => people.map((p) => p.name).join(', ');
+
+export function DeactivatedPage({ forceName, session, person, moves, sroOf, names, notified, notNotified }: DeactivationProps & OwnerNotices) {
   return (
     <AdminLayout title={`${person.name} is deactivated`} forceName={forceName} session={session} current="/admin/people">
       <div class="notification-success" role="status">
@@ -104,6 +107,13 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
       </div>
       <h2>Actions moved: {moves.length}</h2>
       <MovesTable moves={moves} names={names} done={true} />
+      {notified.length > 0 && <p>Emailed the refs of their new actions, with a personal link: {namesOf(notified)}.</p>}
+      {notNotified.length > 0 && (
+        <p class="warning-text">
+          Not emailed about their new actions (the email failed, or they cannot receive email): {namesOf(notNotified)}. Tell them yourself, or send a fresh
+          link from People.
+        </p>
+      )}
       <SroList sroOf={sroOf} />
       <p>
         <a href={peoplePaths.list}>Back to People</a>

@@ -6,13 +6,16 @@ import type { OutgoingEmail } from '../../ports.js';
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
+const listOf = (refs: readonly string[]) => (refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)!}`);
+
 /**
- * Tells a new owner an action is now theirs. OFFICIAL-SENSITIVE: the ref and their personal link only,
- * never the action's text.
+ * Tells a new owner which actions are now theirs. OFFICIAL-SENSITIVE: the refs and their personal
+ * link only, never the actions' text.
  */
-export function ownerAssignedEmail(config: ForceConfig, person: Person, ref: string, link: IssuedLink): OutgoingEmail {
+export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: readonly string[], link: IssuedLink): OutgoingEmail {
   const until = new Intl.DateTimeFormat('en-GB', { timeZone: config.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(link.expiresAt));
-  const news = `You are now an owner of action ${ref} in ${config.name}'s inspection action plan.`;
+  const what = refs.length === 1 ? `action ${refs[0]!}` : `${refs.length} actions`;
+  const news = `You are now an owner of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`;
   const text = [
     `Dear ${person.name},`,
     '',
@@ -32,5 +35,5 @@ export function ownerAssignedEmail(config: ForceConfig, person: Person, ref: str
     `<p>The link works until ${escapeHtml(until)}. Do not forward it: anyone with it can update your actions.</p>`,
     `<p>${escapeHtml(config.name)} – Action Plan Tracker</p>`,
   ].join('\n');
-  return { to: [person.email], subject: `You are now an owner of action ${ref}`, text, html };
+  return { to: [person.email], subject: `You are now an owner of ${what}`, text, html };
 }

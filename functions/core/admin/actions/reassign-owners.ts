@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { issueLink } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult, type FieldError } from './admin-change.js';
 import { readForm } from './form-fields.js';
-import { ownerAssignedEmail } from './owner-assigned-email.js';
+import { notifyNewOwners, type OwnerNotices } from './notify-new-owners.js';
 
 export const ReassignForm = z.object({
   owner1: z.string().trim().min(1, 'Select the lead owner'),
@@ -12,11 +11,8 @@ export const ReassignForm = z.object({
   sro: z.string().trim(),
 });
 
-export type ReassignResult = AdminChangeResult & {
-  /** New owners emailed their personal link, and those whose email failed (the change is saved either way). */
-  notified?: Person[];
-  notNotified?: Person[];
-};
+/** New owners emailed their personal link, and those not emailed (the change is saved either way). */
+export type ReassignResult = AdminChangeResult & Partial<OwnerNotices>;
 
 function checkPeople(form: z.infer<typeof ReassignForm>, directory: Map<string, Person>): FieldError[] {
   const errors: FieldError[] = [];
@@ -32,8 +28,7 @@ function checkPeople(form: z.infer<typeof ReassignForm>, directory: Map<string, 
 
 /**
  * New owners (the first is the lead) and SRO. The names an import could not match are resolved by it,
- * so they are cleared. Each new owner is emailed a personal link with the ref only; a failed email is
- * reported, never undoes the change.
+ * so they are cleared. Each new owner is emailed a personal link with the ref only.
  */
 export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<ReassignResult> {
   const action = await getActionOrThrow(deps.repository, actionId);
@@ -49,18 +44,6 @@ export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, a
   const result = await recordAdminChange(deps, actor, action, { change: 'reassign-owners', patch }, now);
   if (result.kind !== 'saved') return result;
 
-  const newOwners = ownerIds.filter((id) => !action.ownerIds.includes(id)).map((id) => directory.get(id)!);
-  const notified: Person[] = [];
-  const notNotified: Person[] = [];
-  for (const person of newOwners) {
-    try {
-      const link = await issueLink(deps, person, now);
-      await (await deps.getMailer()).send(ownerAssignedEmail(deps.config, person, result.action.ref, link));
-      notified.push(person);
-    } catch (error) {
-      console.error(JSON.stringify({ level: 'error', message: 'owner-assigned email failed', personId: person.id, error: String(error) }));
-      notNotified.push(person);
-    }
-  }
-  return { ...result, notified, notNotified };
+  const newOwners = ownerIds.filter((id) => !action.ownerIds.includes(id)).map((id) => ({ person: directory.get(id)!, refs: [result.action.ref] }));
+  return { ...result, ...(await notifyNewOwners(deps, newOwners, now)) };
 }

@@ -1,15 +1,13 @@
 import { ConflictError, NotFoundError } from '../../errors.js';
-import { revokeLinks, type LinkDeps } from '../../links/links.js';
+import { revokeLinks } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { Repository } from '../../ports.js';
-import { recordAdminChange, type AdminActor } from '../actions/admin-change.js';
-import type { AuditLog } from '../audit-log.js';
+import { recordAdminChange, type AdminActionDeps, type AdminActor } from '../actions/admin-change.js';
+import { notifyNewOwners, type NewOwnership, type OwnerNotices } from '../actions/notify-new-owners.js';
 import type { SessionStore } from '../session.js';
 import { planDeactivation, type DeactivationPlan, type LeaverMove } from './plan-deactivation.js';
 
-export interface PeopleAdminDeps extends Pick<LinkDeps, 'linkTokens'> {
-  repository: Repository;
-  audit: AuditLog;
+export interface PeopleAdminDeps extends AdminActionDeps {
   sessions: SessionStore;
 }
 
@@ -28,10 +26,16 @@ export async function previewDeactivation(deps: Pick<PeopleAdminDeps, 'repositor
 /**
  * A leaver: their links and console sessions stop working first, then each live action they own moves
  * (lead to the SRO, as one admin history entry and audit entry each, with the reason), then they are
- * marked inactive and the deactivation itself is audited. Safe to run again: a second run finds only
- * what is left to move.
+ * marked inactive and the deactivation itself is audited. Last, whoever now leads an action they did
+ * not own before (the SRO, usually) is emailed its ref, as a reassignment would. Safe to run again: a
+ * second run finds only what is left to move.
  */
-export async function deactivatePerson(deps: PeopleAdminDeps, actor: AdminActor, personId: string, now: Date): Promise<{ person: Person } & DeactivationPlan> {
+export async function deactivatePerson(
+  deps: PeopleAdminDeps,
+  actor: AdminActor,
+  personId: string,
+  now: Date,
+): Promise<{ person: Person } & DeactivationPlan & OwnerNotices> {
   const person = await getPersonOrThrow(deps.repository, personId);
   await revokeLinks(deps, person.id, now);
   await deps.sessions.revokeBefore(person.email, now.toISOString());
@@ -48,7 +52,23 @@ export async function deactivatePerson(deps: PeopleAdminDeps, actor: AdminActor,
     before: { active: person.active },
     after: { active: false, movedActions: moves.map((m) => m.action.ref), sroOf: plan.sroOf.map((a) => a.ref) },
   });
-  return { person: after, moves, sroOf: plan.sroOf };
+  return { person: after, moves, sroOf: plan.sroOf, ...(await notifyNewOwners(deps, await newOwnerships(deps.repository, moves), now)) };
+}
+
+/** Everyone a move made an owner, with the refs they gained, in plan order. */
+async function newOwnerships(repository: Repository, moves: readonly LeaverMove[]): Promise<NewOwnership[]> {
+  const refsById = new Map<string, string[]>();
+  for (const move of moves) {
+    for (const id of move.ownerIds.filter((owner) => !move.action.ownerIds.includes(owner))) {
+      refsById.set(id, [...(refsById.get(id) ?? []), move.action.ref]);
+    }
+  }
+  const ownerships: NewOwnership[] = [];
+  for (const [id, refs] of refsById) {
+    const person = await repository.getPerson(id);
+    if (person) ownerships.push({ person, refs });
+  }
+  return ownerships;
 }
 
 /** One action's move; when someone saved the action meanwhile, it is re-read and re-planned (a few times). */
