@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
 import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
 import { parseOrThrow } from './core/validation.js';
@@ -10,9 +10,7 @@ import { composeFromEnvironment } from './runtime/lambda-env.js';
  * What EventBridge Scheduler sends: the schedule's input, empty for the monthly run. An operator may
  * invoke it with a month (to compile that month) or dryRun; anything else is refused by name.
  */
-const BoardSummaryEvent = z
-  .strictObject({ month: Month.optional(), dryRun: z.boolean({ error: 'must be true or false' }).optional() })
-  .nullish();
+const BoardSummaryEvent = z.nullish(z.strictObject({ month: z.optional(Month), dryRun: z.optional(z.boolean({ error: 'must be true or false' })) }));
 
 let deps: CoreDeps | undefined;
 

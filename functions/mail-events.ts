@@ -1,22 +1,20 @@
-import * as z from 'zod';
+import * as z from './core/zod.js';
 import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
 import type { Repository } from './core/ports.js';
 import { parseOrThrow } from './core/validation.js';
 import { composeFromEnvironment } from './runtime/lambda-env.js';
 
-const recipients = z.array(z.object({ emailAddress: z.string().min(3) })).min(1);
+const recipients = z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })).check(z.minLength(1));
 
 /** SES names the event `eventType` when a configuration set publishes it, `notificationType` for identity notifications. */
-const SesEventType = z.object({ eventType: z.string().optional(), notificationType: z.string().optional() });
+const SesEventType = z.object({ eventType: z.optional(z.string()), notificationType: z.optional(z.string()) });
 const SesBounce = z.object({
   bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
 });
 const SesComplaint = z.object({ complaint: z.object({ complainedRecipients: recipients }) });
 
 const SnsEvent = z.object({
-  Records: z
-    .array(z.object({ EventSource: z.literal('aws:sns'), Sns: z.object({ Message: z.string() }) }))
-    .min(1),
+  Records: z.array(z.object({ EventSource: z.literal('aws:sns'), Sns: z.object({ Message: z.string() }) })).check(z.minLength(1)),
 });
 
 /** SES's envelope to the core's MailEvent; null for event types this function does not act on (delivery, send…). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './core/zod.js';
 import { issueLink } from './core/links/links.js';
 import { IsoInstant } from './core/model/action.js';
 import type { RunRemindersDeps } from './core/reminders/run-reminders.js';
@@ -12,9 +12,9 @@ import { renderDigestEmail } from '../web/emails/digest-email.js';
 /** What the EventBridge Scheduler target sends (infra/constructs/jobs.ts). */
 export const ReminderJobEvent = z.object({
   job: z.literal('reminders', { error: 'must be "reminders": this function runs the reminder job only' }),
-  scheduledTime: IsoInstant.optional(),
-  executionId: z.string().optional(),
-  dryRun: z.boolean().optional(),
+  scheduledTime: z.optional(IsoInstant),
+  executionId: z.optional(z.string()),
+  dryRun: z.optional(z.boolean()),
 });
 export type ReminderJobEvent = z.infer<typeof ReminderJobEvent>;
 

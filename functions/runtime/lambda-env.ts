@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../core/zod.js';
 import { parseForceConfig, type ForceConfig } from '../core/config/force-config.js';
 import { parseOrThrow } from '../core/validation.js';
 import { composeDeps, type CoreDeps } from './compose.js';
 
 const LambdaEnv = z.object({
-  TABLE_NAME: z.string({ error: 'must be set to the force table name (the CDK stack sets it)' }).min(1),
-  FORCE_CONFIG: z.string({ error: 'must hold the force config as JSON (the CDK stack sets it)' }).min(2),
-  AWS_REGION: z.string({ error: 'must be set (Lambda sets it)' }).min(1),
-  SES_CONFIGURATION_SET: z.string().optional(),
+  TABLE_NAME: z.string({ error: 'must be set to the force table name (the CDK stack sets it)' }).check(z.minLength(1)),
+  FORCE_CONFIG: z.string({ error: 'must hold the force config as JSON (the CDK stack sets it)' }).check(z.minLength(2)),
+  AWS_REGION: z.string({ error: 'must be set (Lambda sets it)' }).check(z.minLength(1)),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
 });
 
 export interface LambdaSettings {

@@ -1,15 +1,18 @@
-import * as z from 'zod';
+import * as z from '../../functions/core/zod.js';
 import { parseOrThrow } from '../../functions/core/validation.js';
 
 const port = (fallback: number) =>
-  z.coerce.number({ error: 'must be a port number' }).int('must be a whole port number').min(0, 'must be from 0 to 65535').max(65535, 'must be from 0 to 65535').default(fallback);
+  z._default(
+    z.coerce.number({ error: 'must be a port number' }).check(z.int('must be a whole port number'), z.minimum(0, 'must be from 0 to 65535'), z.maximum(65535, 'must be from 0 to 65535')),
+    fallback,
+  );
 
 const LocalEnv = z.object({
-  FORCE: z.string().default('demo'),
+  FORCE: z._default(z.string(), 'demo'),
   PORT: port(3000),
   MAIL_PORT: port(8005),
   DYNAMO_PORT: port(8000),
-  DATA_DIR: z.string().min(1).default('.data'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
 });
 export type LocalEnv = z.infer<typeof LocalEnv>;
 

@@ -64,6 +64,14 @@ describe('force config', () => {
     const problems = configProblems({ ...valid, sender: 'x', staleAfterDays: -1, timeZone: 'Nowhere' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['sender', 'staleAfterDays', 'timeZone']);
   });
+
+  it('says in English what a field without its own message should be', () => {
+    // zod's small build has no messages of its own: functions/core/zod.ts sets the English ones.
+    expect(configProblems({ ...valid, admins: 'admin@northshire.example', board: [7] })).toEqual([
+      'admins: Invalid input: expected array, received string',
+      'board[0]: must be an email address like name@force.police.uk (got 7)',
+    ]);
+  });
 });
 
 describe('loading a force config file', () => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { ForceConfig } from '../config/force-config.js';
 import { windowStart, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';

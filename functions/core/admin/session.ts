@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 import { adminRoles } from './roles.js';
 
@@ -13,14 +13,14 @@ export const sessionTimes = {
   touchEveryMs: 60_000,
 } as const;
 
-const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /** A console session as stored: keyed by the SHA-256 of the cookie's value, never the value itself. */
 export const SessionRecord = z.object({
   hash: Hash,
-  email: z.string().min(1),
-  name: z.string().min(1),
-  personId: z.string().nullable(),
+  email: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  personId: z.nullable(z.string()),
   /** The role when signed in; the config's current lists still decide on every request. */
   role: z.enum(adminRoles),
   createdAt: IsoInstant,
@@ -46,10 +46,10 @@ export interface SessionStore {
 /** A single-use sign-in link as stored: the token's hash, the address it was sent to, and whether it was used. */
 export const SignInLinkRecord = z.object({
   hash: Hash,
-  email: z.string().min(1),
+  email: z.string().check(z.minLength(1)),
   issuedAt: IsoInstant,
   expiresAt: IsoInstant,
-  usedAt: IsoInstant.nullable(),
+  usedAt: z.nullable(IsoInstant),
 });
 export type SignInLinkRecord = z.infer<typeof SignInLinkRecord>;
 

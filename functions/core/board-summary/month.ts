@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { toLocalDate } from '../calendar/local-date.js';
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-10');
+export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-10'));
 export type Month = z.infer<typeof Month>;
 
 /** The month an instant falls in, in the force's time zone (23:30 on 31 October in London is October). */

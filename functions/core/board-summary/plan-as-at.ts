@@ -1,3 +1,4 @@
+import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { ActionPatch, type Update } from '../model/update.js';
@@ -8,7 +9,7 @@ import type { NamedPerson, PlanRow } from './snapshot.js';
  * The fields an update can change, taken from the patch schema itself so that a field added there (an
  * admin's edit of the text, say) is wound back too: only these are, since `changes` also notes reasons.
  */
-const patchFields: ReadonlySet<string> = new Set(ActionPatch.keyof().options);
+const patchFields: ReadonlySet<string> = new Set(z.keyof(ActionPatch).options);
 
 export interface AsAtContext {
   asAt: Date;

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { Accepted, ActionKind, Confidence, IsoInstant, Status, TargetDate } from '../model/action.js';
 import { Month } from './month.js';
 
 /** A person as the plan names them: `id` is null for a name the import could not match. */
-export const NamedPerson = z.object({ id: z.string().nullable(), name: z.string() });
+export const NamedPerson = z.object({ id: z.nullable(z.string()), name: z.string() });
 export type NamedPerson = z.infer<typeof NamedPerson>;
 
 /** One action as it stood at month end, with names resolved, so a stored pack never depends on today's directory. */
@@ -12,17 +12,17 @@ export const PlanRow = z.object({
   kind: ActionKind,
   area: z.string(),
   ref: z.string(),
-  evidence: z.string().nullable(),
+  evidence: z.nullable(z.string()),
   text: z.string(),
   accepted: Accepted,
-  sro: NamedPerson.nullable(),
+  sro: z.nullable(NamedPerson),
   owners: z.array(NamedPerson),
-  plan: z.string().nullable(),
-  timescale: z.object({ text: z.string().nullable(), target: TargetDate.nullable(), originalTarget: TargetDate.nullable() }),
+  plan: z.nullable(z.string()),
+  timescale: z.object({ text: z.nullable(z.string()), target: z.nullable(TargetDate), originalTarget: z.nullable(TargetDate) }),
   confidence: Confidence,
-  confidenceNarrative: z.string().nullable(),
-  latestProgress: z.string().nullable(),
-  lastUpdatedAt: IsoInstant.nullable(),
+  confidenceNarrative: z.nullable(z.string()),
+  latestProgress: z.nullable(z.string()),
+  lastUpdatedAt: z.nullable(IsoInstant),
   status: Status,
   stale: z.boolean(),
   overdue: z.boolean(),
@@ -32,37 +32,37 @@ export type PlanRow = z.infer<typeof PlanRow>;
 
 export const HeadlineFigures = z.object({
   /** Every action in the plan at month end, whatever its status. */
-  total: z.number().int(),
-  open: z.number().int(),
+  total: z.number().check(z.int()),
+  open: z.number().check(z.int()),
   /** Owner says done, awaiting sign-off. */
-  proposedClosure: z.number().int(),
-  closedThisMonth: z.number().int(),
-  stale: z.number().int(),
-  overdue: z.number().int(),
+  proposedClosure: z.number().check(z.int()),
+  closedThisMonth: z.number().check(z.int()),
+  stale: z.number().check(z.int()),
+  overdue: z.number().check(z.int()),
   /** Open actions with no target the importer or an owner could read. */
-  noTimescale: z.number().int(),
+  noTimescale: z.number().check(z.int()),
 });
 export type HeadlineFigures = z.infer<typeof HeadlineFigures>;
 
-export const ConfidenceCounts = z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), 'not-set': z.number().int() });
+export const ConfidenceCounts = z.object({ high: z.number().check(z.int()), medium: z.number().check(z.int()), low: z.number().check(z.int()), 'not-set': z.number().check(z.int()) });
 export type ConfidenceCounts = z.infer<typeof ConfidenceCounts>;
 
 /** Open actions of one area by confidence in their timescale. */
-export const AreaConfidence = z.object({ area: z.string(), counts: ConfidenceCounts, total: z.number().int() });
+export const AreaConfidence = z.object({ area: z.string(), counts: ConfidenceCounts, total: z.number().check(z.int()) });
 export type AreaConfidence = z.infer<typeof AreaConfidence>;
 
 export const MovedAction = z.object({ id: z.string(), ref: z.string(), area: z.string() });
 export type MovedAction = z.infer<typeof MovedAction>;
 
-export const Retimed = MovedAction.extend({
-  from: TargetDate.nullable(),
-  to: TargetDate.nullable(),
+export const Retimed = z.extend(MovedAction, {
+  from: z.nullable(TargetDate),
+  to: z.nullable(TargetDate),
   /** Months the target moved (positive: later); null when either side has no target. */
-  months: z.number().int().nullable(),
+  months: z.nullable(z.number().check(z.int())),
 });
 export type Retimed = z.infer<typeof Retimed>;
 
-export const ConfidenceDrop = MovedAction.extend({ from: Confidence, to: Confidence });
+export const ConfidenceDrop = z.extend(MovedAction, { from: Confidence, to: Confidence });
 export type ConfidenceDrop = z.infer<typeof ConfidenceDrop>;
 
 /**
@@ -80,7 +80,7 @@ export const Movement = z.object({
 });
 export type Movement = z.infer<typeof Movement>;
 
-export const StaleOwner = z.object({ id: z.string().nullable(), name: z.string(), count: z.number().int(), refs: z.array(z.string()) });
+export const StaleOwner = z.object({ id: z.nullable(z.string()), name: z.string(), count: z.number().check(z.int()), refs: z.array(z.string()) });
 export type StaleOwner = z.infer<typeof StaleOwner>;
 
 export const BoardSummary = z.object({
@@ -89,7 +89,7 @@ export const BoardSummary = z.object({
   asAt: IsoInstant,
   compiledAt: IsoInstant,
   timeZone: z.string(),
-  staleAfterDays: z.number().int(),
+  staleAfterDays: z.number().check(z.int()),
   figures: HeadlineFigures,
   confidenceByArea: z.array(AreaConfidence),
   movement: Movement,

@@ -1,127 +1,147 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
 import { checkCronExpression } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
 
 const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
-  z
-    .number({ error: `must be a number of ${what} from ${min} to ${max}` })
-    .int(`must be a whole number of ${what}`)
-    .min(min, `must be from ${min} to ${max} ${what}`)
-    .max(max, `must be from ${min} to ${max} ${what}`)
-    .default(fallback);
+  z._default(
+    z
+      .number({ error: `must be a number of ${what} from ${min} to ${max}` })
+      .check(
+        z.int(`must be a whole number of ${what}`),
+        z.minimum(min, `must be from ${min} to ${max} ${what}`),
+        z.maximum(max, `must be from ${min} to ${max} ${what}`),
+      ),
+    fallback,
+  );
 
 const email = z.email({ error: (issue) => `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})` });
 
 /** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
 const cronExpression = (fallback: string) =>
-  z
-    .string()
-    .superRefine((value, ctx) => {
-      const problem = checkCronExpression(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .default(fallback);
+  z._default(
+    z.string().check(
+      z.superRefine((value, ctx) => {
+        const problem = checkCronExpression(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ),
+    fallback,
+  );
 
-const timeZone = z
-  .string()
-  .refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as "Europe/London"')
-  .default('Europe/London');
+const timeZone = z._default(
+  z.string().check(
+    z.refine((value) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as "Europe/London"'),
+  ),
+  'Europe/London',
+);
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
 
 const domainPattern = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const domainName = (example: string) =>
-  z.string({ error: `must be a domain name like ${example}` }).regex(domainPattern, `must be a domain name in lower case, like ${example}`);
+  z.string({ error: `must be a domain name like ${example}` }).check(z.regex(domainPattern, `must be a domain name in lower case, like ${example}`));
 
 /**
  * Where and how the force's stack is deployed. Only `cdk synth`/`cdk deploy` need it (the stack
  * requires it); the local runner and the Lambdas ignore it.
  */
 export const DeployConfig = z
-  .strictObject({
-    account: z
-      .string({ error: 'must be the 12-digit AWS account id in quotes, like "123456789012"' })
-      .regex(/^\d{12}$/, 'must be the 12-digit AWS account id in quotes, like "123456789012"'),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like "eu-west-2" (London)')
-      .default('eu-west-2'),
-    domainName: domainName('actions.northshire.police.uk').optional(),
-    certificateArn: z
-      .string()
-      .regex(
-        /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
-        'must be the ARN of an ACM certificate, like arn:aws:acm:eu-west-2:123456789012:certificate/…',
-      )
-      .optional(),
-    senderDomain: domainName('northshire.police.uk'),
-    alarmEmail: email,
-  }, { error: 'must be an object with account, region, senderDomain and alarmEmail, like the one in infra/forces/demo.json' })
-  .superRefine((deploy, ctx) => {
-    if (deploy.domainName && !deploy.certificateArn) {
-      ctx.addIssue({ code: 'custom', path: ['certificateArn'], message: `is needed with domainName: the ARN of an ACM certificate for ${deploy.domainName} in ${deploy.region}` });
-    }
-    if (deploy.certificateArn && !deploy.domainName) {
-      ctx.addIssue({ code: 'custom', path: ['domainName'], message: 'is needed with certificateArn: the domain name the certificate is for' });
-    }
-    const certificateRegion = deploy.certificateArn?.split(':')[3];
-    if (certificateRegion && certificateRegion !== deploy.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['certificateArn'],
-        message: `must be a certificate in ${deploy.region}, the deploy region (the API uses a regional certificate), not ${certificateRegion}`,
-      });
-    }
-  });
+  .strictObject(
+    {
+      account: z
+        .string({ error: 'must be the 12-digit AWS account id in quotes, like "123456789012"' })
+        .check(z.regex(/^\d{12}$/, 'must be the 12-digit AWS account id in quotes, like "123456789012"')),
+      region: z._default(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like "eu-west-2" (London)')), 'eu-west-2'),
+      domainName: z.optional(domainName('actions.northshire.police.uk')),
+      certificateArn: z.optional(
+        z
+          .string()
+          .check(
+            z.regex(
+              /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
+              'must be the ARN of an ACM certificate, like arn:aws:acm:eu-west-2:123456789012:certificate/…',
+            ),
+          ),
+      ),
+      senderDomain: domainName('northshire.police.uk'),
+      alarmEmail: email,
+    },
+    { error: 'must be an object with account, region, senderDomain and alarmEmail, like the one in infra/forces/demo.json' },
+  )
+  .check(
+    z.superRefine((deploy, ctx) => {
+      if (deploy.domainName && !deploy.certificateArn) {
+        ctx.addIssue({ code: 'custom', path: ['certificateArn'], message: `is needed with domainName: the ARN of an ACM certificate for ${deploy.domainName} in ${deploy.region}` });
+      }
+      if (deploy.certificateArn && !deploy.domainName) {
+        ctx.addIssue({ code: 'custom', path: ['domainName'], message: 'is needed with certificateArn: the domain name the certificate is for' });
+      }
+      const certificateRegion = deploy.certificateArn?.split(':')[3];
+      if (certificateRegion && certificateRegion !== deploy.region) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['certificateArn'],
+          message: `must be a certificate in ${deploy.region}, the deploy region (the API uses a regional certificate), not ${certificateRegion}`,
+        });
+      }
+    }),
+  );
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
-export const ForceConfig = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be 2 to 31 lower-case letters, digits or hyphens, starting with a letter'),
-  name: z.string({ error: 'must be the force name, like "Northshire Police"' }).min(2, 'must be the force name, like "Northshire Police"'),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'must be the address people open, like https://actions.northshire.police.uk' })
-    .refine((value) => !new URL(value).search && !new URL(value).hash, 'must not contain a query (?) or fragment (#)')
-    .transform((value) => value.replace(/\/+$/, '')),
-  sender: email,
-  admins: z.array(email).min(1, 'must list at least one admin email address'),
-  board: z.array(email).default([]),
-  staleAfterDays: wholeNumber('days', 1, 365, 28),
-  remindEveryDays: wholeNumber('days', 1, 90, 7),
-  escalateAfterReminders: wholeNumber('reminders', 1, 20, 2),
-  linkExpiryDays: wholeNumber('days', 1, 90, 21),
-  sendRatePerSecond: wholeNumber('emails per second', 1, 1000, 10),
-  schedules: z
-    .strictObject({
-      reminders: cronExpression('0 9 * * 1-5'),
-      boardSummary: cronExpression('30 7 1-7 * *'),
-    })
-    .default({ reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' }),
-  /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
-  attachBoardPack: z.boolean({ error: 'must be true or false' }).default(false),
-  timeZone,
-  bankHolidays: z.array(localDate).default([...englandAndWalesBankHolidays]),
-  deploy: DeployConfig.optional(),
-}).superRefine((config, ctx) => {
-  // Checked here because they tie deploy fields to fields outside the deploy section.
-  // Zod runs refinements on fields that already failed: compare only well-formed values.
-  if (!config.deploy) return;
-  const senderDomain = config.sender.split('@')[1]?.toLowerCase();
-  if (domainPattern.test(config.deploy.senderDomain) && senderDomain !== config.deploy.senderDomain) {
-    ctx.addIssue({ code: 'custom', path: ['deploy', 'senderDomain'], message: `must be the domain of sender (${senderDomain}): SES sends as ${config.sender}` });
-  }
-  const domain = config.deploy.domainName;
-  if (domain && domainPattern.test(domain) && URL.canParse(config.baseUrl) && new URL(config.baseUrl).origin !== `https://${domain}`) {
-    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `must be https://${domain}, the deploy domainName, so that links in emails open the deployed app` });
-  }
-});
+export const ForceConfig = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be 2 to 31 lower-case letters, digits or hyphens, starting with a letter')),
+    name: z.string({ error: 'must be the force name, like "Northshire Police"' }).check(z.minLength(2, 'must be the force name, like "Northshire Police"')),
+    baseUrl: z.pipe(
+      z
+        .url({ protocol: /^https?$/, error: 'must be the address people open, like https://actions.northshire.police.uk' })
+        .check(z.refine((value) => !new URL(value).search && !new URL(value).hash, 'must not contain a query (?) or fragment (#)')),
+      z.transform((value) => value.replace(/\/+$/, '')),
+    ),
+    sender: email,
+    admins: z.array(email).check(z.minLength(1, 'must list at least one admin email address')),
+    board: z._default(z.array(email), []),
+    staleAfterDays: wholeNumber('days', 1, 365, 28),
+    remindEveryDays: wholeNumber('days', 1, 90, 7),
+    escalateAfterReminders: wholeNumber('reminders', 1, 20, 2),
+    linkExpiryDays: wholeNumber('days', 1, 90, 21),
+    sendRatePerSecond: wholeNumber('emails per second', 1, 1000, 10),
+    schedules: z._default(
+      z.strictObject({
+        reminders: cronExpression('0 9 * * 1-5'),
+        boardSummary: cronExpression('30 7 1-7 * *'),
+      }),
+      { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
+    ),
+    /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
+    attachBoardPack: z._default(z.boolean({ error: 'must be true or false' }), false),
+    timeZone,
+    bankHolidays: z._default(z.array(localDate), [...englandAndWalesBankHolidays]),
+    deploy: z.optional(DeployConfig),
+  })
+  .check(
+    z.superRefine((config, ctx) => {
+      // Checked here because they tie deploy fields to fields outside the deploy section.
+      // Zod runs refinements on fields that already failed: compare only well-formed values.
+      if (!config.deploy) return;
+      const senderDomain = config.sender.split('@')[1]?.toLowerCase();
+      if (domainPattern.test(config.deploy.senderDomain) && senderDomain !== config.deploy.senderDomain) {
+        ctx.addIssue({ code: 'custom', path: ['deploy', 'senderDomain'], message: `must be the domain of sender (${senderDomain}): SES sends as ${config.sender}` });
+      }
+      const domain = config.deploy.domainName;
+      if (domain && domainPattern.test(domain) && URL.canParse(config.baseUrl) && new URL(config.baseUrl).origin !== `https://${domain}`) {
+        ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `must be https://${domain}, the deploy domainName, so that links in emails open the deployed app` });
+      }
+    }),
+  );
 export type ForceConfig = z.infer<typeof ForceConfig>;
 
 /** Validates a force config; the error names each bad field and what to write instead. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 
 /**
@@ -6,8 +6,8 @@ import { IsoInstant } from '../model/action.js';
  * so a leaked table gives nobody a working link.
  */
 export const LinkTokenRecord = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  personId: z.string().min(1),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  personId: z.string().check(z.minLength(1)),
   issuedAt: IsoInstant,
   expiresAt: IsoInstant,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 export const actionKinds = ['recommendation', 'afi', 'cause-of-concern'] as const;
 export const ActionKind = z.enum(actionKinds);
@@ -15,17 +15,17 @@ export type Confidence = z.infer<typeof Confidence>;
 /** A target month ("2027-03") or day ("2027-03-31"); a month target is due at the end of that month. */
 export const TargetDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a month (YYYY-MM) or a date (YYYY-MM-DD)');
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a month (YYYY-MM) or a date (YYYY-MM-DD)'));
 export type TargetDate = z.infer<typeof TargetDate>;
 
 export const IsoInstant = z.iso.datetime({ offset: true });
 
 export const TimescaleRevision = z.object({
   at: IsoInstant,
-  by: z.string().min(1),
-  from: TargetDate.nullable(),
-  to: TargetDate.nullable(),
-  reason: z.string().min(1).max(2000),
+  by: z.string().check(z.minLength(1)),
+  from: z.nullable(TargetDate),
+  to: z.nullable(TargetDate),
+  reason: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 export type TimescaleRevision = z.infer<typeof TimescaleRevision>;
 
@@ -35,42 +35,42 @@ export type TimescaleRevision = z.infer<typeof TimescaleRevision>;
  * target is kept in `originalTarget` however often it is revised.
  */
 export const Timescale = z.object({
-  text: z.string().max(500).nullable(),
-  target: TargetDate.nullable(),
-  originalTarget: TargetDate.nullable(),
+  text: z.nullable(z.string().check(z.maxLength(500))),
+  target: z.nullable(TargetDate),
+  originalTarget: z.nullable(TargetDate),
   revisions: z.array(TimescaleRevision),
 });
 export type Timescale = z.infer<typeof Timescale>;
 
 export const Accepted = z.object({
-  value: z.boolean().nullable(),
-  rationale: z.string().max(5000).nullable(),
+  value: z.nullable(z.boolean()),
+  rationale: z.nullable(z.string().check(z.maxLength(5000))),
 });
 
-export const ActionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens');
+export const ActionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens'));
 
 export const Action = z.object({
   id: ActionId,
   kind: ActionKind,
-  area: z.string().max(200),
-  ref: z.string().min(1).max(100),
-  evidence: z.string().max(20000).nullable(),
-  text: z.string().min(1).max(20000),
+  area: z.string().check(z.maxLength(200)),
+  ref: z.string().check(z.minLength(1), z.maxLength(100)),
+  evidence: z.nullable(z.string().check(z.maxLength(20000))),
+  text: z.string().check(z.minLength(1), z.maxLength(20000)),
   accepted: Accepted,
-  sroId: z.string().nullable(),
+  sroId: z.nullable(z.string()),
   /** The first owner is the lead. */
   ownerIds: z.array(z.string()),
   /** Names from an import that matched nobody in the directory, kept for an admin to resolve. */
   unmatchedNames: z.array(z.string()),
-  plan: z.string().max(20000).nullable(),
+  plan: z.nullable(z.string().check(z.maxLength(20000))),
   timescale: Timescale,
   confidence: Confidence,
-  confidenceNarrative: z.string().max(20000).nullable(),
-  latestProgress: z.string().max(20000).nullable(),
+  confidenceNarrative: z.nullable(z.string().check(z.maxLength(20000))),
+  latestProgress: z.nullable(z.string().check(z.maxLength(20000))),
   /** Null when the action has never been updated: such an action is always stale. */
-  lastUpdatedAt: IsoInstant.nullable(),
+  lastUpdatedAt: z.nullable(IsoInstant),
   status: Status,
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   createdAt: IsoInstant,
 });
 export type Action = z.infer<typeof Action>;

@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 export const mailStatuses = ['ok', 'bounced', 'complained'] as const;
 export const MailStatus = z.enum(mailStatuses);
 export type MailStatus = z.infer<typeof MailStatus>;
 
-export const PersonId = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'must be lower-case letters, digits, dots and hyphens');
+export const PersonId = z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'must be lower-case letters, digits, dots and hyphens'));
 
 export const Person = z.object({
   id: PersonId,
-  name: z.string().min(1).max(200),
-  role: z.string().max(200).nullable(),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.nullable(z.string().check(z.maxLength(200))),
   email: z.email(),
   /** Other ways the plan writes this person ("DCS Bell (Head of Crime)"). */
-  aliases: z.array(z.string().min(1).max(200)),
+  aliases: z.array(z.string().check(z.minLength(1), z.maxLength(200))),
   active: z.boolean(),
   mailStatus: MailStatus,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { IsoInstant } from './action.js';
 
 export const reminderKinds = ['reminder', 'escalation'] as const;
@@ -10,12 +10,12 @@ export const reminderStates = ['claimed', 'sent', 'failed'] as const;
  */
 export const ReminderRecord = z.object({
   personId: z.string(),
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  period: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   kind: z.enum(reminderKinds),
   state: z.enum(reminderStates),
   actionIds: z.array(z.string()),
   claimedAt: IsoInstant,
-  completedAt: IsoInstant.nullable(),
-  error: z.string().nullable(),
+  completedAt: z.nullable(IsoInstant),
+  error: z.nullable(z.string()),
 });
 export type ReminderRecord = z.infer<typeof ReminderRecord>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { Action, Confidence, IsoInstant, Status, Timescale } from './action.js';
 
 export const updateSources = ['link', 'admin', 'import'] as const;
@@ -9,18 +9,18 @@ export type UpdateSource = z.infer<typeof UpdateSource>;
  * The fields an update may change, with their new values. The seed fields (the inspection's wording,
  * the plan, acceptance, unmatched names) change only by an admin's edit, and go through the history too.
  */
-export const ActionPatch = z
-  .object({
-    latestProgress: z.string().max(20000).nullable(),
+export const ActionPatch = z.partial(
+  z.object({
+    latestProgress: z.nullable(z.string().check(z.maxLength(20000))),
     confidence: Confidence,
-    confidenceNarrative: z.string().max(20000).nullable(),
+    confidenceNarrative: z.nullable(z.string().check(z.maxLength(20000))),
     timescale: Timescale,
     status: Status,
     ownerIds: z.array(z.string()),
-    sroId: z.string().nullable(),
-    ...Action.pick({ kind: true, area: true, ref: true, evidence: true, text: true, plan: true, accepted: true, unmatchedNames: true }).shape,
-  })
-  .partial();
+    sroId: z.nullable(z.string()),
+    ...z.pick(Action, { kind: true, area: true, ref: true, evidence: true, text: true, plan: true, accepted: true, unmatchedNames: true }).shape,
+  }),
+);
 export type ActionPatch = z.infer<typeof ActionPatch>;
 
 export const FieldChange = z.object({
@@ -36,11 +36,11 @@ export type FieldChange = z.infer<typeof FieldChange>;
  */
 export const Update = z.object({
   actionId: z.string(),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   at: IsoInstant,
-  by: z.string().min(1),
+  by: z.string().check(z.minLength(1)),
   /** Set when an admin records an update on an owner's behalf. */
-  onBehalfOf: z.string().nullable(),
+  onBehalfOf: z.nullable(z.string()),
   via: UpdateSource,
   patch: ActionPatch,
   changes: z.array(FieldChange),

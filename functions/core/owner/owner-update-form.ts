@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 
 export const maxProgressChars = 5000;

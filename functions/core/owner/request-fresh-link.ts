@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { issueLink, type LinkDeps } from '../links/links.js';
 import { windowStart, type RateLimitStore } from '../links/rate-limit.js';
 import { hashToken } from '../links/token-crypto.js';

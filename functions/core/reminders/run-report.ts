@@ -1,29 +1,29 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 import { skipReasons } from './reminder-plan.js';
 
 /** What one reminder run did: logged as one JSON line and stored for the admin console. */
 export const RunReport = z.object({
   job: z.literal('reminders'),
-  runId: z.string().min(1),
+  runId: z.string().check(z.minLength(1)),
   startedAt: IsoInstant,
   finishedAt: IsoInstant,
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  period: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   workingDay: z.boolean(),
   dryRun: z.boolean(),
-  staleActions: z.number().int().nonnegative(),
+  staleActions: z.number().check(z.int(), z.nonnegative()),
   /** Distinct owners of the stale actions, reachable or not. */
-  owners: z.number().int().nonnegative(),
-  peopleReminded: z.number().int().nonnegative(),
-  escalations: z.number().int().nonnegative(),
+  owners: z.number().check(z.int(), z.nonnegative()),
+  peopleReminded: z.number().check(z.int(), z.nonnegative()),
+  escalations: z.number().check(z.int(), z.nonnegative()),
   /** Digests re-sent because an earlier run crashed before confirming them (see deliver-digest.ts). */
-  recovered: z.number().int().nonnegative(),
+  recovered: z.number().check(z.int(), z.nonnegative()),
   /** Digests another run claimed first (concurrent runs): not sent by this one. */
-  claimedElsewhere: z.number().int().nonnegative(),
+  claimedElsewhere: z.number().check(z.int(), z.nonnegative()),
   /** Sent, but the outcome could not be recorded; counted as not sent, so resent on the next working day. */
-  unconfirmed: z.number().int().nonnegative(),
-  skipped: z.partialRecord(z.enum(skipReasons), z.number().int().nonnegative()),
-  failures: z.number().int().nonnegative(),
+  unconfirmed: z.number().check(z.int(), z.nonnegative()),
+  skipped: z.partialRecord(z.enum(skipReasons), z.number().check(z.int(), z.nonnegative())),
+  failures: z.number().check(z.int(), z.nonnegative()),
   failed: z.array(z.object({ personId: z.string(), kind: z.enum(['reminder', 'escalation']), error: z.string() })),
 });
 export type RunReport = z.infer<typeof RunReport>;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
+import * as z from '../../../functions/core/zod.js';
 import { addMonths, localMonth, Month } from '../../../functions/core/board-summary/month.js';
 import { describeRun, runBoardSummary } from '../../../functions/core/board-summary/run-board-summary.js';
 import { parseOrThrow } from '../../../functions/core/validation.js';
@@ -10,9 +10,9 @@ import { renderBoardSummaryHtml } from '../../../web/emails/board-summary-email.
 import { connectLocalRepository } from '../connect.js';
 
 const Args = z.object({
-  month: Month.optional(),
-  'dry-run': z.boolean().optional(),
-  out: z.string().min(1, 'must be a directory to write the email and the pack into').optional(),
+  month: z.optional(Month),
+  'dry-run': z.optional(z.boolean()),
+  out: z.optional(z.string().check(z.minLength(1, 'must be a directory to write the email and the pack into'))),
 });
 
 /**

@@ -1,23 +1,22 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { actionKinds, type Action } from '../../model/action.js';
 import type { ActionPatch } from '../../model/update.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
 import { readForm } from './form-fields.js';
 
 const optionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)
-    .transform((value) => value || null);
+  z.pipe(
+    z.string().check(z.trim(), z.maxLength(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)),
+    z.transform((value) => value || null),
+  );
 
 /** The seed as the edit form sends it: field names are the inputs' ids. */
 export const EditForm = z.object({
   kind: z.enum(actionKinds, { error: 'Select whether this is a recommendation, an area for improvement or a cause of concern' }),
-  area: z.string().trim().min(1, 'Enter the area').max(200, 'Area must be 200 characters or fewer'),
-  ref: z.string().trim().min(1, 'Enter the ref').max(100, 'Ref must be 100 characters or fewer'),
+  area: z.string().check(z.trim(), z.minLength(1, 'Enter the area'), z.maxLength(200, 'Area must be 200 characters or fewer')),
+  ref: z.string().check(z.trim(), z.minLength(1, 'Enter the ref'), z.maxLength(100, 'Ref must be 100 characters or fewer')),
   evidence: optionalText('Evidence', 20000),
-  text: z.string().trim().min(1, 'Enter the text of the item').max(20000, 'Text must be 20,000 characters or fewer'),
+  text: z.string().check(z.trim(), z.minLength(1, 'Enter the text of the item'), z.maxLength(20000, 'Text must be 20,000 characters or fewer')),
   plan: optionalText('Plan', 20000),
   acceptedValue: z.enum(['yes', 'no', ''], { error: 'Select whether the force accepted the item' }),
   acceptedRationale: optionalText('Rationale', 5000),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { FieldError } from './admin-change.js';
 
 /** A text field as typed, with Windows line endings made plain. */
@@ -8,15 +8,17 @@ export const formText = (value: unknown): string => (typeof value === 'string' ?
 export const reasonText = (what: string, max = 2000) =>
   z
     .string()
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter ${what}`),
+      z.maxLength(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+    );
 
 /**
  * A console form's body checked against its schema; each problem is named by its field (the input's
  * id), in the schema's order, for the error summary. Files, arrays and unknown keys are ignored.
  */
-export function readForm<S extends z.ZodObject>(schema: S, body: Record<string, unknown>): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldError[] } {
+export function readForm<S extends z.ZodMiniObject>(schema: S, body: Record<string, unknown>): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldError[] } {
   const strings = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, formText(body[key])]));
   const result = schema.safeParse(strings);
   if (result.success) return { ok: true, data: result.data };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { comparePlanRows } from '../../board-summary/plan-as-at.js';
 import type { ForceConfig } from '../../config/force-config.js';
 import { confidences, statuses, type Action } from '../../model/action.js';
@@ -11,8 +11,8 @@ export const pageSize = 50;
 
 /** Each query parameter on its own, so that one bad value is dropped and the rest still apply. */
 const filterFields = {
-  q: z.string().trim().max(200),
-  area: z.string().trim().max(200),
+  q: z.string().check(z.trim(), z.maxLength(200)),
+  area: z.string().check(z.trim(), z.maxLength(200)),
   status: z.enum(statuses),
   confidence: z.enum(confidences),
   sro: PersonId,
@@ -20,7 +20,7 @@ const filterFields = {
   stale: z.literal('yes'),
   overdue: z.literal('yes'),
   sort: z.enum(sortOrders),
-  page: z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)),
+  page: z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,6}$/)), z.transform(Number)), z.number().check(z.int(), z.minimum(1))),
 };
 const filterNames: Record<keyof typeof filterFields, string> = {
   q: 'search',
@@ -41,7 +41,7 @@ export type ActionFilters = { [K in keyof typeof filterFields]?: z.infer<(typeof
 export function readFilters(query: Record<string, string | undefined>): { filters: ActionFilters; ignored: string[] } {
   const filters: Record<string, unknown> = {};
   const ignored: string[] = [];
-  for (const [key, schema] of Object.entries(filterFields) as Array<[keyof typeof filterFields, z.ZodType]>) {
+  for (const [key, schema] of Object.entries(filterFields) as Array<[keyof typeof filterFields, z.ZodMiniType]>) {
     const raw = query[key];
     if (raw === undefined || raw.trim() === '') continue;
     const parsed = schema.safeParse(raw);

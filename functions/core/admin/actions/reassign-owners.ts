@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { Person } from '../../model/person.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult, type FieldError } from './admin-change.js';
 import { readForm } from './form-fields.js';
 import { notifyNewOwners, type OwnerNotices } from './notify-new-owners.js';
 
 export const ReassignForm = z.object({
-  owner1: z.string().trim().min(1, 'Select the lead owner'),
-  owner2: z.string().trim(),
-  owner3: z.string().trim(),
-  sro: z.string().trim(),
+  owner1: z.string().check(z.trim(), z.minLength(1, 'Select the lead owner')),
+  owner2: z.string().check(z.trim()),
+  owner3: z.string().check(z.trim()),
+  sro: z.string().check(z.trim()),
 });
 
 /** New owners emailed their personal link, and those not emailed (the change is saved either way). */
