@@ -1,14 +1,9 @@
 import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients.js';
-import { DynamoAuditLog } from '../adapters/dynamodb/audit-log-store.js';
-import { DynamoImportDraftStore } from '../adapters/dynamodb/import-draft-store.js';
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
-import { DynamoSummaryStore } from '../adapters/dynamodb/summary-store.js';
+import { lazyStore } from './lazy-store.js';
 import type { SummaryStore } from '../core/board-summary/summary-store.js';
-import { DynamoRunReportStore } from '../adapters/dynamodb/run-report-store.js';
-import { DynamoSessionStore } from '../adapters/dynamodb/session-store.js';
-import { DynamoSignInLinkStore } from '../adapters/dynamodb/sign-in-link-store.js';
 import type { AuditLog } from '../core/admin/audit-log.js';
 import type { SessionStore, SignInLinkStore } from '../core/admin/session.js';
 import type { ImportDraftStore } from '../core/admin/import-drafts.js';
@@ -18,13 +13,8 @@ import type { RateLimitStore } from '../core/links/rate-limit.js';
 import type { Clock, Mailer, Repository } from '../core/ports.js';
 import type { RunReportStore } from '../core/reminders/run-report.js';
 
-export interface CoreDeps {
-  config: ForceConfig;
-  repository: Repository;
-  clock: Clock;
-  getMailer: () => Promise<Mailer>;
-  linkTokens: LinkTokenStore;
-  rateLimits: RateLimitStore;
+/** The stores only the admin console and the jobs use. */
+export interface ConsoleStores {
   /** The reminder job's run reports, for the admin console's list of recent runs. */
   runReports: RunReportStore;
   /** Every month's board summary snapshot and who was sent it. */
@@ -36,6 +26,16 @@ export interface CoreDeps {
   /** Admin console sessions, and the single-use links emailed to sign in. */
   sessions: SessionStore;
   signInLinks: SignInLinkStore;
+}
+
+/** What the entries use. The owner's pages use only the fields below, never the console's stores. */
+export interface CoreDeps extends ConsoleStores {
+  config: ForceConfig;
+  repository: Repository;
+  clock: Clock;
+  getMailer: () => Promise<Mailer>;
+  linkTokens: LinkTokenStore;
+  rateLimits: RateLimitStore;
 }
 
 export interface ComposeOptions {
@@ -50,27 +50,30 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * The composition root shared by every Lambda and the local runner: clients are built once here and
- * injected. SES is imported on first use so that it stays off the web handler's start-up path.
+ * injected. SES and the console's stores are imported on first use, so that they stay off the start-up
+ * path of the owner's pages, which is every cold start of the web Lambda.
  */
 export function composeDeps(options: ComposeOptions): CoreDeps {
   const doc = createDocumentClient(options.endpoints);
-  const repository = new DynamoRepository(doc, options.tableName);
   let mailer: Promise<Mailer> | undefined;
+  let consoleStores: Promise<ConsoleStores> | undefined;
+  const loadConsoleStores = () =>
+    (consoleStores ??= import('./console-stores.js').then(({ composeConsoleStores }) => composeConsoleStores(doc, options.tableName)));
   return {
     config: options.config,
-    repository,
+    repository: new DynamoRepository(doc, options.tableName),
     clock: options.clock ?? systemClock,
     linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
-    summaries: new DynamoSummaryStore(doc, options.tableName),
-    runReports: new DynamoRunReportStore(doc, options.tableName),
-    audit: new DynamoAuditLog(doc, options.tableName),
-    sessions: new DynamoSessionStore(doc, options.tableName),
-    signInLinks: new DynamoSignInLinkStore(doc, options.tableName),
-    importDrafts: new DynamoImportDraftStore(doc, options.tableName),
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
         createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),
       )),
+    runReports: lazyStore(async () => (await loadConsoleStores()).runReports),
+    summaries: lazyStore(async () => (await loadConsoleStores()).summaries),
+    audit: lazyStore(async () => (await loadConsoleStores()).audit),
+    importDrafts: lazyStore(async () => (await loadConsoleStores()).importDrafts),
+    sessions: lazyStore(async () => (await loadConsoleStores()).sessions),
+    signInLinks: lazyStore(async () => (await loadConsoleStores()).signInLinks),
   };
 }
