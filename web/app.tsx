@@ -1,4 +1,7 @@
-import { Hono, type Context } from 'hono';
+import { type Context } from 'hono';
+// LinearRouter: adding routes builds nothing, which every cold start would pay for; it matches by
+// walking this app's few dozen routes in order (the warm-render bench goes through it).
+import { Hono } from 'hono/quick';
 import { except } from 'hono/combine';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
