@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { importSpreadsheets } from '../../functions/adapters/spreadsheet/import-spreadsheets.js';
 import { applyImport } from '../../functions/core/import/apply-import.js';
+import { formatImportReport } from '../../functions/core/import/format-import-report.js';
 import { InvalidInputError } from '../../functions/core/errors.js';
 import type { Update } from '../../functions/core/model/update.js';
 import { demoPeopleCsv, demoPlanCsv, now, personId, quirkyPlanCsv } from './fixtures.js';
@@ -70,6 +71,9 @@ describe('applyImport', () => {
     const edited = new TextDecoder().decode(demoPlanCsv).replace('An external review of the department', 'An independent review of the department').replace('Jan-27', 'Mar-27');
     const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later });
     expect(report.actions).toEqual({ created: 0, updated: 1, unchanged: 26 });
+    // The sheet's older target loses to the owner's newer update, so only the plan changes.
+    expect(report.changedActions).toEqual([{ id: '211', ref: '211', fields: ['plan'] }]);
+    expect(formatImportReport(report).split('\n')).toContain('  211: plan');
     const saved = await repository.getAction('211');
     expect(saved).toMatchObject({
       version: 3,

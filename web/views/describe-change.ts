@@ -4,6 +4,7 @@ import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js
 /** How a history entry names each field it changed, for owners and admins alike. */
 export const fieldLabels: Record<string, string> = {
   latestProgress: 'Progress update',
+  lastUpdatedAt: 'Last updated',
   confidence: 'Confidence',
   confidenceNarrative: 'Reason for confidence',
   timescale: 'Target date',

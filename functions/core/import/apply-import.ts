@@ -27,6 +27,14 @@ export interface Counts {
   unchanged: number;
 }
 
+/** A stored action the import would write over, and which of its fields would change. */
+export interface ChangedAction {
+  id: string;
+  ref: string;
+  /** In the action's field order. */
+  fields: Array<keyof Action>;
+}
+
 export interface ImportReport {
   /** `blocked`: nothing was written because of problems; `dry-run`: nothing was written on purpose. */
   outcome: 'written' | 'dry-run' | 'blocked';
@@ -34,6 +42,8 @@ export interface ImportReport {
   warnings: number;
   people: Counts;
   actions: Counts;
+  /** Every stored action the import changes, so that a reverted console edit is seen before it is written. */
+  changedActions: ChangedAction[];
   problems: ImportProblem[];
 }
 
@@ -64,6 +74,9 @@ function validateInput(input: ImportInput, knownPeople: ReadonlySet<string>): vo
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
+const changedFields = (stored: Action, merged: Action): Array<keyof Action> =>
+  (Object.keys(merged) as Array<keyof Action>).filter((field) => !sameValue(stored[field], merged[field]));
+
 /**
  * Imports a directory and a plan into the repository: people first (so owners exist), then actions.
  * Writes nothing when there are errors, or warnings not accepted; everything is checked before the
@@ -79,7 +92,7 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const storedActions = new Map((await repository.listActions()).map((a) => [a.id, a]));
   validateInput(input, new Set([...storedPeople.keys(), ...input.people.map((p) => p.id)]));
 
-  const report: ImportReport = { outcome: 'written', errors, warnings, people: emptyCounts(), actions: emptyCounts(), problems: input.problems };
+  const report: ImportReport = { outcome: 'written', errors, warnings, people: emptyCounts(), actions: emptyCounts(), changedActions: [], problems: input.problems };
   const personWrites: Person[] = [];
   for (const imported of input.people) {
     const stored = storedPeople.get(imported.id);
@@ -102,6 +115,7 @@ export async function applyImport(repository: Repository, input: ImportInput, op
     if (sameValue(stored, merged)) report.actions.unchanged++;
     else {
       report.actions.updated++;
+      report.changedActions.push({ id: stored.id, ref: merged.ref, fields: changedFields(stored, merged) });
       actionWrites.push({ item: { ...merged, version: stored.version + 1 }, expectedVersion: stored.version });
     }
   }

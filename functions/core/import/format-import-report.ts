@@ -18,6 +18,7 @@ export function formatImportReport(report: ImportReport & { plan?: PlanSummary |
   }
   const verb = report.outcome === 'written' ? 'Written' : 'Would write';
   lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);
+  for (const change of report.changedActions) lines.push(`  ${change.ref}: ${change.fields.join(', ')}`);
   for (const problem of report.problems) lines.push(formatProblem(problem));
   if (report.outcome === 'blocked') {
     lines.push(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildXlsx } from '../../import/build-xlsx.js';
 import { csvRows } from '../../import/fixtures.js';
-import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, quirkyPlanCsv, upload, uploadAndPreview } from './import-fixture.js';
+import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, now, personId, quirkyPlanCsv, upload, uploadAndPreview } from './import-fixture.js';
 
 const demo = () => ({ plan: file(demoPlanCsv, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
 
@@ -66,6 +66,24 @@ describe('import: upload, preview, confirm', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Actions: 0 new, 0 changed, 27 unchanged.');
     expect({ ...(await h.snapshot() as object), drafts: [] }).toEqual({ ...(before as object), drafts: [] });
+  });
+
+  it('lists each stored action the file changes, so that a reassignment made in the console is seen before it is undone', async () => {
+    const h = importHarness();
+    const first = await uploadAndPreview(h, demo());
+    await confirm(h, first.path, first.digest!);
+    const stored = (await h.repository.getAction('211'))!;
+    await h.repository.saveUpdate({
+      actionId: '211', version: stored.version + 1, at: now.toISOString(), by: 'admin@northshire.example', onBehalfOf: null, via: 'admin',
+      patch: { ownerIds: [personId('owen.tranter')] }, changes: [], countsAsProgress: false,
+    });
+
+    const again = await uploadAndPreview(h, demo());
+    expect(again.html).toContain('<h2 id="changes-title">Stored actions the import changes</h2>');
+    expect(again.html).toMatch(/<a href="\/admin\/actions\/211">211<\/a><\/td><td data-label="What changes">Owners<\/td>/);
+    expect(again.html).toContain('Check that no change made here since the last import would be undone.');
+    // A first import changes no stored action, so has no such list.
+    expect(first.html).not.toContain('changes-title');
   });
 
   it('imports nothing from a file with errors, and offers no confirm', async () => {

@@ -1,6 +1,8 @@
-import type { Counts } from '../../../functions/core/import/apply-import.js';
+import type { ChangedAction, Counts } from '../../../functions/core/import/apply-import.js';
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
 import { ErrorSummary } from '../../owner/components.js';
+import { fieldLabels } from '../../views/describe-change.js';
+import { actionPaths } from '../actions/paths.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { importPaths } from './import-paths.js';
@@ -50,6 +52,37 @@ function CountsTable({ people, actions }: { people: Counts; actions: Counts }) {
   );
 }
 
+/** Stored actions the file changes, with what changes: a reassignment made in the console shows up here before the file undoes it. */
+function ChangesTable({ changes }: { changes: ChangedAction[] }) {
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">Stored actions the import changes</h2>
+      <p>
+        The file’s wording, owners and SRO replace what is stored; progress is taken from the file only where its Last Updated is newer. Check that no change made here
+        since the last import would be undone.
+      </p>
+      <table class="labelled-table">
+        <thead>
+          <tr>
+            <th scope="col">Ref</th>
+            <th scope="col">What changes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((change) => (
+            <tr>
+              <td>
+                <a href={actionPaths.action(change.id)}>{change.ref}</a>
+              </td>
+              <td data-label="What changes">{change.fields.map((field) => fieldLabels[field] ?? field).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
   if (notice === undefined) return null;
   if (notice === 'changed') {
@@ -92,6 +125,7 @@ export function PreviewPage({ forceName, session, draft, preview, aliasErrors = 
         </p>
       )}
       <CountsTable people={report.people} actions={report.actions} />
+      {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} />}
 
       {names.length > 0 && (
         <section aria-labelledby="unmatched-title">

@@ -65,6 +65,6 @@ export async function confirmImport(repository: Repository, draft: ImportDraft, 
 }
 
 function reportDigest(report: SpreadsheetImportReport): string {
-  const shown = { people: report.people, actions: report.actions, problems: report.problems, unmatched: report.plan?.unmatchedNames ?? [] };
+  const shown = { people: report.people, actions: report.actions, changes: report.changedActions, problems: report.problems, unmatched: report.plan?.unmatchedNames ?? [] };
   return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
 }
