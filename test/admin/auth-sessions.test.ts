@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { makeAction } from '../support/make-action.js';
 import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
 
 const minute = 60_000;
@@ -26,6 +27,31 @@ describe('console sessions', () => {
     expect(ended.headers.get('location')).toBe('/admin/sign-in?ended=1');
     expect(ended.headers.get('set-cookie')).toMatch(/^__Host-session=;.*Max-Age=0/);
     expect(await (await request('/admin/sign-in?ended=1')).text()).toContain('You have been signed out');
+  });
+
+  it('gives back what was typed into a form sent after the session ended, to copy, and saves nothing', async () => {
+    const { signIn, request, advance, repository } = consoleFixture();
+    await repository.putAction(makeAction({ id: 'a-1', ref: '1.01' }), null);
+    const cookie = await signIn(adminEmail);
+    advance(31 * minute);
+    const typed = 'Spoke to the owner:\r\nthe review <b>finished</b> last week.';
+    const response = await request('/admin/actions/a-1/on-behalf', { form: { version: '1', progress: typed, confidence: 'high', owner: 'p-1' }, cookie });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-session=;.*Max-Age=0/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain('What you typed was not saved');
+    expect(html).toContain('<label class="label" for="unsaved-0">Progress</label>');
+    expect(html).toContain('readonly="">Spoke to the owner:\nthe review &lt;b&gt;finished&lt;/b&gt; last week.</textarea>');
+    // Choices and ids are not offered back; the sign-in form is there to continue.
+    expect(html).not.toContain('unsaved-1');
+    expect(html).toContain('action="/admin/sign-in"');
+    expect((await repository.getAction('a-1'))!.version).toBe(1);
+    expect(await repository.listUpdates('a-1')).toEqual([]);
+
+    // Nothing typed (a sign-out, a confirm box): the usual redirect.
+    const signOut = await request('/admin/sign-out', { form: {}, cookie });
+    expect(signOut.status).toBe(303);
   });
 
   it('stays alive while used, and ends 12 hours after signing in however busy', async () => {

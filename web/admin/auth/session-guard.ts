@@ -2,14 +2,29 @@ import { createMiddleware } from 'hono/factory';
 import { resolveSession } from '../../../functions/core/admin/resolve-session.js';
 import type { AdminEnv, AdminSession } from '../admin-env.js';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
+import { SignInPage, type UnsavedText } from './sign-in-pages.js';
 
 export const signInPath = '/admin/sign-in';
 
 /**
  * Everything in the console behind sign-in: a request without a live session goes to the sign-in page
- * (303, whatever its method, so a POST after the session ended does nothing and says why); with one,
- * the handlers find it as `c.get('session')`. Roles are checked per route with requireAdmin.
+ * (303, so a POST after the session ended does nothing and says why), except a POST carrying text the
+ * person typed: that gets the sign-in page at once with the text to copy (403), as nothing is saved.
+ * With a session, the handlers find it as `c.get('session')`. Roles are checked per route with requireAdmin.
  */
+/** Form fields the person wrote, rather than chose: a choice, an id or a version is quick to give again. */
+function typedText(body: Record<string, unknown>): UnsavedText[] {
+  return Object.entries(body).flatMap(([name, value]) =>
+    typeof value === 'string' && /\s/.test(value.trim()) ? [{ label: labelOf(name), value: value.replace(/\r\n/g, '\n') }] : [],
+  );
+}
+
+/** "confidenceNarrative" reads "Confidence narrative". */
+const labelOf = (name: string) => {
+  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
   const deps = c.get('deps');
   const token = readSessionCookie(c, deps.config.baseUrl);
@@ -17,6 +32,8 @@ export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
   if (!record) {
     if (token === undefined) return c.redirect(signInPath, 303);
     clearSessionCookie(c, deps.config.baseUrl);
+    const unsaved = c.req.method === 'POST' ? typedText(await c.req.parseBody()) : [];
+    if (unsaved.length > 0) return c.html(SignInPage({ forceName: deps.config.name, ended: true, unsaved }), 403);
     return c.redirect(`${signInPath}?ended=1`, 303);
   }
   const session: AdminSession = { sessionId: record.hash, email: record.email, name: record.name, personId: record.personId, role: record.role };

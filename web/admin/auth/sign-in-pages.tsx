@@ -7,9 +7,16 @@ export interface SignInFormProps {
   error?: string;
   /** The session ended (idle, expired or signed out elsewhere) and the guard sent the person here. */
   ended?: boolean;
+  /** What the person typed into a form they sent after their session ended: shown to copy, never saved. */
+  unsaved?: UnsavedText[];
 }
 
-export function SignInPage({ forceName, email, error, ended }: SignInFormProps) {
+export interface UnsavedText {
+  label: string;
+  value: string;
+}
+
+export function SignInPage({ forceName, email, error, ended, unsaved = [] }: SignInFormProps) {
   return (
     <Layout title="Sign in to the admin console" forceName={forceName} hasErrors={Boolean(error)}>
       <ErrorSummary errors={error ? [{ field: 'email', message: error }] : []} />
@@ -17,6 +24,22 @@ export function SignInPage({ forceName, email, error, ended }: SignInFormProps) 
         <div class="inset-text">
           <p>You have been signed out. Sessions end after 30 minutes without use, and 12 hours after signing in.</p>
         </div>
+      )}
+      {unsaved.length > 0 && (
+        <section aria-labelledby="unsaved-title">
+          <h2 id="unsaved-title">What you typed was not saved</h2>
+          <p>Copy it before you sign in again, then send it again from the same page.</p>
+          {unsaved.map((text, i) => (
+            <div class="form-group">
+              <label class="label" for={`unsaved-${i}`}>
+                {text.label}
+              </label>
+              <textarea class="textarea" id={`unsaved-${i}`} rows={Math.min(10, text.value.split('\n').length + 1)} readonly>
+                {text.value}
+              </textarea>
+            </div>
+          ))}
+        </section>
       )}
       <h1>Sign in to the admin console</h1>
       <p>For the force's plan administrators and board members. Enter your work email address and we will email you a link to sign in.</p>
