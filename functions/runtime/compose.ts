@@ -12,6 +12,7 @@ import type { LinkTokenStore } from '../core/links/link-token.js';
 import type { RateLimitStore } from '../core/links/rate-limit.js';
 import type { Clock, Mailer, Repository } from '../core/ports.js';
 import type { RunReportStore } from '../core/reminders/run-report.js';
+import { realTimer, type Timer } from '../core/timer.js';
 
 /** The stores only the admin console and the jobs use. */
 export interface ConsoleStores {
@@ -36,6 +37,8 @@ export interface CoreDeps extends ConsoleStores {
   getMailer: () => Promise<Mailer>;
   linkTokens: LinkTokenStore;
   rateLimits: RateLimitStore;
+  /** Waits in web requests that must take the same time whatever they find (see evenResponseTime). */
+  timer: Timer;
 }
 
 export interface ComposeOptions {
@@ -65,6 +68,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     clock: options.clock ?? systemClock,
     linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
+    timer: realTimer,
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
         createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { signInPerAddressPerHour, signInPerClientPerHour } from '../../functions/core/admin/request-sign-in.js';
+import { emailRequestMs } from '../../web/middleware/security.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
 
@@ -52,6 +53,20 @@ describe('asking for a sign-in link', () => {
       expect(unknown.status).toBe(known.status);
       expect(await unknown.text()).toBe(knownBody);
       expect(headerNames(unknown)).toEqual(headerNames(known));
+    }
+    expect(sent.map((e) => e.to)).toEqual([[adminEmail]]);
+  });
+
+  it('takes as long to answer an unknown address as a known one, which it emails', async () => {
+    const { request, deps, sent } = consoleFixture();
+    let now = 0;
+    deps.timer = { now: () => now, sleep: async (ms) => void (now += ms) };
+    const mailer = await deps.getMailer();
+    deps.getMailer = async () => ({ send: async (email) => ((now += 700), mailer.send(email)) });
+    for (const address of [adminEmail, 'nobody@testshire.example']) {
+      const start = now;
+      expect((await request('/admin/sign-in', { form: { email: address } })).status).toBe(200);
+      expect(now - start, address).toBe(emailRequestMs);
     }
     expect(sent.map((e) => e.to)).toEqual([[adminEmail]]);
   });

@@ -38,7 +38,7 @@ async function seed(deps: AppDeps) {
 
 /** Everything a change could write, as a deep copy; sessions and rate limits are left out (the request itself touches them). */
 function stateOf(deps: AppDeps): unknown {
-  const { config: _c, clock: _k, getMailer: _m, sessions: _s, rateLimits: _r, ...stores } = deps;
+  const { config: _c, clock: _k, timer: _t, getMailer: _m, sessions: _s, rateLimits: _r, ...stores } = deps;
   return structuredClone(stores);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emailRequestMs } from '../../web/middleware/security.js';
 import { ownerHarness, postForm, validUpdate } from './owner-fixture.js';
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
@@ -110,6 +111,25 @@ describe('the owner pages', () => {
     expect(post.status).toBe(404);
     expect(await post.text()).toContain('Typed before expiry');
     expect(await h.repository.listUpdates('101')).toEqual([]);
+  });
+
+  it('takes as long to answer for an unknown address as for a known one, which it emails', async () => {
+    const h = await ownerHarness();
+    let now = 0;
+    const sleeps: number[] = [];
+    h.deps.timer = { now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) };
+    const mailer = await h.deps.getMailer();
+    // Sending takes 400 ms of the fake clock, as an SES call takes real time.
+    h.deps.getMailer = async () => ({ send: async (email) => ((now += 400), mailer.send(email)) });
+    const took = async (email: string) => {
+      const start = now;
+      expect((await postForm(h.app, '/u/new-link', { email })).status).toBe(200);
+      return now - start;
+    };
+    expect(await took('alex.morgan@testshire.example')).toBe(emailRequestMs);
+    expect(await took('stranger@testshire.example')).toBe(emailRequestMs);
+    expect(sleeps).toEqual([emailRequestMs - 400, emailRequestMs]);
+    expect(h.sent).toHaveLength(1);
   });
 
   it('email a fresh link, answering alike for known and unknown addresses', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
-import { createPacer, realTimer, type Timer } from '../../functions/core/reminders/pacer.js';
+import { createPacer } from '../../functions/core/reminders/pacer.js';
+import { realTimer, type Timer } from '../../functions/core/timer.js';
 import { isThrottling, sendWithBackoff, ThrottledError } from '../../functions/core/reminders/send-with-backoff.js';
 
 /** Virtual time: sleeping moves the clock on at once, and may wake a little early as real timers do. */

@@ -3,7 +3,8 @@ import { MemoryRunReportStore } from '../../functions/adapters/memory/memory-run
 import type { Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { Mailer, OutgoingEmail, Repository } from '../../functions/core/ports.js';
-import { noPacing, type Timer } from '../../functions/core/reminders/pacer.js';
+import { noPacing } from '../../functions/core/reminders/pacer.js';
+import type { Timer } from '../../functions/core/timer.js';
 import type { RunRemindersDeps } from '../../functions/core/reminders/run-reminders.js';
 import { renderDigestEmail } from '../../web/emails/digest-email.js';
 import { makePerson } from '../support/make-action.js';

@@ -19,6 +19,8 @@ export function memoryDeps(deps: Pick<CoreDeps, 'config'> & Partial<CoreDeps>): 
     getMailer: () => Promise.reject(new Error('this test sends no mail: pass getMailer')),
     linkTokens: new MemoryLinkTokenStore(),
     rateLimits: new MemoryRateLimitStore(),
+    // No real waiting in tests: a test of the waiting passes its own timer.
+    timer: { now: () => 0, sleep: async () => undefined },
     runReports: new MemoryRunReportStore(),
     summaries: new MemorySummaryStore(),
     audit: new MemoryAuditLog(),

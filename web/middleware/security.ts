@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../app.js';
 import { HttpError } from '../http-error.js';
 
 /** Enough for a long progress update in a form; imports have their own larger route limit. */
@@ -31,6 +32,24 @@ export function securityHeaders(): MiddlewareHandler {
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
 }
+
+/**
+ * Answers no sooner than `minimumMs` after the request arrived. The fresh-link and sign-in requests
+ * email a known address and not an unknown one; without this, the time they take would tell anyone
+ * which addresses the force's directory holds, though the page they show is the same.
+ */
+export function evenResponseTime(minimumMs: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { timer } = c.get('deps');
+    const started = timer.now();
+    await next();
+    const wait = minimumMs - (timer.now() - started);
+    if (wait > 0) await timer.sleep(wait);
+  };
+}
+
+/** Long enough to cover sending an email (SES answers in well under a second), short enough not to annoy. */
+export const emailRequestMs = 1500;
 
 /** The origin comes from config, not the request, so a custom domain or proxy cannot confuse it. */
 export function csrfProtection(baseUrl: string): MiddlewareHandler {

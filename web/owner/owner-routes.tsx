@@ -9,6 +9,7 @@ import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
+import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
 import { ConflictPage } from './conflict-page.js';
 import { ownerPaths } from './format.js';
 import { FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
@@ -44,7 +45,7 @@ export function createOwnerRoutes() {
 
   owner.get('/', (c) => c.redirect(ownerPaths.newLink, 302));
   owner.get('/new-link', (c) => c.html(<FreshLinkPage forceName={c.get('deps').config.name} />));
-  owner.post('/new-link', async (c) => {
+  owner.post('/new-link', evenResponseTime(emailRequestMs), async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
     const result = await requestFreshLink(deps, body.email, deps.clock.now());

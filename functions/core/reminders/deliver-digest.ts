@@ -2,7 +2,8 @@ import type { LocalDate } from '../calendar/local-date.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
-import type { Pacer, Timer } from './pacer.js';
+import type { Timer } from '../timer.js';
+import type { Pacer } from './pacer.js';
 import { digestActionIds, type Digest } from './reminder-plan.js';
 import { sendWithBackoff, type BackoffPolicy } from './send-with-backoff.js';
 

@@ -1,5 +1,6 @@
 import type { Mailer, OutgoingEmail } from '../ports.js';
-import type { Pacer, Timer } from './pacer.js';
+import type { Timer } from '../timer.js';
+import type { Pacer } from './pacer.js';
 
 const throttlingNames = new Set(['TooManyRequestsException', 'Throttling', 'ThrottlingException', 'LimitExceededException']);
 

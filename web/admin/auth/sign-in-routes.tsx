@@ -3,6 +3,7 @@ import { checkSignInLink, consumeSignIn } from '../../../functions/core/admin/co
 import { requestSignIn } from '../../../functions/core/admin/request-sign-in.js';
 import { signOut, signOutEverywhere } from '../../../functions/core/admin/resolve-session.js';
 import type { AppEnv } from '../../app.js';
+import { emailRequestMs, evenResponseTime } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { clientKey } from './client-key.js';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.js';
@@ -14,7 +15,7 @@ export function createSignInRoutes() {
 
   signIn.get('/sign-in', (c) => c.html(<SignInPage forceName={c.get('deps').config.name} ended={c.req.query('ended') === '1'} />));
 
-  signIn.post('/sign-in', async (c) => {
+  signIn.post('/sign-in', evenResponseTime(emailRequestMs), async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
     const result = await requestSignIn(deps, body.email, clientKey(c), deps.clock.now());
