@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBoardSummary, type CompileInput } from '../../functions/core/board-summary/compile-board-summary.js';
 import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
-import { makePerson } from '../support/make-action.js';
+import { makePerson, makeUpdate } from '../support/make-action.js';
 import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
 const now = new Date('2026-11-02T07:30:00.000Z');
@@ -124,8 +124,20 @@ describe('compileBoardSummary: month boundaries in Europe/London', () => {
     expect(october.plan[0]?.text).toBe('The force should, as written in October.');
   });
 
+  it('undoes an import made after the month end, with the Last Updated it brought from the sheet', () => {
+    // Imported on 3 November from a sheet whose Last Updated says October: on 31 October nobody had said so.
+    const current = action('a-import', 'I1', { plan: 'Plan as re-imported.', version: 2, lastUpdatedAt: '2026-10-01T00:00:00.000Z' });
+    const imported = makeUpdate({
+      actionId: current.id, version: 2, at: '2026-11-03T10:00:00.000Z', via: 'import', countsAsProgress: false,
+      patch: { plan: current.plan, lastUpdatedAt: current.lastUpdatedAt },
+      changes: [{ field: 'plan', from: 'Plan as first imported.', to: current.plan }, { field: 'lastUpdatedAt', from: '2026-08-01T00:00:00.000Z', to: current.lastUpdatedAt }],
+    });
+    const october = compile('2026-10', { actions: [current], updates: [imported] });
+    expect(october.plan[0]).toMatchObject({ plan: 'Plan as first imported.', lastUpdatedAt: '2026-08-01T00:00:00.000Z', stale: true });
+  });
+
   it('takes an action as never updated when the date an update replaced is known neither from history nor a snapshot', () => {
-    // Updates do not record the lastUpdatedAt they replace; an import sets it without an update.
+    // Progress updates do not record the lastUpdatedAt they replace.
     const current = action('a-after', 'X1', { version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });
     const october = compile('2026-10', { actions: [current], updates: [progress(current, 2, '2026-11-01T08:00:00.000Z')] });
     expect(october.plan[0]).toMatchObject({ lastUpdatedAt: null, stale: true });

@@ -74,6 +74,14 @@ describe('applyImport', () => {
     // The sheet's older target loses to the owner's newer update, so only the plan changes.
     expect(report.changedActions).toEqual([{ id: '211', ref: '211', fields: ['plan'] }]);
     expect(formatImportReport(report).split('\n')).toContain('  211: plan');
+    // The change is in the action's history, after the owner's update, like any other change.
+    const history = await repository.listUpdates('211');
+    expect(history.map((u) => u.via)).toEqual(['link', 'import']);
+    expect(history[1]).toMatchObject({
+      version: 3, at: later.toISOString(), by: 'import', onBehalfOf: null, countsAsProgress: false,
+      patch: { plan: expect.stringMatching(/^An independent review/) },
+      changes: [{ field: 'plan', from: expect.stringMatching(/^An external review/), to: expect.stringMatching(/^An independent review/) }],
+    });
     const saved = await repository.getAction('211');
     expect(saved).toMatchObject({
       version: 3,
@@ -84,6 +92,18 @@ describe('applyImport', () => {
       createdAt: now.toISOString(),
       timescale: { target: '2027-01', originalTarget: '2027-01', revisions: [] },
     });
+  });
+
+  it('records who imported, and a sheet’s newer Last Updated, in the history without counting the import as progress', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const before = (await repository.getAction('211'))!;
+    const edited = new TextDecoder().decode(demoPlanCsv).replace(/(Staffing will be reviewed again in the new year\.",)Sep-26/, '$1Nov-26');
+    await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later, by: 'admin@northshire.example' });
+    const [entry] = await repository.listUpdates('211');
+    expect(entry).toMatchObject({ by: 'admin@northshire.example', via: 'import', countsAsProgress: false });
+    expect(entry!.changes).toContainEqual({ field: 'lastUpdatedAt', from: before.lastUpdatedAt, to: (await repository.getAction('211'))!.lastUpdatedAt });
+    expect(before.lastUpdatedAt).toMatch(/^2026-09/);
   });
 
   it('records a target changed by a sheet newer than the stored update as a revision', async () => {

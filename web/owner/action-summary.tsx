@@ -53,7 +53,7 @@ export function UpdateEntry({ update, names, timeZone }: { update: Update; names
         <ul class="change-list">
           {others.map((change) => (
             <li>
-              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from, names)} → {describeValue(change.field, change.to, names)}
+              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from, names, timeZone)} → {describeValue(change.field, change.to, names, timeZone)}
             </li>
           ))}
         </ul>

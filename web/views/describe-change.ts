@@ -1,5 +1,5 @@
 import type { Action } from '../../functions/core/model/action.js';
-import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js';
+import { confidenceLabels, formatDay, formatTarget, statusLabels } from '../owner/format.js';
 
 /** How a history entry names each field it changed, for owners and admins alike. */
 export const fieldLabels: Record<string, string> = {
@@ -30,8 +30,9 @@ export function describeAccepted(accepted: Action['accepted']): string {
 }
 
 /** A changed field's value in words: labels for codes, names for people, "not set" for nothing. */
-export function describeValue(field: string, value: unknown, names: Record<string, string>): string {
+export function describeValue(field: string, value: unknown, names: Record<string, string>, timeZone: string): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'not set';
+  if (field === 'lastUpdatedAt') return formatDay(String(value), timeZone);
   if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
   if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);
   if (field === 'kind') return kindLabels[value as Action['kind']] ?? String(value);

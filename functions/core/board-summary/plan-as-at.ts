@@ -21,8 +21,9 @@ export interface AsAtContext {
 /**
  * An action as it stood at an instant, or null if it did not exist yet. Updates after the instant are
  * undone newest first from their recorded `changes`; lastUpdatedAt is the latest of the progress
- * updates up to the instant, the stored value when it is no later (imports set it without an update),
- * and last month's snapshot of the action, so a month without progress keeps last month's date.
+ * updates up to the instant, the value left once later updates are undone when it is no later (an
+ * import sets it from the sheet), and last month's snapshot of the action, so a month without
+ * progress keeps last month's date.
  */
 export function actionAsAt(action: Action, history: readonly Update[], asAt: Date, previous: PlanRow | undefined): Action | null {
   const limit = asAt.getTime();
@@ -35,7 +36,7 @@ export function actionAsAt(action: Action, history: readonly Update[], asAt: Dat
   }
   const candidates = [
     ...history.filter((u) => u.countsAsProgress && Date.parse(u.at) <= limit).map((u) => u.at),
-    ...(action.lastUpdatedAt && Date.parse(action.lastUpdatedAt) <= limit ? [action.lastUpdatedAt] : []),
+    ...(typeof state.lastUpdatedAt === 'string' && Date.parse(state.lastUpdatedAt) <= limit ? [state.lastUpdatedAt] : []),
     ...(previous?.lastUpdatedAt ? [previous.lastUpdatedAt] : []),
   ];
   const latest = candidates.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);

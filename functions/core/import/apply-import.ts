@@ -1,7 +1,9 @@
 import { InvalidInputError } from '../errors.js';
 import { Action } from '../model/action.js';
 import { Person } from '../model/person.js';
+import type { ActionPatch, Update } from '../model/update.js';
 import type { Repository } from '../ports.js';
+import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
 import type { ImportProblem } from './cells.js';
 import { mergeAction, mergePerson, sameValue } from './merge-seed.js';
@@ -17,8 +19,10 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Write even though there are warnings (errors always stop the import). */
   acceptWarnings?: boolean;
-  /** When the import happens: the time of any timescale revision it records. */
+  /** When the import happens: the time of the history entries and timescale revisions it records. */
   now: Date;
+  /** Who imports, for the history: the admin's email address; "import" when run from the command line. */
+  by?: string;
 }
 
 export interface Counts {
@@ -47,11 +51,6 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-interface Write<T> {
-  item: T;
-  expectedVersion: number | null;
-}
-
 /** Every item must satisfy its schema and every owner and SRO must be a known person, before any write. */
 function validateInput(input: ImportInput, knownPeople: ReadonlySet<string>): void {
   const problems: string[] = [];
@@ -78,10 +77,30 @@ const changedFields = (stored: Action, merged: Action): Array<keyof Action> =>
   (Object.keys(merged) as Array<keyof Action>).filter((field) => !sameValue(stored[field], merged[field]));
 
 /**
+ * A re-imported action's changes as a history entry, like any other change, so that the action's
+ * history shows them and a past month's plan can be wound back through them. The sheet's Last Updated
+ * travels in the patch: the import itself is not progress.
+ */
+function importUpdate(stored: Action, merged: Action, fields: Array<keyof Action>, options: ApplyOptions): Update {
+  const patch = Object.fromEntries(fields.map((field) => [field, merged[field]])) as ActionPatch;
+  return {
+    actionId: stored.id,
+    version: stored.version + 1,
+    at: options.now.toISOString(),
+    by: options.by ?? 'import',
+    onBehalfOf: null,
+    via: 'import',
+    patch,
+    changes: diffPatch(stored, patch),
+    countsAsProgress: false,
+  };
+}
+
+/**
  * Imports a directory and a plan into the repository: people first (so owners exist), then actions.
  * Writes nothing when there are errors, or warnings not accepted; everything is checked before the
- * first write. A new action is created at version 1; a stored one is written (at its version + 1)
- * only when the import changes it, so re-importing the same file changes nothing.
+ * first write. A new action is created at version 1; a stored one changes only when the import changes
+ * it, through a history entry (at its version + 1), so re-importing the same file changes nothing.
  */
 export async function applyImport(repository: Repository, input: ImportInput, options: ApplyOptions): Promise<ImportReport> {
   const errors = input.problems.filter((p) => p.severity === 'error').length;
@@ -103,26 +122,29 @@ export async function applyImport(repository: Repository, input: ImportInput, op
       personWrites.push(merged);
     }
   }
-  const actionWrites: Write<Action>[] = [];
+  const creates: Action[] = [];
+  const updates: Update[] = [];
   for (const imported of input.actions) {
     const stored = storedActions.get(imported.id);
     if (!stored) {
       report.actions.created++;
-      actionWrites.push({ item: imported, expectedVersion: null });
+      creates.push(imported);
       continue;
     }
     const merged = mergeAction(stored, imported, options.now);
     if (sameValue(stored, merged)) report.actions.unchanged++;
     else {
+      const fields = changedFields(stored, merged);
       report.actions.updated++;
-      report.changedActions.push({ id: stored.id, ref: merged.ref, fields: changedFields(stored, merged) });
-      actionWrites.push({ item: { ...merged, version: stored.version + 1 }, expectedVersion: stored.version });
+      report.changedActions.push({ id: stored.id, ref: merged.ref, fields });
+      updates.push(importUpdate(stored, merged, fields, options));
     }
   }
 
   if (blocked) return { ...report, outcome: 'blocked' };
   if (options.dryRun) return { ...report, outcome: 'dry-run' };
   for (const person of personWrites) await repository.putPerson(person);
-  for (const { item, expectedVersion } of actionWrites) await repository.putAction(item, expectedVersion);
+  for (const action of creates) await repository.putAction(action, null);
+  for (const update of updates) await repository.saveUpdate(update);
   return report;
 }

@@ -7,7 +7,8 @@ export type UpdateSource = z.infer<typeof UpdateSource>;
 
 /**
  * The fields an update may change, with their new values. The seed fields (the inspection's wording,
- * the plan, acceptance, unmatched names) change only by an admin's edit, and go through the history too.
+ * the plan, acceptance, unmatched names) change only by an admin's edit or an import, and go through
+ * the history too. `lastUpdatedAt` is set only by an import: the sheet's Last Updated, not the import's time.
  */
 export const ActionPatch = z.partial(
   z.object({
@@ -18,7 +19,7 @@ export const ActionPatch = z.partial(
     status: Status,
     ownerIds: z.array(z.string()),
     sroId: z.nullable(z.string()),
-    ...z.pick(Action, { kind: true, area: true, ref: true, evidence: true, text: true, plan: true, accepted: true, unmatchedNames: true }).shape,
+    ...z.pick(Action, { kind: true, area: true, ref: true, evidence: true, text: true, plan: true, accepted: true, unmatchedNames: true, lastUpdatedAt: true }).shape,
   }),
 );
 export type ActionPatch = z.infer<typeof ActionPatch>;

@@ -13,7 +13,7 @@ export function applyUpdate(action: Action, update: Update): Action {
   return {
     ...action,
     ...update.patch,
-    lastUpdatedAt: update.countsAsProgress ? update.at : action.lastUpdatedAt,
+    lastUpdatedAt: update.patch.lastUpdatedAt !== undefined ? update.patch.lastUpdatedAt : update.countsAsProgress ? update.at : action.lastUpdatedAt,
     version: update.version,
   };
 }

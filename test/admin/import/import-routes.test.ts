@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildXlsx } from '../../import/build-xlsx.js';
 import { csvRows } from '../../import/fixtures.js';
+import { adminSession } from '../support/admin-test-app.js';
 import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, now, personId, quirkyPlanCsv, upload, uploadAndPreview } from './import-fixture.js';
 
 const demo = () => ({ plan: file(demoPlanCsv, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
@@ -84,6 +85,14 @@ describe('import: upload, preview, confirm', () => {
     expect(again.html).toContain('Check that no change made here since the last import would be undone.');
     // A first import changes no stored action, so has no such list.
     expect(first.html).not.toContain('changes-title');
+
+    // Confirmed, the import's change is in the action's history under the admin's name.
+    expect((await confirm(h, again.path, again.digest!)).status).toBe(200);
+    expect((await h.repository.listUpdates('211')).at(-1)).toMatchObject({
+      via: 'import',
+      by: adminSession.email,
+      changes: [{ field: 'ownerIds', from: [personId('owen.tranter')], to: [personId('gareth.pike'), personId('owen.tranter')] }],
+    });
   });
 
   it('imports nothing from a file with errors, and offers no confirm', async () => {

@@ -8,7 +8,7 @@ const proseFields = new Set(['latestProgress', 'confidenceNarrative', 'evidence'
 
 const viaLabels: Record<Update['via'], string> = { link: 'by personal link', admin: 'in the admin console', import: 'by import' };
 
-function Change({ change, names }: { change: FieldChange; names: Record<string, string> }) {
+function Change({ change, names, timeZone }: { change: FieldChange; names: Record<string, string>; timeZone: string }) {
   const label = fieldLabels[change.field] ?? change.field;
   if (change.field === 'reason') return <li>Reason: <span class="prose">{String(change.to)}</span></li>;
   if (proseFields.has(change.field)) {
@@ -20,14 +20,14 @@ function Change({ change, names }: { change: FieldChange; names: Record<string, 
   }
   return (
     <li>
-      {label}: {describeValue(change.field, change.from, names)} → {describeValue(change.field, change.to, names)}
+      {label}: {describeValue(change.field, change.from, names, timeZone)} → {describeValue(change.field, change.to, names, timeZone)}
     </li>
   );
 }
 
 /** The whole history, newest first: who, when, how, on whose behalf, and every field it changed. */
 export function HistoryList({ updates, names, timeZone }: { updates: Update[]; names: Record<string, string>; timeZone: string }) {
-  if (updates.length === 0) return <p class="hint">No changes recorded since the action was imported.</p>;
+  if (updates.length === 0) return <p class="hint">No changes recorded since the action was first imported.</p>;
   return (
     <ol class="history" reversed>
       {[...updates].reverse().map((update) => (
@@ -41,7 +41,7 @@ export function HistoryList({ updates, names, timeZone }: { updates: Update[]; n
           ) : (
             <ul class="change-list">
               {update.changes.map((change) => (
-                <Change change={change} names={names} />
+                <Change change={change} names={names} timeZone={timeZone} />
               ))}
             </ul>
           )}

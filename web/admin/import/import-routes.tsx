@@ -116,7 +116,7 @@ export function createImportRoutes() {
     if (!draft) return c.html(<DraftGonePage {...page(c)} />, 404);
     const deps = c.get('deps');
     const now = deps.clock.now();
-    const result = await confirmImport(deps.repository, draft, typeof body.digest === 'string' ? body.digest : '', now);
+    const result = await confirmImport(deps.repository, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email });
     if (result.kind === 'has-errors') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} />, 400);
     if (result.kind === 'changed') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} notice="changed" />, 409);
     const { report } = result;

@@ -51,16 +51,16 @@ export type ConfirmResult =
   | { kind: 'has-errors'; preview: ImportPreview };
 
 /**
- * Imports the draft, all of it, warnings accepted, but only when a fresh dry run matches the preview the
+ * Imports the draft as `options.by`, all of it, warnings accepted, but only when a fresh dry run matches the preview the
  * admin confirmed (`digest`) and has no errors. Everything is checked before the first write.
  */
-export async function confirmImport(repository: Repository, draft: ImportDraft, digest: string, now: Date): Promise<ConfirmResult> {
-  const preview = await previewImport(repository, draft, now);
+export async function confirmImport(repository: Repository, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
+  const preview = await previewImport(repository, draft, options.now);
   if (preview.report.errors > 0) return { kind: 'has-errors', preview };
   if (preview.digest !== digest) return { kind: 'changed', preview };
   const { importSpreadsheets } = await loadImporter();
   const { plan, people } = filesOf(draft);
-  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, acceptWarnings: true });
+  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { ...options, acceptWarnings: true });
   return { kind: 'imported', report };
 }
 
