@@ -8,6 +8,26 @@ import { Jobs } from '../constructs/jobs.js';
 import { Mail } from '../constructs/mail.js';
 import { Web } from '../constructs/web.js';
 
+/**
+ * Lambda allows 4 KB for all of a function's environment variables; FORCE_CONFIG gets what the table
+ * name, the configuration set's name and the variable names leave.
+ */
+export const maxForceConfigBytes = 3584;
+
+/** Refused at synth, naming what to shorten: past the limit the deploy itself fails, much later. */
+function checkForceConfigSize(config: Omit<ForceConfig, 'deploy'>, deploy: DeployConfig): void {
+  // Without a custom domain the app's address is the API's own, known only at deploy: allow for its length.
+  const baseUrl = deploy.domainName ? `https://${deploy.domainName}` : `https://abcdefghij.execute-api.${deploy.region}.amazonaws.com`;
+  const bytes = Buffer.byteLength(JSON.stringify({ ...config, baseUrl }));
+  if (bytes > maxForceConfigBytes) {
+    throw new Error(
+      `Force config infra/forces/${config.id}.json is too large to deploy: the functions receive it in an environment variable, ` +
+        `which Lambda limits, and it would take ${bytes} bytes of the ${maxForceConfigBytes} it can have. ` +
+        `Shorten the admins and board lists (${config.admins.length + config.board.length} addresses): a shared mailbox can stand for several people.`,
+    );
+  }
+}
+
 export interface ForceStackProps extends StackProps {
   config: ForceConfig;
   deploy: DeployConfig;
@@ -28,6 +48,7 @@ export class ForceStack extends Stack {
     // web construct exists (the API's own address when there is no custom domain), hence Lazy. The
     // deploy section stays out: the functions do not need account ids or the alarm email.
     const { deploy: _deploy, ...runtimeConfig } = config;
+    checkForceConfigSize(runtimeConfig, deploy);
     const forceConfigJson = Lazy.string({ produce: () => this.toJsonString({ ...runtimeConfig, baseUrl: this.web.url }) });
 
     this.data = new Data(this, 'Data');

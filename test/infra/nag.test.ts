@@ -38,6 +38,11 @@ describe('a bad force config fails synth naming the field', () => {
     ['deploy.senderDomain', (c: Record<string, any>) => (c.deploy.senderDomain = 'other.example'), / - deploy\.senderDomain: must be the domain of sender/],
     ['staleAfterDays', (c: Record<string, any>) => (c.staleAfterDays = 0), / - staleAfterDays: must be from 1 to 365 days/],
     ['a schedule Scheduler cannot run', (c: Record<string, any>) => (c.schedules.boardSummary = '30 7 1-7 * 1'), / - schedules\.boardSummary: restricts both the day of month and the day of week/],
+    [
+      'more addresses than Lambda can pass on',
+      (c: Record<string, any>) => (c.board = Array.from({ length: 100 }, (_, i) => `board.member.${i}@demo.police.example`)),
+      /demo\.json is too large to deploy: .* it would take \d+ bytes of the 3584 it can have\. Shorten the admins and board lists \(10\d addresses\)/,
+    ],
   ])('%s', async (_, change, message) => {
     await expect(synthWith(change)).rejects.toThrow(message);
   });
