@@ -3,6 +3,7 @@ import type { AreaConfidence, BoardSummary, MovedAction } from '../../functions/
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import type { Confidence } from '../../functions/core/model/action.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { escapeHtml } from '../../functions/core/escape-html.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -17,8 +18,6 @@ const labels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low
 const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;';
 
-const escapeHtml = (value: string | number): string =>
-  String(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
 export const summaryPageUrl = (baseUrl: string, month: string) => `${baseUrl}/admin/summaries/${month}`;
 
