@@ -66,6 +66,15 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.listUpdates('other')).toEqual([]);
     });
 
+    it('takes an imported Last Updated from the patch, and keys the stale index by it', async () => {
+      const repo = await makeRepo();
+      await repo.putAction(makeAction({ lastUpdatedAt: '2025-03-01T00:00:00.000Z' }), null);
+      const imported = makeUpdate({ at: '2025-06-10T09:00:00.000Z', via: 'import', countsAsProgress: false, patch: { plan: 'Re-imported plan.', lastUpdatedAt: '2025-01-01T00:00:00.000Z' } });
+      expect(await repo.saveUpdate(imported)).toMatchObject({ version: 2, plan: 'Re-imported plan.', lastUpdatedAt: '2025-01-01T00:00:00.000Z' });
+      expect(ids(await repo.listStaleActions(new Date('2025-02-01T00:00:00.000Z')))).toEqual(['a-1']);
+      expect(await repo.listUpdates('a-1')).toEqual([imported]);
+    });
+
     it('refuses an update on a stale version or a missing action', async () => {
       const repo = await makeRepo();
       await repo.putAction(makeAction({ version: 4 }), null);
