@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../../functions/core/errors.js';
 import { buildXlsx } from '../../import/build-xlsx.js';
 import { csvRows } from '../../import/fixtures.js';
 import { adminSession } from '../support/admin-test-app.js';
@@ -93,6 +94,34 @@ describe('import: upload, preview, confirm', () => {
       by: adminSession.email,
       changes: [{ field: 'ownerIds', from: [personId('owen.tranter')], to: [personId('gareth.pike'), personId('owen.tranter')] }],
     });
+  });
+
+  it('finishes an import that stopped on a conflict when it is confirmed again, writing nothing twice', async () => {
+    const h = importHarness();
+    const first = await uploadAndPreview(h, demo());
+    await confirm(h, first.path, first.digest!);
+    const edited = new TextDecoder().decode(demoPlanCsv).replaceAll('The force should', 'The force must');
+    const preview = await uploadAndPreview(h, { plan: file(edited, 'edited.csv') });
+    const changed = preview.html.match(/data-label="What changes"/g)!.length;
+    expect(changed).toBeGreaterThan(2);
+
+    // Someone saves the second changed action as the import reaches it.
+    const saveUpdate = h.repository.saveUpdate.bind(h.repository);
+    let calls = 0;
+    h.repository.saveUpdate = async (update) => {
+      if (++calls === 2) throw new ConflictError(`action ${update.actionId}`);
+      return saveUpdate(update);
+    };
+    expect((await confirm(h, preview.path, preview.digest!)).status).toBe(409);
+    h.repository.saveUpdate = saveUpdate;
+
+    const again = await h.app.request(preview.path);
+    const html = await again.text();
+    expect(html.match(/data-label="What changes"/g)!.length).toBe(changed - 1);
+    const digest = /name="digest" value="([^"]+)"/.exec(html)![1]!;
+    expect((await confirm(h, preview.path, digest)).status).toBe(200);
+    const entries = await Promise.all((await h.repository.listActions()).map((a) => h.repository.listUpdates(a.id)));
+    expect(entries.flat().filter((u) => u.via === 'import')).toHaveLength(changed);
   });
 
   it('imports nothing from a file with errors, and offers no confirm', async () => {
