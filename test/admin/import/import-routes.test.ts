@@ -109,7 +109,7 @@ describe('import: upload, preview, confirm', () => {
     const saveUpdate = h.repository.saveUpdate.bind(h.repository);
     let calls = 0;
     h.repository.saveUpdate = async (update) => {
-      if (++calls === 2) throw new ConflictError(`action ${update.actionId}`);
+      if (++calls === 2) throw new ConflictError(await h.repository.getAction(update.actionId));
       return saveUpdate(update);
     };
     expect((await confirm(h, preview.path, preview.digest!)).status).toBe(409);
