@@ -2,7 +2,6 @@ import { createDocumentClient, type AwsEndpoints } from '../adapters/aws-clients
 import { DynamoRepository } from '../adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
-import { lazyStore } from './lazy-store.js';
 import type { SummaryStore } from '../core/board-summary/summary-store.js';
 import type { AuditLog } from '../core/admin/audit-log.js';
 import type { SessionStore, SignInLinkStore } from '../core/admin/session.js';
@@ -13,6 +12,7 @@ import type { RateLimitStore } from '../core/links/rate-limit.js';
 import type { Clock, Mailer, Repository } from '../core/ports.js';
 import type { RunReportStore } from '../core/reminders/run-report.js';
 import { realTimer, type Timer } from '../core/timer.js';
+import { lazyStore } from './lazy-store.js';
 
 /** The stores only the admin console and the jobs use. */
 export interface ConsoleStores {

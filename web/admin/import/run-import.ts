@@ -51,8 +51,9 @@ export type ConfirmResult =
   | { kind: 'has-errors'; preview: ImportPreview };
 
 /**
- * Imports the draft as `options.by`, all of it, warnings accepted, but only when a fresh dry run matches the preview the
- * admin confirmed (`digest`) and has no errors. Everything is checked before the first write.
+ * Imports the draft as `options.by`, all of it, warnings accepted, but only when a fresh dry run
+ * matches the preview the admin confirmed (`digest`) and has no errors. Everything is checked before
+ * the first write.
  */
 export async function confirmImport(repository: Repository, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
   const preview = await previewImport(repository, draft, options.now);
