@@ -34,11 +34,6 @@ export const statusLabels: Record<Action['status'], string> = {
   superseded: 'Superseded',
 };
 
-/** "1 October 2026": a sheet's Last Updated says no more than the day. */
-export function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-}
-
 export function formatInstant(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }

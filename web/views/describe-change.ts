@@ -1,5 +1,6 @@
 import type { Action } from '../../functions/core/model/action.js';
-import { confidenceLabels, formatDay, formatTarget, statusLabels } from '../owner/format.js';
+import { formatDay } from '../../functions/core/calendar/format-day.js';
+import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js';
 
 /** How a history entry names each field it changed, for owners and admins alike. */
 export const fieldLabels: Record<string, string> = {
@@ -32,6 +33,7 @@ export function describeAccepted(accepted: Action['accepted']): string {
 /** A changed field's value in words: labels for codes, names for people, "not set" for nothing. */
 export function describeValue(field: string, value: unknown, names: Record<string, string>, timeZone: string): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'not set';
+  // A sheet's Last Updated says no more than the day.
   if (field === 'lastUpdatedAt') return formatDay(String(value), timeZone);
   if (field === 'confidence') return confidenceLabels[value as Action['confidence']] ?? String(value);
   if (field === 'status') return statusLabels[value as Action['status']] ?? String(value);

@@ -29,8 +29,3 @@ export function linkEmail(parts: LinkEmailParts): OutgoingEmail {
   ].join('\n');
   return { to: [parts.to], subject: parts.subject, text, html };
 }
-
-/** "21 December 2026": the day a personal link stops working, in the force's time zone. */
-export function linkExpiryDay(expiresAt: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(expiresAt));
-}

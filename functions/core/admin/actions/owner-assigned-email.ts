@@ -1,5 +1,6 @@
 import type { ForceConfig } from '../../config/force-config.js';
-import { linkEmail, linkExpiryDay } from '../../links/link-email.js';
+import { formatDay } from '../../calendar/format-day.js';
+import { linkEmail } from '../../links/link-email.js';
 import type { IssuedLink } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { OutgoingEmail } from '../../ports.js';
@@ -14,7 +15,7 @@ export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: re
     subject: `You are now an owner of ${what}`,
     before: [`Dear ${person.name},`, `You are now an owner of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
     link: { url: link.url, textIntro: 'Open your personal link to see the action and give an update:', label: 'Open your actions' },
-    after: [`The link works until ${linkExpiryDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`],
+    after: [`The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,
   });
 }
