@@ -2,15 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
-import { configProblems } from '../support/config-problems.js';
-
-const valid = {
-  id: 'northshire',
-  name: 'Northshire Police',
-  baseUrl: 'https://actions.northshire.example',
-  sender: 'action-plan@northshire.example',
-  admins: ['admin@northshire.example'],
-};
+import { configProblems, minimalConfig as valid } from '../support/config-problems.js';
 
 
 describe('force config', () => {

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
-import { configProblems } from '../support/config-problems.js';
+import { configProblems, minimalConfig } from '../support/config-problems.js';
 
 const deploy = {
   account: '123456789012',
   senderDomain: 'northshire.example',
   alarmEmail: 'it.desk@northshire.example',
 };
-const valid = {
-  id: 'northshire',
-  name: 'Northshire Police',
-  baseUrl: 'https://actions.northshire.example',
-  sender: 'action-plan@northshire.example',
-  admins: ['admin@northshire.example'],
-  deploy,
-};
+/** senderDomain above is the domain of minimalConfig's sender, as the schema requires. */
+const valid = { ...minimalConfig, deploy };
 const certificateArn = 'arn:aws:acm:eu-west-2:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 
