@@ -2,13 +2,12 @@ import { type Context } from 'hono';
 // LinearRouter: adding routes builds nothing, which every cold start would pay for; it matches by
 // walking this app's few dozen routes in order (the warm-render bench goes through it).
 import { Hono } from 'hono/quick';
-import { except } from 'hono/combine';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
 import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
-import { csrfProtection, formBodyLimit, isUploadRequest, securityHeaders } from './middleware/security.js';
+import { appBodyLimit, csrfProtection, securityHeaders } from './middleware/security.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
 import { Layout } from './views/layout.js';
 import { MessagePage } from './views/message-page.js';
@@ -26,7 +25,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(securityHeaders());
   app.use(csrfProtection(deps.config.baseUrl));
-  app.use(except(isUploadRequest, formBodyLimit()));
+  app.use(appBodyLimit());
 
   app.get('/healthz', (c) => c.text('ok'));
   app.get('/assets/app.css', (c) => {
@@ -44,7 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.route('/u', createOwnerRoutes());
-  app.route('/admin', lazyAdminRoutes(deps));
+  app.route('/admin', lazyAdminRoutes(deps, { notFound: renderNotFound, error: renderError }));
 
   app.notFound(renderNotFound);
   app.onError(renderError);

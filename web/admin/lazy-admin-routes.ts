@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { Hono } from 'hono/quick';
 import type { AppEnv } from '../app.js';
 import type { AppDeps } from '../deps.js';
 
@@ -8,18 +9,18 @@ import type { AppDeps } from '../deps.js';
  * cold start. The loaded app runs behind the outer app's security middleware, with the same deps and
  * error pages, and receives the platform's env unchanged (rate limits read the client address there).
  */
-export function lazyAdminRoutes(deps: AppDeps): Hono<AppEnv> {
+export function lazyAdminRoutes(deps: AppDeps, pages: { notFound: NotFoundHandler<AppEnv>; error: ErrorHandler<AppEnv> }): Hono<AppEnv> {
   let loaded: Promise<Hono<AppEnv>> | undefined;
   const load = () =>
-    (loaded ??= Promise.all([import('./admin-app.js'), import('../app.js')]).then(([{ createAdminRoutes }, { renderError, renderNotFound }]) => {
+    (loaded ??= import('./admin-app.js').then(({ createAdminRoutes }) => {
       const console = new Hono<AppEnv>();
       console.use(async (c, next) => {
         c.set('deps', deps);
         await next();
       });
       console.route('/admin', createAdminRoutes());
-      console.notFound(renderNotFound);
-      console.onError(renderError);
+      console.notFound(pages.notFound);
+      console.onError(pages.error);
       return console;
     }));
   return new Hono<AppEnv>().all('*', async (c) => (await load()).fetch(c.req.raw, c.env));

@@ -13,8 +13,13 @@ export const uploadPaths: readonly string[] = ['/admin/import/preview'];
 /** A plan and a directory at the importer's 10 MB each, and the multipart framing around them. */
 export const maxUploadBytes = 2 * 10 * 1024 * 1024 + maxFormBytes;
 
-/** True for a POST to an upload route, which the app-wide form limit lets through to the route's own limit. */
-export const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
+const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
+
+/** The app-wide form limit; a POST to an upload route passes through to that route's own larger limit. */
+export function appBodyLimit(): MiddlewareHandler {
+  const limit = formBodyLimit();
+  return (c, next) => (isUploadRequest(c) ? next() : limit(c, next));
+}
 
 export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({

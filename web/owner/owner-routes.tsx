@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/quick';
 import { ConflictError } from '../../functions/core/errors.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
