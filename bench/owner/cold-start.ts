@@ -6,7 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { localCredentials } from '../../functions/adapters/aws-clients.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
-import { bundleSettings } from '../../infra/constructs/bundle-settings.js';
+import { bundleOptions } from '../../infra/constructs/build-bundle.js';
+import { repoRoot } from '../../infra/constructs/bundle-settings.js';
 import { startDynalite } from '../../infra/local/stand-ins.js';
 import { percentile } from '../figure.js';
 
@@ -42,30 +43,22 @@ function runChild(script: string, entry: string, path: string, env: NodeJS.Proce
   });
 }
 
-/** Median cold start of the http entry over a floor entry, both built as deployed but for this machine's Node. */
+/**
+ * Builds one entry alone with the deploy's esbuild options, as CDK does for each function (built
+ * together, the two entries would share chunks and each would load files split off for the other),
+ * but for this machine's Node and without source maps, which a cold start does not read.
+ */
+async function buildEntry(entry: string, outdir: string): Promise<string> {
+  await build({ ...bundleOptions('http', outdir), entryPoints: { index: join(repoRoot, entry) }, target: 'node20', sourcemap: false, logLevel: 'silent' });
+  return join(outdir, 'index.mjs');
+}
+
+/** Median cold start of the http entry over a floor entry, each built as deployed. */
 export async function measureColdStartRatio(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'owner-bench-'));
   const dynamo = await startDynalite({ port: 0 });
   try {
-    const result = await build({
-      entryPoints: { http: 'functions/http.ts', floor: 'bench/owner/floor-entry.ts' },
-      outdir: dir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      minify: true,
-      metafile: true,
-      outExtension: { '.js': '.mjs' },
-      // The deployed settings (infra/constructs/bundle-settings.ts), with splitting to show what loads lazily
-      // and a Node 20 target because the children run on this machine's Node.
-      mainFields: [...bundleSettings.mainFields],
-      banner: { js: bundleSettings.banner },
-      logLevel: 'silent',
-    });
-    const outputs = result.metafile.outputs;
-    const entryOf = (name: string) => Object.keys(outputs).find((file) => outputs[file]!.entryPoint && file.endsWith(`/${name}.mjs`))!;
+    const entries = { http: await buildEntry('functions/http.ts', join(dir, 'http')), floor: await buildEntry('bench/owner/floor-entry.ts', join(dir, 'floor')) };
 
     const tableName = 'bench-owner';
     const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
@@ -88,8 +81,8 @@ export async function measureColdStartRatio(): Promise<number> {
     const floor: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, so that a noisy moment on the machine hits both alike.
-      http.push(await runChild(script, join(process.cwd(), entryOf('http')), path, env));
-      floor.push(await runChild(script, join(process.cwd(), entryOf('floor')), path, env));
+      http.push(await runChild(script, entries.http, path, env));
+      floor.push(await runChild(script, entries.floor, path, env));
     }
     return percentile(http, 50) / percentile(floor, 50);
   } finally {
