@@ -1,4 +1,5 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
+// Loaded at start-up: hono/quick keeps the default RegExp router out of the cold start.
 import { Hono } from 'hono/quick';
 import type { AppEnv } from '../app.js';
 import type { AppDeps } from '../deps.js';

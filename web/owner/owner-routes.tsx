@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+// The outer app matches these routes; hono/quick keeps the default RegExp router out of the cold start.
 import { Hono } from 'hono/quick';
 import { ConflictError } from '../../functions/core/errors.js';
 import { resolveLink } from '../../functions/core/links/links.js';
