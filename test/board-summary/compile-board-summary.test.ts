@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileBoardSummary, type CompileInput } from '../../functions/core/board-summary/compile-board-summary.js';
 import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
+import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
+import { applyUpdate } from '../../functions/core/rules/apply-update.js';
 import { makePerson, makeUpdate } from '../support/make-action.js';
 import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
@@ -136,8 +138,19 @@ describe('compileBoardSummary: month boundaries in Europe/London', () => {
     expect(october.plan[0]).toMatchObject({ plan: 'Plan as first imported.', lastUpdatedAt: '2026-08-01T00:00:00.000Z', stale: true });
   });
 
-  it('takes an action as never updated when the date an update replaced is known neither from history nor a snapshot', () => {
-    // Progress updates do not record the lastUpdatedAt they replace.
+  it('winds a progress update after the month end back to the last-updated time it replaced, with no snapshot to go on', () => {
+    // Imported with the sheet's Last Updated of 20 October; the owner's first update came on 1 November.
+    const imported = action('a-after', 'X1', { version: 1, lastUpdatedAt: '2026-10-20T00:00:00.000Z' });
+    const input = { version: 1, progress: 'Audit done.', confidence: 'high', confidenceNarrative: null, target: imported.timescale.target, timescaleReason: null, complete: false } as const;
+    const update = buildUpdate(imported, people[0]!, input, new Date('2026-11-01T08:00:00.000Z'));
+    const current = applyUpdate(imported, update);
+    const october = compile('2026-10', { actions: [current], updates: [update] });
+    expect(october.plan[0]).toMatchObject({ lastUpdatedAt: '2026-10-20T00:00:00.000Z', stale: false });
+    expect(compile('2026-11', { actions: [current], updates: [update] }).plan[0]?.lastUpdatedAt).toBe('2026-11-01T08:00:00.000Z');
+  });
+
+  it('takes an action as never updated when an older history entry did not record the time it replaced and no snapshot has it', () => {
+    // Entries saved before progress updates noted the lastUpdatedAt they replaced.
     const current = action('a-after', 'X1', { version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });
     const october = compile('2026-10', { actions: [current], updates: [progress(current, 2, '2026-11-01T08:00:00.000Z')] });
     expect(october.plan[0]).toMatchObject({ lastUpdatedAt: null, stale: true });

@@ -29,12 +29,16 @@ describe('getActionForOwner', () => {
 describe('submitOwnerUpdate', () => {
   it('records one update via link that counts as progress, with only what changed', async () => {
     const { deps, repository } = await ownerHarness();
+    const before = await repository.getAction('101');
     const result = await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);
     expect(result.kind).toBe('saved');
     const [update] = await repository.listUpdates('101');
     expect(update).toMatchObject({ version: 2, by: 'alex', via: 'link', onBehalfOf: null, countsAsProgress: true, at: startNow.toISOString() });
     expect(update!.patch).toEqual({ latestProgress: 'Audit completed for October.', confidence: 'high', confidenceNarrative: 'On track.' });
-    expect(update!.changes.map((c) => c.field).sort()).toEqual(['confidence', 'confidenceNarrative', 'latestProgress']);
+    expect(update!.changes.map((c) => c.field).sort()).toEqual(['confidence', 'confidenceNarrative', 'lastUpdatedAt', 'latestProgress']);
+    // The time it replaced, so that a board summary of an earlier month can wind it back.
+    expect(update!.changes).toContainEqual({ field: 'lastUpdatedAt', from: before!.lastUpdatedAt, to: startNow.toISOString() });
+    expect(before!.lastUpdatedAt).not.toBe(startNow.toISOString());
     expect(await repository.getAction('101')).toMatchObject({ version: 2, lastUpdatedAt: startNow.toISOString(), status: 'open', confidence: 'high' });
   });
 

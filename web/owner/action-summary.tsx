@@ -1,6 +1,6 @@
 import type { Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
-import { describeValue, fieldLabels } from '../views/describe-change.js';
+import { describeValue, fieldLabels, shownChanges } from '../views/describe-change.js';
 import { Prose } from './components.js';
 import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 
@@ -42,7 +42,7 @@ export function ActionDetails({ action, daysSinceUpdate }: { action: Action; day
 
 /** One history entry: who, when, the progress text and what else changed. */
 export function UpdateEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
-  const others = update.changes.filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');
+  const others = shownChanges(update).filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');
   return (
     <div class="update-entry">
       <p class="update-meta">

@@ -1,4 +1,5 @@
 import type { Action } from '../../functions/core/model/action.js';
+import type { FieldChange, Update } from '../../functions/core/model/update.js';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js';
 
@@ -43,4 +44,9 @@ export function describeValue(field: string, value: unknown, names: Record<strin
   if (field === 'sroId') return names[String(value)] ?? String(value);
   if (field === 'ownerIds') return (value as string[]).map((id) => names[id] ?? id).join(', ');
   return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The changes an entry lists: a progress update's new last-updated time is the entry's own time. */
+export function shownChanges(update: Update): FieldChange[] {
+  return update.countsAsProgress ? update.changes.filter((change) => change.field !== 'lastUpdatedAt') : update.changes;
 }

@@ -21,9 +21,9 @@ export interface AsAtContext {
 /**
  * An action as it stood at an instant, or null if it did not exist yet. Updates after the instant are
  * undone newest first from their recorded `changes`; lastUpdatedAt is the latest of the progress
- * updates up to the instant, the value left once later updates are undone when it is no later (an
- * import sets it from the sheet), and last month's snapshot of the action, so a month without
- * progress keeps last month's date.
+ * updates up to the instant, the value left once later updates are undone when it is no later (a
+ * progress update records the time it replaced; an import sets it from the sheet), and last month's
+ * snapshot of the action, so a month without progress keeps last month's date.
  */
 export function actionAsAt(action: Action, history: readonly Update[], asAt: Date, previous: PlanRow | undefined): Action | null {
   const limit = asAt.getTime();

@@ -3,7 +3,7 @@ import { ConflictError } from '../errors.js';
 import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ActionPatch, Update } from '../model/update.js';
-import { diffPatch } from '../rules/apply-update.js';
+import { diffPatch, progressChange } from '../rules/apply-update.js';
 import { getOwnedAction } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
 import { readFormValues, validateOwnerForm, type FieldError, type OwnerFormValues, type OwnerUpdateInput } from './owner-update-form.js';
@@ -42,7 +42,7 @@ export function buildUpdate(action: Action, person: Person, input: OwnerUpdateIn
   // Only what changed goes into the history, except the progress text, which is the update itself.
   const changed = new Set(changes.map((change) => change.field));
   const recorded = Object.fromEntries(Object.entries(patch).filter(([field]) => field === 'latestProgress' || changed.has(field))) as ActionPatch;
-  return { actionId: action.id, version: action.version + 1, at, by: person.id, onBehalfOf: null, via: 'link', patch: recorded, changes, countsAsProgress: true };
+  return { actionId: action.id, version: action.version + 1, at, by: person.id, onBehalfOf: null, via: 'link', patch: recorded, changes: [...changes, progressChange(action, at)], countsAsProgress: true };
 }
 
 /** A new target keeps the first one ever set and appends the revision with its reason. */

@@ -8,6 +8,14 @@ export function diffPatch(action: Action, patch: ActionPatch): FieldChange[] {
     .map(([field, to]) => ({ field, from: action[field as keyof Action], to }));
 }
 
+/**
+ * What a progress update does to lastUpdatedAt, recorded with the rest of its changes: the time it
+ * replaced is then in the history, so a board summary of a past month can wind it back.
+ */
+export function progressChange(action: Action, at: string): FieldChange {
+  return { field: 'lastUpdatedAt', from: action.lastUpdatedAt, to: at };
+}
+
 /** The action as it stands after an update: the one place where history turns into state. */
 export function applyUpdate(action: Action, update: Update): Action {
   return {

@@ -104,17 +104,24 @@ describe('each change on the action page', () => {
 
   it('an update on behalf is recorded as such and moves last updated; an admin edit does not', async () => {
     const h = await actionsHarness();
+    const before = await h.repository.getAction('101');
     await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'alex', progress: 'Done by phone.', confidence: 'low', targetMonth: '9', targetYear: '2026' });
     const [update] = await h.repository.listUpdates('101');
     expect(update).toMatchObject({ by: adminSession.email, onBehalfOf: 'alex', via: 'admin', countsAsProgress: true, patch: { latestProgress: 'Done by phone.', confidence: 'low' } });
+    expect(update!.changes).toContainEqual({ field: 'lastUpdatedAt', from: before!.lastUpdatedAt, to: '2026-11-27T10:00:00.000Z' });
     expect((await h.repository.getAction('101'))!.lastUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
-    expect(textOf(await (await h.app.request('/admin/actions/101')).text())).toContain('on behalf of Supt Alex Morgan');
+    const page = textOf(await (await h.app.request('/admin/actions/101')).text());
+    expect(page).toContain('on behalf of Supt Alex Morgan');
+    // The entry's own time says when it was last updated: the history does not list it as a change.
+    expect(page).not.toContain('Last updated:');
 
     await h.post('/admin/actions/101/edit', { version: '4', kind: 'recommendation', area: 'Effectiveness', ref: '1.01', text: 'New wording.', evidence: '', plan: '', acceptedValue: 'yes', acceptedRationale: '' });
     const edited = await h.repository.getAction('101');
     expect(edited!.text).toBe('New wording.');
     expect(edited!.lastUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
-    expect((await h.repository.listUpdates('101'))[1]!.countsAsProgress).toBe(false);
+    const [, edit] = await h.repository.listUpdates('101');
+    expect(edit!.countsAsProgress).toBe(false);
+    expect(edit!.changes.map((change) => change.field)).not.toContain('lastUpdatedAt');
   });
 
   it('an update on behalf of the owner of a closed action is refused: reopening needs its reason', async () => {

@@ -1,7 +1,7 @@
 import type { FieldChange, Update } from '../../../functions/core/model/update.js';
 import { Prose } from '../../owner/components.js';
 import { formatInstant } from '../../owner/format.js';
-import { describeValue, fieldLabels } from '../../views/describe-change.js';
+import { describeValue, fieldLabels, shownChanges } from '../../views/describe-change.js';
 
 /** Fields whose values are long prose: shown whole, before and after, never cut. */
 const proseFields = new Set(['latestProgress', 'confidenceNarrative', 'evidence', 'text', 'plan']);
@@ -31,23 +31,31 @@ export function HistoryList({ updates, names, timeZone }: { updates: Update[]; n
   return (
     <ol class="history" reversed>
       {[...updates].reverse().map((update) => (
-        <li class="update-entry">
-          <p class="update-meta">
-            {formatInstant(update.at, timeZone)}: {names[update.by] ?? update.by} {viaLabels[update.via]}
-            {update.onBehalfOf ? `, on behalf of ${names[update.onBehalfOf] ?? update.onBehalfOf}` : ''} (version {update.version})
-          </p>
-          {update.changes.length === 0 ? (
-            <p class="hint">Progress confirmed, nothing else changed.</p>
-          ) : (
-            <ul class="change-list">
-              {update.changes.map((change) => (
-                <Change change={change} names={names} timeZone={timeZone} />
-              ))}
-            </ul>
-          )}
-        </li>
+        <HistoryEntry update={update} names={names} timeZone={timeZone} />
       ))}
     </ol>
+  );
+}
+
+/** One entry: who, when, how, on whose behalf, and what it changed. */
+function HistoryEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
+  const changes = shownChanges(update);
+  return (
+    <li class="update-entry">
+      <p class="update-meta">
+        {formatInstant(update.at, timeZone)}: {names[update.by] ?? update.by} {viaLabels[update.via]}
+        {update.onBehalfOf ? `, on behalf of ${names[update.onBehalfOf] ?? update.onBehalfOf}` : ''} (version {update.version})
+      </p>
+      {changes.length === 0 ? (
+        <p class="hint">Progress confirmed, nothing else changed.</p>
+      ) : (
+        <ul class="change-list">
+          {changes.map((change) => (
+            <Change change={change} names={names} timeZone={timeZone} />
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }
 

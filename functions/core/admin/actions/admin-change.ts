@@ -5,7 +5,7 @@ import type { LinkDeps } from '../../links/links.js';
 import type { Action } from '../../model/action.js';
 import type { ActionPatch, FieldChange, Update } from '../../model/update.js';
 import type { Mailer, Repository } from '../../ports.js';
-import { diffPatch } from '../../rules/apply-update.js';
+import { diffPatch, progressChange } from '../../rules/apply-update.js';
 
 /** The signed-in admin making a change: the email is what history and the audit log record as "by". */
 export interface AdminActor {
@@ -69,6 +69,7 @@ export async function recordAdminChange(deps: Pick<AdminActionDeps, 'repository'
   const patch = Object.fromEntries(Object.entries(spec.patch).filter(([field]) => changed.has(field))) as ActionPatch;
   const reason: FieldChange[] = spec.reason ? [{ field: 'reason', from: null, to: spec.reason }] : [];
   const at = now.toISOString();
+  const countsAsProgress = spec.countsAsProgress ?? false;
   const update: Update = {
     actionId: action.id,
     version: action.version + 1,
@@ -77,8 +78,8 @@ export async function recordAdminChange(deps: Pick<AdminActionDeps, 'repository'
     onBehalfOf: spec.onBehalfOf ?? null,
     via: 'admin',
     patch,
-    changes: [...changes, ...reason],
-    countsAsProgress: spec.countsAsProgress ?? false,
+    changes: [...changes, ...reason, ...(countsAsProgress ? [progressChange(action, at)] : [])],
+    countsAsProgress,
   };
   const saved = await deps.repository.saveUpdate(update);
   const before = Object.fromEntries(changes.map((c) => [c.field, c.from]));
