@@ -1,5 +1,6 @@
+import type { Child } from 'hono/jsx';
 import type { DigestEmailInput } from '../../functions/core/reminders/deliver-digest.js';
-import type { EscalationDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import type { DigestLine, EscalationDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
 import { DigestTable } from './digest-table.js';
 import {
   ageText,
@@ -20,74 +21,61 @@ export interface RenderedEmail {
   text: string;
 }
 
+/** What tells a reminder from an escalation; the greeting, button, link advice and footer are shared. */
+interface DigestParts {
+  subject: string;
+  intro: string;
+  /** The button's label, and the line above the link in plain text. */
+  action: string;
+  body: Child;
+  bodyText: string[];
+}
+
 /** The reminder or escalation email for a digest: an HTML part that Outlook renders, and plain text. */
 export async function renderDigestEmail(input: DigestEmailInput): Promise<RenderedEmail> {
+  const parts = input.digest.kind === 'reminder' ? reminderParts(input.digest, input.staleAfterDays) : escalationParts(input.digest);
   const link = safeLink(input.linkUrl);
-  return input.digest.kind === 'reminder' ? renderReminder(input, input.digest, link) : renderEscalation(input, input.digest, link);
-}
-
-async function renderReminder(input: DigestEmailInput, digest: ReminderDigest, link: string): Promise<RenderedEmail> {
-  const subject = reminderSubject(digest);
-  const intro = reminderIntro(digest, input.staleAfterDays);
+  const { name } = input.digest.person;
   const html = await toHtml(
-    <EmailLayout title={subject} forceName={input.forceName} footer={footer(input.forceName)}>
-      <p style={styles.p}>Dear {digest.person.name},</p>
-      <p style={styles.p}>{intro}</p>
-      <DigestTable lines={digest.lines} />
-      <EmailButton href={link} label="Update your actions" />
+    <EmailLayout title={parts.subject} forceName={input.forceName} footer={footer(input.forceName)}>
+      <p style={styles.p}>Dear {name},</p>
+      <p style={styles.p}>{parts.intro}</p>
+      {parts.body}
+      <EmailButton href={link} label={parts.action} />
       <p style={styles.p}>{linkAdvice}</p>
     </EmailLayout>,
   );
-  const text = [
-    `Dear ${digest.person.name},`,
-    '',
-    intro,
-    '',
-    ...digest.lines.map((line) => `- ${line.ref}: ${ageText(line)}`),
-    '',
-    'Update your actions:',
-    link,
-    '',
-    linkAdvice,
-    '',
-    footer(input.forceName),
-  ].join('\n');
-  return { subject, html, text };
+  const text = [`Dear ${name},`, '', parts.intro, ...parts.bodyText, '', `${parts.action}:`, link, '', linkAdvice, '', footer(input.forceName)].join('\n');
+  return { subject: parts.subject, html, text };
 }
 
-async function renderEscalation(input: DigestEmailInput, digest: EscalationDigest, link: string): Promise<RenderedEmail> {
-  const subject = escalationSubject(digest);
-  const intro = 'As senior responsible officer, you are told when actions in your portfolio go without an update and their owners cannot be reached or have not answered their reminders.';
-  const html = await toHtml(
-    <EmailLayout title={subject} forceName={input.forceName} footer={footer(input.forceName)}>
-      <p style={styles.p}>Dear {digest.person.name},</p>
-      <p style={styles.p}>{intro}</p>
-      {digest.groups.map((group) => (
-        <>
-          <h2 style={styles.h2}>{groupHeading(group)}</h2>
-          <p style={styles.p}>{groupReason(group)}</p>
-          <DigestTable lines={group.lines} />
-        </>
-      ))}
-      <EmailButton href={link} label="Open the Action Plan Tracker" />
-      <p style={styles.p}>{linkAdvice}</p>
-    </EmailLayout>,
-  );
-  const text = [
-    `Dear ${digest.person.name},`,
-    '',
-    intro,
-    ...digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group), ...group.lines.map((line) => `- ${line.ref}: ${ageText(line)}`)]),
-    '',
-    'Open the Action Plan Tracker:',
-    link,
-    '',
-    linkAdvice,
-    '',
-    footer(input.forceName),
-  ].join('\n');
-  return { subject, html, text };
+function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestParts {
+  return {
+    subject: reminderSubject(digest),
+    intro: reminderIntro(digest, staleAfterDays),
+    action: 'Update your actions',
+    body: <DigestTable lines={digest.lines} />,
+    bodyText: ['', ...digest.lines.map(lineText)],
+  };
 }
+
+function escalationParts(digest: EscalationDigest): DigestParts {
+  return {
+    subject: escalationSubject(digest),
+    intro: 'As senior responsible officer, you are told when actions in your portfolio go without an update and their owners cannot be reached or have not answered their reminders.',
+    action: 'Open the Action Plan Tracker',
+    body: digest.groups.map((group) => (
+      <>
+        <h2 style={styles.h2}>{groupHeading(group)}</h2>
+        <p style={styles.p}>{groupReason(group)}</p>
+        <DigestTable lines={group.lines} />
+      </>
+    )),
+    bodyText: digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group), ...group.lines.map(lineText)]),
+  };
+}
+
+const lineText = (line: DigestLine): string => `- ${line.ref}: ${ageText(line)}`;
 
 async function toHtml(element: unknown): Promise<string> {
   return `<!DOCTYPE html>${String(await element)}`;
