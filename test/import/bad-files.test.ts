@@ -3,6 +3,7 @@ import { MemoryRepository } from '../../functions/adapters/memory/memory-reposit
 import { importSpreadsheets } from '../../functions/adapters/spreadsheet/import-spreadsheets.js';
 import { InvalidInputError } from '../../functions/core/errors.js';
 import { buildXlsx } from './build-xlsx.js';
+import { buildZip } from './build-zip.js';
 import { demoPeopleCsv, now } from './fixtures.js';
 
 const header = 'Area,Ref Number,Area for Improvement/Cause of Concern/Recommendation,Plan Owner\r\n';
@@ -31,6 +32,7 @@ const cases: Array<[string, () => Uint8Array | Promise<Uint8Array>, RegExp]> = [
   ['random bytes', () => randomBytes(4096), /this is not a CSV or XLSX file; save the plan from Excel as \.xlsx or \.csv/],
   ['a PNG', () => pngHeader, /this is not a CSV or XLSX file/],
   ['a zip that is not a workbook', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...randomBytes(200)]), /this is not a CSV or XLSX file/],
+  ['an XLSX that unzips to 60 MB (a zip bomb)', () => buildZip([{ name: 'xl/sharedStrings.xml', data: new Uint8Array(60 * 1024 * 1024).fill(0x20) }]), /the workbook opens to more than 50 MB, the most the importer reads/],
   ['a 20 MB CSV', hugeCsv, /the file is 20\.0 MB, over the limit of 10 MB/],
   ['a CSV with a 100 kB cell', () => encode(`${header}Core Policing,1,"${'x'.repeat(100_000)}",Leila Osei\r\n`), /Row 2, column C: the cell holds 100,000 characters, more than Excel's limit of 32,767/],
   ['an XLSX with a 100 kB cell', () => buildXlsx([{ name: 'Plan', rows: [['Ref', 'Recommendation', 'Plan Owner'], ['1', 'y'.repeat(100_000), 'Leila Osei']] }]), /Sheet "Plan", row 2, column B: the cell holds 100,000 characters/],

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { maxCellLength, type Cell } from '../../core/import/cells.js';
 import { cellTooLong, columnLetter, notASpreadsheet } from './spreadsheet-errors.js';
+import { checkZipExpansion } from './zip-expansion.js';
 
 export interface Sheet {
   name: string;
@@ -39,6 +40,7 @@ function readRows(worksheet: ExcelJS.Worksheet): Cell[][] {
 
 /** Every worksheet of an .xlsx file, in workbook order. */
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  checkZipExpansion(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -1,0 +1,74 @@
+import { inflateRawSync } from 'node:zlib';
+import { InvalidInputError } from '../../core/errors.js';
+import { notASpreadsheet } from './spreadsheet-errors.js';
+
+/**
+ * What an XLSX may hold once unzipped. A real action plan opens to a few MB of XML; the http Lambda
+ * has 512 MB, and exceljs needs several times the XML's size while it reads.
+ */
+export const maxExpandedBytes = 50 * 1024 * 1024;
+
+const endOfDirectorySignature = 0x06054b50;
+const directoryEntrySignature = 0x02014b50;
+const localHeaderSignature = 0x04034b50;
+const stored = 0;
+const deflated = 8;
+
+const tooLarge = (limit: number): InvalidInputError =>
+  new InvalidInputError(
+    [
+      `the workbook opens to more than ${limit / 1024 / 1024} MB, the most the importer reads; an action plan is far smaller, so check it is the right file (or delete unused sheets and pictures and save it again)`,
+    ],
+    'The file cannot be read',
+  );
+
+/** The end-of-directory record, within the last 64 kB (its comment's most) of the file. */
+function findEndOfDirectory(view: DataView): number {
+  for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === endOfDirectorySignature) return at;
+  }
+  throw notASpreadsheet();
+}
+
+/**
+ * Refuses an XLSX that would unzip to more than `limit` bytes (a "zip bomb"), before exceljs opens it.
+ * Each part is inflated with a cap rather than trusting the sizes the file declares, which a crafted
+ * file can understate.
+ */
+export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const end = findEndOfDirectory(view);
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (view.getUint32(at, true) !== directoryEntrySignature) throw notASpreadsheet();
+      const method = view.getUint16(at + 10, true);
+      const compressedSize = view.getUint32(at + 20, true);
+      const local = view.getUint32(at + 42, true);
+      if (view.getUint32(local, true) !== localHeaderSignature) throw notASpreadsheet();
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const data = bytes.subarray(start, start + compressedSize);
+      if (method === stored) total += data.byteLength;
+      else if (method === deflated) total += inflatedSize(data, limit - total);
+      else throw notASpreadsheet();
+      if (total > limit) throw tooLarge(limit);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    // A read past the end (RangeError) or a part that will not inflate: not a workbook.
+    throw notASpreadsheet();
+  }
+}
+
+/** The part's inflated size, or more than `budget` as soon as it passes it. */
+function inflatedSize(data: Uint8Array, budget: number): number {
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) }).byteLength;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return budget + 1;
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkZipExpansion } from '../../functions/adapters/spreadsheet/zip-expansion.js';
+import { buildXlsx } from './build-xlsx.js';
+import { buildZip } from './build-zip.js';
+
+const megabyte = 1024 * 1024;
+const spaces = (bytes: number) => new Uint8Array(bytes).fill(0x20);
+
+describe('checkZipExpansion', () => {
+  it('lets a workbook as Excel saves it through', async () => {
+    const workbook = await buildXlsx([{ name: 'Plan', rows: [['Ref', 'Recommendation'], ['1', 'Do it well.']] }]);
+    expect(() => checkZipExpansion(workbook, megabyte)).not.toThrow();
+  });
+
+  it('counts every part: two just under the limit together pass it', () => {
+    const zip = buildZip([
+      { name: 'xl/sharedStrings.xml', data: spaces(0.6 * megabyte) },
+      { name: 'xl/worksheets/sheet1.xml', data: spaces(0.6 * megabyte) },
+    ]);
+    expect(() => checkZipExpansion(zip, 1.5 * megabyte)).not.toThrow();
+    expect(() => checkZipExpansion(zip, megabyte)).toThrow(/the workbook opens to more than 1 MB, the most the importer reads/);
+  });
+
+  it('refuses a part that inflates past the limit though the file claims it is small', () => {
+    const zip = buildZip([{ name: 'xl/sharedStrings.xml', data: spaces(3 * megabyte), declaredSize: 100 }]);
+    expect(zip.byteLength).toBeLessThan(20_000);
+    expect(() => checkZipExpansion(zip, megabyte)).toThrow(/opens to more than 1 MB/);
+  });
+
+  it('refuses a stored part past the limit', () => {
+    expect(() => checkZipExpansion(buildZip([{ name: 'xl/media/image1.png', data: spaces(2 * megabyte), method: 0 }]), megabyte)).toThrow(/opens to more than 1 MB/);
+  });
+
+  it('takes a cut-off or corrupt zip as not a spreadsheet', async () => {
+    const workbook = await buildXlsx([{ name: 'Plan', rows: [['Ref'], ['1']] }]);
+    expect(() => checkZipExpansion(workbook.subarray(0, workbook.byteLength - 30), megabyte)).toThrow(/this is not a CSV or XLSX file/);
+    const garbled = buildZip([{ name: 'a.xml', data: spaces(1000) }]);
+    garbled.fill(0xff, 30 + 'a.xml'.length, 40 + 'a.xml'.length);
+    expect(() => checkZipExpansion(garbled, megabyte)).toThrow(/this is not a CSV or XLSX file/);
+  });
+});
