@@ -58,4 +58,3 @@ function HistoryEntry({ update, names, timeZone }: { update: Update; names: Reco
     </li>
   );
 }
-
