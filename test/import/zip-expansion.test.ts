@@ -31,6 +31,16 @@ describe('checkZipExpansion', () => {
     expect(() => checkZipExpansion(buildZip([{ name: 'xl/media/image1.png', data: spaces(2 * megabyte), method: 0 }]), megabyte)).toThrow(/opens to more than 1 MB/);
   });
 
+  it('refuses a zip whose directory holds more parts than its count says, rather than check only some', () => {
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', data: spaces(100) },
+      { name: 'xl/sharedStrings.xml', data: spaces(3 * megabyte) },
+    ]);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    view.setUint16(zip.byteLength - 22 + 10, 1, true);
+    expect(() => checkZipExpansion(zip, megabyte)).toThrow(/this is not a CSV or XLSX file/);
+  });
+
   it('takes a cut-off or corrupt zip as not a spreadsheet', async () => {
     const workbook = await buildXlsx([{ name: 'Plan', rows: [['Ref'], ['1']] }]);
     expect(() => checkZipExpansion(workbook.subarray(0, workbook.byteLength - 30), megabyte)).toThrow(/this is not a CSV or XLSX file/);

@@ -40,7 +40,8 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes): 
   try {
     const end = findEndOfDirectory(view);
     const entries = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
+    const directoryStart = view.getUint32(end + 16, true);
+    let at = directoryStart;
     let total = 0;
     for (let i = 0; i < entries; i++) {
       if (view.getUint32(at, true) !== directoryEntrySignature) throw notASpreadsheet();
@@ -56,6 +57,9 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes): 
       if (total > limit) throw tooLarge(limit);
       at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
+    // Every part exceljs will see was counted: the entries walked fill the directory the file declares
+    // (a zip64 file, with more entries than the count above can hold, does not; Excel never writes one).
+    if (at !== directoryStart + view.getUint32(end + 12, true)) throw notASpreadsheet();
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     // A read past the end (RangeError) or a part that will not inflate: not a workbook.
