@@ -7,7 +7,7 @@ const megabyte = 1024 * 1024;
 const spaces = (bytes: number) => new Uint8Array(bytes).fill(0x20);
 
 describe('checkZipExpansion', () => {
-  it('lets a workbook as Excel saves it through', async () => {
+  it('lets a workbook through as exceljs writes it (the layout Excel writes)', async () => {
     const workbook = await buildXlsx([{ name: 'Plan', rows: [['Ref', 'Recommendation'], ['1', 'Do it well.']] }]);
     expect(() => checkZipExpansion(workbook, megabyte)).not.toThrow();
   });

@@ -38,6 +38,8 @@ describe('the owner pages', () => {
     expect(html).toContain('Audit every month.');
     expect(html).not.toContain('Update first');
     expect(html.indexOf('Update fourth')).toBeLessThan(html.indexOf('Update second'));
+    // Each update moved the last-updated time; its own time says so, so it is not listed as a change.
+    expect(html).not.toContain('Last updated:');
     expect(html).toContain('<input type="hidden" name="version" value="5"/>');
     expect(html).toMatch(/value="high" checked=""/);
     expect(html).toMatch(/<option value="9" selected="">September<\/option>/);
