@@ -1,10 +1,10 @@
-import * as z from '../zod.js';
 import type { ForceConfig } from '../config/force-config.js';
-import { windowStart, type RateLimitStore } from '../links/rate-limit.js';
+import { readRequestedAddress, type AddressProblem } from '../links/link-request.js';
+import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Mailer, Repository } from '../ports.js';
 import { findPersonByEmail } from './find-person.js';
-import { normaliseEmail, roleFor } from './roles.js';
+import { roleFor } from './roles.js';
 import { sessionTimes, type SignInLinkStore } from './session.js';
 import { signInEmail } from './sign-in-email.js';
 
@@ -16,35 +16,26 @@ export interface RequestSignInDeps {
   getMailer: () => Promise<Mailer>;
 }
 
-const hourMs = 3_600_000;
 /** Per address: a few lost emails' worth, too few to flood an inbox. */
 export const signInPerAddressPerHour = 5;
 /** Per client (source IP): bounds what one machine trying many addresses can make us send. */
 export const signInPerClientPerHour = 20;
 
-export type SignInRequest = { kind: 'requested' } | { kind: 'invalid'; message: string; email: string } | { kind: 'rate-limited' };
-
-const EmailInput = z.email();
+export type SignInRequest = { kind: 'requested' } | AddressProblem | { kind: 'rate-limited' };
 
 /**
  * "Email me a sign-in link". The answer is the same whether or not the address may sign in, so the form
  * tells nobody who the admins are; the limits count every address alike, known or not.
  */
 export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<SignInRequest> {
-  const email = typeof rawEmail === 'string' ? normaliseEmail(rawEmail) : '';
-  if (!EmailInput.safeParse(email).success || email.length > 254) {
-    const kept = typeof rawEmail === 'string' ? rawEmail.slice(0, 300) : '';
-    return { kind: 'invalid', message: 'Enter an email address in the correct format, like name@example.com', email: kept };
-  }
-  const start = windowStart(now, hourMs);
-  const expiresAt = new Date(start.getTime() + 2 * hourMs).toISOString();
+  const address = readRequestedAddress(rawEmail);
+  if ('kind' in address) return address;
+  const { email } = address;
   const limits = [
     { key: `sign-in#client#${await hashToken(clientKey)}`, limit: signInPerClientPerHour },
     { key: `sign-in#address#${await hashToken(email)}`, limit: signInPerAddressPerHour },
   ];
-  for (const { key, limit } of limits) {
-    if (!(await deps.rateLimits.consume(key, start.toISOString(), limit, expiresAt))) return { kind: 'rate-limited' };
-  }
+  if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) await sendSignInLink(deps, email, now);
   return { kind: 'requested' };
 }
