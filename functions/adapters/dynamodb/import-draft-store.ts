@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { draftSha256, type ImportDraft, type ImportDraftStore } from '../../core/admin/import-drafts.js';
 import { queryAll } from './query-all.js';
-import { tableDefinition } from './table-definition.js';
+import { expiryAttribute } from './table-definition.js';
 
 /**
  * Item layout, all in the force table:
@@ -28,7 +28,7 @@ export class DynamoImportDraftStore implements ImportDraftStore {
     const people = draft.people?.bytes ?? new Uint8Array(0);
     const bytes = gzipSync(Buffer.concat([draft.plan.bytes, people]));
     const chunkCount = Math.max(1, Math.ceil(bytes.length / this.chunkBytes));
-    const expiry = { [tableDefinition.timeToLiveAttribute]: Math.ceil(Date.parse(draft.expiresAt) / 1000) };
+    const expiry = expiryAttribute(draft.expiresAt);
     for (let index = 0; index < chunkCount; index++) {
       const data = bytes.subarray(index * this.chunkBytes, (index + 1) * this.chunkBytes);
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...chunkKey(draft.id, index), data, ...expiry } }));

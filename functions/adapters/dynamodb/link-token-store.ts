@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LinkTokenRecord, type LinkTokenStore } from '../../core/links/link-token.js';
 import { personPk } from './item-mapping.js';
-import { isConditionFailed } from './query-all.js';
-import { tableDefinition } from './table-definition.js';
+import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
+import { expiryAttribute } from './table-definition.js';
 
 const tokenKey = (hash: string) => ({ pk: `LINK#${hash}`, sk: 'LINK' });
 /** In the person's partition, next to their reminders. */
@@ -22,7 +22,7 @@ export class DynamoLinkTokenStore implements LinkTokenStore {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...record, ...tokenKey(record.hash), [tableDefinition.timeToLiveAttribute]: Math.ceil(Date.parse(record.expiresAt) / 1000) },
+        Item: { ...record, ...tokenKey(record.hash), ...expiryAttribute(record.expiresAt) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -34,26 +34,11 @@ export class DynamoLinkTokenStore implements LinkTokenStore {
     return LinkTokenRecord.parse({ hash: Item.hash, personId: Item.personId, issuedAt: Item.issuedAt, expiresAt: Item.expiresAt });
   }
 
-  async getRevokedBefore(personId: string): Promise<string | null> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: revocationKey(personId), ConsistentRead: true }));
-    return typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : null;
+  getRevokedBefore(personId: string): Promise<string | null> {
+    return readRevokedBefore(this.doc, this.tableName, revocationKey(personId));
   }
 
-  async revokeBefore(personId: string, at: string): Promise<void> {
-    const instant = new Date(at).toISOString();
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: revocationKey(personId),
-          UpdateExpression: 'SET revokedBefore = :at',
-          // Never moves back: a late, older revocation must not revive links revoked after it.
-          ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
-          ExpressionAttributeValues: { ':at': instant },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+  revokeBefore(personId: string, at: string): Promise<void> {
+    return moveRevokedBefore(this.doc, this.tableName, revocationKey(personId), at);
   }
 }

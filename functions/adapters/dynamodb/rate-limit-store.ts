@@ -1,7 +1,7 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
 import { isConditionFailed } from './query-all.js';
-import { tableDefinition } from './table-definition.js';
+import { expiryEpochSeconds, tableDefinition } from './table-definition.js';
 
 /** One counter item per key and window, counted up with a conditional update (atomic, no read first). */
 export class DynamoRateLimitStore implements RateLimitStore {
@@ -19,7 +19,7 @@ export class DynamoRateLimitStore implements RateLimitStore {
           UpdateExpression: 'ADD hits :one SET #ttl = :ttl',
           ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
           ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': Math.ceil(Date.parse(expiresAt) / 1000) },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt) },
         }),
       );
       return true;

@@ -2,12 +2,12 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import { normaliseEmail } from '../../core/admin/roles.js';
 import { SessionRecord, type SessionStore } from '../../core/admin/session.js';
 import { isConditionFailed } from './query-all.js';
-import { tableDefinition } from './table-definition.js';
+import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
+import { expiryAttribute, tableDefinition } from './table-definition.js';
 
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
 /** One item per address: sessions created at or before `revokedBefore` no longer count. */
 const revocationKey = (email: string) => ({ pk: `ADMIN#${normaliseEmail(email)}`, sk: 'SESSION-REVOCATION' });
-const epochSeconds = (instant: string) => Math.ceil(Date.parse(instant) / 1000);
 
 /**
  * Console sessions on the force table, keyed by the hash of the cookie's value. Idle and absolute
@@ -20,7 +20,7 @@ export class DynamoSessionStore implements SessionStore {
   ) {}
 
   async create(record: SessionRecord): Promise<void> {
-    const item = { ...SessionRecord.parse(record), ...sessionKey(record.hash), [tableDefinition.timeToLiveAttribute]: epochSeconds(record.expiresAt) };
+    const item = { ...SessionRecord.parse(record), ...sessionKey(record.hash), ...expiryAttribute(record.expiresAt) };
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
@@ -52,24 +52,11 @@ export class DynamoSessionStore implements SessionStore {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(hash) }));
   }
 
-  async getRevokedBefore(email: string): Promise<string | null> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: revocationKey(email), ConsistentRead: true }));
-    return typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : null;
+  getRevokedBefore(email: string): Promise<string | null> {
+    return readRevokedBefore(this.doc, this.tableName, revocationKey(email));
   }
 
-  async revokeBefore(email: string, at: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: revocationKey(email),
-          UpdateExpression: 'SET revokedBefore = :at',
-          ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
-          ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+  revokeBefore(email: string, at: string): Promise<void> {
+    return moveRevokedBefore(this.doc, this.tableName, revocationKey(email), at);
   }
 }

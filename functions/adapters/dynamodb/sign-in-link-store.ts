@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SignInLinkRecord, type SignInLinkStore } from '../../core/admin/session.js';
 import { isConditionFailed } from './query-all.js';
-import { tableDefinition } from './table-definition.js';
+import { expiryAttribute } from './table-definition.js';
 
 const linkKey = (hash: string) => ({ pk: `SIGN-IN#${hash}`, sk: 'SIGN-IN' });
 
@@ -15,7 +15,7 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
   async putLink(record: SignInLinkRecord): Promise<void> {
     // An unused link has no usedAt attribute, so that marking it used is one attribute_not_exists condition.
     const { usedAt, ...unused } = SignInLinkRecord.parse(record);
-    const item = { ...unused, ...(usedAt ? { usedAt } : {}), ...linkKey(record.hash), [tableDefinition.timeToLiveAttribute]: Math.ceil(Date.parse(record.expiresAt) / 1000) };
+    const item = { ...unused, ...(usedAt ? { usedAt } : {}), ...linkKey(record.hash), ...expiryAttribute(record.expiresAt) };
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 

@@ -20,3 +20,9 @@ export const keyAttributes = [
   tableDefinition.sortKey,
   ...Object.values(tableDefinition.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
 ];
+
+/** The TTL value for an expiry instant: epoch seconds, rounded up so that nothing is tidied early. */
+export const expiryEpochSeconds = (instant: string): number => Math.ceil(Date.parse(instant) / 1000);
+
+/** The attribute that lets DynamoDB's TTL tidy an item once `instant` has passed. */
+export const expiryAttribute = (instant: string) => ({ [tableDefinition.timeToLiveAttribute]: expiryEpochSeconds(instant) });
