@@ -1,5 +1,5 @@
 import type { ForceConfig } from '../config/force-config.js';
-import { tokenPattern } from '../links/link-token.js';
+import { isRevoked, tokenPattern } from '../links/link-token.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Repository } from '../ports.js';
 import type { AuditLog } from './audit-log.js';
@@ -29,7 +29,7 @@ export async function checkSignInLink(deps: Omit<SignInDeps, 'audit'>, token: st
   if (link.usedAt !== null) return { ok: false, reason: 'used' };
   if (now.getTime() >= Date.parse(link.expiresAt)) return { ok: false, reason: 'expired' };
   const revokedBefore = await deps.sessions.getRevokedBefore(link.email);
-  if (revokedBefore !== null && Date.parse(link.issuedAt) <= Date.parse(revokedBefore)) return { ok: false, reason: 'revoked' };
+  if (isRevoked(link.issuedAt, revokedBefore)) return { ok: false, reason: 'revoked' };
   return { ok: true, link };
 }
 

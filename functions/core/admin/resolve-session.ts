@@ -1,5 +1,5 @@
 import type { ForceConfig } from '../config/force-config.js';
-import { tokenPattern } from '../links/link-token.js';
+import { isRevoked, tokenPattern } from '../links/link-token.js';
 import { hashToken } from '../links/token-crypto.js';
 import type { AuditLog } from './audit-log.js';
 import { roleFor } from './roles.js';
@@ -22,7 +22,7 @@ export async function resolveSession(deps: SessionDeps, token: string | undefine
   const at = now.getTime();
   if (at >= Date.parse(record.expiresAt) || at - Date.parse(record.lastSeenAt) >= sessionTimes.idleMs) return null;
   const revokedBefore = await deps.sessions.getRevokedBefore(record.email);
-  if (revokedBefore !== null && Date.parse(record.createdAt) <= Date.parse(revokedBefore)) return null;
+  if (isRevoked(record.createdAt, revokedBefore)) return null;
   const role = roleFor(deps.config, record.email);
   if (!role) return null;
   if (at - Date.parse(record.lastSeenAt) >= sessionTimes.touchEveryMs) await deps.sessions.touch(record.hash, now.toISOString());

@@ -26,3 +26,6 @@ export interface LinkTokenStore {
   /** Moves the person's revocation instant forward (never back). */
   revokeBefore(personId: string, at: string): Promise<void>;
 }
+
+/** Revoking at an instant ends every link or session issued at or before it, so one made in the same millisecond too. */
+export const isRevoked = (issuedAt: string, revokedBefore: string | null): boolean => revokedBefore !== null && Date.parse(issuedAt) <= Date.parse(revokedBefore);

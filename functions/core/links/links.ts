@@ -1,7 +1,7 @@
 import type { ForceConfig } from '../config/force-config.js';
 import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
-import { tokenPattern, type LinkTokenStore } from './link-token.js';
+import { isRevoked, tokenPattern, type LinkTokenStore } from './link-token.js';
 import { generateToken, hashToken } from './token-crypto.js';
 
 const dayMs = 86_400_000;
@@ -44,7 +44,7 @@ export async function resolveLink(deps: LinkDeps, token: string, now: Date): Pro
   if (!record) return { ok: false, reason: 'unknown' };
   if (now.getTime() >= Date.parse(record.expiresAt)) return { ok: false, reason: 'expired' };
   const [revokedBefore, person] = await Promise.all([deps.linkTokens.getRevokedBefore(record.personId), deps.repository.getPerson(record.personId)]);
-  if (revokedBefore !== null && Date.parse(record.issuedAt) <= Date.parse(revokedBefore)) return { ok: false, reason: 'revoked' };
+  if (isRevoked(record.issuedAt, revokedBefore)) return { ok: false, reason: 'revoked' };
   if (!person || !person.active) return { ok: false, reason: 'inactive' };
   return { ok: true, person };
 }
