@@ -47,3 +47,24 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
 export function Prose({ text }: { text: string | null }) {
   return text ? <p class="prose">{text}</p> : <p class="hint">None recorded.</p>;
 }
+
+/**
+ * The one field of an "email me a link" form: the owner's fresh link and the console's sign-in.
+ * Either answers the same for a known and an unknown address.
+ */
+export function EmailLinkForm({ action, label, button, email, error }: { action: string; label: string; button: string; email?: string | undefined; error?: string | undefined }) {
+  return (
+    <form method="post" action={action} novalidate>
+      <FormGroup error={error}>
+        <label class="label label-bold" for="email">
+          {label}
+        </label>
+        <ErrorMessage id="email-error" message={error} />
+        <input class={error ? 'input input-error' : 'input'} id="email" name="email" type="email" autocomplete="email" spellcheck={false} value={email ?? ''} aria-describedby={error ? 'email-error' : undefined} />
+      </FormGroup>
+      <button type="submit" class="button">
+        {button}
+      </button>
+    </form>
+  );
+}

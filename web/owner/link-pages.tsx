@@ -1,5 +1,5 @@
 import { Layout } from '../views/layout.js';
-import { ErrorMessage, ErrorSummary } from './components.js';
+import { EmailLinkForm, ErrorSummary } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface FreshLinkFormProps {
@@ -8,20 +8,7 @@ export interface FreshLinkFormProps {
 }
 
 function FreshLinkForm({ email, error }: FreshLinkFormProps) {
-  return (
-    <form method="post" action={ownerPaths.newLink} novalidate>
-      <div class={error ? 'form-group form-group-error' : 'form-group'}>
-        <label class="label label-bold" for="email">
-          Your work email address
-        </label>
-        <ErrorMessage id="email-error" message={error} />
-        <input class={error ? 'input input-error' : 'input'} id="email" name="email" type="email" autocomplete="email" spellcheck={false} value={email ?? ''} aria-describedby={error ? 'email-error' : undefined} />
-      </div>
-      <button type="submit" class="button">
-        Email me a new link
-      </button>
-    </form>
-  );
+  return <EmailLinkForm action={ownerPaths.newLink} label="Your work email address" button="Email me a new link" email={email} error={error} />;
 }
 
 /** An expired, revoked, unknown or mistyped link: one page for all, with a way to get a fresh link. */

@@ -1,4 +1,4 @@
-import { ErrorMessage, ErrorSummary } from '../../owner/components.js';
+import { EmailLinkForm, ErrorSummary } from '../../owner/components.js';
 import { Layout } from '../../views/layout.js';
 
 export interface SignInFormProps {
@@ -43,27 +43,7 @@ export function SignInPage({ forceName, email, error, ended, unsaved = [] }: Sig
       )}
       <h1>Sign in to the admin console</h1>
       <p>For the force's plan administrators and board members. Enter your work email address and we will email you a link to sign in.</p>
-      <form method="post" action="/admin/sign-in" novalidate>
-        <div class={error ? 'form-group form-group-error' : 'form-group'}>
-          <label class="label label-bold" for="email">
-            Work email address
-          </label>
-          <ErrorMessage id="email-error" message={error} />
-          <input
-            class={error ? 'input input-error' : 'input'}
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            value={email ?? ''}
-            aria-describedby={error ? 'email-error' : undefined}
-          />
-        </div>
-        <button type="submit" class="button">
-          Email me a sign-in link
-        </button>
-      </form>
+      <EmailLinkForm action="/admin/sign-in" label="Work email address" button="Email me a sign-in link" email={email} error={error} />
       <p>Plan owners do not sign in here: use the personal link in your email, or <a href="/u/new-link">get a new link</a>.</p>
     </Layout>
   );
