@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { compileSummaryOnDemand } from '../../functions/core/admin/compile-summary.js';
 import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
+import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import type { AdminEnv } from '../admin/admin-env.js';
 import { HttpError } from '../http-error.js';
 import { requireAdmin } from '../admin/require-admin.js';
@@ -38,10 +40,6 @@ export function createSummaryRoutes() {
   summaries.post('/compile', requireAdmin, async (c) => {
     const deps = c.get('deps');
     const form = await c.req.parseBody();
-    const [{ compileSummaryOnDemand }, { boardSummaryDeps }] = await Promise.all([
-      import('../../functions/core/admin/compile-summary.js'),
-      import('../../functions/runtime/board-summary-deps.js'),
-    ]);
     const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
     if (result.ok) return c.redirect(summaryPaths.month(result.run.month), 303);
     const listing = await deps.summaries.listSummaries();

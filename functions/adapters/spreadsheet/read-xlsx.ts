@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { maxCellLength, type Cell } from '../../core/import/cells.js';
 import { cellTooLong, columnLetter, notASpreadsheet } from './spreadsheet-errors.js';
 import { checkZipExpansion } from './zip-expansion.js';
@@ -20,14 +20,14 @@ export function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
-function readRows(worksheet: ExcelJS.Worksheet): Cell[][] {
+function readRows(worksheet: ExcelJS.Worksheet, merge: ExcelJS.ValueType): Cell[][] {
   const rows: Cell[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       // Only the top-left cell of a merged range holds its value: a section title merged across the
       // row must still read as one filled cell.
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+      const value = cell.type === merge ? null : plainValue(cell.value);
       if (typeof value === 'string' && value.length > maxCellLength) {
         throw cellTooLong(`Sheet "${worksheet.name}", row ${rowNumber}, column ${columnLetter(column - 1)}`, value.length, maxCellLength);
       }
@@ -38,14 +38,18 @@ function readRows(worksheet: ExcelJS.Worksheet): Cell[][] {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Every worksheet of an .xlsx file, in workbook order. */
+/**
+ * Every worksheet of an .xlsx file, in workbook order. exceljs is loaded here, on the first file read,
+ * so that the code around the importer can be loaded with the admin console without it.
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   checkZipExpansion(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
     throw notASpreadsheet();
   }
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: readRows(worksheet) }));
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: readRows(worksheet, excel.ValueType.Merge) }));
 }

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { SpreadsheetImportReport } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import { importSpreadsheets, type SpreadsheetImportReport } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import { readSpreadsheet } from '../../../functions/adapters/spreadsheet/read-spreadsheet.js';
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
+import { importPeople } from '../../../functions/core/import/import-people.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Repository } from '../../../functions/core/ports.js';
-
-/**
- * The importer reads XLSX with exceljs, which must never be evaluated at the http Lambda's start-up:
- * it is loaded on the first import request only.
- */
-const loadImporter = () => import('./importer.js');
 
 export interface UploadedFiles {
   plan: Uint8Array;
@@ -30,13 +26,16 @@ const filesOf = (draft: ImportDraft): UploadedFiles => ({ plan: draft.plan.bytes
 
 /** Throws InvalidInputError when the uploaded directory cannot be read, so that the message names that file. */
 export async function checkPeopleFile(bytes: Uint8Array): Promise<void> {
-  const { readPeopleFile } = await loadImporter();
   await readPeopleFile(bytes);
+}
+
+/** The people in an uploaded directory; throws InvalidInputError when it is not one. */
+async function readPeopleFile(bytes: Uint8Array): Promise<Person[]> {
+  return importPeople((await readSpreadsheet(bytes)).rows).people;
 }
 
 /** A dry run of the whole import: what would be created and updated, and every problem. Writes nothing. */
 export async function previewImport(repository: Repository, files: UploadedFiles | ImportDraft, now: Date): Promise<ImportPreview> {
-  const { importSpreadsheets, readPeopleFile } = await loadImporter();
   const { plan, people } = 'id' in files ? filesOf(files) : files;
   const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, dryRun: true, acceptWarnings: true });
   const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
@@ -59,7 +58,6 @@ export async function confirmImport(repository: Repository, draft: ImportDraft, 
   const preview = await previewImport(repository, draft, options.now);
   if (preview.report.errors > 0) return { kind: 'has-errors', preview };
   if (preview.digest !== digest) return { kind: 'changed', preview };
-  const { importSpreadsheets } = await loadImporter();
   const { plan, people } = filesOf(draft);
   const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { ...options, acceptWarnings: true });
   return { kind: 'imported', report };

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { planFromStore, runReminders } from '../../../functions/core/reminders/run-reminders.js';
+import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { ConfirmSendPage, RemindersPage, reminderPaths } from './reminder-pages.js';
@@ -37,8 +38,6 @@ export function createReminderRoutes() {
       const error = 'Tick the box to confirm you want to send the emails now';
       return c.html(<ConfirmSendPage forceName={deps.config.name} session={c.get('session')} plan={await todaysPlan(c)} error={error} />, 400);
     }
-    // The job's own wiring (personal links, the digest email), loaded only when something is sent.
-    const { reminderJobDeps } = await import('../../../functions/reminder-job.js');
     const { report } = await runReminders(reminderJobDeps(deps), { dryRun: false });
     await deps.audit.record({
       at: report.startedAt,
