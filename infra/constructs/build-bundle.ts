@@ -50,6 +50,8 @@ export function startupChunks(metafile: Metafile, entry: string): string[] {
 export interface BundleMeasure {
   /** JavaScript loaded at cold start (source maps are not loaded). */
   startupBytes: number;
+  /** Files loaded at cold start: the entry and the chunks esbuild split off that it imports. */
+  startupFiles: number;
   /** All JavaScript in the bundle, lazy chunks included. */
   totalBytes: number;
   /** Packages and files evaluated at cold start, by their input path. */
@@ -67,6 +69,7 @@ export async function measureBundle(name: FunctionName): Promise<BundleMeasure> 
   const startup = startupChunks(result.metafile, entry);
   return {
     startupBytes: startup.reduce((sum, file) => sum + outputs[file]!.bytes, 0),
+    startupFiles: startup.length,
     totalBytes: Object.keys(outputs).filter(js).reduce((sum, file) => sum + outputs[file]!.bytes, 0),
     startupInputs: startup.flatMap((file) => Object.keys(outputs[file]!.inputs)),
   };
