@@ -40,8 +40,10 @@ describe('the bundles cdk synth produces (local esbuild, no Docker)', () => {
     const { deploy: _, ...config } = await loadForceConfig('demo');
     const env = { TABLE_NAME: 't', FORCE_CONFIG: JSON.stringify(config), AWS_REGION: 'eu-west-2' };
     const httpBundle = Object.entries(bundles).find(([id]) => id.startsWith('WebHttp'))![1];
-    const healthz = { version: '2.0', routeKey: '$default', rawPath: '/healthz', rawQueryString: '', headers: { host: 'x.example' }, requestContext: { http: { method: 'GET', path: '/healthz', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'node' }, requestId: 'r', routeKey: '$default', stage: '$default', timeEpoch: 0 }, isBase64Encoded: false };
-    expect(await invokeBundle(httpBundle, healthz, env)).toMatchObject({ statusCode: 200, body: 'ok' });
+    const get = (path: string) => ({ version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers: { host: 'x.example' }, requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'node' }, requestId: 'r', routeKey: '$default', stage: '$default', timeEpoch: 0 }, isBase64Encoded: false });
+    expect(await invokeBundle(httpBundle, get('/healthz'), env)).toMatchObject({ statusCode: 200, body: 'ok' });
+    // The admin console is a chunk of its own, loaded on its first request: it must load from the bundle too.
+    expect(await invokeBundle(httpBundle, get('/admin/sign-in'), env)).toMatchObject({ statusCode: 200, body: expect.stringContaining('Sign in to the admin console') });
 
     const mailEventsBundle = Object.entries(bundles).find(([id]) => id.startsWith('MailMailEvents'))![1];
     const delivery = { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify({ eventType: 'Delivery', delivery: {} }) } }] };
