@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { appCss } from '../web/assets/app-css.js';
 import { percentile, type BenchFigure } from './figure.js';
-import { measureColdStartRatio } from './owner/cold-start.js';
+import { measureColdStart } from './owner/cold-start.js';
 import { benchHarness } from './owner/harness.js';
 
 const kB = (bytes: number) => bytes / 1000;
@@ -22,12 +22,18 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
     samples.push(performance.now() - start);
   }
 
-  const coldStartRatio = await measureColdStartRatio();
+  const coldStart = await measureColdStart();
   return [
     { name: 'owner form page HTML (gzip)', value: kB(gzipped(formHtml)), unit: 'kB', budget: 14.6 },
     { name: 'owner "My actions" page HTML, 30 actions (gzip)', value: kB(gzipped(listHtml)), unit: 'kB', budget: 14.6 },
     { name: 'owner first visit, HTML + CSS (gzip)', value: kB(gzipped(listHtml) + gzipped(appCss)), unit: 'kB', budget: 60 },
     { name: 'warm render of "My actions", 30 actions (p95)', value: percentile(samples, 95), unit: 'ms', budget: 2 },
-    { name: 'http entry cold start vs Hono + DynamoDB floor (median of 20)', value: coldStartRatio, unit: '×', budget: 1.2 },
+    {
+      // The times themselves drift with the machine's state; the ratio, measured in one interleaved run, less so.
+      name: `http entry cold start vs Hono + DynamoDB floor (median of 20: ${coldStart.httpMs.toFixed(0)} ms vs ${coldStart.floorMs.toFixed(0)} ms)`,
+      value: coldStart.httpMs / coldStart.floorMs,
+      unit: '×',
+      budget: 1.2,
+    },
   ];
 }

@@ -53,8 +53,14 @@ async function buildEntry(entry: string, outdir: string): Promise<string> {
   return join(outdir, 'index.mjs');
 }
 
-/** Median cold start of the http entry over a floor entry, each built as deployed. */
-export async function measureColdStartRatio(): Promise<number> {
+export interface ColdStart {
+  /** Medians in ms: module load plus the first request, in a fresh process. */
+  httpMs: number;
+  floorMs: number;
+}
+
+/** Median cold start of the http entry and of a floor entry, each built as deployed. */
+export async function measureColdStart(): Promise<ColdStart> {
   const dir = await mkdtemp(join(tmpdir(), 'owner-bench-'));
   const dynamo = await startDynalite({ port: 0 });
   try {
@@ -84,7 +90,7 @@ export async function measureColdStartRatio(): Promise<number> {
       http.push(await runChild(script, entries.http, path, env));
       floor.push(await runChild(script, entries.floor, path, env));
     }
-    return percentile(http, 50) / percentile(floor, 50);
+    return { httpMs: percentile(http, 50), floorMs: percentile(floor, 50) };
   } finally {
     await dynamo.close();
     await rm(dir, { recursive: true, force: true });
