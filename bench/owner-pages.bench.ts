@@ -29,7 +29,7 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
     { name: 'owner first visit, HTML + CSS (gzip)', value: kB(gzipped(listHtml) + gzipped(appCss)), unit: 'kB', budget: 60 },
     { name: 'warm render of "My actions", 30 actions (p95)', value: percentile(samples, 95), unit: 'ms', budget: 2 },
     {
-      // The times themselves drift with the machine's state; the ratio, measured in one interleaved run, less so.
+      // Both times move with the host's state, and the ratio with them (1.15 to 1.35 seen for one build): compare builds in one run.
       name: `http entry cold start vs Hono + DynamoDB floor (median of 20: ${coldStart.httpMs.toFixed(0)} ms vs ${coldStart.floorMs.toFixed(0)} ms)`,
       value: coldStart.httpMs / coldStart.floorMs,
       unit: '×',
