@@ -9,6 +9,26 @@ export interface ZipPart {
   declaredSize?: number;
 }
 
+interface EntryFields {
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The fields a local header and its central directory record both carry, in the same order and
+ * spacing: at offset 8 in the first, 10 in the second (which also has "version made by").
+ */
+function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void {
+  header.writeUInt16LE(fields.method, at);
+  header.writeUInt32LE(fields.crc, at + 6);
+  header.writeUInt32LE(fields.compressed, at + 10);
+  header.writeUInt32LE(fields.size, at + 14);
+  header.writeUInt16LE(fields.nameLength, at + 18);
+}
+
 /** A zip built byte by byte, so that tests can make the ones Excel never would: bombs and liars. */
 export function buildZip(parts: ZipPart[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -20,23 +40,16 @@ export function buildZip(parts: ZipPart[]): Uint8Array {
     const body = method === 8 ? deflateRawSync(part.data) : Buffer.from(part.data);
     const size = part.declaredSize ?? part.data.byteLength;
     const crc = crc32(part.data);
+    const entry = { method, crc, compressed: body.byteLength, size, nameLength: name.byteLength };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.byteLength, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.byteLength, 26);
+    writeEntryFields(local, 8, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.byteLength, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.byteLength, 28);
+    writeEntryFields(central, 10, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
