@@ -9,6 +9,8 @@ import { adminEmail, boardEmail, consoleFixture } from './support/console-fixtur
 const isSignIn = (path: string) => path === '/admin/sign-in' || path.startsWith('/admin/sign-in/');
 /** Ending one's own session is not a change to the plan: board members may do it. */
 const isSignOut = (path: string) => path === '/admin/sign-out' || path.startsWith('/admin/sign-out/');
+/** Downloads are POSTs only to be audited: board members may download the plan and the packs. */
+const isDownload = (path: string) => path.endsWith('.xlsx');
 
 /**
  * Every GET and POST route of the console as the app mounts it at /admin, from Hono's own route table
@@ -79,7 +81,7 @@ describe('the console guard', () => {
     const cookie = await signIn(boardEmail);
     const mailBefore = sent.length;
     const before = stateOf(deps);
-    const posts = consoleRoutes().filter((r) => r.method === 'POST' && !isSignOut(r.path));
+    const posts = consoleRoutes().filter((r) => r.method === 'POST' && !isSignOut(r.path) && !isDownload(r.path));
     expect(posts.map((r) => r.path)).toEqual(expect.arrayContaining(['/admin/people/target/deactivate', '/admin/people/target/revoke-links', '/admin/people/target/mail-ok']));
     for (const { path } of posts) {
       const response = await request(path, { form: plausibleForm, cookie });
@@ -88,9 +90,14 @@ describe('the console guard', () => {
     }
     expect(stateOf(deps)).toEqual(before);
     expect(sent).toHaveLength(mailBefore);
-    // The same session still reads the dashboard and the summaries.
+    // The same session still reads the dashboard and the summaries, and downloads the plan, which is audited.
     expect((await request('/admin', { cookie })).status).toBe(200);
     expect((await request('/admin/summaries', { cookie })).status).toBe(200);
+    const download = await request('/admin/export/action-plan.xlsx', { method: 'POST', cookie });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="action-plan-/);
+    const exports = (await deps.audit.listRecent(50)).filter((e) => e.change === 'export-plan');
+    expect(exports).toEqual([expect.objectContaining({ by: boardEmail, target: { type: 'plan', id: deps.config.id } })]);
   });
 
   it('sends a cross-site POST away before the guard or any route sees it, even with a session', async () => {

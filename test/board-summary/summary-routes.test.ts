@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
 import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { createApp } from '../../web/app.js';
 import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
+import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { octoberSnapshot } from './history-fixtures.js';
@@ -18,9 +20,12 @@ async function summaryApp() {
   const summaries = new MemorySummaryStore();
   const snapshot = octoberSnapshot();
   await summaries.putSnapshot(snapshot);
-  const app = adminTestApp(memoryDeps({ config, summaries }), createSummaryRoutes(), '/admin/summaries', boardSession);
-  return { app, snapshot };
+  const audit = new MemoryAuditLog();
+  const app = adminTestApp(memoryDeps({ config, summaries, audit, clock: { now: () => new Date('2026-11-27T10:00:00Z') } }), createSummaryRoutes(), '/admin/summaries', boardSession);
+  return { app, snapshot, audit };
 }
+
+const download = { method: 'POST' };
 
 describe('summary pages', () => {
   it('lists the kept summaries', async () => {
@@ -45,12 +50,12 @@ describe('summary pages', () => {
     expect(html).toContain('Re-timed: 1');
     expect(html).toContain('December 2026 to March 2027 (+3 months)');
     expect(html).toContain(snapshot.plan.find((r) => r.ref === 'T1')!.text);
-    expect(html).toContain('href="/admin/summaries/2026-10/board-pack.xlsx"');
+    expect(html).toContain('<form method="post" action="/admin/summaries/2026-10/board-pack.xlsx"');
   });
 
   it('downloads the pack built from the kept snapshot', async () => {
     const { app, snapshot } = await summaryApp();
-    const response = await app.request('/admin/summaries/2026-10/board-pack.xlsx');
+    const response = await app.request('/admin/summaries/2026-10/board-pack.xlsx', download);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="board-pack-2026-10.xlsx"');
     const workbook = new ExcelJS.Workbook();
@@ -58,11 +63,28 @@ describe('summary pages', () => {
     expect(workbook.getWorksheet('Action plan')?.actualRowCount).toBe(snapshot.plan.length + 1);
   });
 
+  it("records who downloaded a month's pack; the old GET address writes nothing and leads to the month's page", async () => {
+    const { app, audit } = await summaryApp();
+    await expectAuditedDownload(app, audit, {
+      path: '/admin/summaries/2026-10/board-pack.xlsx',
+      page: '/admin/summaries/2026-10',
+      entry: {
+        at: '2026-11-27T10:00:00.000Z',
+        by: 'board@northshire.example',
+        change: 'download-board-pack',
+        target: { type: 'summary', id: '2026-10' },
+        before: null,
+        after: { filename: 'board-pack-2026-10.xlsx' },
+      },
+    });
+  });
+
   it('answers 404 for a month not kept or not a month', async () => {
     const { app } = await summaryApp();
     expect((await app.request('/admin/summaries/2026-09')).status).toBe(404);
     expect((await app.request('/admin/summaries/october')).status).toBe(404);
-    expect((await app.request('/admin/summaries/2026-13/board-pack.xlsx')).status).toBe(404);
+    expect((await app.request('/admin/summaries/2026-13/board-pack.xlsx', download)).status).toBe(404);
+    expect((await app.request('/admin/summaries/2026-09/board-pack.xlsx', download)).status).toBe(404);
   });
 
   it('is reachable through the app only after signing in (the data is OFFICIAL-SENSITIVE)', async () => {

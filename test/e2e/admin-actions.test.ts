@@ -146,7 +146,7 @@ describe('Actions and Export in Chromium', () => {
     await page.click('.admin-nav a:has-text("Export")');
     expect(await page.textContent('h1')).toBe('Export the action plan');
     await expectAccessible(page, 'export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Download the plan")')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download the plan")')]);
     expect(download.suggestedFilename()).toMatch(/^action-plan-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     const bytes = await readFile((await download.path())!);
@@ -154,5 +154,6 @@ describe('Actions and Export in Chromium', () => {
     const sheet = workbook.getWorksheet('Action plan')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumns.map((c) => c.header));
     expect(sheet.rowCount - 1).toBe((await stack.deps.repository.listActions()).length);
+
   });
 });

@@ -1,5 +1,6 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
+import type { Child } from 'hono/jsx';
 import type { Confidence } from '../../functions/core/model/action.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
@@ -22,6 +23,17 @@ function shorten(text: string, max = 200): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30))}…`;
+}
+
+/** The pack is a POST: each download is recorded in the audit log. */
+function PackButton({ month, children }: { month: string; children: Child }) {
+  return (
+    <form method="post" action={summaryPaths.pack(month)} class="download-form">
+      <button class="button-link" type="submit">
+        {children}
+      </button>
+    </form>
+  );
 }
 
 interface Moved {
@@ -80,9 +92,8 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       <h1>Board summary, {monthLabel(summary.month)}</h1>
-      <p class="lead">
-        {f.total} actions in the plan at the end of {monthLabel(summary.month)}. <a href={summaryPaths.pack(summary.month)}>Download the board pack (XLSX)</a>
-      </p>
+      <p class="lead">{f.total} actions in the plan at the end of {monthLabel(summary.month)}.</p>
+      <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>
       <FiguresTable figures={figures} />
       <h2>Confidence in timescales, open actions by area</h2>
       <table>
@@ -179,7 +190,7 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
                 <td>{s.figures.stale}</td>
                 <td>{s.figures.overdue}</td>
                 <td>
-                  <a href={summaryPaths.pack(s.month)}>board-pack-{s.month}.xlsx</a>
+                  <PackButton month={s.month}>board-pack-{s.month}.xlsx</PackButton>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import type { AdminEnv } from '../admin/admin-env.js';
+import { recordDownload } from '../admin/record-download.js';
 import { HttpError } from '../http-error.js';
 import { requireAdmin } from '../admin/require-admin.js';
 import { SummaryListPage, SummaryPage, summaryPaths } from './summary-page.js';
@@ -47,13 +48,17 @@ export function createSummaryRoutes() {
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month, error: result.message }} />, 400);
   });
 
-  summaries.get('/:month/board-pack.xlsx', async (c) => {
+  // A link kept from before downloads were POSTs lands on the month's page, which has the button.
+  summaries.get('/:month/board-pack.xlsx', (c) => c.redirect(summaryPaths.month(monthParam(c.req.param('month'))), 303));
+
+  summaries.post('/:month/board-pack.xlsx', async (c) => {
     const { config, summaries: store } = c.get('deps');
     const month = monthParam(c.req.param('month'));
     const snapshot = await store.getSnapshot(month);
     if (!snapshot) throw new NotFoundError(`The board pack for ${month}`);
     const { buildBoardPack, boardPackContentType, boardPackFilename } = await import('../../functions/adapters/xlsx/board-pack.js');
     const bytes = await buildBoardPack(snapshot, { forceName: config.name });
+    await recordDownload(c, { change: 'download-board-pack', target: { type: 'summary', id: month }, after: { filename: boardPackFilename(month) } });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': boardPackContentType,
       'Content-Disposition': `attachment; filename="${boardPackFilename(month)}"`,

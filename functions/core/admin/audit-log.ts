@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 
-/** One admin change: who, when, what, and the record before and after. Never edited or deleted. */
+/** One admin change, sign-in or download: who, when, what, and the record before and after. Never edited or deleted. */
 export const AuditEntry = z.object({
   at: IsoInstant,
   /** The signed-in person's email address. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planColumns } from '../../../functions/adapters/xlsx/plan-columns.js';
 import { createExportRoutes } from '../../../web/admin/export/export-routes.js';
 import { adminTestApp, boardSession } from '../support/admin-test-app.js';
+import { expectAuditedDownload } from '../support/audited-download.js';
 import { actionsHarness } from './actions-fixture.js';
 
 async function exportApp(session = boardSession) {
@@ -25,14 +26,14 @@ describe('Export', () => {
     const response = await app.request('/admin/export');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('href="/admin/export/action-plan.xlsx"');
+    expect(html).toContain('<form method="post" action="/admin/export/action-plan.xlsx">');
     expect(html).toContain('4 actions');
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   it('downloads the plan in the familiar layout: headings, one row per action in plan order, names resolved', async () => {
-    const { app, audit, historyCount } = await exportApp();
-    const response = await app.request('/admin/export/action-plan.xlsx');
+    const { app, historyCount } = await exportApp();
+    const response = await app.request('/admin/export/action-plan.xlsx', { method: 'POST' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="action-plan-test-2026-11-27.xlsx"');
@@ -57,15 +58,39 @@ describe('Export', () => {
       Overdue: 'Yes',
     });
     expect(Object.fromEntries(planColumns.map((c, i) => [c.header, body[2]![i]]))['Plan Owner']).toBe('Ch Insp Blake Reid; Supt Alex Morgan');
-    // A GET changes nothing.
     expect(await historyCount()).toBe(0);
-    expect(audit.entries).toHaveLength(0);
+  });
+
+  it('records who downloaded the plan in the audit log; the old GET address writes nothing and leads to the button', async () => {
+    const { app, audit } = await exportApp();
+    await expectAuditedDownload(app, audit, {
+      path: '/admin/export/action-plan.xlsx',
+      page: '/admin/export',
+      entry: {
+        at: '2026-11-27T10:00:00.000Z',
+        by: 'board@northshire.example',
+        change: 'export-plan',
+        target: { type: 'plan', id: 'test' },
+        before: null,
+        after: { filename: 'action-plan-test-2026-11-27.xlsx', actions: 4 },
+      },
+    });
+  });
+
+  it('sends no file when the download cannot be recorded', async () => {
+    const { app, audit } = await exportApp();
+    audit.record = async () => {
+      throw new Error('DynamoDB unavailable');
+    };
+    const response = await app.request('/admin/export/action-plan.xlsx', { method: 'POST' });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('an empty plan exports the headings alone', async () => {
     const h = await actionsHarness({ actions: [] });
     const app = adminTestApp(h.deps, createExportRoutes(), '/admin/export');
-    const { rows } = await readSheet(await (await app.request('/admin/export/action-plan.xlsx')).arrayBuffer());
+    const { rows } = await readSheet(await (await app.request('/admin/export/action-plan.xlsx', { method: 'POST' })).arrayBuffer());
     expect(rows).toHaveLength(1);
   });
 

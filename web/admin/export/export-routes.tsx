@@ -3,12 +3,13 @@ import { currentPlan } from '../../../functions/core/admin/actions/current-plan.
 import { toLocalDate } from '../../../functions/core/calendar/local-date.js';
 import type { AdminEnv } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { recordDownload } from '../record-download.js';
 
 export const exportPaths = { page: '/admin/export', download: '/admin/export/action-plan.xlsx' };
 
 /**
  * Export: the whole plan as it stands, as XLSX in the familiar layout, for admins and board members.
- * Reads only (a GET never changes anything), never cached; exceljs is loaded on the download only.
+ * The download is a POST because it is audited; never cached; exceljs is loaded on the download only.
  */
 export function createExportRoutes() {
   const routes = new Hono<AdminEnv>();
@@ -26,22 +27,30 @@ export function createExportRoutes() {
         <div class="warning-text">
           <p>The workbook holds the text of every action: handle it as OFFICIAL-SENSITIVE.</p>
         </div>
-        <a class="button" href={exportPaths.download} download>
-          Download the plan (XLSX)
-        </a>
+        <p>The download is recorded in the audit log, with your name.</p>
+        <form method="post" action={exportPaths.download}>
+          <button class="button" type="submit">
+            Download the plan (XLSX)
+          </button>
+        </form>
       </AdminLayout>,
     );
   });
 
-  routes.get('/action-plan.xlsx', async (c) => {
+  // A link kept from before downloads were POSTs lands on the page with the button.
+  routes.get('/action-plan.xlsx', (c) => c.redirect(exportPaths.page, 303));
+
+  routes.post('/action-plan.xlsx', async (c) => {
     const { config, repository, clock } = c.get('deps');
     const now = clock.now();
     const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
     const { buildPlanWorkbook, planWorkbookContentType } = await import('./plan-workbook.js');
     const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { timeZone: config.timeZone, createdAt: now });
+    const filename = `action-plan-${config.id}-${toLocalDate(now, config.timeZone)}.xlsx`;
+    await recordDownload(c, { change: 'export-plan', target: { type: 'plan', id: config.id }, after: { filename, actions: actions.length } });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': planWorkbookContentType,
-      'Content-Disposition': `attachment; filename="action-plan-${config.id}-${toLocalDate(now, config.timeZone)}.xlsx"`,
+      'Content-Disposition': `attachment; filename="${filename}"`,
       'Cache-Control': 'no-store',
     });
   });
