@@ -136,12 +136,12 @@ describe('Actions and Export in Chromium', () => {
   it('pages keep to the CSP (no inline style or script)', async () => {
     const strict = await signedInPage(1024, { bypassCSP: false });
     const [action] = await stack.deps.repository.listActions();
-    for (const path of ['/admin/actions', `/admin/actions/${action!.id}`, '/admin/export']) await strict.page.goto(`${stack.appUrl}${path}`);
+    for (const path of ['/admin/actions', `/admin/actions/${action!.id}`, '/admin/export', '/admin/audit']) await strict.page.goto(`${stack.appUrl}${path}`);
     expect(strict.cspErrors).toEqual([]);
     await strict.page.context().close();
   });
 
-  it('exports the plan: the download is the plan in the familiar layout', async () => {
+  it('exports the plan: the download is the plan in the familiar layout, and the audit log shows who took it', async () => {
     await page.setViewportSize({ width: 1024, height: 900 });
     await page.click('.admin-nav a:has-text("Export")');
     expect(await page.textContent('h1')).toBe('Export the action plan');
@@ -155,5 +155,13 @@ describe('Actions and Export in Chromium', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumns.map((c) => c.header));
     expect(sheet.rowCount - 1).toBe((await stack.deps.repository.listActions()).length);
 
+    await page.click('.admin-nav a:has-text("Audit log")');
+    expect(await page.textContent('h1')).toBe('Audit log');
+    expect(await page.textContent('tbody tr:first-child')).toContain('Downloaded the whole plan');
+    await page.click('tbody tr:first-child summary');
+    expect(await page.isVisible('tbody tr:first-child pre')).toBe(true);
+    await expectAccessible(page, 'audit-log');
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expectAccessible(page, 'audit-log-320');
   });
 });

@@ -4,6 +4,7 @@ import { createSummaryRoutes } from '../summaries/summary-routes.js';
 import { createActionRoutes } from './actions/action-routes.js';
 import { createExportRoutes } from './export/export-routes.js';
 import type { AdminEnv } from './admin-env.js';
+import { createAuditRoutes } from './audit/audit-routes.js';
 import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
@@ -38,6 +39,7 @@ export function createAdminRoutes() {
   admin.route('/actions', createActionRoutes());
   admin.route('/export', createExportRoutes());
   admin.route('/people', createPeopleRoutes());
+  admin.route('/audit', createAuditRoutes());
 
   return admin;
 }

@@ -10,6 +10,7 @@ const sections = [
   { href: '/admin/export', label: 'Export', adminOnly: false },
   { href: '/admin/reminders', label: 'Reminders', adminOnly: true },
   { href: '/admin/summaries', label: 'Summaries', adminOnly: false },
+  { href: '/admin/audit', label: 'Audit log', adminOnly: true },
 ] as const;
 
 export interface AdminLayoutProps {

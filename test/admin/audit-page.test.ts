@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createAuditRoutes } from '../../web/admin/audit/audit-routes.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { memoryDeps } from '../support/memory-deps.js';
+import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
+import { adminTestApp } from './support/admin-test-app.js';
+
+describe('the audit log page', () => {
+  it("shows an admin each change with who, when, what, the record's name and its before and after, newest first", async () => {
+    const { deps, request, signIn } = consoleFixture();
+    await deps.repository.putPerson(makePerson({ id: 'alex', name: 'Supt Alex Morgan', email: 'alex@testshire.example' }));
+    await deps.repository.putAction(makeAction({ id: 'hmic-232', ref: '232', ownerIds: ['alex'] }), null);
+    const cookie = await signIn(adminEmail);
+    await deps.audit.record({
+      at: '2026-11-27T11:00:00.000Z',
+      by: adminEmail,
+      change: 'edit-action',
+      target: { type: 'action', id: 'hmic-232' },
+      before: { text: 'Old <b>wording</b>' },
+      after: { text: '<script>alert(1)</script>' },
+    });
+    await deps.audit.record({ at: '2026-11-27T12:00:00.000Z', by: adminEmail, change: 'revoke-links', target: { type: 'person', id: 'alex' }, before: null, after: { revoked: 2 } });
+
+    const response = await request('/admin/audit', { cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    const rows = html.split('<tr>').slice(2);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('Revoked someone’s links');
+    expect(rows[0]).toContain('<a href="/admin/people/alex">Supt Alex Morgan</a>');
+    expect(rows[1]).toContain('Edited an action');
+    expect(rows[1]).toContain('<a href="/admin/actions/hmic-232">Action 232</a>');
+    expect(rows[1]).toContain('27 November 2026');
+    expect(rows[1]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert');
+    expect(rows[2]).toContain('Signed in');
+    expect(rows[2]).toContain(adminEmail);
+    expect(html).toContain('href="/admin/audit" aria-current="page"');
+  });
+
+  it('is for admins only: a board member is refused and does not see it in the navigation', async () => {
+    const { request, signIn } = consoleFixture();
+    const cookie = await signIn(boardEmail);
+    const response = await request('/admin/audit', { cookie });
+    expect(response.status).toBe(403);
+    expect(await (await request('/admin', { cookie })).text()).not.toContain('href="/admin/audit"');
+  });
+
+  it('says so when nothing has been recorded', async () => {
+    const app = adminTestApp(memoryDeps({ config: consoleConfig }), createAuditRoutes(), '/admin/audit');
+    const html = await (await app.request('/admin/audit')).text();
+    expect(html).toContain('Nothing has been recorded yet.');
+    expect(html).not.toContain('<table');
+  });
+});

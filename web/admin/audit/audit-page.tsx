@@ -1,0 +1,112 @@
+import type { AuditEntry } from '../../../functions/core/admin/audit-log.js';
+import { summaryPaths } from '../../summaries/summary-page.js';
+import { formatInstant } from '../../owner/format.js';
+import { actionPaths } from '../actions/paths.js';
+import type { AdminSession } from '../admin-env.js';
+import { AdminLayout } from '../admin-layout.js';
+import { peoplePaths } from '../people/people-paths.js';
+
+/** What each recorded change means, in the admin's words; a name missing here is shown as recorded. */
+const changeLabels: Record<string, string> = {
+  'add-person-alias': 'Matched a name in the plan to a person',
+  'add-update-on-behalf': 'Added an update on an owner’s behalf',
+  'compile-summary': 'Compiled a board summary',
+  'deactivate-person': 'Deactivated a leaver',
+  'download-board-pack': 'Downloaded a board pack',
+  'edit-action': 'Edited an action',
+  'export-plan': 'Downloaded the whole plan',
+  'import-plan': 'Imported the plan',
+  'mark-mail-ok': 'Marked an email address as working',
+  'mark-not-accepted': 'Marked an action not accepted',
+  'mark-superseded': 'Marked an action superseded',
+  'move-leaver-action': 'Moved a leaver’s action',
+  'reassign-owners': 'Reassigned owners',
+  'reopen-action': 'Reopened an action',
+  'revoke-links': 'Revoked someone’s links',
+  'send-reminders': 'Sent the reminders now',
+  'sign-in': 'Signed in',
+  'sign-off-closure': 'Signed off a closure',
+  'sign-out-everywhere': 'Signed out everywhere',
+};
+
+export interface AuditPageProps {
+  forceName: string;
+  session: AdminSession;
+  entries: AuditEntry[];
+  limit: number;
+  timeZone: string;
+  /** Refs and names for the ids entries point at, so that a row says "232", not "hmic-2026-232". */
+  actionRefs: Map<string, string>;
+  personNames: Map<string, string>;
+}
+
+function Target({ target, actionRefs, personNames }: Pick<AuditPageProps, 'actionRefs' | 'personNames'> & { target: AuditEntry['target'] }) {
+  switch (target.type) {
+    case 'action':
+      return <a href={actionPaths.action(target.id)}>Action {actionRefs.get(target.id) ?? target.id}</a>;
+    case 'person':
+      return <a href={peoplePaths.person(target.id)}>{personNames.get(target.id) ?? target.id}</a>;
+    case 'summary':
+      return <a href={summaryPaths.month(target.id)}>Summary {target.id}</a>;
+    case 'plan':
+      return <>The plan</>;
+    case 'reminders':
+      return <>Reminder run</>;
+    case 'session':
+      return <>Console session</>;
+  }
+}
+
+const shown = (value: unknown) => (value === null || value === undefined ? 'Nothing' : JSON.stringify(value, null, 2));
+
+/** The audit log for admins: who changed what and when, and who took a copy of the plan, newest first. */
+export function AuditPage({ forceName, session, entries, limit, timeZone, actionRefs, personNames }: AuditPageProps) {
+  return (
+    <AdminLayout title="Audit log" forceName={forceName} session={session} current="/admin/audit">
+      <h1>Audit log</h1>
+      <p class="lead">
+        Changes made in the console, sign-ins and downloads of the plan, newest first (the latest {limit}). Owners’ own updates are in each action’s history.
+      </p>
+      {entries.length === 0 ? (
+        <p>Nothing has been recorded yet.</p>
+      ) : (
+        <table class="labelled-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Record</th>
+              <th scope="col">Before and after</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr>
+                <td data-label="When">{formatInstant(entry.at, timeZone)}</td>
+                <td class="break-anywhere" data-label="Who">
+                  {entry.by}
+                </td>
+                <td data-label="What">{changeLabels[entry.change] ?? entry.change}</td>
+                <td data-label="Record">
+                  <Target target={entry.target} actionRefs={actionRefs} personNames={personNames} />
+                </td>
+                <td>
+                  <details>
+                    <summary>
+                      Show<span class="visually-hidden"> before and after</span>
+                    </summary>
+                    <p class="audit-value-label">Before</p>
+                    <pre class="audit-value">{shown(entry.before)}</pre>
+                    <p class="audit-value-label">After</p>
+                    <pre class="audit-value">{shown(entry.after)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminLayout>
+  );
+}
