@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../functions/adapters/dynamodb/audit-log-store.js';
 import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
-import type { AuditEntry, AuditLog } from '../../functions/core/admin/audit-log.js';
+import { AuditCursor, type AuditEntry, type AuditLog } from '../../functions/core/admin/audit-log.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 
 let dynamo: DynamoFixture;
@@ -28,16 +28,36 @@ describe.each([
     await log.record(entry('2026-11-02T09:00:00.000Z', 'reassign-owners'));
     await log.record(entry('2026-11-03T09:00:00.000Z', 'sign-off-closure'));
     await log.record(entry('2026-11-03T09:00:00.000Z', 'reopen-action'));
-    const entries = await log.listRecent(10);
+    const { entries, older } = await log.listRecent(10);
     expect(entries).toHaveLength(3);
     expect(entries.at(-1)).toEqual(entry('2026-11-02T09:00:00.000Z', 'reassign-owners'));
-    expect((await log.listRecent(2)).map((e) => e.at)).toEqual(['2026-11-03T09:00:00.000Z', '2026-11-03T09:00:00.000Z']);
+    expect(older).toBeNull();
+    expect((await log.listRecent(2)).entries.map((e) => e.at)).toEqual(['2026-11-03T09:00:00.000Z', '2026-11-03T09:00:00.000Z']);
+  });
+
+  it('pages from newest to oldest: every entry once, same-millisecond ones included, and no empty last page', async () => {
+    const log = await makeLog();
+    const changes = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const [i, change] of changes.entries()) await log.record(entry(`2026-11-0${1 + Math.floor(i / 2)}T09:00:00.000Z`, change));
+    const seen: AuditEntry[] = [];
+    const cursors: Array<string | null> = [];
+    let page = await log.listRecent(2);
+    for (;;) {
+      seen.push(...page.entries);
+      cursors.push(page.older);
+      if (!page.older) break;
+      page = await log.listRecent(2, page.older);
+    }
+    expect(cursors.map((c) => c !== null)).toEqual([true, true, false]);
+    expect(seen.map((e) => e.at)).toEqual(['2026-11-03', '2026-11-03', '2026-11-02', '2026-11-02', '2026-11-01', '2026-11-01'].map((d) => `${d}T09:00:00.000Z`));
+    expect(seen.map((e) => e.change).sort()).toEqual(changes);
+    for (const cursor of cursors.filter((c) => c !== null)) expect(AuditCursor.safeParse(cursor).success).toBe(true);
   });
 
   it('refuses an entry without who or what', async () => {
     const log = await makeLog();
     await expect(log.record({ ...entry('2026-11-02T09:00:00.000Z', ''), by: '' })).rejects.toThrow();
-    expect(await log.listRecent(10)).toEqual([]);
+    expect(await log.listRecent(10)).toEqual({ entries: [], older: null });
   });
 });
 

@@ -47,6 +47,31 @@ describe('the audit log page', () => {
     expect(await (await request('/admin', { cookie })).text()).not.toContain('href="/admin/audit"');
   });
 
+  it('pages back 100 at a time with an "Older entries" link, and refuses a broken link plainly', async () => {
+    const deps = memoryDeps({ config: consoleConfig });
+    const app = adminTestApp(deps, createAuditRoutes(), '/admin/audit');
+    for (let i = 0; i < 101; i++) {
+      const at = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+      await deps.audit.record({ at, by: adminEmail, change: 'sign-in', target: { type: 'session', id: adminEmail }, before: null, after: { n: i } });
+    }
+    const rowsOf = (html: string) => html.split('<tr>').length - 2;
+    const newest = await (await app.request('/admin/audit')).text();
+    expect(rowsOf(newest)).toBe(100);
+    expect(newest).not.toContain('Newest entries');
+    const older = newest.match(/<a href="(\/admin\/audit\?older=[^"]+)" rel="next">Older entries<\/a>/)?.[1];
+    expect(older).toBeDefined();
+
+    const last = await (await app.request(older!.replaceAll('&amp;', '&'))).text();
+    expect(rowsOf(last)).toBe(1);
+    expect(last).toContain('&quot;n&quot;: 0');
+    expect(last).toContain('<a href="/admin/audit">Newest entries</a>');
+    expect(last).not.toContain('Older entries');
+
+    const broken = await app.request('/admin/audit?older=2026-11-01T00%3A00');
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain('Start again from the newest entries at /admin/audit.');
+  });
+
   it('says so when nothing has been recorded', async () => {
     const app = adminTestApp(memoryDeps({ config: consoleConfig }), createAuditRoutes(), '/admin/audit');
     const html = await (await app.request('/admin/audit')).text();

@@ -96,7 +96,7 @@ describe('the console guard', () => {
     const download = await request('/admin/export/action-plan.xlsx', { method: 'POST', cookie });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="action-plan-/);
-    const exports = (await deps.audit.listRecent(50)).filter((e) => e.change === 'export-plan');
+    const exports = (await deps.audit.listRecent(50)).entries.filter((e) => e.change === 'export-plan');
     expect(exports).toEqual([expect.objectContaining({ by: boardEmail, target: { type: 'plan', id: deps.config.id } })]);
   });
 

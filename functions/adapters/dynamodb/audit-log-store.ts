@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AuditEntry, type AuditLog } from '../../core/admin/audit-log.js';
+import { AuditEntry, type AuditCursor, type AuditLog, type AuditPage } from '../../core/admin/audit-log.js';
 
 const auditPk = 'AUDIT';
 
@@ -19,16 +19,21 @@ export class DynamoAuditLog implements AuditLog {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
-  async listRecent(limit: number): Promise<AuditEntry[]> {
-    const { Items } = await this.doc.send(
+  async listRecent(limit: number, olderThan?: AuditCursor): Promise<AuditPage> {
+    // One more than the page, to know whether an older page exists without a second read.
+    const { Items = [] } = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditPk },
+        KeyConditionExpression: olderThan === undefined ? 'pk = :pk' : 'pk = :pk AND sk < :olderThan',
+        ExpressionAttributeValues: { ':pk': auditPk, ...(olderThan === undefined ? {} : { ':olderThan': olderThan }) },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
       }),
     );
-    return (Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => AuditEntry.parse(entry));
+    const page = Items.slice(0, limit);
+    return {
+      entries: page.map(({ pk: _pk, sk: _sk, ...entry }) => AuditEntry.parse(entry)),
+      older: Items.length > limit ? String(page.at(-1)!.sk) : null,
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../functions/core/admin/audit-log.js';
+import type { AuditEntry, AuditPage as AuditLogPage } from '../../../functions/core/admin/audit-log.js';
 import { summaryPaths } from '../../summaries/summary-page.js';
 import { formatInstant } from '../../owner/format.js';
 import { actionPaths } from '../actions/paths.js';
@@ -29,11 +29,15 @@ const changeLabels: Record<string, string> = {
   'sign-out-everywhere': 'Signed out everywhere',
 };
 
+/** The newest entries, or those before a place an earlier page gave. */
+export const auditPath = (older?: string) => (older === undefined ? '/admin/audit' : `/admin/audit?older=${encodeURIComponent(older)}`);
+
 export interface AuditPageProps {
   forceName: string;
   session: AdminSession;
-  entries: AuditEntry[];
-  limit: number;
+  page: AuditLogPage;
+  isNewest: boolean;
+  pageSize: number;
   timeZone: string;
   /** Refs and names for the ids entries point at, so that a row says "232", not "hmic-2026-232". */
   actionRefs: Map<string, string>;
@@ -60,15 +64,16 @@ function Target({ target, actionRefs, personNames }: Pick<AuditPageProps, 'actio
 const shown = (value: unknown) => (value === null || value === undefined ? 'Nothing' : JSON.stringify(value, null, 2));
 
 /** The audit log for admins: who changed what and when, and who took a copy of the plan, newest first. */
-export function AuditPage({ forceName, session, entries, limit, timeZone, actionRefs, personNames }: AuditPageProps) {
+export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZone, actionRefs, personNames }: AuditPageProps) {
+  const { entries, older } = page;
   return (
     <AdminLayout title="Audit log" forceName={forceName} session={session} current="/admin/audit">
       <h1>Audit log</h1>
       <p class="lead">
-        Changes made in the console, sign-ins and downloads of the plan, newest first (the latest {limit}). Owners’ own updates are in each action’s history.
+        Changes made in the console, sign-ins and downloads of the plan, newest first, {pageSize} to a page. Owners’ own updates are in each action’s history.
       </p>
       {entries.length === 0 ? (
-        <p>Nothing has been recorded yet.</p>
+        <p>{isNewest ? 'Nothing has been recorded yet.' : 'Nothing older has been recorded.'}</p>
       ) : (
         <table class="labelled-table">
           <thead>
@@ -106,6 +111,16 @@ export function AuditPage({ forceName, session, entries, limit, timeZone, action
             ))}
           </tbody>
         </table>
+      )}
+      {(!isNewest || older) && (
+        <nav class="pagination" aria-label="Pages of the audit log">
+          {!isNewest && <a href={auditPath()}>Newest entries</a>}
+          {older && (
+            <a href={auditPath(older)} rel="next">
+              Older entries
+            </a>
+          )}
+        </nav>
       )}
     </AdminLayout>
   );

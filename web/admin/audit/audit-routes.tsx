@@ -1,10 +1,19 @@
 import { Hono } from 'hono';
+import { AuditCursor } from '../../../functions/core/admin/audit-log.js';
+import { HttpError } from '../../http-error.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
-import { AuditPage } from './audit-page.js';
+import { AuditPage, auditPath } from './audit-page.js';
 
-/** One page is enough to answer "who did this?" for recent weeks; the full log stays in the table. */
-const shownEntries = 100;
+/** Enough to see a week or two at a glance; older pages follow. */
+const pageSize = 100;
+
+function olderThanParam(value: string | undefined): AuditCursor | undefined {
+  if (value === undefined) return undefined;
+  const parsed = AuditCursor.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, 'This page of the audit log cannot be found', `The link is not complete. Start again from the newest entries at ${auditPath()}.`);
+  return parsed.data;
+}
 
 /** The audit log, for admins only: its before and after hold item text and addresses. */
 export function createAuditRoutes() {
@@ -13,13 +22,15 @@ export function createAuditRoutes() {
 
   routes.get('/', async (c) => {
     const { config, repository, audit } = c.get('deps');
-    const [entries, actions, people] = await Promise.all([audit.listRecent(shownEntries), repository.listActions(), repository.listPeople()]);
+    const olderThan = olderThanParam(c.req.query('older'));
+    const [page, actions, people] = await Promise.all([audit.listRecent(pageSize, olderThan), repository.listActions(), repository.listPeople()]);
     return c.html(
       <AuditPage
         forceName={config.name}
         session={c.get('session')}
-        entries={entries}
-        limit={shownEntries}
+        page={page}
+        isNewest={olderThan === undefined}
+        pageSize={pageSize}
         timeZone={config.timeZone}
         actionRefs={new Map(actions.map((a) => [a.id, a.ref]))}
         personNames={new Map(people.map((p) => [p.id, p.name]))}
