@@ -1,7 +1,7 @@
 import { monthLabel } from '../../functions/core/board-summary/month.js';
 import type { AreaConfidence, BoardSummary, MovedAction } from '../../functions/core/board-summary/snapshot.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
-import type { Confidence } from '../../functions/core/model/action.js';
+import { confidenceLabels, confidences, type Confidence } from '../../functions/core/model/action.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
 
@@ -14,8 +14,6 @@ export interface RenderedEmail {
 /** Refs listed per line of movement before "and N more": the email stays a two-minute read. */
 const refsShown = 15;
 const colours: Record<Confidence, string> = { high: '#00703c', medium: '#f47738', low: '#d4351c', 'not-set': '#b1b4b6' };
-const labels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
-const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;';
 
 
@@ -33,7 +31,7 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
     {
       label: 'Confidence dropped',
       count: movement.confidenceDropped.length,
-      refs: movement.confidenceDropped.map((d) => `${d.ref} (${labels[d.from]} to ${labels[d.to]})`),
+      refs: movement.confidenceDropped.map((d) => `${d.ref} (${confidenceLabels[d.from]} to ${confidenceLabels[d.to]})`),
     },
     { label: 'Became stale', count: movement.becameStale.length, refs: plain(movement.becameStale) },
     { label: 'Became overdue', count: movement.becameOverdue.length, refs: plain(movement.becameOverdue) },
@@ -52,7 +50,7 @@ export function boardSummarySubject(forceName: string, month: string): string {
 
 /** A bar drawn in table cells, one cell per confidence, as wide as its share: Outlook shows no images here. */
 function bar(area: AreaConfidence): string {
-  const cells = order
+  const cells = confidences
     .filter((c) => area.counts[c] > 0)
     .map((c) => `<td width="${((area.counts[c] / area.total) * 100).toFixed(1)}%" style="background:${colours[c]};height:12px;font-size:1px;line-height:1px;">&nbsp;</td>`)
     .join('');
@@ -61,11 +59,11 @@ function bar(area: AreaConfidence): string {
 
 function confidenceHtml(summary: BoardSummary): string {
   if (summary.confidenceByArea.length === 0) return `<p style="${font}font-size:15px;">No open actions.</p>`;
-  const key = order.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${labels[c]}`).join(' &nbsp; ');
+  const key = confidences.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${confidenceLabels[c]}`).join(' &nbsp; ');
   const rows = summary.confidenceByArea
     .map(
-      (area) => `<tr><td style="${font}font-size:15px;padding:8px 0 2px;word-break:break-word;"><strong>${escapeHtml(area.area)}</strong> (${area.total} open): ${order
-        .map((c) => `${labels[c]} ${area.counts[c]}`)
+      (area) => `<tr><td style="${font}font-size:15px;padding:8px 0 2px;word-break:break-word;"><strong>${escapeHtml(area.area)}</strong> (${area.total} open): ${confidences
+        .map((c) => `${confidenceLabels[c]} ${area.counts[c]}`)
         .join(', ')}</td></tr><tr><td style="padding:0 0 4px;">${bar(area)}</td></tr>`,
     )
     .join('');
@@ -116,7 +114,7 @@ export function renderBoardSummaryText(summary: BoardSummary, config: Pick<Force
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
-  for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${order.map((c) => `${labels[c]} ${area.counts[c]}`).join(', ')}`);
+  for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${confidences.map((c) => `${confidenceLabels[c]} ${area.counts[c]}`).join(', ')}`);
   lines.push('', 'What moved since last month');
   if (summary.movement.basis === 'history') lines.push('This is the first summary kept: last month is worked out from the update history.');
   for (const line of movementLines(summary)) lines.push(`- ${line.label}: ${line.count}${line.refs.length ? ` (${listRefs(line.refs)})` : ''}`);

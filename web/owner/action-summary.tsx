@@ -1,8 +1,8 @@
-import type { Action } from '../../functions/core/model/action.js';
+import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
 import { describeValue, fieldLabels, shownChanges } from '../views/describe-change.js';
 import { Prose } from './components.js';
-import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
+import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 
 /** Ref, area, the recommendation and the plan, as the owner needs them beside the form. */
 export function ActionDetails({ action, daysSinceUpdate }: { action: Action; daysSinceUpdate: number | null }) {

@@ -1,4 +1,4 @@
-import type { Action, Confidence } from '../../functions/core/model/action.js';
+import type { Action } from '../../functions/core/model/action.js';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -24,7 +24,6 @@ export function formatDaysAgo(days: number | null): string {
   return `${days} days ago`;
 }
 
-export const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 
 export const statusLabels: Record<Action['status'], string> = {
   open: 'Open',

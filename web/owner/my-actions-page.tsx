@@ -1,7 +1,8 @@
+import { confidenceLabels } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import { Layout } from '../views/layout.js';
-import { confidenceLabels, formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
+import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 
 export interface MyActionsPageProps {
   forceName: string;

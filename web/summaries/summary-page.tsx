@@ -1,15 +1,13 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import type { Child } from 'hono/jsx';
-import type { Confidence } from '../../functions/core/model/action.js';
+import { confidenceLabels, confidences, type Confidence } from '../../functions/core/model/action.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 
-const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
-const order: Confidence[] = ['high', 'medium', 'low', 'not-set'];
 
 export const summaryPaths = {
   list: '/admin/summaries',
@@ -100,7 +98,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
         <thead>
           <tr>
             <th scope="col">Area</th>
-            {order.map((c) => (
+            {confidences.map((c) => (
               <th scope="col">{confidenceLabels[c]}</th>
             ))}
             <th scope="col">Open</th>
@@ -110,7 +108,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
           {summary.confidenceByArea.map((area) => (
             <tr>
               <th scope="row">{area.area}</th>
-              {order.map((c) => (
+              {confidences.map((c) => (
                 <td>{area.counts[c]}</td>
               ))}
               <td>{area.total}</td>

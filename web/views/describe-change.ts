@@ -1,7 +1,7 @@
-import type { Action } from '../../functions/core/model/action.js';
+import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { FieldChange, Update } from '../../functions/core/model/update.js';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
-import { confidenceLabels, formatTarget, statusLabels } from '../owner/format.js';
+import { formatTarget, statusLabels } from '../owner/format.js';
 
 /** How a history entry names each field it changed, for owners and admins alike. */
 export const fieldLabels: Record<string, string> = {

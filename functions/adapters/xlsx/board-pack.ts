@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, Snapshot } from '../../core/board-summary/snapshot.js';
-import { confidenceLabels, planColumns, type CellValue, type Rag } from './plan-columns.js';
+import { confidenceLabels } from '../../core/model/action.js';
+import { planColumns, type CellValue, type Rag } from './plan-columns.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 
 /**

@@ -1,7 +1,7 @@
 import { targetLabel } from '../../core/board-summary/month.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
-import type { Confidence, Status } from '../../core/model/action.js';
+import { confidenceLabels, type Confidence, type Status } from '../../core/model/action.js';
 
 export type CellValue = string | number | Date | null;
 
@@ -16,7 +16,6 @@ export interface PlanColumn {
 
 export type Rag = 'red' | 'amber' | 'green';
 
-export const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 export const statusLabels: Record<Status, string> = {
   open: 'Open',
   'proposed-closure': 'Proposed for closure',

@@ -11,6 +11,8 @@ export type Status = z.infer<typeof Status>;
 export const confidences = ['high', 'medium', 'low', 'not-set'] as const;
 export const Confidence = z.enum(confidences);
 export type Confidence = z.infer<typeof Confidence>;
+/** The words for each rating, as pages, emails and the spreadsheet write them. */
+export const confidenceLabels: Record<Confidence, string> = { high: 'High', medium: 'Medium', low: 'Low', 'not-set': 'Not set' };
 
 /** A target month ("2027-03") or day ("2027-03-31"); a month target is due at the end of that month. */
 export const TargetDate = z

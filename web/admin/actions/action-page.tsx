@@ -1,9 +1,9 @@
 import type { FieldError } from '../../../functions/core/admin/actions/admin-change.js';
-import type { Action } from '../../../functions/core/model/action.js';
+import { confidenceLabels, type Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Update } from '../../../functions/core/model/update.js';
 import { ErrorSummary, Prose } from '../../owner/components.js';
-import { confidenceLabels, formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from '../../owner/format.js';
+import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { defaultValues, EditForm, OnBehalfForm, ReasonForm, ReassignForm } from './action-forms.js';

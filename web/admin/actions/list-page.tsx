@@ -1,7 +1,7 @@
 import { pageSize, type ActionFilters, type ActionListPage, type ListRow } from '../../../functions/core/admin/actions/list-actions.js';
-import { confidences, statuses } from '../../../functions/core/model/action.js';
+import { confidenceLabels, confidences, statuses } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
-import { confidenceLabels, formatDaysAgo, formatTarget, shorten, statusLabels } from '../../owner/format.js';
+import { formatDaysAgo, formatTarget, shorten, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { StatusTags } from './action-page.js';
