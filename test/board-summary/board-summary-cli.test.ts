@@ -29,6 +29,14 @@ async function sentTo(): Promise<string[][]> {
 describe('npm run board-summary on the running local stack', () => {
   const thisMonth = localMonth(new Date(), 'Europe/London');
 
+  it("the README's month, 2026-10, has the whole demo plan in its pack (the demo is loaded as of that month's end)", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'board-summary-'));
+    await boardSummary(['--month', '2026-10', '--dry-run', '--out', out]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'board-pack-2026-10.xlsx'));
+    expect(workbook.getWorksheet('Action plan')?.actualRowCount).toBe((await stack.deps.repository.listActions()).length + 1);
+  });
+
   it('--dry-run --out writes the email and the pack for the demo plan, keeps and sends nothing', async () => {
     const out = await mkdtemp(join(tmpdir(), 'board-summary-'));
     const { stdout } = await boardSummary(['--month', thisMonth, '--dry-run', '--out', out]);
