@@ -53,6 +53,17 @@ describe('summary pages', () => {
     expect(html).toContain('<form method="post" action="/admin/summaries/2026-10/board-pack.xlsx"');
   });
 
+  it('says "No open actions." for a month without any, rather than a table of headings', async () => {
+    const summaries = new MemorySummaryStore();
+    const snapshot = octoberSnapshot();
+    await summaries.putSnapshot({ ...snapshot, summary: { ...snapshot.summary, confidenceByArea: [] } });
+    const app = adminTestApp(memoryDeps({ config, summaries }), createSummaryRoutes(), '/admin/summaries', boardSession);
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const section = html.slice(html.indexOf('Confidence in timescales'), html.indexOf('What moved since last month'));
+    expect(section).toContain('<p>No open actions.</p>');
+    expect(section).not.toContain('<table');
+  });
+
   it('downloads the pack built from the kept snapshot', async () => {
     const { app, snapshot } = await summaryApp();
     const response = await app.request('/admin/summaries/2026-10/board-pack.xlsx', download);

@@ -94,28 +94,32 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
       <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>
       <FiguresTable figures={figures} />
       <h2>Confidence in timescales, open actions by area</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Area</th>
-            {confidences.map((c) => (
-              <th scope="col">{confidenceLabels[c]}</th>
-            ))}
-            <th scope="col">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.confidenceByArea.map((area) => (
+      {summary.confidenceByArea.length === 0 ? (
+        <p>No open actions.</p>
+      ) : (
+        <table>
+          <thead>
             <tr>
-              <th scope="row">{area.area}</th>
+              <th scope="col">Area</th>
               {confidences.map((c) => (
-                <td>{area.counts[c]}</td>
+                <th scope="col">{confidenceLabels[c]}</th>
               ))}
-              <td>{area.total}</td>
+              <th scope="col">Open</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.confidenceByArea.map((area) => (
+              <tr>
+                <th scope="row">{area.area}</th>
+                {confidences.map((c) => (
+                  <td>{area.counts[c]}</td>
+                ))}
+                <td>{area.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>What moved since last month</h2>
       {m.basis === 'history' && <p>This is the first summary kept: last month is worked out from the update history.</p>}
       {moved.map((section) => (
