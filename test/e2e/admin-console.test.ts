@@ -150,12 +150,12 @@ describe('keyboard and roles', () => {
 });
 
 describe('accessibility', () => {
-  it('passes axe (WCAG 2.2 AA) on every sign-in, dashboard and People page, at 1024 and 320 px', async () => {
+  it('passes axe (WCAG 2.2 AA) on every sign-in, dashboard, People and Summaries page, at 1024 and 320 px', async () => {
     const results: Record<string, unknown[]> = {};
     const person = (await stack.deps.repository.listPeople()).find((p) => p.active)!;
     for (const width of [1024, 320]) {
       // axe-core is injected as a script, so this context bypasses the CSP (the journey above checks it).
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
       const check = async (state: string) => {
         results[`${state}@${width}`] = await axeViolations(page);
@@ -188,6 +188,16 @@ describe('accessibility', () => {
       await page.click('button:has-text("Compile and send")');
       await page.waitForSelector('.error-summary');
       await check('summaries-compile-error');
+      // A kept month: its page, the list with its pack, and the pack's download (a POST, audited).
+      const month = width === 1024 ? '2026-10' : '2026-09';
+      await page.fill('#month', month);
+      await page.click('button:has-text("Compile and send")');
+      await page.waitForSelector('h1:has-text("Board summary,")');
+      await check('summary-month');
+      await page.goto(`${stack.appUrl}/admin/summaries`);
+      await check('summaries-list');
+      const [pack] = await Promise.all([page.waitForEvent('download'), page.click(`button:has-text("board-pack-${month}.xlsx")`)]);
+      expect(pack.suggestedFilename()).toBe(`board-pack-${month}.xlsx`);
       await page.goto(link);
       await check('sign-in-link-used');
       await page.goto(`${stack.appUrl}/admin`);
