@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { latestSignInLink } from '../admin/support/sign-in-over-http.js';
-import { axeViolations, launchChromium, screenshot, tabTo } from './browser.js';
+import { launchChromium, stateChecker, tabTo } from './browser.js';
 import { seedPlan } from './seed.js';
 
 /**
@@ -157,11 +157,7 @@ describe('accessibility', () => {
       // axe-core is injected as a script, so this context bypasses the CSP (the journey above checks it).
       const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
-      const check = async (state: string) => {
-        results[`${state}@${width}`] = await axeViolations(page);
-        await screenshot(page, `admin-${state}-${width}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${state} fits ${width} px`).toBeLessThanOrEqual(width);
-      };
+      const check = stateChecker(page, width, results, 'admin-');
       await page.goto(`${stack.appUrl}/admin/sign-in`);
       await check('sign-in');
       await page.click('button[type=submit]');

@@ -62,6 +62,18 @@ export async function signInToConsole(page: Page, stack: { appUrl: string; mailU
   await page.waitForURL(`${stack.appUrl}/admin`);
 }
 
+/**
+ * For a run over many page states: each state's axe-core violations are gathered into `results` (to
+ * compare once at the end, so one run lists them all), with a screenshot and the reflow check.
+ */
+export function stateChecker(page: Page, width: number, results: Record<string, unknown[]>, prefix = '') {
+  return async (state: string): Promise<void> => {
+    results[`${state}@${width}`] = await axeViolations(page);
+    await screenshot(page, `${prefix}${state}-${width}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${state} fits ${width} px`).toBeLessThanOrEqual(width);
+  };
+}
+
 /** A screenshot kept as an artefact, then no axe-core violations and nothing wider than the screen (WCAG 1.4.10 Reflow). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
