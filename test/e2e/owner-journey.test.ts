@@ -6,7 +6,7 @@ import { listMyActions } from '../../functions/core/owner/list-my-actions.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { seedPlan } from './seed.js';
-import { axeViolations, launchChromium, screenshot, tabTo } from './browser.js';
+import { launchChromium, stateChecker, tabTo } from './browser.js';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -141,11 +141,7 @@ describe('the owner journey in Chromium', () => {
     for (const width of [1024, 320]) {
       const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
       const page = await context.newPage();
-      const check = async (state: string) => {
-        results[`${state}@${width}`] = await axeViolations(page);
-        await screenshot(page, `${state}-${width}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${state} fits ${width} px`).toBeLessThanOrEqual(width);
-      };
+      const check = stateChecker(page, width, results);
       await page.goto(`${stack.appUrl}/u/${token}`);
       await check('my-actions');
       await page.goto(`${stack.appUrl}/u/${token}/actions/${first.id}`);
@@ -177,6 +173,47 @@ describe('the owner journey in Chromium', () => {
       await page.fill('#email', `nobody-${width}@example.org`);
       await page.click('button[type=submit]');
       await check('new-link-sent');
+      await context.close();
+    }
+    expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));
+  });
+
+  it('lets an SRO sign off a proposed closure from their portfolio by keyboard alone, axe-clean at 1024 and 320 px', async () => {
+    const now = stack.deps.clock.now();
+    const actions = (await stack.deps.repository.listActions()).filter((a) => a.status === 'open' && a.sroId && a.ownerIds.length > 0 && !a.ownerIds.includes(a.sroId));
+    const bySro = new Map<string, typeof actions>();
+    for (const a of actions) bySro.set(a.sroId!, [...(bySro.get(a.sroId!) ?? []), a]);
+    const [sroId, portfolio] = [...bySro.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    expect(portfolio.length, 'a demo SRO has two actions owned by others').toBeGreaterThanOrEqual(2);
+    const sro = (await stack.deps.repository.getPerson(sroId))!;
+    const { token } = await issueLink(stack.deps, sro, now);
+    const results: Record<string, unknown[]> = {};
+
+    for (const [i, width] of [1024, 320].entries()) {
+      // Its owner says it is complete.
+      const action = portfolio[i]!;
+      const owner = (await stack.deps.repository.getPerson(action.ownerIds[0]!))!;
+      const target = action.timescale.target;
+      const fields = { version: String(action.version), progress: 'All done.', confidence: 'high', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '', complete: 'yes' };
+      expect((await submitOwnerUpdate(stack.deps, owner, action.id, fields, stack.deps.clock.now())).kind).toBe('saved');
+
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const check = stateChecker(page, width, results);
+      await page.goto(`${stack.appUrl}/u/${token}`);
+      expect(await page.textContent('#portfolio-title')).toBe('Your portfolio as senior responsible officer');
+      await check('sro-portfolio');
+      await tabTo(page, (el) => el.tag === 'a' && el.text === `Review and sign off ${action.ref}`, 200);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/sign-off\//);
+      expect(await page.textContent('h1')).toBe(`Sign off ${action.ref}`);
+      await check('sro-sign-off');
+      await tabTo(page, (el) => el.tag === 'button' && el.text === `Sign off and close ${action.ref}`, 120);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\?signed-off=/);
+      expect(await page.textContent('.notification-success h2')).toBe(`${action.ref} signed off: it is closed`);
+      await check('sro-signed-off');
+      expect((await stack.deps.repository.getAction(action.id))!.status).toBe('closed');
       await context.close();
     }
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));

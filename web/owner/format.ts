@@ -48,5 +48,7 @@ export const ownerPaths = {
   list: (token: string) => `/u/${token}`,
   saved: (token: string, actionId: string) => `/u/${token}?saved=${encodeURIComponent(actionId)}`,
   action: (token: string, actionId: string) => `/u/${token}/actions/${encodeURIComponent(actionId)}`,
+  signOff: (token: string, actionId: string) => `/u/${token}/sign-off/${encodeURIComponent(actionId)}`,
+  signedOff: (token: string, actionId: string) => `/u/${token}?signed-off=${encodeURIComponent(actionId)}`,
   newLink: '/u/new-link',
 };

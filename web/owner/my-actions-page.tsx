@@ -1,4 +1,5 @@
-import { confidenceLabels } from '../../functions/core/model/action.js';
+import type { Child } from 'hono/jsx';
+import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import { Layout } from '../views/layout.js';
@@ -9,16 +10,28 @@ export interface MyActionsPageProps {
   token: string;
   person: Person;
   items: MyActionItem[];
+  /** As SRO, others' live actions, those awaiting sign-off first; with their owners' names. */
+  portfolio: MyActionItem[];
+  ownerNames: Record<string, string>;
   /** Set after a save: the action just updated and the next one needing the person. */
   saved?: { item: MyActionItem; next: MyActionItem | null };
+  /** Set after the SRO signed a closure off. */
+  signedOff?: Action;
 }
 
-/** Every action the person owns or co-owns, what needs them first. */
-export function MyActionsPage({ forceName, token, person, items, saved }: MyActionsPageProps) {
+/** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
+export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, signedOff }: MyActionsPageProps) {
   const needing = items.filter((item) => item.stale || item.overdue).length;
   return (
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
+      {signedOff && (
+        <div class="notification-success" role="status" aria-labelledby="signed-off-title">
+          <h2 id="signed-off-title" class="notification-title">
+            {signedOff.ref} signed off: it is closed
+          </h2>
+        </div>
+      )}
       <h1>Your actions</h1>
       <p class="lead">
         {person.name}:{' '}
@@ -28,10 +41,40 @@ export function MyActionsPage({ forceName, token, person, items, saved }: MyActi
       </p>
       <ul class="action-list">
         {items.map((item) => (
-          <ActionCard token={token} item={item} />
+          <ActionCard item={item} level="h2">
+            <a class="button" href={ownerPaths.action(token, item.action.id)}>
+              Update<span class="visually-hidden"> {item.action.ref}</span>
+            </a>
+          </ActionCard>
         ))}
       </ul>
+      {portfolio.length > 0 && <Portfolio token={token} items={portfolio} ownerNames={ownerNames} />}
     </Layout>
+  );
+}
+
+/** The SRO's view of the actions others own for them: closures to sign off first, then who has gone quiet. */
+function Portfolio({ token, items, ownerNames }: { token: string; items: MyActionItem[]; ownerNames: Record<string, string> }) {
+  const awaiting = items.filter((item) => item.action.status === 'proposed-closure').length;
+  const quiet = items.filter((item) => item.stale || item.overdue).length;
+  return (
+    <section aria-labelledby="portfolio-title">
+      <h2 id="portfolio-title">Your portfolio as senior responsible officer</h2>
+      <p>
+        {items.length === 1 ? '1 action' : `${items.length} actions`} owned by others: {awaiting} awaiting your sign-off, {quiet} overdue or needing an update.
+      </p>
+      <ul class="action-list">
+        {items.map((item) => (
+          <ActionCard item={item} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id).join(', ') || 'Nobody'}>
+            {item.action.status === 'proposed-closure' && (
+              <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
+                Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
+              </a>
+            )}
+          </ActionCard>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -53,20 +96,25 @@ function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionI
   );
 }
 
-function ActionCard({ token, item }: { token: string; item: MyActionItem }) {
+function ActionCard({ item, level: Heading, owners, children }: { item: MyActionItem; level: 'h2' | 'h3'; owners?: string; children?: Child }) {
   const { action } = item;
-  const headingId = `action-${action.id}`;
   return (
     <li class="action-card">
-      <h2 class="action-card-title" id={headingId}>
+      <Heading class="action-card-title">
         {action.ref}
         {item.overdue && <span class="tag tag-overdue">Overdue</span>}
         {item.stale && <span class="tag tag-stale">Needs an update</span>}
         {action.status === 'proposed-closure' && <span class="tag tag-closure">Awaiting sign-off</span>}
-      </h2>
+      </Heading>
       <p class="caption">{action.area}</p>
       <p class="prose">{shorten(action.text)}</p>
       <dl class="summary-list summary-list-compact">
+        {owners !== undefined && (
+          <div>
+            <dt>Owner</dt>
+            <dd>{owners}</dd>
+          </div>
+        )}
         <div>
           <dt>Target</dt>
           <dd>{formatTarget(action.timescale)}</dd>
@@ -80,9 +128,7 @@ function ActionCard({ token, item }: { token: string; item: MyActionItem }) {
           <dd>{formatDaysAgo(item.daysSinceUpdate)}</dd>
         </div>
       </dl>
-      <a class="button" href={ownerPaths.action(token, action.id)}>
-        Update<span class="visually-hidden"> {action.ref}</span>
-      </a>
+      {children}
     </li>
   );
 }

@@ -5,9 +5,10 @@ import { ConflictError } from '../../functions/core/errors.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
 import { getActionForOwner, getOwnedAction, listUpdatesSince, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
-import { listMyActions, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
+import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { getSignedOffAction, getSignOffView, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
@@ -16,6 +17,7 @@ import { ConflictPage } from './conflict-page.js';
 import { ownerPaths } from './format.js';
 import { FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
 import { MyActionsPage } from './my-actions-page.js';
+import { SignOffPage } from './sign-off-page.js';
 import { UpdatePage } from './update-page.js';
 
 type OwnerContext = Context<AppEnv>;
@@ -25,6 +27,17 @@ async function personFor(c: OwnerContext): Promise<Person | null> {
   const deps = c.get('deps');
   const link = await resolveLink(deps, c.req.param('token') ?? '', deps.clock.now());
   return link.ok ? link.person : null;
+}
+
+function signOffProps(c: OwnerContext, view: SignOffView) {
+  const { config, clock } = c.get('deps');
+  return {
+    ...view,
+    forceName: config.name,
+    timeZone: config.timeZone,
+    token: c.req.param('token') ?? '',
+    daysSinceUpdate: daysSinceUpdate(view.action, clock.now()),
+  };
 }
 
 function refused(c: OwnerContext, unsavedText?: string) {
@@ -60,10 +73,44 @@ export function createOwnerRoutes() {
     const person = await personFor(c);
     if (!person) return refused(c);
     const deps = c.get('deps');
-    const items = await listMyActions(deps, person, deps.clock.now());
+    const { owned: items, portfolio, ownerNames } = await listMyWork(deps, person, deps.clock.now());
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
-    return c.html(<MyActionsPage forceName={deps.config.name} token={c.req.param('token')} person={person} items={items} {...(saved ? { saved } : {})} />);
+    const signedOffId = c.req.query('signed-off');
+    const signedOff = signedOffId ? await getSignedOffAction(deps, person, signedOffId) : null;
+    return c.html(
+      <MyActionsPage
+        forceName={deps.config.name}
+        token={c.req.param('token')}
+        person={person}
+        items={items}
+        portfolio={portfolio}
+        ownerNames={ownerNames}
+        {...(saved ? { saved } : {})}
+        {...(signedOff ? { signedOff } : {})}
+      />,
+    );
+  });
+
+  owner.get('/:token/sign-off/:id', async (c) => {
+    const person = await personFor(c);
+    if (!person) return refused(c);
+    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(c.get('deps'), person, c.req.param('id')))} />);
+  });
+
+  owner.post('/:token/sign-off/:id', async (c) => {
+    const body = await c.req.parseBody();
+    const person = await personFor(c);
+    if (!person) return refused(c);
+    const deps = c.get('deps');
+    try {
+      const result = await signOffAsSro(deps, person, c.req.param('id'), body, deps.clock.now());
+      if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id), 303);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    // Changed since the page was opened (or not proposed at all): the current state, and nothing closed.
+    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed />, 409);
   });
 
   owner.get('/:token/actions/:id', async (c) => {

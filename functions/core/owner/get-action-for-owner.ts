@@ -23,7 +23,11 @@ export async function getOwnedAction(deps: Pick<OwnerDeps, 'repository'>, person
 }
 
 export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<OwnerActionView> {
-  const action = await getOwnedAction(deps, person, actionId);
+  return viewOf(deps, await getOwnedAction(deps, person, actionId));
+}
+
+/** An action with its last three updates and their writers' names. */
+export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
   const recentUpdates = (await deps.repository.listUpdates(action.id)).slice(-3).reverse();
   return { action, recentUpdates, names: await namesOf(deps, recentUpdates) };
 }

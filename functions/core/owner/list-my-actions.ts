@@ -24,16 +24,31 @@ export function isOwnedBy(action: Action, person: Person): boolean {
   return action.ownerIds.includes(person.id);
 }
 
+export interface MyWork {
+  /** Every live action the person owns or co-owns, what needs them first. */
+  owned: MyActionItem[];
+  /** As SRO, the live actions others own: those awaiting their sign-off first, then as `owned`. */
+  portfolio: MyActionItem[];
+  /** The portfolio's owners' names, by id (none read when there is no portfolio). */
+  ownerNames: Record<string, string>;
+}
+
 /**
- * Every open or proposed-closure action the person owns or co-owns: what needs them first (overdue,
- * then stale), then the longest without an update, then by ref.
+ * The person's page from one read of the plan: what they own, what needs them first (overdue, then
+ * stale), then the longest without an update, then by ref; and, for an SRO, their portfolio.
  */
+export async function listMyWork(deps: OwnerDeps, person: Person, now: Date): Promise<MyWork> {
+  const live = (await deps.repository.listActions()).filter((action) => ownerStatuses.has(action.status));
+  const items = (pick: (action: Action) => boolean) => live.filter(pick).map((action) => toItem(deps.config, action, now));
+  const portfolio = items((action) => action.sroId === person.id && !isOwnedBy(action, person)).sort(
+    (a, b) => Number(b.action.status === 'proposed-closure') - Number(a.action.status === 'proposed-closure') || compareItems(a, b),
+  );
+  const ownerNames = portfolio.length === 0 ? {} : Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name]));
+  return { owned: items((action) => isOwnedBy(action, person)).sort(compareItems), portfolio, ownerNames };
+}
+
 export async function listMyActions(deps: OwnerDeps, person: Person, now: Date): Promise<MyActionItem[]> {
-  const actions = await deps.repository.listActions();
-  return actions
-    .filter((action) => ownerStatuses.has(action.status) && isOwnedBy(action, person))
-    .map((action) => toItem(deps.config, action, now))
-    .sort(compareItems);
+  return (await listMyWork(deps, person, now)).owned;
 }
 
 export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {

@@ -1,0 +1,78 @@
+import * as z from '../zod.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import type { Action } from '../model/action.js';
+import type { Person } from '../model/person.js';
+import type { ActionPatch, Update } from '../model/update.js';
+import { diffPatch } from '../rules/apply-update.js';
+import { viewOf, type OwnerActionView } from './get-action-for-owner.js';
+import { ownerStatuses, type OwnerDeps } from './list-my-actions.js';
+
+/** The form carries only the version its page showed, so a sign-off never closes what the SRO did not see. */
+const SignOffForm = z.object({ version: z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number)) });
+
+/**
+ * One live action of the SRO's portfolio. Anyone else's is "not found", never "forbidden", as for an
+ * owner: that would tell a guesser that the id exists.
+ */
+function requirePortfolio(action: Action | null, person: Person): Action {
+  if (!action || action.sroId !== person.id || !ownerStatuses.has(action.status)) throw new NotFoundError('The action');
+  return action;
+}
+
+const isClosedFor = (action: Action | null, person: Person): action is Action => action?.sroId === person.id && action.status === 'closed';
+
+export interface SignOffView extends OwnerActionView {
+  /** The owners' names, lead first. */
+  owners: string[];
+}
+
+/** The sign-off page: the action, its latest updates (the owner's case for closing it), who wrote them and who owns it. */
+export async function getSignOffView(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<SignOffView> {
+  const action = requirePortfolio(await deps.repository.getAction(actionId), person);
+  const [view, owners] = await Promise.all([viewOf(deps, action), Promise.all(action.ownerIds.map((id) => deps.repository.getPerson(id)))]);
+  return { ...view, owners: action.ownerIds.map((id, i) => owners[i]?.name ?? id) };
+}
+
+/** The action the SRO has just closed, for the confirmation on their page; null for anything else. */
+export async function getSignedOffAction(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<Action | null> {
+  const action = await deps.repository.getAction(actionId);
+  return isClosedFor(action, person) ? action : null;
+}
+
+export type SignOffResult = { kind: 'closed'; action: Action } | { kind: 'not-proposed'; action: Action };
+
+/**
+ * The SRO signs off a closure the owner proposed, from their own link: the action is closed, and its
+ * history records it as the SRO's, via link. A page older than the action's last change is a conflict
+ * (ConflictError), and saveUpdate refuses a version someone else took first. A sign-off that finds the
+ * action already closed (a double-click, or two tabs) succeeds: what the SRO asked for is done.
+ */
+export async function signOffAsSro(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SignOffResult> {
+  const found = await deps.repository.getAction(actionId);
+  if (isClosedFor(found, person)) return { kind: 'closed', action: found };
+  const action = requirePortfolio(found, person);
+  const form = SignOffForm.safeParse(body);
+  if (!form.success) throw new InvalidInputError(['The form was incomplete: reload the page and try again'], 'The form is not valid');
+  if (form.data.version !== action.version) throw new ConflictError(action);
+  if (action.status !== 'proposed-closure') return { kind: 'not-proposed', action };
+  const patch: ActionPatch = { status: 'closed' };
+  const update: Update = {
+    actionId: action.id,
+    version: action.version + 1,
+    at: now.toISOString(),
+    by: person.id,
+    onBehalfOf: null,
+    via: 'link',
+    patch,
+    changes: diffPatch(action, patch),
+    countsAsProgress: false,
+  };
+  try {
+    return { kind: 'closed', action: await deps.repository.saveUpdate(update) };
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const raced = await getSignedOffAction(deps, person, actionId);
+    if (raced) return { kind: 'closed', action: raced };
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
+import type { Action } from '../../functions/core/model/action.js';
+import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
+import { makeAction } from '../support/make-action.js';
+import { ownerHarness, planActions, postForm } from './owner-fixture.js';
+
+/**
+ * Blake is SRO of 3.01 (Alex proposes closure), 3.02 (Alex's, open and stale), 3.03 (Blake's own, so
+ * not in his portfolio) and 3.04 (closed, so not either).
+ */
+function sroPlan(): Action[] {
+  return [
+    ...planActions(),
+    makeAction({ id: '301', ref: '3.01', area: 'Leadership', ownerIds: ['alex'], sroId: 'blake', text: 'Publish the leadership charter.', status: 'proposed-closure', lastUpdatedAt: '2026-11-25T10:00:00.000Z', version: 4 }),
+    makeAction({ id: '302', ref: '3.02', area: 'Leadership', ownerIds: ['alex'], sroId: 'blake', text: 'Review the promotion process.', lastUpdatedAt: '2026-08-01T10:00:00.000Z' }),
+    makeAction({ id: '303', ref: '3.03', area: 'Leadership', ownerIds: ['blake'], sroId: 'blake', text: 'Blake owns this one.', lastUpdatedAt: '2026-11-20T10:00:00.000Z' }),
+    makeAction({ id: '304', ref: '3.04', area: 'Leadership', ownerIds: ['alex'], sroId: 'blake', text: 'Already closed.', status: 'closed', lastUpdatedAt: '2026-10-01T10:00:00.000Z' }),
+  ];
+}
+
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+
+describe('the SRO on their own link', () => {
+  it('sees their portfolio under their own actions: closures to sign off first, with the owners named', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const html = await (await h.app.request(`/u/${await h.linkFor('blake')}`)).text();
+    const portfolio = html.slice(html.indexOf('Your portfolio as senior responsible officer'));
+    expect(portfolio).toContain('2 actions owned by others: 1 awaiting your sign-off, 1 overdue or needing an update.');
+    expect(portfolio.indexOf('3.01')).toBeLessThan(portfolio.indexOf('3.02'));
+    expect(portfolio).toContain('<dd>Supt Alex Morgan</dd>');
+    expect(portfolio).toMatch(/href="\/u\/[^/]+\/sign-off\/301"/);
+    expect(portfolio).not.toContain('/sign-off/302');
+    expect(portfolio).not.toContain('3.03');
+    expect(html).not.toContain('3.04');
+    // His own action is in his own list, with the update button.
+    expect(html.slice(0, html.indexOf('Your portfolio'))).toContain('3.03');
+
+    const alexPage = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
+    expect(alexPage).not.toContain('Your portfolio');
+  });
+
+  it('opens the sign-off page, never cached, writing nothing on GET or HEAD', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const writes = h.repository.writes;
+    const response = await h.app.request(`/u/${token}/sign-off/301`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(titleOf(html)).toMatch(/^Sign off 3\.01 – /);
+    expect(html).toContain('Owned by Supt Alex Morgan, who believes it is complete.');
+    expect(html).toContain('Publish the leadership charter.');
+    expect(html).toContain('<input type="hidden" name="version" value="4"/>');
+    expect((await h.app.request(`/u/${token}/sign-off/301`, { method: 'HEAD' })).status).toBe(200);
+    expect(h.repository.writes).toBe(writes);
+  });
+
+  it('signs off: the action is closed, its history says by the SRO via link, and the page confirms it', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const response = await postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/u/${token}?signed-off=301`);
+    const action = await h.repository.getAction('301');
+    expect(action).toMatchObject({ status: 'closed', version: 5, lastUpdatedAt: '2026-11-25T10:00:00.000Z' });
+    expect(await h.repository.listUpdates('301')).toEqual([
+      expect.objectContaining({ by: 'blake', via: 'link', countsAsProgress: false, changes: [{ field: 'status', from: 'proposed-closure', to: 'closed' }] }),
+    ]);
+    const page = await (await h.app.request(response.headers.get('location')!)).text();
+    expect(page).toContain('3.01 signed off: it is closed');
+    expect(page).not.toContain('/sign-off/301');
+  });
+
+  it('lets nobody else sign off: the owner, another SRO and a stranger get "not found", and nothing is written', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const writes = h.repository.writes;
+    const alexToken = await h.linkFor('alex');
+    expect((await h.app.request(`/u/${alexToken}/sign-off/301`)).status).toBe(404);
+    expect((await postForm(h.app, `/u/${alexToken}/sign-off/301`, { version: '4' })).status).toBe(404);
+    const blakeToken = await h.linkFor('blake');
+    for (const id of ['101', 'nope']) expect((await postForm(h.app, `/u/${blakeToken}/sign-off/${id}`, { version: '1' })).status).toBe(404);
+    // One of his that is closed already: done, as for a second click, and nothing written.
+    expect((await postForm(h.app, `/u/${blakeToken}/sign-off/304`, { version: '1' })).headers.get('location')).toBe(`/u/${blakeToken}?signed-off=304`);
+    expect((await postForm(h.app, `/u/${'x'.repeat(43)}/sign-off/301`, { version: '4' })).status).toBe(404);
+    expect((await postForm(h.app, `/u/${blakeToken}/sign-off/301`, { version: '4' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(h.repository.writes).toBe(writes);
+    expect((await h.repository.getAction('301'))!.status).toBe('proposed-closure');
+  });
+
+  it('closes nothing from an out-of-date page: the current state instead, saying why', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const writes = h.repository.writes;
+    const response = await postForm(h.app, `/u/${token}/sign-off/301`, { version: '3' });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain('3.01 changed after you opened it, so it was not signed off.');
+    expect(html).toContain('<input type="hidden" name="version" value="4"/>');
+    // An action that is not proposed for closure has no button, and a forged POST closes nothing.
+    const open = await postForm(h.app, `/u/${token}/sign-off/302`, { version: '1' });
+    expect(open.status).toBe(409);
+    expect(await open.text()).toContain('It is not awaiting your sign-off.');
+    expect((await postForm(h.app, `/u/${token}/sign-off/301`, {})).status).toBe(400);
+    expect(h.repository.writes).toBe(writes);
+  });
+});
+
+describe('the SRO sign-off on DynamoDB (dynalite)', () => {
+  let dynamo: DynamoFixture;
+  beforeAll(async () => {
+    dynamo = await startDynamoFixture();
+  });
+  afterAll(() => dynamo?.close());
+
+  it('closes once from 10 parallel sign-offs of the same page (a double-click): one history entry, each told it is closed', async () => {
+    const repository = new DynamoRepository(dynamo.doc, await dynamo.createTable());
+    const h = await ownerHarness({ repository, actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' })));
+    // Whether a repeat finds the action closed, races the first to the write or is the same update, it is done.
+    expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
+    expect(await repository.listUpdates('301')).toHaveLength(1);
+    expect(await repository.getAction('301')).toMatchObject({ status: 'closed', version: 5 });
+  });
+});
