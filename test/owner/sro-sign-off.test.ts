@@ -124,3 +124,48 @@ describe('the SRO sign-off on DynamoDB (dynalite)', () => {
     expect(await repository.getAction('301')).toMatchObject({ status: 'closed', version: 5 });
   });
 });
+
+describe('asking the SRO to sign off', () => {
+  /** 3.05 is Alex's, open, with Blake as SRO. */
+  const withProposable = () => [...sroPlan(), makeAction({ id: '305', ref: '3.05', ownerIds: ['alex'], sroId: 'blake', text: 'SECRET closure text.', lastUpdatedAt: '2026-11-01T10:00:00.000Z' })];
+  const propose = (overrides: Record<string, string> = {}) => ({ version: '1', progress: 'Done.', confidence: 'high', targetMonth: '', targetYear: '', complete: 'yes', ...overrides });
+
+  it('emails the SRO once the owner proposes closure: the ref, the owner and their own link, never the text', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    const token = await h.linkFor('alex');
+    const saved = await postForm(h.app, `/u/${token}/actions/305`, propose());
+    expect(saved.status).toBe(303);
+    expect(h.sent).toHaveLength(1);
+    const [email] = h.sent;
+    expect(email).toMatchObject({ to: ['blake.reid@testshire.example'], subject: 'Action 3.05 is ready for your sign-off' });
+    expect(email!.text).toContain('Supt Alex Morgan believes action 3.05');
+    expect(`${email!.text}${email!.html}`).not.toContain('SECRET');
+    const link = /https:\/\/actions\.testshire\.example(\/u\/[A-Za-z0-9_-]{43})/.exec(email!.text)![1]!;
+    const page = await (await h.app.request(link)).text();
+    expect(page).toContain('Your portfolio as senior responsible officer');
+    expect(page).toMatch(/href="\/u\/[^/]+\/sign-off\/305"/);
+    // The owner's confirmation says what happens next.
+    expect(await (await h.app.request(saved.headers.get('location')!)).text()).toContain('It now awaits sign-off by its senior responsible officer.');
+
+    // Saving again while it is still proposed asks nobody again.
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version: '2', progress: 'Evidence attached.' }))).status).toBe(303);
+    expect(h.sent).toHaveLength(1);
+  });
+
+  it('emails nobody when the SRO cannot receive mail or the owner is the SRO, and a failed email never undoes the save', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, mailStatus: 'bounced' });
+    expect((await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose())).status).toBe(303);
+    expect(h.sent).toEqual([]);
+
+    const own = await ownerHarness({ actions: withProposable() });
+    expect((await postForm(own.app, `/u/${await own.linkFor('blake')}/actions/303`, propose())).status).toBe(303);
+    expect(own.sent).toEqual([]);
+
+    const failing = await ownerHarness({ actions: withProposable() });
+    failing.deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    const response = await postForm(failing.app, `/u/${await failing.linkFor('alex')}/actions/305`, propose());
+    expect(response.status).toBe(303);
+    expect((await failing.repository.getAction('305'))!.status).toBe('proposed-closure');
+  });
+});

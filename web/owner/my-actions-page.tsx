@@ -84,6 +84,7 @@ function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionI
       <h2 id="saved-title" class="notification-title">
         Update saved for {saved.item.action.ref}
       </h2>
+      {saved.item.action.status === 'proposed-closure' && saved.item.action.sroId && <p>It now awaits sign-off by its senior responsible officer.</p>}
       {saved.next ? (
         <p>
           Next, {saved.next.action.ref} needs an update:{' '}

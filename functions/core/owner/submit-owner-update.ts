@@ -6,6 +6,7 @@ import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch, progressChange } from '../rules/apply-update.js';
 import { getOwnedAction } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
+import { notifySroOfClosure, type ClosureNoticeDeps } from './notify-sro-of-closure.js';
 import { readFormValues, validateOwnerForm, type FieldError, type OwnerFormValues, type OwnerUpdateInput } from './owner-update-form.js';
 
 export type SubmitResult =
@@ -15,9 +16,10 @@ export type SubmitResult =
 /**
  * An owner's update from their link: validated, turned into one history entry (via link, counting as
  * progress) and saved only if nobody else saved the action since the form was opened; otherwise
- * ConflictError carrying what is stored now, and nothing is overwritten.
+ * ConflictError carrying what is stored now, and nothing is overwritten. Proposing closure asks the SRO
+ * to sign it off.
  */
-export async function submitOwnerUpdate(deps: OwnerDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
+export async function submitOwnerUpdate(deps: OwnerDeps & ClosureNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
   const action = await getOwnedAction(deps, person, actionId);
   const values = readFormValues(body);
   const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));
@@ -26,6 +28,7 @@ export async function submitOwnerUpdate(deps: OwnerDeps, person: Person, actionI
 
   const update = buildUpdate(action, person, checked.input, now);
   const saved = await deps.repository.saveUpdate(update);
+  await notifySroOfClosure(deps, person, action, saved, now);
   return { kind: 'saved', action: saved, update };
 }
 
