@@ -70,7 +70,7 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
     <AdminLayout title="Audit log" forceName={forceName} session={session} current="/admin/audit">
       <h1>Audit log</h1>
       <p class="lead">
-        Changes made in the console, sign-ins and downloads of the plan, newest first, {pageSize} to a page. Owners’ own updates are in each action’s history.
+        Changes made in the console, sign-ins and downloads of the plan, newest first, {pageSize} to a page. What owners and SROs do from their own links is in each action’s history.
       </p>
       {entries.length === 0 ? (
         <p>{isNewest ? 'Nothing has been recorded yet.' : 'Nothing older has been recorded.'}</p>
