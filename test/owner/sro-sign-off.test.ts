@@ -3,7 +3,8 @@ import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repos
 import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 import { makeAction } from '../support/make-action.js';
-import { ownerHarness, planActions, postForm } from './owner-fixture.js';
+import { sendFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { alex, blake, ownerHarness, planActions, postForm, startNow } from './owner-fixture.js';
 
 /**
  * Blake is SRO of 3.01 (Alex proposes closure), 3.02 (Alex's, open and stale), 3.03 (Blake's own, so
@@ -38,6 +39,15 @@ describe('the SRO on their own link', () => {
 
     const alexPage = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
     expect(alexPage).not.toContain('Your portfolio');
+  });
+
+  it('is told of their portfolio in the email with a fresh link, as well as of their own actions', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    await sendFreshLink(h.deps, blake, startNow);
+    expect(h.sent.at(-1)!.text).toMatch(/You have \d+ actions \([^)]*3\.03[^)]*\)/);
+    expect(h.sent.at(-1)!.text).toContain('As senior responsible officer, you have 2 actions owned by others in your portfolio; 1 awaits your sign-off.');
+    await sendFreshLink(h.deps, alex, startNow);
+    expect(h.sent.at(-1)!.text).not.toContain('senior responsible officer');
   });
 
   it('opens the sign-off page, never cached, writing nothing on GET or HEAD', async () => {

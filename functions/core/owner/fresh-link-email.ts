@@ -11,10 +11,12 @@ export interface FreshLinkEmailInput {
   link: IssuedLink;
   refs: string[];
   needingUpdate: number;
+  /** As SRO: how many live actions others own for them, and how many of those await their sign-off. */
+  portfolio: { total: number; awaitingSignOff: number };
 }
 
-/** The link an owner asked for, with the refs of their open actions and how many need an update. */
-export function freshLinkEmail({ config, person, link, refs, needingUpdate }: FreshLinkEmailInput): OutgoingEmail {
+/** The link an owner asked for, with the refs of their open actions and how many need an update; for an SRO, their portfolio's counts. */
+export function freshLinkEmail({ config, person, link, refs, needingUpdate, portfolio }: FreshLinkEmailInput): OutgoingEmail {
   const count = refs.length === 1 ? '1 action' : `${refs.length} actions`;
   const summary =
     refs.length === 0
@@ -23,7 +25,13 @@ export function freshLinkEmail({ config, person, link, refs, needingUpdate }: Fr
   return linkEmail({
     to: person.email,
     subject: 'Your link to update your actions',
-    before: [`Dear ${person.name},`, summary],
+    before: [
+      `Dear ${person.name},`,
+      summary,
+      ...(portfolio.total === 0
+        ? []
+        : [`As senior responsible officer, you have ${portfolio.total === 1 ? '1 action' : `${portfolio.total} actions`} owned by others in your portfolio; ${portfolio.awaitingSignOff} await${portfolio.awaitingSignOff === 1 ? 's' : ''} your sign-off.`]),
+    ],
     link: { url: link.url, textIntro: 'Open your personal link to see and update your actions:', label: 'Open your actions' },
     after: [
       `The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`,

@@ -5,7 +5,7 @@ import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
 import { hashToken } from '../links/token-crypto.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
-import { listMyActions } from './list-my-actions.js';
+import { listMyWork } from './list-my-actions.js';
 import { freshLinkEmail } from './fresh-link-email.js';
 
 export interface FreshLinkDeps extends LinkDeps {
@@ -42,9 +42,16 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, n
 /** Issues a link and emails it: refs, counts and the link only, never any action text. */
 export async function sendFreshLink(deps: Omit<FreshLinkDeps, 'rateLimits'>, person: Person, now: Date): Promise<{ url: string; messageId: string }> {
   const link = await issueLink(deps, person, now);
-  const items = await listMyActions(deps, person, now);
+  const { owned, portfolio } = await listMyWork(deps, person, now);
   const mailer = await deps.getMailer();
-  const email = freshLinkEmail({ config: deps.config, person, link, refs: items.map((i) => i.action.ref), needingUpdate: items.filter((i) => i.stale || i.overdue).length });
+  const email = freshLinkEmail({
+    config: deps.config,
+    person,
+    link,
+    refs: owned.map((i) => i.action.ref),
+    needingUpdate: owned.filter((i) => i.stale || i.overdue).length,
+    portfolio: { total: portfolio.length, awaitingSignOff: portfolio.filter((i) => i.action.status === 'proposed-closure').length },
+  });
   const { messageId } = await mailer.send(email);
   return { url: link.url, messageId };
 }
