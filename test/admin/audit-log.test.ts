@@ -61,6 +61,18 @@ describe.each([
   });
 });
 
+it('pages past DynamoDB\'s 1 MB response: large entries are all listed, and a full page still says there is more', async () => {
+  const log = new DynamoAuditLog(dynamo.doc, await dynamo.createTable());
+  const large = 'x'.repeat(100_000);
+  for (let i = 0; i < 15; i++) await log.record({ ...entry(`2026-11-01T09:${String(i).padStart(2, '0')}:00.000Z`, `edit-${i}`), before: { text: large } });
+  const all = await log.listRecent(20);
+  expect(all.entries).toHaveLength(15);
+  expect(all.older).toBeNull();
+  const first = await log.listRecent(12);
+  expect(first.entries).toHaveLength(12);
+  expect((await log.listRecent(12, first.older!)).entries.map((e) => e.change)).toEqual(['edit-2', 'edit-1', 'edit-0']);
+});
+
 it('never scans', () => {
   expect(dynamo.commandCounts.get('ScanCommand') ?? 0).toBe(0);
 });

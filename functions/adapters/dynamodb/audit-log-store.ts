@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry, type AuditCursor, type AuditLog, type AuditPage } from '../../core/admin/audit-log.js';
+import { queryFirst } from './query-all.js';
 
 const auditPk = 'AUDIT';
 
@@ -20,20 +21,21 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async listRecent(limit: number, olderThan?: AuditCursor): Promise<AuditPage> {
-    // One more than the page, to know whether an older page exists without a second read.
-    const { Items = [] } = await this.doc.send(
-      new QueryCommand({
+    // One more than the page, to know whether an older page exists without another read.
+    const items = await queryFirst(
+      this.doc,
+      {
         TableName: this.tableName,
         KeyConditionExpression: olderThan === undefined ? 'pk = :pk' : 'pk = :pk AND sk < :olderThan',
         ExpressionAttributeValues: { ':pk': auditPk, ...(olderThan === undefined ? {} : { ':olderThan': olderThan }) },
         ScanIndexForward: false,
-        Limit: limit + 1,
-      }),
+      },
+      limit + 1,
     );
-    const page = Items.slice(0, limit);
+    const page = items.slice(0, limit);
     return {
       entries: page.map(({ pk: _pk, sk: _sk, ...entry }) => AuditEntry.parse(entry)),
-      older: Items.length > limit ? String(page.at(-1)!.sk) : null,
+      older: items.length > limit ? String(page.at(-1)!.sk) : null,
     };
   }
 }

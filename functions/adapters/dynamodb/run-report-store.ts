@@ -1,5 +1,6 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RunReport, type RunReportStore } from '../../core/reminders/run-report.js';
+import { queryFirst } from './query-all.js';
 
 const runPk = 'RUN#reminders';
 
@@ -19,15 +20,7 @@ export class DynamoRunReportStore implements RunReportStore {
   }
 
   async listRecent(limit: number): Promise<RunReport[]> {
-    const { Items } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': runPk },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map(({ pk: _pk, sk: _sk, ...report }) => RunReport.parse(report));
+    const items = await queryFirst(this.doc, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': runPk }, ScanIndexForward: false }, limit);
+    return items.map(({ pk: _pk, sk: _sk, ...report }) => RunReport.parse(report));
   }
 }
