@@ -27,7 +27,7 @@ export function createExportRoutes() {
         <div class="warning-text">
           <p>The workbook holds the text of every action: handle it as OFFICIAL-SENSITIVE.</p>
         </div>
-        <p>The download is recorded in the audit log, with your name.</p>
+        <p>Each download is recorded in the audit log: who took a copy, and when.</p>
         <form method="post" action={exportPaths.download}>
           <button class="button" type="submit">
             Download the plan (XLSX)
