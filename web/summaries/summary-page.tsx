@@ -1,12 +1,13 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import type { Child } from 'hono/jsx';
-import { confidenceLabels, confidences, type Confidence } from '../../functions/core/model/action.js';
+import { confidenceLabels, confidences } from '../../functions/core/model/action.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
+import { ColumnHeads } from '../views/column-heads.js';
 
 
 export const summaryPaths = {
@@ -47,14 +48,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
       </h3>
       {items.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Ref</th>
-              <th scope="col">Area</th>
-              <th scope="col">Action</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Ref', 'Area', 'Action', 'Change']} />
           <tbody>
             {items.map((item) => (
               <tr>
@@ -98,15 +92,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
         <p>No open actions.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              {confidences.map((c) => (
-                <th scope="col">{confidenceLabels[c]}</th>
-              ))}
-              <th scope="col">Open</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Area', ...confidences.map((c) => confidenceLabels[c]), 'Open']} />
           <tbody>
             {summary.confidenceByArea.map((area) => (
               <tr>
@@ -130,13 +116,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
         <p>No stale actions.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Owner</th>
-              <th scope="col">Stale actions</th>
-              <th scope="col">Refs</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Owner', 'Stale actions', 'Refs']} />
           <tbody>
             {summary.staleOwners.map((owner) => (
               <tr>
@@ -173,15 +153,7 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
         <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Open</th>
-              <th scope="col">Stale</th>
-              <th scope="col">Overdue</th>
-              <th scope="col">Board pack</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Month', 'Open', 'Stale', 'Overdue', 'Board pack']} />
           <tbody>
             {summaries.map((s) => (
               <tr>

@@ -5,6 +5,7 @@ import { actionPaths } from '../actions/paths.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { peoplePaths } from '../people/people-paths.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 /** What each recorded change means, in the admin's words; a name missing here is shown as recorded. */
 const changeLabels: Record<string, string> = {
@@ -76,15 +77,7 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
         <p>{isNewest ? 'Nothing has been recorded yet.' : 'Nothing older has been recorded.'}</p>
       ) : (
         <table class="labelled-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">Before and after</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['When', 'Who', 'What', 'Record', 'Before and after']} />
           <tbody>
             {entries.map((entry) => (
               <tr>

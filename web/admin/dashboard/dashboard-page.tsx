@@ -7,6 +7,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../../views/figures-table.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -86,14 +87,7 @@ function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) 
         <p>None.</p>
       ) : (
         <table class="labelled-table">
-          <thead>
-            <tr>
-              <th scope="col">Ref</th>
-              <th scope="col">Area</th>
-              <th scope="col">Owners</th>
-              <th scope="col">{lastColumn}</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Ref', 'Area', 'Owners', lastColumn]} />
           <tbody>
             {rows.slice(0, listLimit).map((row) => (
               <tr>
@@ -122,15 +116,7 @@ function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) 
   return (
     <>
       <table class="labelled-table">
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Stale actions</th>
-            <th scope="col">People reminded</th>
-            <th scope="col">Escalations</th>
-            <th scope="col">Failures</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Started', 'Stale actions', 'People reminded', 'Escalations', 'Failures']} />
         <tbody>
           {runs.map((run) => (
             <tr>

@@ -9,6 +9,7 @@ import { importPaths } from './import-paths.js';
 import { ProblemsTable } from './problems-table.js';
 import type { ImportPreview } from './run-import.js';
 import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 export interface PreviewPageProps {
   forceName: string;
@@ -62,12 +63,7 @@ function ChangesTable({ changes }: { changes: ChangedAction[] }) {
         since the last import would be undone.
       </p>
       <table class="labelled-table">
-        <thead>
-          <tr>
-            <th scope="col">Ref</th>
-            <th scope="col">What changes</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Ref', 'What changes']} />
         <tbody>
           {changes.map((change) => (
             <tr>

@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../../../functions/core/import/cells.js';
 import { sentence } from './read-upload.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 /** Every problem the importer found, errors first, each with where it is and what to do. */
 export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
@@ -7,13 +8,7 @@ export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
   return (
     <table class="problems-table">
       <caption class="visually-hidden">Problems found in the files</caption>
-      <thead>
-        <tr>
-          <th scope="col">Problem</th>
-          <th scope="col">Where</th>
-          <th scope="col">What to do</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={['Problem', 'Where', 'What to do']} />
       <tbody>
         {sorted.map((p) => (
           <tr>

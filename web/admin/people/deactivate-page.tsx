@@ -6,6 +6,7 @@ import { ErrorMessage, ErrorSummary } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { actionHref, peoplePaths } from './people-paths.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 interface DeactivationProps {
   forceName: string;
@@ -28,13 +29,7 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
   if (moves.length === 0) return <p>They own no open actions.</p>;
   return (
     <table class="labelled-table">
-      <thead>
-        <tr>
-          <th scope="col">Ref</th>
-          <th scope="col">{done ? 'Owners now' : 'Owners after'}</th>
-          <th scope="col">What happens</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={['Ref', done ? 'Owners now' : 'Owners after', 'What happens']} />
       <tbody>
         {moves.map((move) => (
           <tr>

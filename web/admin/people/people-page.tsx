@@ -5,6 +5,7 @@ import type { Person } from '../../../functions/core/model/person.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { mailStatusLabels, peoplePaths } from './people-paths.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 const roleLabels: Record<AdminRole, string> = { admin: 'Admin', board: 'Board' };
 
@@ -28,16 +29,7 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
       <h1>People</h1>
       <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
       <table class="labelled-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Other names in the plan</th>
-            <th scope="col">Owns</th>
-            <th scope="col">SRO of</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Name', 'Email', 'Other names in the plan', 'Owns', 'SRO of', 'Status']} />
         <tbody>
           {sorted.map((person) => {
             const role = roleFor(config, person.email);

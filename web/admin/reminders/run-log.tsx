@@ -1,5 +1,6 @@
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
 import { formatInstant } from '../../owner/format.js';
+import { ColumnHeads } from '../../views/column-heads.js';
 
 const skippedCount = (r: RunReport) => Object.values(r.skipped).reduce((sum, n) => sum + (n ?? 0), 0);
 
@@ -9,16 +10,7 @@ export function RunLog({ reports, timeZone }: { reports: RunReport[]; timeZone: 
   return (
     <table class="run-log">
       <caption class="visually-hidden">Recent reminder runs, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Stale actions</th>
-          <th scope="col">Reminded</th>
-          <th scope="col">Escalations</th>
-          <th scope="col">Not emailed</th>
-          <th scope="col">Failed</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={['Started', 'Stale actions', 'Reminded', 'Escalations', 'Not emailed', 'Failed']} />
       <tbody>
         {reports.map((r) => (
           <tr>
