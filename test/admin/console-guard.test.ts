@@ -53,7 +53,7 @@ describe('the console guard', () => {
   });
 
   it('lets no route under /admin answer without a session: each goes to sign-in, and nothing is written', async () => {
-    const { app, deps, request, sent } = consoleFixture();
+    const { deps, request, sent } = consoleFixture();
     await seed(deps);
     const before = stateOf(deps);
     for (const { method, path } of consoleRoutes()) {
@@ -76,7 +76,7 @@ describe('the console guard', () => {
   });
 
   it('refuses every admin change to a board member (403) and writes nothing', async () => {
-    const { app, deps, request, signIn, sent } = consoleFixture();
+    const { deps, request, signIn, sent } = consoleFixture();
     await seed(deps);
     const cookie = await signIn(boardEmail);
     const mailBefore = sent.length;
