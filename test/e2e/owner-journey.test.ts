@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
-import { listMyActions } from '../../functions/core/owner/list-my-actions.js';
+import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { seedPlan } from './seed.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const now = stack.deps.clock.now();
   if ((await stack.deps.repository.listActions()).length === 0) await seedPlan(stack.deps.repository, now);
   const counted = await Promise.all(
-    (await stack.deps.repository.listPeople()).filter((p) => p.active).map(async (person) => ({ person, count: (await listMyActions(stack.deps, person, now)).length })),
+    (await stack.deps.repository.listPeople()).filter((p) => p.active).map(async (person) => ({ person, count: (await listMyWork(stack.deps, person, now)).owned.length })),
   );
   counted.sort((a, b) => b.count - a.count);
   expect(counted[0]!.count, 'a demo person owns at least 4 open actions').toBeGreaterThanOrEqual(4);
@@ -79,7 +79,7 @@ describe('the owner journey in Chromium', () => {
     expect(await page.textContent('h1')).toBe('Your actions');
     const refs = await page.locator('.action-card-title').allTextContents();
     expect(refs.length).toBeGreaterThanOrEqual(4);
-    const before = await listMyActions(stack.deps, owner, stack.deps.clock.now());
+    const before = (await listMyWork(stack.deps, owner, stack.deps.clock.now())).owned;
 
     for (const [n, item] of before.slice(0, 2).entries()) {
       await page.click(`.action-card a.button[href$="/actions/${item.action.id}"]`);
@@ -134,7 +134,7 @@ describe('the owner journey in Chromium', () => {
     const person = others[1] ?? owner;
     const now = stack.deps.clock.now();
     const { token } = await issueLink(stack.deps, person, now);
-    const items = await listMyActions(stack.deps, person, now);
+    const items = (await listMyWork(stack.deps, person, now)).owned;
     const [first, second] = [items[0]!.action, items[1]!.action];
     const results: Record<string, unknown[]> = {};
 

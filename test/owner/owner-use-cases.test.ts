@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { getActionForOwner } from '../../functions/core/owner/get-action-for-owner.js';
-import { listMyActions } from '../../functions/core/owner/list-my-actions.js';
+import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { perAddressPerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import { alex, blake, ownerHarness, startNow, validUpdate } from './owner-fixture.js';
 
-describe('listMyActions', () => {
+describe('listMyWork', () => {
   it('lists open and proposed-closure actions the person owns or co-owns, overdue and stale first', async () => {
     const { deps } = await ownerHarness();
-    const items = await listMyActions(deps, alex, startNow);
+    const { owned: items, portfolio } = await listMyWork(deps, alex, startNow);
+    expect(portfolio).toEqual([]);
     expect(items.map((i) => i.action.ref)).toEqual(['1.01', '1.03', '1.02']);
     expect(items[0]).toMatchObject({ overdue: true, stale: true, daysSinceUpdate: 92 });
     expect(items[1]).toMatchObject({ overdue: false, stale: true, daysSinceUpdate: null });

@@ -47,10 +47,6 @@ export async function listMyWork(deps: OwnerDeps, person: Person, now: Date): Pr
   return { owned: items((action) => isOwnedBy(action, person)).sort(compareItems), portfolio, ownerNames };
 }
 
-export async function listMyActions(deps: OwnerDeps, person: Person, now: Date): Promise<MyActionItem[]> {
-  return (await listMyWork(deps, person, now)).owned;
-}
-
 export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {
   return {
     action,
