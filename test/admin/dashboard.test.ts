@@ -14,7 +14,7 @@ const plan: Action[] = [
   makeAction({ id: 'old', ref: '1.02', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(60), timescale: target('2026-09') }),
   makeAction({ id: 'fresh-late', ref: '1.03', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2026-10-15') }),
   makeAction({ id: 'fresh', ref: '1.04', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2027-06') }),
-  makeAction({ id: 'closing', ref: '1.05', status: 'proposed-closure', lastUpdatedAt: daysAgo(40), timescale: target('2026-01') }),
+  makeAction({ id: 'closing', ref: '1.05', status: 'proposed-closure', sroId: 'okoro', lastUpdatedAt: daysAgo(40), timescale: target('2026-01') }),
   makeAction({ id: 'done', ref: '1.06', status: 'closed', lastUpdatedAt: daysAgo(2) }),
 ];
 
@@ -92,6 +92,19 @@ describe('the dashboard', () => {
     expect(section('stale')).toContain('Supt Grace Okoro');
     expect(refs(section('overdue'))).toEqual(['1.02', '1.03']);
     expect(section('overdue')).toContain('September 2026');
+  });
+
+  it('lists the closures awaiting sign-off, waiting longest first, with the SRO to chase', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
+      await repository.putAction(makeAction({ id: 'closing-new', ref: '1.07', status: 'proposed-closure', sroId: null, lastUpdatedAt: daysAgo(5) }), null);
+    });
+    const start = html.indexOf('id="sign-off-heading"');
+    const section = html.slice(start, html.indexOf('</section>', start));
+    expect(section).toContain('Awaiting the SRO’s sign-off: 2');
+    expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['1.05', '1.07']);
+    expect(section).toContain('<th scope="col">SRO</th><th scope="col">Proposed</th>');
+    expect(section).toContain('<td data-label="SRO">Supt Grace Okoro</td><td data-label="Proposed">40 days ago</td>');
+    expect(section).toContain('<td data-label="SRO">No SRO</td>');
   });
 
   it('cuts a long list at 50 and points to the Actions page', async () => {

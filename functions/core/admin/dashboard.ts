@@ -25,6 +25,8 @@ export interface Dashboard {
   stale: PlanRow[];
   /** Open actions past their target, most overdue first. */
   overdue: PlanRow[];
+  /** Closures owners proposed, waiting longest first: the SROs to chase. */
+  awaitingSignOff: PlanRow[];
   runs: RunReport[];
 }
 
@@ -52,6 +54,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     closedKnown: previous !== null,
     stale: plan.filter((row) => row.stale).sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     overdue: plan.filter((row) => row.overdue).sort((a, b) => target(a).localeCompare(target(b))),
+    awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     runs,
   };
 }

@@ -48,6 +48,14 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         lastColumn="Target"
         cell={(row) => (row.timescale.target ? targetLabel(row.timescale.target) : '')}
       />
+      <ActionTable
+        id="sign-off"
+        heading={`Awaiting the SRO’s sign-off: ${dashboard.awaitingSignOff.length}`}
+        rows={dashboard.awaitingSignOff}
+        who={{ label: 'SRO', of: (row) => row.sro?.name ?? 'No SRO' }}
+        lastColumn="Proposed"
+        cell={daysAgo}
+      />
 
       <h2>Recent reminder runs</h2>
       <RunsTable runs={dashboard.runs} timeZone={timeZone} />
@@ -75,11 +83,13 @@ interface ActionTableProps {
   id: string;
   heading: string;
   rows: PlanRow[];
+  /** The people column: the owners unless said otherwise. */
+  who?: { label: string; of: (row: PlanRow) => string };
   lastColumn: string;
   cell: (row: PlanRow) => string;
 }
 
-function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) {
+function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerNames }, lastColumn, cell }: ActionTableProps) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
@@ -87,7 +97,7 @@ function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) 
         <p>None.</p>
       ) : (
         <table class="labelled-table">
-          <ColumnHeads names={['Ref', 'Area', 'Owners', lastColumn]} />
+          <ColumnHeads names={['Ref', 'Area', who.label, lastColumn]} />
           <tbody>
             {rows.slice(0, listLimit).map((row) => (
               <tr>
@@ -95,7 +105,7 @@ function ActionTable({ id, heading, rows, lastColumn, cell }: ActionTableProps) 
                   <a href={actionHref(row.id)}>{row.ref}</a>
                 </td>
                 <td data-label="Area">{row.area}</td>
-                <td data-label="Owners">{ownerNames(row)}</td>
+                <td data-label={who.label}>{who.of(row)}</td>
                 <td data-label={lastColumn}>{cell(row)}</td>
               </tr>
             ))}
