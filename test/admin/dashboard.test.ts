@@ -102,8 +102,8 @@ describe('the dashboard', () => {
     const section = html.slice(start, html.indexOf('</section>', start));
     expect(section).toContain('Awaiting the SRO’s sign-off: 2');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['1.05', '1.07']);
-    expect(section).toContain('<th scope="col">SRO</th><th scope="col">Proposed</th>');
-    expect(section).toContain('<td data-label="SRO">Supt Grace Okoro</td><td data-label="Proposed">40 days ago</td>');
+    expect(section).toContain('<th scope="col">SRO</th><th scope="col">Last updated</th>');
+    expect(section).toContain('<td data-label="SRO">Supt Grace Okoro</td><td data-label="Last updated">40 days ago</td>');
     expect(section).toContain('<td data-label="SRO">No SRO</td>');
   });
 

@@ -25,7 +25,7 @@ export interface Dashboard {
   stale: PlanRow[];
   /** Open actions past their target, most overdue first. */
   overdue: PlanRow[];
-  /** Closures owners proposed, waiting longest first: the SROs to chase. */
+  /** Closures owners proposed, least recently updated first: the SROs to chase. */
   awaitingSignOff: PlanRow[];
   runs: RunReport[];
 }

@@ -53,7 +53,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         heading={`Awaiting the SRO’s sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
         who={{ label: 'SRO', of: (row) => row.sro?.name ?? 'No SRO' }}
-        lastColumn="Proposed"
+        lastColumn="Last updated"
         cell={daysAgo}
       />
 
