@@ -1,29 +1,27 @@
 import { formatDay } from '../calendar/format-day.js';
+import type { ForceConfig } from '../config/force-config.js';
 import { linkEmail } from '../links/link-email.js';
-import { issueLink, type IssuedLink, type LinkDeps } from '../links/links.js';
+import type { IssuedLink } from '../links/links.js';
+import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
-import type { Mailer, OutgoingEmail } from '../ports.js';
-
-export interface ClosureNoticeDeps extends LinkDeps {
-  getMailer: () => Promise<Mailer>;
-}
+import type { OutgoingEmail } from '../ports.js';
 
 /** Asks the SRO to sign off: the ref, who proposed it and their own link, never the action's text. */
-export function closureProposedEmail(deps: Pick<ClosureNoticeDeps, 'config'>, sro: Person, owner: Person, ref: string, link: IssuedLink): OutgoingEmail {
+export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Person, ref: string, link: IssuedLink): OutgoingEmail {
   return linkEmail({
     to: sro.email,
     subject: `Action ${ref} is ready for your sign-off`,
     before: [
       `Dear ${sro.name},`,
-      `${owner.name} believes action ${ref} in ${deps.config.name}'s inspection action plan is complete and has proposed it for closure. As its senior responsible officer, please review it and sign it off.`,
+      `${owner.name} believes action ${ref} in ${config.name}'s inspection action plan is complete and has proposed it for closure. As its senior responsible officer, please review it and sign it off.`,
     ],
     link: { url: link.url, textIntro: 'Open your personal link and choose "Review and sign off":', label: 'Review and sign off' },
     after: [
-      `The link works until ${formatDay(link.expiresAt, deps.config.timeZone)}. Do not forward it: anyone with it can act for you.`,
+      `The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can act for you.`,
       `If it is not complete, tell ${owner.name}: they can update it.`,
     ],
-    forceName: deps.config.name,
+    forceName: config.name,
   });
 }
 
@@ -32,16 +30,9 @@ export function closureProposedEmail(deps: Pick<ClosureNoticeDeps, 'config'>, sr
  * or the SRO has left or their address bounced). Runs after the save: a failed email is logged and
  * never undoes it, and the SRO still finds the closure on their page. True when an email went.
  */
-export async function notifySroOfClosure(deps: ClosureNoticeDeps, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
+export async function notifySroOfClosure(deps: LinkNoticeDeps, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || saved.sroId === owner.id) return false;
   const sro = await deps.repository.getPerson(saved.sroId);
-  if (!sro?.active || sro.mailStatus !== 'ok') return false;
-  try {
-    const link = await issueLink(deps, sro, now);
-    await (await deps.getMailer()).send(closureProposedEmail(deps, sro, owner, saved.ref, link));
-    return true;
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', message: 'closure-proposed email failed', actionId: saved.id, personId: sro.id, error: String(error) }));
-    return false;
-  }
+  if (!sro) return false;
+  return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved.ref, link), { message: 'closure-proposed email failed', actionId: saved.id });
 }

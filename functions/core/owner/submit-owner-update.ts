@@ -6,7 +6,8 @@ import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch, progressChange } from '../rules/apply-update.js';
 import { getOwnedAction } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
-import { notifySroOfClosure, type ClosureNoticeDeps } from './notify-sro-of-closure.js';
+import type { LinkNoticeDeps } from '../links/send-link-notice.js';
+import { notifySroOfClosure } from './notify-sro-of-closure.js';
 import { readFormValues, validateOwnerForm, type FieldError, type OwnerFormValues, type OwnerUpdateInput } from './owner-update-form.js';
 
 export type SubmitResult =
@@ -19,7 +20,7 @@ export type SubmitResult =
  * ConflictError carrying what is stored now, and nothing is overwritten. Proposing closure asks the SRO
  * to sign it off.
  */
-export async function submitOwnerUpdate(deps: OwnerDeps & ClosureNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
+export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
   const action = await getOwnedAction(deps, person, actionId);
   const values = readFormValues(body);
   const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));

@@ -1,4 +1,4 @@
-import { issueLink } from '../../links/links.js';
+import { sendLinkNotice } from '../../links/send-link-notice.js';
 import type { Person } from '../../model/person.js';
 import type { AdminActionDeps } from './admin-change.js';
 import { ownerAssignedEmail } from './owner-assigned-email.js';
@@ -22,18 +22,8 @@ export interface OwnerNotices {
 export async function notifyNewOwners(deps: AdminActionDeps, ownerships: readonly NewOwnership[], now: Date): Promise<OwnerNotices> {
   const notices: OwnerNotices = { notified: [], notNotified: [] };
   for (const { person, refs } of ownerships) {
-    if (!person.active || person.mailStatus !== 'ok') {
-      notices.notNotified.push(person);
-      continue;
-    }
-    try {
-      const link = await issueLink(deps, person, now);
-      await (await deps.getMailer()).send(ownerAssignedEmail(deps.config, person, refs, link));
-      notices.notified.push(person);
-    } catch (error) {
-      console.error(JSON.stringify({ level: 'error', message: 'owner-assigned email failed', personId: person.id, error: String(error) }));
-      notices.notNotified.push(person);
-    }
+    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, refs, link), { message: 'owner-assigned email failed' });
+    (sent ? notices.notified : notices.notNotified).push(person);
   }
   return notices;
 }
