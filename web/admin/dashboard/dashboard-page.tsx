@@ -5,6 +5,7 @@ import type { RunReport } from '../../../functions/core/reminders/run-report.js'
 import { formatDaysAgo, formatInstant } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { actionPaths } from '../actions/paths.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
@@ -13,7 +14,6 @@ import { ColumnHeads } from '../../views/column-heads.js';
 export const listLimit = 50;
 const dayMs = 86_400_000;
 
-const actionHref = (id: string) => `/admin/actions/${encodeURIComponent(id)}`;
 const ownerNames = (row: PlanRow) => row.owners.map((o) => o.name).join(', ') || 'No owner';
 
 export interface DashboardPageProps {
@@ -102,7 +102,7 @@ function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerName
             {rows.slice(0, listLimit).map((row) => (
               <tr>
                 <td>
-                  <a href={actionHref(row.id)}>{row.ref}</a>
+                  <a href={actionPaths.action(row.id)}>{row.ref}</a>
                 </td>
                 <td data-label="Area">{row.area}</td>
                 <td data-label={who.label}>{who.of(row)}</td>
@@ -114,7 +114,7 @@ function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerName
       )}
       {rows.length > listLimit && (
         <p>
-          Showing the first {listLimit} of {rows.length}. <a href="/admin/actions">Find the rest on the Actions page</a>.
+          Showing the first {listLimit} of {rows.length}. <a href={actionPaths.list}>Find the rest on the Actions page</a>.
         </p>
       )}
     </section>

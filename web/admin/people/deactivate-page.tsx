@@ -5,7 +5,8 @@ import type { Person } from '../../../functions/core/model/person.js';
 import { ErrorMessage, ErrorSummary } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
-import { actionHref, peoplePaths } from './people-paths.js';
+import { actionPaths } from '../actions/paths.js';
+import { peoplePaths } from './people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
 
 interface DeactivationProps {
@@ -34,7 +35,7 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
         {moves.map((move) => (
           <tr>
             <td>
-              <a href={actionHref(move.action.id)}>{move.action.ref}</a>
+              <a href={actionPaths.action(move.action.id)}>{move.action.ref}</a>
             </td>
             <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
             <td data-label="What happens">{leadLabels[move.lead]}</td>
@@ -54,7 +55,7 @@ function SroList({ sroOf }: { sroOf: Action[] }) {
       <ul class="ref-list">
         {sroOf.map((a) => (
           <li>
-            <a href={actionHref(a.id)}>{a.ref}</a>
+            <a href={actionPaths.action(a.id)}>{a.ref}</a>
           </li>
         ))}
       </ul>

@@ -6,6 +6,4 @@ export const peoplePaths = {
   mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
 };
 
-export const actionHref = (id: string) => `/admin/actions/${encodeURIComponent(id)}`;
-
 export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;

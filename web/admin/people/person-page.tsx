@@ -4,7 +4,8 @@ import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
-import { actionHref, mailStatusLabels, peoplePaths } from './people-paths.js';
+import { actionPaths } from '../actions/paths.js';
+import { mailStatusLabels, peoplePaths } from './people-paths.js';
 
 export const doneMessages = {
   'links-revoked': 'Their links were withdrawn: every personal link they held no longer works',
@@ -27,7 +28,7 @@ function RefList({ actions }: { actions: Action[] }) {
     <ul class="ref-list">
       {actions.map((a) => (
         <li>
-          <a href={actionHref(a.id)}>{a.ref}</a>
+          <a href={actionPaths.action(a.id)}>{a.ref}</a>
         </li>
       ))}
     </ul>
