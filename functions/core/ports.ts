@@ -25,6 +25,8 @@ export interface Repository {
   listUpdates(actionId: string): Promise<Update[]>;
   /** Open actions last updated before the cutoff (never-updated ones included), from the sparse index. */
   listStaleActions(cutoff: Date): Promise<Action[]>;
+  /** Closures awaiting their SRO's sign-off, last updated before the cutoff, from the same sparse index. */
+  listWaitingClosures(cutoff: Date): Promise<Action[]>;
 
   getPerson(id: string): Promise<Person | null>;
   listPeople(): Promise<Person[]>;

@@ -148,6 +148,37 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.listStaleActions(new Date('2025-03-01T00:00:00.000Z'))).toEqual([]);
     });
 
+    it('lists closures awaiting sign-off apart from stale actions: proposed and untouched since the cutoff, oldest first', async () => {
+      const repo = await makeRepo();
+      const put = (id: string, lastUpdatedAt: string | null, status: 'open' | 'closed' | 'proposed-closure' = 'proposed-closure') =>
+        repo.putAction(makeAction({ id, lastUpdatedAt, status }), null);
+      await put('proposed-old', '2025-01-01T00:00:00Z');
+      await put('proposed-older', '2024-12-01T00:00:00Z');
+      await put('proposed-at-cutoff', '2025-02-01T09:00:00Z');
+      await put('proposed-recent', '2025-02-20T10:00:00Z');
+      await put('open-old', '2024-06-01T00:00:00Z', 'open');
+      await put('closed-old', '2024-06-01T00:00:00Z', 'closed');
+      const cutoff = new Date('2025-02-01T09:00:00.000Z');
+      expect(ids(await repo.listWaitingClosures(cutoff))).toEqual(['proposed-older', 'proposed-old']);
+      expect(ids(await repo.listStaleActions(cutoff))).toEqual(['open-old']);
+    });
+
+    it('moves an action between the stale and the waiting lists as it is proposed, reopened and signed off', async () => {
+      const repo = await makeRepo();
+      await repo.putAction(makeAction({ lastUpdatedAt: '2025-01-01T00:00:00.000Z' }), null);
+      const cutoff = new Date('2030-01-01T00:00:00.000Z');
+      await repo.saveUpdate(makeUpdate({ patch: { status: 'proposed-closure' } }));
+      expect(await repo.listStaleActions(cutoff)).toEqual([]);
+      expect(await repo.listWaitingClosures(cutoff)).toMatchObject([{ id: 'a-1', version: 2, status: 'proposed-closure' }]);
+      await repo.saveUpdate(makeUpdate({ version: 3, patch: { status: 'open' } }));
+      expect(ids(await repo.listStaleActions(cutoff))).toEqual(['a-1']);
+      expect(await repo.listWaitingClosures(cutoff)).toEqual([]);
+      await repo.saveUpdate(makeUpdate({ version: 4, patch: { status: 'proposed-closure' } }));
+      await repo.saveUpdate(makeUpdate({ version: 5, patch: { status: 'closed' } }));
+      expect(await repo.listStaleActions(cutoff)).toEqual([]);
+      expect(await repo.listWaitingClosures(cutoff)).toEqual([]);
+    });
+
     it('round-trips people, replaces them on put and lists them in id order', async () => {
       const repo = await makeRepo();
       const bell = makePerson({ id: 'dcs.bell', name: 'DCS Bell', aliases: ['DCS Bell (Head of Crime)'], role: 'Head of Crime' });

@@ -4,7 +4,7 @@ import type { Action } from '../../core/model/action.js';
 import type { Update } from '../../core/model/update.js';
 import { applyUpdate } from '../../core/rules/apply-update.js';
 import { ActionHistory } from './action-history.js';
-import { actionKey, fromActionItem, openPartition, toActionItem, typeActions } from './item-mapping.js';
+import { actionKey, fromActionItem, indexPartitions, toActionItem, typeActions } from './item-mapping.js';
 import { isConditionFailed, queryAll } from './query-all.js';
 import { sameUpdate } from '../../core/rules/same-update.js';
 import { tableDefinition } from './table-definition.js';
@@ -27,7 +27,7 @@ const maxSettleAttempts = 5;
  * ahead of its action; readers roll it forward ("settle"), each with a conditional write, so concurrent
  * repairers are harmless.
  *
- * Who settles: getAction, putAction, saveUpdate and listStaleActions (one GetItem per stale action,
+ * Who settles: getAction, putAction, saveUpdate, listStaleActions and listWaitingClosures (one GetItem per listed action,
  * because the reminder job mails people on that list). listActions does not: it would cost one Query per
  * action on every admin page and board pack, for a state that only a crash in a ~10 ms window leaves, and
  * that the next getAction or saveUpdate of the action repairs.
@@ -69,21 +69,29 @@ export class ActionStore {
     return items.map(fromActionItem);
   }
 
-  /** Oldest first: never-updated actions carry openSk '0000', which sorts before every date. */
-  async listStaleActions(cutoff: Date): Promise<Action[]> {
+  listStaleActions(cutoff: Date): Promise<Action[]> {
+    return this.listQuietSince('open', cutoff);
+  }
+
+  listWaitingClosures(cutoff: Date): Promise<Action[]> {
+    return this.listQuietSince('proposed-closure', cutoff);
+  }
+
+  /** One partition of the sparse index, oldest first: never-updated actions carry openSk '0000', which sorts before every date. */
+  private async listQuietSince(status: 'open' | 'proposed-closure', cutoff: Date): Promise<Action[]> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
       IndexName: tableDefinition.indexes.openByLastUpdated.name,
-      KeyConditionExpression: 'openPk = :open AND openSk < :cutoff',
-      ExpressionAttributeValues: { ':open': openPartition, ':cutoff': cutoff.toISOString() },
+      KeyConditionExpression: 'openPk = :partition AND openSk < :cutoff',
+      ExpressionAttributeValues: { ':partition': indexPartitions[status], ':cutoff': cutoff.toISOString() },
       Limit: this.pageSize,
     });
     const settled = await Promise.all(
       // Only the entry one past the action can be pending: a GetItem for it returns nothing in the normal
-      // case, so the stale list reads no history items (the reminder job's read budget counts items).
+      // case, so the list reads no history items (the reminder job's read budget counts items).
       items.map(fromActionItem).map(async (action) => (await this.settle(action, await this.history.get(action.id, action.version + 1))) ?? this.getAction(action.id)),
     );
-    return settled.filter((action): action is Action => action !== null && isStaleAt(action, cutoff));
+    return settled.filter((action): action is Action => action !== null && isQuietSince(action, status, cutoff));
   }
 
   async putAction(action: Action, expectedVersion: number | null): Promise<void> {
@@ -160,6 +168,6 @@ export class ActionStore {
   }
 }
 
-function isStaleAt(action: Action, cutoff: Date): boolean {
-  return action.status === 'open' && (action.lastUpdatedAt === null || Date.parse(action.lastUpdatedAt) < cutoff.getTime());
+function isQuietSince(action: Action, status: Action['status'], cutoff: Date): boolean {
+  return action.status === status && (action.lastUpdatedAt === null || Date.parse(action.lastUpdatedAt) < cutoff.getTime());
 }

@@ -51,6 +51,10 @@ export class DynamoRepository implements Repository {
     return this.actions.listStaleActions(cutoff);
   }
 
+  listWaitingClosures(cutoff: Date): Promise<Action[]> {
+    return this.actions.listWaitingClosures(cutoff);
+  }
+
   getPerson(id: string): Promise<Person | null> {
     return this.people.getPerson(id);
   }

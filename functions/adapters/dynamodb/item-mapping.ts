@@ -17,6 +17,8 @@ export const reminderSkPrefix = 'REMINDER#';
 export const typeActions = 'ACTION';
 export const typePeople = 'PERSON';
 export const openPartition = 'OPEN';
+/** The same index's partition for closures awaiting their SRO's sign-off. */
+export const proposedPartition = 'PROPOSED';
 /** The open index's sort key for a never-updated action: sorts before every ISO date, so it is always stale. */
 export const neverUpdated = '0000';
 
@@ -40,10 +42,14 @@ export function openSortKey(lastUpdatedAt: string | null): string {
   return lastUpdatedAt === null ? neverUpdated : new Date(lastUpdatedAt).toISOString();
 }
 
-/** Only open actions carry openPk/openSk: a Put of any other status leaves the sparse index. */
+/** The partition of the sparse index for the statuses that can go quiet: work still owed by someone. */
+export const indexPartitions: Partial<Record<Action['status'], string>> = { open: openPartition, 'proposed-closure': proposedPartition };
+
+/** Only open and proposed actions carry openPk/openSk: a Put of any other status leaves the sparse index. */
 export function toActionItem(action: Action): Item {
-  const open = action.status === 'open' ? { openPk: openPartition, openSk: openSortKey(action.lastUpdatedAt) } : {};
-  return { ...action, ...actionKey(action.id), typePk: typeActions, typeSk: action.id, ...open };
+  const partition = indexPartitions[action.status];
+  const indexed = partition === undefined ? {} : { openPk: partition, openSk: openSortKey(action.lastUpdatedAt) };
+  return { ...action, ...actionKey(action.id), typePk: typeActions, typeSk: action.id, ...indexed };
 }
 
 export const toUpdateItem = (update: Update): Item => ({ ...update, ...updateKey(update.actionId, update.version) });

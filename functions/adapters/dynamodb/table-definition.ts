@@ -6,7 +6,10 @@ export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
   indexes: {
-    /** Sparse: only open actions carry openPk, so the reminder job reads stale actions and nothing else. */
+    /**
+     * Sparse: only open actions (openPk OPEN) and closures awaiting sign-off (PROPOSED) carry openPk, so
+     * the reminder job reads what has gone quiet and nothing else.
+     */
     openByLastUpdated: { name: 'open-by-last-updated', partitionKey: 'openPk', sortKey: 'openSk' },
     /** Lists actions and people without a Scan. */
     byType: { name: 'by-type', partitionKey: 'typePk', sortKey: 'typeSk' },

@@ -55,9 +55,17 @@ export class MemoryRepository implements Repository {
   }
 
   async listStaleActions(cutoff: Date): Promise<Action[]> {
+    return this.listQuietSince('open', cutoff);
+  }
+
+  async listWaitingClosures(cutoff: Date): Promise<Action[]> {
+    return this.listQuietSince('proposed-closure', cutoff);
+  }
+
+  private listQuietSince(status: Action['status'], cutoff: Date): Action[] {
     // Oldest first and never-updated before all, like the sparse index.
     return [...this.actions.values()]
-      .filter((a) => a.status === 'open' && instant(a.lastUpdatedAt) < cutoff.getTime())
+      .filter((a) => a.status === status && instant(a.lastUpdatedAt) < cutoff.getTime())
       .sort((a, b) => instant(a.lastUpdatedAt) - instant(b.lastUpdatedAt) || byKey(a.id, b.id))
       .map(copy);
   }
