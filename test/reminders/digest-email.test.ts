@@ -14,6 +14,7 @@ const escalation: EscalationDigest = {
   person: sro,
   recovering: false,
   groups: [
+    { ownerId: null, ownerName: '', flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [line('5.01', 45), line('5.02', 31)] },
     { ownerId: 'co-owner', ownerName: coOwner.name, flag: 'bounced', ignoredReminders: 0, lines: [line('2.01', 33)] },
     { ownerId: 'owner', ownerName: owner.name, flag: 'ignored', ignoredReminders: 2, lines: [line('1.01', 70), line('1.02', 61), line('1.03', 61)] },
     { ownerId: null, ownerName: 'DCI Unknown', flag: 'not-in-directory', ignoredReminders: 0, lines: [line('3.01', 61)] },
@@ -53,9 +54,11 @@ describe('reminder and escalation emails', () => {
     expect(email.html).toMatchSnapshot();
   });
 
-  it('escalation: one heading per owner with counts, ages and why (snapshot)', async () => {
+  it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {
     const email = await renderDigestEmail({ ...base, digest: escalation });
-    expect(email.subject).toBe('6 actions in your portfolio need your attention');
+    expect(email.subject).toBe('8 actions in your portfolio need your attention');
+    expect(email.text).toContain('2 actions proposed for closure have had no update for 31 days or more.');
+    expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
     expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
     expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders.');
     expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');

@@ -21,6 +21,15 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(text).not.toContain('SECRET');
   });
 
+  it('lists the closures waiting for their SRO, even when nothing is stale', () => {
+    const closure = staleAction({ id: 'c-1', ref: '3.01', status: 'proposed-closure', text: 'SECRET CLOSURE', lastUpdatedAt: daysBefore(tuesday, 35) });
+    expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), 28).split('\n')).toEqual([
+      '0 stale actions for 0 people (not updated in 28 days):',
+      "1 proposed closure waiting as long for their SRO's sign-off.",
+      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (35 days)',
+    ]);
+  });
+
   it('says when nothing is stale', () => {
     expect(formatReminderPlan(plan({ actions: [] }), 28)).toBe('No stale actions: every open action was updated in the last 28 days.');
   });

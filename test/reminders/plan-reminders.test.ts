@@ -1,3 +1,4 @@
+import type { Action } from '../../functions/core/model/action.js';
 import { describe, expect, it } from 'vitest';
 import type { ReminderPlan } from '../../functions/core/reminders/reminder-plan.js';
 import { makePerson } from '../support/make-action.js';
@@ -140,6 +141,62 @@ describe('planReminders: escalation', () => {
     const p = plan({ actions: [own], history: [14, 7].map((d) => sentReminder('sro', tuesday, d, ['a-1'])) });
     expect(remindedIds(p)).toEqual(['sro']);
     expect(p.escalations).toEqual([]);
+  });
+});
+
+describe("planReminders: closures awaiting the SRO's sign-off", () => {
+  const closure = (overrides: Partial<Action> = {}) => staleAction({ id: 'c-1', ref: '3.01', status: 'proposed-closure', ...overrides });
+
+  it('chases the SRO once a closure has waited past staleAfterDays, and never its owners', () => {
+    expect(plan({ actions: [], closures: [closure({ lastUpdatedAt: daysBefore(tuesday, 28) })] }).escalations).toEqual([]);
+    const p = plan({ actions: [], closures: [closure({ lastUpdatedAt: daysBefore(tuesday, 29) })] });
+    expect(remindedIds(p)).toEqual([]);
+    expect(escalatedTo(p)).toEqual(['sro']);
+    expect(p.escalations[0]!.groups).toEqual([
+      { ownerId: null, ownerName: '', flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [{ actionId: 'c-1', ref: '3.01', ageDays: 29, neverUpdated: false }] },
+    ]);
+    expect(p).toMatchObject({ staleActions: 0, waitingClosures: 1 });
+  });
+
+  it("puts an SRO's waiting closures first in the same digest as the owners they chase, oldest first", () => {
+    const stale = staleAction({ lastUpdatedAt: daysBefore(tuesday, 61) });
+    const history = [14, 7].map((d) => sentReminder('owner', tuesday, d, ['a-1']));
+    const closures = [closure({ lastUpdatedAt: daysBefore(tuesday, 35) }), closure({ id: 'c-2', ref: '3.02', ownerIds: ['co-owner'], lastUpdatedAt: daysBefore(tuesday, 50) })];
+    const p = plan({ actions: [stale], closures, history });
+    expect(p.escalations).toHaveLength(1);
+    expect(p.escalations[0]!.groups.map((g) => [g.flag, g.lines.map((l) => l.ref)])).toEqual([
+      ['awaiting-sign-off', ['3.02', '3.01']],
+      ['ignored', ['1.01']],
+    ]);
+  });
+
+  it('follows the escalation cadence, and says why a closure is held back', () => {
+    const recent = { ...sentReminder('sro', tuesday, 3, ['c-1']), kind: 'escalation' as const };
+    const p = plan({ actions: [], closures: [closure()], history: [recent] });
+    expect(p.escalations).toEqual([]);
+    expect(p.skipped).toContainEqual(expect.objectContaining({ reason: 'recently-reminded', personId: 'sro', kind: 'escalation', refs: ['3.01'] }));
+  });
+
+  it('does not email an SRO about the closure of an action they own: that is for an admin to sign off', () => {
+    expect(plan({ actions: [], closures: [closure({ ownerIds: ['owner', 'sro'] })] }).escalations).toEqual([]);
+  });
+
+  it('skips, with a reason, a closure with no SRO who can be emailed', () => {
+    const bounced = makePerson({ ...sro, mailStatus: 'bounced' });
+    for (const p of [plan({ actions: [], closures: [closure({ sroId: null })] }), plan({ actions: [], closures: [closure()], people: [owner, bounced] })]) {
+      expect(p.escalations).toEqual([]);
+      expect(p.skipped).toContainEqual(expect.objectContaining({ reason: 'no-sro', kind: 'escalation', refs: ['3.01'] }));
+    }
+  });
+
+  it('ignores what is not a proposed closure even if handed in as one', () => {
+    expect(plan({ actions: [], closures: [closure({ status: 'open' }), closure({ status: 'closed' })] })).toMatchObject({ waitingClosures: 0, escalations: [] });
+  });
+
+  it('sends nothing on a day off, and lists the closure with the stale actions', () => {
+    const p = plan({ actions: [staleAction()], closures: [closure()], now: new Date('2026-11-28T09:00:00Z') });
+    expect(p.escalations).toEqual([]);
+    expect(p.skipped).toEqual([expect.objectContaining({ reason: 'not-working-day', actionIds: ['a-1', 'c-1'] })]);
   });
 });
 

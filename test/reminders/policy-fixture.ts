@@ -31,6 +31,7 @@ export function sentReminder(personId: string, now: Date, days: number, actionId
 
 export function plan(options: {
   actions: Action[];
+  closures?: Action[];
   people?: Person[];
   history?: ReminderRecord[];
   now?: Date;
@@ -42,6 +43,7 @@ export function plan(options: {
     now: options.now ?? tuesday,
     config: { ...config, ...options.config },
     staleActions: options.actions,
+    waitingClosures: options.closures ?? [],
     people: options.people ?? [owner, coOwner, sro],
     history,
   });

@@ -5,7 +5,7 @@ import type { Person } from '../../functions/core/model/person.js';
 import type { Repository } from '../../functions/core/ports.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
 import type { BackoffPolicy } from '../../functions/core/reminders/send-with-backoff.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction, makePerson, makeUpdate } from '../support/make-action.js';
 import { failSends, StandIns } from './stand-ins-fixture.js';
 
 const config = parseForceConfig(
@@ -130,6 +130,27 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     expect([...counts.values()]).toEqual(Array(8).fill(1));
     expect(report).toMatchObject({ peopleReminded: 7, failures: 1, failed: [{ personId: 'owner-4', kind: 'reminder', error: expect.stringContaining('MessageRejected') }] });
     expect(await force.repository.listReminders('owner-4')).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringContaining('not verified') })]);
+  });
+
+  it("a closure left waiting: its SRO is chased to sign it off, its owner is not, and a fresh one waits", async () => {
+    const force = await standIns.force(config);
+    for (const person of [owners[0]!, owners[1]!, sro]) await force.repository.putPerson(person);
+    const propose = async (id: string, ref: string, ownerId: string, proposedDaysAgo: number) => {
+      await force.repository.putAction(makeAction({ id, ref, sroId: 'sro', ownerIds: [ownerId], lastUpdatedAt: daysAgo(90), ...secret(0) }), null);
+      await force.repository.saveUpdate(makeUpdate({ actionId: id, version: 2, at: daysAgo(proposedDaysAgo), by: ownerId, patch: { status: 'proposed-closure' } }));
+    };
+    await propose('waiting', '5.01', 'owner-0', 35);
+    await propose('fresh', '5.02', 'owner-1', 5);
+
+    const { report } = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
+    const mail = await standIns.sent();
+    expect(mail.map((e) => e.destination.to[0])).toEqual([sro.email]);
+    expect(mail[0]!.body.text).toContain('1 action proposed for closure has had no update for 35 days.\nIts owners believe it is complete');
+    expect(mail[0]!.body.text).toContain('- 5.01: last updated 35 days ago');
+    expect(mail[0]!.body.text).not.toContain('5.02');
+    expect(JSON.stringify(mail)).not.toMatch(/SECRET/);
+    expect(report).toMatchObject({ staleActions: 0, peopleReminded: 0, escalations: 1 });
+    expect(await force.repository.listReminders('sro')).toEqual([expect.objectContaining({ kind: 'escalation', state: 'sent', actionIds: ['waiting'] })]);
   });
 
   it('issues no Scan, in any of the runs above', () => {

@@ -62,7 +62,8 @@ function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestPa
 function escalationParts(digest: EscalationDigest): DigestParts {
   return {
     subject: escalationSubject(digest),
-    intro: 'As senior responsible officer, you are told when actions in your portfolio go without an update and their owners cannot be reached or have not answered their reminders.',
+    intro:
+      'As senior responsible officer, you are told when closures in your portfolio wait for your sign-off, and when actions go without an update and their owners cannot be reached or have not answered their reminders.',
     action: 'Open the Action Plan Tracker',
     body: digest.groups.map((group) => (
       <>

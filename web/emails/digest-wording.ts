@@ -1,12 +1,11 @@
 import type { DigestLine, EscalationDigest, EscalationGroup, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import { plural } from '../../functions/core/plural.js';
 
 /**
  * Every sentence the reminder and escalation emails say, shared by the HTML and the plain-text part.
  * Only refs, counts, ages, names and the link: police action plans are OFFICIAL-SENSITIVE, so an email
  * never carries an action's text, plan, evidence or progress narrative.
  */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 export function ageText(line: DigestLine): string {
   const days = plural(line.ageDays, 'day');
   return line.neverUpdated ? `never updated (added ${days} ago)` : `last updated ${days} ago`;
@@ -32,12 +31,21 @@ export function groupHeading(group: EscalationGroup): string {
   const n = group.lines.length;
   const youngest = Math.min(...group.lines.map((l) => l.ageDays));
   const allSame = group.lines.every((l) => l.ageDays === youngest);
-  const owned = group.flag === 'no-owner' ? `${plural(n, 'action')} with no owner` : `${plural(n, 'action')} owned by ${group.ownerName}`;
-  return `${owned} ${n === 1 ? 'has' : 'have'} had no update for ${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+  return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} had no update for ${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+}
+
+function groupSubject(group: EscalationGroup): string {
+  const actions = plural(group.lines.length, 'action');
+  if (group.flag === 'awaiting-sign-off') return `${actions} proposed for closure`;
+  return group.flag === 'no-owner' ? `${actions} with no owner` : `${actions} owned by ${group.ownerName}`;
 }
 
 export function groupReason(group: EscalationGroup): string {
   switch (group.flag) {
+    case 'awaiting-sign-off':
+      return group.lines.length === 1
+        ? 'Its owners believe it is complete, and only you can sign it off: open your actions and choose “Review and sign off”.'
+        : 'Their owners believe they are complete, and only you can sign them off: open your actions and choose “Review and sign off” on each.';
     case 'ignored':
       return `${group.ownerName} has not answered ${plural(group.ignoredReminders, 'reminder')}.`;
     case 'inactive':

@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from './reminder-plan.js';
 
 const age = (line: DigestLine): string => `${line.ref} (${line.neverUpdated ? `never updated, ${line.ageDays} days` : `${line.ageDays} days`})`;
@@ -14,8 +15,10 @@ const skipWords: Record<SkipReason, string> = {
 };
 
 function groupText(group: EscalationGroup): string {
+  const lines = group.lines.map(age).join(', ');
+  if (group.flag === 'awaiting-sign-off') return `${plural(group.lines.length, 'closure')} awaiting sign-off: ${lines}`;
   const why = group.flag === 'ignored' ? `ignored ${group.ignoredReminders} reminders` : group.flag;
-  return `${group.lines.length} owned by ${group.ownerName} (${why}): ${group.lines.map(age).join(', ')}`;
+  return `${group.lines.length} owned by ${group.ownerName} (${why}): ${lines}`;
 }
 
 function skipText(skip: Skip): string {
@@ -29,8 +32,9 @@ function skipText(skip: Skip): string {
  * action's text. The first line keeps the form the local CLI test reads.
  */
 export function formatReminderPlan(plan: ReminderPlan, staleAfterDays: number): string {
-  if (plan.staleActions === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
+  if (plan.staleActions === 0 && plan.waitingClosures === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
   const lines = [`${plan.staleActions} stale actions for ${plan.owners} people (not updated in ${staleAfterDays} days):`];
+  if (plan.waitingClosures > 0) lines.push(`${plural(plan.waitingClosures, 'proposed closure')} waiting as long for their SRO's sign-off.`);
   for (const d of plan.reminders) {
     lines.push(`${d.person.name} <${d.person.email}>: reminder, ${d.lines.length} stale: ${d.lines.map(age).join(', ')}`);
   }

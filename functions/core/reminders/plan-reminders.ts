@@ -3,7 +3,7 @@ import { isWorkingDay } from '../calendar/working-days.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
-import { isStale } from '../rules/stale.js';
+import { isClosureWaiting, isStale } from '../rules/stale.js';
 import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
   DigestLine,
@@ -28,17 +28,19 @@ interface EscalationItem {
 }
 
 /**
- * The reminder policy, pure: who gets a reminder digest, which SRO an escalation digest, who is skipped
- * and why. The period is the local date in the force's time zone, and every interval is counted in local
+ * The reminder policy, pure: who gets a reminder digest, which SRO an escalation digest (an owner's
+ * quiet actions, or closures waiting on the SRO's sign-off), who is skipped and why. The period is the local date in the force's time zone, and every interval is counted in local
  * calendar days, so a clock change neither skips a day nor runs one twice.
  */
 export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const { now, config } = input;
   const period = toLocalDate(now, config.timeZone);
   const stale = input.staleActions.filter((a) => isStale(a, now, config.staleAfterDays));
-  const base = { period, staleActions: stale.length, owners: countOwners(stale), reminders: [], escalations: [] };
+  const waiting = input.waitingClosures.filter((a) => isClosureWaiting(a, now, config.staleAfterDays));
+  const base = { period, staleActions: stale.length, waitingClosures: waiting.length, owners: countOwners(stale), reminders: [], escalations: [] };
   if (!input.assumeWorkingDay && !isWorkingDay(period, config)) {
-    const skip: Skip = { reason: 'not-working-day', personId: null, name: null, email: null, kind: null, actionIds: stale.map((a) => a.id), refs: stale.map((a) => a.ref) };
+    const all = [...stale, ...waiting];
+    const skip: Skip = { reason: 'not-working-day', personId: null, name: null, email: null, kind: null, actionIds: all.map((a) => a.id), refs: all.map((a) => a.ref) };
     return { ...base, workingDay: false, skipped: [skip] };
   }
 
@@ -46,6 +48,9 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const historyOf = (id: string): ReminderRecord[] => input.history.get(id) ?? [];
   const routing: Routing = { people, historyOf, period, config, skips: new SkipList(people), owed: new Map(), escalating: [] };
   for (const action of stale) routeAction(routing, action);
+  for (const action of waiting) {
+    routing.escalating.push({ action, line: toLine(action, period, config.timeZone), ownerId: null, ownerName: '', flag: 'awaiting-sign-off', ignored: 0 });
+  }
   const { skips, owed, escalating } = routing;
 
   const reminders: ReminderDigest[] = [];
@@ -127,8 +132,7 @@ function planEscalations(
       skips.add('no-sro', item.action.sroId, sro?.name ?? null, 'escalation', item.line);
       continue;
     }
-    // An SRO who owns the action is reminded as its owner; telling them about themselves adds nothing.
-    if (item.flag === 'ignored' && item.ownerId === sro.id) continue;
+    if (isAboutThemselves(item, sro.id)) continue;
     const entry = bySro.get(sro.id) ?? { person: sro, groups: new Map<string, EscalationGroup>() };
     const key = `${item.flag}|${item.ownerId ?? item.ownerName}`;
     const group = entry.groups.get(key) ?? { ownerId: item.ownerId, ownerName: item.ownerName, flag: item.flag, ignoredReminders: item.ignored, lines: [] };
@@ -145,11 +149,24 @@ function planEscalations(
       skips.add(cadence.status, person.id, person.name, 'escalation', ...all.flatMap((g) => g.lines));
       continue;
     }
-    const sorted = all.map((g) => ({ ...g, lines: sortLines(g.lines) })).sort((a, b) => a.ownerName.localeCompare(b.ownerName) || a.flag.localeCompare(b.flag));
+    // Closures first: signing them off is the one thing in the digest that only the SRO can do.
+    const sorted = all
+      .map((g) => ({ ...g, lines: sortLines(g.lines) }))
+      .sort((a, b) => closuresFirst(a) - closuresFirst(b) || a.ownerName.localeCompare(b.ownerName) || a.flag.localeCompare(b.flag));
     digests.push({ kind: 'escalation', person, groups: sorted, recovering: cadence.recovering });
   }
   return digests.sort((a, b) => a.person.name.localeCompare(b.person.name));
 }
+
+/**
+ * An SRO who owns the action is reminded as its owner, so telling them they ignored themselves adds
+ * nothing; and they cannot sign off their own action's closure from their link, which is an admin's to do.
+ */
+function isAboutThemselves(item: EscalationItem, sroId: string): boolean {
+  return item.flag === 'awaiting-sign-off' ? item.action.ownerIds.includes(sroId) : item.flag === 'ignored' && item.ownerId === sroId;
+}
+
+const closuresFirst = (group: EscalationGroup): number => (group.flag === 'awaiting-sign-off' ? 0 : 1);
 
 /** Age in local calendar days, from the last update or, for an action never updated, from its creation. */
 function toLine(action: Action, period: LocalDate, timeZone: string): DigestLine {

@@ -15,6 +15,8 @@ export interface ReminderPlanInput {
   config: ReminderPolicyConfig;
   /** Open actions past the stale cutoff, as the sparse index returns them. */
   staleActions: Action[];
+  /** Proposed closures untouched since the same cutoff: their SROs are chased to sign them off. */
+  waitingClosures: Action[];
   people: Person[];
   /** Past reminder and escalation records of every person concerned, by person id. */
   history: ReadonlyMap<string, ReminderRecord[]>;
@@ -39,11 +41,12 @@ export interface ReminderDigest {
   recovering: boolean;
 }
 
-/** Why an SRO is told about an owner's actions. */
-export type EscalationFlag = 'ignored' | 'inactive' | 'bounced' | 'complained' | 'not-in-directory' | 'no-owner';
+/** Why an SRO is told about an owner's actions, or (`awaiting-sign-off`) about closures only they can sign off. */
+export type EscalationFlag = 'awaiting-sign-off' | 'ignored' | 'inactive' | 'bounced' | 'complained' | 'not-in-directory' | 'no-owner';
 
-/** One owner's actions in an SRO's escalation digest. */
+/** One owner's actions in an SRO's escalation digest, or every closure awaiting the SRO's sign-off. */
 export interface EscalationGroup {
+  /** Null for closures awaiting sign-off, which are grouped together whoever owns them. */
   ownerId: string | null;
   ownerName: string;
   flag: EscalationFlag;
@@ -92,6 +95,8 @@ export interface ReminderPlan {
   period: LocalDate;
   workingDay: boolean;
   staleActions: number;
+  /** Proposed closures left waiting past the stale threshold. */
+  waitingClosures: number;
   /** Distinct owners (people and unmatched names) with at least one stale action. */
   owners: number;
   reminders: ReminderDigest[];

@@ -49,7 +49,7 @@ export interface RunRemindersResult {
 }
 
 /**
- * The reminder job: reads the stale actions from the sparse index, the directory and the reminder
+ * The reminder job: reads the stale actions and waiting closures from the sparse index, the directory and the reminder
  * records of the people concerned (never a Scan: reads grow with stale actions and people), plans, then
  * delivers each digest exactly once (deliver-digest.ts), paced under the send rate. One person's failure
  * is recorded and the run goes on. A dry run plans and reports, and writes and sends nothing.
@@ -74,19 +74,24 @@ export async function runReminders(deps: RunRemindersDeps, options: RunReminders
   return { plan, report };
 }
 
-/** The stale index, the people, and the reminder history of everyone who may be written to. */
+/** Both partitions of the sparse index, the people, and the reminder history of everyone who may be written to. */
 export async function planFromStore(
   deps: Pick<RunRemindersDeps, 'repository' | 'config'>,
   now: Date,
   assumeWorkingDay = false,
 ): Promise<ReminderPlan> {
   const { repository, config } = deps;
-  const [staleActions, people] = await Promise.all([repository.listStaleActions(staleCutoff(now, config.staleAfterDays)), repository.listPeople()]);
+  const cutoff = staleCutoff(now, config.staleAfterDays);
+  const [staleActions, waitingClosures, people] = await Promise.all([
+    repository.listStaleActions(cutoff),
+    repository.listWaitingClosures(cutoff),
+    repository.listPeople(),
+  ]);
   const known = new Set(people.map((p) => p.id));
-  const concerned = [...new Set(staleActions.flatMap((a) => [...a.ownerIds, ...(a.sroId ? [a.sroId] : [])]))].filter((id) => known.has(id));
+  const concerned = new Set([...staleActions.flatMap((a) => a.ownerIds), ...[...staleActions, ...waitingClosures].flatMap((a) => (a.sroId ? [a.sroId] : []))]);
   const history = new Map<string, ReminderRecord[]>();
-  await inBatches(concerned, 16, async (id) => void history.set(id, await repository.listReminders(id)));
-  return planReminders({ now, config, staleActions, people, history, assumeWorkingDay });
+  await inBatches([...concerned].filter((id) => known.has(id)), 16, async (id) => void history.set(id, await repository.listReminders(id)));
+  return planReminders({ now, config, staleActions, waitingClosures, people, history, assumeWorkingDay });
 }
 
 type Outcome = { digest: Digest; outcome: DeliveryOutcome };

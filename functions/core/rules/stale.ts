@@ -5,12 +5,22 @@ const dayMs = 86_400_000;
 
 /** Open and last updated more than `staleAfterDays` ago; an action never updated is stale. */
 export function isStale(action: Action, now: Date, staleAfterDays: number): boolean {
-  if (action.status !== 'open') return false;
-  if (action.lastUpdatedAt === null) return true;
-  return now.getTime() - Date.parse(action.lastUpdatedAt) > staleAfterDays * dayMs;
+  return action.status === 'open' && quietFor(action, now, staleAfterDays);
 }
 
-/** The instant before which an open action counts as stale: the stale index is queried below it. */
+/**
+ * Proposed for closure and untouched for more than `staleAfterDays`: a closure its SRO has left waiting
+ * as long as an owner may leave an action before being chased.
+ */
+export function isClosureWaiting(action: Action, now: Date, staleAfterDays: number): boolean {
+  return action.status === 'proposed-closure' && quietFor(action, now, staleAfterDays);
+}
+
+function quietFor(action: Action, now: Date, days: number): boolean {
+  return action.lastUpdatedAt === null || now.getTime() - Date.parse(action.lastUpdatedAt) > days * dayMs;
+}
+
+/** The instant before which an open action counts as stale (and a closure as waiting): the sparse index is queried below it. */
 export function staleCutoff(now: Date, staleAfterDays: number): Date {
   return new Date(now.getTime() - staleAfterDays * dayMs);
 }

@@ -1,3 +1,4 @@
+import type { Action } from '../../../functions/core/model/action.js';
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../functions/adapters/memory/memory-audit-log.js';
 import { MemoryLinkTokenStore } from '../../../functions/adapters/memory/memory-link-token-store.js';
@@ -10,16 +11,16 @@ import { coOwner, config, daysBefore, owner, sro, staleAction, tuesday } from '.
 import { RecordingMailer, seed } from '../../reminders/run-fixture.js';
 import { adminSession, adminTestApp, boardSession } from '../support/admin-test-app.js';
 
-async function harness(options: { session?: AdminSession; now?: Date } = {}) {
+const defaultActions = [
+  staleAction({ id: 'a-1', ref: '1.01', ownerIds: ['owner'], text: 'SECRET TEXT ONE' }),
+  staleAction({ id: 'a-2', ref: '1.02', ownerIds: ['co-owner'], lastUpdatedAt: daysBefore(tuesday, 50) }),
+  staleAction({ id: 'a-3', ref: '1.03', ownerIds: ['owner'], lastUpdatedAt: daysBefore(tuesday, 2) }),
+];
+const waitingClosure = staleAction({ id: 'c-1', ref: '3.01', status: 'proposed-closure', lastUpdatedAt: daysBefore(tuesday, 35), text: 'SECRET CLOSURE' });
+
+async function harness(options: { session?: AdminSession; now?: Date; actions?: Action[] } = {}) {
   const repository = new MemoryRepository();
-  await seed(repository, {
-    people: [owner, coOwner, sro],
-    actions: [
-      staleAction({ id: 'a-1', ref: '1.01', ownerIds: ['owner'], text: 'SECRET TEXT ONE' }),
-      staleAction({ id: 'a-2', ref: '1.02', ownerIds: ['co-owner'], lastUpdatedAt: daysBefore(tuesday, 50) }),
-      staleAction({ id: 'a-3', ref: '1.03', ownerIds: ['owner'], lastUpdatedAt: daysBefore(tuesday, 2) }),
-    ],
-  });
+  await seed(repository, { people: [owner, coOwner, sro], actions: options.actions ?? defaultActions });
   const mailer = new RecordingMailer();
   let mailerAsked = 0;
   const runReports = new MemoryRunReportStore();
@@ -57,6 +58,17 @@ describe('reminders: preview, send now, log', () => {
     expect((await h.app.request('/admin/reminders/send')).status).toBe(200);
     expect(await h.snapshot()).toEqual(before);
     expect(before).toMatchObject({ reminders: [], reports: [], audit: [], mailerAsked: 0, sent: 0 });
+  });
+
+  it('previews the closures waiting for their SRO, with or without stale actions', async () => {
+    const both = await (await (await harness({ actions: [...defaultActions, waitingClosure] })).app.request('/admin/reminders')).text();
+    expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for the SRO&#39;s sign-off.');
+    expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (35 days)');
+    expect(both).toContain('Send 3 emails now');
+    const onlyClosure = await (await (await harness({ actions: [waitingClosure] })).app.request('/admin/reminders')).text();
+    expect(onlyClosure).not.toContain('No stale actions');
+    expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (35 days)');
+    for (const html of [both, onlyClosure]) expect(html).not.toContain('SECRET');
   });
 
   it('sends nothing without the confirmation ticked', async () => {

@@ -10,6 +10,7 @@ import { ProblemsTable } from './problems-table.js';
 import type { ImportPreview } from './run-import.js';
 import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
 import { ColumnHeads } from '../../views/column-heads.js';
+import { plural } from '../../../functions/core/plural.js';
 
 export interface PreviewPageProps {
   forceName: string;
@@ -20,8 +21,6 @@ export interface PreviewPageProps {
   /** `changed`: the confirm found a different preview; a number: aliases just saved. */
   notice?: 'changed' | number;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "Import 27 actions and 13 people", leaving out what does not change. */
 const importLabel = (actions: number, people: number) =>

@@ -5,6 +5,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { ReminderPlanList } from './reminder-plan-list.js';
 import { RunLog } from './run-log.js';
+import { plural } from '../../../functions/core/plural.js';
 
 export const reminderPaths = { start: '/admin/reminders', send: '/admin/reminders/send' };
 
@@ -15,7 +16,6 @@ interface PageBase {
   plan: ReminderPlan;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const emailCount = (plan: ReminderPlan) => plan.reminders.length + plan.escalations.length;
 
 function SentBanner({ report }: { report: RunReport }) {
@@ -40,13 +40,14 @@ export function RemindersPage({ forceName, session, staleAfterDays, plan, report
       <h2>Today's run</h2>
       {!plan.workingDay ? (
         <p>Today ({plan.period}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
-      ) : plan.staleActions === 0 ? (
-        <p>No stale actions: every open action was updated in the last {staleAfterDays} days.</p>
+      ) : plan.staleActions === 0 && plan.waitingClosures === 0 ? (
+        <p>No stale actions: every open action was updated, and every proposed closure signed off or touched, in the last {staleAfterDays} days.</p>
       ) : (
         <>
           <p>
-            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days. This is what a run would send if it ran now (this page
-            sends nothing).
+            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days
+            {plan.waitingClosures > 0 && `, and ${plural(plan.waitingClosures, 'proposed closure')} waiting as long for the SRO's sign-off`}. This is what a run would send if
+            it ran now (this page sends nothing).
           </p>
           <ReminderPlanList plan={plan} />
         </>

@@ -1,10 +1,9 @@
 import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from '../../../functions/core/reminders/reminder-plan.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../../../functions/core/plural.js';
 
 const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, ${l.ageDays} days` : `${l.ageDays} days`})`;
 
-const flagWords: Record<EscalationGroup['flag'], (g: EscalationGroup) => string> = {
+const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (g: EscalationGroup) => string> = {
   ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
   inactive: () => 'marked as having left',
   bounced: () => 'email address bounces',
@@ -12,6 +11,9 @@ const flagWords: Record<EscalationGroup['flag'], (g: EscalationGroup) => string>
   'not-in-directory': () => 'matches nobody in the directory',
   'no-owner': () => 'no owner',
 };
+
+const groupWords = (g: EscalationGroup) =>
+  g.flag === 'awaiting-sign-off' ? `${plural(g.lines.length, 'closure')} awaiting their sign-off` : `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)})`;
 
 const skipWords: Record<SkipReason, string> = {
   'not-working-day': 'not a working day',
@@ -54,7 +56,7 @@ export function ReminderPlanList({ plan }: { plan: ReminderPlan }) {
           {plan.escalations.map((d) => (
             <li>
               <strong>{d.person.name}</strong> ({d.person.email}):{' '}
-              {d.groups.map((g) => `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)}): ${g.lines.map(line).join(', ')}`).join('; ')}
+              {d.groups.map((g) => `${groupWords(g)}: ${g.lines.map(line).join(', ')}`).join('; ')}
             </li>
           ))}
         </ul>
