@@ -124,6 +124,19 @@ describe('each change on the action page', () => {
     expect(edit!.changes.map((change) => change.field)).not.toContain('lastUpdatedAt');
   });
 
+  it("a closure proposed on behalf of the owner emails the SRO to sign it off, as the owner's own save would", async () => {
+    const h = await actionsHarness();
+    const form = { version: '3', onBehalfOf: 'alex', progress: 'All done, said on the phone.', confidence: 'high', targetMonth: '9', targetYear: '2026', complete: 'yes' };
+    expect((await h.post('/admin/actions/101/on-behalf', form)).status).toBe(303);
+    expect((await h.repository.getAction('101'))!.status).toBe('proposed-closure');
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[['casey.lane@testshire.example'], 'Action 1.01 is ready for your sign-off']]);
+    expect(h.sent[0]!.text).toContain('Supt Alex Morgan believes action 1.01');
+    expect(h.sent[0]!.text).not.toContain('Improve crime recording');
+    // Still proposed after a second update: the SRO has been asked already.
+    await h.post('/admin/actions/101/on-behalf', { ...form, version: '4', progress: 'Evidence filed.' });
+    expect(h.sent).toHaveLength(1);
+  });
+
   it('an update on behalf of the owner of a closed action is refused: reopening needs its reason', async () => {
     const h = await actionsHarness();
     const response = await h.post('/admin/actions/103/on-behalf', { version: '1', onBehalfOf: 'blake', progress: 'More work.', confidence: 'high' });

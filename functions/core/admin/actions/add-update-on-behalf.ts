@@ -1,6 +1,7 @@
 import { toLocalDate } from '../../calendar/local-date.js';
 import { InvalidInputError } from '../../errors.js';
 import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
+import { notifySroOfClosure } from '../../owner/notify-sro-of-closure.js';
 import { buildUpdate } from '../../owner/submit-owner-update.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
 
@@ -14,9 +15,10 @@ export function readOnBehalfValues(body: Record<string, unknown>): OnBehalfValue
 /**
  * A progress update an owner gave by phone or email, entered by an admin: the owner's own form and
  * rules (progress, confidence, a reason for a new target), recorded via admin, by the admin, on behalf
- * of the owner, and counting as progress, so lastUpdatedAt moves and the owner stops being chased.
+ * of the owner, and counting as progress, so lastUpdatedAt moves and the owner stops being chased. A
+ * closure proposed this way asks the SRO to sign it off by email, as the owner's own save would.
  */
-export async function addUpdateOnBehalf(deps: Pick<AdminActionDeps, 'repository' | 'audit' | 'config'>, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
+export async function addUpdateOnBehalf(deps: AdminActionDeps, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<AdminChangeResult> {
   const action = await getActionOrThrow(deps.repository, actionId);
   checkVersion(action, body.version);
   // The owner's form sets the status (open, or proposed for closure): on a closed action that would
@@ -35,11 +37,13 @@ export async function addUpdateOnBehalf(deps: Pick<AdminActionDeps, 'repository'
 
   // The owner's own update, as their link would have built it; then recorded as the admin's, on their behalf.
   const built = buildUpdate(action, owner, checked.input, now);
-  return recordAdminChange(
+  const result = await recordAdminChange(
     deps,
     actor,
     action,
     { change: 'add-update-on-behalf', patch: built.patch, onBehalfOf: owner.id, countsAsProgress: true, alwaysRecord: ['latestProgress'] },
     now,
   );
+  if (result.kind === 'saved') await notifySroOfClosure(deps, owner, action, result.action, now);
+  return result;
 }
