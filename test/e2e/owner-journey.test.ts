@@ -39,10 +39,15 @@ interface StoredEmail {
   body: { text?: string; html?: string };
 }
 
-async function latestLinkFor(email: string): Promise<string> {
+async function latestEmailTo(email: string): Promise<StoredEmail> {
   const { emails } = (await (await fetch(`${stack.mailUrl}/store`)).json()) as { emails: StoredEmail[] };
-  const mine = emails.filter((e) => e.destination.to.includes(email));
-  const text = mine.at(-1)?.body.text ?? '';
+  const latest = emails.filter((e) => e.destination.to.includes(email)).at(-1);
+  if (!latest) throw new Error(`Nothing emailed to ${email}`);
+  return latest;
+}
+
+async function latestLinkFor(email: string): Promise<string> {
+  const text = (await latestEmailTo(email)).body.text ?? '';
   const link = /(https?:\/\/\S+\/u\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
   if (!link) throw new Error(`No link emailed to ${email}`);
   return link;
@@ -214,6 +219,10 @@ describe('the owner journey in Chromium', () => {
       expect(await page.textContent('.notification-success h2')).toBe(`${action.ref} signed off: it is closed`);
       await check('sro-signed-off');
       expect((await stack.deps.repository.getAction(action.id))!.status).toBe('closed');
+      // Its owner hears of it by email, with the ref and nothing of the text.
+      const told = await latestEmailTo(owner.email);
+      expect(told.subject).toBe(`Action ${action.ref} is signed off and closed`);
+      expect(told.body.text).not.toContain(action.text.slice(0, 30));
       await context.close();
     }
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));

@@ -82,6 +82,19 @@ describe('the SRO on their own link', () => {
     expect(page).not.toContain('/sign-off/301');
   });
 
+  it('tells the owners their closure was signed off: the ref, who and a fresh link, never the text; a second click tells nobody again', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    await postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' });
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[[alex.email], 'Action 3.01 is signed off and closed']]);
+    const [email] = h.sent;
+    expect(email!.text).toContain(`${blake.name} has signed off action 3.01`);
+    expect(email!.text).toMatch(/\/u\/[A-Za-z0-9_-]{43}\n/);
+    for (const part of [email!.text, email!.html]) expect(part).not.toContain('leadership charter');
+    await postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' });
+    expect(h.sent).toHaveLength(1);
+  });
+
   it('lets nobody else sign off: the owner, another SRO and a stranger get "not found", and nothing is written', async () => {
     const h = await ownerHarness({ actions: sroPlan() });
     const writes = h.repository.writes;
@@ -123,15 +136,20 @@ describe('the SRO sign-off on DynamoDB (dynalite)', () => {
   });
   afterAll(() => dynamo?.close());
 
-  it('closes once from 10 parallel sign-offs of the same page (a double-click): one history entry, each told it is closed', async () => {
+  it('closes once from 10 parallel sign-offs of the same page (a double-click): one history entry, one email to the owner, each told it is closed', async () => {
     const repository = new DynamoRepository(dynamo.doc, await dynamo.createTable());
     const h = await ownerHarness({ repository, actions: sroPlan() });
     const token = await h.linkFor('blake');
+    // Each click is its own request, a millisecond apart at least: with one frozen instant, all ten would
+    // build the very same update, which saveUpdate rightly accepts as a retry of a save that went through.
+    let tick = 0;
+    h.clock.now = () => new Date(startNow.getTime() + tick++);
     const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' })));
     // Whether a repeat finds the action closed, races the first to the write or is the same update, it is done.
     expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
     expect(await repository.listUpdates('301')).toHaveLength(1);
     expect(await repository.getAction('301')).toMatchObject({ status: 'closed', version: 5 });
+    expect(h.sent.map((e) => e.to)).toEqual([[alex.email]]);
   });
 });
 

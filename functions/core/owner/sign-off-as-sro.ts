@@ -5,7 +5,9 @@ import type { Person } from '../model/person.js';
 import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch } from '../rules/apply-update.js';
 import { viewOf, type OwnerActionView } from './get-action-for-owner.js';
+import type { LinkNoticeDeps } from '../links/send-link-notice.js';
 import { ownerStatuses, type OwnerDeps } from './list-my-actions.js';
+import { notifyOwnersOfSignOff } from './notify-owners-of-sign-off.js';
 
 /** The form carries only the version its page showed, so a sign-off never closes what the SRO did not see. */
 const SignOffForm = z.object({ version: z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number)) });
@@ -45,9 +47,10 @@ export type SignOffResult = { kind: 'closed'; action: Action } | { kind: 'not-pr
  * The SRO signs off a closure the owner proposed, from their own link: the action is closed, and its
  * history records it as the SRO's, via link. A page older than the action's last change is a conflict
  * (ConflictError), and saveUpdate refuses a version someone else took first. A sign-off that finds the
- * action already closed (a double-click, or two tabs) succeeds: what the SRO asked for is done.
+ * action already closed (a double-click, or two tabs) succeeds: what the SRO asked for is done, and
+ * only the sign-off that closed it tells the owners.
  */
-export async function signOffAsSro(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SignOffResult> {
+export async function signOffAsSro(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SignOffResult> {
   const found = await deps.repository.getAction(actionId);
   if (isClosedFor(found, person)) return { kind: 'closed', action: found };
   const action = requirePortfolio(found, person);
@@ -67,12 +70,15 @@ export async function signOffAsSro(deps: Pick<OwnerDeps, 'repository'>, person: 
     changes: diffPatch(action, patch),
     countsAsProgress: false,
   };
+  let closed: Action;
   try {
-    return { kind: 'closed', action: await deps.repository.saveUpdate(update) };
+    closed = await deps.repository.saveUpdate(update);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     const raced = await getSignedOffAction(deps, person, actionId);
     if (raced) return { kind: 'closed', action: raced };
     throw error;
   }
+  await notifyOwnersOfSignOff(deps, closed, { personId: person.id, name: person.name }, now);
+  return { kind: 'closed', action: closed };
 }

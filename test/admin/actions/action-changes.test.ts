@@ -75,10 +75,14 @@ describe('each change on the action page', () => {
     expect(await h.historyCount()).toBe(0);
   });
 
-  it('sign-off closes, reopen records its reason, and the history page shows both', async () => {
+  it('sign-off closes and tells the owner, reopen records its reason, and the history page shows both', async () => {
     const h = await actionsHarness();
     await h.post('/admin/actions/102/sign-off', { version: '1' });
     expect((await h.repository.getAction('102'))!.status).toBe('closed');
+    // Its owner is told, by ref: they proposed it, and it has left their page.
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[['alex.morgan@testshire.example'], 'Action 1.02 is signed off and closed']]);
+    expect(h.sent[0]!.text).toContain(`${adminSession.name} has signed off action 1.02`);
+    expect(h.sent[0]!.text).not.toContain('Review shift patterns');
     await h.post('/admin/actions/102/reopen', { version: '2', reopenReason: 'Board asked for more evidence.' });
     const action = await h.repository.getAction('102');
     expect(action!.status).toBe('open');
