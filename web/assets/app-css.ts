@@ -54,7 +54,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .fieldset{border:0;margin:0;padding:0;min-width:0}
 .textarea,.input,.select{font:inherit;display:block;width:100%;max-width:40rem;padding:.35rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c}
 .input-year{width:5.5rem}
-.select{width:auto;min-width:10rem}
+.select{width:auto;min-width:10rem;max-width:100%}
 .textarea:focus,.input:focus,.select:focus{outline:3px solid #fd0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .form-group-error .textarea,.input-error,.select-error{border-color:#d4351c}
 .error-message{color:#d4351c;font-weight:700;margin:0 0 .4rem}
@@ -93,7 +93,6 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .counts-table{max-width:30rem;margin:0 0 1.5rem}
 .counts-table td{font-variant-numeric:tabular-nums}
 .problems-table td,.problems-table th{overflow-wrap:anywhere}
-.unmatched-names .select{max-width:100%}
 .reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
 .reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
 .sign-out{max-width:100%;overflow-wrap:anywhere}
@@ -101,7 +100,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;background:#f3f2f1;padding:1rem;margin:0 0 1rem}
 .filter{flex:0 1 auto;min-width:0}
 .filter-wide{flex:1 1 100%}
-.filter .select{min-width:8rem;max-width:100%}
+.filter .select{min-width:8rem}
 .filter .checkbox{margin-bottom:.25rem}
 .filter-buttons .button{margin:0}
 .table-wrap{overflow-x:auto;margin:0 0 1.5rem}
