@@ -137,7 +137,7 @@ describe('deactivating a leaver', () => {
       expect(body).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{20,}/);
       expect(body).not.toContain(makeAction().text);
     }
-    expect(page).toContain('Emailed the refs of their new actions, with a personal link: ACC Sam Rowe.');
+    expect(page).toContain('Emailed the refs of the actions they now own or sponsor, with a personal link: ACC Sam Rowe.');
 
     // Deactivating again moves nothing more, so emails nobody.
     await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie });
@@ -152,6 +152,71 @@ describe('deactivating a leaver', () => {
     expect((await repository.getAction('led'))!.ownerIds).toEqual(['sro']);
     expect(sent).toHaveLength(before);
     expect(page).toContain('Not emailed about their new actions (the email failed, or they cannot receive email): ACC Sam Rowe.');
+  });
+
+  it('offers a successor SRO for their portfolio: everyone active but the leaver, or later', async () => {
+    const { request, cookie, repository } = await setUp();
+    await repository.putPerson(makePerson({ id: 'gone', name: 'Insp Already Gone', email: 'gone@testshire.example', active: false }));
+    const html = await (await request('/admin/people/leaver/deactivate', { cookie })).text();
+    expect(html).toContain('<label class="label label-bold" for="newSro">New SRO for the 1 action they are SRO of (optional)</label>');
+    const options = [...html.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+    expect(options).toEqual([
+      ['', 'Choose later, on each action’s page'],
+      ['sro', 'ACC Sam Rowe (Assistant Chief Constable)'],
+      ['other', 'Ch Insp Olu Thomas'],
+    ]);
+  });
+
+  it('hands their portfolio to the successor: SRO of each, lead where the leaver led, each recorded and the successor emailed', async () => {
+    const { request, cookie, repository, audit, sent } = await setUp();
+    await repository.putAction(makeAction({ id: 'led-and-sponsored', ref: '1.06', ownerIds: ['leaver', 'other'], sroId: 'leaver' }), null);
+    const before = sent.length;
+    const page = await (await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'other' }, cookie })).text();
+
+    expect((await repository.getAction('their-portfolio'))!).toMatchObject({ sroId: 'other', ownerIds: ['other'] });
+    expect((await repository.getAction('led-and-sponsored'))!).toMatchObject({ sroId: 'other', ownerIds: ['other'] });
+    expect((await repository.getAction('led'))!.sroId).toBe('sro');
+    const [handover] = await repository.listUpdates('their-portfolio');
+    expect(handover!.changes).toEqual([
+      { field: 'sroId', from: 'leaver', to: 'other' },
+      { field: 'reason', from: null, to: 'Supt Lee Vaughan has left and was deactivated' },
+    ]);
+    expect(audit.entries.at(-1)).toMatchObject({ change: 'deactivate-person', after: { sroOf: [], newSro: 'other' } });
+    expect(page).toMatch(/1\.05<\/a><\/td><td[^>]*>Ch Insp Olu Thomas<\/td><td[^>]*>Ch Insp Olu Thomas becomes its SRO</);
+    expect(page).not.toContain('Actions they are SRO of');
+
+    // Olu's address bounced, so the SRO is the only one emailed (about 1.01); the page says who was not.
+    expect(sent.slice(before).map((m) => [m.to, m.subject])).toEqual([[[sro.email], 'You are now an owner of action 1.01']]);
+    expect(page).toContain('Not emailed about their new actions (the email failed, or they cannot receive email): Ch Insp Olu Thomas.');
+  });
+
+  it('emails a successor SRO the refs of the portfolio they take over', async () => {
+    const { request, cookie, sent } = await setUp();
+    const before = sent.length;
+    await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'sro' }, cookie });
+    const mails = sent.slice(before).filter((m) => m.subject.includes('SRO'));
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[sro.email], 'You are now the SRO of action 1.05']]);
+    expect(mails[0]!.text).toContain('You are now the senior responsible officer (SRO) of action 1.05 in');
+    expect(mails[0]!.text).not.toContain(makeAction().text);
+  });
+
+  it('refuses a successor who has left, is the leaver or is unknown, keeping the choice, and writes nothing', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    await repository.putPerson(makePerson({ id: 'gone', name: 'Insp Already Gone', email: 'gone@testshire.example', active: false }));
+    const auditBefore = audit.entries.length;
+    for (const newSro of ['gone', 'leaver', 'nobody']) {
+      const response = await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro }, cookie });
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('href="#newSro">Select someone from the list: only people in the directory who have not left can be SRO</a>');
+    }
+    // The box left unticked with a good choice: only the box is in error, and the choice is kept.
+    const html = await (await request('/admin/people/leaver/deactivate', { form: { newSro: 'sro' }, cookie })).text();
+    expect(html.match(/error-summary-list">(.*?)<\/ul>/)![1]).toBe('<li><a href="#confirm">Select the box to confirm that Supt Lee Vaughan has left</a></li>');
+    expect(html).toContain('<option value="sro" selected="">ACC Sam Rowe');
+    expect((await repository.getPerson('leaver'))!.active).toBe(true);
+    expect((await repository.getAction('their-portfolio'))!.sroId).toBe('leaver');
+    expect(audit.entries).toHaveLength(auditBefore);
   });
 
   it('ends a deactivated admin’s console sessions too', async () => {

@@ -114,6 +114,15 @@ describe('reassigning tells the new owners', () => {
     expect(await h.deps.linkTokens.getToken(await (await import('../../../functions/core/links/token-crypto.js')).hashToken(token))).toMatchObject({ personId: 'blake' });
   });
 
+  it('emails a new SRO the ref as its SRO; keeping the SRO emails nobody about it', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/104/reassign', { version: '1', owner1: 'blake', owner2: 'alex', owner3: '', sro: 'casey' });
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[['casey.lane@testshire.example'], 'You are now the SRO of action 2.01']]);
+    expect(h.sent[0]!.text).not.toContain('Estates review');
+    await h.post('/admin/actions/104/reassign', { version: '2', owner1: 'alex', owner2: 'blake', owner3: '', sro: 'casey' });
+    expect(h.sent).toHaveLength(1);
+  });
+
   it('a failed email keeps the change and says who was not told', async () => {
     const h = await actionsHarness({ failMailTo: 'blake.reid@testshire.example' });
     const errors: unknown[] = [];

@@ -60,7 +60,7 @@ export function ReassignForm({ action, state, people }: FormProps & { people: Pe
       <SelectField id="owner1" label="Lead owner" hint="New owners are emailed their personal link (with the ref only)." state={state} choices={choices('Select a person')} />
       <SelectField id="owner2" label="Second owner (optional)" state={state} choices={choices('None')} />
       <SelectField id="owner3" label="Third owner (optional)" state={state} choices={choices('None')} />
-      <SelectField id="sro" label="Senior responsible officer (optional)" state={state} choices={choices('None')} />
+      <SelectField id="sro" label="Senior responsible officer (optional)" hint="A new SRO is emailed their personal link too." state={state} choices={choices('None')} />
     </ChangeForm>
   );
 }

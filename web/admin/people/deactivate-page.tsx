@@ -1,10 +1,12 @@
 import type { OwnerNotices } from '../../../functions/core/admin/actions/notify-new-owners.js';
 import type { LeaverMove } from '../../../functions/core/admin/people/plan-deactivation.js';
+import { plural } from '../../../functions/core/plural.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import { ErrorMessage, ErrorSummary } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { errorOf, SelectField, type FormState } from '../actions/form-controls.js';
 import { actionPaths } from '../actions/paths.js';
 import { peoplePaths } from './people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
@@ -19,12 +21,19 @@ interface DeactivationProps {
   names: ReadonlyMap<string, string>;
 }
 
-const leadLabels: Record<LeaverMove['lead'], string> = {
+const leadLabels: Record<LeaverMove['lead'], string | null> = {
   sro: 'their SRO leads it',
   'next-owner': 'the next co-owner leads it',
   nobody: 'it has no owner: choose one on the action’s page',
   unchanged: 'they are removed as co-owner',
+  'not-owner': null,
 };
+
+/** What happens to one action: who leads it, and who takes over as SRO where the leaver was its SRO. */
+function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>): string {
+  const newSro = move.sroId !== null && move.sroId !== move.action.sroId ? `${names.get(move.sroId) ?? move.sroId} becomes its SRO` : null;
+  return [leadLabels[move.lead], newSro].filter(Boolean).join('; ');
+}
 
 function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; done: boolean }) {
   if (moves.length === 0) return <p>They own no open actions.</p>;
@@ -38,7 +47,7 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
               <a href={actionPaths.action(move.action.id)}>{move.action.ref}</a>
             </td>
             <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
-            <td data-label="What happens">{leadLabels[move.lead]}</td>
+            <td data-label="What happens">{whatHappens(move, names)}</td>
           </tr>
         ))}
       </tbody>
@@ -46,12 +55,12 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
   );
 }
 
-function SroList({ sroOf }: { sroOf: Action[] }) {
+function SroList({ sroOf, note }: { sroOf: Action[]; note: string }) {
   if (sroOf.length === 0) return null;
   return (
     <>
       <h2>Actions they are SRO of</h2>
-      <p>These keep them as SRO until you choose a new one on each action’s page:</p>
+      <p>{note}</p>
       <ul class="ref-list">
         {sroOf.map((a) => (
           <li>
@@ -63,24 +72,35 @@ function SroList({ sroOf }: { sroOf: Action[] }) {
   );
 }
 
-/** Confirmation before deactivating: what will move where, and a box to tick. */
-export function DeactivatePage({ forceName, session, person, moves, sroOf, names, error }: DeactivationProps & { error?: string | undefined }) {
+/** Confirmation before deactivating: what will move where, who takes over as SRO, and a box to tick. */
+export function DeactivatePage({ forceName, session, person, moves, sroOf, names, successors, state }: DeactivationProps & { successors: Person[]; state: FormState }) {
+  const confirmError = errorOf(state, 'confirm');
+  const choices = [{ value: '', label: 'Choose later, on each action’s page' }, ...successors.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
   return (
-    <AdminLayout title={`Deactivate ${person.name}`} forceName={forceName} session={session} current="/admin/people" hasErrors={Boolean(error)}>
-      <ErrorSummary errors={error ? [{ field: 'confirm', message: error }] : []} />
+    <AdminLayout title={`Deactivate ${person.name}`} forceName={forceName} session={session} current="/admin/people" hasErrors={state.errors.length > 0}>
+      <ErrorSummary errors={state.errors} />
       <a class="back-link" href={peoplePaths.person(person.id)}>
         {person.name}
       </a>
       <h1>Deactivate {person.name}</h1>
       <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
       <MovesTable moves={moves} names={names} done={false} />
-      <SroList sroOf={sroOf} />
+      <SroList sroOf={sroOf} note="Choose who takes these over below, or later on each action’s page:" />
       <p>The history of each action keeps them as its earlier owner.</p>
       <form method="post" action={peoplePaths.deactivate(person.id)} novalidate>
-        <div class={error ? 'form-group form-group-error' : 'form-group'}>
-          <ErrorMessage id="confirm-error" message={error} />
+        {sroOf.length > 0 && (
+          <SelectField
+            id="newSro"
+            label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of (optional)`}
+            hint={`They are emailed the refs with their personal link, and lead any of these that ${person.name} led.`}
+            state={state}
+            choices={choices}
+          />
+        )}
+        <div class={confirmError ? 'form-group form-group-error' : 'form-group'}>
+          <ErrorMessage id="confirm-error" message={confirmError} />
           <div class="checkbox">
-            <input id="confirm" name="confirm" type="checkbox" value="yes" aria-describedby={error ? 'confirm-error' : undefined} />
+            <input id="confirm" name="confirm" type="checkbox" value="yes" aria-describedby={confirmError ? 'confirm-error' : undefined} />
             <label for="confirm">{person.name} has left, and their actions should move as shown</label>
           </div>
         </div>
@@ -103,14 +123,14 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
       </div>
       <h2>Actions moved: {moves.length}</h2>
       <MovesTable moves={moves} names={names} done={true} />
-      {notified.length > 0 && <p>Emailed the refs of their new actions, with a personal link: {namesOf(notified)}.</p>}
+      {notified.length > 0 && <p>Emailed the refs of the actions they now own or sponsor, with a personal link: {namesOf(notified)}.</p>}
       {notNotified.length > 0 && (
         <p class="warning-text">
           Not emailed about their new actions (the email failed, or they cannot receive email): {namesOf(notNotified)}. Tell them yourself, or send a fresh
           link from People.
         </p>
       )}
-      <SroList sroOf={sroOf} />
+      <SroList sroOf={sroOf} note="These keep them as SRO until you choose a new one on each action’s page:" />
       <p>
         <a href={peoplePaths.list}>Back to People</a>
       </p>

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { deactivatePerson, getPersonOrThrow, previewDeactivation } from '../../../functions/core/admin/people/deactivate-person.js';
+import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
 import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
@@ -47,18 +47,19 @@ export function createPeopleRoutes() {
   people.get('/:id/deactivate', async (c) => {
     const deps = c.get('deps');
     const preview = await previewDeactivation(deps, c.req.param('id'));
-    return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} />);
+    return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} state={{ values: {}, errors: [] }} />);
   });
 
   people.post('/:id/deactivate', async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
-    if (body.confirm !== 'yes') {
-      const preview = await previewDeactivation(deps, c.req.param('id'));
-      const error = `Select the box to confirm that ${preview.person.name} has left`;
-      return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} error={error} />, 400);
+    const preview = await previewDeactivation(deps, c.req.param('id'));
+    const form = readDeactivateForm(body, preview);
+    if (!form.ok) {
+      const state = { values: { newSro: typeof body.newSro === 'string' ? body.newSro : '' }, errors: form.errors };
+      return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} state={state} />, 400);
     }
-    const result = await deactivatePerson(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    const result = await deactivatePerson(deps, actorOf(c), c.req.param('id'), deps.clock.now(), form.newSroId);
     return c.html(<DeactivatedPage forceName={deps.config.name} session={c.get('session')} {...result} names={await namesById(c)} />);
   });
 

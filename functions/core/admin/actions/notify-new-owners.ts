@@ -1,12 +1,13 @@
 import { sendLinkNotice } from '../../links/send-link-notice.js';
 import type { Person } from '../../model/person.js';
 import type { AdminActionDeps } from './admin-change.js';
-import { ownerAssignedEmail } from './owner-assigned-email.js';
+import { ownerAssignedEmail, type ActionRole } from './owner-assigned-email.js';
 
 export interface NewOwnership {
   person: Person;
-  /** Refs of the actions they now own, in plan order. */
+  /** Refs of the actions they now own (or, as `role` says, sponsor), in plan order. */
   refs: string[];
+  role?: ActionRole;
 }
 
 export interface OwnerNotices {
@@ -16,14 +17,15 @@ export interface OwnerNotices {
 }
 
 /**
- * Tells each new owner, in one email, which actions are now theirs, with a fresh personal link. Runs
- * after the change is saved: a failed email is reported for the admin to follow up, never undoes it.
+ * Tells each new owner (or SRO), in one email, which actions are now theirs, with a fresh personal link.
+ * Runs after the change is saved: a failed email is reported for the admin to follow up, never undoes it.
  */
 export async function notifyNewOwners(deps: AdminActionDeps, ownerships: readonly NewOwnership[], now: Date): Promise<OwnerNotices> {
   const notices: OwnerNotices = { notified: [], notNotified: [] };
-  for (const { person, refs } of ownerships) {
-    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, refs, link), { message: 'owner-assigned email failed' });
-    (sent ? notices.notified : notices.notNotified).push(person);
+  for (const { person, refs, role } of ownerships) {
+    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, refs, link, role), { message: 'owner-assigned email failed' });
+    const list = sent ? notices.notified : notices.notNotified;
+    if (!list.some((p) => p.id === person.id)) list.push(person);
   }
   return notices;
 }

@@ -7,14 +7,23 @@ import type { OutgoingEmail } from '../../ports.js';
 
 const listOf = (refs: readonly string[]) => (refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)!}`);
 
-/** Tells a new owner which actions are now theirs: the refs and their personal link. */
-export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: readonly string[], link: IssuedLink): OutgoingEmail {
+/** What a person has become for some actions: an owner, or their senior responsible officer. */
+export type ActionRole = 'owner' | 'sro';
+
+const roleWords: Record<ActionRole, { subject: string; body: string; link: string }> = {
+  owner: { subject: 'an owner', body: 'an owner', link: 'Open your personal link to see the action and give an update:' },
+  sro: { subject: 'the SRO', body: 'the senior responsible officer (SRO)', link: 'Open your personal link to see your portfolio and sign off closures:' },
+};
+
+/** Tells a person which actions they now own or sponsor: the refs and their personal link. */
+export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: readonly string[], link: IssuedLink, role: ActionRole = 'owner'): OutgoingEmail {
   const what = refs.length === 1 ? `action ${refs[0]!}` : `${refs.length} actions`;
+  const words = roleWords[role];
   return linkEmail({
     to: person.email,
-    subject: `You are now an owner of ${what}`,
-    before: [`Dear ${person.name},`, `You are now an owner of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
-    link: { url: link.url, textIntro: 'Open your personal link to see the action and give an update:', label: 'Open your actions' },
+    subject: `You are now ${words.subject} of ${what}`,
+    before: [`Dear ${person.name},`, `You are now ${words.body} of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
+    link: { url: link.url, textIntro: words.link, label: 'Open your actions' },
     after: [`The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,
   });

@@ -28,7 +28,7 @@ function checkPeople(form: z.infer<typeof ReassignForm>, directory: Map<string, 
 
 /**
  * New owners (the first is the lead) and SRO. The names an import could not match are resolved by it,
- * so they are cleared. Each new owner is emailed a personal link with the ref only.
+ * so they are cleared. Each new owner, and a new SRO, is emailed a personal link with the ref only.
  */
 export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, actionId: string, body: Record<string, unknown>, now: Date): Promise<ReassignResult> {
   const action = await getActionOrThrow(deps.repository, actionId);
@@ -44,6 +44,8 @@ export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, a
   const result = await recordAdminChange(deps, actor, action, { change: 'reassign-owners', patch }, now);
   if (result.kind !== 'saved') return result;
 
-  const newOwners = ownerIds.filter((id) => !action.ownerIds.includes(id)).map((id) => ({ person: directory.get(id)!, refs: [result.action.ref] }));
-  return { ...result, ...(await notifyNewOwners(deps, newOwners, now)) };
+  const refs = [result.action.ref];
+  const newOwners = ownerIds.filter((id) => !action.ownerIds.includes(id)).map((id) => ({ person: directory.get(id)!, refs }));
+  const newSro = patch.sroId !== null && patch.sroId !== action.sroId ? [{ person: directory.get(patch.sroId)!, refs, role: 'sro' as const }] : [];
+  return { ...result, ...(await notifyNewOwners(deps, [...newOwners, ...newSro], now)) };
 }

@@ -1,9 +1,12 @@
+import * as z from '../../zod.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { revokeLinks } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { Repository } from '../../ports.js';
-import { recordAdminChange, type AdminActionDeps, type AdminActor } from '../actions/admin-change.js';
+import { recordAdminChange, type AdminActionDeps, type AdminActor, type FieldError } from '../actions/admin-change.js';
+import { readForm } from '../actions/form-fields.js';
 import { notifyNewOwners, type NewOwnership, type OwnerNotices } from '../actions/notify-new-owners.js';
+import type { ActionRole } from '../actions/owner-assigned-email.js';
 import type { SessionStore } from '../session.js';
 import { planDeactivation, type DeactivationPlan, type LeaverMove } from './plan-deactivation.js';
 
@@ -17,31 +20,56 @@ export async function getPersonOrThrow(repository: Repository, personId: string)
   return person;
 }
 
-/** What deactivating would do now: for the confirmation page. Reads only. */
-export async function previewDeactivation(deps: Pick<PeopleAdminDeps, 'repository'>, personId: string): Promise<{ person: Person } & DeactivationPlan> {
+export interface DeactivationPreview extends DeactivationPlan {
+  person: Person;
+  /** Who may take over as SRO: everyone active but the leaver, by name. */
+  successors: Person[];
+}
+
+/** What deactivating would do now, before any successor is chosen: for the confirmation page. Reads only. */
+export async function previewDeactivation(deps: Pick<PeopleAdminDeps, 'repository'>, personId: string): Promise<DeactivationPreview> {
   const person = await getPersonOrThrow(deps.repository, personId);
-  return { person, ...planDeactivation(await deps.repository.listActions(), person.id) };
+  const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
+  const successors = people.filter((p) => p.active && p.id !== person.id).sort((a, b) => a.name.localeCompare(b.name));
+  return { person, successors, ...planDeactivation(actions, person.id) };
+}
+
+/** The confirmation form: the box ticked, and who (if anyone yet) takes over as SRO of the leaver's portfolio. */
+export function readDeactivateForm(body: Record<string, unknown>, preview: DeactivationPreview): { ok: true; newSroId: string | null } | { ok: false; errors: FieldError[] } {
+  const successors = new Set(preview.successors.map((p) => p.id));
+  const form = readForm(
+    z.object({
+      newSro: z.string().check(z.trim(), z.refine((id) => id === '' || successors.has(id), 'Select someone from the list: only people in the directory who have not left can be SRO')),
+      confirm: z.string().check(z.refine((value) => value === 'yes', `Select the box to confirm that ${preview.person.name} has left`)),
+    }),
+    body,
+  );
+  return form.ok ? { ok: true, newSroId: form.data.newSro || null } : form;
 }
 
 /**
  * A leaver: their links and console sessions stop working first, then each live action they own moves
- * (lead to the SRO, as one admin history entry and audit entry each, with the reason), then they are
- * marked inactive and the deactivation itself is audited. Last, whoever now leads an action they did
- * not own before (the SRO, usually) is emailed its ref, as a reassignment would. Safe to run again: a
- * second run finds only what is left to move.
+ * (lead to the SRO, as one admin history entry and audit entry each, with the reason), and each they are
+ * SRO of passes to `newSroId` when the admin chose a successor; then they are marked inactive and the
+ * deactivation itself is audited. Last, whoever now leads or sponsors an action they did not before is
+ * emailed its ref, as a reassignment would. Safe to run again: a second run finds only what is left.
  */
 export async function deactivatePerson(
   deps: PeopleAdminDeps,
   actor: AdminActor,
   personId: string,
   now: Date,
+  newSroId: string | null = null,
 ): Promise<{ person: Person } & DeactivationPlan & OwnerNotices> {
   const person = await getPersonOrThrow(deps.repository, personId);
   await revokeLinks(deps, person.id, now);
   await deps.sessions.revokeBefore(person.email, now.toISOString());
-  const plan = planDeactivation(await deps.repository.listActions(), person.id);
+  const plan = planDeactivation(await deps.repository.listActions(), person.id, newSroId);
   const moves: LeaverMove[] = [];
-  for (const move of plan.moves) moves.push(await moveAction(deps, actor, person, move, now));
+  for (const move of plan.moves) {
+    const moved = await moveAction(deps, actor, person, move, newSroId, now);
+    if (moved) moves.push(moved);
+  }
   const after: Person = { ...person, active: false };
   if (person.active) await deps.repository.putPerson(after);
   await deps.audit.record({
@@ -50,40 +78,44 @@ export async function deactivatePerson(
     change: 'deactivate-person',
     target: { type: 'person', id: person.id },
     before: { active: person.active },
-    after: { active: false, movedActions: moves.map((m) => m.action.ref), sroOf: plan.sroOf.map((a) => a.ref) },
+    after: { active: false, movedActions: moves.map((m) => m.action.ref), sroOf: plan.sroOf.map((a) => a.ref), newSro: newSroId },
   });
-  return { person: after, moves, sroOf: plan.sroOf, ...(await notifyNewOwners(deps, await newOwnerships(deps.repository, moves), now)) };
+  const gained = [...(await newRoles(deps.repository, moves, 'owner')), ...(await newRoles(deps.repository, moves, 'sro'))];
+  return { person: after, moves, sroOf: plan.sroOf, ...(await notifyNewOwners(deps, gained, now)) };
 }
 
-/** Everyone a move made an owner, with the refs they gained, in plan order. */
-async function newOwnerships(repository: Repository, moves: readonly LeaverMove[]): Promise<NewOwnership[]> {
+/** Everyone a move made an owner (or SRO), with the refs they gained, in plan order. */
+async function newRoles(repository: Repository, moves: readonly LeaverMove[], role: ActionRole): Promise<NewOwnership[]> {
   const refsById = new Map<string, string[]>();
-  for (const move of moves) {
-    for (const id of move.ownerIds.filter((owner) => !move.action.ownerIds.includes(owner))) {
-      refsById.set(id, [...(refsById.get(id) ?? []), move.action.ref]);
-    }
+  for (const { action, ownerIds, sroId } of moves) {
+    const gainedBy = role === 'owner' ? ownerIds.filter((owner) => !action.ownerIds.includes(owner)) : sroId !== null && sroId !== action.sroId ? [sroId] : [];
+    for (const id of gainedBy) refsById.set(id, [...(refsById.get(id) ?? []), action.ref]);
   }
-  const ownerships: NewOwnership[] = [];
+  const gained: NewOwnership[] = [];
   for (const [id, refs] of refsById) {
     const person = await repository.getPerson(id);
-    if (person) ownerships.push({ person, refs });
+    if (person) gained.push({ person, refs, role });
   }
-  return ownerships;
+  return gained;
 }
 
-/** One action's move; when someone saved the action meanwhile, it is re-read and re-planned (a few times). */
-async function moveAction(deps: PeopleAdminDeps, actor: AdminActor, leaver: Person, move: LeaverMove, now: Date): Promise<LeaverMove> {
+/**
+ * One action's move; when someone saved the action meanwhile, it is re-read and re-planned (a few
+ * times). Null when, re-read, there is nothing left to move.
+ */
+async function moveAction(deps: PeopleAdminDeps, actor: AdminActor, leaver: Person, move: LeaverMove, newSroId: string | null, now: Date): Promise<LeaverMove | null> {
   let current = move;
   for (let attempt = 1; ; attempt++) {
     try {
       const reason = `${leaver.name} has left and was deactivated`;
-      await recordAdminChange(deps, actor, current.action, { change: 'move-leaver-action', patch: { ownerIds: current.ownerIds }, reason }, now);
+      const patch = { ownerIds: current.ownerIds, ...(current.sroId !== current.action.sroId ? { sroId: current.sroId } : {}) };
+      await recordAdminChange(deps, actor, current.action, { change: 'move-leaver-action', patch, reason }, now);
       return current;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === 3) throw error;
       const fresh = await deps.repository.getAction(move.action.id);
-      const replanned = fresh ? planDeactivation([fresh], leaver.id).moves[0] : undefined;
-      if (!replanned) return current;
+      const replanned = fresh ? planDeactivation([fresh], leaver.id, newSroId).moves[0] : undefined;
+      if (!replanned) return null;
       current = replanned;
     }
   }

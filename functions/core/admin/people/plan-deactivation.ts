@@ -7,31 +7,37 @@ const liveStatuses: ReadonlySet<Action['status']> = new Set(['open', 'proposed-c
 export interface LeaverMove {
   action: Action;
   ownerIds: string[];
-  /** Who leads the action now: its SRO, the next co-owner, nobody, or unchanged (a co-owner left). */
-  lead: 'sro' | 'next-owner' | 'nobody' | 'unchanged';
+  /** The SRO afterwards: the successor where the leaver was SRO and the admin chose one, else unchanged. */
+  sroId: string | null;
+  /** Who leads the action now: its SRO, the next co-owner, nobody, unchanged (a co-owner left), or not-owner (the leaver was only its SRO). */
+  lead: 'sro' | 'next-owner' | 'nobody' | 'unchanged' | 'not-owner';
 }
 
 export interface DeactivationPlan {
+  /** Every live action whose owners or SRO change. */
   moves: LeaverMove[];
-  /** Live actions the leaver is SRO of: an admin chooses their new SRO on the action's page. */
+  /** Live actions that keep the leaver as SRO (no successor chosen): an admin chooses each one's SRO on its page. */
   sroOf: Action[];
 }
 
 /**
  * What deactivating a person does to the plan. Where they lead an action, its SRO takes their place
  * (or, when the SRO is the leaver or unset, the next co-owner); where they co-own one, they are removed.
- * Actions come in plan order (area, then ref).
+ * Where they are SRO, `newSroId` (the successor the admin chose) takes over, leading too where the leaver
+ * led; without one, those actions keep them as SRO. Actions come in plan order (area, then ref).
  */
-export function planDeactivation(actions: readonly Action[], personId: string): DeactivationPlan {
+export function planDeactivation(actions: readonly Action[], personId: string, newSroId: string | null = null): DeactivationPlan {
   const live = actions.filter((a) => liveStatuses.has(a.status)).sort(comparePlanRows);
-  const moves = live.filter((a) => a.ownerIds.includes(personId)).map((action) => moveFrom(action, personId));
-  return { moves, sroOf: live.filter((a) => a.sroId === personId) };
+  const moves = live.flatMap((action) => planMove(action, personId, newSroId) ?? []);
+  return { moves, sroOf: newSroId === null ? live.filter((a) => a.sroId === personId) : [] };
 }
 
-function moveFrom(action: Action, personId: string): LeaverMove {
+/** One action's move, or null when the leaver neither owns it nor (with a successor chosen) is its SRO. */
+function planMove(action: Action, personId: string, newSroId: string | null): LeaverMove | null {
+  const sroId = newSroId !== null && action.sroId === personId ? newSroId : action.sroId;
+  if (!action.ownerIds.includes(personId)) return sroId === action.sroId ? null : { action, ownerIds: action.ownerIds, sroId, lead: 'not-owner' };
   const rest = action.ownerIds.filter((id) => id !== personId);
-  if (action.ownerIds[0] !== personId) return { action, ownerIds: rest, lead: 'unchanged' };
-  const sro = action.sroId;
-  if (sro && sro !== personId) return { action, ownerIds: [sro, ...rest.filter((id) => id !== sro)], lead: 'sro' };
-  return { action, ownerIds: rest, lead: rest.length > 0 ? 'next-owner' : 'nobody' };
+  if (action.ownerIds[0] !== personId) return { action, ownerIds: rest, sroId, lead: 'unchanged' };
+  if (sroId && sroId !== personId) return { action, ownerIds: [sroId, ...rest.filter((id) => id !== sroId)], sroId, lead: 'sro' };
+  return { action, ownerIds: rest, sroId, lead: rest.length > 0 ? 'next-owner' : 'nobody' };
 }
