@@ -27,10 +27,10 @@ const maxSettleAttempts = 5;
  * ahead of its action; readers roll it forward ("settle"), each with a conditional write, so concurrent
  * repairers are harmless.
  *
- * Who settles: getAction, putAction, saveUpdate, listStaleActions and listWaitingClosures (one GetItem per listed action,
- * because the reminder job mails people on that list). listActions does not: it would cost one Query per
- * action on every admin page and board pack, for a state that only a crash in a ~10 ms window leaves, and
- * that the next getAction or saveUpdate of the action repairs.
+ * Who settles: getAction, putAction, saveUpdate, listStaleActions and listWaitingClosures (one GetItem
+ * per listed action, because the reminder job mails people on those lists). listActions does not: it
+ * would cost one Query per action on every admin page and board pack, for a state that only a crash in a
+ * ~10 ms window leaves, and that the next getAction or saveUpdate of the action repairs.
  */
 export class ActionStore {
   private readonly history: ActionHistory;
@@ -77,7 +77,7 @@ export class ActionStore {
     return this.listQuietSince('proposed-closure', cutoff);
   }
 
-  /** One partition of the sparse index, oldest first: never-updated actions carry openSk '0000', which sorts before every date. */
+  /** One partition of the sparse index, oldest first (never-updated actions carry openSk '0000', before every date). */
   private async listQuietSince(status: 'open' | 'proposed-closure', cutoff: Date): Promise<Action[]> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,

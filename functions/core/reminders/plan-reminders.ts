@@ -29,8 +29,9 @@ interface EscalationItem {
 
 /**
  * The reminder policy, pure: who gets a reminder digest, which SRO an escalation digest (an owner's
- * quiet actions, or closures waiting on the SRO's sign-off), who is skipped and why. The period is the local date in the force's time zone, and every interval is counted in local
- * calendar days, so a clock change neither skips a day nor runs one twice.
+ * quiet actions, or closures waiting on the SRO's sign-off), who is skipped and why. The period is the
+ * local date in the force's time zone, and every interval is counted in local calendar days, so a clock
+ * change neither skips a day nor runs one twice.
  */
 export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const { now, config } = input;

@@ -49,10 +49,11 @@ export interface RunRemindersResult {
 }
 
 /**
- * The reminder job: reads the stale actions and waiting closures from the sparse index, the directory and the reminder
- * records of the people concerned (never a Scan: reads grow with stale actions and people), plans, then
- * delivers each digest exactly once (deliver-digest.ts), paced under the send rate. One person's failure
- * is recorded and the run goes on. A dry run plans and reports, and writes and sends nothing.
+ * The reminder job: reads the stale actions and waiting closures from the sparse index, the directory
+ * and the reminder records of the people concerned (never a Scan: reads grow with stale actions and
+ * people), plans, then delivers each digest exactly once (deliver-digest.ts), paced under the send rate.
+ * One person's failure is recorded and the run goes on. A dry run plans and reports, and writes and
+ * sends nothing.
  */
 export async function runReminders(deps: RunRemindersDeps, options: RunRemindersOptions): Promise<RunRemindersResult> {
   const startedAt = deps.clock.now();

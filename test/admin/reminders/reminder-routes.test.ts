@@ -66,7 +66,8 @@ describe('reminders: preview, send now, log', () => {
     expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (35 days)');
     expect(both).toContain('Send 3 emails now');
     const onlyClosure = await (await (await harness({ actions: [waitingClosure] })).app.request('/admin/reminders')).text();
-    expect(onlyClosure).not.toContain('No stale actions');
+    expect(onlyClosure).not.toContain('Nothing to chase');
+    expect(await (await (await harness({ actions: [] })).app.request('/admin/reminders')).text()).toContain('Nothing to chase: every open action was updated in the last 28 days');
     expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (35 days)');
     for (const html of [both, onlyClosure]) expect(html).not.toContain('SECRET');
   });

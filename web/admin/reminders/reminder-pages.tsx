@@ -41,7 +41,7 @@ export function RemindersPage({ forceName, session, staleAfterDays, plan, report
       {!plan.workingDay ? (
         <p>Today ({plan.period}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
       ) : plan.staleActions === 0 && plan.waitingClosures === 0 ? (
-        <p>No stale actions: every open action was updated, and every proposed closure signed off or touched, in the last {staleAfterDays} days.</p>
+        <p>Nothing to chase: every open action was updated in the last {staleAfterDays} days, and no closure has waited longer than that for its SRO.</p>
       ) : (
         <>
           <p>
