@@ -183,7 +183,7 @@ describe('the owner journey in Chromium', () => {
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));
   });
 
-  it('emails the SRO when an owner proposes closure; they sign it off from their link by keyboard alone, axe-clean at 1024 and 320 px', async () => {
+  it('emails the SRO when an owner proposes closure; they sign it off, or return it with a reason, from their link by keyboard alone, axe-clean at 1024 and 320 px', async () => {
     const actions = (await stack.deps.repository.listActions()).filter((a) => a.status === 'open' && a.sroId && a.ownerIds.length > 0 && !a.ownerIds.includes(a.sroId));
     const bySro = new Map<string, typeof actions>();
     for (const a of actions) bySro.set(a.sroId!, [...(bySro.get(a.sroId!) ?? []), a]);
@@ -213,6 +213,11 @@ describe('the owner journey in Chromium', () => {
       await page.waitForURL(/\/sign-off\//);
       expect(await page.textContent('h1')).toBe(`Sign off ${action.ref}`);
       await check('sro-sign-off');
+      // Returning it needs a reason: the error summary takes focus, and nothing is sent.
+      await page.click(`button:has-text("Return ${action.ref} to its owners")`);
+      await page.waitForSelector('.error-summary');
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+      await check('sro-return-errors');
       await tabTo(page, (el) => el.tag === 'button' && el.text === `Sign off and close ${action.ref}`, 120);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\?signed-off=/);
@@ -225,6 +230,29 @@ describe('the owner journey in Chromium', () => {
       expect(told.body.text).not.toContain(action.text.slice(0, 30));
       await context.close();
     }
+
+    // A third closure the SRO returns with a reason, by keyboard: open again, and its owner told.
+    const action = portfolio[2]!;
+    const owner = (await stack.deps.repository.getPerson(action.ownerIds[0]!))!;
+    const target = action.timescale.target;
+    const fields = { version: String(action.version), progress: 'Finished.', confidence: 'high', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '', complete: 'yes' };
+    expect((await submitOwnerUpdate(stack.deps, owner, action.id, fields, stack.deps.clock.now())).kind).toBe('saved');
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    const check = stateChecker(page, 1024, results);
+    await page.goto(`${await latestLinkFor(sro.email)}/sign-off/${action.id}`);
+    await tabTo(page, (el) => el.tag === 'textarea' && el.id === 'returnReason', 150);
+    await page.keyboard.type('The evidence is not attached yet.');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === `Return ${action.ref} to its owners`, 5);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?returned=/);
+    expect(await page.textContent('.notification-success h2')).toBe(`${action.ref} returned to its owners: it is open again`);
+    await check('sro-returned');
+    expect((await stack.deps.repository.getAction(action.id))!.status).toBe('open');
+    const told = await latestEmailTo(owner.email);
+    expect(told.subject).toBe(`Action ${action.ref} is not signed off: it is open again`);
+    expect(told.body.text).not.toContain('evidence is not attached');
+    await context.close();
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((key) => [key, []])));
   });
 });

@@ -129,6 +129,96 @@ describe('the SRO on their own link', () => {
   });
 });
 
+describe('the SRO returns a closure that is not complete', () => {
+  const reason = 'The audit report is not attached yet.';
+
+  it('opens it again with the reason in its history, emails the owners (no reason, no text) and says so', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const response = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: `  ${reason}  ` });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/u/${token}?returned=301`);
+    expect(await h.repository.getAction('301')).toMatchObject({ status: 'open', version: 5, lastUpdatedAt: '2026-11-25T10:00:00.000Z' });
+    expect(await h.repository.listUpdates('301')).toEqual([
+      expect.objectContaining({
+        by: 'blake',
+        via: 'link',
+        countsAsProgress: false,
+        changes: [
+          { field: 'status', from: 'proposed-closure', to: 'open' },
+          { field: 'reason', from: null, to: reason },
+        ],
+      }),
+    ]);
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[[alex.email], 'Action 3.01 is not signed off: it is open again']]);
+    for (const part of [h.sent[0]!.text, h.sent[0]!.html]) {
+      expect(part).toContain(`${blake.name} has not signed off action 3.01`);
+      expect(part).not.toContain('attached');
+      expect(part).not.toContain('leadership charter');
+    }
+    expect(await (await h.app.request(response.headers.get('location')!)).text()).toContain('3.01 returned to its owners: it is open again');
+    // The owner reads the reason beside their form.
+    const alexToken = await h.linkFor('alex');
+    expect(await (await h.app.request(`/u/${alexToken}/actions/301`)).text()).toContain(`Reason: not set → ${reason}`);
+  });
+
+  it('asks for the reason with the GOV.UK error pattern, keeps what was typed, and writes and sends nothing', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const writes = h.repository.writes;
+    const empty = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: '   ' });
+    expect(empty.status).toBe(400);
+    const html = await empty.text();
+    expect(titleOf(html)).toMatch(/^Error: Sign off 3\.01/);
+    expect(html).toContain('<a href="#returnReason">Enter why it is not complete yet</a>');
+    expect(html).toContain('aria-describedby="returnReason-hint returnReason-error"');
+    const long = 'x'.repeat(2001);
+    const tooLong = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: long });
+    expect(tooLong.status).toBe(400);
+    const longHtml = await tooLong.text();
+    expect(longHtml).toContain('Why it is not complete yet must be 2,000 characters or fewer');
+    expect(longHtml).toContain(`>${long}</textarea>`);
+    expect(h.repository.writes).toBe(writes);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('lets nobody else return it, refuses a cross-site POST, and keeps the reason when the link is refused', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const writes = h.repository.writes;
+    const alexToken = await h.linkFor('alex');
+    expect((await postForm(h.app, `/u/${alexToken}/sign-off/301/return`, { version: '4', returnReason: reason })).status).toBe(404);
+    const blakeToken = await h.linkFor('blake');
+    expect((await postForm(h.app, `/u/${blakeToken}/sign-off/301/return`, { version: '4', returnReason: reason }, { origin: 'https://evil.example' })).status).toBe(403);
+    const refused = await postForm(h.app, `/u/${'x'.repeat(43)}/sign-off/301/return`, { version: '4', returnReason: reason });
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toContain(reason);
+    expect((await h.app.request(`/u/${blakeToken}/sign-off/301/return`)).status).toBe(404);
+    expect(h.repository.writes).toBe(writes);
+    expect((await h.repository.getAction('301'))!.status).toBe('proposed-closure');
+  });
+
+  it('returns nothing from an out-of-date page, keeping the reason typed; a second click is done already', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const stale = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '3', returnReason: reason });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('3.01 changed after you opened it, so it was not returned.');
+    expect(html).toContain(`>${reason}</textarea>`);
+    expect(await h.repository.listUpdates('301')).toEqual([]);
+
+    const first = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: reason });
+    const second = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: reason });
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(await h.repository.listUpdates('301')).toHaveLength(1);
+    expect(h.sent).toHaveLength(1);
+    // A different reason on the same old page is someone else's change to the SRO: a conflict, nothing lost.
+    const other = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'Something else.' });
+    expect(other.status).toBe(409);
+    expect(await other.text()).toContain('Something else.');
+  });
+});
+
 describe('the SRO sign-off on DynamoDB (dynalite)', () => {
   let dynamo: DynamoFixture;
   beforeAll(async () => {
@@ -149,6 +239,19 @@ describe('the SRO sign-off on DynamoDB (dynalite)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
     expect(await repository.listUpdates('301')).toHaveLength(1);
     expect(await repository.getAction('301')).toMatchObject({ status: 'closed', version: 5 });
+    expect(h.sent.map((e) => e.to)).toEqual([[alex.email]]);
+  });
+
+  it('returns once from 10 parallel returns of the same page: one history entry, one email to the owner, each told it is done', async () => {
+    const repository = new DynamoRepository(dynamo.doc, await dynamo.createTable());
+    const h = await ownerHarness({ repository, actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    let tick = 0;
+    h.clock.now = () => new Date(startNow.getTime() + tick++);
+    const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'Not evidenced.' })));
+    expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
+    expect(await repository.listUpdates('301')).toHaveLength(1);
+    expect(await repository.getAction('301')).toMatchObject({ status: 'open', version: 5 });
     expect(h.sent.map((e) => e.to)).toEqual([[alex.email]]);
   });
 });

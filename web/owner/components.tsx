@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx';
-import type { FieldError, FormField } from '../../functions/core/owner/owner-update-form.js';
 
 /** GOV.UK error summary: first on the page, focused on load (autofocus works without script). */
 export function ErrorSummary({ errors }: { errors: Array<{ field: string; message: string }> }) {
@@ -20,7 +19,7 @@ export function ErrorSummary({ errors }: { errors: Array<{ field: string; messag
   );
 }
 
-export function errorFor(errors: FieldError[], field: FormField): string | undefined {
+export function errorFor(errors: ReadonlyArray<{ field: string; message: string }>, field: string): string | undefined {
   return errors.find((error) => error.field === field)?.message;
 }
 

@@ -50,5 +50,7 @@ export const ownerPaths = {
   action: (token: string, actionId: string) => `/u/${token}/actions/${encodeURIComponent(actionId)}`,
   signOff: (token: string, actionId: string) => `/u/${token}/sign-off/${encodeURIComponent(actionId)}`,
   signedOff: (token: string, actionId: string) => `/u/${token}?signed-off=${encodeURIComponent(actionId)}`,
+  returnClosure: (token: string, actionId: string) => `/u/${token}/sign-off/${encodeURIComponent(actionId)}/return`,
+  returned: (token: string, actionId: string) => `/u/${token}?returned=${encodeURIComponent(actionId)}`,
   newLink: '/u/new-link',
 };

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { MyActionItem } from '../../functions/core/owner/list-my-actions.js';
+import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
 import { Layout } from '../views/layout.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 
@@ -15,21 +16,27 @@ export interface MyActionsPageProps {
   ownerNames: Record<string, string>;
   /** Set after a save: the action just updated and the next one needing the person. */
   saved?: { item: MyActionItem; next: MyActionItem | null };
-  /** Set after the SRO signed a closure off. */
-  signedOff?: Action;
+  /** Set after the SRO signed a closure off, or returned it to its owners. */
+  decided?: { action: Action; decision: SignOffDecision };
 }
 
+const decidedTitles: Record<SignOffDecision, (ref: string) => string> = {
+  closed: (ref) => `${ref} signed off: it is closed`,
+  returned: (ref) => `${ref} returned to its owners: it is open again`,
+};
+
 /** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
-export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, signedOff }: MyActionsPageProps) {
+export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, decided }: MyActionsPageProps) {
   const needing = items.filter((item) => item.stale || item.overdue).length;
   return (
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
-      {signedOff && (
-        <div class="notification-success" role="status" aria-labelledby="signed-off-title">
-          <h2 id="signed-off-title" class="notification-title">
-            {signedOff.ref} signed off: it is closed
+      {decided && (
+        <div class="notification-success" role="status" aria-labelledby="decided-title">
+          <h2 id="decided-title" class="notification-title">
+            {decidedTitles[decided.decision](decided.action.ref)}
           </h2>
+          <p>Its owners have been emailed.</p>
         </div>
       )}
       <h1>Your actions</h1>

@@ -8,6 +8,7 @@ import { getActionForOwner, getOwnedAction, listUpdatesSince, namesOf } from '..
 import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { returnClosure } from '../../functions/core/owner/return-closure.js';
 import { getSignedOffAction, getSignOffView, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
@@ -78,6 +79,9 @@ export function createOwnerRoutes() {
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
     const signedOffId = c.req.query('signed-off');
     const signedOff = signedOffId ? await getSignedOffAction(deps, person, signedOffId) : null;
+    // A returned closure is open again, so it is in the portfolio just read.
+    const returned = portfolio.find((item) => item.action.id === c.req.query('returned'))?.action;
+    const decided = signedOff ? { action: signedOff, decision: 'closed' as const } : returned ? { action: returned, decision: 'returned' as const } : null;
     return c.html(
       <MyActionsPage
         forceName={deps.config.name}
@@ -87,7 +91,7 @@ export function createOwnerRoutes() {
         portfolio={portfolio}
         ownerNames={ownerNames}
         {...(saved ? { saved } : {})}
-        {...(signedOff ? { signedOff } : {})}
+        {...(decided ? { decided } : {})}
       />,
     );
   });
@@ -110,7 +114,27 @@ export function createOwnerRoutes() {
       if (!(error instanceof ConflictError)) throw error;
     }
     // Changed since the page was opened (or not proposed at all): the current state, and nothing closed.
-    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed />, 409);
+    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed="signed off" />, 409);
+  });
+
+  owner.post('/:token/sign-off/:id/return', async (c) => {
+    const body = await c.req.parseBody();
+    const person = await personFor(c);
+    const returnReason = typeof body.returnReason === 'string' ? body.returnReason : '';
+    if (!person) return refused(c, returnReason);
+    const deps = c.get('deps');
+    try {
+      const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
+      if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id), 303);
+      if (result.kind === 'invalid') {
+        const view = await getSignOffView(deps, person, result.action.id);
+        return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);
+      }
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    // As for a sign-off: the current state, nothing returned, and the reason kept for the SRO.
+    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed="returned" returnReason={returnReason} />, 409);
   });
 
   owner.get('/:token/actions/:id', async (c) => {

@@ -1,6 +1,8 @@
+import type { FieldError } from '../../functions/core/admin/actions/admin-change.js';
 import type { SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { Layout } from '../views/layout.js';
 import { ActionDetails, UpdateEntry } from './action-summary.js';
+import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface SignOffPageProps extends SignOffView {
@@ -8,26 +10,41 @@ export interface SignOffPageProps extends SignOffView {
   timeZone: string;
   token: string;
   daysSinceUpdate: number | null;
-  /** Set when the action changed after the page the SRO signed off from was opened. */
-  changed?: boolean;
+  /** Set when the action changed after the page the SRO decided on was opened: what was not done. */
+  changed?: 'signed off' | 'returned';
+  /** The return form as sent, when it comes back with problems or was not sent: nothing typed is lost. */
+  returnReason?: string;
+  returnErrors?: FieldError[];
 }
 
 /**
- * For the SRO: a closure the owner proposed, with the latest updates that make the case, and the one
- * button that closes it. An action not (or no longer) proposed for closure is shown without the button.
+ * For the SRO: a closure the owner proposed, with the latest updates that make the case, the button
+ * that closes it, and the form that returns it to its owners with a reason. An action not (or no longer)
+ * proposed for closure is shown without either.
  */
 export function SignOffPage(props: SignOffPageProps) {
   const { action, token } = props;
   const proposed = action.status === 'proposed-closure';
   const owners = props.owners.join(' and ') || 'nobody';
+  const errors = props.returnErrors ?? [];
+  const reasonError = errorFor(errors, 'returnReason');
   return (
-    <Layout title={proposed ? `Sign off ${action.ref}` : action.ref} forceName={props.forceName}>
+    <Layout title={proposed ? `Sign off ${action.ref}` : action.ref} forceName={props.forceName} hasErrors={errors.length > 0}>
       <a class="back-link" href={ownerPaths.list(token)}>
         Back to your actions
       </a>
+      <ErrorSummary errors={errors} />
       {props.changed && (
         <div class="warning-text" role="alert">
-          <p>{action.ref} changed after you opened it, so it was not signed off. Read its latest update below{proposed ? ', then sign it off if it is done.' : '.'}</p>
+          <p>
+            {action.ref} changed after you opened it, so it was not {props.changed}. Read its latest update below{proposed ? ', then decide again.' : '.'}
+          </p>
+          {!proposed && props.returnReason && (
+            <>
+              <p>What you wrote was not sent. Copy it from below before you leave this page:</p>
+              <p class="prose unsaved">{props.returnReason}</p>
+            </>
+          )}
         </div>
       )}
       <span class="caption">{action.area}</span>
@@ -43,14 +60,35 @@ export function SignOffPage(props: SignOffPageProps) {
       )}
       <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
       {proposed && (
-        <form method="post" action={ownerPaths.signOff(token, action.id)}>
-          <input type="hidden" name="version" value={String(action.version)} />
-          <h2>Your sign-off</h2>
-          <p>Signing off closes the action. If it is not complete, do not sign it off: tell {owners}, who can update it and untick “I believe this action is complete”.</p>
-          <button class="button" type="submit">
-            Sign off and close {action.ref}
-          </button>
-        </form>
+        <>
+          <form method="post" action={ownerPaths.signOff(token, action.id)}>
+            <input type="hidden" name="version" value={String(action.version)} />
+            <h2>Your sign-off</h2>
+            <p>Signing off closes the action, and its owners are told by email.</p>
+            <button class="button" type="submit">
+              Sign off and close {action.ref}
+            </button>
+          </form>
+          <form method="post" action={ownerPaths.returnClosure(token, action.id)} novalidate>
+            <input type="hidden" name="version" value={String(action.version)} />
+            <h2>Not complete yet?</h2>
+            <FormGroup error={reasonError}>
+              <label class="label label-bold" for="returnReason">
+                Why it is not complete yet
+              </label>
+              <p id="returnReason-hint" class="hint">
+                Returning it opens it again. {owners} {props.owners.length === 1 ? 'is' : 'are'} emailed that it came back, and read your reason here, on the action’s page.
+              </p>
+              <ErrorMessage id="returnReason-error" message={reasonError} />
+              <textarea class="textarea" id="returnReason" name="returnReason" rows={4} aria-describedby={describedBy('returnReason-hint', reasonError && 'returnReason-error')}>
+                {props.returnReason ?? ''}
+              </textarea>
+            </FormGroup>
+            <button class="button button-secondary" type="submit">
+              Return {action.ref} to its owners
+            </button>
+          </form>
+        </>
       )}
     </Layout>
   );

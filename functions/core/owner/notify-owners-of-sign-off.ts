@@ -7,37 +7,53 @@ import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
 
-/** Who closed it: the SRO from their link, or an admin recording the sign-off in the console. */
+/** Who decided: the SRO from their link, or an admin recording the sign-off in the console. */
 export interface SignedOffBy {
-  /** Their id in the directory, so that they are not told of their own sign-off; null for an admin. */
+  /** Their id in the directory, so that they are not told of their own decision; null for an admin. */
   personId: string | null;
   name: string;
 }
 
-/** Tells an owner their closure was accepted: the ref and who signed it off, never the action's text. */
-export function signedOffEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, link: IssuedLink): OutgoingEmail {
+/** What became of a proposed closure: signed off, or returned to its owners as not complete yet. */
+export type SignOffDecision = 'closed' | 'returned';
+
+const wording: Record<SignOffDecision, (by: string, ref: string, plan: string) => { subject: string; body: string; linkIntro: string }> = {
+  closed: (by, ref, plan) => ({
+    subject: `Action ${ref} is signed off and closed`,
+    body: `${by} has signed off action ${ref} in ${plan}, which you proposed for closure. It is now closed, and nobody will ask you for updates on it.`,
+    linkIntro: 'Your other actions, if you have any, are on your personal link:',
+  }),
+  returned: (by, ref, plan) => ({
+    subject: `Action ${ref} is not signed off: it is open again`,
+    body: `${by} has not signed off action ${ref} in ${plan}, which you proposed for closure, and has returned it to you: it is open again. Their reason is on the action's page.`,
+    linkIntro: 'Open your personal link to read it and update the action:',
+  }),
+};
+
+/** Tells an owner what became of their closure: the ref and who decided, never the action's text or the reason. */
+export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, decision: SignOffDecision, link: IssuedLink): OutgoingEmail {
+  const words = wording[decision](by.name, ref, `${config.name}'s inspection action plan`);
   return linkEmail({
     to: owner.email,
-    subject: `Action ${ref} is signed off and closed`,
-    before: [
-      `Dear ${owner.name},`,
-      `${by.name} has signed off action ${ref} in ${config.name}'s inspection action plan, which you proposed for closure. It is now closed, and nobody will ask you for updates on it.`,
-    ],
-    link: { url: link.url, textIntro: 'Your other actions, if you have any, are on your personal link:', label: 'Open your actions' },
+    subject: words.subject,
+    before: [`Dear ${owner.name},`, words.body],
+    link: { url: link.url, textIntro: words.linkIntro, label: 'Open your actions' },
     after: [`The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can act for you.`],
     forceName: config.name,
   });
 }
 
 /**
- * Once a proposed closure is signed off, tells each of its owners (but the one who signed it off), so
- * that nobody learns of it only when it drops off their page. Runs after the save: a failed email is
- * logged and never undoes it.
+ * Once a proposed closure is signed off or returned, tells each of its owners (but the one who decided),
+ * so that nobody learns of it only when it changes on their page. Runs after the save: a failed email
+ * is logged and never undoes it.
  */
-export async function notifyOwnersOfSignOff(deps: LinkNoticeDeps, closed: Action, by: SignedOffBy, now: Date): Promise<void> {
-  for (const ownerId of closed.ownerIds) {
+export async function notifyOwnersOfSignOff(deps: LinkNoticeDeps, action: Action, by: SignedOffBy, decision: SignOffDecision, now: Date): Promise<void> {
+  for (const ownerId of action.ownerIds) {
     if (ownerId === by.personId) continue;
     const owner = await deps.repository.getPerson(ownerId);
-    if (owner) await sendLinkNotice(deps, owner, now, (link) => signedOffEmail(deps.config, owner, by, closed.ref, link), { message: 'signed-off email failed', actionId: closed.id });
+    if (owner) {
+      await sendLinkNotice(deps, owner, now, (link) => signOffDecisionEmail(deps.config, owner, by, action.ref, decision, link), { message: `${decision} email failed`, actionId: action.id });
+    }
   }
 }

@@ -19,7 +19,7 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
     link: { url: link.url, textIntro: 'Open your personal link and choose "Review and sign off":', label: 'Review and sign off' },
     after: [
       `The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can act for you.`,
-      `If it is not complete, tell ${owner.name}: they can update it.`,
+      `If it is not complete, return it to ${owner.name} from the same page, with your reason.`,
     ],
     forceName: config.name,
   });

@@ -7,16 +7,20 @@ import { diffPatch } from '../rules/apply-update.js';
 import { viewOf, type OwnerActionView } from './get-action-for-owner.js';
 import type { LinkNoticeDeps } from '../links/send-link-notice.js';
 import { ownerStatuses, type OwnerDeps } from './list-my-actions.js';
-import { notifyOwnersOfSignOff } from './notify-owners-of-sign-off.js';
+import { notifyOwnersOfSignOff, type SignOffDecision } from './notify-owners-of-sign-off.js';
 
-/** The form carries only the version its page showed, so a sign-off never closes what the SRO did not see. */
-const SignOffForm = z.object({ version: z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number)) });
+/** The version the page showed, so that a decision is never made on what the SRO did not see. */
+export const PageVersion = z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number));
+const SignOffForm = z.object({ version: PageVersion });
+
+/** A form without its page's version was not sent from the page: nothing to tell the SRO but to reload. */
+export const incompleteForm = () => new InvalidInputError(['The form was incomplete: reload the page and try again'], 'The form is not valid');
 
 /**
  * One live action of the SRO's portfolio. Anyone else's is "not found", never "forbidden", as for an
  * owner: that would tell a guesser that the id exists.
  */
-function requirePortfolio(action: Action | null, person: Person): Action {
+export function requirePortfolio(action: Action | null, person: Person): Action {
   if (!action || action.sroId !== person.id || !ownerStatuses.has(action.status)) throw new NotFoundError('The action');
   return action;
 }
@@ -55,10 +59,28 @@ export async function signOffAsSro(deps: OwnerDeps & LinkNoticeDeps, person: Per
   if (isClosedFor(found, person)) return { kind: 'closed', action: found };
   const action = requirePortfolio(found, person);
   const form = SignOffForm.safeParse(body);
-  if (!form.success) throw new InvalidInputError(['The form was incomplete: reload the page and try again'], 'The form is not valid');
+  if (!form.success) throw incompleteForm();
   if (form.data.version !== action.version) throw new ConflictError(action);
   if (action.status !== 'proposed-closure') return { kind: 'not-proposed', action };
-  const patch: ActionPatch = { status: 'closed' };
+  return { kind: 'closed', action: await saveSroDecision(deps, person, action, 'closed', null, now, () => getSignedOffAction(deps, person, actionId)) };
+}
+
+/**
+ * Saves the SRO's decision on a proposed closure as their history entry, via link (not progress: the
+ * owners' work is unchanged), then tells the owners. When a concurrent save gets there first,
+ * `doneAlready` returns the action if that save was this same decision (a double click): it counts as
+ * done, and nobody is told twice.
+ */
+export async function saveSroDecision(
+  deps: OwnerDeps & LinkNoticeDeps,
+  person: Person,
+  action: Action,
+  decision: SignOffDecision,
+  reason: string | null,
+  now: Date,
+  doneAlready: () => Promise<Action | null>,
+): Promise<Action> {
+  const patch: ActionPatch = { status: decision === 'closed' ? 'closed' : 'open' };
   const update: Update = {
     actionId: action.id,
     version: action.version + 1,
@@ -67,18 +89,18 @@ export async function signOffAsSro(deps: OwnerDeps & LinkNoticeDeps, person: Per
     onBehalfOf: null,
     via: 'link',
     patch,
-    changes: diffPatch(action, patch),
+    changes: [...diffPatch(action, patch), ...(reason === null ? [] : [{ field: 'reason', from: null, to: reason }])],
     countsAsProgress: false,
   };
-  let closed: Action;
+  let saved: Action;
   try {
-    closed = await deps.repository.saveUpdate(update);
+    saved = await deps.repository.saveUpdate(update);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    const raced = await getSignedOffAction(deps, person, actionId);
-    if (raced) return { kind: 'closed', action: raced };
+    const done = await doneAlready();
+    if (done) return done;
     throw error;
   }
-  await notifyOwnersOfSignOff(deps, closed, { personId: person.id, name: person.name }, now);
-  return { kind: 'closed', action: closed };
+  await notifyOwnersOfSignOff(deps, saved, { personId: person.id, name: person.name }, decision, now);
+  return saved;
 }

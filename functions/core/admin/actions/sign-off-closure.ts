@@ -10,6 +10,6 @@ export async function signOffClosure(deps: AdminActionDeps, actor: AdminActor, a
     throw new InvalidInputError([`${action.ref} is not proposed for closure, so there is nothing to sign off. Reload the action to see its status.`], 'Cannot sign off');
   }
   const result = await recordAdminChange(deps, actor, action, { change: 'sign-off-closure', patch: { status: 'closed' } }, now);
-  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, { personId: null, name: actor.name }, now);
+  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, { personId: null, name: actor.name }, 'closed', now);
   return result;
 }
