@@ -1,5 +1,5 @@
 import type { DigestLine, EscalationDigest, EscalationGroup, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
-import { plural } from '../../functions/core/plural.js';
+import { plural } from '../../functions/core/words.js';
 
 /**
  * Every sentence the reminder and escalation emails say, shared by the HTML and the plain-text part.

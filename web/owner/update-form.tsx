@@ -2,6 +2,7 @@ import type { Action } from '../../functions/core/model/action.js';
 import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
 import { describedBy, ErrorMessage, errorFor, FormGroup } from './components.js';
 import { formatTarget, monthNames } from './format.js';
+import { formatCount } from '../../functions/core/words.js';
 
 export interface UpdateFormProps {
   action: Action;
@@ -33,7 +34,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
           Progress update
         </label>
         <p id="progress-hint" class="hint">
-          What has happened since the last update. Plain text, up to {maxProgressChars.toLocaleString('en-GB')} characters.
+          What has happened since the last update. Plain text, up to {formatCount(maxProgressChars)} characters.
         </p>
         <ErrorMessage id="progress-error" message={progressError} />
         <textarea class="textarea" id="progress" name="progress" rows={8} aria-describedby={describedBy('progress-hint', progressError && 'progress-error')}>

@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
+import { formatCount } from '../words.js';
 
 export const maxProgressChars = 5000;
 export const maxNarrativeChars = 5000;
@@ -78,13 +79,13 @@ export function validateOwnerForm(values: OwnerFormValues, action: Action, today
   const errors: FieldError[] = [];
   const progress = values.progress.trim();
   if (!progress) errors.push({ field: 'progress', message: 'Enter your progress update' });
-  else if (progress.length > maxProgressChars) errors.push({ field: 'progress', message: `Progress update must be ${maxProgressChars.toLocaleString('en-GB')} characters or fewer` });
+  else if (progress.length > maxProgressChars) errors.push({ field: 'progress', message: `Progress update must be ${formatCount(maxProgressChars)} characters or fewer` });
 
   const confidence = ConfidenceChoice.safeParse(values.confidence);
   if (!confidence.success) errors.push({ field: 'confidence', message: 'Select how confident you are that the action will be done by its target date' });
 
   const narrative = values.confidenceNarrative.trim();
-  if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `Reason for your confidence must be ${maxNarrativeChars.toLocaleString('en-GB')} characters or fewer` });
+  if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `Reason for your confidence must be ${formatCount(maxNarrativeChars)} characters or fewer` });
 
   const target = readTarget(values, action, today);
   if (typeof target === 'object' && target !== null) errors.push(target);
@@ -93,7 +94,7 @@ export function validateOwnerForm(values: OwnerFormValues, action: Action, today
 
   const reason = values.timescaleReason.trim();
   if (changed && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
-  else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${maxReasonChars.toLocaleString('en-GB')} characters or fewer` });
+  else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${formatCount(maxReasonChars)} characters or fewer` });
 
   const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;
   if (errors.length > 0 || !confidence.success) return { ok: false, errors };

@@ -1,4 +1,4 @@
-import { plural } from '../plural.js';
+import { plural } from '../words.js';
 import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from './reminder-plan.js';
 
 const age = (line: DigestLine): string => `${line.ref} (${line.neverUpdated ? `never updated, ${line.ageDays} days` : `${line.ageDays} days`})`;

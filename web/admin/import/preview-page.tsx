@@ -10,7 +10,7 @@ import { ProblemsTable } from './problems-table.js';
 import type { ImportPreview } from './run-import.js';
 import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
 import { ColumnHeads } from '../../views/column-heads.js';
-import { plural } from '../../../functions/core/plural.js';
+import { plural } from '../../../functions/core/words.js';
 
 export interface PreviewPageProps {
   forceName: string;

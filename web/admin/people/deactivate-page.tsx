@@ -1,6 +1,6 @@
 import type { OwnerNotices } from '../../../functions/core/admin/actions/notify-new-owners.js';
 import type { LeaverMove } from '../../../functions/core/admin/people/plan-deactivation.js';
-import { plural } from '../../../functions/core/plural.js';
+import { plural } from '../../../functions/core/words.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import { ErrorMessage, ErrorSummary } from '../../owner/components.js';

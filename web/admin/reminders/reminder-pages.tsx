@@ -5,7 +5,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { ReminderPlanList } from './reminder-plan-list.js';
 import { RunLog } from './run-log.js';
-import { plural } from '../../../functions/core/plural.js';
+import { plural } from '../../../functions/core/words.js';
 
 export const reminderPaths = { start: '/admin/reminders', send: '/admin/reminders/send' };
 

@@ -1,5 +1,5 @@
 import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from '../../../functions/core/reminders/reminder-plan.js';
-import { plural } from '../../../functions/core/plural.js';
+import { plural } from '../../../functions/core/words.js';
 
 const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, ${l.ageDays} days` : `${l.ageDays} days`})`;
 

@@ -3,10 +3,11 @@ import { actionKinds, type Action } from '../../model/action.js';
 import type { ActionPatch } from '../../model/update.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
 import { readForm } from './form-fields.js';
+import { formatCount } from '../../words.js';
 
 const optionalText = (what: string, max: number) =>
   z.pipe(
-    z.string().check(z.trim(), z.maxLength(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)),
+    z.string().check(z.trim(), z.maxLength(max, `${what} must be ${formatCount(max)} characters or fewer`)),
     z.transform((value) => value || null),
   );
 

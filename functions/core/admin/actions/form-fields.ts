@@ -1,5 +1,6 @@
 import * as z from '../../zod.js';
 import type { FieldError } from './admin-change.js';
+import { formatCount } from '../../words.js';
 
 /** A text field as typed, with Windows line endings made plain. */
 export const formText = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : '');
@@ -11,7 +12,7 @@ export const reasonText = (what: string, max = 2000) =>
     .check(
       z.trim(),
       z.minLength(1, `Enter ${what}`),
-      z.maxLength(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+      z.maxLength(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${formatCount(max)} characters or fewer`),
     );
 
 /**
