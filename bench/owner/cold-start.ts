@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { localCredentials } from '../../functions/adapters/aws-clients.js';
+import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { bundleOptions } from '../../infra/constructs/build-bundle.js';
 import { repoRoot } from '../../infra/constructs/bundle-settings.js';
@@ -13,8 +14,22 @@ import { percentile } from '../figure.js';
 
 const runs = 20;
 
-/** Times module load plus one request in a fresh Node process: what a Lambda cold start pays for. */
+/**
+ * Times module load plus one request in a fresh Node process: what a Lambda cold start pays for. With
+ * a fourth argument it times nothing and counts calls into Intl instead (the first starts ICU).
+ */
 const childScript = `
+let intlCalls = 0;
+if (process.argv[4] === 'count-intl') {
+  const counted = (target) => new Proxy(target, {
+    apply: (fn, self, args) => (intlCalls++, Reflect.apply(fn, self, args)),
+    construct: (fn, args, newTarget) => (intlCalls++, Reflect.construct(fn, args, newTarget)),
+  });
+  for (const name of ['DateTimeFormat', 'Collator', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) Intl[name] = counted(Intl[name]);
+  for (const [proto, names] of [[String.prototype, ['localeCompare', 'toLocaleUpperCase', 'toLocaleLowerCase']], [Number.prototype, ['toLocaleString']], [Date.prototype, ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']]]) {
+    for (const name of names) proto[name] = counted(proto[name]);
+  }
+}
 const t0 = performance.now();
 const { handler } = await import(process.argv[2]);
 const event = {
@@ -24,21 +39,26 @@ const event = {
   isBase64Encoded: false,
 };
 const response = await handler(event, {});
-process.stdout.write(JSON.stringify({ ms: performance.now() - t0, status: response.statusCode }));
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, status: response.statusCode, intlCalls }));
 `;
 
-function runChild(script: string, entry: string, path: string, env: NodeJS.ProcessEnv): Promise<number> {
+interface ChildResult {
+  ms: number;
+  intlCalls: number;
+}
+
+function runChild(script: string, entry: string, path: string, env: NodeJS.ProcessEnv, countIntl = false): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, entry, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, entry, path, ...(countIntl ? ['count-intl'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`cold-start child failed (${code}): ${err}`));
-      const { ms, status } = JSON.parse(out) as { ms: number; status: number };
+      const { ms, status, intlCalls } = JSON.parse(out) as ChildResult & { status: number };
       if (status >= 500) return reject(new Error(`cold-start request answered ${status}: ${err}`));
-      resolve(ms);
+      resolve({ ms, intlCalls });
     });
   });
 }
@@ -57,6 +77,20 @@ export interface ColdStart {
   /** Medians in ms: module load plus the first request, in a fresh process. */
   httpMs: number;
   floorMs: number;
+  /** Calls into Intl during the http entry's start-up and first request, beyond the floor's. */
+  extraIntlCalls: number;
+}
+
+/**
+ * The config as the stack hands it to each function (force-stack.ts): parsed, so every default is
+ * filled in, without the deploy section. A minimal one would skip checks a deployed Lambda runs at start.
+ */
+function deployedConfigJson(): string {
+  const { deploy: _deploy, ...runtimeConfig } = parseForceConfig(
+    { id: 'bench', name: 'Benchshire Police', baseUrl: 'https://actions.bench.example', sender: 's@bench.example', admins: ['a@bench.example'] },
+    'bench',
+  );
+  return JSON.stringify(runtimeConfig);
 }
 
 /** Median cold start of the http entry and of a floor entry, each built as deployed. */
@@ -76,7 +110,7 @@ export async function measureColdStart(): Promise<ColdStart> {
       ...process.env,
       TABLE_NAME: tableName,
       AWS_REGION: 'eu-west-2',
-      FORCE_CONFIG: JSON.stringify({ id: 'bench', name: 'Benchshire Police', baseUrl: 'https://actions.bench.example', sender: 's@bench.example', admins: ['a@bench.example'] }),
+      FORCE_CONFIG: deployedConfigJson(),
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -87,10 +121,12 @@ export async function measureColdStart(): Promise<ColdStart> {
     const floor: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, so that a noisy moment on the machine hits both alike.
-      http.push(await runChild(script, entries.http, path, env));
-      floor.push(await runChild(script, entries.floor, path, env));
+      http.push((await runChild(script, entries.http, path, env)).ms);
+      floor.push((await runChild(script, entries.floor, path, env)).ms);
     }
-    return { httpMs: percentile(http, 50), floorMs: percentile(floor, 50) };
+    // The SDK makes one call of its own (toLocaleLowerCase, resolving its defaults mode) in both.
+    const intl = { http: await runChild(script, entries.http, path, env, true), floor: await runChild(script, entries.floor, path, env, true) };
+    return { httpMs: percentile(http, 50), floorMs: percentile(floor, 50), extraIntlCalls: intl.http.intlCalls - intl.floor.intlCalls };
   } finally {
     await dynamo.close();
     await rm(dir, { recursive: true, force: true });

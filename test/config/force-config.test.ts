@@ -20,6 +20,10 @@ describe('force config', () => {
     expect(config.bankHolidays).toContain('2026-12-28');
   });
 
+  it('takes any time zone Intl knows, London included', () => {
+    for (const zone of ['Europe/London', 'Europe/Dublin', 'America/New_York', 'UTC']) expect(parseForceConfig({ ...valid, timeZone: zone }, 'test.json').timeZone).toBe(zone);
+  });
+
   it.each([
     ['id', { id: 'North Shire' }, /^id: must be 2 to 31 lower-case letters/],
     ['name', { name: '' }, /^name: must be the force name/],
