@@ -1,15 +1,15 @@
+import { monthNames } from '../../functions/core/calendar/month-names.js';
+import { knownDayAndTime } from '../../functions/core/calendar/wall-clock.js';
 import type { Action } from '../../functions/core/model/action.js';
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export const monthNames: readonly string[] = months;
+export { monthNames };
 
 /** "March 2027", "31 March 2027", or the free text the importer kept. */
 export function formatTarget(timescale: Action['timescale']): string {
   const target = timescale.target;
   if (target === null) return timescale.text?.trim() || 'Not set';
   const [year, month, day] = target.split('-');
-  const name = months[Number(month) - 1] ?? month;
+  const name = monthNames[Number(month) - 1] ?? month;
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
@@ -33,8 +33,10 @@ export const statusLabels: Record<Action['status'], string> = {
   superseded: 'Superseded',
 };
 
+/** "31 October 2026 at 09:05" in the force's time zone. */
 export function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const instant = new Date(iso);
+  return knownDayAndTime(instant, timeZone) ?? new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
 /** Long text on the list is cut at a word so the page stays short; the form shows it whole. */

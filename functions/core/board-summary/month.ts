@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { toLocalDate } from '../calendar/local-date.js';
+import { monthNames } from '../calendar/month-names.js';
 
 export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-10'));
 export type Month = z.infer<typeof Month>;
@@ -61,7 +62,6 @@ export function endOfMonth(month: Month, timeZone: string): Date {
   return new Date(startOfMonth(addMonths(month, 1), timeZone).getTime() - 1);
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "October 2026". */
 export function monthLabel(month: Month): string {

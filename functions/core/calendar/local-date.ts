@@ -1,3 +1,5 @@
+import { knownLocalDate } from './wall-clock.js';
+
 /** A calendar date as written in a time zone: "2026-10-31". */
 export type LocalDate = string;
 
@@ -14,7 +16,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The date an instant falls on in a time zone (23:30 on 31 October in London is still October). */
 export function toLocalDate(instant: Date, timeZone: string): LocalDate {
-  return formatterFor(timeZone).format(instant);
+  return knownLocalDate(instant, timeZone) ?? formatterFor(timeZone).format(instant);
 }
 
 /** Day of the week of a calendar date, 0 = Sunday, independent of any time zone. */

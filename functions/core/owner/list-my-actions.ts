@@ -3,6 +3,7 @@ import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import { daysSinceUpdate, isOverdue, isStale } from '../rules/stale.js';
+import { compareRefs } from '../rules/compare-refs.js';
 
 export interface OwnerDeps {
   config: ForceConfig;
@@ -70,7 +71,7 @@ function compareItems(a: MyActionItem, b: MyActionItem): number {
   return (
     rank(a) - rank(b) ||
     (b.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) ||
-    a.action.ref.localeCompare(b.action.ref, 'en-GB', { numeric: true })
+    compareRefs(a.action.ref, b.action.ref)
   );
 }
 

@@ -1,0 +1,51 @@
+import { monthNames } from './month-names.js';
+
+const hourMs = 3_600_000;
+
+/**
+ * 01:00 UTC on the last Sunday of a month: when UK summer time starts (March) and ends (October), the
+ * rule since 1996, which the Summer Time Order 2002 keeps "until further notice".
+ */
+function lastSundayAt0100Utc(year: number, monthIndex: number): number {
+  const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
+  return Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * An instant's offset from UTC in the zones known here without asking Intl (London from 1996, and UTC),
+ * or null for any other zone, which Intl answers. Why not always Intl: its first call in a process
+ * starts ICU, about 12 ms of a Lambda cold start, and a force's every page shows London dates. The rule
+ * is checked against Intl hour by hour over decades (wall-clock.test.ts), so a change to UK summer time
+ * shows up there as soon as Node's time zone data has it.
+ */
+export function knownOffsetMs(instant: Date, timeZone: string): number | null {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
+  const year = instant.getUTCFullYear();
+  if (timeZone !== 'Europe/London' || !(year >= 1996)) return null;
+  const t = instant.getTime();
+  return t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9) ? hourMs : 0;
+}
+
+/** The zone's clock at an instant, read with the UTC getters; null for a zone only Intl knows. */
+function wallClock(instant: Date, timeZone: string): Date | null {
+  const offset = knownOffsetMs(instant, timeZone);
+  return offset === null ? null : new Date(instant.getTime() + offset);
+}
+
+/** "2026-10-31", or null for a zone only Intl knows. */
+export function knownLocalDate(instant: Date, timeZone: string): string | null {
+  return wallClock(instant, timeZone)?.toISOString().slice(0, 10) ?? null;
+}
+
+/** "31 October 2026" as en-GB writes the day, or null for a zone only Intl knows. */
+export function knownDay(instant: Date, timeZone: string): string | null {
+  const wall = wallClock(instant, timeZone);
+  return wall && `${wall.getUTCDate()} ${monthNames[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
+}
+
+/** "31 October 2026 at 09:05" as en-GB writes the day and time, or null for a zone only Intl knows. */
+export function knownDayAndTime(instant: Date, timeZone: string): string | null {
+  const wall = wallClock(instant, timeZone);
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  return wall && `${knownDay(instant, timeZone)} at ${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+}
