@@ -36,7 +36,6 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
           <h2 id="decided-title" class="notification-title">
             {decidedTitles[decided.decision](decided.action.ref)}
           </h2>
-          <p>Its owners have been emailed.</p>
         </div>
       )}
       <h1>Your actions</h1>
