@@ -52,7 +52,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         id="sign-off"
         heading={`Awaiting the SRO’s sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
-        who={{ label: 'SRO', of: (row) => row.sro?.name ?? 'No SRO' }}
+        who={{ label: 'SRO', of: signOffBy }}
         lastColumn="Last updated"
         cell={daysAgo}
       />
@@ -77,6 +77,16 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       </form>
     </AdminLayout>
   );
+}
+
+/**
+ * Who signs a closure off: its SRO, from their link (and chased by the reminder job); or an admin, on
+ * the action's page, when it has no SRO or its SRO owns it, neither of which anyone else is chasing.
+ */
+function signOffBy(row: PlanRow): string {
+  if (!row.sro) return 'No SRO: an admin signs it off';
+  const sroId = row.sro.id;
+  return sroId !== null && row.owners.some((owner) => owner.id === sroId) ? `${row.sro.name}, who owns it: an admin signs it off` : row.sro.name;
 }
 
 interface ActionTableProps {
