@@ -226,33 +226,34 @@ describe('the SRO sign-off on DynamoDB (dynalite)', () => {
   });
   afterAll(() => dynamo?.close());
 
-  it('closes once from 10 parallel sign-offs of the same page (a double-click): one history entry, one email to the owner, each told it is closed', async () => {
+  /** The SRO's page posted ten times at once, as repeated clicks would: each its own request, a millisecond apart at least. */
+  async function tenClicks(action: string, fields: Record<string, string>) {
     const repository = new DynamoRepository(dynamo.doc, await dynamo.createTable());
     const h = await ownerHarness({ repository, actions: sroPlan() });
     const token = await h.linkFor('blake');
-    // Each click is its own request, a millisecond apart at least: with one frozen instant, all ten would
-    // build the very same update, which saveUpdate rightly accepts as a retry of a save that went through.
+    // With one frozen instant, all ten would build the very same update, which saveUpdate rightly
+    // accepts as a retry of a save that went through.
     let tick = 0;
     h.clock.now = () => new Date(startNow.getTime() + tick++);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' })));
+    const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301${action}`, fields)));
+    return { repository, sent: h.sent, responses };
+  }
+
+  it('closes once from 10 parallel sign-offs of the same page (a double-click): one history entry, one email to the owner, each told it is closed', async () => {
+    const { repository, sent, responses } = await tenClicks('', { version: '4' });
     // Whether a repeat finds the action closed, races the first to the write or is the same update, it is done.
     expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
     expect(await repository.listUpdates('301')).toHaveLength(1);
     expect(await repository.getAction('301')).toMatchObject({ status: 'closed', version: 5 });
-    expect(h.sent.map((e) => e.to)).toEqual([[alex.email]]);
+    expect(sent.map((e) => e.to)).toEqual([[alex.email]]);
   });
 
   it('returns once from 10 parallel returns of the same page: one history entry, one email to the owner, each told it is done', async () => {
-    const repository = new DynamoRepository(dynamo.doc, await dynamo.createTable());
-    const h = await ownerHarness({ repository, actions: sroPlan() });
-    const token = await h.linkFor('blake');
-    let tick = 0;
-    h.clock.now = () => new Date(startNow.getTime() + tick++);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'Not evidenced.' })));
+    const { repository, sent, responses } = await tenClicks('/return', { version: '4', returnReason: 'Not evidenced.' });
     expect(responses.map((r) => r.status)).toEqual(Array<number>(10).fill(303));
     expect(await repository.listUpdates('301')).toHaveLength(1);
     expect(await repository.getAction('301')).toMatchObject({ status: 'open', version: 5 });
-    expect(h.sent.map((e) => e.to)).toEqual([[alex.email]]);
+    expect(sent.map((e) => e.to)).toEqual([[alex.email]]);
   });
 });
 
