@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../../../functions/core/admin/actions/admin-change.js';
-import { describedBy, ErrorMessage, FormGroup } from '../../owner/components.js';
+import { describedBy, ErrorMessage, errorFor, FormGroup } from '../../owner/components.js';
 
 /** What a console form shows: its values as typed (or as stored) and its problems, by field id. */
 export interface FormState {
@@ -8,7 +8,7 @@ export interface FormState {
   errors: FieldError[];
 }
 
-export const errorOf = (state: FormState, field: string) => state.errors.find((e) => e.field === field)?.message;
+export const errorOf = (state: FormState, field: string) => errorFor(state.errors, field);
 
 interface FieldProps {
   id: string;
