@@ -53,9 +53,9 @@ export function createPeopleRoutes() {
   people.post('/:id/deactivate', async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
-    const preview = await previewDeactivation(deps, c.req.param('id'));
-    const form = readDeactivateForm(body, preview);
+    const form = await readDeactivateForm(deps, c.req.param('id'), body);
     if (!form.ok) {
+      const preview = await previewDeactivation(deps, c.req.param('id'));
       const state = { values: { newSro: typeof body.newSro === 'string' ? body.newSro : '' }, errors: form.errors };
       return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} state={state} />, 400);
     }

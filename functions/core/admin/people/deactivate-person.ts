@@ -26,21 +26,32 @@ export interface DeactivationPreview extends DeactivationPlan {
   successors: Person[];
 }
 
+/** Who may take over as SRO: everyone active but the leaver, by name. */
+const successorsOf = (people: readonly Person[], leaver: Person): Person[] =>
+  people.filter((p) => p.active && p.id !== leaver.id).sort((a, b) => a.name.localeCompare(b.name));
+
 /** What deactivating would do now, before any successor is chosen: for the confirmation page. Reads only. */
 export async function previewDeactivation(deps: Pick<PeopleAdminDeps, 'repository'>, personId: string): Promise<DeactivationPreview> {
   const person = await getPersonOrThrow(deps.repository, personId);
   const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
-  const successors = people.filter((p) => p.active && p.id !== person.id).sort((a, b) => a.name.localeCompare(b.name));
-  return { person, successors, ...planDeactivation(actions, person.id) };
+  return { person, successors: successorsOf(people, person), ...planDeactivation(actions, person.id) };
 }
 
-/** The confirmation form: the box ticked, and who (if anyone yet) takes over as SRO of the leaver's portfolio. */
-export function readDeactivateForm(body: Record<string, unknown>, preview: DeactivationPreview): { ok: true; newSroId: string | null } | { ok: false; errors: FieldError[] } {
-  const successors = new Set(preview.successors.map((p) => p.id));
+/**
+ * The confirmation form: the box ticked, and who (if anyone yet) takes over as SRO of the leaver's
+ * portfolio. Reads the directory, not the plan: deactivatePerson plans from the plan as it is then.
+ */
+export async function readDeactivateForm(
+  deps: Pick<PeopleAdminDeps, 'repository'>,
+  personId: string,
+  body: Record<string, unknown>,
+): Promise<{ ok: true; newSroId: string | null } | { ok: false; errors: FieldError[] }> {
+  const person = await getPersonOrThrow(deps.repository, personId);
+  const successors = new Set(successorsOf(await deps.repository.listPeople(), person).map((p) => p.id));
   const form = readForm(
     z.object({
       newSro: z.string().check(z.trim(), z.refine((id) => id === '' || successors.has(id), 'Select someone from the list: only people in the directory who have not left can be SRO')),
-      confirm: z.string().check(z.refine((value) => value === 'yes', `Select the box to confirm that ${preview.person.name} has left`)),
+      confirm: z.string().check(z.refine((value) => value === 'yes', `Select the box to confirm that ${person.name} has left`)),
     }),
     body,
   );
