@@ -11,6 +11,11 @@ function lastSundayAt0100Utc(year: number, monthIndex: number): number {
   return Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 
+const london = 'Europe/London';
+
+/** The zones answered here without Intl: every force's so far, and UTC. */
+export const isKnownZone = (timeZone: string): boolean => timeZone === london || timeZone === 'UTC' || timeZone === 'Etc/UTC';
+
 /**
  * An instant's offset from UTC in the zones known here without asking Intl (London from 1996, and UTC),
  * or null for any other zone, which Intl answers. Why not always Intl: its first call in a process
@@ -19,9 +24,10 @@ function lastSundayAt0100Utc(year: number, monthIndex: number): number {
  * shows up there as soon as Node's time zone data has it.
  */
 export function knownOffsetMs(instant: Date, timeZone: string): number | null {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
+  if (!isKnownZone(timeZone)) return null;
+  if (timeZone !== london) return 0;
   const year = instant.getUTCFullYear();
-  if (timeZone !== 'Europe/London' || !(year >= 1996)) return null;
+  if (!(year >= 1996)) return null;
   const t = instant.getTime();
   return t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9) ? hourMs : 0;
 }
@@ -37,15 +43,17 @@ export function knownLocalDate(instant: Date, timeZone: string): string | null {
   return wallClock(instant, timeZone)?.toISOString().slice(0, 10) ?? null;
 }
 
+const dayOf = (wall: Date): string => `${wall.getUTCDate()} ${monthNames[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
 /** "31 October 2026" as en-GB writes the day, or null for a zone only Intl knows. */
 export function knownDay(instant: Date, timeZone: string): string | null {
   const wall = wallClock(instant, timeZone);
-  return wall && `${wall.getUTCDate()} ${monthNames[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
+  return wall && dayOf(wall);
 }
 
 /** "31 October 2026 at 09:05" as en-GB writes the day and time, or null for a zone only Intl knows. */
 export function knownDayAndTime(instant: Date, timeZone: string): string | null {
   const wall = wallClock(instant, timeZone);
-  const twoDigits = (n: number) => String(n).padStart(2, '0');
-  return wall && `${knownDay(instant, timeZone)} at ${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+  return wall && `${dayOf(wall)} at ${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
 }

@@ -2,6 +2,7 @@ import * as z from '../zod.js';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
 import { checkCronExpression } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
+import { isKnownZone } from '../calendar/wall-clock.js';
 
 const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
   z._default(
@@ -29,14 +30,12 @@ const cronExpression = (fallback: string) =>
     fallback,
   );
 
-const london = 'Europe/London';
-
 /**
- * Whether Intl knows the zone. London, every force's zone so far, is known good without asking: the
+ * Whether the zone is one the app can keep time in. The ones wall-clock.ts knows need no asking: the
  * first Intl call in a process starts ICU (about 12 ms), and each Lambda validates its config at start.
  */
 function isTimeZone(value: string): boolean {
-  if (value === london) return true;
+  if (isKnownZone(value)) return true;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: value });
     return true;
@@ -45,7 +44,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const timeZone = z._default(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as "Europe/London"')), london);
+const timeZone = z._default(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as "Europe/London"')), 'Europe/London');
 
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
 
