@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
-import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { parseForceConfig, runtimeConfigOf } from '../../functions/core/config/force-config.js';
 import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
@@ -110,11 +110,8 @@ async function seedOwner(endpoint: string, tableName: string, configJson: string
  * filled in, without the deploy section. A minimal one would skip checks a deployed Lambda runs at start.
  */
 function deployedConfigJson(): string {
-  const { deploy: _deploy, ...runtimeConfig } = parseForceConfig(
-    { id: 'bench', name: 'Benchshire Police', baseUrl: 'https://actions.bench.example', sender: 's@bench.example', admins: ['a@bench.example'] },
-    'bench',
-  );
-  return JSON.stringify(runtimeConfig);
+  const config = parseForceConfig({ id: 'bench', name: 'Benchshire Police', baseUrl: 'https://actions.bench.example', sender: 's@bench.example', admins: ['a@bench.example'] }, 'bench');
+  return JSON.stringify(runtimeConfigOf(config));
 }
 
 /** Median cold start of the http entry and of a floor entry, each built as deployed. */

@@ -1,6 +1,6 @@
 import { Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { DeployConfig, ForceConfig } from '../../functions/core/config/force-config.js';
+import { runtimeConfigOf, type DeployConfig, type ForceConfig } from '../../functions/core/config/force-config.js';
 import { Alarms } from '../constructs/alarms.js';
 import type { AppFunction } from '../constructs/app-function.js';
 import { Data } from '../constructs/data.js';
@@ -47,7 +47,7 @@ export class ForceStack extends Stack {
     // Every function reads the same config. Its baseUrl is where the app is served, known only once the
     // web construct exists (the API's own address when there is no custom domain), hence Lazy. The
     // deploy section stays out: the functions do not need account ids or the alarm email.
-    const { deploy: _deploy, ...runtimeConfig } = config;
+    const runtimeConfig = runtimeConfigOf(config);
     checkForceConfigSize(runtimeConfig, deploy);
     const forceConfigJson = Lazy.string({ produce: () => this.toJsonString({ ...runtimeConfig, baseUrl: this.web.url }) });
 

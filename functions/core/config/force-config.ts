@@ -147,6 +147,12 @@ export const ForceConfig = z
   );
 export type ForceConfig = z.infer<typeof ForceConfig>;
 
+/** What each function is handed: the config without its deploy section, which only `cdk` reads. */
+export function runtimeConfigOf(config: ForceConfig): Omit<ForceConfig, 'deploy'> {
+  const { deploy: _deploy, ...runtime } = config;
+  return runtime;
+}
+
 /** Validates a force config; the error names each bad field and what to write instead. */
 export function parseForceConfig(input: unknown, source: string): ForceConfig {
   return parseOrThrow(ForceConfig, input, `Force config ${source} is not valid`);
