@@ -41,6 +41,15 @@ function signOffProps(c: OwnerContext, view: SignOffView) {
   };
 }
 
+/**
+ * The sign-off page again when the action changed after it was opened (or is not proposed at all):
+ * its current state, nothing done, and a typed reason kept for the SRO.
+ */
+async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed off' | 'returned', returnReason?: string) {
+  const view = await getSignOffView(c.get('deps'), person, c.req.param('id') ?? '');
+  return c.html(<SignOffPage {...signOffProps(c, view)} changed={notDone} {...(returnReason ? { returnReason } : {})} />, 409);
+}
+
 function refused(c: OwnerContext, unsavedText?: string) {
   const { config } = c.get('deps');
   return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} {...(unsavedText ? { unsavedText } : {})} />, 404);
@@ -113,8 +122,7 @@ export function createOwnerRoutes() {
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
-    // Changed since the page was opened (or not proposed at all): the current state, and nothing closed.
-    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed="signed off" />, 409);
+    return decisionNotMade(c, person, 'signed off');
   });
 
   owner.post('/:token/sign-off/:id/return', async (c) => {
@@ -133,8 +141,7 @@ export function createOwnerRoutes() {
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
-    // As for a sign-off: the current state, nothing returned, and the reason kept for the SRO.
-    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(deps, person, c.req.param('id')))} changed="returned" returnReason={returnReason} />, 409);
+    return decisionNotMade(c, person, 'returned', returnReason);
   });
 
   owner.get('/:token/actions/:id', async (c) => {
