@@ -205,6 +205,10 @@ describe('force stack for the sample configs', () => {
       demo.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     });
 
+    it('gives the http function a whole vCPU, as its cold start is CPU-bound and most visits are one', () => {
+      demo.hasResourceProperties('AWS::Lambda::Function', { Description: 'Owner links and admin console (Hono)', MemorySize: 1769 });
+    });
+
     it('serves the force with a custom domain on that domain only', () => {
       northshire.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
         DomainName: 'actions.northshire.example',
