@@ -5,6 +5,7 @@ import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { perAddressPerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
+import { makeAction } from '../support/make-action.js';
 import { alex, blake, ownerHarness, startNow, validUpdate } from './owner-fixture.js';
 
 describe('listMyWork', () => {
@@ -56,6 +57,22 @@ describe('submitOwnerUpdate', () => {
       originalTarget: '2026-09',
       revisions: [{ at: startNow.toISOString(), by: 'alex', from: '2026-09', to: '2027-06', reason: 'Audit team reduced.' }],
     });
+  });
+
+  it('keeps a target set to the day (as imports write them) unchanged when its month is left as it was', async () => {
+    const dayTarget = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], timescale: { text: '31 March 2027', target: '2027-03-31', originalTarget: '2027-03-31', revisions: [] } });
+    const { deps, repository } = await ownerHarness({ actions: [dayTarget] });
+    const result = await submitOwnerUpdate(deps, alex, '301', validUpdate({ targetMonth: '3', targetYear: '2027' }), startNow);
+    expect(result.kind).toBe('saved');
+    expect((await repository.getAction('301'))!.timescale).toEqual(dayTarget.timescale);
+    expect((await repository.listUpdates('301'))[0]!.changes.map((c) => c.field)).not.toContain('timescale');
+  });
+
+  it('keeps the first target set on an action that had none as its original', async () => {
+    const { deps, repository } = await ownerHarness();
+    const result = await submitOwnerUpdate(deps, alex, '103', validUpdate({ targetMonth: '6', targetYear: '2027', timescaleReason: 'Agreed with the board.' }), startNow);
+    expect(result.kind).toBe('saved');
+    expect((await repository.getAction('103'))!.timescale).toMatchObject({ target: '2027-06', originalTarget: '2027-06' });
   });
 
   it('moves a completed action to proposed-closure', async () => {

@@ -90,7 +90,8 @@ export function validateOwnerForm(values: OwnerFormValues, action: Action, today
   const target = readTarget(values, action, today);
   if (typeof target === 'object' && target !== null) errors.push(target);
   const newTarget = typeof target === 'string' ? target : null;
-  const changed = typeof target === 'string' && target !== (action.timescale.target?.slice(0, 7) ?? null);
+  // readTarget hands back the stored target, day and all, for an unchanged month.
+  const changed = typeof target === 'string' && target !== action.timescale.target;
 
   const reason = values.timescaleReason.trim();
   if (changed && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });

@@ -49,12 +49,12 @@ export function buildUpdate(action: Action, person: Person, input: OwnerUpdateIn
   return { actionId: action.id, version: action.version + 1, at, by: person.id, onBehalfOf: null, via: 'link', patch: recorded, changes: [...changes, progressChange(action, at)], countsAsProgress: true };
 }
 
-/** A new target keeps the first one ever set and appends the revision with its reason. */
+/** A new target keeps the first one ever set (this one, for an action that had none) and appends the revision with its reason. */
 function reviseTimescale(timescale: Timescale, to: string | null, reason: string, by: string, at: string): Timescale {
   return {
     ...timescale,
     target: to,
-    originalTarget: timescale.originalTarget ?? timescale.target,
+    originalTarget: timescale.originalTarget ?? timescale.target ?? to,
     revisions: [...timescale.revisions, { at, by, from: timescale.target, to, reason }],
   };
 }
