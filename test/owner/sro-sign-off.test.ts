@@ -111,6 +111,25 @@ describe('the SRO on their own link', () => {
     expect((await h.repository.getAction('301'))!.status).toBe('proposed-closure');
   });
 
+  it('lets no SRO decide the closure of an action they own or co-own, which is an admin\'s to sign off', async () => {
+    const ownClosures = [
+      ...sroPlan(),
+      makeAction({ id: '306', ref: '3.06', ownerIds: ['blake'], sroId: 'blake', status: 'proposed-closure', lastUpdatedAt: '2026-11-25T10:00:00.000Z', version: 2 }),
+      makeAction({ id: '307', ref: '3.07', ownerIds: ['alex', 'blake'], sroId: 'blake', status: 'proposed-closure', lastUpdatedAt: '2026-11-25T10:00:00.000Z', version: 2 }),
+    ];
+    const h = await ownerHarness({ actions: ownClosures });
+    const token = await h.linkFor('blake');
+    const writes = h.repository.writes;
+    for (const id of ['306', '307']) {
+      expect((await h.app.request(`/u/${token}/sign-off/${id}`)).status).toBe(404);
+      expect((await postForm(h.app, `/u/${token}/sign-off/${id}`, { version: '2' })).status).toBe(404);
+      expect((await postForm(h.app, `/u/${token}/sign-off/${id}/return`, { version: '2', returnReason: 'Not evidenced.' })).status).toBe(404);
+      expect((await h.repository.getAction(id))!.status).toBe('proposed-closure');
+    }
+    expect(h.repository.writes).toBe(writes);
+    expect(await (await h.app.request(`/u/${token}`)).text()).not.toMatch(/sign-off\/30[67]/);
+  });
+
   it('closes nothing from an out-of-date page: the current state instead, saying why', async () => {
     const h = await ownerHarness({ actions: sroPlan() });
     const token = await h.linkFor('blake');
@@ -284,7 +303,7 @@ describe('asking the SRO to sign off', () => {
     expect(h.sent).toHaveLength(1);
   });
 
-  it('emails nobody when the SRO cannot receive mail or the owner is the SRO, and a failed email never undoes the save', async () => {
+  it('emails nobody when the SRO cannot receive mail or owns the action too, and a failed email never undoes the save', async () => {
     const h = await ownerHarness({ actions: withProposable() });
     await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, mailStatus: 'bounced' });
     expect((await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose())).status).toBe(303);
@@ -293,6 +312,11 @@ describe('asking the SRO to sign off', () => {
     const own = await ownerHarness({ actions: withProposable() });
     expect((await postForm(own.app, `/u/${await own.linkFor('blake')}/actions/303`, propose())).status).toBe(303);
     expect(own.sent).toEqual([]);
+
+    // Blake co-owns 3.08 and is its SRO: Alex's proposal is an admin's to sign off, not Blake's.
+    const coOwned = await ownerHarness({ actions: [...withProposable(), makeAction({ id: '308', ref: '3.08', ownerIds: ['alex', 'blake'], sroId: 'blake', lastUpdatedAt: '2026-11-01T10:00:00.000Z' })] });
+    expect((await postForm(coOwned.app, `/u/${await coOwned.linkFor('alex')}/actions/308`, propose())).status).toBe(303);
+    expect(coOwned.sent).toEqual([]);
 
     const failing = await ownerHarness({ actions: withProposable() });
     failing.deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });

@@ -4,6 +4,7 @@ import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import { daysSinceUpdate, isOverdue, isStale } from '../rules/stale.js';
 import { compareRefs } from '../rules/compare-refs.js';
+import { decidesClosureAsSro } from '../rules/decides-closure.js';
 
 export interface OwnerDeps {
   config: ForceConfig;
@@ -41,7 +42,7 @@ export interface MyWork {
 export async function listMyWork(deps: OwnerDeps, person: Person, now: Date): Promise<MyWork> {
   const live = (await deps.repository.listActions()).filter((action) => ownerStatuses.has(action.status));
   const items = (pick: (action: Action) => boolean) => live.filter(pick).map((action) => toItem(deps.config, action, now));
-  const portfolio = items((action) => action.sroId === person.id && !isOwnedBy(action, person)).sort(
+  const portfolio = items((action) => decidesClosureAsSro(action, person.id)).sort(
     (a, b) => Number(b.action.status === 'proposed-closure') - Number(a.action.status === 'proposed-closure') || compareItems(a, b),
   );
   const ownerNames = portfolio.length === 0 ? {} : Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name]));

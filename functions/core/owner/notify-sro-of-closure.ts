@@ -6,6 +6,7 @@ import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.j
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
+import { decidesClosureAsSro } from '../rules/decides-closure.js';
 
 /** Asks the SRO to sign off: the ref, who proposed it and their own link, never the action's text. */
 export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Person, ref: string, link: IssuedLink): OutgoingEmail {
@@ -26,12 +27,13 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
 }
 
 /**
- * Once an owner's save moves an action to proposed-closure, emails its SRO (unless the owner is the SRO,
- * or the SRO has left or their address bounced). Runs after the save: a failed email is logged and
- * never undoes it, and the SRO still finds the closure on their page. True when an email went.
+ * Once an owner's save moves an action to proposed-closure, emails its SRO (unless the SRO also owns it,
+ * which makes it an admin's to sign off, or has left, or their address bounced). Runs after the save: a
+ * failed email is logged and never undoes it, and the SRO still finds the closure on their page. True
+ * when an email went.
  */
 export async function notifySroOfClosure(deps: LinkNoticeDeps, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
-  if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || saved.sroId === owner.id) return false;
+  if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || !decidesClosureAsSro(saved, saved.sroId)) return false;
   const sro = await deps.repository.getPerson(saved.sroId);
   if (!sro) return false;
   return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved.ref, link), { message: 'closure-proposed email failed', actionId: saved.id });

@@ -6,6 +6,7 @@ import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch } from '../rules/apply-update.js';
 import { viewOf, type OwnerActionView } from './get-action-for-owner.js';
 import type { LinkNoticeDeps } from '../links/send-link-notice.js';
+import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { ownerStatuses, type OwnerDeps } from './list-my-actions.js';
 import { notifyOwnersOfSignOff, type SignOffDecision } from './notify-owners-of-sign-off.js';
 
@@ -17,15 +18,15 @@ const SignOffForm = z.object({ version: PageVersion });
 export const incompleteForm = () => new InvalidInputError(['The form was incomplete: reload the page and try again'], 'The form is not valid');
 
 /**
- * One live action of the SRO's portfolio. Anyone else's is "not found", never "forbidden", as for an
- * owner: that would tell a guesser that the id exists.
+ * One live action of the SRO's portfolio (not one they also own). Anyone else's is "not found", never
+ * "forbidden", as for an owner: that would tell a guesser that the id exists.
  */
 export function requirePortfolio(action: Action | null, person: Person): Action {
-  if (!action || action.sroId !== person.id || !ownerStatuses.has(action.status)) throw new NotFoundError('The action');
+  if (!action || !decidesClosureAsSro(action, person.id) || !ownerStatuses.has(action.status)) throw new NotFoundError('The action');
   return action;
 }
 
-const isClosedFor = (action: Action | null, person: Person): action is Action => action?.sroId === person.id && action.status === 'closed';
+const isClosedFor = (action: Action | null, person: Person): action is Action => action !== null && decidesClosureAsSro(action, person.id) && action.status === 'closed';
 
 export interface SignOffView extends OwnerActionView {
   /** The owners' names, lead first. */

@@ -3,6 +3,7 @@ import { isWorkingDay } from '../calendar/working-days.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
+import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
 import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
@@ -164,7 +165,7 @@ function planEscalations(
  * nothing; and they cannot sign off their own action's closure from their link, which is an admin's to do.
  */
 function isAboutThemselves(item: EscalationItem, sroId: string): boolean {
-  return item.flag === 'awaiting-sign-off' ? item.action.ownerIds.includes(sroId) : item.flag === 'ignored' && item.ownerId === sroId;
+  return item.flag === 'awaiting-sign-off' ? !decidesClosureAsSro(item.action, sroId) : item.flag === 'ignored' && item.ownerId === sroId;
 }
 
 const closuresFirst = (group: EscalationGroup): number => (group.flag === 'awaiting-sign-off' ? 0 : 1);
