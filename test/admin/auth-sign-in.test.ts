@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { signInPerAddressPerHour, signInPerClientPerHour } from '../../functions/core/admin/request-sign-in.js';
 import { emailRequestMs } from '../../web/middleware/security.js';
@@ -69,6 +69,21 @@ describe('asking for a sign-in link', () => {
       expect(now - start, address).toBe(emailRequestMs);
     }
     expect(sent.map((e) => e.to)).toEqual([[adminEmail]]);
+  });
+
+  it('gives an admin\'s address the same page as an unknown one when the email fails to send, logging the failure', async () => {
+    const { request, deps } = consoleFixture();
+    deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const known = await request('/admin/sign-in', { form: { email: adminEmail } });
+      const unknown = await request('/admin/sign-in', { form: { email: 'nobody@testshire.example' } });
+      expect([known.status, unknown.status]).toEqual([200, 200]);
+      expect(await known.text()).toBe(await unknown.text());
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('sends nothing to an admin whose directory entry has been deactivated', async () => {

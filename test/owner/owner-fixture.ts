@@ -81,13 +81,13 @@ export async function ownerHarness(options: { repository?: Repository; actions?:
   return { app, deps, repository, memory, linkTokens, sent, clock, linkFor };
 }
 
-/** A same-origin form POST as a browser sends it. */
-export function postForm(app: OwnerHarness['app'], path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return app.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+/** A same-origin form POST as a browser sends it; `sourceIp` as API Gateway would pass it on. */
+export function postForm(app: OwnerHarness['app'], path: string, fields: Record<string, string>, headers: Record<string, string> = {}, sourceIp?: string) {
+  return app.request(
+    path,
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...headers }, body: new URLSearchParams(fields).toString() },
+    sourceIp ? { requestContext: { http: { sourceIp } } } : undefined,
+  );
 }
 
 /** A valid update for action 101 at version 1. */

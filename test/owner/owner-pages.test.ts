@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { perClientPerHour } from '../../functions/core/owner/request-fresh-link.js';
 import { emailRequestMs } from '../../web/middleware/security.js';
 import { ownerHarness, postForm, validUpdate } from './owner-fixture.js';
 
@@ -152,5 +153,27 @@ describe('the owner pages', () => {
     expect(badHtml).toContain('value="not-an-address"');
     for (let i = 0; i < 3; i++) await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' });
     expect((await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' })).status).toBe(429);
+  });
+
+  it('limit each client address, so that one machine cannot lock everyone out of a fresh link', async () => {
+    const h = await ownerHarness();
+    for (let i = 0; i < perClientPerHour; i++) expect((await postForm(h.app, '/u/new-link', { email: `guess${i}@testshire.example` }, {}, '198.51.100.7')).status).toBe(200);
+    expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' }, {}, '198.51.100.7')).status).toBe(429);
+    expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' }, {}, '203.0.113.9')).status).toBe(200);
+    expect(h.sent.map((e) => e.to)).toEqual([['alex.morgan@testshire.example']]);
+  });
+
+  it('answer a known address as an unknown one when its email cannot be sent', async () => {
+    const h = await ownerHarness();
+    h.deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const known = await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' });
+      const unknown = await postForm(h.app, '/u/new-link', { email: 'stranger@testshire.example' });
+      expect([known.status, unknown.status]).toEqual([200, 200]);
+      expect(await known.text()).toBe(await unknown.text());
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

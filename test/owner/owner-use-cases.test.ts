@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { getActionForOwner } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
-import { perAddressPerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import { makeAction } from '../support/make-action.js';
@@ -108,7 +108,7 @@ describe('submitOwnerUpdate', () => {
 describe('requestFreshLink', () => {
   it('emails a known person a working link with refs and counts but no action text', async () => {
     const { deps, sent } = await ownerHarness();
-    expect(await requestFreshLink(deps, ' Alex.Morgan@Testshire.example ', startNow)).toEqual({ kind: 'requested' });
+    expect(await requestFreshLink(deps, ' Alex.Morgan@Testshire.example ', 'client-a', startNow)).toEqual({ kind: 'requested' });
     expect(sent).toHaveLength(1);
     const email = sent[0]!;
     expect(email.to).toEqual(['alex.morgan@testshire.example']);
@@ -123,23 +123,51 @@ describe('requestFreshLink', () => {
 
   it('answers an unknown address exactly as a known one, and sends nothing', async () => {
     const { deps, sent } = await ownerHarness();
-    expect(await requestFreshLink(deps, 'nobody@testshire.example', startNow)).toEqual({ kind: 'requested' });
+    expect(await requestFreshLink(deps, 'nobody@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
     expect(sent).toEqual([]);
   });
 
   it('limits requests per address, known or not', async () => {
     const { deps, sent } = await ownerHarness();
     for (const address of ['alex.morgan@testshire.example', 'nobody@testshire.example']) {
-      for (let i = 0; i < perAddressPerHour; i++) expect((await requestFreshLink(deps, address, startNow)).kind).toBe('requested');
-      expect(await requestFreshLink(deps, address, startNow)).toEqual({ kind: 'rate-limited' });
+      for (let i = 0; i < perAddressPerHour; i++) expect((await requestFreshLink(deps, address, 'client-a', startNow)).kind).toBe('requested');
+      expect(await requestFreshLink(deps, address, 'client-a', startNow)).toEqual({ kind: 'rate-limited' });
     }
     expect(sent).toHaveLength(perAddressPerHour);
-    expect((await requestFreshLink(deps, 'alex.morgan@testshire.example', new Date(startNow.getTime() + 3_600_000))).kind).toBe('requested');
+    expect((await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', new Date(startNow.getTime() + 3_600_000))).kind).toBe('requested');
+  });
+
+  it('limits each client, so that one machine cannot use up the force\'s limit for everyone', async () => {
+    const { deps, sent } = await ownerHarness();
+    for (let i = 0; i < perClientPerHour; i++) expect((await requestFreshLink(deps, `guess${i}@testshire.example`, 'client-a', startNow)).kind).toBe('requested');
+    expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', startNow)).toEqual({ kind: 'rate-limited' });
+    expect(sent).toEqual([]);
+    // Someone else still gets their link, and the refused requests did not count against the force.
+    expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-b', startNow)).toEqual({ kind: 'requested' });
+    expect(sent).toHaveLength(1);
+    for (let i = 0; i < perForcePerHour - perClientPerHour - 1; i++) {
+      expect((await requestFreshLink(deps, `other${i}@testshire.example`, `client-${Math.floor(i / perClientPerHour)}`, startNow)).kind).toBe('requested');
+    }
+    expect(await requestFreshLink(deps, 'blake.reid@testshire.example', 'client-z', startNow)).toEqual({ kind: 'rate-limited' });
+  });
+
+  it('answers a known address as an unknown one when its email fails to send, logging the failure', async () => {
+    const { deps } = await ownerHarness();
+    deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
+      expect(await requestFreshLink(deps, 'nobody@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]![0])).toContain('fresh link email failed');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses something that is not an email address', async () => {
     const { deps } = await ownerHarness();
-    expect(await requestFreshLink(deps, 'not an address', startNow)).toMatchObject({ kind: 'invalid' });
-    expect(await requestFreshLink(deps, undefined, startNow)).toMatchObject({ kind: 'invalid' });
+    expect(await requestFreshLink(deps, 'not an address', 'client-a', startNow)).toMatchObject({ kind: 'invalid' });
+    expect(await requestFreshLink(deps, undefined, 'client-a', startNow)).toMatchObject({ kind: 'invalid' });
   });
 });

@@ -13,6 +13,7 @@ import { getSignedOffAction, getSignOffView, signOffAsSro, type SignOffView } fr
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
+import { clientKey } from '../middleware/client-key.js';
 import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
 import { ConflictPage } from './conflict-page.js';
 import { ownerPaths } from './format.js';
@@ -73,7 +74,7 @@ export function createOwnerRoutes() {
   owner.post('/new-link', evenResponseTime(emailRequestMs), async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
-    const result = await requestFreshLink(deps, body.email, deps.clock.now());
+    const result = await requestFreshLink(deps, body.email, clientKey(c), deps.clock.now());
     if (result.kind === 'invalid') return c.html(<FreshLinkPage forceName={deps.config.name} email={result.email} error={result.message} />, 400);
     if (result.kind === 'rate-limited') return c.html(<TooManyRequestsPage forceName={deps.config.name} />, 429);
     return c.html(<LinkRequestedPage forceName={deps.config.name} />);

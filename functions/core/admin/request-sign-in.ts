@@ -25,7 +25,8 @@ export type SignInRequest = { kind: 'requested' } | AddressProblem | { kind: 'ra
 
 /**
  * "Email me a sign-in link". The answer is the same whether or not the address may sign in, so the form
- * tells nobody who the admins are; the limits count every address alike, known or not.
+ * tells nobody who the admins are: the limits count every address alike, known or not, and an email
+ * that fails to send is logged, not shown (an error page would mark the address as an admin's).
  */
 export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<SignInRequest> {
   const address = readRequestedAddress(rawEmail);
@@ -36,7 +37,11 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
     { key: `sign-in#address#${await hashToken(email)}`, limit: signInPerAddressPerHour },
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
-  if (await maySignIn(deps, email)) await sendSignInLink(deps, email, now);
+  if (await maySignIn(deps, email)) {
+    await sendSignInLink(deps, email, now).catch((error: unknown) =>
+      console.error(JSON.stringify({ level: 'error', message: 'sign-in link email failed', error: String(error) })),
+    );
+  }
   return { kind: 'requested' };
 }
 

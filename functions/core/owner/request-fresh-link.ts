@@ -15,6 +15,11 @@ export interface FreshLinkDeps extends LinkDeps {
 
 /** Per address: enough for someone who lost a couple of emails, too few to flood an inbox. */
 export const perAddressPerHour = 3;
+/**
+ * Per client (source IP): so that one machine cannot use up the force's limit and lock everyone else
+ * out, yet a force's staff behind one proxy address can still ask for theirs.
+ */
+export const perClientPerHour = 30;
 /** For the whole force: bounds what a script trying many addresses can make us send. */
 export const perForcePerHour = 200;
 
@@ -22,20 +27,26 @@ export type FreshLinkResult = { kind: 'requested' } | AddressProblem | { kind: '
 
 /**
  * "Email me a new link". The answer is the same whether or not the address belongs to anyone, so the
- * form cannot be used to find out who is in the directory; limits count every address alike.
+ * form cannot be used to find out who is in the directory: limits count every address alike, and an
+ * email that fails to send is logged, not shown (an error page would mark the address as known).
  */
-export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, now: Date): Promise<FreshLinkResult> {
+export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<FreshLinkResult> {
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
   const limits = [
+    { key: `fresh-link#client#${await hashToken(clientKey)}`, limit: perClientPerHour },
     { key: `fresh-link#${await hashToken(email)}`, limit: perAddressPerHour },
     { key: 'fresh-link#all', limit: perForcePerHour },
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
 
   const person = await findPersonByEmail(deps.repository, email);
-  if (person?.active) await sendFreshLink(deps, person, now);
+  if (person?.active) {
+    await sendFreshLink(deps, person, now).catch((error: unknown) =>
+      console.error(JSON.stringify({ level: 'error', message: 'fresh link email failed', personId: person.id, error: String(error) })),
+    );
+  }
   return { kind: 'requested' };
 }
 

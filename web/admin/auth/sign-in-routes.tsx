@@ -5,7 +5,7 @@ import { signOut, signOutEverywhere } from '../../../functions/core/admin/resolv
 import type { AppEnv } from '../../app.js';
 import { emailRequestMs, evenResponseTime } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
-import { clientKey } from './client-key.js';
+import { clientKey } from '../../middleware/client-key.js';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.js';
 import { CheckEmailPage, SignedOutPage, SignInLinkPage, SignInPage, SignInRefusedPage, TooManySignInsPage } from './sign-in-pages.js';
 
