@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { perClientPerHour } from '../../functions/core/owner/request-fresh-link.js';
 import { emailRequestMs } from '../../web/middleware/security.js';
-import { ownerHarness, postForm, validUpdate } from './owner-fixture.js';
+import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import type { Action } from '../../functions/core/model/action.js';
+import { makeAction } from '../support/make-action.js';
+import { ownerHarness, planActions, postForm, validUpdate } from './owner-fixture.js';
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
 
@@ -175,5 +178,43 @@ describe('the owner pages', () => {
     } finally {
       logged.mockRestore();
     }
+  });
+});
+
+/** The repository with its plan index frozen at `freeze()`, as a DynamoDB index lags a write by a moment. */
+function laggingIndex(inner: MemoryRepository) {
+  let frozen: Action[] | null = null;
+  const repository = new Proxy(inner, {
+    get(target, key) {
+      if (key === 'listActions' && frozen) return async () => structuredClone(frozen);
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { repository, freeze: async () => void (frozen = await inner.listActions()) };
+}
+
+describe('the page after a save, while the plan index still shows the action as it was', () => {
+  it('shows the owner their update', async () => {
+    const lag = laggingIndex(new MemoryRepository());
+    const h = await ownerHarness({ repository: lag.repository });
+    const token = await h.linkFor('alex');
+    await lag.freeze();
+    const saved = await postForm(h.app, `/u/${token}/actions/101`, validUpdate());
+    const html = await (await h.app.request(saved.headers.get('location')!)).text();
+    expect(html).not.toContain('92 days ago');
+    expect(html.match(/Today/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the SRO the closure they returned as open, not as awaiting their sign-off', async () => {
+    const lag = laggingIndex(new MemoryRepository());
+    const proposed = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], sroId: 'blake', status: 'proposed-closure', lastUpdatedAt: '2026-11-25T10:00:00.000Z', version: 4 });
+    const h = await ownerHarness({ repository: lag.repository, actions: [...planActions(), proposed] });
+    const token = await h.linkFor('blake');
+    await lag.freeze();
+    const returned = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'No evidence attached.' });
+    const html = await (await h.app.request(returned.headers.get('location')!)).text();
+    expect(html).toContain('0 awaiting your sign-off');
+    expect(html).not.toMatch(/sign-off\/301/);
   });
 });

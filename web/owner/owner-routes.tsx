@@ -84,7 +84,8 @@ export function createOwnerRoutes() {
     const person = await personFor(c);
     if (!person) return refused(c);
     const deps = c.get('deps');
-    const { owned: items, portfolio, ownerNames } = await listMyWork(deps, person, deps.clock.now());
+    const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
+    const { owned: items, portfolio, ownerNames } = await listMyWork(deps, person, deps.clock.now(), justChanged);
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
     const signedOffId = c.req.query('signed-off');

@@ -38,9 +38,15 @@ export interface MyWork {
 /**
  * The person's page from one read of the plan: what they own, what needs them first (overdue, then
  * stale), then the longest without an update, then by ref; and, for an SRO, their portfolio.
+ * `justChanged` names an action the person has just saved or decided: the plan is read through an index
+ * that may lag a write by a moment, so that one is read again as it stands (if it is in the plan at all:
+ * the name comes from the address), and the page they land on shows their change.
  */
-export async function listMyWork(deps: OwnerDeps, person: Person, now: Date): Promise<MyWork> {
-  const live = (await deps.repository.listActions()).filter((action) => ownerStatuses.has(action.status));
+export async function listMyWork(deps: OwnerDeps, person: Person, now: Date, justChanged?: string): Promise<MyWork> {
+  const plan = await deps.repository.listActions();
+  const changed = plan.some((action) => action.id === justChanged) ? await deps.repository.getAction(justChanged!) : null;
+  const current = changed ? plan.map((action) => (action.id === changed.id ? changed : action)) : plan;
+  const live = current.filter((action) => ownerStatuses.has(action.status));
   const items = (pick: (action: Action) => boolean) => live.filter(pick).map((action) => toItem(deps.config, action, now));
   const portfolio = items((action) => decidesClosureAsSro(action, person.id)).sort(
     (a, b) => Number(b.action.status === 'proposed-closure') - Number(a.action.status === 'proposed-closure') || compareItems(a, b),
