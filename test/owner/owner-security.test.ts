@@ -78,7 +78,11 @@ describe('owner links: security', () => {
       expect(await page.text()).not.toContain('BLAKE-ONLY');
       const post = await postForm(h.app, `/u/${token}/actions/${id}`, validUpdate());
       expect(post.status, id).toBe(404);
+      expect(await post.text()).not.toContain('BLAKE-ONLY');
     }
+    // A post for someone else's action answers as for one that does not exist.
+    const otherPost = await (await postForm(h.app, `/u/${token}/actions/201`, validUpdate())).text();
+    expect(otherPost).toBe(await (await postForm(h.app, `/u/${token}/actions/999`, validUpdate())).text());
     // The not-found page for someone else's action is the same as for one that does not exist.
     const other = await (await h.app.request(`/u/${token}/actions/201`)).text();
     const missing = await (await h.app.request(`/u/${token}/actions/999`)).text();

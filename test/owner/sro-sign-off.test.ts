@@ -130,6 +130,20 @@ describe('the SRO on their own link', () => {
     expect(await (await h.app.request(`/u/${token}`)).text()).not.toMatch(/sign-off\/30[67]/);
   });
 
+  it('keeps what the owner typed when the SRO closed the action while they were writing', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const alexToken = await h.linkFor('alex');
+    expect((await postForm(h.app, `/u/${await h.linkFor('blake')}/sign-off/301`, { version: '4' })).status).toBe(303);
+    const writes = h.repository.writes;
+    const late = await postForm(h.app, `/u/${alexToken}/actions/301`, { version: '4', progress: 'Charter <b>published</b> on the intranet.', confidence: 'high', targetMonth: '', targetYear: '' });
+    expect(late.status).toBe(404);
+    const html = await late.text();
+    expect(titleOf(html)).toMatch(/^This action is no longer open to you/);
+    expect(html).toContain('Charter &lt;b&gt;published&lt;/b&gt; on the intranet.');
+    expect(html).toContain(`href="/u/${alexToken}"`);
+    expect(h.repository.writes).toBe(writes);
+  });
+
   it('closes nothing from an out-of-date page: the current state instead, saying why', async () => {
     const h = await ownerHarness({ actions: sroPlan() });
     const token = await h.linkFor('blake');

@@ -42,6 +42,16 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
   return list || undefined;
 }
 
+/** What the person typed when it could not be saved, for them to copy before leaving the page. */
+export function UnsavedText({ text }: { text: string }) {
+  return (
+    <div class="warning-text">
+      <p>Your update was not saved. Copy it from below before you leave this page:</p>
+      <p class="prose unsaved">{text}</p>
+    </div>
+  );
+}
+
 /** Text that keeps the writer's line breaks (rendered escaped, never as markup or links). */
 export function Prose({ text }: { text: string | null }) {
   return text ? <p class="prose">{text}</p> : <p class="hint">None recorded.</p>;

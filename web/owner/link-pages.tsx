@@ -1,5 +1,5 @@
 import { Layout } from '../views/layout.js';
-import { EmailLinkForm, ErrorSummary } from './components.js';
+import { EmailLinkForm, ErrorSummary, UnsavedText } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface FreshLinkFormProps {
@@ -16,15 +16,27 @@ export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { fo
   return (
     <Layout title="This link has expired or is not valid" forceName={forceName}>
       <h1>This link has expired or is not valid</h1>
-      {unsavedText && (
-        <div class="warning-text">
-          <p>Your update was not saved. Copy it from below before you leave this page:</p>
-          <p class="prose unsaved">{unsavedText}</p>
-        </div>
-      )}
+      {unsavedText && <UnsavedText text={unsavedText} />}
       <p>Links work for {linkExpiryDays} days, and stop working if an administrator withdraws them.</p>
       <p>Enter your email address and we will send you a new link.</p>
       <FreshLinkForm />
+    </Layout>
+  );
+}
+
+/**
+ * An update posted for an action the person no longer works on: closed, or given to someone else, since
+ * they opened the form (or never theirs: the same page, so that it tells a guesser nothing).
+ */
+export function ActionNotOpenPage({ forceName, token, unsavedText }: { forceName: string; token: string; unsavedText: string }) {
+  return (
+    <Layout title="This action is no longer open to you" forceName={forceName}>
+      <h1>This action is no longer open to you</h1>
+      {unsavedText && <UnsavedText text={unsavedText} />}
+      <p>It may have been signed off and closed, or given to someone else, since you opened it.</p>
+      <p>
+        <a href={ownerPaths.list(token)}>Go to your actions</a>
+      </p>
     </Layout>
   );
 }

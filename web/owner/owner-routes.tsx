@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 // The outer app matches these routes; hono/quick keeps the default RegExp router out of the cold start.
 import { Hono } from 'hono/quick';
-import { ConflictError } from '../../functions/core/errors.js';
+import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
 import { getActionForOwner, getOwnedAction, listUpdatesSince, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
@@ -17,7 +17,7 @@ import { clientKey } from '../middleware/client-key.js';
 import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
 import { ConflictPage } from './conflict-page.js';
 import { ownerPaths } from './format.js';
-import { FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
+import { ActionNotOpenPage, FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
 import { MyActionsPage } from './my-actions-page.js';
 import { SignOffPage } from './sign-off-page.js';
 import { UpdatePage } from './update-page.js';
@@ -54,6 +54,32 @@ async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed
 function refused(c: OwnerContext, unsavedText?: string) {
   const { config } = c.get('deps');
   return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} {...(unsavedText ? { unsavedText } : {})} />, 404);
+}
+
+/** Saved (to "My actions"), the form again with its errors, or the conflict page: their text beside the other update. */
+async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<string, unknown>): Promise<Response> {
+  const deps = c.get('deps');
+  const token = c.req.param('token') ?? '';
+  const now = deps.clock.now();
+  try {
+    const result = await submitOwnerUpdate(deps, person, c.req.param('id') ?? '', body, now);
+    if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
+    const view = await getActionForOwner(deps, person, result.action.id);
+    return c.html(
+      <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now)} values={result.values} errors={result.errors} />,
+      400,
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // Re-read through the ownership check: the action may have been reassigned in the meantime.
+    const current = await getOwnedAction(deps, person, c.req.param('id') ?? '');
+    const values = readFormValues(body);
+    const newerUpdates = await listUpdatesSince(deps, current.id, Number(values.version) || 0);
+    return c.html(
+      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={current} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
+      409,
+    );
+  }
 }
 
 /**
@@ -167,29 +193,14 @@ export function createOwnerRoutes() {
   owner.post('/:token/actions/:id', async (c) => {
     const body = await c.req.parseBody();
     const person = await personFor(c);
-    if (!person) return refused(c, readFormValues(body).progress.trim().slice(0, 20_000));
-    const deps = c.get('deps');
-    const token = c.req.param('token');
-    const now = deps.clock.now();
+    const unsavedText = readFormValues(body).progress.trim().slice(0, 20_000);
+    if (!person) return refused(c, unsavedText);
     try {
-      const result = await submitOwnerUpdate(deps, person, c.req.param('id'), body, now);
-      if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
-      const view = await getActionForOwner(deps, person, result.action.id);
-      return c.html(
-        <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now)} values={result.values} errors={result.errors} />,
-        400,
-      );
+      return await saveOwnerUpdate(c, person, body);
     } catch (error) {
-      // A conflict is a page of its own (their text beside the other update), not an error page.
-      if (!(error instanceof ConflictError)) throw error;
-      // Re-read through the ownership check: the action may have been reassigned in the meantime.
-      const current = await getOwnedAction(deps, person, c.req.param('id'));
-      const values = readFormValues(body);
-      const newerUpdates = await listUpdatesSince(deps, current.id, Number(values.version) || 0);
-      return c.html(
-        <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={current} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
-        409,
-      );
+      // Closed or given to someone else since the form was opened: say so, and keep what they typed.
+      if (!(error instanceof NotFoundError)) throw error;
+      return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsavedText={unsavedText} />, 404);
     }
   });
 
