@@ -97,7 +97,12 @@ describe('owner pages: bad input', () => {
         expect(response.status).toBeLessThan(500);
         const after = (await h.memory.getAction('101'))!;
         const stored = after.version !== before.version;
-        expect(stored).toBe(response.status === 303);
+        if (response.status === 303 && !stored) {
+          // The form that made the latest update, sent again: counted as saved, and nothing more stored.
+          expect(sent.version).toBe(String(before.version - 1));
+          expect(after.latestProgress).toBe((sent.progress ?? '').trim());
+          expect(after).toEqual(before);
+        } else expect(stored).toBe(response.status === 303);
         if (stored) {
           storedCount++;
           const progress = (sent.progress ?? '').trim();

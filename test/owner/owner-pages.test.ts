@@ -3,8 +3,8 @@ import { perClientPerHour } from '../../functions/core/owner/request-fresh-link.
 import { emailRequestMs } from '../../web/middleware/security.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import type { Action } from '../../functions/core/model/action.js';
-import { makeAction } from '../support/make-action.js';
-import { ownerHarness, planActions, postForm, validUpdate } from './owner-fixture.js';
+import { makeAction, makePerson } from '../support/make-action.js';
+import { ownerHarness, planActions, postForm, startNow, validUpdate } from './owner-fixture.js';
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
 
@@ -80,6 +80,46 @@ describe('the owner pages', () => {
     const action = await h.repository.getAction('103');
     expect(action).toMatchObject({ version: 2, latestProgress: 'Panel met.', lastUpdatedAt: h.clock.now().toISOString() });
     expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
+  });
+
+  it('count the same form sent twice (a double click) as one save, not as a conflict with itself', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const form = validUpdate({ progress: 'Sent twice.', targetMonth: '6', targetYear: '2027', timescaleReason: 'Audit team reduced.' });
+    const first = await postForm(h.app, `/u/${token}/actions/101`, form);
+    const second = await postForm(h.app, `/u/${token}/actions/101`, form);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await h.repository.listUpdates('101')).toHaveLength(1);
+    // A different text on the old version is still someone's change to compare with.
+    expect((await postForm(h.app, `/u/${token}/actions/101`, { ...form, progress: 'Something else.' })).status).toBe(409);
+  });
+
+  it('show on the conflict page the other update\'s reason for confidence and the names of owners it changed', async () => {
+    const h = await ownerHarness();
+    const alexToken = await h.linkFor('alex');
+    await postForm(h.app, `/u/${await h.linkFor('blake')}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Blake was first.', confidence: 'low', confidenceNarrative: 'Funding withdrawn.' }));
+    const html = await (await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Alex wrote this.' }))).text();
+    const theirs = html.slice(html.indexOf('The other update'), html.indexOf('Your update</h2>'));
+    expect(theirs).toContain('Funding withdrawn.');
+    expect(theirs).toContain('Confidence: Not set → Low');
+  });
+
+  it('show at most the last three updates on the conflict page, whatever version the form claims, with everyone named', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    for (let version = 1; version <= 4; version++) {
+      expect((await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ version: String(version), progress: `Update ${version}.`, targetMonth: '3', targetYear: '2027' }))).status).toBe(303);
+    }
+    // An admin adds a co-owner who has written nothing.
+    const action = (await h.repository.getAction('102'))!;
+    await h.repository.putPerson(makePerson({ id: 'dana', name: 'Insp Dana Smith', email: 'dana.smith@testshire.example' }));
+    await h.repository.saveUpdate({ actionId: '102', version: 6, at: startNow.toISOString(), by: 'blake', onBehalfOf: null, via: 'admin', patch: { ownerIds: ['alex', 'dana'] }, changes: [{ field: 'ownerIds', from: action.ownerIds, to: ['alex', 'dana'] }], countsAsProgress: false });
+    const html = await (await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ version: '0', progress: 'Crafted.', targetMonth: '3', targetYear: '2027' }))).text();
+    const theirs = html.slice(html.indexOf('The other update'), html.indexOf('Your update</h2>'));
+    expect(theirs.match(/class="update-entry"/g)).toHaveLength(3);
+    expect(theirs).not.toContain('Update 2.');
+    expect(theirs).toContain('Owners: Supt Alex Morgan → Supt Alex Morgan, Insp Dana Smith');
   });
 
   it('show a conflict with the other update beside the person’s own text, and take the resubmission', async () => {

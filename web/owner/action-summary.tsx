@@ -40,7 +40,7 @@ export function ActionDetails({ action, daysSinceUpdate }: { action: Action; day
   );
 }
 
-/** One history entry: who, when, the progress text and what else changed. */
+/** One history entry: who, when, the progress text, the reason for confidence if it changed, and what else changed. */
 export function UpdateEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
   const others = shownChanges(update).filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');
   return (
@@ -49,6 +49,12 @@ export function UpdateEntry({ update, names, timeZone }: { update: Update; names
         {names[update.by] ?? update.by}, {formatInstant(update.at, timeZone)}
       </p>
       {update.patch.latestProgress !== undefined && <Prose text={update.patch.latestProgress} />}
+      {update.changes.some((change) => change.field === 'confidenceNarrative') && (
+        <>
+          <p class="update-meta">{fieldLabels.confidenceNarrative}:</p>
+          <Prose text={update.patch.confidenceNarrative ?? null} />
+        </>
+      )}
       {others.length > 0 && (
         <ul class="change-list">
           {others.map((change) => (

@@ -31,6 +31,7 @@ export function ConflictPage(props: ConflictPageProps) {
       <h1>{action.ref} was updated while you were writing</h1>
       <div class="warning-text">
         <p>Your update has not been saved, and nothing was overwritten. Compare the two, change yours if you need to, then save it.</p>
+        <p>The form below still holds everything you entered: check its confidence, reason and target date against the other update before you save, or you will change them back.</p>
       </div>
       <div class="compare">
         <section class="compare-column" aria-labelledby="their-update">

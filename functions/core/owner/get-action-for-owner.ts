@@ -26,20 +26,31 @@ export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, per
   return viewOf(deps, await getOwnedAction(deps, person, actionId));
 }
 
-/** An action with its last three updates and their writers' names. */
+/** How many updates an owner's page shows: enough to see where the action stands. */
+const recentCount = 3;
+
+/** An action with its last three updates and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
-  const recentUpdates = (await deps.repository.listUpdates(action.id)).slice(-3).reverse();
+  const recentUpdates = (await deps.repository.listUpdates(action.id)).slice(-recentCount).reverse();
   return { action, recentUpdates, names: await namesOf(deps, recentUpdates) };
 }
 
+/** Names for everyone the updates mention: who wrote each, and any owner or SRO they changed. */
 export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Update[]): Promise<Record<string, string>> {
-  const ids = [...new Set(updates.map((update) => update.by))];
+  const mentioned = updates.flatMap((update) => [
+    update.by,
+    ...update.changes.flatMap((change) => (change.field === 'ownerIds' || change.field === 'sroId' ? [change.from, change.to].flat() : [])),
+  ]);
+  const ids = [...new Set(mentioned.filter((id): id is string => typeof id === 'string'))];
   const people = await Promise.all(ids.map((id) => deps.repository.getPerson(id)));
   return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? id]));
 }
 
-/** What others saved after the version the person's form was opened at, newest first (the conflict page). */
+/**
+ * What others saved after the version the person's form was opened at, newest first (the conflict
+ * page); at most the last three, as the form page shows, whatever version the form claims.
+ */
 export async function listUpdatesSince(deps: Pick<OwnerDeps, 'repository'>, actionId: string, version: number): Promise<Update[]> {
   const updates = await deps.repository.listUpdates(actionId);
-  return updates.filter((update) => update.version > version).reverse();
+  return updates.slice(-recentCount).filter((update) => update.version > version).reverse();
 }

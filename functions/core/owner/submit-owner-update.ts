@@ -17,20 +17,44 @@ export type SubmitResult =
 /**
  * An owner's update from their link: validated, turned into one history entry (via link, counting as
  * progress) and saved only if nobody else saved the action since the form was opened; otherwise
- * ConflictError carrying what is stored now, and nothing is overwritten. Proposing closure asks the SRO
- * to sign it off.
+ * ConflictError carrying what is stored now, and nothing is overwritten. The same form sent twice (a
+ * double click, or a retry after a slow answer) is saved once: the second finds its own update and
+ * counts as saved. Proposing closure asks the SRO to sign it off.
  */
 export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
   const action = await getOwnedAction(deps, person, actionId);
   const values = readFormValues(body);
   const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));
   if (!checked.ok) return { kind: 'invalid', action, errors: checked.errors, values };
-  if (checked.input.version !== action.version) throw new ConflictError(action);
-
   const update = buildUpdate(action, person, checked.input, now);
-  const saved = await deps.repository.saveUpdate(update);
-  await notifySroOfClosure(deps, person, action, saved, now);
-  return { kind: 'saved', action: saved, update };
+  try {
+    if (checked.input.version !== action.version) throw new ConflictError(action);
+    const saved = await deps.repository.saveUpdate(update);
+    await notifySroOfClosure(deps, person, action, saved, now);
+    return { kind: 'saved', action: saved, update };
+  } catch (error) {
+    if (!(error instanceof ConflictError) || !error.current) throw error;
+    // Sent twice: the first has saved it, and told whoever needed telling.
+    const own = await ownSaveOf(deps, person, error.current, checked.input);
+    if (own) return { kind: 'saved', action: error.current, update: own };
+    throw error;
+  }
+}
+
+/**
+ * The update this form already made, if the action's one change since the form's version is this
+ * person's, via link, and left the action as the form asks.
+ */
+async function ownSaveOf(deps: OwnerDeps, person: Person, action: Action, input: OwnerUpdateInput): Promise<Update | null> {
+  if (action.version !== input.version + 1) return null;
+  const newest = (await deps.repository.listUpdates(action.id)).at(-1);
+  const asAsked =
+    action.latestProgress === input.progress &&
+    action.confidence === input.confidence &&
+    action.confidenceNarrative === input.confidenceNarrative &&
+    action.timescale.target === input.target &&
+    action.status === (input.complete ? 'proposed-closure' : 'open');
+  return newest && newest.version === action.version && newest.by === person.id && newest.via === 'link' && asAsked ? newest : null;
 }
 
 export function buildUpdate(action: Action, person: Person, input: OwnerUpdateInput, now: Date): Update {
