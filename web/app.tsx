@@ -21,6 +21,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(async (c, next) => {
     c.set('deps', deps);
+    // Nothing here is for a cache to keep but the stylesheet, which says so: error pages included,
+    // such as a refused POST under a token's path.
+    c.header('Cache-Control', 'no-store');
     await next();
   });
   app.use(securityHeaders());

@@ -61,6 +61,7 @@ describe('owner links: security', () => {
     for (const headers of refused) {
       const response = await postForm(h.app, path, validUpdate(), headers);
       expect(response.status).toBe(403);
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
     expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' }, { origin: 'https://evil.example' })).status).toBe(403);
     expect(h.sent).toEqual([]);
@@ -96,6 +97,7 @@ describe('owner links: security', () => {
     const token = await h.linkFor('alex');
     const response = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: 'x'.repeat(maxFormBytes + 1) }));
     expect(response.status).toBe(413);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
     expect(html).toContain('What you sent is too large');
     expect(html).toContain('Keep it under 64 kB');

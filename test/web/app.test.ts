@@ -28,6 +28,12 @@ describe('the web app shell', () => {
     expect(await response.text()).toBe('ok');
   });
 
+  it('lets no cache keep a page, error pages included, but the stylesheet', async () => {
+    const app = await appWith();
+    for (const path of ['/', '/no-such-page', '/healthz']) expect((await app.request(path)).headers.get('cache-control'), path).toBe('no-store');
+    expect((await app.request('/assets/app.css')).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
   it('sends a strict CSP and the other security headers on every page', async () => {
     const app = await appWith();
     for (const path of ['/', '/no-such-page']) {

@@ -89,7 +89,6 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
 export function createOwnerRoutes() {
   const owner = new Hono<AppEnv>();
   owner.use(async (c, next) => {
-    c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex, nofollow');
     await next();
     c.header('Cache-Control', 'no-store');
