@@ -25,8 +25,17 @@ describe('stale', () => {
   });
 
   it('says how many days since the update', () => {
-    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-08-27T10:00:00Z' }), now)).toBe(92);
-    expect(daysSinceUpdate(action({}), now)).toBeNull();
+    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-08-27T10:00:00Z' }), now, 'Europe/London')).toBe(92);
+    expect(daysSinceUpdate(action({}), now, 'Europe/London')).toBeNull();
+  });
+
+  it('counts days by the calendar where the force is, as people and the reminder emails do', () => {
+    const at9am = new Date('2026-11-27T09:00:00Z');
+    // 11 pm the evening before is yesterday, though only ten hours ago; 1 am today is today.
+    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-11-26T23:00:00Z' }), at9am, 'Europe/London')).toBe(1);
+    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-11-27T01:00:00Z' }), at9am, 'Europe/London')).toBe(0);
+    // In summer, 11.30 pm UTC is already the next day in London.
+    expect(daysSinceUpdate(action({ lastUpdatedAt: '2026-06-30T23:30:00Z' }), new Date('2026-07-01T09:00:00Z'), 'Europe/London')).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
-import { toLocalDate } from '../../functions/core/calendar/local-date.js';
+import { calendarDaysBetween, daysBetween, toLocalDate } from '../../functions/core/calendar/local-date.js';
 import { knownDay, knownDayAndTime, knownLocalDate, knownOffsetMs } from '../../functions/core/calendar/wall-clock.js';
 import { formatInstant } from '../../web/owner/format.js';
 
@@ -69,5 +70,16 @@ describe('wall clock without ICU', () => {
       expect(formatInstant(iso, 'Europe/London')).toBe(intlDayAndTime('Europe/London').format(instant));
     }
     expect(formatInstant('2026-07-01T23:30:00.000Z', 'Europe/London')).toBe('2 July 2026 at 00:30');
+  });
+
+  it('counts calendar days between instants as the days between their local dates, in London and elsewhere', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 400 * 24 }), fc.constantFrom('Europe/London', 'UTC', 'America/New_York', 'Asia/Kolkata'), (start, hours, zone) => {
+        const a = new Date(start);
+        const b = new Date(start + hours * hourMs + (start % hourMs));
+        expect(calendarDaysBetween(a, b, zone)).toBe(daysBetween(intlDate(zone).format(a), intlDate(zone).format(b)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -38,7 +38,7 @@ function signOffProps(c: OwnerContext, view: SignOffView) {
     forceName: config.name,
     timeZone: config.timeZone,
     token: c.req.param('token') ?? '',
-    daysSinceUpdate: daysSinceUpdate(view.action, clock.now()),
+    daysSinceUpdate: daysSinceUpdate(view.action, clock.now(), config.timeZone),
   };
 }
 
@@ -66,7 +66,7 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
     if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
     const view = await getActionForOwner(deps, person, result.action.id);
     return c.html(
-      <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now)} values={result.values} errors={result.errors} />,
+      <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} />,
       400,
     );
   } catch (error) {
@@ -182,7 +182,7 @@ export function createOwnerRoutes() {
         timeZone={deps.config.timeZone}
         token={c.req.param('token')}
         {...view}
-        daysSinceUpdate={daysSinceUpdate(view.action, deps.clock.now())}
+        daysSinceUpdate={daysSinceUpdate(view.action, deps.clock.now(), deps.config.timeZone)}
         values={valuesFromAction(view.action)}
         errors={[]}
       />,

@@ -1,4 +1,6 @@
-import { knownLocalDate } from './wall-clock.js';
+import { knownLocalDate, knownOffsetMs } from './wall-clock.js';
+
+const dayMs = 86_400_000;
 
 /** A calendar date as written in a time zone: "2026-10-31". */
 export type LocalDate = string;
@@ -32,5 +34,16 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / dayMs);
+}
+
+/**
+ * Calendar days from one instant to a later one where the zone's clocks are: the same as daysBetween
+ * of their local dates, without writing the dates out (pages count this for every action they list).
+ */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  const fromOffset = knownOffsetMs(from, timeZone);
+  const toOffset = knownOffsetMs(to, timeZone);
+  if (fromOffset === null || toOffset === null) return daysBetween(toLocalDate(from, timeZone), toLocalDate(to, timeZone));
+  return Math.floor((to.getTime() + toOffset) / dayMs) - Math.floor((from.getTime() + fromOffset) / dayMs);
 }

@@ -13,6 +13,18 @@ function lastSundayAt0100Utc(year: number, monthIndex: number): number {
 
 const london = 'Europe/London';
 
+/** Each year's summer time, from its start to its end: worked out once a year, as pages convert many instants. */
+const summerTimes = new Map<number, readonly [number, number]>();
+
+function summerTimeOf(year: number): readonly [number, number] {
+  let span = summerTimes.get(year);
+  if (!span) {
+    span = [lastSundayAt0100Utc(year, 2), lastSundayAt0100Utc(year, 9)];
+    summerTimes.set(year, span);
+  }
+  return span;
+}
+
 /** The zones answered here without Intl: every force's so far, and UTC. */
 export const isKnownZone = (timeZone: string): boolean => timeZone === london || timeZone === 'UTC' || timeZone === 'Etc/UTC';
 
@@ -29,7 +41,8 @@ export function knownOffsetMs(instant: Date, timeZone: string): number | null {
   const year = instant.getUTCFullYear();
   if (!(year >= 1996)) return null;
   const t = instant.getTime();
-  return t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9) ? hourMs : 0;
+  const [start, end] = summerTimeOf(year);
+  return t >= start && t < end ? hourMs : 0;
 }
 
 /** The zone's clock at an instant, read with the UTC getters; null for a zone only Intl knows. */

@@ -60,7 +60,7 @@ export function toItem(config: ForceConfig, action: Action, now: Date): MyAction
     action,
     stale: isStale(action, now, config.staleAfterDays),
     overdue: isOverdue(action, now, config.timeZone),
-    daysSinceUpdate: daysSinceUpdate(action, now),
+    daysSinceUpdate: daysSinceUpdate(action, now, config.timeZone),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Action } from '../model/action.js';
-import { toLocalDate } from '../calendar/local-date.js';
+import { calendarDaysBetween, toLocalDate } from '../calendar/local-date.js';
 
 const dayMs = 86_400_000;
 
@@ -39,8 +39,11 @@ export function isOverdue(action: Action, now: Date, timeZone: string): boolean 
   return toLocalDate(now, timeZone) > targetDueDate(action.timescale.target);
 }
 
-/** Whole days since the last update, or null for an action never updated. */
-export function daysSinceUpdate(action: Action, now: Date): number | null {
+/**
+ * Days since the last update, counted as people count them, by the calendar in the force's time zone
+ * (an update at 11 pm was "yesterday" at 9 am), as the reminder emails count; null if never updated.
+ */
+export function daysSinceUpdate(action: Action, now: Date, timeZone: string): number | null {
   if (action.lastUpdatedAt === null) return null;
-  return Math.floor((now.getTime() - Date.parse(action.lastUpdatedAt)) / dayMs);
+  return calendarDaysBetween(new Date(action.lastUpdatedAt), now, timeZone);
 }

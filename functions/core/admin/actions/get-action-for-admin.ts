@@ -23,6 +23,6 @@ export async function getActionForAdmin(deps: { repository: Repository; config: 
     action,
     updates,
     people,
-    flags: { stale: isStale(action, now, deps.config.staleAfterDays), overdue: isOverdue(action, now, deps.config.timeZone), daysSinceUpdate: daysSinceUpdate(action, now) },
+    flags: { stale: isStale(action, now, deps.config.staleAfterDays), overdue: isOverdue(action, now, deps.config.timeZone), daysSinceUpdate: daysSinceUpdate(action, now, deps.config.timeZone) },
   };
 }

@@ -140,7 +140,7 @@ export function listActionPage(actions: readonly Action[], filters: ActionFilter
     action,
     stale: isStale(action, now, config.staleAfterDays),
     overdue: isOverdue(action, now, config.timeZone),
-    daysSinceUpdate: daysSinceUpdate(action, now),
+    daysSinceUpdate: daysSinceUpdate(action, now, config.timeZone),
   }));
   return { rows, total: matching.length, page, pageCount };
 }
