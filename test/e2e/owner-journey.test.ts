@@ -170,6 +170,21 @@ describe('the owner journey in Chromium', () => {
       expect(await page.textContent('h1')).toMatch(/was updated while you were writing/);
       await check('conflict');
 
+      // An administrator gives the first action to someone else while its form is open, then gives it back.
+      await page.goto(`${stack.appUrl}/u/${token}/actions/${first.id}`);
+      const reassign = async (ownerIds: string[]) => {
+        const stored = (await stack.deps.repository.getAction(first.id))!;
+        const changes = [{ field: 'ownerIds', from: stored.ownerIds, to: ownerIds }];
+        await stack.deps.repository.saveUpdate({ actionId: first.id, version: stored.version + 1, at: stack.deps.clock.now().toISOString(), by: 'e2e-admin', onBehalfOf: null, via: 'admin', patch: { ownerIds }, changes, countsAsProgress: false });
+      };
+      await reassign([owner.id === person.id ? others[0]!.id : owner.id]);
+      await fillUpdate(page, `Written at ${width} px as it was reassigned.`);
+      await page.click('button[type=submit]');
+      expect(await page.textContent('h1')).toBe('This action is no longer open to you');
+      expect(await page.textContent('.unsaved')).toBe(`Written at ${width} px as it was reassigned.`);
+      await check('action-not-open');
+      await reassign(first.ownerIds);
+
       await page.goto(`${stack.appUrl}/u/${'x'.repeat(43)}`);
       await check('link-expired');
       await page.fill('#email', 'not an address');
