@@ -41,6 +41,23 @@ describe('checkZipExpansion', () => {
     expect(() => checkZipExpansion(zip, megabyte)).toThrow(/this is not a CSV or XLSX file/);
   });
 
+  it('refuses a decoy directory that the check would read while the unzip reads the real one after it', () => {
+    const names = ['xl/workbook.xml', 'xl/sharedStrings.xml'];
+    const split = (zip: Uint8Array) => {
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      const end = zip.byteLength - 22;
+      const [size, start] = [view.getUint32(end + 12, true), view.getUint32(end + 16, true)];
+      return { body: zip.subarray(0, start), directory: zip.subarray(start, start + size), end: zip.subarray(end) };
+    };
+    const real = split(buildZip(names.map((name, i) => ({ name, data: spaces(i === 1 ? 3 * megabyte : 100) }))));
+    const decoy = split(buildZip(names.map((name) => ({ name, data: spaces(0) }))));
+    expect(decoy.directory.byteLength).toBe(real.directory.byteLength);
+    const padding = new Uint8Array(real.body.byteLength - decoy.body.byteLength);
+    // [decoy parts, padded][decoy directory][real parts][real directory][end record naming the first]
+    const bomb = Buffer.concat([decoy.body, padding, decoy.directory, real.body, real.directory, real.end]);
+    expect(() => checkZipExpansion(bomb, megabyte)).toThrow(/this is not a CSV or XLSX file/);
+  });
+
   it('takes a cut-off or corrupt zip as not a spreadsheet', async () => {
     const workbook = await buildXlsx([{ name: 'Plan', rows: [['Ref'], ['1']] }]);
     expect(() => checkZipExpansion(workbook.subarray(0, workbook.byteLength - 30), megabyte)).toThrow(/this is not a CSV or XLSX file/);

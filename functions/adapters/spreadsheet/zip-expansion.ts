@@ -3,8 +3,8 @@ import { InvalidInputError } from '../../core/errors.js';
 import { notASpreadsheet } from './spreadsheet-errors.js';
 
 /**
- * What an XLSX may hold once unzipped. A real action plan opens to a few MB of XML; the http Lambda
- * has 512 MB, and exceljs needs several times the XML's size while it reads.
+ * What an XLSX may hold once unzipped. A real action plan opens to a few MB of XML; exceljs needs
+ * several times the XML's size while it reads, in a Lambda of a few hundred MB to spare.
  */
 export const maxExpandedBytes = 50 * 1024 * 1024;
 
@@ -41,6 +41,13 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes): 
     const end = findEndOfDirectory(view);
     const entries = view.getUint16(end + 10, true);
     const directoryStart = view.getUint32(end + 16, true);
+    const directorySize = view.getUint32(end + 12, true);
+    // The directory checked must be the one exceljs's unzip reads: it ends where the end record starts
+    // (otherwise the reader takes the gap for bytes added in front, and reads a second directory), the
+    // record ends the file, and it is not split over disks or a zip64 one (Excel writes neither).
+    const oneDisk = view.getUint16(end + 4, true) === 0 && view.getUint16(end + 6, true) === 0 && view.getUint16(end + 8, true) === entries;
+    const zip64 = entries === 0xffff || directorySize === 0xffffffff || directoryStart === 0xffffffff;
+    if (!oneDisk || zip64 || directoryStart + directorySize !== end || end + 22 + view.getUint16(end + 20, true) !== view.byteLength) throw notASpreadsheet();
     let at = directoryStart;
     let total = 0;
     for (let i = 0; i < entries; i++) {
@@ -57,9 +64,8 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes): 
       if (total > limit) throw tooLarge(limit);
       at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
-    // Every part exceljs will see was counted: the entries walked fill the directory the file declares
-    // (a zip64 file, with more entries than the count above can hold, does not; Excel never writes one).
-    if (at !== directoryStart + view.getUint32(end + 12, true)) throw notASpreadsheet();
+    // Every part exceljs will see was counted: the entries walked fill the directory the file declares.
+    if (at !== end) throw notASpreadsheet();
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     // A read past the end (RangeError) or a part that will not inflate: not a workbook.
