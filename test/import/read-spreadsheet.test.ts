@@ -40,4 +40,34 @@ describe('readSpreadsheet on a workbook', () => {
     const { rows } = await readSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(rows).toEqual([['Ref', 'Recommendation'], [], ['Legitimacy', null, null], [2, 'linked']]);
   });
+
+  it('gives each row the value of a cell merged down its column, such as an area or SRO for a block', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Plan');
+    sheet.getCell('A1').value = 'Effectiveness';
+    sheet.getCell('C1').value = 'ACC Blake';
+    for (const row of [1, 2, 3]) sheet.getCell(`B${row}`).value = `1.0${row}`;
+    sheet.mergeCells('A1:A3');
+    // Merged across and down: the column of its first cell takes it, the others stay empty.
+    sheet.mergeCells('C1:D3');
+    const { rows } = await readSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(rows).toEqual([
+      ['Effectiveness', '1.01', 'ACC Blake', null],
+      ['Effectiveness', '1.02', 'ACC Blake', null],
+      ['Effectiveness', '1.03', 'ACC Blake', null],
+    ]);
+  });
+
+  it('reads a date cell formatted without its day as the month it shows, as the sheet saved as CSV does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Plan');
+    const formats = ['mmm-yy', '[$-809]mmmm yyyy;@', 'dd/mm/yyyy', 'd mmmm yyyy'];
+    formats.forEach((format, i) => {
+      const cell = sheet.getCell(1, i + 1);
+      cell.value = new Date(Date.UTC(2026, 8, 1));
+      cell.numFmt = format;
+    });
+    const { rows } = await readSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(rows[0]).toEqual(['September 2026', 'September 2026', new Date(Date.UTC(2026, 8, 1)), new Date(Date.UTC(2026, 8, 1))]);
+  });
 });

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { monthNames } from '../../core/calendar/month-names.js';
 import { maxCellLength, type Cell } from '../../core/import/cells.js';
 import { cellTooLong, columnLetter, notASpreadsheet } from './spreadsheet-errors.js';
 import { checkZipExpansion } from './zip-expansion.js';
@@ -20,14 +21,27 @@ export function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
+/**
+ * A date cell formatted without its day ("Sep-26", as Excel shows what was typed as "Sep 2026") is a
+ * month, as the same sheet saved as CSV says: read as its first day, a target would fall due a month
+ * early. Quoted text and [bracketed] codes in the format are not part of the date.
+ */
+function asShown(value: Cell, format: string | undefined): Cell {
+  if (!(value instanceof Date) || !format) return value;
+  const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  return tokens.includes('y') && tokens.includes('m') && !tokens.includes('d') ? `${monthNames[value.getUTCMonth()]} ${value.getUTCFullYear()}` : value;
+}
+
 function readRows(worksheet: ExcelJS.Worksheet, merge: ExcelJS.ValueType): Cell[][] {
   const rows: Cell[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      // Only the top-left cell of a merged range holds its value: a section title merged across the
-      // row must still read as one filled cell.
-      const value = cell.type === merge ? null : plainValue(cell.value);
+      // A merged range's value is in its top-left cell. Merged down a column (an area or an SRO for a
+      // block of rows), each row takes it; merged across a row, a section title still reads as one
+      // filled cell.
+      const source = cell.type === merge ? (cell.master.col === cell.col && cell.master.row !== cell.row ? cell.master : null) : cell;
+      const value = source ? asShown(plainValue(source.value), source.numFmt) : null;
       if (typeof value === 'string' && value.length > maxCellLength) {
         throw cellTooLong(`Sheet "${worksheet.name}", row ${rowNumber}, column ${columnLetter(column - 1)}`, value.length, maxCellLength);
       }
