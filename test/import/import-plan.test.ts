@@ -137,6 +137,13 @@ describe('row problems', () => {
     ]);
   });
 
+  it('keeps a name the SRO cell did not match out of the owners, yet offers it to resolve with the others', () => {
+    const plan = importPlan([['Ref', 'Recommendation', 'Plan Owner', 'SRO'], ['R1', 'Do this', 'Leila Osei', 'ACC Nobody']], people, now);
+    expect(plan.actions[0]).toMatchObject({ ownerIds: [personId('leila.osei')], sroId: null, unmatchedNames: [] });
+    expect(plan.summary.unmatchedNames).toEqual(['ACC Nobody']);
+    expect(plan.problems).toEqual([{ row: 2, column: 'SRO', severity: 'warning', message: expect.stringMatching(/^"ACC Nobody" matches nobody in the directory; .* or accept to import the action without this SRO$/) }]);
+  });
+
   it('warns about an acceptance that is neither Yes nor No and keeps its text', () => {
     const plan = importPlan([header, ['R1', 'Do this', 'Leila Osei', 'Partly']], people, now);
     expect(plan.actions[0]!.accepted).toEqual({ value: null, rationale: 'Partly' });

@@ -44,6 +44,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, number>();
+  const unmatchedSroNames: string[] = [];
   const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [] };
   let sectionArea = '';
 
@@ -72,11 +73,13 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
     }
     firstRowOfId.set(read.action.id, rowNumber);
     actions.push(read.action);
+    unmatchedSroNames.push(...read.unmatchedSroNames);
   });
 
   summary.actions = actions.length;
   summary.areas = [...new Set(actions.map((a) => a.area).filter((a) => a !== ''))];
   for (const action of actions) summary.kinds[action.kind]++;
-  summary.unmatchedNames = [...new Set(actions.flatMap((a) => a.unmatchedNames))];
+  // Every name to resolve to a person in the preview, whether it stood for an owner or an SRO.
+  summary.unmatchedNames = [...new Set([...actions.flatMap((a) => a.unmatchedNames), ...unmatchedSroNames])];
   return { actions, problems, summary };
 }

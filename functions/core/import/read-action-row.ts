@@ -24,7 +24,9 @@ const fieldColumns: Partial<Record<keyof Action, PlanField>> = {
 };
 
 /** One data row as an action, or the problems that stop it being one (and warnings either way). */
-export function readActionRow(row: Row, ctx: RowContext): { action: Action | null; problems: ImportProblem[] } {
+export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroNames: string[] } | { action: null; problems: ImportProblem[] };
+
+export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const problems: ImportProblem[] = [];
   const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) =>
     problems.push({ row: ctx.rowNumber, ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}), severity, message });
@@ -62,7 +64,7 @@ export function readActionRow(row: Row, ctx: RowContext): { action: Action | nul
 
   const sro = matchNames(text('sro'), ctx.people);
   const owners = matchNames(text('owners'), ctx.people);
-  for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
+  for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to import the action without this SRO`);
   for (const name of owners.unmatched) report('owners', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
   if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
 
@@ -76,7 +78,8 @@ export function readActionRow(row: Row, ctx: RowContext): { action: Action | nul
     accepted: accepted.value,
     sroId: sro.ids[0] ?? null,
     ownerIds: owners.ids,
-    unmatchedNames: [...new Set([...sro.unmatched, ...owners.unmatched])],
+    // Names the owners cell did not match stand in for owners until resolved; an unmatched SRO is not an owner.
+    unmatchedNames: [...new Set(owners.unmatched)],
     plan: contentOrNull(text('plan')),
     timescale: { text: timescale.text, target: timescale.target, originalTarget: timescale.target, revisions: [] },
     confidence: confidence.value,
@@ -88,7 +91,7 @@ export function readActionRow(row: Row, ctx: RowContext): { action: Action | nul
     createdAt: ctx.now.toISOString(),
   };
   const parsed = Action.safeParse(candidate);
-  if (parsed.success) return { action: parsed.data, problems };
+  if (parsed.success) return { action: parsed.data, problems, unmatchedSroNames: sro.unmatched };
   const messages = formatIssues(parsed.error);
   parsed.error.issues.forEach((issue, i) => report(fieldColumns[issue.path[0] as keyof Action], 'error', `${messages[i]}; correct the cell`));
   return { action: null, problems };
