@@ -9,11 +9,16 @@ const serialRange = { min: 20_000, max: 80_000 };
 const monthPattern = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "Sep-17", "June 2017", "Apr '18", "Feb/March-18" (the later month), "31 March 2027". */
+/**
+ * "Sep-17", "June 2017", "Apr '18", "Feb/March-18" (the later month), "31 March 2027". Two digits then a
+ * year ("March 31, 2027") are a day, not a year: usDate reads those.
+ */
 const wordDate = new RegExp(
-  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?((?:${monthPattern})(?:\\s*\\/\\s*(?:${monthPattern}))*)\\.?[\\s\\-–'’,]*(\\d{4}|\\d{2})(?!\\d)`,
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?((?:${monthPattern})(?:\\s*\\/\\s*(?:${monthPattern}))*)\\.?[\\s\\-–'’,]*(\\d{4}|\\d{2})(?!\\d)(?!(?:st|nd|rd|th)?,?\\s+\\d{4})`,
   'gi',
 );
+/** "March 31, 2027", "Sept 30 2026": the day after the month, as US dates and some templates write it. */
+const usDate = new RegExp(`\\b(${monthPattern})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gi');
 const isoDate = /\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/g;
 const ukDate = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g;
 
@@ -59,6 +64,7 @@ export function findDates(text: string): TargetDate[] {
     const months = (m[2] ?? '').split('/').map((name) => monthNumber(name.trim()));
     add(m.index, toTarget(fullYear(m[3] ?? ''), months[months.length - 1] ?? 0, m[1] ? Number(m[1]) : undefined));
   }
+  for (const m of text.matchAll(usDate)) add(m.index, toTarget(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2])));
   for (const m of text.matchAll(isoDate)) add(m.index, toTarget(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined));
   for (const m of text.matchAll(ukDate)) add(m.index, toTarget(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1])));
   return found.sort((a, b) => a.at - b.at).map((f) => f.target);
