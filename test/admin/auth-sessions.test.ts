@@ -54,6 +54,16 @@ describe('console sessions', () => {
     expect(signOut.status).toBe(303);
   });
 
+  it('does not read an upload sent without a live session, which only its own route limits, to give it back', async () => {
+    const { signIn, request, advance } = consoleFixture();
+    const cookie = await signIn(adminEmail);
+    advance(31 * minute);
+    const response = await request('/admin/import/preview', { form: { plan: 'a large file '.repeat(20_000) }, cookie });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/sign-in?ended=1');
+    expect(await response.text()).not.toContain('a large file');
+  });
+
   it('stays alive while used, and ends 12 hours after signing in however busy', async () => {
     const { signIn, request, advance } = consoleFixture();
     const cookie = await signIn(adminEmail);

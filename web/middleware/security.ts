@@ -13,7 +13,7 @@ export const uploadPaths: readonly string[] = ['/admin/import/preview'];
 /** A plan and a directory at the importer's 10 MB each, and the multipart framing around them. */
 export const maxUploadBytes = 2 * 10 * 1024 * 1024 + maxFormBytes;
 
-const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
+export const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
 
 /** The app-wide form limit; a POST to an upload route passes through to that route's own larger limit. */
 export function appBodyLimit(): MiddlewareHandler {

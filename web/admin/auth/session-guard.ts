@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { resolveSession } from '../../../functions/core/admin/resolve-session.js';
+import { isUploadRequest } from '../../middleware/security.js';
 import type { AdminEnv, AdminSession } from '../admin-env.js';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
 import { SignInPage, type UnsavedText } from './sign-in-pages.js';
@@ -32,7 +33,8 @@ export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
   if (!record) {
     if (token === undefined) return c.redirect(signInPath, 303);
     clearSessionCookie(c, deps.config.baseUrl);
-    const unsaved = c.req.method === 'POST' ? typedText(await c.req.parseBody()) : [];
+    // An upload is a file, not typed text, and its body is only size-checked by its route, after this.
+    const unsaved = c.req.method === 'POST' && !isUploadRequest(c) ? typedText(await c.req.parseBody()) : [];
     if (unsaved.length > 0) return c.html(SignInPage({ forceName: deps.config.name, ended: true, unsaved }), 403);
     return c.redirect(`${signInPath}?ended=1`, 303);
   }
