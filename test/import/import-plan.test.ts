@@ -144,6 +144,15 @@ describe('row problems', () => {
     expect(plan.problems).toEqual([{ row: 2, column: 'SRO', severity: 'warning', message: expect.stringMatching(/^"ACC Nobody" matches nobody in the directory; .* or accept to import the action without this SRO$/) }]);
   });
 
+  it('warns when an owner or SRO in the file has left, as an old sheet would undo their handover', () => {
+    const leaver = people.find((p) => p.id === personId('leila.osei'))!;
+    const directory = people.map((p) => (p === leaver ? { ...p, active: false } : p));
+    const plan = importPlan([['Ref', 'Recommendation', 'Plan Owner', 'SRO'], ['R1', 'Do this', 'Leila Osei', 'Leila Osei']], directory, now);
+    expect(plan.problems).toEqual(
+      ['SRO', 'Plan Owner'].map((column) => ({ row: 2, column, severity: 'warning', message: `${leaver.name} has left (deactivated in People); reassign the action to whoever took it over, after the import or in the file` })),
+    );
+  });
+
   it('warns about an acceptance that is neither Yes nor No and keeps its text', () => {
     const plan = importPlan([header, ['R1', 'Do this', 'Leila Osei', 'Partly']], people, now);
     expect(plan.actions[0]!.accepted).toEqual({ value: null, rationale: 'Partly' });

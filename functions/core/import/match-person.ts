@@ -2,25 +2,41 @@ import type { Person } from '../model/person.js';
 import { normaliseWords } from './cells.js';
 import { splitOwners } from './split-owners.js';
 
-/** Rank and role words that plans put before names ("T/D/Ch/Supt", "A/FCFO", "C/I"). */
+/** Rank and role words that plans put before names. */
 const rankWords = new Set(
-  ('a t d c ch acting temporary det detective chief supt superintendent insp inspector sgt sergeant pc dc ps ds di dci dcs ' +
+  ('ch acting temporary det detective chief supt superintendent insp inspector sgt sergeant pc dc ps ds di dci dcs ' +
     'ci cc acc dcc aco dco fcfo cfo mr mrs ms miss dr head of').split(' '),
 );
 
 const withoutBrackets = (name: string) => name.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
-const withoutRanks = (words: string) => words.split(' ').filter((word) => !rankWords.has(word)).join(' ');
+/** "T/D/Ch/Supt", "A/FCFO", "C/I": ranks joined by slashes, their letters (T, D, A, C, I) included. */
+const withoutSlashedRanks = (name: string) =>
+  name.replace(/\b[a-z]{1,5}(?:\/[a-z]{1,5})+\b/gi, (joined) => (joined.split('/').every((part) => part.length === 1 || rankWords.has(part.toLowerCase())) ? ' ' : joined));
+
+/** A name's words without ranks or brackets. Letters on their own are initials: a slashed rank's went with it. */
+const nameTokens = (name: string): string[] =>
+  normaliseWords(withoutSlashedRanks(withoutBrackets(name)))
+    .split(' ')
+    .filter((word) => word && !rankWords.has(word));
+
+/** The initials in a name ("D Smith") apart from its other words. */
+function nameParts(name: string): { initials: string[]; words: string[] } {
+  const tokens = nameTokens(name);
+  return { initials: tokens.filter((word) => word.length === 1), words: tokens.filter((word) => word.length > 1) };
+}
 
 export interface PersonIndex {
   find(name: string): Person | null;
 }
 
 /**
- * Looks names up by each person's name and aliases, loosely: first as written (ignoring case, spacing
- * and punctuation), then without bracketed roles, then without ranks, the last only when exactly one
- * person fits, so that "Bell" never picks one of two Bells.
+ * Looks names up by each person's email, name and aliases, loosely: first as written (ignoring case,
+ * spacing and punctuation), then without bracketed roles, then without ranks and initials, the last
+ * only when exactly one person fits, so that "Bell" never picks one of two Bells, and a surname with
+ * an initial ("D Smith") only someone whose first name has it.
  */
 export function indexPeople(people: readonly Person[]): PersonIndex {
+  const emails = new Map(people.map((person) => [person.email.toLowerCase(), person]));
   const exact = new Map<string, Person | null>();
   const loose = new Map<string, Person | null>();
   const surnames = new Map<string, Person | null>();
@@ -33,19 +49,22 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
     for (const name of [person.name, ...person.aliases]) {
       remember(exact, normaliseWords(name), person);
       remember(exact, normaliseWords(withoutBrackets(name)), person);
-      const bare = withoutRanks(normaliseWords(withoutBrackets(name)));
-      remember(loose, bare, person);
-      remember(surnames, bare.split(' ').pop() ?? '', person);
+      const { words } = nameParts(name);
+      remember(loose, words.join(' '), person);
+      remember(surnames, words.at(-1) ?? '', person);
     }
   }
+  const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
   return {
     find(name) {
-      const words = normaliseWords(name);
-      const bare = normaliseWords(withoutBrackets(name));
-      const rankless = withoutRanks(bare);
-      // A lone surname ("Bell") is looked up among everyone's surnames, so two Bells make it ambiguous.
-      const looseMatch = rankless.includes(' ') ? loose.get(rankless) : surnames.get(rankless);
-      return exact.get(words) ?? exact.get(bare) ?? looseMatch ?? null;
+      if (name.includes('@')) return emails.get(name.trim().toLowerCase()) ?? null;
+      const asWritten = exact.get(normaliseWords(name)) ?? exact.get(normaliseWords(withoutBrackets(name)));
+      if (asWritten) return asWritten;
+      const { initials, words } = nameParts(name);
+      if (words.length > 1) return loose.get(words.join(' ')) ?? null;
+      // A lone surname is looked up among everyone's surnames, so two Bells make it ambiguous.
+      const bySurname = surnames.get(words[0] ?? '') ?? null;
+      return bySurname && (initials.length === 0 || firstInitial(bySurname) === initials[0]) ? bySurname : null;
     },
   };
 }
@@ -55,6 +74,8 @@ export interface MatchedNames {
   ids: string[];
   /** Names that matched nobody, as written. */
   unmatched: string[];
+  /** Matched people who have left (deactivated), by their directory names. */
+  inactive: string[];
 }
 
 /** Matches a whole cell first (a name may contain "and"), then each of the names it splits into. */
@@ -63,10 +84,14 @@ export function matchNames(cell: string, index: PersonIndex): MatchedNames {
   const names = whole ? [cell] : splitOwners(cell);
   const ids: string[] = [];
   const unmatched: string[] = [];
+  const inactive: string[] = [];
   for (const name of names) {
     const person = whole ?? index.find(name);
     if (!person) unmatched.push(name.replace(/\s+/g, ' ').trim());
-    else if (!ids.includes(person.id)) ids.push(person.id);
+    else if (!ids.includes(person.id)) {
+      ids.push(person.id);
+      if (!person.active) inactive.push(person.name);
+    }
   }
-  return { ids, unmatched };
+  return { ids, unmatched, inactive };
 }

@@ -67,6 +67,10 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to import the action without this SRO`);
   for (const name of owners.unmatched) report('owners', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
   if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
+  // A sheet from before someone left would hand their actions back to them, undoing a handover.
+  for (const [column, matched] of [['sro', sro], ['owners', owners]] as const) {
+    for (const name of matched.inactive) report(column, 'warning', `${name} has left (deactivated in People); reassign the action to whoever took it over, after the import or in the file`);
+  }
 
   const candidate = {
     id,
