@@ -144,6 +144,16 @@ describe('row problems', () => {
     expect(plan.problems).toEqual([{ row: 2, column: 'SRO', severity: 'warning', message: expect.stringMatching(/^"ACC Nobody" matches nobody in the directory; .* or accept to import the action without this SRO$/) }]);
   });
 
+  it('takes a lone note outside the Area and first columns for a row without a ref, not for an area', () => {
+    const plan = importPlan(
+      [['Area', 'Ref', 'Recommendation', 'Plan Owner', 'Progress'], ['Legitimacy', null, null, null, null], [null, 'R1', 'Do this', 'Leila Osei'], [null, null, null, null, 'See appendix B'], [null, 'R2', 'Do that', 'Leila Osei']],
+      people,
+      now,
+    );
+    expect(plan.actions.map((a) => [a.ref, a.area])).toEqual([['R1', 'Legitimacy'], ['R2', 'Legitimacy']]);
+    expect(plan.problems).toEqual([expect.objectContaining({ row: 4, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the row has no ref/) })]);
+  });
+
   it('warns when an owner or SRO in the file has left, as an old sheet would undo their handover', () => {
     const leaver = people.find((p) => p.id === personId('leila.osei'))!;
     const directory = people.map((p) => (p === leaver ? { ...p, active: false } : p));

@@ -24,13 +24,15 @@ export interface PlanImport {
 
 /**
  * A row that only names an area ("Effectiveness (Vulnerability)") heads the rows below it. It has no
- * ref and no text, and one filled cell (in the Area column, or the first cell when there is none).
+ * ref and no text, and one filled cell, in the Area column or the first: a lone note elsewhere (in
+ * Progress, say) is not an area, and is reported as a row without a ref.
  */
 function sectionName(row: Row, columns: ColumnMap): string | null {
-  const filled = row.map((cell) => cellText(cell)).filter((text) => text !== '');
+  const filled = row.flatMap((cell, index) => (cellText(cell) === '' ? [] : [{ index, text: cellText(cell) }]));
   const refOrText = [columns.ref, columns.text].some((c) => c && cellText(row[c.index] ?? null) !== '');
-  if (refOrText || filled.length !== 1) return null;
-  return (filled[0] ?? '').replace(/\s+/g, ' ');
+  const [only] = filled;
+  if (refOrText || filled.length !== 1 || !only || (only.index !== 0 && only.index !== columns.area?.index)) return null;
+  return only.text.replace(/\s+/g, ' ');
 }
 
 /**
