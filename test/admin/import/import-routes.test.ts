@@ -53,6 +53,13 @@ describe('import: upload, preview, confirm', () => {
     expect(await h.repository.getAction('q4')).toMatchObject({ unmatchedNames: ['Supt Nobody'] });
   });
 
+  it('says a plan with headings and no rows has nothing in it, rather than that it is stored already', async () => {
+    const h = importHarness();
+    const preview = await uploadAndPreview(h, { plan: file('Area,Ref,Recommendation,Plan Owner,Timescale\r\n', 'empty.csv') });
+    expect(preview.html).toContain('Nothing to import: the plan file has its headings but no rows below them.');
+    expect(preview.html).not.toContain('stored already');
+  });
+
   it('changes nothing when the same files are imported again', async () => {
     const h = importHarness();
     const first = await uploadAndPreview(h, demo());

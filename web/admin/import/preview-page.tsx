@@ -142,13 +142,15 @@ export function PreviewPage({ forceName, session, draft, preview, aliasErrors = 
       <h2>Import</h2>
       {report.errors > 0 ? (
         <p>Nothing can be imported until the errors are fixed. Correct the rows in the spreadsheet, save it and upload it again.</p>
+      ) : changes === 0 && report.plan?.rows === 0 ? (
+        <p>Nothing to import: the plan file has its headings but no rows below them. Check it is the right file.</p>
       ) : changes === 0 ? (
         <p>Nothing to import: everything in these files is stored already.</p>
       ) : (
         <form method="post" action={importPaths.confirm(draft.id)}>
           <input type="hidden" name="digest" value={preview.digest} />
           {report.warnings > 0 && <p class="warning-text">Importing keeps the {plural(report.warnings, 'warning')} above as they are.</p>}
-          <p>All of it is imported, or nothing is.</p>
+          <p>If someone saves one of these actions while the import writes, it stops there and says so: open this page again to finish it.</p>
           <button type="submit" class="button">
             {importLabel(report.actions.created + report.actions.updated, report.people.created + report.people.updated)}
           </button>
