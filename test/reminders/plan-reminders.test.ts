@@ -177,8 +177,10 @@ describe("planReminders: closures awaiting the SRO's sign-off", () => {
     expect(p.skipped).toContainEqual(expect.objectContaining({ reason: 'recently-reminded', personId: 'sro', kind: 'escalation', refs: ['3.01'] }));
   });
 
-  it('does not email an SRO about the closure of an action they own: that is for an admin to sign off', () => {
-    expect(plan({ actions: [], closures: [closure({ ownerIds: ['owner', 'sro'] })] }).escalations).toEqual([]);
+  it('does not email an SRO about the closure of an action they own, and says it is for an admin to sign off', () => {
+    const p = plan({ actions: [], closures: [closure({ ownerIds: ['owner', 'sro'] })] });
+    expect(p.escalations).toEqual([]);
+    expect(p.skipped).toEqual([expect.objectContaining({ reason: 'sro-owns-it', personId: 'sro', kind: 'escalation', refs: ['3.01'] })]);
   });
 
   it('skips, with a reason, a closure with no SRO who can be emailed', () => {

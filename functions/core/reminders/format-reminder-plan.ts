@@ -12,6 +12,7 @@ const skipWords: Record<SkipReason, string> = {
   'recently-reminded': 'not today: sent one within the reminder interval',
   'claimed-today': "not today: today's digest is claimed already (another run, or a run that crashed while sending)",
   'no-sro': 'not escalated: the action has no SRO who can be emailed',
+  'sro-owns-it': 'not asked to sign off: the SRO owns the action too; an admin signs it off',
 };
 
 function groupText(group: EscalationGroup): string {

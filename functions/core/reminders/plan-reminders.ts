@@ -134,7 +134,11 @@ function planEscalations(
       skips.add('no-sro', item.action.sroId, sro?.name ?? null, 'escalation', item.line);
       continue;
     }
-    if (isAboutThemselves(item, sro.id)) continue;
+    if (isAboutThemselves(item, sro.id)) {
+      // Reminded as its owner already; but a closure they cannot sign off waits for an admin.
+      if (item.flag === 'awaiting-sign-off') skips.add('sro-owns-it', sro.id, sro.name, 'escalation', item.line);
+      continue;
+    }
     const entry = bySro.get(sro.id) ?? { person: sro, groups: new Map<string, EscalationGroup>() };
     const key = `${item.flag}|${item.ownerId ?? item.ownerName}`;
     const group = entry.groups.get(key) ?? { ownerId: item.ownerId, ownerName: item.ownerName, flag: item.flag, ignoredReminders: item.ignored, lines: [] };

@@ -73,6 +73,7 @@ export const skipReasons = [
   'recently-reminded',
   'claimed-today',
   'no-sro',
+  'sro-owns-it',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

@@ -24,6 +24,7 @@ const skipWords: Record<SkipReason, string> = {
   'recently-reminded': 'not today: reminded within the reminder interval',
   'claimed-today': "not today: today's digest was sent already, or is being sent",
   'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
+  'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
 };
 
 const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassigned actions' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
