@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../functions/adapters/spreadsheet/decode-text.js';
 import { readCsv } from '../../functions/adapters/spreadsheet/read-csv.js';
+import { maxRows } from '../../functions/adapters/spreadsheet/spreadsheet-errors.js';
 import { readSpreadsheet } from '../../functions/adapters/spreadsheet/read-spreadsheet.js';
 
 describe('readCsv', () => {
@@ -17,6 +18,11 @@ describe('readCsv', () => {
 
   it('names the row of a quote that is never closed', () => {
     expect(() => readCsv('Ref,Text\n1,ok\n2,"never closed\n3,x\n')).toThrow(/Row 3: a quoted cell is never closed/);
+  });
+
+  it('refuses a file of more rows than any plan or directory has, before they fill the memory', () => {
+    expect(readCsv(`Ref,Text\n${'\n'.repeat(maxRows - 2)}1,x`)).toHaveLength(maxRows);
+    expect(() => readCsv(`Ref,Text\n${'\n'.repeat(4_000_000)}`)).toThrow(/The file has more than 50,000 rows; an action plan or a directory has far fewer/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../core/errors.js';
 import { maxCellLength, type Cell } from '../../core/import/cells.js';
-import { cellTooLong, columnLetter } from './spreadsheet-errors.js';
+import { cellTooLong, columnLetter, maxRows, tooManyRows } from './spreadsheet-errors.js';
 
 /** Excel writes ";" or tabs where the decimal comma is the custom: take whichever the header uses most. */
 function guessDelimiter(text: string): string {
@@ -33,6 +33,7 @@ export function readCsv(text: string): Cell[][] {
     endCell();
     rows.push(row);
     row = [];
+    if (rows.length > maxRows) throw tooManyRows('The file ');
   };
   for (let i = 0; i < source.length; i++) {
     const char = source[i] as string;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { monthNames } from '../../core/calendar/month-names.js';
 import { maxCellLength, type Cell } from '../../core/import/cells.js';
-import { cellTooLong, columnLetter, notASpreadsheet } from './spreadsheet-errors.js';
+import { cellTooLong, columnLetter, maxRows, notASpreadsheet, tooManyRows } from './spreadsheet-errors.js';
 import { checkZipExpansion } from './zip-expansion.js';
 
 export interface Sheet {
@@ -35,6 +35,7 @@ function asShown(value: Cell, format: string | undefined): Cell {
 function readRows(worksheet: ExcelJS.Worksheet, merge: ExcelJS.ValueType): Cell[][] {
   const rows: Cell[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > maxRows) throw tooManyRows(`Sheet "${worksheet.name}" `);
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       // A merged range's value is in its top-left cell. Merged down a column (an area or an SRO for a

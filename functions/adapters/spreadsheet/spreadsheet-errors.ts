@@ -1,13 +1,26 @@
+import { formatCount } from '../../core/words.js';
 import { InvalidInputError } from '../../core/errors.js';
 
 export const maxFileBytes = 10 * 1024 * 1024;
+
+/**
+ * Rows a file may have, blank ones included: a plan has hundreds and a force's directory thousands.
+ * A file of millions of empty rows (a few MB of line breaks) would otherwise fill the function's memory.
+ */
+export const maxRows = 50_000;
+
+export const tooManyRows = (where: string): InvalidInputError =>
+  new InvalidInputError(
+    [`${where}has more than ${formatCount(maxRows)} rows; an action plan or a directory has far fewer, so check it is the right file (or delete the empty rows below the table and save it again)`],
+    'The file cannot be read',
+  );
 
 export const notASpreadsheet = (): InvalidInputError =>
   new InvalidInputError(['this is not a CSV or XLSX file; save the plan from Excel as .xlsx or .csv'], 'The file cannot be read');
 
 export const cellTooLong = (where: string, length: number, limit: number): InvalidInputError =>
   new InvalidInputError(
-    [`${where}: the cell holds ${length.toLocaleString('en-GB')} characters, more than Excel's limit of ${limit.toLocaleString('en-GB')}; shorten it (or check the file is the plan)`],
+    [`${where}: the cell holds ${formatCount(length)} characters, more than Excel's limit of ${formatCount(limit)}; shorten it (or check the file is the plan)`],
     'The file cannot be read',
   );
 
