@@ -62,6 +62,13 @@ describe('matchNames', () => {
     expect(matchNames('T/D/Supt Smith', index).ids).toEqual([smith.id]);
   });
 
+  it('matches a name written with or without its accents', () => {
+    const sian = person('Supt Siân Ellis-Prydderch', 'sian.ellis@force.example');
+    const index = indexPeople([sian, vaughan]);
+    expect(matchNames('Sian Ellis-Prydderch', index).ids).toEqual([sian.id]);
+    expect(matchNames('Supt Siân Ellis-Prydderch', index).ids).toEqual([sian.id]);
+  });
+
   it('matches an email address written in the cell', () => {
     expect(matchNames('Idris.Vaughan@force.example', people).ids).toEqual([vaughan.id]);
     expect(matchNames('nobody@force.example', people)).toEqual({ ids: [], unmatched: ['nobody@force.example'], inactive: [] });

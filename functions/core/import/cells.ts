@@ -34,9 +34,14 @@ export function isEmptyRow(row: Row): boolean {
   return row.every((cell) => cellText(cell) === '');
 }
 
-/** Lower-case words only: "Timescale?\nset" and "timescale set" read the same. */
+/**
+ * Lower-case words only: "Timescale?\nset" and "timescale set" read the same, and so do "Siân" and
+ * "Sian" (accents are dropped rather than the letters that carry them).
+ */
 export function normaliseWords(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
