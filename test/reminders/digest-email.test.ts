@@ -39,7 +39,7 @@ describe('reminder and escalation emails', () => {
     expect(email.text).toMatchInlineSnapshot(`
       "Dear Supt Alex Morgan,
 
-      These 2 actions you own have had no update for more than 28 days. Please add an update: it takes a minute.
+      These 2 actions you own have had no update for 28 days or more. Please add an update: it takes a minute.
 
       - 1.02: last updated 90 days ago
       - AFI 3: never updated (added 40 days ago)

@@ -16,9 +16,13 @@ export function reminderSubject(digest: ReminderDigest): string {
   return `${plural(n, 'action')} ${n === 1 ? 'needs' : 'need'} an update`;
 }
 
+/**
+ * "N days or more": an action is stale after N whole 24-hour periods, and its age below is counted in
+ * calendar days, which can read N itself ("more than 28 days" above "last updated 28 days ago").
+ */
 export function reminderIntro(digest: ReminderDigest, staleAfterDays: number): string {
   const n = digest.lines.length;
-  return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} had no update for more than ${plural(staleAfterDays, 'day')}. Please add an update: it takes a minute.`;
+  return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} had no update for ${plural(staleAfterDays, 'day')} or more. Please add an update: it takes a minute.`;
 }
 
 export function escalationSubject(digest: EscalationDigest): string {
