@@ -119,8 +119,13 @@ describe('import: upload, preview, confirm', () => {
       if (++calls === 2) throw new ConflictError(await h.repository.getAction(update.actionId));
       return saveUpdate(update);
     };
+    const auditedBefore = h.audit.entries.length;
     expect((await confirm(h, preview.path, preview.digest!)).status).toBe(409);
     h.repository.saveUpdate = saveUpdate;
+    // What it wrote before it stopped is the admin's: the log says the import began, and who began it.
+    expect(h.audit.entries.slice(auditedBefore)).toEqual([
+      expect.objectContaining({ by: adminSession.email, change: 'import-plan', after: expect.objectContaining({ plan: 'edited.csv', stoppedPartWay: true }) }),
+    ]);
 
     const again = await h.app.request(preview.path);
     const html = await again.text();

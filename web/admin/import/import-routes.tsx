@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { addPersonAlias, maxAliasLength } from '../../../functions/core/admin/add-person-alias.js';
 import { newImportDraft, usableDraft } from '../../../functions/core/admin/import-drafts.js';
-import { InvalidInputError } from '../../../functions/core/errors.js';
+import { ConflictError, InvalidInputError } from '../../../functions/core/errors.js';
 import { maxUploadBytes } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
@@ -116,19 +116,19 @@ export function createImportRoutes() {
     if (!draft) return c.html(<DraftGonePage {...page(c)} />, 404);
     const deps = c.get('deps');
     const now = deps.clock.now();
-    const result = await confirmImport(deps.repository, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email });
+    const files = { plan: draft.plan.name, people: draft.people?.name ?? null, sha256: draft.sha256 };
+    const audit = (after: Record<string, unknown>) =>
+      deps.audit.record({ at: now.toISOString(), by: c.get('session').email, change: 'import-plan', target: { type: 'plan', id: draft.sha256 }, before: null, after: { ...files, ...after } });
+    const result = await confirmImport(deps.repository, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email }).catch(async (error: unknown) => {
+      // Stopped part-way by a concurrent save: what it wrote stays, so the log says the import began.
+      if (error instanceof ConflictError) await audit({ stoppedPartWay: true });
+      throw error;
+    });
     if (result.kind === 'has-errors') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} />, 400);
     if (result.kind === 'changed') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} notice="changed" />, 409);
     const { report } = result;
     if (report.people.created + report.people.updated + report.actions.created + report.actions.updated > 0) {
-      await deps.audit.record({
-        at: now.toISOString(),
-        by: c.get('session').email,
-        change: 'import-plan',
-        target: { type: 'plan', id: draft.sha256 },
-        before: null,
-        after: { plan: draft.plan.name, people: draft.people?.name ?? null, sha256: draft.sha256, peopleCounts: report.people, actionCounts: report.actions, warnings: report.warnings },
-      });
+      await audit({ peopleCounts: report.people, actionCounts: report.actions, warnings: report.warnings });
     }
     await deps.importDrafts.delete(draft.id);
     return c.html(<ImportedPage {...page(c)} people={report.people} actions={report.actions} warnings={report.warnings} />);
