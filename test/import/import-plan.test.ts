@@ -154,6 +154,15 @@ describe('row problems', () => {
     expect(plan.problems).toEqual([expect.objectContaining({ row: 4, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the row has no ref/) })]);
   });
 
+  it('refuses a row whose cells show an Excel error, rather than read "#REF!" as a ref', () => {
+    const plan = importPlan([['Ref', 'Recommendation', 'Plan Owner'], ['#REF!', 'Do this', 'Leila Osei'], ['R2', 'Do that', '#N/A']], people, now);
+    expect(plan.actions).toEqual([]);
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'Ref', severity: 'error', message: 'the cell shows the Excel error #REF!: its formula failed; correct it (or type the value in) and save the sheet again' },
+      { row: 3, column: 'Plan Owner', severity: 'error', message: 'the cell shows the Excel error #N/A: its formula failed; correct it (or type the value in) and save the sheet again' },
+    ]);
+  });
+
   it('warns when an owner or SRO in the file has left, as an old sheet would undo their handover', () => {
     const leaver = people.find((p) => p.id === personId('leila.osei'))!;
     const directory = people.map((p) => (p === leaver ? { ...p, active: false } : p));

@@ -23,6 +23,9 @@ const fieldColumns: Partial<Record<keyof Action, PlanField>> = {
   confidenceNarrative: 'confidenceNarrative', latestProgress: 'progress', lastUpdatedAt: 'lastUpdated', kind: 'kind',
 };
 
+/** What Excel shows in a cell whose formula failed: read as text, "#REF!" would become the ref "ref". */
+const excelError = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
+
 /** One data row as an action, or the problems that stop it being one (and warnings either way). */
 export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroNames: string[] } | { action: null; problems: ImportProblem[] };
 
@@ -38,6 +41,7 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
 
   for (const field of Object.keys(ctx.columns) as PlanField[]) {
     if (text(field).length > maxCellLength) report(field, 'error', `the cell holds ${text(field).length} characters, more than Excel's limit of ${maxCellLength}; shorten it`);
+    if (excelError.test(text(field))) report(field, 'error', `the cell shows the Excel error ${text(field)}: its formula failed; correct it (or type the value in) and save the sheet again`);
   }
   if (problems.length > 0) return { action: null, problems };
 
