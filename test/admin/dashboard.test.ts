@@ -81,6 +81,14 @@ describe('the dashboard', () => {
     expect(figure(html, 'Closed this month')).toBe('1');
   });
 
+  it('counts days since an update by the calendar, as the action pages and the reminder emails do', async () => {
+    // 11.30 pm on 28 October is 30 calendar days before the fixture's 27 November, though only 29.4 × 24 hours.
+    const late = makeAction({ id: 'late', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: '2026-10-28T23:30:00.000Z', timescale: target('2027-06') });
+    const { html } = await dashboardFor(adminEmail, async ({ repository }) => repository.putAction(late, null));
+    const stale = html.slice(html.indexOf('id="stale-heading"'), html.indexOf('</section>', html.indexOf('id="stale-heading"')));
+    expect(stale).toMatch(/1\.07<\/a>.*?30 days ago/s);
+  });
+
   it('lists stale actions stalest first and overdue ones most overdue first, linked to their pages', async () => {
     const { html } = await dashboardFor(adminEmail);
     const section = (id: string) => html.slice(html.indexOf(`id="${id}-heading"`), html.indexOf('</section>', html.indexOf(`id="${id}-heading"`)));

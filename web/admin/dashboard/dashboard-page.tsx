@@ -1,4 +1,5 @@
 import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
+import { calendarDaysBetween } from '../../../functions/core/calendar/local-date.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
@@ -12,7 +13,6 @@ import { ColumnHeads } from '../../views/column-heads.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
-const dayMs = 86_400_000;
 
 const ownerNames = (row: PlanRow) => row.owners.map((o) => o.name).join(', ') || 'No owner';
 
@@ -31,7 +31,8 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
     label,
     key === 'closedThisMonth' && !dashboard.closedKnown ? 'Shown once last month’s board summary is kept' : String(value),
   ]);
-  const daysAgo = (row: PlanRow) => formatDaysAgo(row.lastUpdatedAt === null ? null : Math.floor((now.getTime() - Date.parse(row.lastUpdatedAt)) / dayMs));
+  // By the force's calendar, as the action pages and the reminder emails count.
+  const daysAgo = (row: PlanRow) => formatDaysAgo(row.lastUpdatedAt === null ? null : calendarDaysBetween(new Date(row.lastUpdatedAt), now, timeZone));
   return (
     <AdminLayout title="Dashboard" forceName={forceName} session={session} current="/admin">
       <h1>Dashboard</h1>
