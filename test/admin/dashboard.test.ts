@@ -81,6 +81,14 @@ describe('the dashboard', () => {
     expect(figure(html, 'Closed this month')).toBe('1');
   });
 
+  it('tells admins, a year ahead, that the bank holidays in the config are running out', async () => {
+    expect((await dashboardFor(adminEmail)).html).not.toContain('bank holidays only up to');
+    // The default list ends on Boxing Day 2028: from mid-January 2028 it no longer covers a year ahead.
+    const later = async ({ advance }: ReturnType<typeof consoleFixture>) => advance(Date.parse('2028-01-15T10:00:00Z') - Date.parse('2026-11-27T10:00:00Z'));
+    expect((await dashboardFor(adminEmail, later)).html).toContain('The force config lists bank holidays only up to 26 December 2028.');
+    expect((await dashboardFor(boardEmail, later)).html).not.toContain('bank holidays only up to');
+  });
+
   it('counts days since an update by the calendar, as the action pages and the reminder emails do', async () => {
     // 11.30 pm on 28 October is 30 calendar days before the fixture's 27 November, though only 29.4 × 24 hours.
     const late = makeAction({ id: 'late', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: '2026-10-28T23:30:00.000Z', timescale: target('2027-06') });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englandAndWalesBankHolidays } from '../../functions/core/calendar/bank-holidays.js';
+import { bankHolidaysRunningOut, englandAndWalesBankHolidays } from '../../functions/core/calendar/bank-holidays.js';
 import { dayOfWeek, toLocalDate } from '../../functions/core/calendar/local-date.js';
 import { firstWorkingDayOfMonth, isWorkingDay, isWorkingInstant, workingDaysBetween } from '../../functions/core/calendar/working-days.js';
 
@@ -49,5 +49,13 @@ describe('working days in Europe/London', () => {
 
   it('counts working days over Easter', () => {
     expect(workingDaysBetween('2026-04-02', '2026-04-07', calendar)).toBe(1); // Good Friday and Easter Monday skipped
+  });
+});
+
+describe('bankHolidaysRunningOut', () => {
+  it('gives the last listed day once the list stops reaching a year ahead, and null before or with no list', () => {
+    expect(bankHolidaysRunningOut(englandAndWalesBankHolidays, '2027-12-27')).toBeNull(); // 365 days on is 26 December 2028 (a leap year)
+    expect(bankHolidaysRunningOut(englandAndWalesBankHolidays, '2027-12-28')).toBe('2028-12-26');
+    expect(bankHolidaysRunningOut([], '2030-01-01')).toBeNull();
   });
 });

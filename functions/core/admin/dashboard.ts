@@ -2,6 +2,8 @@ import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, PlanRow } from '../board-summary/snapshot.js';
 import type { SummaryStore } from '../board-summary/summary-store.js';
+import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
+import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
 import type { Repository } from '../ports.js';
 import type { RunReport, RunReportStore } from '../reminders/run-report.js';
@@ -28,6 +30,8 @@ export interface Dashboard {
   /** Closures owners proposed, least recently updated first: the SROs to chase. */
   awaitingSignOff: PlanRow[];
   runs: RunReport[];
+  /** The config's last bank holiday, when the list runs out within a year (see bankHolidaysRunningOut). */
+  bankHolidaysEnd: string | null;
 }
 
 export const dashboardRuns = 5;
@@ -56,5 +60,6 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     overdue: plan.filter((row) => row.overdue).sort((a, b) => target(a).localeCompare(target(b))),
     awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     runs,
+    bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
   };
 }

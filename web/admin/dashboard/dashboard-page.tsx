@@ -1,4 +1,5 @@
 import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
+import { formatDay } from '../../../functions/core/calendar/format-day.js';
 import { calendarDaysBetween } from '../../../functions/core/calendar/local-date.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
@@ -36,6 +37,14 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
   return (
     <AdminLayout title="Dashboard" forceName={forceName} session={session} current="/admin">
       <h1>Dashboard</h1>
+      {dashboard.bankHolidaysEnd && session.role === 'admin' && (
+        <div class="warning-text">
+          <p>
+            The force config lists bank holidays only up to {formatDay(`${dashboard.bankHolidaysEnd}T12:00:00Z`, timeZone)}. Ask whoever deploys the tracker to add the next
+            year's (the <code>bankHolidays</code> setting): the reminder job cannot tell a bank holiday it does not know from a working day.
+          </p>
+        </div>
+      )}
       <p class="lead">
         {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
       </p>
