@@ -9,7 +9,7 @@ import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/lis
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { returnClosure } from '../../functions/core/owner/return-closure.js';
-import { getSignedOffAction, getSignOffView, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
+import { getSignOffView, isClosedFor, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
@@ -110,11 +110,11 @@ export function createOwnerRoutes() {
     if (!person) return refused(c);
     const deps = c.get('deps');
     const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
-    const { owned: items, portfolio, ownerNames } = await listMyWork(deps, person, deps.clock.now(), justChanged);
+    const { owned: items, portfolio, ownerNames, changed } = await listMyWork(deps, person, deps.clock.now(), justChanged);
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
-    const signedOffId = c.req.query('signed-off');
-    const signedOff = signedOffId ? await getSignedOffAction(deps, person, signedOffId) : null;
+    // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
+    const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;
     // A returned closure is open again, so it is in the portfolio just read.
     const returned = portfolio.find((item) => item.action.id === c.req.query('returned'))?.action;
     const decided = signedOff ? { action: signedOff, decision: 'closed' as const } : returned ? { action: returned, decision: 'returned' as const } : null;

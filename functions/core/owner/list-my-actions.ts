@@ -33,6 +33,8 @@ export interface MyWork {
   portfolio: MyActionItem[];
   /** The portfolio's owners' names, by id (none read when there is no portfolio). */
   ownerNames: Record<string, string>;
+  /** The action named `justChanged`, as read again: null when none was named or it is not in the plan. */
+  changed: Action | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function listMyWork(deps: OwnerDeps, person: Person, now: Date, jus
     (a, b) => Number(b.action.status === 'proposed-closure') - Number(a.action.status === 'proposed-closure') || compareItems(a, b),
   );
   const ownerNames = portfolio.length === 0 ? {} : Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name]));
-  return { owned: items((action) => isOwnedBy(action, person)).sort(compareItems), portfolio, ownerNames };
+  return { owned: items((action) => isOwnedBy(action, person)).sort(compareItems), portfolio, ownerNames, changed };
 }
 
 export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {

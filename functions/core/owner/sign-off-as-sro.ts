@@ -26,7 +26,8 @@ export function requirePortfolio(action: Action | null, person: Person): Action 
   return action;
 }
 
-const isClosedFor = (action: Action | null, person: Person): action is Action => action !== null && decidesClosureAsSro(action, person.id) && action.status === 'closed';
+/** Whether the action is one of the SRO's that is now closed: a sign-off of theirs is done. */
+export const isClosedFor = (action: Action | null, person: Person): action is Action => action !== null && decidesClosureAsSro(action, person.id) && action.status === 'closed';
 
 export interface SignOffView extends OwnerActionView {
   /** The owners' names, lead first. */
