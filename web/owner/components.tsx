@@ -42,13 +42,13 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
   return list || undefined;
 }
 
-/** What the person typed when it could not be saved, for them to copy before leaving the page. */
-export function UnsavedText({ text }: { text: string }) {
+/** What the person typed when it could not be saved, for them to copy before leaving the page (inside a warning). */
+export function UnsavedText({ text, lead = 'Your update was not saved.' }: { text: string; lead?: string }) {
   return (
-    <div class="warning-text">
-      <p>Your update was not saved. Copy it from below before you leave this page:</p>
+    <>
+      <p>{lead} Copy it from below before you leave this page:</p>
       <p class="prose unsaved">{text}</p>
-    </div>
+    </>
   );
 }
 

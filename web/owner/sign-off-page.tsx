@@ -2,7 +2,7 @@ import type { FieldError } from '../../functions/core/admin/actions/admin-change
 import type { SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { Layout } from '../views/layout.js';
 import { ActionDetails, UpdateEntry } from './action-summary.js';
-import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup } from './components.js';
+import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup, UnsavedText } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface SignOffPageProps extends SignOffView {
@@ -39,12 +39,7 @@ export function SignOffPage(props: SignOffPageProps) {
           <p>
             {action.ref} changed after you opened it, so it was not {props.changed}. Read its latest update below{proposed ? ', then decide again.' : '.'}
           </p>
-          {!proposed && props.returnReason && (
-            <>
-              <p>What you wrote was not sent. Copy it from below before you leave this page:</p>
-              <p class="prose unsaved">{props.returnReason}</p>
-            </>
-          )}
+          {!proposed && props.returnReason && <UnsavedText text={props.returnReason} lead="What you wrote was not sent." />}
         </div>
       )}
       <span class="caption">{action.area}</span>
