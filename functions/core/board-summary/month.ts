@@ -62,7 +62,6 @@ export function endOfMonth(month: Month, timeZone: string): Date {
   return new Date(startOfMonth(addMonths(month, 1), timeZone).getTime() - 1);
 }
 
-
 /** "October 2026". */
 export function monthLabel(month: Month): string {
   const [year, m] = month.split('-');

@@ -1,5 +1,4 @@
 import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
-import { formatDay } from '../../../functions/core/calendar/format-day.js';
 import { calendarDaysBetween } from '../../../functions/core/calendar/local-date.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
@@ -40,7 +39,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       {dashboard.bankHolidaysEnd && session.role === 'admin' && (
         <div class="warning-text">
           <p>
-            The force config lists bank holidays only up to {formatDay(`${dashboard.bankHolidaysEnd}T12:00:00Z`, timeZone)}. Ask whoever deploys the tracker to add the next
+            The force config lists bank holidays only up to {targetLabel(dashboard.bankHolidaysEnd)}. Ask whoever deploys the tracker to add the next
             year's (the <code>bankHolidays</code> setting): the reminder job cannot tell a bank holiday it does not know from a working day.
           </p>
         </div>
