@@ -52,6 +52,15 @@ export function UnsavedText({ text, lead = 'Your update was not saved.' }: { tex
   );
 }
 
+/** UnsavedText as a warning of its own, for a page that has no other. */
+export function UnsavedWarning({ text }: { text: string }) {
+  return (
+    <div class="warning-text">
+      <UnsavedText text={text} />
+    </div>
+  );
+}
+
 /** Text that keeps the writer's line breaks (rendered escaped, never as markup or links). */
 export function Prose({ text }: { text: string | null }) {
   return text ? <p class="prose">{text}</p> : <p class="hint">None recorded.</p>;

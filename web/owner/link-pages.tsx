@@ -1,5 +1,5 @@
 import { Layout } from '../views/layout.js';
-import { EmailLinkForm, ErrorSummary, UnsavedText } from './components.js';
+import { EmailLinkForm, ErrorSummary, UnsavedWarning } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface FreshLinkFormProps {
@@ -16,11 +16,7 @@ export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { fo
   return (
     <Layout title="This link has expired or is not valid" forceName={forceName}>
       <h1>This link has expired or is not valid</h1>
-      {unsavedText && (
-        <div class="warning-text">
-          <UnsavedText text={unsavedText} />
-        </div>
-      )}
+      {unsavedText && <UnsavedWarning text={unsavedText} />}
       <p>Links work for {linkExpiryDays} days, and stop working if an administrator withdraws them.</p>
       <p>Enter your email address and we will send you a new link.</p>
       <FreshLinkForm />
@@ -36,11 +32,7 @@ export function ActionNotOpenPage({ forceName, token, unsavedText }: { forceName
   return (
     <Layout title="This action is no longer open to you" forceName={forceName}>
       <h1>This action is no longer open to you</h1>
-      {unsavedText && (
-        <div class="warning-text">
-          <UnsavedText text={unsavedText} />
-        </div>
-      )}
+      {unsavedText && <UnsavedWarning text={unsavedText} />}
       <p>It may have been signed off and closed, or given to someone else, since you opened it.</p>
       <p>
         <a href={ownerPaths.list(token)}>Go to your actions</a>
