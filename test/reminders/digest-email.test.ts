@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestLine, EscalationDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import type { Digest, DigestLine, EscalationDigest, PersonDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
 import { renderDigestEmail } from '../../web/emails/digest-email.js';
 import { makeAction } from '../support/make-action.js';
 import { coOwner, owner, sro } from './policy-fixture.js';
@@ -22,6 +22,10 @@ const escalation: EscalationDigest = {
   ],
 };
 
+/** One part alone: what most people are sent. */
+const alone = (part: Digest): PersonDigest =>
+  part.kind === 'reminder' ? { person: part.person, reminder: part, escalation: null } : { person: part.person, reminder: null, escalation: part };
+
 /** What an action holds that must never reach a mailbox, as the seed's fields name it. */
 const sensitive = makeAction({
   text: 'The force should ensure that VULNERABLE VICTIMS are safeguarded',
@@ -34,7 +38,7 @@ const sensitive = makeAction({
 
 describe('reminder and escalation emails', () => {
   it('reminder: subject, text and Outlook-safe HTML (snapshot)', async () => {
-    const email = await renderDigestEmail({ ...base, digest: reminder });
+    const email = await renderDigestEmail({ ...base, digest: alone(reminder) });
     expect(email.subject).toBe('2 actions need an update');
     expect(email.text).toMatchInlineSnapshot(`
       "Dear Supt Alex Morgan,
@@ -55,7 +59,7 @@ describe('reminder and escalation emails', () => {
   });
 
   it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {
-    const email = await renderDigestEmail({ ...base, digest: escalation });
+    const email = await renderDigestEmail({ ...base, digest: alone(escalation) });
     expect(email.subject).toBe('8 actions in your portfolio need your attention');
     expect(email.text).toContain('2 actions proposed for closure have had no update for 31 days or more.');
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
@@ -67,9 +71,31 @@ describe('reminder and escalation emails', () => {
     expect(email.html).toMatchSnapshot();
   });
 
+  it('an SRO who owns actions too gets both in one email: their own actions first, one link, one button', async () => {
+    const ownReminder: ReminderDigest = { kind: 'reminder', person: sro, lines: [line('6.01', 35)], recovering: false };
+    const email = await renderDigestEmail({ ...base, digest: { person: sro, reminder: ownReminder, escalation } });
+    expect(email.subject).toBe('1 action needs an update, and 8 actions in your portfolio need your attention');
+    const text = email.text.split('\n');
+    expect(text.slice(0, 6)).toEqual([
+      'Dear ACC Casey Shaw,',
+      '',
+      'This action you own has had no update for 28 days or more. Please add an update: it takes a minute.',
+      '',
+      '- 6.01: last updated 35 days ago',
+      '',
+    ]);
+    expect(text[6]).toMatch(/^As senior responsible officer, you are told/);
+    expect(text.filter((l) => l === link)).toHaveLength(1);
+    expect(text).toContain('Update your actions:');
+    expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
+    expect(email.html.match(/<a /g)).toHaveLength(1);
+    expect(email.html).toContain('>Update your actions<');
+    expect(email.html.indexOf('6.01')).toBeLessThan(email.html.indexOf('5.01'));
+  });
+
   it('HTML an Outlook renders: layout tables, inline styles, no style sheet, no script', async () => {
     for (const digest of [reminder, escalation]) {
-      const { html } = await renderDigestEmail({ ...base, digest });
+      const { html } = await renderDigestEmail({ ...base, digest: alone(digest) });
       expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(html).toContain('role="presentation"');
       expect(html).not.toMatch(/<style|<link|<script|class="/);
@@ -81,7 +107,7 @@ describe('reminder and escalation emails', () => {
     const withSensitive = { ...reminder, lines: [{ actionId: sensitive.id, ref: sensitive.ref, ageDays: 40, neverUpdated: false }] };
     const fields = [sensitive.text, sensitive.evidence, sensitive.plan, sensitive.latestProgress, sensitive.confidenceNarrative, sensitive.accepted.rationale];
     for (const digest of [withSensitive, escalation]) {
-      const email = await renderDigestEmail({ ...base, digest });
+      const email = await renderDigestEmail({ ...base, digest: alone(digest) });
       for (const part of [email.subject, email.text, email.html]) {
         for (const field of fields) expect(part).not.toContain(field!.slice(0, 20));
         expect(part).not.toMatch(/recommendation|progress update:|narrative/i);
@@ -91,9 +117,9 @@ describe('reminder and escalation emails', () => {
 
   it('escapes names and refs, and refuses a link that is not http(s)', async () => {
     const odd = { ...reminder, person: { ...owner, name: '<b>Supt & Co</b>' }, lines: [line('<R1>', 30)] };
-    const { html } = await renderDigestEmail({ ...base, digest: odd });
+    const { html } = await renderDigestEmail({ ...base, digest: alone(odd) });
     expect(html).toContain('&lt;b&gt;Supt &amp; Co&lt;/b&gt;');
     expect(html).toContain('&lt;R1&gt;');
-    await expect(renderDigestEmail({ ...base, linkUrl: 'javascript:alert(1)', digest: reminder })).rejects.toThrow('Refusing');
+    await expect(renderDigestEmail({ ...base, linkUrl: 'javascript:alert(1)', digest: alone(reminder) })).rejects.toThrow('Refusing');
   });
 });

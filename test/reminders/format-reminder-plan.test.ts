@@ -14,8 +14,8 @@ describe('formatReminderPlan (the dry run)', () => {
     const text = formatReminderPlan(p, 28);
     expect(text.split('\n')).toEqual([
       '2 stale actions for 2 people (not updated in 28 days):',
-      'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (61 days)',
       'ACC Casey Shaw <casey@testshire.example>: escalation: 1 owned by Ch Insp Blake Reid (bounced): 1.02 (never updated, 30 days); 1 owned by Supt Alex Morgan (ignored 2 reminders): 1.01 (61 days)',
+      'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (61 days)',
       'Ch Insp Blake Reid <blake@testshire.example>: not emailed: address bounced; goes to the SRO: 1.02',
     ]);
     expect(text).not.toContain('SECRET');

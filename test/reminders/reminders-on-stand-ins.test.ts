@@ -28,6 +28,8 @@ function actions(): Action[] {
     makeAction({ id: 'shared', ref: '2.01', sroId: 'sro', ownerIds: ['owner-0', 'owner-1'], lastUpdatedAt: null, createdAt: daysAgo(90), ...secret(9) }),
     makeAction({ id: 'of-gone', ref: '3.01', sroId: 'sro', ownerIds: ['gone'], lastUpdatedAt: daysAgo(61), ...secret(10) }),
     makeAction({ id: 'fresh', ref: '4.01', sroId: 'sro', ownerIds: ['owner-2'], lastUpdatedAt: daysAgo(3), ...secret(11) }),
+    // The SRO owns one too: reminded and escalated to in one email.
+    makeAction({ id: 'of-sro', ref: '5.01', sroId: 'sro', ownerIds: ['sro'], lastUpdatedAt: daysAgo(30), ...secret(12) }),
   ];
 }
 
@@ -66,11 +68,13 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     expect(toOwner0.body.text).toMatch(/- 2\.01: never updated \(added 90 days ago\)\n- 1\.00: last updated 40 days ago/);
     expect(toOwner0.body.text).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{43}\n/);
     const toSro = mail.find((e) => e.destination.to[0] === sro.email)!;
+    expect(toSro.subject).toBe('1 action needs an update, and 2 actions in your portfolio need your attention');
+    expect(toSro.body.text).toContain('- 5.01: last updated 30 days ago');
     expect(toSro.body.text).toContain('1 action owned by Insp Gone has had no update for 61 days.');
     expect(toSro.body.text).toContain('1 action owned by Supt Owner 7 has had no update for 47 days.');
     for (const email of mail) expect(JSON.stringify(email)).not.toMatch(/SECRET/);
 
-    expect(report).toMatchObject({ staleActions: 10, peopleReminded: 8, escalations: 1, failures: 0, skipped: { bounced: 1 } });
+    expect(report).toMatchObject({ staleActions: 11, peopleReminded: 9, escalations: 1, failures: 0, skipped: { bounced: 1 } });
     expect(await force.repository.listReminders('owner-3')).toEqual([expect.objectContaining({ period: '2026-11-24', state: 'sent', actionIds: ['a-3'] })]);
     expect(await force.deps().runReports.listRecent(5)).toEqual([report]);
   });
@@ -81,8 +85,9 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const reports = await Promise.all([1, 2, 3].map(() => runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at })));
     const last = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
     await expectExactlyOnceEach();
-    expect(reports.reduce((n, { report }) => n + report.peopleReminded + report.escalations, 0)).toBe(9);
-    expect(last.report).toMatchObject({ peopleReminded: 0, escalations: 0, skipped: { 'recently-reminded': 9 } });
+    expect(reports.reduce((n, { report }) => n + report.peopleReminded + report.escalations, 0)).toBe(10);
+    // The SRO's reminder and escalation are skipped each.
+    expect(last.report).toMatchObject({ peopleReminded: 0, escalations: 0, skipped: { 'recently-reminded': 10 } });
   });
 
   it('a crash after k of n sends, then a rerun: every person exactly one email', async () => {
@@ -97,7 +102,8 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
 
     const { report } = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
     await expectExactlyOnceEach();
-    expect(report).toMatchObject({ skipped: { 'recently-reminded': 4, 'claimed-today': 1 } });
+    // The SRO's email went first (names in order) and held both parts.
+    expect(report).toMatchObject({ skipped: { 'recently-reminded': 5, 'claimed-today': 1 } });
     expect(report.peopleReminded + report.escalations).toBe(4);
   });
 
@@ -115,7 +121,7 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const { report } = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
     await expectExactlyOnceEach();
     expect(throttled).toBeGreaterThanOrEqual(3);
-    expect(report).toMatchObject({ peopleReminded: 8, escalations: 1, failures: 0 });
+    expect(report).toMatchObject({ peopleReminded: 9, escalations: 1, failures: 0 });
   });
 
   it('a failure for one address: the others still sent, the failure recorded and reported', async () => {
@@ -128,7 +134,7 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const counts = await standIns.countsByAddress();
     expect(counts.get('owner4@testshire.example')).toBeUndefined();
     expect([...counts.values()]).toEqual(Array(8).fill(1));
-    expect(report).toMatchObject({ peopleReminded: 7, failures: 1, failed: [{ personId: 'owner-4', kind: 'reminder', error: expect.stringContaining('MessageRejected') }] });
+    expect(report).toMatchObject({ peopleReminded: 8, failures: 1, failed: [{ personId: 'owner-4', kind: 'reminder', error: expect.stringContaining('MessageRejected') }] });
     expect(await force.repository.listReminders('owner-4')).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringContaining('not verified') })]);
   });
 

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
-import { makePerson } from '../support/make-action.js';
-import { daysBefore, tuesday } from './policy-fixture.js';
+import type { Repository } from '../../functions/core/ports.js';
+import { makePerson, makeReminder } from '../support/make-action.js';
+import { daysBefore, sentReminder, staleAction, tuesday } from './policy-fixture.js';
 import { RecordingMailer, runDeps, seed, smallForce } from './run-fixture.js';
 
 const wednesday = new Date('2026-11-25T09:00:00Z');
 const crash = () => {
   throw new Error('simulated crash');
 };
+
+/** Two reminders about the action, a week apart and unanswered: enough for the default policy to escalate. */
+async function ignoredTwice(repository: Repository, personId: string, actionId: string): Promise<void> {
+  for (const days of [14, 7]) await repository.claimReminder(sentReminder(personId, tuesday, days, [actionId]));
+}
 
 describe('runReminders on in-memory fakes', () => {
   it('sends each owner one digest with a fresh link, records it as sent, and logs and stores one report', async () => {
@@ -138,16 +144,55 @@ describe('runReminders on in-memory fakes', () => {
     const force = smallForce(2);
     force.people[1] = makePerson({ ...force.people[1]!, mailStatus: 'bounced' });
     await seed(repository, force);
-    for (const days of [14, 7]) {
-      const claimedAt = daysBefore(tuesday, days);
-      await repository.claimReminder({ personId: 'p0', period: claimedAt.slice(0, 10), kind: 'reminder', state: 'sent', actionIds: ['a0'], claimedAt, completedAt: claimedAt, error: null });
-    }
+    await ignoredTwice(repository, 'p0', 'a0');
     const { report } = await runReminders(deps, { dryRun: false });
     expect(report).toMatchObject({ peopleReminded: 1, escalations: 1, skipped: { bounced: 1 } });
     const toSro = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
     expect(toSro.text).toContain('1 action owned by Supt Owner 0 has had no update for 40 days');
     expect(toSro.text).toContain('Email to Supt Owner 1 bounced');
     expect(await repository.listReminders('sro')).toEqual([expect.objectContaining({ kind: 'escalation', state: 'sent', actionIds: ['a0', 'a1'] })]);
+  });
+
+  it('an SRO who owns a stale action too gets one email holding both, and both parts are recorded', async () => {
+    const { deps, repository, mailer, links } = runDeps();
+    const force = smallForce(1);
+    force.actions.push(staleAction({ id: 'own', ref: 'S1', ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 35) }));
+    await seed(repository, force);
+    await ignoredTwice(repository, 'p0', 'a0');
+    const { report } = await runReminders(deps, { dryRun: false });
+
+    expect(mailer.countTo('casey@testshire.example')).toBe(1);
+    const email = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
+    expect(email.subject).toBe('1 action needs an update, and 1 action in your portfolio needs your attention');
+    expect(email.text).toContain('- S1: last updated 35 days ago');
+    expect(email.text).toContain('1 action owned by Supt Owner 0 has had no update for 40 days');
+    expect(links).toHaveLength(2);
+    const records = await repository.listReminders('sro');
+    expect(records.map((r) => [r.kind, r.state, r.actionIds]).sort()).toEqual([['escalation', 'sent', ['a0']], ['reminder', 'sent', ['own']]]);
+    expect(report).toMatchObject({ peopleReminded: 2, escalations: 1, claimedElsewhere: 0, failures: 0 });
+  });
+
+  it('sends only the part this run claimed when another run claims the other first', async () => {
+    const repository = new MemoryRepository();
+    const { deps, mailer } = runDeps({
+      repository,
+      // Another run, planning a moment later, claims the SRO's escalation between this run's plan and its claims.
+      issueLink: async (person) => {
+        if (person.id === 'sro') await repository.claimReminder(makeReminder({ personId: 'sro', period: '2026-11-24', kind: 'escalation', state: 'claimed', actionIds: ['a0'] }));
+        return `https://actions.testshire.example/u/token-for-${person.id}`;
+      },
+    });
+    const force = smallForce(1);
+    force.actions.push(staleAction({ id: 'own', ref: 'S1', ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 35) }));
+    await seed(repository, force);
+    await ignoredTwice(repository, 'p0', 'a0');
+    const { report } = await runReminders(deps, { dryRun: false });
+
+    const email = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
+    expect(email.subject).toBe('1 action needs an update');
+    expect(email.text).not.toContain('Supt Owner 0');
+    expect(report).toMatchObject({ peopleReminded: 2, escalations: 0, claimedElsewhere: 1 });
+    expect((await repository.listReminders('sro')).map((r) => [r.kind, r.state]).sort()).toEqual([['escalation', 'claimed'], ['reminder', 'sent']]);
   });
 
   it('does nothing on a weekend but report it', async () => {

@@ -31,22 +31,33 @@ interface DigestParts {
   bodyText: string[];
 }
 
-/** The reminder or escalation email for a digest: an HTML part that Outlook renders, and plain text. */
+/**
+ * A person's digest for one run, in one email: an HTML part that Outlook renders, and plain text. Their
+ * reminder comes first when they are sent both, and its call to update their actions is the button.
+ */
 export async function renderDigestEmail(input: DigestEmailInput): Promise<RenderedEmail> {
-  const parts = input.digest.kind === 'reminder' ? reminderParts(input.digest, input.staleAfterDays) : escalationParts(input.digest);
+  const { reminder, escalation, person } = input.digest;
+  const parts = [...(reminder ? [reminderParts(reminder, input.staleAfterDays)] : []), ...(escalation ? [escalationParts(escalation)] : [])];
+  const [first] = parts;
+  if (!first) throw new Error(`Nothing to send ${person.id}: a digest needs a reminder or an escalation`);
+  const subject = parts.map((p) => p.subject).join(', and ');
   const link = safeLink(input.linkUrl);
-  const { name } = input.digest.person;
   const html = await toHtml(
-    <EmailLayout title={parts.subject} forceName={input.forceName} footer={footer(input.forceName)}>
-      <p style={styles.p}>Dear {name},</p>
-      <p style={styles.p}>{parts.intro}</p>
-      {parts.body}
-      <EmailButton href={link} label={parts.action} />
+    <EmailLayout title={subject} forceName={input.forceName} footer={footer(input.forceName)}>
+      <p style={styles.p}>Dear {person.name},</p>
+      {parts.map((part) => (
+        <>
+          <p style={styles.p}>{part.intro}</p>
+          {part.body}
+        </>
+      ))}
+      <EmailButton href={link} label={first.action} />
       <p style={styles.p}>{linkAdvice}</p>
     </EmailLayout>,
   );
-  const text = [`Dear ${name},`, '', parts.intro, ...parts.bodyText, '', `${parts.action}:`, link, '', linkAdvice, '', footer(input.forceName)].join('\n');
-  return { subject: parts.subject, html, text };
+  const body = parts.flatMap((part, i) => [...(i > 0 ? [''] : []), part.intro, ...part.bodyText]);
+  const text = [`Dear ${person.name},`, '', ...body, '', `${first.action}:`, link, '', linkAdvice, '', footer(input.forceName)].join('\n');
+  return { subject, html, text };
 }
 
 function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestParts {

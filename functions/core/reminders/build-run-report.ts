@@ -1,10 +1,10 @@
-import type { DeliveryOutcome } from './deliver-digest.js';
+import type { PartOutcome } from './deliver-digest.js';
 import type { Digest, ReminderPlan, SkipReason } from './reminder-plan.js';
 import type { RunReport } from './run-report.js';
 
 export interface RunReportInput {
   plan: ReminderPlan;
-  outcomes: { digest: Digest; outcome: DeliveryOutcome }[];
+  outcomes: PartOutcome[];
   runId: string;
   startedAt: Date;
   finishedAt: Date;

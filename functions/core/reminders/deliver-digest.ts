@@ -4,12 +4,12 @@ import type { ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
 import type { Timer } from '../timer.js';
 import type { Pacer } from './pacer.js';
-import { digestActionIds, type Digest } from './reminder-plan.js';
+import { digestActionIds, partsOf, type Digest, type PersonDigest } from './reminder-plan.js';
 import { sendWithBackoff, type BackoffPolicy } from './send-with-backoff.js';
 
-/** Subject, HTML and text of a digest: refs, counts, ages and the link, nothing else. */
+/** Subject, HTML and text of a person's digest: refs, counts, ages and the link, nothing else. */
 export interface DigestEmailInput {
-  digest: Digest;
+  digest: PersonDigest;
   linkUrl: string;
   forceName: string;
   period: LocalDate;
@@ -19,8 +19,8 @@ export type RenderDigestEmail = (input: DigestEmailInput) => Promise<{ subject: 
 
 /** Test-only crash points: an error thrown here aborts the run as a crash of the process would. */
 export interface DeliveryHooks {
-  afterClaim?(digest: Digest): Promise<void> | void;
-  afterSend?(digest: Digest): Promise<void> | void;
+  afterClaim?(digest: PersonDigest): Promise<void> | void;
+  afterSend?(digest: PersonDigest): Promise<void> | void;
 }
 
 export interface DeliveryDeps {
@@ -43,13 +43,21 @@ export type DeliveryOutcome =
   | { status: 'unconfirmed'; error: string }
   | { status: 'failed'; error: string };
 
+/** How one part of a person's digest (their reminder, or their escalation) went. */
+export interface PartOutcome {
+  digest: Digest;
+  outcome: DeliveryOutcome;
+}
+
 /**
- * One digest, at most once per person, period and kind: claim → send → complete.
+ * One person's digest in one email, each part at most once per person, period and kind: claim → send → complete.
  *
- * The claim is a conditional write on (person, period, kind), so of any number of concurrent or repeated
- * runs exactly one sends; the others see the claim and stop. The link is minted and the email rendered
- * before the claim, so that the claimed record means "sending now": nothing but the pacing wait (at most
- * a few intervals) and the SES call lies between the claim and the completion.
+ * Each part's claim is a conditional write on (person, period, kind), so of any number of concurrent or
+ * repeated runs exactly one sends it; the others see the claim and leave it out. The link is minted
+ * before the claims and rendering is pure, so that a claimed record means "sending now": nothing but
+ * the pacing wait (at most a few intervals) and the SES call lies between the claims and the completion.
+ * Runs claim the parts in the same order, so a person gets two emails only when two runs planned
+ * different parts for them, and never one part twice.
  *
  * SES has no idempotency key, so a run that crashes after claiming and before completing leaves a record
  * whose outcome nobody can know: the email may or may not have gone. Two rules settle it:
@@ -60,41 +68,90 @@ export type DeliveryOutcome =
  * The price: if the crashed send had in fact gone out, that person gets a second digest one working day
  * later rather than `remindEveryDays` later. Never the same period twice; never nothing.
  */
-export async function deliverDigest(deps: DeliveryDeps, digest: Digest, period: LocalDate, now: Date): Promise<DeliveryOutcome> {
-  let record: ReminderRecord;
-  let content: { subject: string; html: string; text: string };
+export async function deliverDigest(deps: DeliveryDeps, digest: PersonDigest, period: LocalDate, now: Date): Promise<PartOutcome[]> {
+  const parts = partsOf(digest);
+  const claims: Claims = { records: [], elsewhere: [] };
+  let prepared: { sending: PersonDigest; content: RenderedDigest } | null;
   try {
-    const linkUrl = await deps.issueLink(digest.person, now);
-    content = await deps.renderEmail({ digest, linkUrl, forceName: deps.forceName, period, staleAfterDays: deps.staleAfterDays });
-    record = {
-      personId: digest.person.id,
-      period,
-      kind: digest.kind,
-      state: 'claimed',
-      actionIds: digestActionIds(digest),
-      claimedAt: now.toISOString(),
-      completedAt: null,
-      error: null,
-    };
-    if (!(await deps.repository.claimReminder(record))) return { status: 'claimed-elsewhere' };
+    prepared = await claimAndRender(deps, digest, period, now, claims);
   } catch (error) {
-    // Nothing was claimed, so nothing blocks the next run from trying this person again.
-    return { status: 'failed', error: describe(error) };
+    // A part claimed before the failure is recorded as failed: the next working day tries it again.
+    return settle(deps, parts, claims, { status: 'failed', error: describe(error) });
   }
-  await deps.hooks.afterClaim?.(digest);
+  if (prepared === null) return settle(deps, parts, claims, { status: 'sent' });
+  await deps.hooks.afterClaim?.(prepared.sending);
 
   try {
-    await sendWithBackoff(deps.mailer, { to: [digest.person.email], ...content }, deps.pacer, deps.timer, deps.backoff);
+    await sendWithBackoff(deps.mailer, { to: [digest.person.email], ...prepared.content }, deps.pacer, deps.timer, deps.backoff);
   } catch (error) {
-    const message = describe(error);
-    // If even this write fails, the record stays claimed and the next working day retries the person.
-    await complete(deps, { ...record, state: 'failed', error: message });
-    return { status: 'failed', error: message };
+    return settle(deps, parts, claims, { status: 'failed', error: describe(error) });
   }
-  await deps.hooks.afterSend?.(digest);
+  await deps.hooks.afterSend?.(prepared.sending);
+  return settle(deps, parts, claims, { status: 'sent' });
+}
 
-  const recorded = await complete(deps, { ...record, state: 'sent' });
-  return recorded === true ? { status: 'sent' } : { status: 'unconfirmed', error: recorded };
+type RenderedDigest = Awaited<ReturnType<RenderDigestEmail>>;
+
+/** The parts this run claimed (their records), and those another run had claimed first. */
+interface Claims {
+  records: ReminderRecord[];
+  elsewhere: Digest['kind'][];
+}
+
+/** Mints the link, claims each part in turn, and renders the parts claimed; null when another run holds them all. */
+async function claimAndRender(
+  deps: DeliveryDeps,
+  digest: PersonDigest,
+  period: LocalDate,
+  now: Date,
+  claims: Claims,
+): Promise<{ sending: PersonDigest; content: RenderedDigest } | null> {
+  const linkUrl = await deps.issueLink(digest.person, now);
+  for (const part of partsOf(digest)) {
+    const record = toRecord(part, period, now);
+    if (await deps.repository.claimReminder(record)) claims.records.push(record);
+    else claims.elsewhere.push(part.kind);
+  }
+  if (claims.records.length === 0) return null;
+  const claimed = <D extends Digest>(part: D | null): D | null => (part !== null && !claims.elsewhere.includes(part.kind) ? part : null);
+  const sending = { ...digest, reminder: claimed(digest.reminder), escalation: claimed(digest.escalation) };
+  const content = await deps.renderEmail({ digest: sending, linkUrl, forceName: deps.forceName, period, staleAfterDays: deps.staleAfterDays });
+  return { sending, content };
+}
+
+function toRecord(part: Digest, period: LocalDate, now: Date): ReminderRecord {
+  return {
+    personId: part.person.id,
+    period,
+    kind: part.kind,
+    state: 'claimed',
+    actionIds: digestActionIds(part),
+    claimedAt: now.toISOString(),
+    completedAt: null,
+    error: null,
+  };
+}
+
+/**
+ * Completes each part this run claimed as sent or failed, and reports the rest as claimed elsewhere or,
+ * when the run failed before claiming them, failed. If even the completing write fails, the record stays
+ * claimed and the next working day retries the person.
+ */
+async function settle(
+  deps: DeliveryDeps,
+  parts: Digest[],
+  claims: Claims,
+  result: { status: 'sent' } | { status: 'failed'; error: string },
+): Promise<PartOutcome[]> {
+  return Promise.all(
+    parts.map(async (part): Promise<PartOutcome> => {
+      const record = claims.records.find((r) => r.kind === part.kind);
+      if (!record) return { digest: part, outcome: claims.elsewhere.includes(part.kind) ? { status: 'claimed-elsewhere' } : result };
+      const recorded = await complete(deps, result.status === 'sent' ? { ...record, state: 'sent' } : { ...record, state: 'failed', error: result.error });
+      if (result.status === 'failed' || recorded === true) return { digest: part, outcome: result };
+      return { digest: part, outcome: { status: 'unconfirmed', error: recorded } };
+    }),
+  );
 }
 
 /** True, or why the outcome could not be written (the SDK has already retried it). */

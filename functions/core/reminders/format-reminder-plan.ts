@@ -1,5 +1,5 @@
 import { plural } from '../words.js';
-import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from './reminder-plan.js';
+import { digestsByPerson, type DigestLine, type EscalationGroup, type ReminderPlan, type Skip, type SkipReason } from './reminder-plan.js';
 
 const age = (line: DigestLine): string => `${line.ref} (${line.neverUpdated ? `never updated, ${line.ageDays} days` : `${line.ageDays} days`})`;
 
@@ -29,18 +29,19 @@ function skipText(skip: Skip): string {
 }
 
 /**
- * The dry run's answer to "who would get what": one line per person, refs and ages only, never an
- * action's text. The first line keeps the form the local CLI test reads.
+ * The dry run's answer to "who would get what": one line per person (one email each), refs and ages
+ * only, never an action's text. The first line keeps the form the local CLI test reads.
  */
 export function formatReminderPlan(plan: ReminderPlan, staleAfterDays: number): string {
   if (plan.staleActions === 0 && plan.waitingClosures === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
   const lines = [`${plan.staleActions} stale actions for ${plan.owners} people (not updated in ${staleAfterDays} days):`];
   if (plan.waitingClosures > 0) lines.push(`${plural(plan.waitingClosures, 'proposed closure')} waiting as long for their SRO's sign-off.`);
-  for (const d of plan.reminders) {
-    lines.push(`${d.person.name} <${d.person.email}>: reminder, ${d.lines.length} stale: ${d.lines.map(age).join(', ')}`);
-  }
-  for (const d of plan.escalations) {
-    lines.push(`${d.person.name} <${d.person.email}>: escalation: ${d.groups.map(groupText).join('; ')}`);
+  for (const { person, reminder, escalation } of digestsByPerson(plan)) {
+    const parts = [
+      ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map(age).join(', ')}`] : []),
+      ...(escalation ? [`escalation: ${escalation.groups.map(groupText).join('; ')}`] : []),
+    ];
+    lines.push(`${person.name} <${person.email}>: ${parts.join('; ')}`);
   }
   for (const skip of plan.skipped) if (skip.reason !== 'not-working-day') lines.push(skipText(skip));
   return lines.join('\n');

@@ -105,5 +105,29 @@ export interface ReminderPlan {
   skipped: Skip[];
 }
 
+/**
+ * What one person is sent in one run: their reminder, their escalation, or both in one email (issue 4:
+ * one digest per person per run). Each part keeps its own record, cadence and outcome.
+ */
+export interface PersonDigest {
+  person: Person;
+  reminder: ReminderDigest | null;
+  escalation: EscalationDigest | null;
+}
+
+export const partsOf = (digest: PersonDigest): Digest[] => [digest.reminder, digest.escalation].filter((d) => d !== null);
+
+/** The plan's digests, one per person, in the plan's order of names. */
+export function digestsByPerson(plan: Pick<ReminderPlan, 'reminders' | 'escalations'>): PersonDigest[] {
+  const byPerson = new Map<string, PersonDigest>();
+  for (const reminder of plan.reminders) byPerson.set(reminder.person.id, { person: reminder.person, reminder, escalation: null });
+  for (const escalation of plan.escalations) {
+    const entry = byPerson.get(escalation.person.id);
+    if (entry) entry.escalation = escalation;
+    else byPerson.set(escalation.person.id, { person: escalation.person, reminder: null, escalation });
+  }
+  return [...byPerson.values()].sort((a, b) => a.person.name.localeCompare(b.person.name));
+}
+
 export const digestActionIds = (digest: Digest): string[] =>
   digest.kind === 'reminder' ? digest.lines.map((l) => l.actionId) : [...new Set(digest.groups.flatMap((g) => g.lines.map((l) => l.actionId)))];

@@ -3,11 +3,11 @@ import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
 import { staleCutoff } from '../rules/stale.js';
-import { deliverDigest, type DeliveryDeps, type DeliveryHooks, type DeliveryOutcome, type RenderDigestEmail } from './deliver-digest.js';
+import { deliverDigest, type DeliveryDeps, type DeliveryHooks, type PartOutcome, type RenderDigestEmail } from './deliver-digest.js';
 import { realTimer, type Timer } from '../timer.js';
 import { createPacer, type Pacer } from './pacer.js';
 import { planReminders } from './plan-reminders.js';
-import type { Digest, ReminderPlan } from './reminder-plan.js';
+import { digestsByPerson, type PersonDigest, type ReminderPlan } from './reminder-plan.js';
 import { buildRunReport } from './build-run-report.js';
 import type { RunReport, RunReportStore } from './run-report.js';
 import { defaultBackoff, type BackoffPolicy } from './send-with-backoff.js';
@@ -51,7 +51,8 @@ export interface RunRemindersResult {
 /**
  * The reminder job: reads the stale actions and waiting closures from the sparse index, the directory
  * and the reminder records of the people concerned (never a Scan: reads grow with stale actions and
- * people), plans, then delivers each digest exactly once (deliver-digest.ts), paced under the send rate.
+ * people), plans, then delivers each person's digest in one email, each part exactly once
+ * (deliver-digest.ts), paced under the send rate.
  * One person's failure is recorded and the run goes on. A dry run plans and reports, and writes and
  * sends nothing.
  */
@@ -59,7 +60,7 @@ export async function runReminders(deps: RunRemindersDeps, options: RunReminders
   const startedAt = deps.clock.now();
   const at = options.at ?? startedAt;
   const plan = await planFromStore(deps, at, options.assumeWorkingDay ?? false);
-  const digests: Digest[] = [...plan.reminders, ...plan.escalations];
+  const digests = digestsByPerson(plan);
   const outcomes = options.dryRun || digests.length === 0 ? [] : await deliverAll(deps, digests, plan.period, at);
 
   const report = buildRunReport({
@@ -95,9 +96,7 @@ export async function planFromStore(
   return planReminders({ now, config, staleActions, waitingClosures, people, history, assumeWorkingDay });
 }
 
-type Outcome = { digest: Digest; outcome: DeliveryOutcome };
-
-async function deliverAll(deps: RunRemindersDeps, digests: Digest[], period: string, now: Date): Promise<Outcome[]> {
+async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], period: string, now: Date): Promise<PartOutcome[]> {
   const timer = deps.timer ?? realTimer;
   const delivery: DeliveryDeps = {
     repository: deps.repository,
@@ -114,9 +113,9 @@ async function deliverAll(deps: RunRemindersDeps, digests: Digest[], period: str
   };
   // Enough in flight to keep the pacer busy while SES answers (~100 ms), few enough that each waits briefly.
   const concurrency = deps.concurrency ?? Math.min(16, Math.max(1, Math.ceil(deps.config.sendRatePerSecond / 4)));
-  const outcomes: Outcome[] = [];
+  const outcomes: PartOutcome[] = [];
   await inBatches(digests, concurrency, async (digest) => {
-    outcomes.push({ digest, outcome: await deliverDigest(delivery, digest, period, now) });
+    outcomes.push(...(await deliverDigest(delivery, digest, period, now)));
   });
   return outcomes;
 }
