@@ -65,6 +65,11 @@ describe('reminders: preview, send now, log', () => {
     expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for the SRO&#39;s sign-off.');
     expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (35 days)');
     expect(both).toContain('Send 3 emails now');
+    const ownsOne = staleAction({ id: 'a-4', ref: '1.04', ownerIds: ['sro'] });
+    const sroOwnsOne = await (await (await harness({ actions: [...defaultActions, waitingClosure, ownsOne] })).app.request('/admin/reminders')).text();
+    expect(sroOwnsOne).toContain('Send 3 emails now');
+    const sendPage = await (await (await harness({ actions: [...defaultActions, waitingClosure, ownsOne] })).app.request('/admin/reminders/send')).text();
+    expect(sendPage).toContain('This sends 3 reminders and 1 escalation in 3 emails now');
     const onlyClosure = await (await (await harness({ actions: [waitingClosure] })).app.request('/admin/reminders')).text();
     expect(onlyClosure).not.toContain('Nothing to chase');
     expect(await (await (await harness({ actions: [] })).app.request('/admin/reminders')).text()).toContain('Nothing to chase: every open action was updated in the last 28 days');

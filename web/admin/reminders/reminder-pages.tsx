@@ -1,4 +1,4 @@
-import type { ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
+import { digestsByPerson, type ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
 import { ErrorMessage, ErrorSummary, FormGroup } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
@@ -16,7 +16,8 @@ interface PageBase {
   plan: ReminderPlan;
 }
 
-const emailCount = (plan: ReminderPlan) => plan.reminders.length + plan.escalations.length;
+/** One email per person: an SRO's reminder and escalation travel together. */
+const emailCount = (plan: ReminderPlan) => digestsByPerson(plan).length;
 
 function SentBanner({ report }: { report: RunReport }) {
   return (
@@ -80,7 +81,8 @@ export function ConfirmSendPage({ forceName, session, plan, error }: Omit<PageBa
       ) : (
         <>
           <p>
-            This sends {plural(plan.reminders.length, 'reminder')} and {plural(plan.escalations.length, 'escalation')} now, as today's scheduled run would. Nobody gets a second
+            This sends {plural(plan.reminders.length, 'reminder')} and {plural(plan.escalations.length, 'escalation')}
+            {count < plan.reminders.length + plan.escalations.length ? ` in ${plural(count, 'email')}` : ''} now, as today's scheduled run would. Nobody gets a second
             email today: the scheduled run passes over whoever this one reaches.
           </p>
           <form method="post" action={reminderPaths.send}>
