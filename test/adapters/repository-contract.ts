@@ -148,6 +148,25 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.listStaleActions(new Date('2025-03-01T00:00:00.000Z'))).toEqual([]);
     });
 
+    it('chases a returned closure from its return, not from the update before it was proposed', async () => {
+      const repo = await makeRepo();
+      await repo.putAction(makeAction({ lastUpdatedAt: '2025-01-01T00:00:00.000Z', status: 'proposed-closure' }), null);
+      const returned = makeUpdate({
+        at: '2025-03-01T00:00:00.000Z',
+        by: 'sro',
+        patch: { status: 'open' },
+        changes: [{ field: 'status', from: 'proposed-closure', to: 'open' }],
+        countsAsProgress: false,
+      });
+      expect(await repo.saveUpdate(returned)).toMatchObject({ lastUpdatedAt: '2025-01-01T00:00:00.000Z', reopenedAt: '2025-03-01T00:00:00.000Z' });
+      expect(await repo.listStaleActions(new Date('2025-02-15T00:00:00.000Z'))).toEqual([]);
+      expect(ids(await repo.listStaleActions(new Date('2025-03-02T00:00:00.000Z')))).toEqual(['a-1']);
+      // A progress update later still moves it on.
+      await repo.saveUpdate(makeUpdate({ version: 3, at: '2025-04-01T00:00:00.000Z' }));
+      expect(await repo.listStaleActions(new Date('2025-03-15T00:00:00.000Z'))).toEqual([]);
+      expect(await repo.getAction('a-1')).toMatchObject({ lastUpdatedAt: '2025-04-01T00:00:00.000Z', reopenedAt: '2025-03-01T00:00:00.000Z' });
+    });
+
     it('lists closures awaiting sign-off apart from stale actions: proposed and untouched since the cutoff, oldest first', async () => {
       const repo = await makeRepo();
       const put = (id: string, lastUpdatedAt: string | null, status: 'open' | 'closed' | 'proposed-closure' = 'proposed-closure') =>

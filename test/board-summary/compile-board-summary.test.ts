@@ -149,6 +149,26 @@ describe('compileBoardSummary: month boundaries in Europe/London', () => {
     expect(compile('2026-11', { actions: [current], updates: [update] }).plan[0]?.lastUpdatedAt).toBe('2026-11-01T08:00:00.000Z');
   });
 
+  it('counts a closure returned in October as not stale at the month end, though its last update is older', () => {
+    const proposed = action('a-returned', 'R1', { status: 'proposed-closure', version: 1, lastUpdatedAt: '2026-08-01T09:00:00.000Z' });
+    const returned = change(proposed, 2, '2026-10-20T09:00:00.000Z', 'status', 'proposed-closure', 'open', false);
+    const october = compile('2026-10', { actions: [applyUpdate(proposed, returned)], updates: [returned] });
+    expect(october.plan[0]).toMatchObject({ status: 'open', lastUpdatedAt: '2026-08-01T09:00:00.000Z', stale: false });
+  });
+
+  it('winds a reopening after the month end back to the one before it', () => {
+    // Reopened on 1 September and quiet since; proposed and returned in November.
+    const closed = action('a-reopened', 'R2', { status: 'closed', lastUpdatedAt: '2026-05-01T09:00:00.000Z' });
+    const updates = [
+      change(closed, 2, '2026-09-01T09:00:00.000Z', 'status', 'closed', 'open', false),
+      change(closed, 3, '2026-11-02T09:00:00.000Z', 'status', 'open', 'proposed-closure', false),
+      change(closed, 4, '2026-11-03T09:00:00.000Z', 'status', 'proposed-closure', 'open', false),
+    ];
+    const current = updates.reduce(applyUpdate, closed);
+    expect(current).toMatchObject({ status: 'open', reopenedAt: '2026-11-03T09:00:00.000Z' });
+    expect(compile('2026-10', { actions: [current], updates }).plan[0]).toMatchObject({ status: 'open', lastUpdatedAt: '2026-05-01T09:00:00.000Z', stale: true });
+  });
+
   it('takes an action as never updated when an older history entry did not record the time it replaced and no snapshot has it', () => {
     // Entries saved before progress updates noted the lastUpdatedAt they replaced.
     const current = action('a-after', 'X1', { version: 2, lastUpdatedAt: '2026-11-01T08:00:00.000Z' });

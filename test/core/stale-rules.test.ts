@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../functions/core/model/action.js';
 import { makeAction } from '../support/make-action.js';
-import { daysSinceUpdate, isOverdue, isStale, staleCutoff, targetDueDate } from '../../functions/core/rules/stale.js';
+import { daysSinceUpdate, isOverdue, isStale, quietSince, staleCutoff, targetDueDate } from '../../functions/core/rules/stale.js';
 
 const now = new Date('2026-11-27T10:00:00Z');
 
@@ -16,6 +16,18 @@ describe('stale', () => {
     expect(isStale(action({ lastUpdatedAt: '2026-10-30T10:00:00Z' }), now, 28)).toBe(false); // exactly 28 days
     expect(isStale(action({ lastUpdatedAt: '2026-10-30T09:59:59Z' }), now, 28)).toBe(true);
     expect(staleCutoff(now, 28).toISOString()).toBe('2026-10-30T10:00:00.000Z');
+  });
+
+  it('counts a reopened action as quiet from its reopening when that is later than its last update', () => {
+    const returned = action({ lastUpdatedAt: '2026-09-01T10:00:00Z', reopenedAt: '2026-11-20T10:00:00Z' });
+    expect(quietSince(returned)).toBe('2026-11-20T10:00:00Z');
+    expect(isStale(returned, now, 28)).toBe(false);
+    expect(isStale(returned, new Date('2026-12-19T10:00:01Z'), 28)).toBe(true);
+    // Updated since it reopened: the update counts.
+    expect(quietSince(action({ lastUpdatedAt: '2026-11-25T10:00:00Z', reopenedAt: '2026-11-20T10:00:00Z' }))).toBe('2026-11-25T10:00:00Z');
+    // Never updated, but reopened: not stale until the threshold has passed since.
+    expect(isStale(action({ lastUpdatedAt: null, reopenedAt: '2026-11-20T10:00:00Z' }), now, 28)).toBe(false);
+    expect(quietSince(action({ lastUpdatedAt: null, reopenedAt: null }))).toBeNull();
   });
 
   it('never counts an action that is not open', () => {

@@ -29,6 +29,16 @@ describe('applyImport', () => {
     expect(await repository.listActions()).toEqual(before);
   });
 
+  it('keeps when an action was reopened: the same file again changes nothing', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const action = (await repository.getAction('211'))!;
+    await repository.putAction({ ...action, reopenedAt: '2026-11-10T09:00:00.000Z' }, action.version);
+    const report = await importSpreadsheets(repository, demo, { now: later });
+    expect(report).toMatchObject({ actions: { updated: 0, unchanged: 27 }, changedActions: [] });
+    expect((await repository.getAction('211'))?.reopenedAt).toBe('2026-11-10T09:00:00.000Z');
+  });
+
   it('writes nothing on a dry run, and says what it would do', async () => {
     const repository = new MemoryRepository();
     const report = await importSpreadsheets(repository, demo, { now, dryRun: true });
@@ -124,8 +134,8 @@ describe('applyImport', () => {
       {
         people: [{ id: 'a.at.x', name: 'A', role: null, email: 'a@x.example', aliases: [], active: true, mailStatus: 'ok' }],
         actions: [
-          { id: 'r1', kind: 'afi', area: '', ref: 'R1', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['a.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
-          { id: 'r2', kind: 'afi', area: '', ref: 'R2', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['nobody.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
+          { id: 'r1', kind: 'afi', area: '', ref: 'R1', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['a.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, reopenedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
+          { id: 'r2', kind: 'afi', area: '', ref: 'R2', evidence: null, text: 'Do it', accepted: { value: true, rationale: null }, sroId: null, ownerIds: ['nobody.at.x'], unmatchedNames: [], plan: null, timescale: { text: null, target: null, originalTarget: null, revisions: [] }, confidence: 'not-set', confidenceNarrative: null, latestProgress: null, lastUpdatedAt: null, reopenedAt: null, status: 'open', version: 1, createdAt: now.toISOString() },
         ],
         problems: [],
       },

@@ -111,6 +111,17 @@ describe('planReminders: escalation', () => {
     expect(plan({ actions: [action], history: unsent }).escalations).toEqual([]);
   });
 
+  it('gives a reopened action a fresh start: not stale at once, and reminders from before it closed not counted as ignored', () => {
+    const ignoredThenClosed = [sentReminder('owner', tuesday, 90, ['a-1']), sentReminder('owner', tuesday, 83, ['a-1'])];
+    const reopened = staleAction({ lastUpdatedAt: daysBefore(tuesday, 120), reopenedAt: daysBefore(tuesday, 3) });
+    expect(plan({ actions: [reopened], history: ignoredThenClosed })).toMatchObject({ staleActions: 0, reminders: [], escalations: [] });
+    // Past the threshold again: reminded, aged from the last real update, but not escalated for reminders before it closed.
+    const quietSinceReopening = staleAction({ lastUpdatedAt: daysBefore(tuesday, 120), reopenedAt: daysBefore(tuesday, 30) });
+    const p = plan({ actions: [quietSinceReopening], history: ignoredThenClosed });
+    expect(p.reminders[0]!.lines).toEqual([{ actionId: 'a-1', ref: '1.01', ageDays: 120, neverUpdated: false }]);
+    expect(p.escalations).toEqual([]);
+  });
+
   it("groups an SRO's escalations by owner in one digest", () => {
     const actions = [
       action,

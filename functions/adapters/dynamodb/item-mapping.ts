@@ -2,6 +2,7 @@ import { Action } from '../../core/model/action.js';
 import { Person } from '../../core/model/person.js';
 import { ReminderRecord } from '../../core/model/reminder.js';
 import { Update } from '../../core/model/update.js';
+import { quietSince } from '../../core/rules/stale.js';
 import { keyAttributes } from './table-definition.js';
 
 /** A stored item as the document client reads and writes it. */
@@ -19,7 +20,7 @@ export const typePeople = 'PERSON';
 export const openPartition = 'OPEN';
 /** The same index's partition for closures awaiting their SRO's sign-off. */
 export const proposedPartition = 'PROPOSED';
-/** The open index's sort key for a never-updated action: sorts before every ISO date, so it is always stale. */
+/** The open index's sort key for an action never updated nor reopened: sorts before every ISO date, so it is always stale. */
 export const neverUpdated = '0000';
 
 export const actionKey = (id: string): Key => ({ pk: actionPk(id), sk: actionSk });
@@ -38,8 +39,8 @@ export const reminderKey = (record: Pick<ReminderRecord, 'personId' | 'period' |
  * The open index's sort key. Instants are normalised to `toISOString()` because the schema accepts
  * offsets and any number of fraction digits, and only one spelling compares correctly as a string.
  */
-export function openSortKey(lastUpdatedAt: string | null): string {
-  return lastUpdatedAt === null ? neverUpdated : new Date(lastUpdatedAt).toISOString();
+export function openSortKey(quietSince: string | null): string {
+  return quietSince === null ? neverUpdated : new Date(quietSince).toISOString();
 }
 
 /** The partition of the sparse index for the statuses that can go quiet: work still owed by someone. */
@@ -48,7 +49,7 @@ export const indexPartitions: Partial<Record<Action['status'], string>> = { open
 /** Only open and proposed actions carry openPk/openSk: a Put of any other status leaves the sparse index. */
 export function toActionItem(action: Action): Item {
   const partition = indexPartitions[action.status];
-  const indexed = partition === undefined ? {} : { openPk: partition, openSk: openSortKey(action.lastUpdatedAt) };
+  const indexed = partition === undefined ? {} : { openPk: partition, openSk: openSortKey(quietSince(action)) };
   return { ...action, ...actionKey(action.id), typePk: typeActions, typeSk: action.id, ...indexed };
 }
 

@@ -6,6 +6,7 @@ import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
 import { applyUpdate } from '../../core/rules/apply-update.js';
 import { sameUpdate } from '../../core/rules/same-update.js';
+import { quietSince } from '../../core/rules/stale.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 /** Code-unit order, as DynamoDB sorts string keys (localeCompare would not: it ignores some punctuation). */
@@ -65,8 +66,8 @@ export class MemoryRepository implements Repository {
   private listQuietSince(status: Action['status'], cutoff: Date): Action[] {
     // Oldest first and never-updated before all, like the sparse index.
     return [...this.actions.values()]
-      .filter((a) => a.status === status && instant(a.lastUpdatedAt) < cutoff.getTime())
-      .sort((a, b) => instant(a.lastUpdatedAt) - instant(b.lastUpdatedAt) || byKey(a.id, b.id))
+      .filter((a) => a.status === status && instant(quietSince(a)) < cutoff.getTime())
+      .sort((a, b) => instant(quietSince(a)) - instant(quietSince(b)) || byKey(a.id, b.id))
       .map(copy);
   }
 

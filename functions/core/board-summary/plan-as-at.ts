@@ -2,6 +2,7 @@ import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { ActionPatch, type Update } from '../model/update.js';
+import { isReopening } from '../rules/apply-update.js';
 import { isOverdue, isStale } from '../rules/stale.js';
 import type { NamedPerson, PlanRow } from './snapshot.js';
 
@@ -23,7 +24,8 @@ export interface AsAtContext {
  * undone newest first from their recorded `changes`; lastUpdatedAt is the latest of the progress
  * updates up to the instant, the value left once later updates are undone when it is no later (a
  * progress update records the time it replaced; an import sets it from the sheet), and last month's
- * snapshot of the action, so a month without progress keeps last month's date.
+ * snapshot of the action, so a month without progress keeps last month's date. reopenedAt is the latest
+ * reopening up to the instant.
  */
 export function actionAsAt(action: Action, history: readonly Update[], asAt: Date, previous: PlanRow | undefined): Action | null {
   const limit = asAt.getTime();
@@ -39,9 +41,12 @@ export function actionAsAt(action: Action, history: readonly Update[], asAt: Dat
     ...(typeof state.lastUpdatedAt === 'string' && Date.parse(state.lastUpdatedAt) <= limit ? [state.lastUpdatedAt] : []),
     ...(previous?.lastUpdatedAt ? [previous.lastUpdatedAt] : []),
   ];
-  const latest = candidates.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);
-  return { ...(state as Action), lastUpdatedAt: latest };
+  const reopenings = history.filter((u) => Date.parse(u.at) <= limit && isReopening(u)).map((u) => u.at);
+  return { ...(state as Action), lastUpdatedAt: latestOf(candidates), reopenedAt: latestOf(reopenings) };
 }
+
+const latestOf = (instants: string[]): string | null =>
+  instants.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);
 
 function named(id: string, people: ReadonlyMap<string, Person>): NamedPerson {
   return { id, name: people.get(id)?.name ?? id };

@@ -35,7 +35,7 @@ const historyStatuses = new Set<Action['status']>(['proposed-closure', 'closed',
  * confidence and its narrative, timescale) come from whichever is newer, the file's Last Updated or
  * the stored one: an owner's update through their link is not undone by importing an older sheet.
  * A changed target is recorded as a timescale revision, and the original target is never replaced.
- * Version and createdAt stay as stored; the caller bumps the version when something changed.
+ * Version, createdAt and reopenedAt stay as stored; the caller bumps the version when something changed.
  */
 export function mergeAction(existing: Action, imported: Action, now: Date): Action {
   const storedIsNewer = isStoredNewer(existing.lastUpdatedAt, imported.lastUpdatedAt);
@@ -48,6 +48,7 @@ export function mergeAction(existing: Action, imported: Action, now: Date): Acti
     confidenceNarrative: progress.confidenceNarrative,
     timescale: storedIsNewer ? existing.timescale : mergeTimescale(existing.timescale, imported.timescale, now),
     status: historyStatuses.has(existing.status) ? existing.status : imported.status,
+    reopenedAt: existing.reopenedAt,
     version: existing.version,
     createdAt: existing.createdAt,
   };

@@ -71,6 +71,11 @@ export const Action = z.object({
   latestProgress: z.nullable(z.string().check(z.maxLength(20000))),
   /** Null when the action has never been updated: such an action is always stale. */
   lastUpdatedAt: z.nullable(IsoInstant),
+  /**
+   * When the action last became open again (a closure returned, an action reopened): its owners are
+   * chased from then, not from an update they made before it was closed. Absent from older items.
+   */
+  reopenedAt: z._default(z.nullable(IsoInstant), null),
   status: Status,
   version: z.number().check(z.int(), z.nonnegative()),
   createdAt: IsoInstant,

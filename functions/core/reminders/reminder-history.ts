@@ -2,6 +2,7 @@ import { daysBetween, type LocalDate } from '../calendar/local-date.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
+import { quietSince } from '../rules/stale.js';
 
 type Kind = ReminderRecord['kind'];
 
@@ -32,11 +33,13 @@ export function cadenceFor(
 }
 
 /**
- * The reminders about this action that its owner was sent since the action was last updated, and the
- * local date of the latest. An update after a reminder answers it; a failed or unconfirmed one is not counted.
+ * The reminders about this action that its owner was sent since the action was last updated (or became
+ * open again), and the local date of the latest. An update after a reminder answers it; a failed or
+ * unconfirmed one is not counted.
  */
 export function ignoredReminders(records: readonly ReminderRecord[], action: Action): { count: number; latest: LocalDate | null } {
-  const since = action.lastUpdatedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(action.lastUpdatedAt);
+  const quiet = quietSince(action);
+  const since = quiet === null ? Number.NEGATIVE_INFINITY : Date.parse(quiet);
   const ignored = records.filter(
     (r) => r.kind === 'reminder' && r.state === 'sent' && r.actionIds.includes(action.id) && Date.parse(r.claimedAt) > since,
   );

@@ -22,6 +22,15 @@ export function applyUpdate(action: Action, update: Update): Action {
     ...action,
     ...update.patch,
     lastUpdatedAt: update.patch.lastUpdatedAt !== undefined ? update.patch.lastUpdatedAt : update.countsAsProgress ? update.at : action.lastUpdatedAt,
+    reopenedAt: isReopening(update) ? update.at : action.reopenedAt,
     version: update.version,
   };
+}
+
+/**
+ * Whether the update made the action open again (a closure returned, a closed action reopened), read
+ * from its recorded changes so that a board summary winding history back sees the same.
+ */
+export function isReopening(update: Pick<Update, 'changes'>): boolean {
+  return update.changes.some((c) => c.field === 'status' && c.to === 'open' && c.from !== 'open');
 }

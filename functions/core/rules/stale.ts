@@ -17,7 +17,19 @@ export function isClosureWaiting(action: Action, now: Date, staleAfterDays: numb
 }
 
 function quietFor(action: Action, now: Date, days: number): boolean {
-  return action.lastUpdatedAt === null || now.getTime() - Date.parse(action.lastUpdatedAt) > days * dayMs;
+  const since = quietSince(action);
+  return since === null || now.getTime() - Date.parse(since) > days * dayMs;
+}
+
+/**
+ * Since when the action's owners have owed an update: its last update, or when it last became open
+ * again if that is later (a closure returned, an action reopened), so that an action is not stale, nor
+ * its owner's earlier reminders counted as ignored, the moment it reopens. Null when neither happened.
+ */
+export function quietSince(action: Pick<Action, 'lastUpdatedAt' | 'reopenedAt'>): string | null {
+  const { lastUpdatedAt, reopenedAt } = action;
+  if (lastUpdatedAt === null || reopenedAt === null) return lastUpdatedAt ?? reopenedAt;
+  return Date.parse(reopenedAt) > Date.parse(lastUpdatedAt) ? reopenedAt : lastUpdatedAt;
 }
 
 /** The instant before which an open action counts as stale (and a closure as waiting): the sparse index is queried below it. */
