@@ -1,5 +1,6 @@
 import type { Action } from './model/action.js';
 import type { Person } from './model/person.js';
+import type { LocalDate } from './calendar/local-date.js';
 import type { ReminderRecord } from './model/reminder.js';
 import type { Update } from './model/update.js';
 
@@ -32,6 +33,11 @@ export interface Repository {
   listPeople(): Promise<Person[]>;
   putPerson(person: Person): Promise<void>;
 
+  /**
+   * Claims the one email a person may be sent for a period, before the parts it carries are claimed;
+   * false when another run has it. Without it, two runs could each win one part and send one each.
+   */
+  claimDailyEmail(personId: string, period: LocalDate): Promise<boolean>;
   /** Claims a digest for a person and period; false when it was claimed already. */
   claimReminder(record: ReminderRecord): Promise<boolean>;
   /** Replaces a claimed record with its outcome. */

@@ -231,5 +231,15 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(listed[2]).toEqual(sent);
       expect(await repo.listReminders('nobody')).toEqual([]);
     });
+
+    it("claims a person's one email of a day once, apart from their reminder records", async () => {
+      const repo = await makeRepo();
+      expect(await repo.claimDailyEmail('p-1', '2025-02-04')).toBe(true);
+      expect(await repo.claimDailyEmail('p-1', '2025-02-04')).toBe(false);
+      expect(await repo.claimDailyEmail('p-1', '2025-02-05')).toBe(true);
+      expect(await repo.claimDailyEmail('p-2', '2025-02-04')).toBe(true);
+      expect(await repo.listReminders('p-1')).toEqual([]);
+      expect(await repo.claimReminder(makeReminder({ period: '2025-02-04' }))).toBe(true);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
+import type { ReminderRecord } from '../../functions/core/model/reminder.js';
 import type { Repository } from '../../functions/core/ports.js';
 import { makePerson, makeReminder } from '../support/make-action.js';
 import { daysBefore, sentReminder, staleAction, tuesday } from './policy-fixture.js';
@@ -172,11 +173,48 @@ describe('runReminders on in-memory fakes', () => {
     expect(report).toMatchObject({ peopleReminded: 2, escalations: 1, claimedElsewhere: 0, failures: 0 });
   });
 
-  it('sends only the part this run claimed when another run claims the other first', async () => {
+  it('counts an email that failed once, though it held a reminder and an escalation', async () => {
+    const mailer = new RecordingMailer();
+    mailer.failFor.add('casey@testshire.example');
+    const { deps, repository } = runDeps({ mailer });
+    const force = smallForce(1);
+    force.actions.push(staleAction({ id: 'own', ref: 'S1', ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 35) }));
+    await seed(repository, force);
+    await ignoredTwice(repository, 'p0', 'a0');
+    const { report } = await runReminders(deps, { dryRun: false });
+    expect(report).toMatchObject({ peopleReminded: 1, escalations: 0, failures: 1, failed: [{ personId: 'sro', kind: 'reminder', error: expect.stringContaining('MessageRejected') }] });
+    expect((await repository.listReminders('sro')).map((r) => [r.kind, r.state]).sort()).toEqual([['escalation', 'failed'], ['reminder', 'failed']]);
+  });
+
+  it('two runs racing for the parts of one digest still send that person one email', async () => {
+    const repository = new MemoryRepository();
+    const force = smallForce(1);
+    force.actions.push(staleAction({ id: 'own', ref: 'S1', ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 35) }));
+    await seed(repository, force);
+    await ignoredTwice(repository, 'p0', 'a0');
+    // Without one claim per person and day, run A wins the reminder and run B, losing it, wins the escalation first.
+    const slowed = (delays: Partial<Record<'reminder' | 'escalation', number>>): Repository =>
+      Object.assign(Object.create(repository) as Repository, {
+        claimReminder: async (record: ReminderRecord) => {
+          await new Promise((resolve) => setTimeout(resolve, delays[record.kind] ?? 0));
+          return repository.claimReminder(record);
+        },
+      });
+    const mailer = new RecordingMailer();
+    const runs = [slowed({ escalation: 30 }), slowed({ reminder: 10 })].map((r) => runDeps({ repository: r, mailer }).deps);
+    const reports = await Promise.all(runs.map((deps) => runReminders(deps, { dryRun: false })));
+
+    expect(mailer.countTo('casey@testshire.example')).toBe(1);
+    expect(mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!.subject).toContain(', and ');
+    expect((await repository.listReminders('sro')).map((r) => [r.kind, r.state]).sort()).toEqual([['escalation', 'sent'], ['reminder', 'sent']]);
+    expect(reports.map((r) => r.report.escalations).sort()).toEqual([0, 1]);
+  });
+
+  it('sends only the part it could claim when a record of the other is there already', async () => {
     const repository = new MemoryRepository();
     const { deps, mailer } = runDeps({
       repository,
-      // Another run, planning a moment later, claims the SRO's escalation between this run's plan and its claims.
+      // A record claimed between this run's plan and its claims, as by a run from before the day's email was claimed.
       issueLink: async (person) => {
         if (person.id === 'sro') await repository.claimReminder(makeReminder({ personId: 'sro', period: '2026-11-24', kind: 'escalation', state: 'claimed', actionIds: ['a0'] }));
         return `https://actions.testshire.example/u/token-for-${person.id}`;

@@ -67,6 +67,10 @@ export class DynamoRepository implements Repository {
     return this.people.putPerson(person);
   }
 
+  claimDailyEmail(personId: string, period: string): Promise<boolean> {
+    return this.people.claimDailyEmail(personId, period);
+  }
+
   claimReminder(record: ReminderRecord): Promise<boolean> {
     return this.people.claimReminder(record);
   }

@@ -57,6 +57,14 @@ export const toUpdateItem = (update: Update): Item => ({ ...update, ...updateKey
 export const toPersonItem = (person: Person): Item => ({ ...person, ...personKey(person.id), typePk: typePeople, typeSk: person.id });
 export const toReminderItem = (record: ReminderRecord): Item => ({ ...record, ...reminderKey(record) });
 
+/** A month after its day, DynamoDB's TTL may tidy a daily email's claim: only that day's runs read it. */
+const dailyEmailKeptMs = 31 * 86_400_000;
+export const toDailyEmailItem = (personId: string, period: string): Item => ({
+  pk: personPk(personId),
+  sk: `EMAIL#${period}`,
+  expiresAtEpoch: Math.floor((Date.parse(`${period}T00:00:00Z`) + dailyEmailKeptMs) / 1000),
+});
+
 /** Drops the key attributes, then validates: a malformed item fails loudly here rather than deep in a use case. */
 function withoutKeys(item: Item): Item {
   const rest: Item = { ...item };

@@ -8,6 +8,7 @@ import {
   personPk,
   reminderSkPrefix,
   toPersonItem,
+  toDailyEmailItem,
   toReminderItem,
   typePeople,
 } from './item-mapping.js';
@@ -42,11 +43,17 @@ export class PeopleStore {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toPersonItem(person) }));
   }
 
-  async claimReminder(record: ReminderRecord): Promise<boolean> {
+  claimDailyEmail(personId: string, period: string): Promise<boolean> {
+    return this.putIfAbsent(toDailyEmailItem(personId, period));
+  }
+
+  claimReminder(record: ReminderRecord): Promise<boolean> {
+    return this.putIfAbsent(toReminderItem(record));
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: toReminderItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
       return true;
     } catch (error) {
       if (isConditionFailed(error)) return false;

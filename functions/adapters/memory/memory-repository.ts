@@ -23,6 +23,7 @@ export class MemoryRepository implements Repository {
   private readonly updates = new Map<string, Update[]>();
   private readonly people = new Map<string, Person>();
   private readonly reminders = new Map<string, ReminderRecord>();
+  private readonly dailyEmails = new Set<string>();
 
   async getAction(id: string): Promise<Action | null> {
     const action = this.actions.get(id);
@@ -82,6 +83,13 @@ export class MemoryRepository implements Repository {
 
   async putPerson(person: Person): Promise<void> {
     this.people.set(person.id, copy(person));
+  }
+
+  async claimDailyEmail(personId: string, period: string): Promise<boolean> {
+    const key = `${personId}|${period}`;
+    if (this.dailyEmails.has(key)) return false;
+    this.dailyEmails.add(key);
+    return true;
   }
 
   async claimReminder(record: ReminderRecord): Promise<boolean> {

@@ -13,18 +13,25 @@ export interface RunReportInput {
 
 /**
  * Counts, not contents: ids and reasons only, so the log line and the stored report carry no action text.
- * A dry run counts what would be sent.
+ * Reminders and escalations count parts sent; failures, recoveries, unconfirmed and skips count people
+ * (one email each), so an SRO's email holding both parts counts once. A dry run counts what would be sent.
  */
 export function buildRunReport({ plan, outcomes, runId, startedAt, finishedAt, dryRun }: RunReportInput): RunReport {
   const sent = (kind: Digest['kind']) =>
     dryRun
       ? kind === 'reminder' ? plan.reminders.length : plan.escalations.length
       : outcomes.filter((o) => o.digest.kind === kind && o.outcome.status === 'sent').length;
+  const people = (matches: (o: PartOutcome) => boolean) => new Set(outcomes.filter(matches).map((o) => o.digest.person.id)).size;
   const skipped: Partial<Record<SkipReason, number>> = {};
-  for (const skip of plan.skipped) skipped[skip.reason] = (skipped[skip.reason] ?? 0) + 1;
-  const failed = outcomes.flatMap(({ digest, outcome }) =>
-    outcome.status === 'failed' ? [{ personId: digest.person.id, kind: digest.kind, error: outcome.error }] : [],
-  );
+  for (const key of new Set(plan.skipped.map((s) => `${s.reason}|${s.personId ?? `name:${s.name}`}`))) {
+    const reason = key.slice(0, key.indexOf('|')) as SkipReason;
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  }
+  // One entry per email that failed: its parts share the error.
+  const failed: RunReport['failed'] = [];
+  for (const { digest, outcome } of outcomes) {
+    if (outcome.status === 'failed' && !failed.some((f) => f.personId === digest.person.id)) failed.push({ personId: digest.person.id, kind: digest.kind, error: outcome.error });
+  }
   return {
     job: 'reminders',
     runId,
@@ -37,9 +44,9 @@ export function buildRunReport({ plan, outcomes, runId, startedAt, finishedAt, d
     owners: plan.owners,
     peopleReminded: sent('reminder'),
     escalations: sent('escalation'),
-    recovered: outcomes.filter((o) => o.digest.recovering && o.outcome.status === 'sent').length,
-    claimedElsewhere: outcomes.filter((o) => o.outcome.status === 'claimed-elsewhere').length,
-    unconfirmed: outcomes.filter((o) => o.outcome.status === 'unconfirmed').length,
+    recovered: people((o) => o.digest.recovering && o.outcome.status === 'sent'),
+    claimedElsewhere: people((o) => o.outcome.status === 'claimed-elsewhere'),
+    unconfirmed: people((o) => o.outcome.status === 'unconfirmed'),
     skipped,
     failures: failed.length,
     failed,

@@ -52,12 +52,13 @@ export interface PartOutcome {
 /**
  * One person's digest in one email, each part at most once per person, period and kind: claim → send → complete.
  *
- * Each part's claim is a conditional write on (person, period, kind), so of any number of concurrent or
- * repeated runs exactly one sends it; the others see the claim and leave it out. The link is minted
- * before the claims and rendering is pure, so that a claimed record means "sending now": nothing but
- * the pacing wait (at most a few intervals) and the SES call lies between the claims and the completion.
- * Runs claim the parts in the same order, so a person gets two emails only when two runs planned
- * different parts for them, and never one part twice.
+ * The run first claims the person's one email for the period, then each part's record (person, period,
+ * kind), each with a conditional write: of any number of concurrent or repeated runs exactly one sends,
+ * and the others leave the person out. Without the first claim, two runs could each win one part and
+ * send one email each. The link is minted before the claims and rendering is pure, so that a claimed
+ * record means "sending now": nothing but the pacing wait (at most a few intervals) and the SES call
+ * lies between the claims and the completion. A part left out because another run holds today's email
+ * (after a crash, say) is planned again on the next working day.
  *
  * SES has no idempotency key, so a run that crashes after claiming and before completing leaves a record
  * whose outcome nobody can know: the email may or may not have gone. Two rules settle it:
@@ -107,6 +108,10 @@ async function claimAndRender(
   claims: Claims,
 ): Promise<{ sending: PersonDigest; content: RenderedDigest } | null> {
   const linkUrl = await deps.issueLink(digest.person, now);
+  if (!(await deps.repository.claimDailyEmail(digest.person.id, period))) {
+    claims.elsewhere.push(...partsOf(digest).map((part) => part.kind));
+    return null;
+  }
   for (const part of partsOf(digest)) {
     const record = toRecord(part, period, now);
     if (await deps.repository.claimReminder(record)) claims.records.push(record);
