@@ -97,6 +97,13 @@ describe('the dashboard', () => {
     expect(stale).toMatch(/1\.07<\/a>.*?30 days ago/s);
   });
 
+  it('does not count an action reopened two days ago as stale, as the reminder job does not', async () => {
+    const reopened = makeAction({ id: 'reopened', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(200), reopenedAt: daysAgo(2) });
+    const { html } = await dashboardFor(adminEmail, (fixture) => fixture.repository.putAction(reopened, null));
+    expect(figure(html, 'Stale \\(no update for 28 days\\)')).toBe('2');
+    expect(html).not.toContain('/admin/actions/reopened"');
+  });
+
   it('lists stale actions stalest first and overdue ones most overdue first, linked to their pages', async () => {
     const { html } = await dashboardFor(adminEmail);
     const section = (id: string) => html.slice(html.indexOf(`id="${id}-heading"`), html.indexOf('</section>', html.indexOf(`id="${id}-heading"`)));

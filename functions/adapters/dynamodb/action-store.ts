@@ -3,6 +3,7 @@ import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
 import type { Update } from '../../core/model/update.js';
 import { applyUpdate } from '../../core/rules/apply-update.js';
+import { quietSince } from '../../core/rules/stale.js';
 import { ActionHistory } from './action-history.js';
 import { actionKey, fromActionItem, indexPartitions, toActionItem, typeActions } from './item-mapping.js';
 import { isConditionFailed, queryAll } from './query-all.js';
@@ -169,5 +170,6 @@ export class ActionStore {
 }
 
 function isQuietSince(action: Action, status: Action['status'], cutoff: Date): boolean {
-  return action.status === status && (action.lastUpdatedAt === null || Date.parse(action.lastUpdatedAt) < cutoff.getTime());
+  const since = quietSince(action);
+  return action.status === status && (since === null || Date.parse(since) < cutoff.getTime());
 }

@@ -41,7 +41,11 @@ export function actionAsAt(action: Action, history: readonly Update[], asAt: Dat
     ...(typeof state.lastUpdatedAt === 'string' && Date.parse(state.lastUpdatedAt) <= limit ? [state.lastUpdatedAt] : []),
     ...(previous?.lastUpdatedAt ? [previous.lastUpdatedAt] : []),
   ];
-  const reopenings = history.filter((u) => Date.parse(u.at) <= limit && isReopening(u)).map((u) => u.at);
+  // The stored reopening counts when it is no later: the dashboard compiles the live plan without history.
+  const reopenings = [
+    ...history.filter((u) => Date.parse(u.at) <= limit && isReopening(u)).map((u) => u.at),
+    ...(action.reopenedAt !== null && Date.parse(action.reopenedAt) <= limit ? [action.reopenedAt] : []),
+  ];
   return { ...(state as Action), lastUpdatedAt: latestOf(candidates), reopenedAt: latestOf(reopenings) };
 }
 
