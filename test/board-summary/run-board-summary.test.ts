@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { localCredentials } from '../../functions/adapters/aws-clients.js';
+import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
+import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { describeRun, runBoardSummary } from '../../functions/core/board-summary/run-board-summary.js';
 import { parseForceConfig, type ForceConfig } from '../../functions/core/config/force-config.js';
@@ -88,6 +89,30 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect(emails[0]?.body.text).toContain('- Re-timed: 1 (T1 (+3 months))');
     expect(emails[0]?.attachments).toEqual([]);
     expect((await deps.summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
+  });
+
+  it('lists the month on a retry when the run that kept it stopped before listing it', async () => {
+    const deps = await seededDeps();
+    const doc = createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint });
+    let stopAtListing = true;
+    // The Lambda dies (a timeout, say) between keeping the month and listing it.
+    doc.middlewareStack.add(
+      (next) => async (args) => {
+        const item = (args.input as { Item?: { pk?: string } }).Item;
+        if (stopAtListing && item?.pk === 'SUMMARIES') throw new Error('Task timed out');
+        return next(args);
+      },
+      { step: 'initialize', name: 'stopAtListing' },
+    );
+    const summaries = new DynamoSummaryStore(doc, `board-${tables}`);
+    const withStore = { ...boardSummaryDeps(deps), summaries, pause: async () => undefined };
+    await expect(runBoardSummary(withStore, { dryRun: false, now: firstWorkingDay })).rejects.toThrow('Task timed out');
+    expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
+    expect(await summaries.listSummaries()).toEqual([]);
+    stopAtListing = false;
+    expect(await runBoardSummary(withStore, { dryRun: false, now: firstWorkingDay })).toMatchObject({ outcome: 'done', kept: 'before', sent: board });
+    expect((await summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
+    doc.destroy();
   });
 
   it('does nothing, and says so, on a day that is not the first working day of the month', async () => {

@@ -81,8 +81,16 @@ export class DynamoSummaryStore implements SummaryStore {
     }
     // Written on every attempt from the kept header, so a run that stopped after the header still lists it.
     const kept = created ? header : await this.getHeader(month);
-    if (kept) await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: listPartition, sk: month, ...kept.listing } }));
+    if (kept) await this.putListing(kept.listing);
     return created;
+  }
+
+  ensureListed(snapshot: Snapshot): Promise<void> {
+    return this.putListing(listingOf(snapshot));
+  }
+
+  private async putListing(listing: SummaryListing): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: listPartition, sk: listing.month, ...listing } }));
   }
 
   async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {

@@ -18,6 +18,9 @@ export class MemorySummaryStore implements SummaryStore {
     return true;
   }
 
+  /** Nothing to do: the listing is read from the snapshots themselves. */
+  async ensureListed(): Promise<void> {}
+
   async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {
     const key = `${month}|${recipientKey(recipient)}`;
     if (this.sent.has(key)) return false;

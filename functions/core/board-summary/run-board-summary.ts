@@ -74,7 +74,8 @@ export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoa
   }
   let final = snapshot;
   let keptWhen: 'now' | 'before' = 'before';
-  if (!kept) {
+  if (kept) await deps.summaries.ensureListed(kept);
+  else {
     if (await deps.summaries.putSnapshot(snapshot)) keptWhen = 'now';
     // Another run kept the month first: send what it kept, so everyone gets the same summary.
     else final = (await deps.summaries.getSnapshot(month)) ?? snapshot;

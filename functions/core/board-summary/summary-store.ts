@@ -9,6 +9,11 @@ export interface SummaryStore {
    * re-run never changes what the board was sent.
    */
   putSnapshot(snapshot: Snapshot): Promise<boolean>;
+  /**
+   * Lists a kept month (again): a run that stopped between keeping a month and listing it would
+   * otherwise leave it off the summaries page for good, since its retries find it kept.
+   */
+  ensureListed(snapshot: Snapshot): Promise<void>;
   /** Claims sending a month's summary to one recipient before sending it; false when claimed already. */
   markSent(month: Month, recipient: string, at: Date): Promise<boolean>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
