@@ -73,6 +73,24 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(fillOf(plan.getCell(staleRow, 15))).toBe('FFFFC7CE');
   });
 
+  it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {
+    const line = String(workbook.getWorksheet(sheetNames.summary)!.getRow(2).getCell(1).value);
+    expect(snapshot.summary.asAt).toMatch(/^2026-10-31T23:59:59\.999Z$/);
+    expect(line).toMatch(/^Figures as at 31 October 2026; compiled \d{1,2} \w+ 2026$/);
+  });
+
+  it('keeps an owner’s refs within Excel’s 32,767 characters a cell, saying how many more', async () => {
+    const big = snapshotOf(generatePlan(120, 2));
+    const refs = Array.from({ length: 2000 }, (_, i) => `PEEL-2023-AFI-${String(i).padStart(4, '0')}`);
+    big.summary.staleOwners = [{ id: null, name: 'TBC', count: refs.length, refs }];
+    const sheet = (await readBack(await buildBoardPack(big, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!;
+    const cell = String(sheet.getRow(sheet.rowCount).getCell(3).value);
+    expect(cell.length).toBeLessThanOrEqual(32_767);
+    const shown = cell.split(' and ')[0]!.split(', ').length;
+    expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the plan sheet by Stale\\)$`));
+    expect(shown).toBeGreaterThan(1500);
+  });
+
   it('puts the headline figures on the Summary sheet', () => {
     const summary = workbook.getWorksheet(sheetNames.summary)!;
     const figures = new Map<string, unknown>();

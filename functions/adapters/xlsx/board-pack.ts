@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, Snapshot } from '../../core/board-summary/snapshot.js';
+import { formatDay } from '../../core/calendar/format-day.js';
 import { confidenceLabels } from '../../core/model/action.js';
 import { planColumns, type CellValue, type Rag } from './plan-columns.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
@@ -47,7 +48,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   const f = summary.figures;
   const title = sheet.addRow([`${forceName}: action plan board summary, ${monthLabel(summary.month)}`]);
   title.font = { bold: true, size: 14 };
-  sheet.addRow([`As at ${summary.asAt} (${summary.timeZone}); compiled ${summary.compiledAt}`]);
+  sheet.addRow([`Figures as at ${formatDay(summary.asAt, summary.timeZone)}; compiled ${formatDay(summary.compiledAt, summary.timeZone)}`]);
   sheet.addRow([]);
   const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary).map(([label, value]): [string, number] => [label, value])];
   for (const figure of figures) sheet.addRow(figure);
@@ -58,7 +59,22 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   }
   sheet.addRow([]);
   sheet.addRow(['Owners with the most stale actions', 'Stale', 'Refs']).font = { bold: true };
-  for (const owner of summary.staleOwners) sheet.addRow([owner.name, owner.count, owner.refs.join(', ')]);
+  for (const owner of summary.staleOwners) sheet.addRow([owner.name, owner.count, refsCell(owner.refs)]);
+}
+
+/** Excel holds at most 32,767 characters in a cell, and cuts or "repairs" a longer one. */
+const cellLimit = 32_767;
+
+/** The refs in one cell, or as many as fit and how many more: the plan sheet's Stale column lists them all. */
+function refsCell(refs: string[]): string {
+  const all = refs.join(', ');
+  if (all.length <= cellLimit) return all;
+  // Room kept for the words that say how many more.
+  const room = cellLimit - 60;
+  let shown = 0;
+  let length = 0;
+  while (shown < refs.length && length + refs[shown]!.length + 2 <= room) length += refs[shown++]!.length + 2;
+  return `${refs.slice(0, shown).join(', ')} and ${refs.length - shown} more (filter the plan sheet by Stale)`;
 }
 
 function changeRows(summary: BoardSummary): CellValue[][] {
