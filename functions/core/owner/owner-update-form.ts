@@ -71,21 +71,35 @@ export function valuesFromAction(action: Action): OwnerFormValues {
 
 const ConfidenceChoice = z.enum(['high', 'medium', 'low']);
 
+/** Whose words the form asks for: the owner's own, or an admin's entering them for an owner. */
+export type FormVoice = 'owner' | 'on-behalf';
+
+const voiced: Record<FormVoice, { progress: string; confidence: string; narrative: string }> = {
+  owner: { progress: 'Enter your progress update', confidence: 'Select how confident you are', narrative: 'Reason for your confidence' },
+  'on-behalf': { progress: 'Enter the owner’s progress update', confidence: 'Select how confident the owner is', narrative: 'Reason for the owner’s confidence' },
+};
+
 /**
  * Checks the form against the action it was opened for: each problem names its field and says what to
  * do, in the GOV.UK style. `today` is "YYYY-MM-DD" in the force's time zone.
  */
-export function validateOwnerForm(values: OwnerFormValues, action: Action, today: string): { ok: true; input: OwnerUpdateInput } | { ok: false; errors: FieldError[] } {
+export function validateOwnerForm(
+  values: OwnerFormValues,
+  action: Action,
+  today: string,
+  voice: FormVoice = 'owner',
+): { ok: true; input: OwnerUpdateInput } | { ok: false; errors: FieldError[] } {
+  const words = voiced[voice];
   const errors: FieldError[] = [];
   const progress = values.progress.trim();
-  if (!progress) errors.push({ field: 'progress', message: 'Enter your progress update' });
+  if (!progress) errors.push({ field: 'progress', message: words.progress });
   else if (progress.length > maxProgressChars) errors.push({ field: 'progress', message: `Progress update must be ${formatCount(maxProgressChars)} characters or fewer` });
 
   const confidence = ConfidenceChoice.safeParse(values.confidence);
-  if (!confidence.success) errors.push({ field: 'confidence', message: 'Select how confident you are that the action will be done by its target date' });
+  if (!confidence.success) errors.push({ field: 'confidence', message: `${words.confidence} that the action will be done by its target date` });
 
   const narrative = values.confidenceNarrative.trim();
-  if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `Reason for your confidence must be ${formatCount(maxNarrativeChars)} characters or fewer` });
+  if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `${words.narrative} must be ${formatCount(maxNarrativeChars)} characters or fewer` });
 
   const target = readTarget(values, action, today);
   if (typeof target === 'object' && target !== null) errors.push(target);

@@ -63,6 +63,10 @@ describe('reasons are required', () => {
     const html = await response.text();
     expect(html.indexOf('href="#progress"')).toBeLessThan(html.indexOf('href="#confidence"'));
     expect(html).toContain('Kept narrative');
+    // The admin is told about the owner's words, not asked for their own.
+    expect(html).toContain('<a href="#progress">Enter the owner’s progress update</a>');
+    expect(html).toContain('<a href="#confidence">Select how confident the owner is that the action will be done by its target date</a>');
+    expect(html).not.toMatch(/Enter your|confident you are/);
   });
 
   it('reassigning to a leaver or someone unknown is refused on that field', async () => {

@@ -27,7 +27,7 @@ export async function addUpdateOnBehalf(deps: AdminActionDeps, actor: AdminActor
     throw new InvalidInputError([`${action.ref} is ${action.status.replace('-', ' ')}: reopen it first, with the reason, to record progress on it.`], 'Cannot add an update');
   }
   const values = readOnBehalfValues(body);
-  const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone));
+  const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone), 'on-behalf');
   const owners = [...action.ownerIds, ...(action.sroId ? [action.sroId] : [])];
   const owner = owners.includes(values.onBehalfOf) ? await deps.repository.getPerson(values.onBehalfOf) : null;
   const ownerError = owner
