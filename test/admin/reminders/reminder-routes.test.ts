@@ -107,6 +107,17 @@ describe('reminders: preview, send now, log', () => {
     expect(h.mailer.sent).toHaveLength(2);
   });
 
+  it('names whom a run could not email, says why in plain words and what happens next', async () => {
+    const h = await harness();
+    h.mailer.failFor.add('blake@testshire.example');
+    const res = await h.post({ confirm: 'yes' });
+    const html = await (await h.app.request(res.headers.get('location')!)).text();
+    expect(html).toContain('1 email failed and will be tried again on the next working day');
+    expect(html).toMatch(/Not sent in the run of [^<]+, and tried again on the next working day:/);
+    expect(html).toContain('<li>Ch Insp Blake Reid: the email service refused the address: check it on their People page.</li>');
+    expect(html).not.toContain('co-owner');
+  });
+
   it('says a non-working day sends nothing, and offers no button', async () => {
     const h = await harness({ now: new Date('2026-11-28T09:00:00Z') });
     const html = await (await h.app.request('/admin/reminders')).text();

@@ -32,7 +32,16 @@ function SentBanner({ report }: { report: RunReport }) {
 }
 
 /** Today's run as a dry run (who would get what), the way to send it now, and the log of runs. */
-export function RemindersPage({ forceName, session, staleAfterDays, plan, reports, timeZone, sent }: PageBase & { reports: RunReport[]; timeZone: string; sent: RunReport | null }) {
+export function RemindersPage({
+  forceName,
+  session,
+  staleAfterDays,
+  plan,
+  reports,
+  timeZone,
+  sent,
+  names,
+}: PageBase & { reports: RunReport[]; timeZone: string; sent: RunReport | null; names: ReadonlyMap<string, string> }) {
   const count = emailCount(plan);
   return (
     <AdminLayout title="Reminders" forceName={forceName} session={session} current="/admin/reminders">
@@ -61,7 +70,7 @@ export function RemindersPage({ forceName, session, staleAfterDays, plan, report
         </p>
       )}
       <h2>Recent runs</h2>
-      <RunLog reports={reports} timeZone={timeZone} />
+      <RunLog reports={reports} timeZone={timeZone} names={names} />
     </AdminLayout>
   );
 }

@@ -23,10 +23,13 @@ export function createReminderRoutes() {
 
   routes.get('/', async (c) => {
     const deps = c.get('deps');
-    const [plan, reports] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength)]);
+    const [plan, reports, people] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength), deps.repository.listPeople()]);
     const sent = reports.find((r) => r.runId === c.req.query('sent')) ?? null;
     const { name, staleAfterDays, timeZone } = deps.config;
-    return c.html(<RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} />);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return c.html(
+      <RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} names={names} />,
+    );
   });
 
   routes.get('/send', async (c) => c.html(<ConfirmSendPage forceName={c.get('deps').config.name} session={c.get('session')} plan={await todaysPlan(c)} />));
