@@ -1,16 +1,20 @@
 import { type Context } from 'hono';
+import type { Child } from 'hono/jsx';
 // LinearRouter: adding routes builds nothing, which every cold start would pay for; it matches by
 // walking this app's few dozen routes in order (the warm-render bench goes through it).
 import { Hono } from 'hono/quick';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
+import type { AdminSession } from './admin/admin-env.js';
+import { AdminNav } from './admin/admin-layout.js';
 import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { appBodyLimit, csrfProtection, securityHeaders } from './middleware/security.js';
+import { ownerPaths, tokenInPath } from './owner/format.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
 import { Layout } from './views/layout.js';
-import { MessagePage } from './views/message-page.js';
+import { MessagePage, type WayOn } from './views/message-page.js';
 
 export type AppEnv = { Variables: { deps: AppDeps } };
 
@@ -40,7 +44,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       <Layout title="Home" forceName={forceName}>
         <h1>Action Plan Tracker</h1>
         <p>Keep {forceName}'s inspection action plan up to date.</p>
-        <p>If you own an action, use the personal link in the email we sent you.</p>
+        <h2>If you own an action</h2>
+        <p>Use the personal link in the latest email we sent you. If it has expired or you cannot find it, get a new one.</p>
+        <p>
+          <a href={ownerPaths.newLink}>Get a new link to your actions</a>
+        </p>
+        <h2>If you run the plan or sit on the board</h2>
+        <p>
+          <a href="/admin/sign-in">Sign in to the admin console</a>
+        </p>
       </Layout>,
     ),
   );
@@ -54,16 +66,38 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 }
 
 export function renderNotFound<E extends AppEnv>(c: Context<E>): Response | Promise<Response> {
-  const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
-  return c.html(<MessagePage forceName={forceName} title="Page not found" advice="Check the address, or use the link in your latest email." />, 404);
+  const advice = isConsolePath(c.req.path) ? 'Check the address, or go to the dashboard.' : 'Check the address, or use the link in your latest email.';
+  return c.html(errorPage(c, 'Page not found', advice), 404);
 }
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
 export function renderError<E extends AppEnv>(error: Error, c: Context<E>): Response | Promise<Response> {
   const mapped = mapError(error);
   if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
+  return c.html(errorPage(c, mapped.title, mapped.advice), mapped.status);
+}
+
+const isConsolePath = (path: string) => path === '/admin' || path.startsWith('/admin/');
+
+/** An error page is never a dead end: it leads on from where it happened. */
+function errorPage<E extends AppEnv>(c: Context<E>, title: string, advice: string) {
   const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
-  return c.html(<MessagePage forceName={forceName} title={mapped.title} advice={mapped.advice} />, mapped.status);
+  return <MessagePage forceName={forceName} title={title} advice={advice} {...wayOnFrom(c)} />;
+}
+
+/**
+ * From a console page, its navigation and the dashboard (a board member refused an admin's page too);
+ * under a personal link, the person's actions; anywhere else, the home page and its links.
+ */
+function wayOnFrom<E extends AppEnv>(c: Context<E>): { wayOn: WayOn; nav?: Child } {
+  const path = c.req.path;
+  if (isConsolePath(path)) {
+    // Set by the session guard; sign-in comes before it, and the dashboard link leads there.
+    const session = (c as unknown as Context<{ Variables: { session?: AdminSession } }>).get('session');
+    return { wayOn: { href: '/admin', label: 'Go to the dashboard' }, ...(session ? { nav: <AdminNav session={session} /> } : {}) };
+  }
+  const token = tokenInPath(path);
+  return { wayOn: token ? { href: ownerPaths.list(token), label: 'Go to your actions' } : { href: '/', label: 'Go to the home page' } };
 }
 
 function mapError(error: Error): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {

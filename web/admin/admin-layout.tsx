@@ -23,31 +23,37 @@ export interface AdminLayoutProps {
   children: Child;
 }
 
-/** Every console page: the site layout plus the console's navigation and a sign-out button. */
+/** The console's sections for the person's role, and a sign-out button; `current` is marked as the page's. */
+export function AdminNav({ session, current }: { session: AdminSession; current?: AdminLayoutProps['current'] }) {
+  return (
+    <nav class="admin-nav" aria-label="Admin console">
+      <ul>
+        {sections
+          .filter((s) => !s.adminOnly || session.role === 'admin')
+          .map((s) => (
+            <li>
+              <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+      </ul>
+      <form method="post" action="/admin/sign-out" class="sign-out">
+        <span>
+          {session.name} ({session.role})
+        </span>{' '}
+        <button type="submit" class="button-link">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}
+
+/** Every console page: the site layout with the console's navigation. */
 export function AdminLayout({ title, forceName, session, current, hasErrors, children }: AdminLayoutProps) {
   return (
-    <Layout title={title} forceName={forceName} hasErrors={hasErrors}>
-      <nav class="admin-nav" aria-label="Admin console">
-        <ul>
-          {sections
-            .filter((s) => !s.adminOnly || session.role === 'admin')
-            .map((s) => (
-              <li>
-                <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
-                  {s.label}
-                </a>
-              </li>
-            ))}
-        </ul>
-        <form method="post" action="/admin/sign-out" class="sign-out">
-          <span>
-            {session.name} ({session.role})
-          </span>{' '}
-          <button type="submit" class="button-link">
-            Sign out
-          </button>
-        </form>
-      </nav>
+    <Layout title={title} forceName={forceName} hasErrors={hasErrors} nav={<AdminNav session={session} current={current} />}>
       {children}
     </Layout>
   );

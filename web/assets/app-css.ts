@@ -7,7 +7,8 @@ export const appCss = `
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:100%;line-height:1.5;color:#0b0c0c;background:#fff}
 body{margin:0}
 .width-container{max-width:60rem;margin:0 auto;padding:0 1rem}
-main{padding-top:1.5rem;padding-bottom:3rem}
+/* As specific as .width-container, whose padding shorthand would otherwise take the top and bottom away. */
+main.width-container{padding-top:1.5rem;padding-bottom:3rem}
 .skip-link{position:absolute;left:-9999px}
 .skip-link:focus{position:static;display:block;padding:.5rem 1rem;background:#fd0;color:#0b0c0c}
 .site-header{background:#0b0c0c;color:#fff;padding:.75rem 0}
@@ -23,7 +24,9 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .tag{display:inline-block;padding:0 .4rem;font-weight:700;font-size:.875rem}
 .tag-stale{background:#fcd6c3;color:#6e3619}
 .tag-overdue{background:#f4cdc6;color:#2a0b06}
-@media (max-width:40rem){h1{font-size:1.5rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.25rem 0}tr{border-bottom:1px solid #b1b4b6;padding:.5rem 0}}
+/* Phones: every table stacks, one row to a block, and its thead goes off screen; each td's data-label
+   puts its column heading back beside the value (test/web/stacked-tables.test.ts holds every td to it). */
+@media (max-width:40rem){h1{font-size:1.5rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.25rem 0;overflow-wrap:anywhere}tr{border-bottom:1px solid #b1b4b6;padding:.5rem 0}td[data-label]::before{content:attr(data-label) ": ";font-weight:700}td[data-label]:empty{display:none}}
 /* owner pages */
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);border:0;white-space:nowrap}
 .lead{font-size:1.1875rem}
@@ -35,7 +38,10 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .button{display:inline-block;font:inherit;font-weight:700;line-height:1.2;padding:.5rem .9rem;border:2px solid transparent;border-radius:0;background:#00703c;color:#fff;box-shadow:0 2px 0 #002d18;text-decoration:none;cursor:pointer;margin:0 0 1rem}
 .button:visited,.button:hover{color:#fff}
 .button:hover{background:#005a30}
-.button:focus{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
+.button-warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
+.button-warning:hover{background:#aa2a16}
+/* After the variants' hover colours and more specific than them: a focused button stays yellow under the pointer. */
+.button:focus,.button:focus:hover{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
 .action-list{list-style:none;margin:0;padding:0}
 .action-card{border-top:1px solid #b1b4b6;padding:1rem 0 .5rem}
 .action-card-title{font-size:1.375rem;margin:0 0 .25rem}
@@ -77,7 +83,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .change-list{margin:0 0 .5rem;padding-left:1.25rem}
 .compare{display:flex;flex-wrap:wrap;gap:0 2rem}
 .compare-column{flex:1 1 16rem;min-width:0}
-.admin-nav{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;margin:0 0 1.5rem;padding:0 0 .5rem}
+.admin-nav{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #b1b4b6;margin:1rem 0 0;padding:0 0 .5rem}
 .admin-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
 .admin-nav a[aria-current=page]{font-weight:700;color:#0b0c0c}
 .sign-out{margin:0}
@@ -96,7 +102,6 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
 .reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
 .sign-out{max-width:100%;overflow-wrap:anywhere}
-@media (max-width:40rem){.counts-table td[data-label]::before,.run-log td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;background:#f3f2f1;padding:1rem;margin:0 0 1rem}
 .filter{flex:0 1 auto;min-width:0}
 .filter-wide{flex:1 1 100%}
@@ -106,6 +111,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .table-wrap{overflow-x:auto;margin:0 0 1.5rem}
 .table-wrap:focus{outline:3px solid #fd0;outline-offset:0}
 .table{border-collapse:collapse;width:100%;min-width:48rem}
+@media (max-width:40rem){.table{min-width:0}}
 .table th,.table td{text-align:left;vertical-align:top;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6}
 .table thead th{border-bottom-width:2px}
 .cell-text{min-width:14rem;overflow-wrap:anywhere}
@@ -117,7 +123,6 @@ h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
 .change-section{border-top:1px solid #b1b4b6;padding:.5rem 0}
 .change-section>summary{cursor:pointer;color:#1d70b8;text-decoration:underline;font-weight:700;padding:.25rem 0}
 .change-body{padding:1rem 0 0}
-.button-warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
 .history{list-style:none;margin:0 0 1.5rem;padding:0}
 /* admin: sign-in, dashboard, people */
 .inset-text{border-left:5px solid #b1b4b6;padding:.5rem 0 .5rem 1rem;margin:0 0 1.5rem}
@@ -130,5 +135,4 @@ td .download-form{margin:0}
 .break-anywhere{overflow-wrap:anywhere}
 .ref-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}
 .admin-nav .sign-out{min-width:0;max-width:100%;overflow-wrap:anywhere}
-@media (max-width:40rem){.labelled-table td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
 `;

@@ -2,8 +2,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
+import { maxProgressChars } from '../../functions/core/owner/owner-update-form.js';
+import { formatCount } from '../../functions/core/words.js';
 import type { AppEnv } from '../app.js';
 import { HttpError } from '../http-error.js';
+import { tokenInPath } from '../owner/format.js';
 
 /** Enough for a long progress update in a form; imports have their own larger route limit. */
 export const maxFormBytes = 64 * 1024;
@@ -64,8 +67,19 @@ export function csrfProtection(baseUrl: string): MiddlewareHandler {
 export function formBodyLimit(maxSize = maxFormBytes): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: () => {
-      throw new HttpError(413, 'What you sent is too large', `Keep it under ${Math.floor(maxSize / 1024)} kB and try again.`);
+    onError: (c) => {
+      throw tooLarge(c.req.path, maxSize);
     },
   });
+}
+
+/**
+ * An owner meets the limit only by pasting far more than the form takes, so they are told the form's
+ * own limit, not a size in kB; the error page links back to their actions (see app.tsx).
+ */
+function tooLarge(path: string, maxSize: number): HttpError {
+  if (tokenInPath(path)) {
+    return new HttpError(413, 'Your update is too long', `It was not saved. A progress update can be up to ${formatCount(maxProgressChars)} characters: shorten it and try again.`);
+  }
+  return new HttpError(413, 'What you sent is too large', `It was not saved. Keep it under ${Math.floor(maxSize / 1024)} kB and try again.`);
 }

@@ -1,5 +1,6 @@
 import { monthNames } from '../../functions/core/calendar/month-names.js';
 import { knownDayAndTime } from '../../functions/core/calendar/wall-clock.js';
+import { tokenPattern } from '../../functions/core/links/link-token.js';
 import type { Action } from '../../functions/core/model/action.js';
 
 export { monthNames };
@@ -56,3 +57,13 @@ export const ownerPaths = {
   returned: (token: string, actionId: string) => `/u/${token}?returned=${encodeURIComponent(actionId)}`,
   newLink: '/u/new-link',
 };
+
+/**
+ * The token of a path under a personal link (/u/<token>/…), or null: pages that cannot show what was
+ * asked for send the person back to their list with it. Only the token's shape is checked: a dead one
+ * gets the page that offers a fresh link.
+ */
+export function tokenInPath(path: string): string | null {
+  const token = /^\/u\/([^/]+)/.exec(path)?.[1] ?? '';
+  return tokenPattern.test(token) ? token : null;
+}

@@ -25,15 +25,16 @@ export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { fo
 }
 
 /**
- * An update posted for an action the person no longer works on: closed, or given to someone else, since
- * they opened the form (or never theirs: the same page, so that it tells a guesser nothing).
+ * An action the person no longer works on: closed, or given to someone else, since their link or form
+ * showed it (or never theirs: the same page, so that it tells a guesser nothing). After a POST it
+ * keeps what they typed.
  */
-export function ActionNotOpenPage({ forceName, token, unsavedText }: { forceName: string; token: string; unsavedText: string }) {
+export function ActionNotOpenPage({ forceName, token, unsavedText }: { forceName: string; token: string; unsavedText?: string }) {
   return (
     <Layout title="This action is no longer open to you" forceName={forceName}>
       <h1>This action is no longer open to you</h1>
       {unsavedText && <UnsavedWarning text={unsavedText} />}
-      <p>It may have been signed off and closed, or given to someone else, since you opened it.</p>
+      <p>It may have been signed off and closed, or given to someone else.</p>
       <p>
         <a href={ownerPaths.list(token)}>Go to your actions</a>
       </p>

@@ -56,6 +56,10 @@ function refused(c: OwnerContext, unsavedText?: string) {
   return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} {...(unsavedText ? { unsavedText } : {})} />, 404);
 }
 
+function notOpen(c: OwnerContext, unsavedText?: string) {
+  return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} {...(unsavedText ? { unsavedText } : {})} />, 404);
+}
+
 /** Saved (to "My actions"), the form again with its errors, or the conflict page: their text beside the other update. */
 async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<string, unknown>): Promise<Response> {
   const deps = c.get('deps');
@@ -175,7 +179,12 @@ export function createOwnerRoutes() {
     const person = await personFor(c);
     if (!person) return refused(c);
     const deps = c.get('deps');
-    const view = await getActionForOwner(deps, person, c.req.param('id'));
+    const view = await getActionForOwner(deps, person, c.req.param('id')).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    // Closed, given to someone else or never theirs: the one page for all, which tells a guesser nothing.
+    if (!view) return notOpen(c);
     return c.html(
       <UpdatePage
         forceName={deps.config.name}
@@ -199,7 +208,7 @@ export function createOwnerRoutes() {
     } catch (error) {
       // Closed or given to someone else since the form was opened: say so, and keep what they typed.
       if (!(error instanceof NotFoundError)) throw error;
-      return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsavedText={unsavedText} />, 404);
+      return notOpen(c, unsavedText);
     }
   });
 

@@ -52,10 +52,10 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
           <tbody>
             {items.map((item) => (
               <tr>
-                <td>{item.ref}</td>
-                <td>{item.area}</td>
-                <td>{shorten(rows.get(item.id)?.text ?? '')}</td>
-                <td>{item.detail ?? ''}</td>
+                <td data-label="Ref">{item.ref}</td>
+                <td data-label="Area">{item.area}</td>
+                <td data-label="Action">{shorten(rows.get(item.id)?.text ?? '')}</td>
+                <td data-label="Change">{item.detail ?? ''}</td>
               </tr>
             ))}
           </tbody>
@@ -98,9 +98,9 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
               <tr>
                 <th scope="row">{area.area}</th>
                 {confidences.map((c) => (
-                  <td>{area.counts[c]}</td>
+                  <td data-label={confidenceLabels[c]}>{area.counts[c]}</td>
                 ))}
-                <td>{area.total}</td>
+                <td data-label="Open">{area.total}</td>
               </tr>
             ))}
           </tbody>
@@ -120,9 +120,9 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
           <tbody>
             {summary.staleOwners.map((owner) => (
               <tr>
-                <td>{owner.name}</td>
-                <td>{owner.count}</td>
-                <td>{owner.refs.join(', ')}</td>
+                <td data-label="Owner">{owner.name}</td>
+                <td data-label="Stale actions">{owner.count}</td>
+                <td data-label="Refs">{owner.refs.join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -157,13 +157,13 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
           <tbody>
             {summaries.map((s) => (
               <tr>
-                <td>
+                <td data-label="Month">
                   <a href={summaryPaths.month(s.month)}>{monthLabel(s.month)}</a>
                 </td>
-                <td>{s.figures.open}</td>
-                <td>{s.figures.stale}</td>
-                <td>{s.figures.overdue}</td>
-                <td>
+                <td data-label="Open">{s.figures.open}</td>
+                <td data-label="Stale">{s.figures.stale}</td>
+                <td data-label="Overdue">{s.figures.overdue}</td>
+                <td data-label="Board pack">
                   <PackButton month={s.month}>board-pack-{s.month}.xlsx</PackButton>
                 </td>
               </tr>
@@ -187,7 +187,6 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
               id="month"
               name="month"
               type="text"
-              inputmode="numeric"
               value={compile?.month ?? ''}
               aria-describedby={describedBy('month-hint', compile && 'month-error')}
             />

@@ -5,10 +5,15 @@ export interface LayoutProps {
   forceName: string;
   /** GOV.UK pattern: the title starts with "Error:" when the page shows errors. */
   hasErrors?: boolean;
+  /**
+   * Site navigation (the console's), between the header and <main>: "Skip to main content" then skips
+   * it, as it would not if the nav were inside <main>.
+   */
+  nav?: Child;
   children: Child;
 }
 
-export function Layout({ title, forceName, hasErrors, children }: LayoutProps) {
+export function Layout({ title, forceName, hasErrors, nav, children }: LayoutProps) {
   return (
     <html lang="en-GB">
       <head>
@@ -24,6 +29,7 @@ export function Layout({ title, forceName, hasErrors, children }: LayoutProps) {
             <span class="site-name">Action Plan Tracker</span> <span class="force-name">{forceName}</span>
           </div>
         </header>
+        {nav && <div class="width-container">{nav}</div>}
         <main id="main" class="width-container" tabindex={-1}>
           {children}
         </main>

@@ -112,16 +112,16 @@ function Row({ row, names }: { row: ListRow; names: Record<string, string> }) {
       <th scope="row">
         <a href={actionPaths.action(a.id)}>{a.ref}</a>
       </th>
-      <td>{a.area}</td>
-      <td class="cell-text">{shorten(a.text, 140)}</td>
-      <td>
+      <td data-label="Area">{a.area}</td>
+      <td class="cell-text" data-label="Item">{shorten(a.text, 140)}</td>
+      <td data-label="Owner">
         {lead}
         {more > 0 ? ` +${more}` : ''}
       </td>
-      <td>{formatTarget(a.timescale)}</td>
-      <td>{confidenceLabels[a.confidence]}</td>
-      <td>{formatDaysAgo(row.daysSinceUpdate)}</td>
-      <td>
+      <td data-label="Target">{formatTarget(a.timescale)}</td>
+      <td data-label="Confidence">{confidenceLabels[a.confidence]}</td>
+      <td data-label="Last updated">{formatDaysAgo(row.daysSinceUpdate)}</td>
+      <td data-label="Status">
         {a.status === 'open' && !row.stale && !row.overdue ? 'Open' : <StatusTags action={a} flags={row} />}
       </td>
     </tr>

@@ -76,7 +76,7 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
       {entries.length === 0 ? (
         <p>{isNewest ? 'Nothing has been recorded yet.' : 'Nothing older has been recorded.'}</p>
       ) : (
-        <table class="labelled-table">
+        <table>
           <ColumnHeads names={['When', 'Who', 'What', 'Record', 'Before and after']} />
           <tbody>
             {entries.map((entry) => (
@@ -89,7 +89,7 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
                 <td data-label="Record">
                   <Target target={entry.target} actionRefs={actionRefs} personNames={personNames} />
                 </td>
-                <td>
+                <td data-label="Before and after">
                   <details>
                     <summary>
                       Show<span class="visually-hidden"> before and after</span>

@@ -115,12 +115,12 @@ function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerName
       {rows.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table class="labelled-table">
+        <table>
           <ColumnHeads names={['Ref', 'Area', who.label, lastColumn]} />
           <tbody>
             {rows.slice(0, listLimit).map((row) => (
               <tr>
-                <td>
+                <td data-label="Ref">
                   <a href={actionPaths.action(row.id)}>{row.ref}</a>
                 </td>
                 <td data-label="Area">{row.area}</td>
@@ -144,12 +144,12 @@ function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) 
   if (runs.length === 0) return <p>The reminder job has not run yet.</p>;
   return (
     <>
-      <table class="labelled-table">
+      <table>
         <ColumnHeads names={['Started', 'Stale actions', 'People reminded', 'Escalations', 'Failures']} />
         <tbody>
           {runs.map((run) => (
             <tr>
-              <td>
+              <td data-label="Started">
                 {formatInstant(run.startedAt, timeZone)}
                 {run.dryRun ? ' (dry run)' : ''}
                 {run.workingDay ? '' : ' (not a working day)'}

@@ -61,12 +61,12 @@ function ChangesTable({ changes }: { changes: ChangedAction[] }) {
         The file’s wording, owners and SRO replace what is stored; progress is taken from the file only where its Last Updated is newer. Check that no change made here
         since the last import would be undone.
       </p>
-      <table class="labelled-table">
+      <table>
         <ColumnHeads names={['Ref', 'What changes']} />
         <tbody>
           {changes.map((change) => (
             <tr>
-              <td>
+              <td data-label="Ref">
                 <a href={actionPaths.action(change.id)}>{change.ref}</a>
               </td>
               <td data-label="What changes">{change.fields.map((field) => fieldLabels[field] ?? field).join(', ')}</td>

@@ -12,11 +12,11 @@ export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
       <tbody>
         {sorted.map((p) => (
           <tr>
-            <td>
+            <td data-label="Problem">
               <strong class={p.severity === 'error' ? 'tag tag-error' : 'tag tag-warning'}>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
             </td>
-            <td>{[p.file === 'people' ? 'People file' : 'Plan', p.row > 0 ? `row ${p.row}` : null, p.column ? `column "${p.column.replace(/\s+/g, ' ')}"` : null].filter(Boolean).join(', ')}</td>
-            <td class="prose">{sentence(p.message)}</td>
+            <td data-label="Where">{[p.file === 'people' ? 'People file' : 'Plan', p.row > 0 ? `row ${p.row}` : null, p.column ? `column "${p.column.replace(/\s+/g, ' ')}"` : null].filter(Boolean).join(', ')}</td>
+            <td class="prose" data-label="What to do">{sentence(p.message)}</td>
           </tr>
         ))}
       </tbody>

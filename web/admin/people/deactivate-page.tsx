@@ -38,12 +38,12 @@ function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>): stri
 function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; done: boolean }) {
   if (moves.length === 0) return <p>They own no open actions.</p>;
   return (
-    <table class="labelled-table">
+    <table>
       <ColumnHeads names={['Ref', done ? 'Owners now' : 'Owners after', 'What happens']} />
       <tbody>
         {moves.map((move) => (
           <tr>
-            <td>
+            <td data-label="Ref">
               <a href={actionPaths.action(move.action.id)}>{move.action.ref}</a>
             </td>
             <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>

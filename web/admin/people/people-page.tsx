@@ -28,14 +28,14 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
     <AdminLayout title="People" forceName={config.name} session={session} current="/admin/people">
       <h1>People</h1>
       <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
-      <table class="labelled-table">
+      <table>
         <ColumnHeads names={['Name', 'Email', 'Other names in the plan', 'Owns', 'SRO of', 'Status']} />
         <tbody>
           {sorted.map((person) => {
             const role = roleFor(config, person.email);
             return (
               <tr>
-                <td>
+                <td data-label="Name">
                   <a href={peoplePaths.person(person.id)}>{person.name}</a>
                   {person.role && <span class="caption">{person.role}</span>}
                   {role && <strong class="tag tag-role">{roleLabels[role]}</strong>}
