@@ -154,7 +154,9 @@ describe('the dashboard', () => {
       'Escalations 1',
       'Failures 0',
     ]);
-    expect(html).toContain('reminder to okoro: Throttled');
+    expect(html).toContain('<li>Supt Grace Okoro: the email service was busy.</li>');
+    expect(html).toContain('tried again on the next working day');
+    expect(html).not.toContain('okoro: Throttled');
     expect(html.indexOf('27 November 2026 at 09:00')).toBeLessThan(html.indexOf('26 November 2026 at 09:00'));
     expect(html).toContain('href="/admin/reminders"');
   });

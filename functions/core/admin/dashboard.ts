@@ -30,6 +30,8 @@ export interface Dashboard {
   /** Closures owners proposed, least recently updated first: the SROs to chase. */
   awaitingSignOff: PlanRow[];
   runs: RunReport[];
+  /** The directory's names by id: the runs' failures name people. */
+  personNames: ReadonlyMap<string, string>;
   /** The config's last bank holiday, when the list runs out within a year (see bankHolidaysRunningOut). */
   bankHolidaysEnd: string | null;
 }
@@ -60,6 +62,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     overdue: plan.filter((row) => row.overdue).sort((a, b) => target(a).localeCompare(target(b))),
     awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     runs,
+    personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
   };
 }

@@ -10,6 +10,7 @@ import { actionPaths } from '../actions/paths.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
+import { FailedSends } from '../reminders/failed-sends.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -67,7 +68,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       />
 
       <h2>Recent reminder runs</h2>
-      <RunsTable runs={dashboard.runs} timeZone={timeZone} />
+      <RunsTable runs={dashboard.runs} timeZone={timeZone} names={dashboard.personNames} />
       {session.role === 'admin' && (
         <p>
           <a href="/admin/reminders">Preview or send reminders, and the full log</a>
@@ -140,7 +141,7 @@ function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerName
   );
 }
 
-function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) {
+function RunsTable({ runs, timeZone, names }: { runs: RunReport[]; timeZone: string; names: ReadonlyMap<string, string> }) {
   if (runs.length === 0) return <p>The reminder job has not run yet.</p>;
   return (
     <>
@@ -162,20 +163,7 @@ function RunsTable({ runs, timeZone }: { runs: RunReport[]; timeZone: string }) 
           ))}
         </tbody>
       </table>
-      {runs
-        .filter((run) => run.failed.length > 0)
-        .map((run) => (
-          <div class="warning-text">
-            <p>Failed on {formatInstant(run.startedAt, timeZone)}:</p>
-            <ul>
-              {run.failed.map((f) => (
-                <li>
-                  {f.kind} to {f.personId}: {f.error}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+      <FailedSends runs={runs} names={names} timeZone={timeZone} />
     </>
   );
 }
