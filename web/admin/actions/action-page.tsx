@@ -6,6 +6,7 @@ import { ErrorSummary, Prose } from '../../owner/components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { NewLinkAdvice } from '../new-link-advice.js';
 import { defaultValues, EditForm, OnBehalfForm, ReasonForm, ReassignForm } from './action-forms.js';
 import { ChangeForm, type FormState } from './form-controls.js';
 import { describeAccepted, kindLabels } from '../../views/describe-change.js';
@@ -53,17 +54,18 @@ export function ActionPage(props: ActionPageProps) {
 
 function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']>; names: Record<string, string> }) {
   return (
-    <div class="notification-success" role="status" aria-labelledby="done-title">
-      <h2 id="done-title" class="notification-title">
-        {done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]}
-      </h2>
+    <>
+      <div class="notification-success" role="status" aria-labelledby="done-title">
+        <h2 id="done-title" class="notification-title">
+          {done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]}
+        </h2>
+      </div>
       {done.notEmailed.length > 0 && (
-        <p>
-          Not emailed (the email failed, or they cannot receive email): {done.notEmailed.map((id) => names[id] ?? id).join(', ')}. Send them a fresh link
-          from People.
+        <p class="warning-text">
+          Not emailed (the email failed, or they cannot receive email): {done.notEmailed.map((id) => names[id] ?? id).join(', ')}. <NewLinkAdvice />
         </p>
       )}
-    </div>
+    </>
   );
 }
 

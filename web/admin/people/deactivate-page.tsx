@@ -6,6 +6,7 @@ import type { Person } from '../../../functions/core/model/person.js';
 import { ErrorMessage, ErrorSummary } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { NewLinkAdvice } from '../new-link-advice.js';
 import { errorOf, SelectField, type FormState } from '../actions/form-controls.js';
 import { actionPaths } from '../actions/paths.js';
 import { peoplePaths } from './people-paths.js';
@@ -126,8 +127,7 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
       {notified.length > 0 && <p>Emailed the refs of the actions they now own or sponsor, with a personal link: {namesOf(notified)}.</p>}
       {notNotified.length > 0 && (
         <p class="warning-text">
-          Not emailed about their new actions (the email failed, or they cannot receive email): {namesOf(notNotified)}. Tell them yourself, or send a fresh
-          link from People.
+          Not emailed about their new actions (the email failed, or they cannot receive email): {namesOf(notNotified)}. <NewLinkAdvice />
         </p>
       )}
       <SroList sroOf={sroOf} note="These keep them as SRO until you choose a new one on each action’s page:" />
