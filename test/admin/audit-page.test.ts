@@ -69,7 +69,9 @@ describe('the audit log page', () => {
 
     const broken = await app.request('/admin/audit?older=2026-11-01T00%3A00');
     expect(broken.status).toBe(400);
-    expect(await broken.text()).toContain('Start again from the newest entries at /admin/audit.');
+    const brokenPage = await broken.text();
+    expect(brokenPage).toContain('Start again from the newest entries: choose Audit log in the menu above.');
+    expect(brokenPage).toContain('<a href="/admin/audit">Audit log</a>');
   });
 
   it('says so when nothing has been recorded', async () => {

@@ -11,7 +11,7 @@ const pageSize = 100;
 function olderThanParam(value: string | undefined): AuditCursor | undefined {
   if (value === undefined) return undefined;
   const parsed = AuditCursor.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, 'This page of the audit log cannot be found', `The link is not complete. Start again from the newest entries at ${auditPath()}.`);
+  if (!parsed.success) throw new HttpError(400, 'This page of the audit log cannot be found', 'The link is not complete. Start again from the newest entries: choose Audit log in the menu above.');
   return parsed.data;
 }
 
