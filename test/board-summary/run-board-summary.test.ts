@@ -148,6 +148,37 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
   });
 });
 
+describe('runBoardSummary when a run dies mid-send', () => {
+  it('sends, on a run after the claim has timed out, to the recipient the dead run claimed and never confirmed', async () => {
+    const config = parseForceConfig(
+      { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://a.example', sender: 's@northshire.example', admins: ['a@northshire.example'], board },
+      'test',
+    );
+    const repository = new MemoryRepository();
+    await repository.putAction(makeAction(), null);
+    const summaries = new MemorySummaryStore();
+    const delivered: OutgoingEmail[] = [];
+    let hang = true;
+    const mailer: Mailer = {
+      async send(email) {
+        // The first run's Lambda times out while SES has the second email.
+        if (hang && email.to[0] === board[1]) return new Promise(() => undefined);
+        delivered.push(email);
+        return { messageId: String(delivered.length) };
+      },
+    };
+    const deps = { config, repository, summaries, getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+    void runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    hang = false;
+    const retry = await runBoardSummary(deps, { dryRun: false, now: new Date(firstWorkingDay.getTime() + 2 * 60_000) });
+    expect(retry).toMatchObject({ sent: [], alreadySent: board });
+    const later = await runBoardSummary(deps, { month: '2026-10', dryRun: false, now: new Date(firstWorkingDay.getTime() + 20 * 60_000) });
+    expect(later).toMatchObject({ sent: [board[1]], alreadySent: [board[0]] });
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]], [board[1]]]);
+  });
+});
+
 describe('runBoardSummary when a send fails', () => {
   it('gives the claim back, reports the failure, and the next run sends only to that recipient', async () => {
     const config = parseForceConfig(

@@ -46,6 +46,17 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
   });
 
+  it('takes over a claim a dead run left unconfirmed, once it is older than any run lasts, never a confirmed one', async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(10))).toBe(false);
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(16))).toBe(true);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', minutes(16));
+    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(60 * 24))).toBe(false);
+  });
+
   it('lists kept summaries newest first with their figures', async () => {
     const store = await create();
     const plan = generatePlan(5, 1);

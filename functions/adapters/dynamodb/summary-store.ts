@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
 import { isConditionFailed, queryAll } from './query-all.js';
 
 /**
@@ -99,7 +99,9 @@ export class DynamoSummaryStore implements SummaryStore {
         new PutCommand({
           TableName: this.tableName,
           Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // ISO instants compare as strings: a claim older than the timeout, never confirmed, is taken over.
+          ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(sentAt) AND claimedAt < :stale)',
+          ExpressionAttributeValues: { ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
         }),
       );
       return true;
@@ -107,6 +109,12 @@ export class DynamoSummaryStore implements SummaryStore {
       if (isConditionFailed(error)) return false;
       throw error;
     }
+  }
+
+  async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({ TableName: this.tableName, Key: sentKey(month, recipient), UpdateExpression: 'SET sentAt = :at', ExpressionAttributeValues: { ':at': at.toISOString() } }),
+    );
   }
 
   async releaseSent(month: Month, recipient: string): Promise<void> {

@@ -1,11 +1,11 @@
 import type { Month } from '../../core/board-summary/month.js';
 import type { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
 
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
   private readonly snapshots = new Map<Month, Snapshot>();
-  private readonly sent = new Map<string, string>();
+  private readonly sent = new Map<string, { claimedAt: number; sentAt: number | null }>();
 
   async getSnapshot(month: Month): Promise<Snapshot | null> {
     const snapshot = this.snapshots.get(month);
@@ -23,9 +23,16 @@ export class MemorySummaryStore implements SummaryStore {
 
   async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {
     const key = `${month}|${recipientKey(recipient)}`;
-    if (this.sent.has(key)) return false;
-    this.sent.set(key, at.toISOString());
+    const claim = this.sent.get(key);
+    if (claim && (claim.sentAt !== null || claim.claimedAt >= at.getTime() - claimTimeoutMs)) return false;
+    this.sent.set(key, { claimedAt: at.getTime(), sentAt: null });
     return true;
+  }
+
+  async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
+    const key = `${month}|${recipientKey(recipient)}`;
+    const claim = this.sent.get(key);
+    if (claim) this.sent.set(key, { ...claim, sentAt: at.getTime() });
   }
 
   async releaseSent(month: Month, recipient: string): Promise<void> {

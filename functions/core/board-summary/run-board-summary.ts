@@ -51,8 +51,9 @@ export type BoardSummaryRun =
 /**
  * The monthly board summary. The scheduled run acts only on the first working day of the month
  * (the cron fires on days 1-7) and compiles the month just ended. A month's snapshot is kept once and
- * never replaced, and each recipient is claimed before sending: a retry or a second run sends nobody
- * the same month twice. A failed send gives its claim back so that the next run retries it.
+ * never replaced, and each recipient is claimed before sending and confirmed after: a retry or a second
+ * run sends nobody the same month twice. A failed send gives its claim back so that the next run retries
+ * it, and a claim a dead run left unconfirmed is taken over once it is older than any run can last.
  */
 export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoardSummaryOptions): Promise<BoardSummaryRun> {
   const { config } = deps;
@@ -114,13 +115,15 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     try {
       if (result.sent.length > 0) await pause(1000 / config.sendRatePerSecond);
       await mailer.send({ to: [recipient], ...email, ...(attachments ? { attachments } : {}) });
-      result.sent.push(recipient);
     } catch (error) {
       await deps.summaries.releaseSent(month, recipient);
       result.failed.push({ recipient, error: (error as Error).message });
+      continue;
     }
+    result.sent.push(recipient);
+    await deps.summaries.confirmSent(month, recipient, now);
   }
-  const parts = [`sent to ${result.sent.length}`, `already sent to ${result.alreadySent.length}`, ...(result.failed.length ? [`failed for ${result.failed.length} (the next run retries them)`] : [])];
+  const parts = [`sent to ${result.sent.length}`, `already sent to ${result.alreadySent.length}`, ...(result.failed.length ? [`failed for ${result.failed.length} (compile and send this month again to retry them: the others are not sent it twice)`] : [])];
   return { ...result, message: `The ${monthLabel(month)} summary: ${parts.join(', ')}.` };
 }
 

@@ -14,13 +14,26 @@ export interface SummaryStore {
    * otherwise leave it off the summaries page for good, since its retries find it kept.
    */
   ensureListed(snapshot: Snapshot): Promise<void>;
-  /** Claims sending a month's summary to one recipient before sending it; false when claimed already. */
+  /**
+   * Claims sending a month's summary to one recipient before sending it: false when it was sent, or
+   * when another run claimed it less than `claimTimeoutMs` ago and may be sending it now. An older
+   * claim never confirmed was left by a run that died mid-send, and is claimed again.
+   */
   markSent(month: Month, recipient: string, at: Date): Promise<boolean>;
+  /** Records that the claimed email went. */
+  confirmSent(month: Month, recipient: string, at: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
   releaseSent(month: Month, recipient: string): Promise<void>;
   /** Every kept summary, newest month first. */
   listSummaries(): Promise<SummaryListing[]>;
 }
+
+/**
+ * Longer than any run can take to send (the functions time out sooner), so a claim this old and not
+ * confirmed belongs to a run that died between claiming and sending: claiming it again can, rarely,
+ * send a second copy (SES took it but the run died before confirming), never none.
+ */
+export const claimTimeoutMs = 15 * 60_000;
 
 /** Addresses compare without case: one claim per mailbox however the config spells it. */
 export const recipientKey = (recipient: string): string => recipient.trim().toLowerCase();
