@@ -1,6 +1,6 @@
 import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
-import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
+import { describeRun, runBoardSummary, type BoardSummaryRun } from './core/board-summary/run-board-summary.js';
 import { parseOrThrow } from './core/validation.js';
 import { boardSummaryDeps } from './runtime/board-summary-deps.js';
 import type { CoreDeps } from './runtime/compose.js';
@@ -19,13 +19,25 @@ function compose(): CoreDeps {
   return composeFromEnvironment(process.env);
 }
 
-/** The board-summary Lambda; it fails (so the Scheduler retries) when any send failed, and a retry sends only those. */
+/** The run as logged and returned: who failed is counted, not named, as addresses are personal data. */
+function logLineOf(run: BoardSummaryRun): Record<string, unknown> {
+  const line = describeRun(run);
+  return run.outcome === 'done' ? { ...line, failed: run.failed.length } : line;
+}
+
+/**
+ * The board-summary Lambda. It fails when any send failed, so that Lambda's two retries send to those
+ * recipients only. After them no scheduled run will (they act on the month's first working day only),
+ * so the error says how to send the rest by hand.
+ */
 export async function handler(event: unknown): Promise<Record<string, unknown>> {
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};
   deps ??= compose();
   const run = await runBoardSummary(boardSummaryDeps(deps), { ...(input.month ? { month: input.month } : {}), dryRun: input.dryRun ?? false, now: deps.clock.now() });
-  const line = describeRun(run);
+  const line = logLineOf(run);
   console.log(JSON.stringify(line));
-  if (run.outcome === 'done' && run.failed.length > 0) throw new Error(run.message);
+  if (run.outcome === 'done' && run.failed.length > 0) {
+    throw new Error(`${run.message} If Lambda's retries fail too, invoke this function with {"month":"${run.month}"} once the cause is fixed.`);
+  }
   return line;
 }

@@ -37,9 +37,16 @@ export function reminderJobDeps(core: ReminderCoreDeps, log?: (line: string) => 
 
 let deps: RunRemindersDeps | undefined;
 
+/**
+ * The run's JSON line is written as the whole log event. In Lambda, console.log puts a timestamp, the
+ * request id and a level before it, and the alarm on runs with failures reads the line with a JSON filter
+ * pattern (infra/constructs/alarms.ts), which needs an event that is JSON from its first character.
+ */
+const writeLogLine = (line: string): void => void process.stdout.write(`${line}\n`);
+
 /** Composed on the first invocation of a cold start, so the environment is read once and in one place. */
 function compose(): RunRemindersDeps {
-  return reminderJobDeps(composeFromEnvironment(process.env));
+  return reminderJobDeps(composeFromEnvironment(process.env), writeLogLine);
 }
 
 /** The reminder Lambda: one run per scheduled invocation; returns the run report (also logged and stored). */

@@ -1,72 +1,129 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppFunction } from './app-function.js';
+import { alarmTexts } from './alarm-texts.js';
+
+/**
+ * The line a reminder run logs when it could not email some people. The run still ends normally (one
+ * person's failure must not stop the others), so neither Lambda's errors nor a queue would show it.
+ */
+export const reminderFailuresPattern = '{ $.job = "reminders" && $.failures > 0 }';
+
+/** Five-minute periods: the functions run rarely, so one occurrence in any period is worth an email. */
+const sumOverFiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
+const highestOverFiveMinutes = { period: Duration.minutes(5), statistic: 'Maximum' };
 
 export interface AlarmsProps {
   alarmEmail: string;
+  /** Every function, by the name its alarms carry. */
   functions: Record<string, AppFunction>;
-  deadLetterQueues: Record<string, IQueue>;
+  /** The web app answers an unexpected error with a 500 page, so its invocation succeeds: only the stage counts it. */
+  web: { http: AppFunction; stage: IHttpStage };
+  /** A run that could not email some people still ends normally: only its log line tells. */
+  reminders: AppFunction | undefined;
+  /** Scheduled job runs that failed after their retries. */
+  failedJobRuns: IQueue;
+  /** Bounce and complaint events the mail-events function could not record. */
+  failedMailEvents: IQueue;
 }
 
 /**
  * Tells the force's IT by email when something needs a person: a function failing or being throttled,
- * or anything waiting on a dead-letter queue. One error is enough to alarm: these functions run rarely.
+ * error pages served, reminders that could not be sent, or anything waiting on a dead-letter queue. Each
+ * alarm says what to do (alarm-texts.ts).
  */
 export class Alarms extends Construct {
   readonly topicKey: Key;
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  readonly reminderFailures: MetricFilter | undefined;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    this.topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
-    // CloudWatch publishes alarm notifications to the encrypted topic, so it must be able to use the key.
-    this.topicKey.addToResourcePolicy(
+    this.topicKey = this.createTopicKey();
+    this.topic = this.createTopic(props.alarmEmail);
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.watch(`${name}Errors`, alarmTexts.failed(fn), fn.function.metricErrors(sumOverFiveMinutes));
+      this.watch(`${name}Throttles`, alarmTexts.throttled(fn), fn.function.metricThrottles(sumOverFiveMinutes));
+    }
+    this.watch('HttpServerErrors', alarmTexts.serverErrors(props.web.http), props.web.stage.metricServerError(sumOverFiveMinutes));
+    this.reminderFailures = props.reminders && this.watchReminderFailures(props.reminders);
+
+    this.watch('FailedJobRunsWaiting', alarmTexts.failedJobRuns(props.failedJobRuns), props.failedJobRuns.metricApproximateNumberOfMessagesVisible(highestOverFiveMinutes));
+    this.watch('FailedMailEventsWaiting', alarmTexts.failedMailEvents(props.failedMailEvents), props.failedMailEvents.metricApproximateNumberOfMessagesVisible(highestOverFiveMinutes));
+  }
+
+  private watchReminderFailures(reminders: AppFunction): MetricFilter {
+    const filter = new MetricFilter(this, 'ReminderFailuresFilter', {
+      logGroup: reminders.logGroup,
+      filterPattern: FilterPattern.literal(reminderFailuresPattern),
+      metricNamespace: Stack.of(this).stackName,
+      metricName: 'ReminderFailures',
+      // The people the run could not email, so the graph shows how many as well as when.
+      metricValue: '$.failures',
+    });
+    this.watch('ReminderFailures', alarmTexts.reminderFailures(reminders), filter.metric(sumOverFiveMinutes));
+    return filter;
+  }
+
+  /** CloudWatch publishes alarm notifications to the encrypted topic, so it must be able to use the key; only for this account. */
+  private createTopicKey(): Key {
+    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
+    key.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
-    this.topic = new Topic(this, 'Topic', { masterKey: this.topicKey, enforceSSL: true });
-    const subscription = this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    return key;
+  }
+
+  /**
+   * `enforceSSL` gives the topic a policy holding only its deny, and a topic policy is the only way a
+   * service principal can publish: without the allow, CloudWatch could never deliver an alarm.
+   */
+  private createTopic(alarmEmail: string): Topic {
+    const topic = new Topic(this, 'Topic', { masterKey: this.topicKey, enforceSSL: true });
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowCloudWatchAlarms',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    const subscription = topic.addSubscription(new EmailSubscription(alarmEmail));
     Validations.of(subscription).acknowledge({
       id: 'Serverless-SNSRedrivePolicy',
       reason:
         'The email subscription of the alarm topic: SNS retries delivery, and an alarm that cannot be emailed still shows in ALARM in the CloudWatch console. A dead-letter queue would hold alarm messages that nobody is told about, since its own alarm could only be sent by this same email.',
     });
-    const action = new SnsAction(this.topic);
+    return topic;
+  }
 
-    const watch = (alarmId: string, description: string, metric: IMetric) => {
-      const alarm = new Alarm(this, alarmId, {
-        alarmDescription: description,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      alarm.addAlarmAction(action);
-      this.alarms.push(alarm);
-    };
-    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
-    for (const [name, fn] of Object.entries(props.functions)) {
-      watch(`${name}Errors`, `The ${name} function failed: see its log group`, fn.function.metricErrors(fiveMinutes));
-      watch(`${name}Throttles`, `The ${name} function was throttled: check the account's Lambda concurrency`, fn.function.metricThrottles(fiveMinutes));
-    }
-    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
-      watch(
-        `${name}Waiting`,
-        `Events failed and wait on the ${name} dead-letter queue: read them, fix the cause, then redrive or delete them`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      );
-    }
+  private watch(alarmId: string, description: string, metric: IMetric): void {
+    const alarm = new Alarm(this, alarmId, {
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
   }
 }

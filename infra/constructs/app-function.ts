@@ -10,15 +10,10 @@ import { dirname } from 'node:path';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { entryPath, functionEntries, type FunctionName } from './bundle-settings.js';
 import { bundleEntrySync } from './build-bundle.js';
+import type { TableAccess } from './table-access.js';
 
 /** Function logs hold request ids and errors, not plan text; six months covers an incident review. */
 export const functionLogRetention = RetentionDays.SIX_MONTHS;
-
-/** The item operations the repositories use (batch forms included); never Scan, streams or table management. */
-export const tableActions = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
-};
 
 export interface AppFunctionProps {
   name: FunctionName;
@@ -67,12 +62,14 @@ function bundledCode(name: FunctionName): Code {
  * grant that makes it usable, so a function can only reach what it was given.
  */
 export class AppFunction extends Construct {
+  readonly name: FunctionName;
   readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
+    this.name = props.name;
     this.logGroup = new LogGroup(this, 'Logs', { retention: functionLogRetention });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -109,18 +106,20 @@ export class AppFunction extends Construct {
   }
 
   /**
-   * Sets TABLE_NAME and grants the item actions of `access` on the table and its named indexes. Written
-   * out rather than `grantReadWriteData` so that there is no Scan (the design never scans), no streams
-   * and no `index/*` wildcard.
+   * Sets TABLE_NAME and grants exactly `access` (see table-access.ts): its actions on the table, Query on
+   * the indexes it names. Written out rather than `grantReadWriteData` so that there is no Scan, no
+   * streams, no `index/*` wildcard and no operation the function never sends.
    */
-  useTable(table: ITableV2, access: 'read' | 'readWrite'): this {
+  useTable(table: ITableV2, access: TableAccess): this {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
-    const indexArns = Object.values(tableDefinition.indexes).map((index) => `${table.tableArn}/index/${index.name}`);
-    this.role.addToPrincipalPolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: tableActions.read, resources: [table.tableArn, ...indexArns] }),
-    );
-    if (access === 'readWrite') {
-      this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: tableActions.write, resources: [table.tableArn] }));
+    if (access.actions.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: access.actions.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }),
+      );
+    }
+    if (access.indexes.length > 0) {
+      const indexArns = access.indexes.map((key) => `${table.tableArn}/index/${tableDefinition.indexes[key].name}`);
+      this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: indexArns }));
     }
     return this;
   }

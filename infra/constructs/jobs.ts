@@ -10,6 +10,7 @@ import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import { AppFunction, type MailSending } from './app-function.js';
 import type { FunctionName } from './bundle-settings.js';
 import { failureQueue } from './failure-queue.js';
+import { tableAccess } from './table-access.js';
 import { toSchedulerCron } from './scheduler-cron.js';
 
 /** Scheduler retries a failed invocation this often, for this long, then puts the event on the DLQ. */
@@ -96,7 +97,7 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(10),
       failedEventQueue: this.failedRuns,
     })
-      .useTable(props.table, 'readWrite')
+      .useTable(props.table, tableAccess[spec.name])
       .useMail(props.mail);
     const schedule = new Schedule(this, `${spec.id}Schedule`, {
       description: `${spec.description} (${spec.cron} in ${props.config.timeZone})`,

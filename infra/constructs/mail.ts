@@ -17,6 +17,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction, type MailSending } from './app-function.js';
 import { failureQueue } from './failure-queue.js';
+import { tableAccess } from './table-access.js';
 
 export interface MailProps {
   senderDomain: string;
@@ -85,7 +86,7 @@ export class Mail extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(30),
       failedEventQueue: this.failedEvents,
-    }).useTable(props.table, 'readWrite');
+    }).useTable(props.table, tableAccess.mailEvents);
     this.eventsTopic.addSubscription(new LambdaSubscription(this.mailEvents.function, { deadLetterQueue: this.failedEvents }));
 
     this.sending = {

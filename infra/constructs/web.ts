@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeployConfig } from '../../functions/core/config/force-config.js';
 import { AppFunction, type MailSending } from './app-function.js';
+import { tableAccess } from './table-access.js';
 
 /** Well above a force's use (a few hundred people), low enough to cap the cost of a flood. */
 export const apiThrottle = { rateLimit: 50, burstLimit: 100 };
@@ -74,7 +75,7 @@ export class Web extends Construct {
       memorySize: 1769,
       timeout: Duration.seconds(10),
     })
-      .useTable(props.table, 'readWrite')
+      .useTable(props.table, tableAccess.http)
       .useMail(props.mail);
     // One $default route: every path and method goes to the Hono app, which does its own routing.
     const route = new HttpRoute(this, 'DefaultRoute', {
@@ -99,6 +100,8 @@ export class Web extends Construct {
     });
 
     new CfnOutput(this, 'Url', { value: this.url, description: 'The address of the app: use it for the first admin sign-in' });
+    // The first place to look when a sign-in email does not arrive: its SES error is logged there.
+    new CfnOutput(this, 'HttpLogGroup', { value: this.http.logGroup.logGroupName, description: "The web app's log group: SES errors of sign-in and link emails are logged here" });
     if (this.domainName) {
       new CfnOutput(this, 'DomainTarget', {
         value: this.domainName.regionalDomainName,

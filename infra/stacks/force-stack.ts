@@ -62,7 +62,10 @@ export class ForceStack extends Stack {
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: deploy.alarmEmail,
       functions,
-      deadLetterQueues: { FailedJobRuns: this.jobs.failedRuns, FailedMailEvents: this.mail.failedEvents },
+      web: this.web,
+      reminders: this.jobs.jobs.reminders?.fn,
+      failedJobRuns: this.jobs.failedRuns,
+      failedMailEvents: this.mail.failedEvents,
     });
   }
 }

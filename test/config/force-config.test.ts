@@ -52,8 +52,33 @@ describe('force config', () => {
   });
 
   it('accepts the cron forms both schedulers run alike: names, ranges, lists and steps', () => {
-    const schedules = { reminders: '*/15 8-17 * JAN-DEC mon-fri', boardSummary: '0,30 7 1,2,3 * *' };
+    const schedules = { reminders: '*/15 8-17 * JAN-DEC mon-fri', boardSummary: '0,30 7 1,2,3-7 JAN-DEC *' };
     expect(parseForceConfig({ ...valid, schedules }, 'test.json').schedules).toEqual(schedules);
+  });
+
+  describe('the board-summary schedule, whose job acts on the first working day of the month only', () => {
+    it.each(['30 7 1-7 * *', '0 8 1-10 * *', '0 6 * * *', '0 6 * * 0-7', '15 7 1-3,4,5-7 1-12 *', '0 7 1/1 * *', '0 7 * * SUN-SAT'])(
+      'accepts "%s", which runs on each of days 1 to 7 of every month',
+      (boardSummary) => {
+        expect(parseForceConfig({ ...valid, schedules: { boardSummary } }, 'test.json').schedules.boardSummary).toBe(boardSummary);
+      },
+    );
+
+    it.each([
+      ['the 1st only, skipping a month that starts on a weekend or bank holiday', '0 8 1 * *', '0 8'],
+      ['weekdays only', '45 6 * * 1-5', '45 6'],
+      ['days 1 to 5 only', '30 7 1-5 * *', '30 7'],
+      ['every other day', '30 7 */2 * *', '30 7'],
+      ['some months only', '30 7 1-7 1,4,7,10 *', '30 7'],
+    ])('refuses %s and says what to write, keeping the time', (_, boardSummary, time) => {
+      expect(configProblems({ ...valid, schedules: { boardSummary } })).toEqual([
+        `schedules.boardSummary: must run on every day from the 1st to the 7th of every month, whatever the weekday: the summary goes out on the month's first working day, which can be any of them, and the runs on other days do nothing. Write "${time} 1-7 * *" (the default is "30 7 1-7 * *")`,
+      ]);
+    });
+
+    it('gives the reminder schedule no such rule', () => {
+      expect(parseForceConfig({ ...valid, schedules: { reminders: '0 9 1 * *' } }, 'test.json').schedules.reminders).toBe('0 9 1 * *');
+    });
   });
 
   it('reports every bad field at once, one line each', () => {

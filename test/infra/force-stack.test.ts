@@ -1,4 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
@@ -10,6 +13,16 @@ const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [val
 
 const tableLogicalId = (template: Template) => resources(template, 'AWS::DynamoDB::GlobalTable')[0]![0];
 const jobEntries = ['reminders', 'boardSummary'] as const;
+const adaptersDir = fileURLToPath(new URL('../../functions/adapters/dynamodb/', import.meta.url));
+/** The DocumentClient commands and the DynamoDB actions IAM knows them by; any other command shows as itself and fails. */
+const commandActions: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  Query: 'Query',
+  BatchWrite: 'BatchWriteItem',
+};
 
 /** A function's FORCE_CONFIG with the API's address token replaced, as Lambda would see it. */
 function forceConfigOf(fn: Resource): unknown {
@@ -93,14 +106,59 @@ describe('force stack for the sample configs', () => {
         (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>).map((s) => ({ policy: id, ...s, Action: asArray(s.Action) })),
       );
 
+    /** Where a statement's resource points in the table: "table", "index <name>", or null when elsewhere. */
+    function tableTarget(resource: unknown, table: string): string | null {
+      const text = JSON.stringify(resource);
+      if (!text.includes(table)) return null;
+      if (text === JSON.stringify({ 'Fn::GetAtt': [table, 'Arn'] })) return 'table';
+      return `index ${/"\/index\/([\w-]+)"/.exec(text)?.[1] ?? text}`;
+    }
+
+    /** Each function's table grants as "action on target", by the role's construct path (WebHttp, JobsReminders…). */
+    function tableGrants(template: Template): Record<string, string[]> {
+      const table = tableLogicalId(template);
+      const grants: Record<string, string[]> = {};
+      for (const statement of statements(template)) {
+        const fn = statement.policy.replace(/RoleDefaultPolicy.*$/, '');
+        for (const target of asArray(statement.Resource).map((resource) => tableTarget(resource, table))) {
+          if (target) (grants[fn] ??= []).push(...statement.Action.map((action) => `${action} on ${target}`));
+        }
+      }
+      return Object.fromEntries(Object.entries(grants).map(([fn, list]) => [fn, list.sort()]));
+    }
+
     it('has no IAM statement with a wildcard action, and none that scans or touches the table beyond item reads and writes', () => {
       const table = tableLogicalId(demo);
       for (const statement of statements(demo)) {
         for (const action of statement.Action) expect(action, statement.policy).not.toMatch(/\*/);
         if (JSON.stringify(statement.Resource).includes(table)) {
-          expect(statement.Action.every((a) => /^dynamodb:(GetItem|BatchGetItem|Query|PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(a)), statement.policy).toBe(true);
+          expect(statement.Action.every((a) => /^dynamodb:(GetItem|Query|PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(a)), statement.policy).toBe(true);
         }
       }
+    });
+
+    it('gives each function exactly the table operations its code sends, on the table or the index it sends them to', () => {
+      const onTable = (...actions: string[]) => actions.map((action) => `dynamodb:${action} on table`);
+      const queries = (...indexes: string[]) => indexes.map((index) => `dynamodb:Query on index ${index}`);
+      const expected = {
+        WebHttp: [...onTable('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'Query'), ...queries('open-by-last-updated', 'by-type')],
+        JobsReminders: [...onTable('GetItem', 'PutItem', 'Query'), ...queries('open-by-last-updated', 'by-type')],
+        JobsBoardSummary: [...onTable('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), ...queries('by-type')],
+        MailMailEvents: [...onTable('PutItem'), ...queries('by-type')],
+      };
+      expect(tableGrants(demo)).toEqual(Object.fromEntries(Object.entries(expected).map(([fn, grants]) => [fn, grants.sort()])));
+    });
+
+    it('grants, between the functions, every operation the DynamoDB adapters send and no other', async () => {
+      const sent = new Set<string>();
+      for (const file of await readdir(adaptersDir)) {
+        // create-table.ts makes the local runner's table; no function runs it.
+        if (file === 'create-table.ts') continue;
+        const source = await readFile(join(adaptersDir, file), 'utf8');
+        for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) sent.add(`dynamodb:${commandActions[command!] ?? command}`);
+      }
+      const granted = new Set(Object.values(tableGrants(demo)).flatMap((grants) => grants.map((grant) => grant.split(' ')[0]!)));
+      expect([...granted].sort()).toEqual([...sent].sort());
     });
 
     it('allows Resource "*" only for the X-Ray actions, which have no resource-level permissions', () => {
@@ -200,6 +258,11 @@ describe('force stack for the sample configs', () => {
       expect(format).not.toMatch(/path|routeKey|\$context\.uri/i);
     });
 
+    it("prints the web app's log group, where a sign-in email that did not arrive has its SES error", () => {
+      const outputs = Object.entries(demo.findOutputs('*')).filter(([key]) => key.startsWith('WebHttpLogGroup'));
+      expect(outputs.map(([, output]) => output.Value)).toEqual([{ Ref: expect.stringMatching(/^WebHttpLogs/) }]);
+    });
+
     it('sends every path to the http function through one $default route', () => {
       demo.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
       demo.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
@@ -221,22 +284,102 @@ describe('force stack for the sample configs', () => {
   });
 
   describe('alarms', () => {
-    it('alarms on errors and throttles of every function and on anything waiting on a dead-letter queue', () => {
+    const alarmsOf = (template: Template) => resources(template, 'AWS::CloudWatch::Alarm');
+    /** An alarm description with each name CloudFormation fills in at deploy written as <name>. */
+    const descriptionOf = (alarm: Resource): string => {
+      const description = alarm.Properties.AlarmDescription as string | { 'Fn::Join': [string, unknown[]] };
+      return typeof description === 'string' ? description : description['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '<name>')).join('');
+    };
+    const alarmNamed = (template: Template, id: RegExp): Resource => alarmsOf(template).find(([logicalId]) => id.test(logicalId))![1];
+
+    it('alarms on errors and throttles of every function, on error pages, on reminder runs with failures and on anything waiting on a dead-letter queue', () => {
       const functions = resources(demo, 'AWS::Lambda::Function').length;
-      const alarms = resources(demo, 'AWS::CloudWatch::Alarm');
+      const alarms = alarmsOf(demo);
       const metrics = alarms.map(([, alarm]) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`);
       expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functions);
       expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functions);
       expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+      expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
+      expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/ReminderFailures')).toHaveLength(1);
+      expect(alarms).toHaveLength(2 * functions + 4);
       for (const [id, alarm] of alarms) {
-        expect(alarm.Properties, id).toMatchObject({ Threshold: 1, AlarmActions: [{ Ref: expect.stringMatching(/^AlarmsTopic/) }] });
+        expect(alarm.Properties, id).toMatchObject({ Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: expect.stringMatching(/^AlarmsTopic/) }] });
       }
+    });
+
+    it('counts the error pages the web app serves, which its function returns without failing', () => {
+      demo.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Dimensions: [
+          { Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^WebApi') } },
+          { Name: 'Stage', Value: '$default' },
+        ],
+        Statistic: 'Sum',
+        Period: 300,
+      });
+    });
+
+    it('counts reminder runs that could not email someone from the line the job logs, and alarms on them', () => {
+      const [[, filter]] = resources(demo, 'AWS::Logs::MetricFilter') as [[string, Resource]];
+      expect(filter.Properties).toEqual({
+        LogGroupName: { Ref: expect.stringMatching(/^JobsRemindersLogs/) },
+        FilterPattern: '{ $.job = "reminders" && $.failures > 0 }',
+        MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', MetricValue: '$.failures' }],
+      });
+      demo.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', Statistic: 'Sum' });
     });
 
     it('emails the alarm address through an encrypted topic', () => {
       demo.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'it.service.desk@northshire.example' });
       demo.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmsTopicKey'), 'Arn'] } });
       for (const [id, key] of resources(demo, 'AWS::KMS::Key')) expect(key.Properties.EnableKeyRotation, id).toBe(true);
+    });
+
+    it("lets CloudWatch of this account, and no other, publish to the alarm topic (enforceSSL's policy holds only a deny)", () => {
+      const [[, policy]] = resources(demo, 'AWS::SNS::TopicPolicy').filter(([, p]) => /^AlarmsTopic/.test(p.Properties.Topics[0].Ref)) as [[string, Resource]];
+      const topic = { Ref: expect.stringMatching(/^AlarmsTopic[0-9A-F]+$/) };
+      expect(policy.Properties.PolicyDocument.Statement).toEqual([
+        { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topic, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        {
+          Sid: 'AllowCloudWatchAlarms',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
+          Resource: topic,
+          Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+        },
+      ]);
+    });
+
+    it('lets CloudWatch use the alarm topic key for this account only', () => {
+      const [[, key]] = resources(demo, 'AWS::KMS::Key').filter(([id]) => id.startsWith('AlarmsTopicKey')) as [[string, Resource]];
+      expect(key.Properties.KeyPolicy.Statement).toContainEqual({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+      });
+    });
+
+    it('tells IT in each alarm where to look and what to do, within the 1,024 characters CloudWatch allows', () => {
+      for (const [id, alarm] of alarmsOf(demo)) {
+        const description = descriptionOf(alarm);
+        // A filled-in log group, function or queue name is under 100 characters.
+        expect(description.length + 100 * (description.match(/<name>/g)?.length ?? 0), id).toBeLessThanOrEqual(1024);
+        expect(description, id).toMatch(/\b(Open|Check|Fix|invoke)\b/);
+        expect(description, id).not.toMatch(/redrive or delete/);
+      }
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsHttpServerErrors/))).toMatch(/^The web app served error pages \(HTTP 5xx\).* log group <name> /);
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsReminderFailures/))).toMatch(/log group <name> .*"failures".*the next working day's run tries those people again/);
+    });
+
+    it('says how to send a board summary whose run failed: by invoking the function with the month, as no scheduled run will', () => {
+      const rerun = 'with {"month":"YYYY-MM"} (the month just ended): the scheduled runs later this month will not send it, and this sends it only to the board members who did not get it';
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsBoardSummaryErrors/))).toContain(`invoke the function <name> ${rerun}`);
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsFailedJobRunsWaiting/))).toContain(`If it was the board summary, invoke the board-summary function ${rerun}`);
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsFailedJobRunsWaiting/))).toMatch(/cannot be redriven into a function\.$/);
     });
   });
 });

@@ -32,6 +32,30 @@ async function sentEmails(): Promise<Array<{ destination: { to: string[] }; subj
   return ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; subject: string }> }).emails;
 }
 
+/** Runs `work` with the SDK's SES endpoint pointing where nothing listens, so that every send fails. */
+async function withSesUnreachable<T>(work: () => Promise<T>): Promise<T> {
+  process.env.AWS_ENDPOINT_URL_SESV2 = 'http://127.0.0.1:1';
+  try {
+    return await work();
+  } finally {
+    process.env.AWS_ENDPOINT_URL_SESV2 = ses.endpoint;
+  }
+}
+
+/** What `work` writes to stdout itself, bypassing console (as a Lambda's bare log lines do). */
+async function captureStdout<T>(work: () => Promise<T>): Promise<{ result: T; text: string }> {
+  const chunks: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    return { result: await work(), text: chunks.join('') };
+  } finally {
+    write.mockRestore();
+  }
+}
+
 beforeAll(async () => {
   [dynamo, ses] = await Promise.all([startDynalite(), startLocalSes()]);
   const { deploy: _, ...config } = await loadForceConfig('demo');
@@ -144,6 +168,19 @@ describe('reminder job entry (EventBridge Scheduler payload)', () => {
     expect(report.peopleReminded).toBeGreaterThanOrEqual(1);
     expect((await sentEmails()).flatMap((e) => e.destination.to)).toContain('jo.khan@example.police.uk');
   });
+
+  it('logs a run that could not email someone as one bare JSON line, the whole log event the failures alarm reads', async () => {
+    await repository.putPerson(makePerson({ id: 'p-unreachable', email: 'kim.ode@example.police.uk' }));
+    await repository.putAction(makeAction({ id: 'a-unreachable', ref: 'R10', ownerIds: ['p-unreachable'] }), null);
+    const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ failures: number }> }>('reminders');
+    const written = await withSesUnreachable(() => captureStdout(() => handler({ job: 'reminders', scheduledTime: '2026-03-03T09:00:00Z', executionId: 'exec-2' })));
+    expect(written.result.failures).toBeGreaterThanOrEqual(1);
+    const lines = written.text.split('\n').filter((line) => line.includes('"job":"reminders"'));
+    expect(lines).toHaveLength(1);
+    // What { $.job = "reminders" && $.failures > 0 } needs: the event is a JSON object from its first character.
+    expect(lines[0]).toMatch(/^\{/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', job: 'reminders', failures: written.result.failures });
+  });
 });
 
 describe('board-summary job entry (EventBridge Scheduler payload)', () => {
@@ -151,6 +188,22 @@ describe('board-summary job entry (EventBridge Scheduler payload)', () => {
     const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ outcome: string }> }>('boardSummary');
     const line = await handler({});
     expect(['not-due', 'done']).toContain(line.outcome);
+  });
+
+  it('counts the recipients it could not send to without naming them, and says how to send the rest', async () => {
+    const { handler } = await importEntry<{ handler: (event: unknown) => Promise<unknown> }>('boardSummary');
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const error = await withSesUnreachable(() => handler({ month: '2026-01' })).then(() => null, (thrown: Error) => thrown);
+      expect(error?.message).toMatch(/failed for 2 .* invoke this function with \{"month":"2026-01"\} once the cause is fixed\.$/);
+      expect(error?.message).not.toContain('@');
+      const lines = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"job":"board-summary"'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ outcome: 'done', month: '2026-01', sent: 0, failed: 2 });
+      expect(lines[0]).not.toContain('@');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

@@ -39,6 +39,11 @@ describe('a bad force config fails synth naming the field', () => {
     ['staleAfterDays', (c: Record<string, any>) => (c.staleAfterDays = 0), / - staleAfterDays: must be from 1 to 365 days/],
     ['a schedule Scheduler cannot run', (c: Record<string, any>) => (c.schedules.boardSummary = '30 7 1-7 * 1'), / - schedules\.boardSummary: restricts both the day of month and the day of week/],
     [
+      'a board-summary schedule that would skip months',
+      (c: Record<string, any>) => (c.schedules.boardSummary = '0 8 1 * *'),
+      / - schedules\.boardSummary: must run on every day from the 1st to the 7th of every month, .* Write "0 8 1-7 \* \*"/,
+    ],
+    [
       'more addresses than Lambda can pass on',
       (c: Record<string, any>) => (c.board = Array.from({ length: 100 }, (_, i) => `board.member.${i}@demo.police.example`)),
       /demo\.json is too large to deploy: .* it would take \d+ bytes of the 3584 it can have\. Shorten the admins and board lists \(10\d addresses\)/,

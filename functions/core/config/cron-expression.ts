@@ -6,8 +6,9 @@ const fields = [
   // 0 and 7 are both Sunday, as in every cron.
   { name: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ] as const;
+type Field = (typeof fields)[number];
 
-function readValue(token: string, field: (typeof fields)[number]): number | null {
+function readValue(token: string, field: Field): number | null {
   const byName = (field.names as readonly string[]).indexOf(token.toUpperCase());
   if (byName >= 0) return byName + (field.name === 'month' ? 1 : 0);
   if (!/^\d{1,2}$/.test(token)) return null;
@@ -15,7 +16,7 @@ function readValue(token: string, field: (typeof fields)[number]): number | null
   return value >= field.min && value <= field.max ? value : null;
 }
 
-function checkPart(part: string, field: (typeof fields)[number]): boolean {
+function checkPart(part: string, field: Field): boolean {
   const [range = '', step, extra] = part.split('/');
   if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return false;
   if (range === '*') return true;
@@ -44,4 +45,40 @@ export function checkCronExpression(expression: string): string | null {
     return 'restricts both the day of month and the day of week; use "*" for one of them (the jobs check for working days themselves)';
   }
   return null;
+}
+
+/** Every value a field that checkCronExpression accepted names, Sunday as 0 only. */
+function valuesOf(value: string, field: Field): Set<number> {
+  const values = new Set<number>();
+  for (const part of value.split(',')) {
+    const [range = '', step] = part.split('/');
+    const [from = '', to] = range.split('-');
+    const low = range === '*' ? field.min : readValue(from, field)!;
+    // "5/10" runs from 5 to the end of the field, as in cron.
+    const high = range === '*' || (to === undefined && step !== undefined) ? field.max : readValue(to ?? from, field)!;
+    for (let v = low; v <= high; v += Number(step ?? 1)) values.add(field.name === 'day of week' ? v % 7 : v);
+  }
+  return values;
+}
+
+const firstWeekOfMonth = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * The board-summary schedule: a readable cron that runs on each of days 1 to 7 of every month, whatever
+ * the weekday. The job sends the summary on the month's first working day only, which can be any of
+ * those days (a weekend and bank holidays push it on), and does nothing on the others; a schedule that
+ * misses one of them would skip, without a word, every month whose first working day it is.
+ */
+export function checkBoardSummarySchedule(expression: string): string | null {
+  const problem = checkCronExpression(expression);
+  if (problem) return problem;
+  const [minute, hour, dayOfMonth = '', month = '', dayOfWeek = ''] = expression.trim().split(/\s+/);
+  const days = valuesOf(dayOfMonth, fields[2]);
+  const runsEveryFirstWeek =
+    firstWeekOfMonth.every((day) => days.has(day)) && valuesOf(month, fields[3]).size === 12 && valuesOf(dayOfWeek, fields[4]).size === 7;
+  if (runsEveryFirstWeek) return null;
+  return (
+    `must run on every day from the 1st to the 7th of every month, whatever the weekday: the summary goes out on the month's first working day, ` +
+    `which can be any of them, and the runs on other days do nothing. Write "${minute} ${hour} 1-7 * *" (the default is "30 7 1-7 * *")`
+  );
 }

@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
-import { checkCronExpression } from './cron-expression.js';
+import { checkBoardSummarySchedule, checkCronExpression } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
 import { isKnownZone } from '../calendar/wall-clock.js';
 
@@ -19,11 +19,11 @@ const wholeNumber = (what: string, min: number, max: number, fallback: number) =
 const email = z.email({ error: (issue) => `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})` });
 
 /** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
-const cronExpression = (fallback: string) =>
+const cronExpression = (fallback: string, check: (expression: string) => string | null = checkCronExpression) =>
   z._default(
     z.string().check(
       z.superRefine((value, ctx) => {
-        const problem = checkCronExpression(value);
+        const problem = check(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
     ),
@@ -120,7 +120,7 @@ export const ForceConfig = z
     schedules: z._default(
       z.strictObject({
         reminders: cronExpression('0 9 * * 1-5'),
-        boardSummary: cronExpression('30 7 1-7 * *'),
+        boardSummary: cronExpression('30 7 1-7 * *', checkBoardSummarySchedule),
       }),
       { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
     ),
