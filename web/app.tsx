@@ -5,8 +5,6 @@ import type { Child } from 'hono/jsx';
 import { Hono } from 'hono/quick';
 import { ConflictError, InvalidInputError, NotFoundError } from '../functions/core/errors.js';
 import { appCss } from './assets/app-css.js';
-import type { AdminSession } from './admin/admin-env.js';
-import { AdminNav } from './admin/admin-layout.js';
 import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
@@ -65,39 +63,35 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-export function renderNotFound<E extends AppEnv>(c: Context<E>): Response | Promise<Response> {
+/** `nav`: the console's navigation, which the console (loaded on demand) passes for a signed-in person. */
+export function renderNotFound<E extends AppEnv>(c: Context<E>, nav?: Child): Response | Promise<Response> {
   const advice = isConsolePath(c.req.path) ? 'Check the address, or go to the dashboard.' : 'Check the address, or use the link in your latest email.';
-  return c.html(errorPage(c, 'Page not found', advice), 404);
+  return c.html(errorPage(c, 'Page not found', advice, nav), 404);
 }
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
-export function renderError<E extends AppEnv>(error: Error, c: Context<E>): Response | Promise<Response> {
+export function renderError<E extends AppEnv>(error: Error, c: Context<E>, nav?: Child): Response | Promise<Response> {
   const mapped = mapError(error);
   if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
-  return c.html(errorPage(c, mapped.title, mapped.advice), mapped.status);
+  return c.html(errorPage(c, mapped.title, mapped.advice, nav), mapped.status);
 }
 
 const isConsolePath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** An error page is never a dead end: it leads on from where it happened. */
-function errorPage<E extends AppEnv>(c: Context<E>, title: string, advice: string) {
+function errorPage<E extends AppEnv>(c: Context<E>, title: string, advice: string, nav: Child | undefined) {
   const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
-  return <MessagePage forceName={forceName} title={title} advice={advice} {...wayOnFrom(c)} />;
+  return <MessagePage forceName={forceName} title={title} advice={advice} wayOn={wayOnFrom(c.req.path)} nav={nav} />;
 }
 
 /**
- * From a console page, its navigation and the dashboard (a board member refused an admin's page too);
- * under a personal link, the person's actions; anywhere else, the home page and its links.
+ * From a console page, the dashboard (a board member refused an admin's page too); under a personal
+ * link, the person's actions; anywhere else, the home page and its links.
  */
-function wayOnFrom<E extends AppEnv>(c: Context<E>): { wayOn: WayOn; nav?: Child } {
-  const path = c.req.path;
-  if (isConsolePath(path)) {
-    // Set by the session guard; sign-in comes before it, and the dashboard link leads there.
-    const session = (c as unknown as Context<{ Variables: { session?: AdminSession } }>).get('session');
-    return { wayOn: { href: '/admin', label: 'Go to the dashboard' }, ...(session ? { nav: <AdminNav session={session} /> } : {}) };
-  }
+function wayOnFrom(path: string): WayOn {
+  if (isConsolePath(path)) return { href: '/admin', label: 'Go to the dashboard' };
   const token = tokenInPath(path);
-  return { wayOn: token ? { href: ownerPaths.list(token), label: 'Go to your actions' } : { href: '/', label: 'Go to the home page' } };
+  return token ? { href: ownerPaths.list(token), label: 'Go to your actions' } : { href: '/', label: 'Go to the home page' };
 }
 
 function mapError(error: Error): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {

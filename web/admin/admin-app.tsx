@@ -1,9 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createSummaryRoutes } from '../summaries/summary-routes.js';
 import { createActionRoutes } from './actions/action-routes.js';
 import { createExportRoutes } from './export/export-routes.js';
-import type { AdminEnv } from './admin-env.js';
+import type { AppEnv } from '../app.js';
+import type { AdminEnv, AdminSession } from './admin-env.js';
+import { AdminNav } from './admin-layout.js';
+import type { ErrorPages } from './lazy-admin-routes.js';
 import { createAuditRoutes } from './audit/audit-routes.js';
 import { requireSession } from './auth/session-guard.js';
 import { createSignInRoutes, createSignOutRoutes } from './auth/sign-in-routes.js';
@@ -18,6 +21,19 @@ export const consoleHeaders = createMiddleware<AdminEnv>(async (c, next) => {
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex, nofollow');
 });
+
+/** The app's error pages with the console's navigation, for a signed-in person (set by requireSession). */
+export function withConsoleNav(pages: ErrorPages) {
+  const navOf = <E extends AppEnv>(c: Context<E>) => {
+    const session = (c as unknown as Context<AdminEnv>).get('session') as AdminSession | undefined;
+    return session ? <AdminNav session={session} /> : undefined;
+  };
+  const asApp = <E extends AppEnv>(c: Context<E>) => c as unknown as Context<AppEnv>;
+  return {
+    notFound: <E extends AppEnv>(c: Context<E>) => pages.notFound(asApp(c), navOf(c)),
+    error: <E extends AppEnv>(error: Error, c: Context<E>) => pages.error(error, asApp(c), navOf(c)),
+  };
+}
 
 /**
  * The admin console at /admin. Sign-in is the only part open without a session; everything mounted

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { renderError } from '../../../web/app.js';
-import { consoleHeaders } from '../../../web/admin/admin-app.js';
+import { renderError, renderNotFound } from '../../../web/app.js';
+import { consoleHeaders, withConsoleNav } from '../../../web/admin/admin-app.js';
 import type { AdminEnv, AdminSession } from '../../../web/admin/admin-env.js';
 import type { AppDeps } from '../../../web/deps.js';
 
@@ -26,6 +26,6 @@ export function adminTestApp(deps: AppDeps, routes: Hono<AdminEnv>, mountPath: s
   });
   app.use(consoleHeaders);
   app.route(mountPath, routes);
-  app.onError(renderError);
+  app.onError(withConsoleNav({ notFound: renderNotFound, error: renderError }).error);
   return app;
 }
