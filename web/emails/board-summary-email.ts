@@ -16,7 +16,6 @@ const refsShown = 15;
 const colours: Record<Confidence, string> = { high: '#00703c', medium: '#f47738', low: '#d4351c', 'not-set': '#b1b4b6' };
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;';
 
-
 export const summaryPageUrl = (baseUrl: string, month: string) => `${baseUrl}/admin/summaries/${month}`;
 
 /** One line of each movement; the email carries refs and counts only, never the text of an item. */
@@ -48,11 +47,14 @@ export function boardSummarySubject(forceName: string, month: string): string {
   return `${forceName}: action plan board summary for ${monthLabel(month)}`;
 }
 
-/** A bar drawn in table cells, one cell per confidence, as wide as its share: Outlook shows no images here. */
+/**
+ * A bar drawn in table cells, one cell per confidence, as wide as its share: Outlook shows no images here,
+ * and its Word engine can drop a CSS background, so the cells carry bgcolor too.
+ */
 function bar(area: AreaConfidence): string {
   const cells = confidences
     .filter((c) => area.counts[c] > 0)
-    .map((c) => `<td width="${((area.counts[c] / area.total) * 100).toFixed(1)}%" style="background:${colours[c]};height:12px;font-size:1px;line-height:1px;">&nbsp;</td>`)
+    .map((c) => `<td width="${((area.counts[c] / area.total) * 100).toFixed(1)}%" bgcolor="${colours[c]}" style="background:${colours[c]};height:12px;font-size:1px;line-height:1px;">&nbsp;</td>`)
     .join('');
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>${cells}</tr></table>`;
 }
@@ -100,7 +102,7 @@ ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceH
 ${sectionHeading('What moved since last month')}${basis}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">${moved}</table>
 ${sectionHeading('Owners with the most stale actions')}${owners}
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td bgcolor="#1d70b8" style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
 <p style="${font}font-size:13px;margin:16px 0 0;">Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).</p>
 </td></tr></table>
 <!--[if mso]></td></tr></table><![endif]-->

@@ -53,7 +53,8 @@ export function EmailButton({ href, label }: { href: string; label: string }) {
   return (
     <table role="presentation" cellpadding="0" cellspacing="0" border={0} style="margin:8px 0 16px 0;">
       <tr>
-        <td style={styles.button}>
+        {/* bgcolor too: Outlook's Word engine can drop the CSS background, leaving white text on white. */}
+        <td style={styles.button} bgcolor="#00703c">
           <a href={href} style={styles.buttonLink}>
             {label}
           </a>

@@ -38,7 +38,8 @@ function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: string; wid
     cell.fill = headerFill;
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  // Over every row, as Excel writes it: other spreadsheet programs filter only the range given.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: headers.length } };
   sheet.addRows(rows);
 }
 

@@ -50,8 +50,8 @@ describe('reminders: preview, send now, log', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     expect(html).toContain('2 actions of 2 owners not updated in');
-    expect(html).toContain('<strong>Supt Alex Morgan</strong> (alex@testshire.example): 1 stale action: 1.01 (40 days)');
-    expect(html).toContain('<strong>Ch Insp Blake Reid</strong> (blake@testshire.example): 1 stale action: 1.02 (50 days)');
+    expect(html).toContain('<strong>Supt Alex Morgan</strong> (alex@testshire.example): 1 stale action: 1.01 (last updated 40 days ago)');
+    expect(html).toContain('<strong>Ch Insp Blake Reid</strong> (blake@testshire.example): 1 stale action: 1.02 (last updated 50 days ago)');
     expect(html).not.toContain('SECRET TEXT');
     expect(html).toContain('href="/admin/reminders/send">Send 2 emails now</a>');
     expect(html).toContain('No reminder runs yet.');
@@ -63,7 +63,7 @@ describe('reminders: preview, send now, log', () => {
   it('previews the closures waiting for their SRO, with or without stale actions', async () => {
     const both = await (await (await harness({ actions: [...defaultActions, waitingClosure] })).app.request('/admin/reminders')).text();
     expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for the SRO&#39;s sign-off.');
-    expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (35 days)');
+    expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (last updated 35 days ago)');
     expect(both).toContain('Send 3 emails now');
     const ownsOne = staleAction({ id: 'a-4', ref: '1.04', ownerIds: ['sro'] });
     const sroOwnsOne = await (await (await harness({ actions: [...defaultActions, waitingClosure, ownsOne] })).app.request('/admin/reminders')).text();
@@ -73,7 +73,7 @@ describe('reminders: preview, send now, log', () => {
     const onlyClosure = await (await (await harness({ actions: [waitingClosure] })).app.request('/admin/reminders')).text();
     expect(onlyClosure).not.toContain('Nothing to chase');
     expect(await (await (await harness({ actions: [] })).app.request('/admin/reminders')).text()).toContain('Nothing to chase: every open action was updated in the last 28 days');
-    expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (35 days)');
+    expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (last updated 35 days ago)');
     for (const html of [both, onlyClosure]) expect(html).not.toContain('SECRET');
   });
 

@@ -1,7 +1,8 @@
 import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from '../../../functions/core/reminders/reminder-plan.js';
 import { plural } from '../../../functions/core/words.js';
 
-const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, ${l.ageDays} days` : `${l.ageDays} days`})`;
+const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, added ${ageWords(l.ageDays)}` : `last updated ${ageWords(l.ageDays)}`})`;
+const ageWords = (days: number) => (days === 0 ? 'today' : `${plural(days, 'day')} ago`);
 
 const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (g: EscalationGroup) => string> = {
   ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
@@ -21,7 +22,7 @@ const skipWords: Record<SkipReason, string> = {
   bounced: 'not emailed: their address bounces (their SRO is told)',
   complained: 'not emailed: they marked our email as spam (their SRO is told)',
   'no-address': 'not emailed: the name matches nobody in the directory (the SRO is told)',
-  'recently-reminded': 'not today: reminded within the reminder interval',
+  'recently-reminded': 'not today: they had one within the last few days (see remindEveryDays in the config)',
   'claimed-today': "not today: today's digest was sent already, or is being sent",
   'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
   'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
