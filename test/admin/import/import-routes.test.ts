@@ -47,6 +47,9 @@ describe('import: upload, preview, confirm', () => {
     expect(preview.html).toContain('Names that match nobody');
     expect(preview.html).toContain('Who is <strong>Supt Nobody</strong>?');
     expect(preview.html).toContain('0 errors and 2 warnings');
+    // Each column says what it holds: the severity, where, then the problem with what to do about it.
+    expect(preview.html).toMatch(/<th scope="col">Severity<\/th><th scope="col">Where<\/th><th scope="col">Problem and what to do<\/th>/);
+    expect(preview.html).toContain('<td data-label="Severity"><strong class="tag tag-warning">Warning</strong></td>');
     expect(preview.html).toContain('Importing keeps the 2 warnings above as they are.');
     expect((await confirm(h, preview.path, preview.digest!)).status).toBe(200);
     expect(await h.repository.listActions()).toHaveLength(6);

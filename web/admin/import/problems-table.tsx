@@ -8,15 +8,15 @@ export function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
   return (
     <table class="problems-table">
       <caption class="visually-hidden">Problems found in the files</caption>
-      <ColumnHeads names={['Problem', 'Where', 'What to do']} />
+      <ColumnHeads names={['Severity', 'Where', 'Problem and what to do']} />
       <tbody>
         {sorted.map((p) => (
           <tr>
-            <td data-label="Problem">
+            <td data-label="Severity">
               <strong class={p.severity === 'error' ? 'tag tag-error' : 'tag tag-warning'}>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
             </td>
             <td data-label="Where">{[p.file === 'people' ? 'People file' : 'Plan', p.row > 0 ? `row ${p.row}` : null, p.column ? `column "${p.column.replace(/\s+/g, ' ')}"` : null].filter(Boolean).join(', ')}</td>
-            <td class="prose" data-label="What to do">{sentence(p.message)}</td>
+            <td class="prose" data-label="Problem and what to do">{sentence(p.message)}</td>
           </tr>
         ))}
       </tbody>
