@@ -26,9 +26,10 @@ function logLineOf(run: BoardSummaryRun): Record<string, unknown> {
 }
 
 /**
- * The board-summary Lambda. It fails when any send failed, so that Lambda's two retries send to those
- * recipients only. After them no scheduled run will (they act on the month's first working day only),
- * so the error says how to send the rest by hand.
+ * The board-summary Lambda. It fails when any send failed, or when a recipient is still claimed by a
+ * run that may have died mid-send, so that Lambda's two retries send to those recipients only and, if
+ * they cannot, the failed-job-runs alarm tells IT. After them no scheduled run will (they act on the
+ * month's first working day only), so the error says how to send the rest by hand.
  */
 export async function handler(event: unknown): Promise<Record<string, unknown>> {
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};
@@ -36,7 +37,7 @@ export async function handler(event: unknown): Promise<Record<string, unknown>> 
   const run = await runBoardSummary(boardSummaryDeps(deps), { ...(input.month ? { month: input.month } : {}), dryRun: input.dryRun ?? false, now: deps.clock.now() });
   const line = logLineOf(run);
   console.log(JSON.stringify(line));
-  if (run.outcome === 'done' && run.failed.length > 0) {
+  if (run.outcome === 'done' && (run.failed.length > 0 || run.inFlight.length > 0)) {
     throw new Error(`${run.message} If Lambda's retries fail too, invoke this function with {"month":"${run.month}"} once the cause is fixed.`);
   }
   return line;

@@ -12,7 +12,7 @@ const logs = (fn: AppFunction) => `Open CloudWatch log group ${fn.logGroup.logGr
 
 /** The scheduled runs act on the month's first working day only, so a summary that failed waits for a person. */
 const boardSummaryRerun = (fnName: string) =>
-  `invoke ${fnName} with {"month":"YYYY-MM"} (the month just ended): the scheduled runs later this month will not send it, and this sends it only to the board members who did not get it`;
+  `invoke ${fnName} with {"month":"YYYY-MM"} (the month just ended): the scheduled runs later this month will not send it, and this sends it only to the board members who did not get it (one whose send a stopped run left unconfirmed, from 15 minutes after that run)`;
 
 const onFailure: Record<FunctionName, (fn: AppFunction) => string> = {
   http: (fn) => `The web app failed to answer: people may have seen an error. ${logs(fn)} (often a permission, a quota or a config value), then check that the app opens.`,

@@ -88,7 +88,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const cell = String(sheet.getRow(sheet.rowCount).getCell(3).value);
     expect(cell.length).toBeLessThanOrEqual(32_767);
     const shown = cell.split(' and ')[0]!.split(', ').length;
-    expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the plan sheet by Stale\\)$`));
+    expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the plan sheet by Plan Owner and Stale\\)$`));
     expect(shown).toBeGreaterThan(1500);
   });
 

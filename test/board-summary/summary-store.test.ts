@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
@@ -39,22 +39,24 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
   it('claims each recipient once per month, whatever the case of the address, and can give a claim back', async () => {
     const store = await create();
     const at = new Date('2026-11-02T07:30:00.000Z');
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
-    expect(await store.markSent('2026-10', 'DCC@example.police.uk', at)).toBe(false);
-    expect(await store.markSent('2026-11', 'dcc@example.police.uk', at)).toBe(true);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
+    expect(await store.claimSend('2026-10', 'DCC@example.police.uk', at)).toBe('in-flight');
+    expect(await store.claimSend('2026-11', 'dcc@example.police.uk', at)).toBe('claimed');
     await store.releaseSent('2026-10', 'dcc@example.police.uk');
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
   });
 
   it('takes over a claim a dead run left unconfirmed, once it is older than any run lasts, never a confirmed one', async () => {
     const store = await create();
     const at = new Date('2026-11-02T07:30:00.000Z');
     const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', at)).toBe(true);
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(10))).toBe(false);
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(16))).toBe(true);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(10))).toBe('in-flight');
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(16))).toBe('claimed');
     await store.confirmSent('2026-10', 'dcc@example.police.uk', minutes(16));
-    expect(await store.markSent('2026-10', 'dcc@example.police.uk', minutes(60 * 24))).toBe(false);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(60 * 24))).toBe('sent');
   });
 
   it('lists kept summaries newest first with their figures', async () => {
@@ -64,6 +66,15 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     const listed = await store.listSummaries();
     expect(listed.map((l) => l.month)).toEqual(['2026-10', '2026-09', '2026-08']);
     expect(listed[0]?.figures).toEqual(snapshotOf(plan, '2026-10').summary.figures);
+  });
+});
+
+describe('summary store (dynamodb): claims written before claims were confirmed', () => {
+  it('counts such a claim as sent, however old, so rerunning a month sends it to nobody twice', async () => {
+    const tableName = await dynamo.createTable();
+    const store = new DynamoSummaryStore(dynamo.doc, tableName);
+    await dynamo.doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'SUMMARY#2026-10', sk: 'SENT#dcc@example.police.uk', recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z' } }));
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', new Date('2027-01-05T09:00:00.000Z'))).toBe('sent');
   });
 });
 

@@ -16,7 +16,7 @@ export const config = parseForceConfig(
 export const origin = 'https://actions.testshire.example';
 export const startNow = new Date('2026-11-27T10:00:00Z');
 
-const writeMethods = ['putAction', 'saveUpdate', 'putPerson', 'claimReminder', 'completeReminder'] as const;
+const writeMethods = ['putAction', 'saveUpdate', 'putPerson', 'claimDailyEmail', 'claimReminder', 'completeReminder'] as const;
 
 /** The repository with a count of every write made through it. */
 export function countingRepository(inner: Repository): Repository & { writes: number } {

@@ -3,7 +3,7 @@ import { Person } from '../../core/model/person.js';
 import { ReminderRecord } from '../../core/model/reminder.js';
 import { Update } from '../../core/model/update.js';
 import { quietSince } from '../../core/rules/stale.js';
-import { keyAttributes } from './table-definition.js';
+import { expiryAttribute, keyAttributes } from './table-definition.js';
 
 /** A stored item as the document client reads and writes it. */
 export type Item = Record<string, unknown>;
@@ -62,7 +62,7 @@ const dailyEmailKeptMs = 31 * 86_400_000;
 export const toDailyEmailItem = (personId: string, period: string): Item => ({
   pk: personPk(personId),
   sk: `EMAIL#${period}`,
-  expiresAtEpoch: Math.floor((Date.parse(`${period}T00:00:00Z`) + dailyEmailKeptMs) / 1000),
+  ...expiryAttribute(new Date(Date.parse(`${period}T00:00:00Z`) + dailyEmailKeptMs).toISOString()),
 });
 
 /** Drops the key attributes, then validates: a malformed item fails loudly here rather than deep in a use case. */

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
 import { isConditionFailed, queryAll } from './query-all.js';
 
 /**
@@ -93,27 +93,35 @@ export class DynamoSummaryStore implements SummaryStore {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: listPartition, sk: listing.month, ...listing } }));
   }
 
-  async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {
+  async claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim> {
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString() },
-          // ISO instants compare as strings: a claim older than the timeout, never confirmed, is taken over.
-          ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(sentAt) AND claimedAt < :stale)',
-          ExpressionAttributeValues: { ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
+          Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString(), state: 'claimed' },
+          // ISO instants compare as strings. A claim without a state predates confirmations: it was sent.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND claimedAt < :stale)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
         }),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
+      if (!isConditionFailed(error)) throw error;
     }
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: sentKey(month, recipient), ConsistentRead: true }));
+    return Item?.state === 'claimed' ? 'in-flight' : 'sent';
   }
 
   async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
     await this.doc.send(
-      new UpdateCommand({ TableName: this.tableName, Key: sentKey(month, recipient), UpdateExpression: 'SET sentAt = :at', ExpressionAttributeValues: { ':at': at.toISOString() } }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: sentKey(month, recipient),
+        UpdateExpression: 'SET sentAt = :at, #state = :sent',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':sent': 'sent' },
+      }),
     );
   }
 

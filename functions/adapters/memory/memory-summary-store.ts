@@ -1,6 +1,6 @@
 import type { Month } from '../../core/board-summary/month.js';
 import type { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
 
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
@@ -21,12 +21,13 @@ export class MemorySummaryStore implements SummaryStore {
   /** Nothing to do: the listing is read from the snapshots themselves. */
   async ensureListed(): Promise<void> {}
 
-  async markSent(month: Month, recipient: string, at: Date): Promise<boolean> {
+  async claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
-    if (claim && (claim.sentAt !== null || claim.claimedAt >= at.getTime() - claimTimeoutMs)) return false;
+    if (claim?.sentAt != null) return 'sent';
+    if (claim && claim.claimedAt >= at.getTime() - claimTimeoutMs) return 'in-flight';
     this.sent.set(key, { claimedAt: at.getTime(), sentAt: null });
-    return true;
+    return 'claimed';
   }
 
   async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {

@@ -66,7 +66,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
 /** Excel holds at most 32,767 characters in a cell, and cuts or "repairs" a longer one. */
 const cellLimit = 32_767;
 
-/** The refs in one cell, or as many as fit and how many more: the plan sheet's Stale column lists them all. */
+/** The refs in one cell, or as many as fit and how many more: the plan sheet lists them all. */
 function refsCell(refs: string[]): string {
   const all = refs.join(', ');
   if (all.length <= cellLimit) return all;
@@ -75,7 +75,7 @@ function refsCell(refs: string[]): string {
   let shown = 0;
   let length = 0;
   while (shown < refs.length && length + refs[shown]!.length + 2 <= room) length += refs[shown++]!.length + 2;
-  return `${refs.slice(0, shown).join(', ')} and ${refs.length - shown} more (filter the plan sheet by Stale)`;
+  return `${refs.slice(0, shown).join(', ')} and ${refs.length - shown} more (filter the plan sheet by Plan Owner and Stale)`;
 }
 
 function changeRows(summary: BoardSummary): CellValue[][] {

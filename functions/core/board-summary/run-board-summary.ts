@@ -7,7 +7,7 @@ import type { EmailAttachment, Mailer, Repository } from '../ports.js';
 import { compileBoardSummary } from './compile-board-summary.js';
 import { addMonths, endOfMonth, monthLabel, type Month } from './month.js';
 import type { BoardSummary, Snapshot } from './snapshot.js';
-import { recipientKey, type SummaryStore } from './summary-store.js';
+import { claimTimeoutMs, recipientKey, type SummaryStore } from './summary-store.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
 export interface BoardSummaryRenderers {
@@ -45,6 +45,8 @@ export type BoardSummaryRun =
       kept: 'now' | 'before';
       sent: string[];
       alreadySent: string[];
+      /** Claimed by another run moments ago: it is sending them, or died doing so (see claimTimeoutMs). */
+      inFlight: string[];
       failed: Array<{ recipient: string; error: string }>;
     };
 
@@ -99,7 +101,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const { config } = deps;
   const month = snapshot.summary.month;
   const recipients = [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
-  const result = { sent: [] as string[], alreadySent: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
+  const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
   if (recipients.length === 0) {
     return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because the config lists no board recipients.` };
   }
@@ -108,8 +110,9 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const mailer = await deps.getMailer();
   const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (const recipient of recipients) {
-    if (!(await deps.summaries.markSent(month, recipient, now))) {
-      result.alreadySent.push(recipient);
+    const claim = await deps.summaries.claimSend(month, recipient, now);
+    if (claim !== 'claimed') {
+      (claim === 'sent' ? result.alreadySent : result.inFlight).push(recipient);
       continue;
     }
     try {
@@ -123,7 +126,13 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     result.sent.push(recipient);
     await deps.summaries.confirmSent(month, recipient, now);
   }
-  const parts = [`sent to ${result.sent.length}`, `already sent to ${result.alreadySent.length}`, ...(result.failed.length ? [`failed for ${result.failed.length} (compile and send this month again to retry them: the others are not sent it twice)`] : [])];
+  const again = 'compile and send this month again to retry them: the others are not sent it twice';
+  const parts = [
+    `sent to ${result.sent.length}`,
+    `already sent to ${result.alreadySent.length}`,
+    ...(result.inFlight.length ? [`being sent by another run for ${result.inFlight.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`] : []),
+    ...(result.failed.length ? [`failed for ${result.failed.length} (${again})`] : []),
+  ];
   return { ...result, message: `The ${monthLabel(month)} summary: ${parts.join(', ')}.` };
 }
 
@@ -146,5 +155,5 @@ export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
   if (run.outcome === 'not-due') return { job: 'board-summary', outcome: run.outcome, message: run.message };
   const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
   if (run.outcome === 'dry-run') return base;
-  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, failed: run.failed };
+  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed };
 }

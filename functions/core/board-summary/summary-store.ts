@@ -15,11 +15,12 @@ export interface SummaryStore {
    */
   ensureListed(snapshot: Snapshot): Promise<void>;
   /**
-   * Claims sending a month's summary to one recipient before sending it: false when it was sent, or
-   * when another run claimed it less than `claimTimeoutMs` ago and may be sending it now. An older
-   * claim never confirmed was left by a run that died mid-send, and is claimed again.
+   * Claims sending a month's summary to one recipient before sending it: `claimed` (send it), `sent`
+   * (confirmed, or claimed before claims were confirmed), or `in-flight`: another run claimed it less
+   * than `claimTimeoutMs` ago, and is sending it or died doing so. An older claim never confirmed was
+   * left by a run that died mid-send, and is claimed again.
    */
-  markSent(month: Month, recipient: string, at: Date): Promise<boolean>;
+  claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim>;
   /** Records that the claimed email went. */
   confirmSent(month: Month, recipient: string, at: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
@@ -27,6 +28,8 @@ export interface SummaryStore {
   /** Every kept summary, newest month first. */
   listSummaries(): Promise<SummaryListing[]>;
 }
+
+export type SendClaim = 'claimed' | 'sent' | 'in-flight';
 
 /**
  * Longer than any run can take to send (the functions time out sooner), so a claim this old and not

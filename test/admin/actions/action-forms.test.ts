@@ -137,7 +137,7 @@ describe('reassigning tells the new owners', () => {
       expect(response.status).toBe(303);
       expect((await h.repository.getAction('101'))!.ownerIds).toEqual(['blake']);
       const page = textOf(await (await h.app.request(response.headers.get('location')!)).text());
-      expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid. Tell them yourself: they can get a new link');
+      expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid. Tell them yourself. If their address bounced or reported our email as spam, correct it on their People page first; then they can get a new link');
       // A warning beside the success banner, not inside it; and no promise People cannot keep.
       const html = await (await h.app.request(response.headers.get('location')!)).text();
       expect(html).toMatch(/<p class="warning-text">Not emailed[^]*?<a href="\/u\/new-link">new link page<\/a>/);

@@ -5,6 +5,7 @@ import { MemoryLinkTokenStore } from '../../../functions/adapters/memory/memory-
 import { MemoryRepository } from '../../../functions/adapters/memory/memory-repository.js';
 import { MemoryRunReportStore } from '../../../functions/adapters/memory/memory-run-report-store.js';
 import type { AdminSession } from '../../../web/admin/admin-env.js';
+import { sendFailureReason } from '../../../web/admin/reminders/failed-sends.js';
 import { createReminderRoutes } from '../../../web/admin/reminders/reminder-routes.js';
 import { memoryDeps } from '../../support/memory-deps.js';
 import { coOwner, config, daysBefore, owner, sro, staleAction, tuesday } from '../../reminders/policy-fixture.js';
@@ -114,8 +115,18 @@ describe('reminders: preview, send now, log', () => {
     const html = await (await h.app.request(res.headers.get('location')!)).text();
     expect(html).toContain('1 email failed and will be tried again on the next working day');
     expect(html).toMatch(/Not sent in the run of [^<]+, and tried again on the next working day:/);
-    expect(html).toContain('<li>Ch Insp Blake Reid: the email service refused the address: check it on their People page.</li>');
+    // SES's sandbox answer ("not verified") is the account's set-up, for IT, not the person's address.
+    expect(html).toContain('<li>Ch Insp Blake Reid: the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT');
     expect(html).not.toContain('co-owner');
+  });
+
+  it('says why a send failed in words an admin can act on', () => {
+    expect(sendFailureReason('TooManyRequestsException: Maximum sending rate exceeded.')).toBe('the email service was busy');
+    expect(sendFailureReason('MessageRejected: Email address is not verified. The following identities failed the check')).toMatch(/^the email service may only send to verified addresses/);
+    expect(sendFailureReason('MailFromDomainNotVerifiedException: not verified')).toMatch(/ask IT/);
+    expect(sendFailureReason('AccountSendingPausedException: sending paused')).toMatch(/^this account may not send email/);
+    expect(sendFailureReason('MessageRejected: Address blacklisted.')).toBe('the email service refused the address: check it on their People page');
+    expect(sendFailureReason('socket hang up')).toBe('the email could not be sent');
   });
 
   it('says a non-working day sends nothing, and offers no button', async () => {

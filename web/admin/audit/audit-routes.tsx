@@ -3,7 +3,7 @@ import { AuditCursor } from '../../../functions/core/admin/audit-log.js';
 import { HttpError } from '../../http-error.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
-import { AuditPage, auditPath } from './audit-page.js';
+import { AuditPage } from './audit-page.js';
 
 /** Enough to see a week or two at a glance; older pages follow. */
 const pageSize = 100;

@@ -4,8 +4,12 @@ import { formatInstant } from '../../owner/format.js';
 /** What an admin can make of SES's error names; the detail stays in the function's log. */
 export function sendFailureReason(error: string): string {
   if (/Throttl|TooManyRequests|sending rate/i.test(error)) return 'the email service was busy';
-  if (/MessageRejected|not verified|suppression/i.test(error)) return 'the email service refused the address: check it on their People page';
+  // The SES sandbox, or a sender or MAIL FROM domain not verified: the account's set-up, not the address.
+  if (/not verified|MailFromDomainNotVerified/i.test(error)) {
+    return 'the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT (see the README, deploy step 5)';
+  }
   if (/AccessDenied|not authorized|sending paused|AccountSendingPaused/i.test(error)) return 'this account may not send email: ask IT to check the email service';
+  if (/MessageRejected|suppression/i.test(error)) return 'the email service refused the address: check it on their People page';
   return 'the email could not be sent';
 }
 
