@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
 import type { Action } from '../../functions/core/model/action.js';
 import type { RunReport } from '../../functions/core/reminders/run-report.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction, makePerson, makeRunReport } from '../support/make-action.js';
 import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
 
 const daysAgo = (days: number) => new Date(Date.parse('2026-11-27T10:00:00Z') - days * 86_400_000).toISOString();
@@ -18,26 +18,8 @@ const plan: Action[] = [
   makeAction({ id: 'done', ref: '1.06', status: 'closed', lastUpdatedAt: daysAgo(2) }),
 ];
 
-const report = (overrides: Partial<RunReport> = {}): RunReport => ({
-  job: 'reminders',
-  runId: 'run-1',
-  startedAt: '2026-11-26T09:00:00.000Z',
-  finishedAt: '2026-11-26T09:00:05.000Z',
-  period: '2026-11-26',
-  workingDay: true,
-  dryRun: false,
-  staleActions: 7,
-  owners: 3,
-  peopleReminded: 2,
-  escalations: 1,
-  recovered: 0,
-  claimedElsewhere: 0,
-  unconfirmed: 0,
-  skipped: {},
-  failures: 1,
-  failed: [{ personId: 'okoro', kind: 'reminder', error: 'Throttled' }],
-  ...overrides,
-});
+const report = (overrides: Partial<RunReport> = {}): RunReport =>
+  makeRunReport({ staleActions: 7, owners: 3, peopleReminded: 2, escalations: 1, failures: 1, failed: [{ personId: 'okoro', kind: 'reminder', error: 'Throttled' }], ...overrides });
 
 async function dashboardFor(email: string, setUp: (fixture: ReturnType<typeof consoleFixture>) => Promise<void> = async () => {}) {
   const fixture = consoleFixture();
@@ -147,11 +129,12 @@ describe('the dashboard', () => {
       await deps.runReports.save(report({ runId: 'run-2', startedAt: '2026-11-27T09:00:00.000Z', dryRun: true, failures: 0, failed: [] }));
     });
     expect(html).toContain('<h2>Recent reminder runs</h2>');
-    expect(html).toMatch(/27 November 2026 at 09:00 \(dry run\)<\/td>(<td[^>]*>\d<\/td>){4}/);
-    expect([...html.matchAll(/data-label="([^"]+)">(\d+)<\/td>/g)].slice(0, 4).map((m) => `${m[1]} ${m[2]}`)).toEqual([
+    expect(html).toMatch(/27 November 2026 at 09:00 \(dry run\)<\/td>(<td[^>]*>\d<\/td>){5}/);
+    expect([...html.matchAll(/data-label="([^"]+)">(\d+)<\/td>/g)].slice(0, 5).map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'Stale actions 7',
       'People reminded 2',
       'Escalations 1',
+      'Not emailed 0',
       'Failures 0',
     ]);
     expect(html).toContain('<li>Supt Grace Okoro: the email service was busy.</li>');

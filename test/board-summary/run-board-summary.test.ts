@@ -148,26 +148,31 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
   });
 });
 
+/** The run on in-memory stores, with one action and a mailer whose every send `send` sees first (to fail or hang it). */
+async function inMemory(send: (email: OutgoingEmail) => Promise<void> | void) {
+  const config = parseForceConfig(
+    { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://a.example', sender: 's@northshire.example', admins: ['a@northshire.example'], board },
+    'test',
+  );
+  const repository = new MemoryRepository();
+  await repository.putAction(makeAction(), null);
+  const delivered: OutgoingEmail[] = [];
+  const mailer: Mailer = {
+    async send(email) {
+      await send(email);
+      delivered.push(email);
+      return { messageId: String(delivered.length) };
+    },
+  };
+  const deps = { config, repository, summaries: new MemorySummaryStore(), getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+  return { deps, delivered };
+}
+
 describe('runBoardSummary when a run dies mid-send', () => {
   it('reports a recipient a dead run claimed as in flight, not sent, and sends it on a run after the claim has timed out', async () => {
-    const config = parseForceConfig(
-      { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://a.example', sender: 's@northshire.example', admins: ['a@northshire.example'], board },
-      'test',
-    );
-    const repository = new MemoryRepository();
-    await repository.putAction(makeAction(), null);
-    const summaries = new MemorySummaryStore();
-    const delivered: OutgoingEmail[] = [];
     let hang = true;
-    const mailer: Mailer = {
-      async send(email) {
-        // The first run's Lambda times out while SES has the second email.
-        if (hang && email.to[0] === board[1]) return new Promise(() => undefined);
-        delivered.push(email);
-        return { messageId: String(delivered.length) };
-      },
-    };
-    const deps = { config, repository, summaries, getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+    // The first run's Lambda times out while SES has the second email.
+    const { deps, delivered } = await inMemory((email) => (hang && email.to[0] === board[1] ? new Promise(() => undefined) : undefined));
     void runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     await new Promise((resolve) => setTimeout(resolve, 50));
     hang = false;
@@ -183,23 +188,10 @@ describe('runBoardSummary when a run dies mid-send', () => {
 
 describe('runBoardSummary when a send fails', () => {
   it('gives the claim back, reports the failure, and the next run sends only to that recipient', async () => {
-    const config = parseForceConfig(
-      { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://a.example', sender: 's@northshire.example', admins: ['a@northshire.example'], board },
-      'test',
-    );
-    const repository = new MemoryRepository();
-    await repository.putAction(makeAction(), null);
-    const summaries = new MemorySummaryStore();
-    const delivered: OutgoingEmail[] = [];
     let failFor: string | null = board[1]!;
-    const mailer: Mailer = {
-      async send(email) {
-        if (email.to[0] === failFor) throw new Error('Throttling: maximum sending rate exceeded');
-        delivered.push(email);
-        return { messageId: String(delivered.length) };
-      },
-    };
-    const deps = { config, repository, summaries, getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+    const { deps, delivered } = await inMemory((email) => {
+      if (email.to[0] === failFor) throw new Error('Throttling: maximum sending rate exceeded');
+    });
     const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     expect(first).toMatchObject({ sent: [board[0]], failed: [{ recipient: board[1], error: 'Throttling: maximum sending rate exceeded' }] });
     failFor = null;

@@ -2,6 +2,7 @@ import { Action } from '../../functions/core/model/action.js';
 import { Person } from '../../functions/core/model/person.js';
 import { ReminderRecord } from '../../functions/core/model/reminder.js';
 import { Update } from '../../functions/core/model/update.js';
+import { RunReport } from '../../functions/core/reminders/run-report.js';
 
 /**
  * Schema-valid fixtures: a plain open action, person, update or reminder record, with overrides.
@@ -71,6 +72,30 @@ export function makeReminder(overrides: Partial<ReminderRecord> = {}): ReminderR
     claimedAt: '2025-02-03T07:00:00.000Z',
     completedAt: null,
     error: null,
+    ...overrides,
+  });
+}
+
+/** A reminder run's report: a working day's run that reminded one person and failed for nobody. */
+export function makeRunReport(overrides: Partial<RunReport> = {}): RunReport {
+  return RunReport.parse({
+    job: 'reminders',
+    runId: 'run-1',
+    startedAt: '2026-11-26T09:00:00.000Z',
+    finishedAt: '2026-11-26T09:00:05.000Z',
+    period: '2026-11-26',
+    workingDay: true,
+    dryRun: false,
+    staleActions: 2,
+    owners: 1,
+    peopleReminded: 1,
+    escalations: 0,
+    recovered: 0,
+    claimedElsewhere: 0,
+    unconfirmed: 0,
+    skipped: {},
+    failures: 0,
+    failed: [],
     ...overrides,
   });
 }

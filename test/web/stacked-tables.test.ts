@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../functions/core/reminders/run-report.js';
 import { appCss } from '../../web/assets/app-css.js';
 import { adminEmail, baseUrl, consoleFixture } from '../admin/support/console-fixture.js';
 import { demoPeopleCsv, demoPlanCsv, quirkyPlanCsv } from '../admin/import/import-fixture.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction, makePerson, makeRunReport } from '../support/make-action.js';
 
 /**
  * On a phone every table stacks and its thead goes off screen (app-css.ts), so a body cell shows its
@@ -20,25 +19,7 @@ function unlabelledCells(html: string): string[] {
 
 const tablesWithHeads = (html: string) => (html.match(/<table\b[\s\S]*?<\/table>/g) ?? []).filter((t) => t.includes('<thead')).length;
 
-const runReport: RunReport = {
-  job: 'reminders',
-  runId: 'run-1',
-  startedAt: '2026-11-26T09:00:00.000Z',
-  finishedAt: '2026-11-26T09:00:05.000Z',
-  period: '2026-11-26',
-  workingDay: true,
-  dryRun: false,
-  staleActions: 2,
-  owners: 1,
-  peopleReminded: 1,
-  escalations: 0,
-  recovered: 0,
-  claimedElsewhere: 0,
-  unconfirmed: 0,
-  skipped: {},
-  failures: 0,
-  failed: [],
-};
+const runReport = makeRunReport();
 
 function uploadForm(plan: Uint8Array, people?: Uint8Array) {
   const form = new FormData();

@@ -55,7 +55,7 @@ describe('reminders: preview, send now, log', () => {
     expect(html).toContain('<strong>Ch Insp Blake Reid</strong> (blake@testshire.example): 1 stale action: 1.02 (last updated 50 days ago)');
     expect(html).not.toContain('SECRET TEXT');
     expect(html).toContain('href="/admin/reminders/send">Send 2 emails now</a>');
-    expect(html).toContain('No reminder runs yet.');
+    expect(html).toContain('The reminder job has not run yet.');
     expect((await h.app.request('/admin/reminders/send')).status).toBe(200);
     expect(await h.snapshot()).toEqual(before);
     expect(before).toMatchObject({ reminders: [], reports: [], audit: [], mailerAsked: 0, sent: 0 });
@@ -101,7 +101,7 @@ describe('reminders: preview, send now, log', () => {
     const html = await (await h.app.request(res.headers.get('location')!)).text();
     expect(html).toContain('Reminders sent');
     expect(html).toContain('2 reminders and 0 escalations sent.');
-    expect(html).toContain('<td data-label="Reminded">2</td>');
+    expect(html).toContain('<td data-label="People reminded">2</td>');
     // Today's digests are claimed: a second press sends nothing more.
     expect(html).not.toContain('emails now</a>');
     await h.post({ confirm: 'yes' });

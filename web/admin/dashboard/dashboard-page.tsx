@@ -10,7 +10,7 @@ import { actionPaths } from '../actions/paths.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
-import { FailedSends } from '../reminders/failed-sends.js';
+import { RunLog } from '../reminders/run-log.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -68,7 +68,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       />
 
       <h2>Recent reminder runs</h2>
-      <RunsTable runs={dashboard.runs} timeZone={timeZone} names={dashboard.personNames} />
+      <RunLog reports={dashboard.runs} timeZone={timeZone} names={dashboard.personNames} />
       {session.role === 'admin' && (
         <p>
           <a href="/admin/reminders">Preview or send reminders, and the full log</a>
@@ -141,29 +141,3 @@ function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerName
   );
 }
 
-function RunsTable({ runs, timeZone, names }: { runs: RunReport[]; timeZone: string; names: ReadonlyMap<string, string> }) {
-  if (runs.length === 0) return <p>The reminder job has not run yet.</p>;
-  return (
-    <>
-      <table>
-        <ColumnHeads names={['Started', 'Stale actions', 'People reminded', 'Escalations', 'Failures']} />
-        <tbody>
-          {runs.map((run) => (
-            <tr>
-              <td data-label="Started">
-                {formatInstant(run.startedAt, timeZone)}
-                {run.dryRun ? ' (dry run)' : ''}
-                {run.workingDay ? '' : ' (not a working day)'}
-              </td>
-              <td data-label="Stale actions">{run.staleActions}</td>
-              <td data-label="People reminded">{run.peopleReminded}</td>
-              <td data-label="Escalations">{run.escalations}</td>
-              <td data-label="Failures">{run.failures}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <FailedSends runs={runs} names={names} timeZone={timeZone} />
-    </>
-  );
-}
