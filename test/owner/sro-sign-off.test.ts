@@ -22,6 +22,28 @@ function sroPlan(): Action[] {
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
 
+describe('the SRO opening or deciding a closure that is no longer theirs to decide', () => {
+  it('is told it is not open to them, with a way back, and keeps a typed reason when the action moved meanwhile', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    for (const id of ['303', '304', 'nope']) {
+      const response = await h.app.request(`/u/${token}/sign-off/${id}`);
+      expect(response.status, id).toBe(404);
+      const html = await response.text();
+      expect(titleOf(html), id).toMatch(/^This action is no longer open to you/);
+      expect(html, id).toContain(`<a href="/u/${token}">Go to your actions</a>`);
+    }
+    // Given to another SRO while Blake wrote why he is returning it.
+    const moved = (await h.repository.getAction('301'))!;
+    await h.repository.putAction({ ...moved, sroId: 'alex', version: moved.version + 1 }, moved.version);
+    const response = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'BLAKE WROTE THIS REASON' });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(titleOf(html)).toMatch(/^This action is no longer open to you/);
+    expect(html).toContain('BLAKE WROTE THIS REASON');
+  });
+});
+
 describe('the SRO on their own link', () => {
   it('sees their portfolio under their own actions: closures to sign off first, with the owners named', async () => {
     const h = await ownerHarness({ actions: sroPlan() });

@@ -47,8 +47,17 @@ function signOffProps(c: OwnerContext, view: SignOffView) {
  * its current state, nothing done, and a typed reason kept for the SRO.
  */
 async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed off' | 'returned', returnReason?: string) {
-  const view = await getSignOffView(c.get('deps'), person, c.req.param('id') ?? '');
+  const view = await signOffViewOrNull(c, person);
+  if (!view) return notOpen(c, returnReason);
   return c.html(<SignOffPage {...signOffProps(c, view)} changed={notDone} {...(returnReason ? { returnReason } : {})} />, 409);
+}
+
+/** The closure to decide, or null when it is no longer in the person's portfolio (or never was). */
+function signOffViewOrNull(c: OwnerContext, person: Person): Promise<SignOffView | null> {
+  return getSignOffView(c.get('deps'), person, c.req.param('id') ?? '').catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
 }
 
 function refused(c: OwnerContext, unsavedText?: string) {
@@ -139,7 +148,9 @@ export function createOwnerRoutes() {
   owner.get('/:token/sign-off/:id', async (c) => {
     const person = await personFor(c);
     if (!person) return refused(c);
-    return c.html(<SignOffPage {...signOffProps(c, await getSignOffView(c.get('deps'), person, c.req.param('id')))} />);
+    const view = await signOffViewOrNull(c, person);
+    // Reassigned, given to another SRO or never theirs: the one page for all, which tells a guesser nothing.
+    return view ? c.html(<SignOffPage {...signOffProps(c, view)} />) : notOpen(c);
   });
 
   owner.post('/:token/sign-off/:id', async (c) => {
@@ -151,6 +162,7 @@ export function createOwnerRoutes() {
       const result = await signOffAsSro(deps, person, c.req.param('id'), body, deps.clock.now());
       if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id), 303);
     } catch (error) {
+      if (error instanceof NotFoundError) return notOpen(c);
       if (!(error instanceof ConflictError)) throw error;
     }
     return decisionNotMade(c, person, 'signed off');
@@ -170,6 +182,8 @@ export function createOwnerRoutes() {
         return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);
       }
     } catch (error) {
+      // No longer this SRO's to decide (given to another, or never theirs): say so, and keep the reason.
+      if (error instanceof NotFoundError) return notOpen(c, returnReason);
       if (!(error instanceof ConflictError)) throw error;
     }
     return decisionNotMade(c, person, 'returned', returnReason);
