@@ -20,6 +20,12 @@ describe('force config', () => {
     expect(config.bankHolidays).toContain('2026-12-28');
   });
 
+  it('refuses a zone Intl knows by another spelling, and says how to write it', () => {
+    for (const [zone, canonical] of [['europe/london', 'Europe/London'], ['GB', 'Europe/London'], ['Europe/Belfast', 'Europe/London']]) {
+      expect(configProblems({ ...valid, timeZone: zone })).toEqual([`timeZone: must be spelt as the IANA time zone database spells it: write "${canonical}"`]);
+    }
+  });
+
   it('takes any time zone Intl knows, London included', () => {
     for (const zone of ['Europe/London', 'Europe/Dublin', 'America/New_York', 'UTC']) expect(parseForceConfig({ ...valid, timeZone: zone }, 'test.json').timeZone).toBe(zone);
   });

@@ -31,20 +31,31 @@ const cronExpression = (fallback: string, check: (expression: string) => string 
   );
 
 /**
- * Whether the zone is one the app can keep time in. The ones wall-clock.ts knows need no asking: the
- * first Intl call in a process starts ICU (about 12 ms), and each Lambda validates its config at start.
+ * What is wrong with the zone, if anything. The ones wall-clock.ts knows need no asking: the first Intl
+ * call in a process starts ICU (about 12 ms), and each Lambda validates its config at start. Others
+ * must be spelt as the IANA database spells them: Intl takes "europe/london" or "GB", but the deploy's
+ * scheduler may not.
  */
-function isTimeZone(value: string): boolean {
-  if (isKnownZone(value)) return true;
+function timeZoneProblem(value: string): string | null {
+  if (isKnownZone(value)) return null;
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value });
-    return true;
+    canonical = new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return 'must be an IANA time zone such as "Europe/London"';
   }
+  return canonical === value ? null : `must be spelt as the IANA time zone database spells it: write "${canonical}"`;
 }
 
-const timeZone = z._default(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as "Europe/London"')), 'Europe/London');
+const timeZone = z._default(
+  z.string().check(
+    z.superRefine((value, ctx) => {
+      const problem = timeZoneProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ),
+  'Europe/London',
+);
 
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
 
