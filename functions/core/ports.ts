@@ -1,5 +1,5 @@
 import type { Action } from './model/action.js';
-import type { Person } from './model/person.js';
+import type { MailStatus, Person } from './model/person.js';
 import type { LocalDate } from './calendar/local-date.js';
 import type { ReminderRecord } from './model/reminder.js';
 import type { Update } from './model/update.js';
@@ -32,6 +32,12 @@ export interface Repository {
   getPerson(id: string): Promise<Person | null>;
   listPeople(): Promise<Person[]>;
   putPerson(person: Person): Promise<void>;
+  /**
+   * Sets one person's mail status, only while their address is still `email` and their status one of
+   * `replaces`; false otherwise. Nothing else of the person is written, so an admin's edit made since
+   * the directory was read stands.
+   */
+  markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean>;
 
   /**
    * Claims the one email a person may be sent for a period, before the parts it carries are claimed;

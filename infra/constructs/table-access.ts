@@ -31,6 +31,7 @@ export const tableAccess = {
   // deletes its chunks, a failed send releases its recipient's claim (DeleteItem), and a send that
   // went confirms it (UpdateItem).
   boardSummary: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], indexes: ['byType'] },
-  // Finds the people an address belongs to through the directory index and rewrites each one it marks.
-  mailEvents: { actions: ['PutItem'], indexes: ['byType'] },
+  // Finds the people an address belongs to through the directory index and sets each one's mail status
+  // alone, conditionally (UpdateItem): it never rewrites a person.
+  mailEvents: { actions: ['UpdateItem'], indexes: ['byType'] },
 } as const satisfies Record<FunctionName, TableAccess>;

@@ -232,6 +232,18 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.listReminders('nobody')).toEqual([]);
     });
 
+    it('sets a mail status alone, only while the address and the status are as read', async () => {
+      const repo = await makeRepo();
+      await repo.putPerson(makePerson({ id: 'p-1', name: 'Renamed Meanwhile', email: 'a@example.police.uk' }));
+      expect(await repo.markMailStatus('p-1', 'a@example.police.uk', 'bounced', ['ok'])).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Renamed Meanwhile', mailStatus: 'bounced' });
+      expect(await repo.markMailStatus('p-1', 'a@example.police.uk', 'bounced', ['ok'])).toBe(false);
+      expect(await repo.markMailStatus('p-1', 'old@example.police.uk', 'complained', ['ok', 'bounced'])).toBe(false);
+      expect(await repo.markMailStatus('nobody', 'a@example.police.uk', 'bounced', ['ok'])).toBe(false);
+      expect(await repo.markMailStatus('p-1', 'a@example.police.uk', 'complained', ['ok', 'bounced'])).toBe(true);
+      expect((await repo.getPerson('p-1'))?.mailStatus).toBe('complained');
+    });
+
     it("claims a person's one email of a day once, apart from their reminder records", async () => {
       const repo = await makeRepo();
       expect(await repo.claimDailyEmail('p-1', '2025-02-04')).toBe(true);

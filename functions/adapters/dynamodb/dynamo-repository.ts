@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Action } from '../../core/model/action.js';
-import type { Person } from '../../core/model/person.js';
+import type { MailStatus, Person } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
@@ -65,6 +65,10 @@ export class DynamoRepository implements Repository {
 
   putPerson(person: Person): Promise<void> {
     return this.people.putPerson(person);
+  }
+
+  markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
+    return this.people.markMailStatus(personId, email, status, replaces);
   }
 
   claimDailyEmail(personId: string, period: string): Promise<boolean> {

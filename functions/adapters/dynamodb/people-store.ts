@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Person } from '../../core/model/person.js';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MailStatus, Person } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import {
   fromPersonItem,
@@ -41,6 +41,25 @@ export class PeopleStore {
 
   async putPerson(person: Person): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toPersonItem(person) }));
+  }
+
+  async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
+    const was = Object.fromEntries(replaces.map((s, i) => [`:was${i}`, s]));
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: personKey(personId),
+          UpdateExpression: 'SET mailStatus = :status',
+          ConditionExpression: `email = :email AND mailStatus IN (${Object.keys(was).join(', ')})`,
+          ExpressionAttributeValues: { ':status': status, ':email': email, ...was },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
   }
 
   claimDailyEmail(personId: string, period: string): Promise<boolean> {

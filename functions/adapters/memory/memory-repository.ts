@@ -1,6 +1,6 @@
 import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
-import type { Person } from '../../core/model/person.js';
+import type { MailStatus, Person } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
@@ -83,6 +83,13 @@ export class MemoryRepository implements Repository {
 
   async putPerson(person: Person): Promise<void> {
     this.people.set(person.id, copy(person));
+  }
+
+  async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
+    const person = this.people.get(personId);
+    if (!person || person.email !== email || !replaces.includes(person.mailStatus)) return false;
+    this.people.set(personId, { ...person, mailStatus: status });
+    return true;
   }
 
   async claimDailyEmail(personId: string, period: string): Promise<boolean> {

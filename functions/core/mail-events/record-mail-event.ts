@@ -1,4 +1,4 @@
-import type { MailStatus, Person } from '../model/person.js';
+import type { MailStatus } from '../model/person.js';
 import type { Repository } from '../ports.js';
 
 /** What SES reported about delivery to some recipients, stripped of SES's envelope. */
@@ -14,7 +14,7 @@ export interface MailEventOutcome {
 }
 
 /** A complaint outranks a bounce: someone who complained must not be mailed again even if later fixed. */
-const rank: Record<MailStatus, number> = { ok: 0, bounced: 1, complained: 2 };
+const outranked: Record<Exclude<MailStatus, 'ok'>, readonly MailStatus[]> = { bounced: ['ok'], complained: ['ok', 'bounced'] };
 
 /**
  * Marks the people an SES bounce or complaint is about, so that reminders stop going to them and go to
@@ -23,14 +23,14 @@ const rank: Record<MailStatus, number> = { ok: 0, bounced: 1, complained: 2 };
  */
 export async function recordMailEvent(repository: Repository, event: MailEvent): Promise<MailEventOutcome> {
   if (event.kind === 'bounce' && !event.permanent) return { marked: [], unknown: 0 };
-  const status: MailStatus = event.kind === 'bounce' ? 'bounced' : 'complained';
+  const status = event.kind === 'bounce' ? 'bounced' : 'complained';
   const recipients = new Set(event.recipients.map(normaliseAddress));
   const people = (await repository.listPeople()).filter((person) => recipients.has(normaliseAddress(person.email)));
   const marked: string[] = [];
   for (const person of people) {
-    if (rank[person.mailStatus] >= rank[status]) continue;
-    await repository.putPerson({ ...person, mailStatus: status } satisfies Person);
-    marked.push(person.id);
+    if (!outranked[status].includes(person.mailStatus)) continue;
+    // The directory comes from an index that lags writes: the mark is conditional and writes the status alone.
+    if (await repository.markMailStatus(person.id, person.email, status, outranked[status])) marked.push(person.id);
   }
   const found = new Set(people.map((person) => normaliseAddress(person.email)));
   return { marked, unknown: [...recipients].filter((address) => !found.has(address)).length };
