@@ -94,7 +94,8 @@ export function PersonPage({ config, session, person, owned, sroOf, done }: Pers
           <h2>Email</h2>
           <p>
             Their address {person.mailStatus === 'bounced' ? 'bounced' : 'was marked as spam'}, so no reminders are sent to it. Once the
-            mailbox works (or they agree to the emails), mark it as working again.
+            mailbox works (or they agree to the emails), mark it as working again, and ask IT to take the address off the email service's
+            suppression list: until they do, every email to it is stopped there and counted as a bounce again.
           </p>
           <form method="post" action={peoplePaths.mailOk(person.id)}>
             <button type="submit" class="button">
