@@ -5,7 +5,7 @@ import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { applyUpdate } from '../../functions/core/rules/apply-update.js';
 import { makePerson, makeUpdate } from '../support/make-action.js';
-import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
+import { action, change, config, octoberHistory, progress } from './history-fixtures.js';
 
 const now = new Date('2026-11-02T07:30:00.000Z');
 const people = [makePerson({ id: 'p-okafor', name: 'Supt Okafor' }), makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' })];
