@@ -99,8 +99,8 @@ describe('owner links: security', () => {
     expect(response.status).toBe(413);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('Your update is too long');
-    expect(html).toContain('A progress update can be up to 5,000 characters');
+    expect(html).toContain('What you wrote is too long');
+    expect(html).toContain('a progress update can be up to 5,000 characters');
     expect(html).toContain(`<a href="/u/${token}">Go to your actions</a>`);
     expect(await h.repository.listUpdates('101')).toEqual([]);
   });

@@ -86,7 +86,7 @@ describe('pages outside the console', () => {
     const response = await postForm(h.app, `/u/${token}/actions/101`, { version: '1', progress: tooLong });
     expect(response.status).toBe(413);
     const html = await response.text();
-    expect(html).toContain('A progress update can be up to 5,000 characters');
+    expect(html).toContain('a progress update can be up to 5,000 characters');
     expect(html).not.toContain('kB');
     expect(html).toContain(`<a href="/u/${token}">Go to your actions</a>`);
     expect(await h.repository.listUpdates('101')).toEqual([]);

@@ -79,7 +79,8 @@ export function formBodyLimit(maxSize = maxFormBytes): MiddlewareHandler {
  */
 function tooLarge(path: string, maxSize: number): HttpError {
   if (tokenInPath(path)) {
-    return new HttpError(413, 'Your update is too long', `It was not saved. A progress update can be up to ${formatCount(maxProgressChars)} characters: shorten it and try again.`);
+    // The same words serve the sign-off page's reason, whose own limit is lower still.
+    return new HttpError(413, 'What you wrote is too long', `It was not saved. Shorten it and try again: a progress update can be up to ${formatCount(maxProgressChars)} characters.`);
   }
   return new HttpError(413, 'What you sent is too large', `It was not saved. Keep it under ${Math.floor(maxSize / 1024)} kB and try again.`);
 }
