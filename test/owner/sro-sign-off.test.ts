@@ -346,8 +346,13 @@ describe('asking the SRO to sign off', () => {
     expect(h.sent).toEqual([]);
 
     const own = await ownerHarness({ actions: withProposable() });
-    expect((await postForm(own.app, `/u/${await own.linkFor('blake')}/actions/303`, propose())).status).toBe(303);
+    const ownSaved = await postForm(own.app, `/u/${await own.linkFor('blake')}/actions/303`, propose());
+    expect(ownSaved.status).toBe(303);
     expect(own.sent).toEqual([]);
+    // The confirmation does not promise a sign-off the SRO cannot give.
+    const ownPage = await (await own.app.request(ownSaved.headers.get('location')!)).text();
+    expect(ownPage).toContain('It now awaits sign-off by an admin: its senior responsible officer owns it too');
+    expect(ownPage).not.toContain('awaits sign-off by its senior responsible officer.');
 
     // Blake co-owns 3.08 and is its SRO: Alex's proposal is an admin's to sign off, not Blake's.
     const coOwned = await ownerHarness({ actions: [...withProposable(), makeAction({ id: '308', ref: '3.08', ownerIds: ['alex', 'blake'], sroId: 'blake', lastUpdatedAt: '2026-11-01T10:00:00.000Z' })] });

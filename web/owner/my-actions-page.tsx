@@ -3,6 +3,7 @@ import { confidenceLabels, type Action } from '../../functions/core/model/action
 import type { Person } from '../../functions/core/model/person.js';
 import type { MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
+import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 
@@ -84,13 +85,20 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
   );
 }
 
+/** Who closes a proposed closure: its SRO, unless they own it too or there is none (decidesClosureAsSro). */
+function whoSignsOff(action: Action): string {
+  if (action.sroId !== null && decidesClosureAsSro(action, action.sroId)) return 'It now awaits sign-off by its senior responsible officer.';
+  if (action.sroId !== null) return 'It now awaits sign-off by an admin: its senior responsible officer owns it too, and nobody signs off their own action.';
+  return 'It now awaits sign-off by an admin: it has no senior responsible officer.';
+}
+
 function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionItem; next: MyActionItem | null } }) {
   return (
     <div class="notification-success" role="status" aria-labelledby="saved-title">
       <h2 id="saved-title" class="notification-title">
         Update saved for {saved.item.action.ref}
       </h2>
-      {saved.item.action.status === 'proposed-closure' && saved.item.action.sroId && <p>It now awaits sign-off by its senior responsible officer.</p>}
+      {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action)}</p>}
       {saved.next ? (
         <p>
           Next, {saved.next.action.ref} needs an update:{' '}

@@ -72,7 +72,7 @@ export function SignOffPage(props: SignOffPageProps) {
                 Why it is not complete yet
               </label>
               <p id="returnReason-hint" class="hint">
-                Returning it opens it again. {owners} {props.owners.length === 1 ? 'is' : 'are'} emailed that it came back, and read your reason here, on the action’s page.
+                Returning it opens it again. {owners} {props.owners.length === 1 ? 'is' : 'are'} emailed that it came back, and can read your reason on the action’s page.
               </p>
               <ErrorMessage id="returnReason-error" message={reasonError} />
               <textarea class="textarea" id="returnReason" name="returnReason" rows={4} aria-describedby={describedBy('returnReason-hint', reasonError && 'returnReason-error')}>
