@@ -25,7 +25,7 @@ export async function connectLocalRepository(env: Record<string, string | undefi
     await probe.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (error) {
     const reason = (error as Error).name === 'ResourceNotFoundException' ? `it has no table ${tableName}` : 'nothing answers there';
-    throw new Error(`Cannot reach the local stack at ${dynamoEndpoint} (${reason}). Start it first with "npm start" in another terminal.`);
+    throw new Error(`Cannot reach the local stack at ${dynamoEndpoint} (${reason}). Start it first with "npm start" in another terminal; if it runs on other ports, set the same PORT, MAIL_PORT and DYNAMO_PORT for this command too.`);
   } finally {
     probe.destroy();
   }

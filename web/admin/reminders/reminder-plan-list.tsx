@@ -22,7 +22,7 @@ const skipWords: Record<SkipReason, string> = {
   bounced: 'not emailed: their address bounces (their SRO is told)',
   complained: 'not emailed: they marked our email as spam (their SRO is told)',
   'no-address': 'not emailed: the name matches nobody in the directory (the SRO is told)',
-  'recently-reminded': 'not today: they had one within the last few days (see remindEveryDays in the config)',
+  'recently-reminded': 'not today: they were sent one recently (today, or within the reminder interval set for this force)',
   'claimed-today': "not today: today's digest was sent already, or is being sent",
   'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
   'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
