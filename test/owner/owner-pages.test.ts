@@ -50,6 +50,22 @@ describe('the owner pages', () => {
     expect(html).toContain('value="2026"');
   });
 
+  it('show the progress the imported plan holds until the first update here, and nothing invented without one', async () => {
+    const imported = { ...planActions()[0]!, id: '150', ref: '1.50', version: 1, latestProgress: 'IMPORTED: audit template agreed with the FCR.' };
+    const bare = makeAction({ id: '151', ref: '1.51', ownerIds: ['alex'], latestProgress: null });
+    const h = await ownerHarness({ actions: [...planActions(), imported, bare] });
+    const token = await h.linkFor('alex');
+    const page = await (await h.app.request(`/u/${token}/actions/150`)).text();
+    expect(page).toContain('Latest progress in the plan as imported, before any update here:');
+    expect(page).toContain('IMPORTED: audit template agreed with the FCR.');
+    expect(await (await h.app.request(`/u/${token}/actions/151`)).text()).toContain('No updates recorded yet.');
+    // Once updated here, the history speaks for itself.
+    expect((await postForm(h.app, `/u/${token}/actions/150`, validUpdate({ version: '1', progress: 'Audit run in November.' }))).status).toBe(303);
+    const after = await (await h.app.request(`/u/${token}/actions/150`)).text();
+    expect(after).toContain('Audit run in November.');
+    expect(after).not.toContain('before any update here');
+  });
+
   it('show errors in the GOV.UK pattern and keep what was typed', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -40,6 +40,21 @@ export function ActionDetails({ action, daysSinceUpdate }: { action: Action; day
   );
 }
 
+/**
+ * The last updates, newest first; before the first, the progress the imported plan holds, which the
+ * owner writes on from (it is on no history entry: the import put it on the action).
+ */
+export function RecentUpdates({ action, updates, names, timeZone }: { action: Action; updates: Update[]; names: Record<string, string>; timeZone: string }) {
+  if (updates.length > 0) return <>{updates.map((update) => <UpdateEntry update={update} names={names} timeZone={timeZone} />)}</>;
+  if (!action.latestProgress) return <p class="hint">No updates recorded yet.</p>;
+  return (
+    <div class="update-entry">
+      <p class="update-meta">Latest progress in the plan as imported, before any update here:</p>
+      <Prose text={action.latestProgress} />
+    </div>
+  );
+}
+
 /** One history entry: who, when, the progress text, the reason for confidence if it changed, and what else changed. */
 export function UpdateEntry({ update, names, timeZone }: { update: Update; names: Record<string, string>; timeZone: string }) {
   const others = shownChanges(update).filter((change) => change.field !== 'latestProgress' && change.field !== 'confidenceNarrative');

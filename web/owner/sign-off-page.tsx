@@ -1,7 +1,7 @@
 import type { FieldError } from '../../functions/core/admin/actions/admin-change.js';
 import type { SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { Layout } from '../views/layout.js';
-import { ActionDetails, UpdateEntry } from './action-summary.js';
+import { ActionDetails, RecentUpdates } from './action-summary.js';
 import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup, UnsavedText } from './components.js';
 import { ownerPaths } from './format.js';
 
@@ -48,11 +48,7 @@ export function SignOffPage(props: SignOffPageProps) {
         {proposed ? `Owned by ${owners}, who believe${props.owners.length === 1 ? 's' : ''} it is complete.` : `Owned by ${owners}. It is not awaiting your sign-off.`}
       </p>
       <h2>Recent updates</h2>
-      {props.recentUpdates.length === 0 ? (
-        <p class="hint">No updates recorded yet.</p>
-      ) : (
-        props.recentUpdates.map((update) => <UpdateEntry update={update} names={props.names} timeZone={props.timeZone} />)
-      )}
+      <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />
       <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
       {proposed && (
         <>

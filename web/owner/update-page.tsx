@@ -2,7 +2,7 @@ import type { Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
 import type { FieldError, OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
 import { Layout } from '../views/layout.js';
-import { ActionDetails, UpdateEntry } from './action-summary.js';
+import { ActionDetails, RecentUpdates } from './action-summary.js';
 import { ErrorSummary } from './components.js';
 import { ownerPaths } from './format.js';
 import { UpdateForm } from './update-form.js';
@@ -32,11 +32,7 @@ export function UpdatePage(props: UpdatePageProps) {
       <h1>Update {action.ref}</h1>
       <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
       <h2>Recent updates</h2>
-      {props.recentUpdates.length === 0 ? (
-        <p class="hint">No updates recorded yet.</p>
-      ) : (
-        props.recentUpdates.map((update) => <UpdateEntry update={update} names={props.names} timeZone={props.timeZone} />)
-      )}
+      <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />
       <h2>Your update</h2>
       <UpdateForm action={action} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" />
     </Layout>
