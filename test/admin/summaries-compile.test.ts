@@ -44,17 +44,26 @@ async function harness(session = undefined as typeof boardSession | undefined) {
 
 describe('compiling a board summary on demand', () => {
   it('keeps the month, emails the board once, records who did it, and shows the summary', async () => {
-    const { compile, sent, summaries, audit } = await harness();
+    const { app, compile, sent, summaries, audit } = await harness();
     const response = await compile('2026-10');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0');
+    const page = await (await app.request(response.headers.get('location')!)).text();
+    expect(page).toContain('Kept and sent to 2 board members');
     expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
     expect(sent.flatMap((e) => e.to).sort()).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
     expect(sent.every((e) => !e.html.includes('SECRET') && !e.text.includes('SECRET'))).toBe(true);
     expect(audit.entries).toEqual([expect.objectContaining({ by: 'admin@northshire.example', change: 'compile-summary', target: { type: 'summary', id: '2026-10' } })]);
 
-    expect((await compile('2026-10')).status).toBe(303);
+    // Again: nobody is emailed twice, and the page says so rather than looking like a fresh send.
+    const again = await compile('2026-10');
+    expect(again.status).toBe(303);
     expect(sent).toHaveLength(2);
+    const againPage = await (await app.request(again.headers.get('location')!)).text();
+    expect(againPage).toContain('Kept; nobody was emailed this time');
+    expect(againPage).toContain('2 board members had it already, and were not sent it again.');
+    // A hand-made address shows the summary without a banner.
+    expect(await (await app.request('/admin/summaries/2026-10?sent=lots')).text()).not.toContain('notification-success');
   });
 
   it.each([

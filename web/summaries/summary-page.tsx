@@ -8,7 +8,7 @@ import { headlineFigures } from '../../functions/core/board-summary/headline-fig
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 import { ColumnHeads } from '../views/column-heads.js';
-
+import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
 
 export const summaryPaths = {
   list: '/admin/summaries',
@@ -66,7 +66,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
 }
 
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
-export function SummaryPage({ forceName, session, snapshot }: { forceName: string; session: AdminSession; snapshot: Snapshot }) {
+export function SummaryPage({ forceName, session, snapshot, compiled = null }: { forceName: string; session: AdminSession; snapshot: Snapshot; compiled?: CompiledCounts | null }) {
   const { summary } = snapshot;
   const f = summary.figures;
   const m = summary.movement;
@@ -83,6 +83,7 @@ export function SummaryPage({ forceName, session, snapshot }: { forceName: strin
   const figures = headlineFigures(summary);
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
+      {compiled && <CompiledBanner counts={compiled} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">{f.total} actions in the plan at the end of {monthLabel(summary.month)}.</p>
       <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>

@@ -8,6 +8,7 @@ import { recordDownload } from '../admin/record-download.js';
 import { HttpError } from '../http-error.js';
 import { requireAdmin } from '../admin/require-admin.js';
 import { SummaryListPage, SummaryPage, summaryPaths } from './summary-page.js';
+import { CompiledCounts, compiledQuery } from './compiled-banner.js';
 
 function monthParam(value: string | undefined): string {
   const parsed = Month.safeParse(value);
@@ -34,7 +35,9 @@ export function createSummaryRoutes() {
     const month = monthParam(c.req.param('month'));
     const snapshot = await store.getSnapshot(month);
     if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
-    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} />);
+    // Only a well-formed set of counts (as the compile route writes it) makes a banner.
+    const compiled = CompiledCounts.safeParse(c.req.query());
+    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} compiled={compiled.success ? compiled.data : null} />);
   });
 
   // Compiling is the one change here: admins only, and the run itself keeps and sends a month once.
@@ -42,7 +45,11 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const form = await c.req.parseBody();
     const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
-    if (result.ok) return c.redirect(summaryPaths.month(result.run.month), 303);
+    if (result.ok) {
+      const { run } = result;
+      const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length };
+      return c.redirect(`${summaryPaths.month(run.month)}${compiledQuery(counts)}`, 303);
+    }
     const listing = await deps.summaries.listSummaries();
     const month = typeof form.month === 'string' ? form.month : '';
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month, error: result.message }} />, 400);

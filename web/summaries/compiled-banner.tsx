@@ -1,0 +1,30 @@
+import * as z from '../../functions/core/zod.js';
+import { plural } from '../../functions/core/words.js';
+
+const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
+
+/** What "Compile and send" did, carried to the month's page in its address: counts only, never addresses. */
+export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count });
+export type CompiledCounts = z.infer<typeof CompiledCounts>;
+
+export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}`;
+
+/** Says whom the month went to, so that compiling a month sent before does not look like a silent send. */
+export function CompiledBanner({ counts }: { counts: CompiledCounts }) {
+  const members = (n: number) => plural(n, 'board member');
+  return (
+    <div class="notification-success" role="status" aria-labelledby="compiled-title">
+      <h2 id="compiled-title" class="notification-title">
+        {counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}
+      </h2>
+      {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
+      {counts.pending > 0 && (
+        <p>
+          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, compile
+          and send this month again in 15 minutes.
+        </p>
+      )}
+      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: compile and send this month again to retry; nobody else is sent it twice.</p>}
+    </div>
+  );
+}
