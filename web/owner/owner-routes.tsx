@@ -54,7 +54,12 @@ async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed
 
 /** The closure to decide, or null when it is no longer in the person's portfolio (or never was). */
 function signOffViewOrNull(c: OwnerContext, person: Person): Promise<SignOffView | null> {
-  return getSignOffView(c.get('deps'), person, c.req.param('id') ?? '').catch((error: unknown) => {
+  return nullIfNotFound(getSignOffView(c.get('deps'), person, c.req.param('id') ?? ''));
+}
+
+/** The view, or null for an action the person may not see: the pages then say it is not open to them. */
+function nullIfNotFound<T>(view: Promise<T>): Promise<T | null> {
+  return view.catch((error: unknown) => {
     if (error instanceof NotFoundError) return null;
     throw error;
   });
@@ -193,10 +198,7 @@ export function createOwnerRoutes() {
     const person = await personFor(c);
     if (!person) return refused(c);
     const deps = c.get('deps');
-    const view = await getActionForOwner(deps, person, c.req.param('id')).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
+    const view = await nullIfNotFound(getActionForOwner(deps, person, c.req.param('id')));
     // Closed, given to someone else or never theirs: the one page for all, which tells a guesser nothing.
     if (!view) return notOpen(c);
     return c.html(

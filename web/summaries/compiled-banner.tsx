@@ -1,4 +1,5 @@
 import * as z from '../../functions/core/zod.js';
+import { claimTimeoutMs } from '../../functions/core/board-summary/summary-store.js';
 import { plural } from '../../functions/core/words.js';
 
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
@@ -21,7 +22,7 @@ export function CompiledBanner({ counts }: { counts: CompiledCounts }) {
       {counts.pending > 0 && (
         <p>
           {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, compile
-          and send this month again in 15 minutes.
+          and send this month again in {claimTimeoutMs / 60_000} minutes.
         </p>
       )}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: compile and send this month again to retry; nobody else is sent it twice.</p>}

@@ -18,17 +18,20 @@ const wholeNumber = (what: string, min: number, max: number, fallback: number) =
 
 const email = z.email({ error: (issue) => `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})` });
 
-/** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
-const cronExpression = (fallback: string, check: (expression: string) => string | null = checkCronExpression) =>
+/** A string, with a default, that `problemOf` finds nothing wrong with; its answer is the message. */
+const checkedString = (problemOf: (value: string) => string | null, fallback: string) =>
   z._default(
     z.string().check(
       z.superRefine((value, ctx) => {
-        const problem = check(value);
+        const problem = problemOf(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
     ),
     fallback,
   );
+
+/** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
+const cronExpression = (fallback: string, check: (expression: string) => string | null = checkCronExpression) => checkedString(check, fallback);
 
 /**
  * What is wrong with the zone, if anything. The ones wall-clock.ts knows need no asking: the first Intl
@@ -47,15 +50,7 @@ function timeZoneProblem(value: string): string | null {
   return canonical === value ? null : `must be spelt as the IANA time zone database spells it: write "${canonical}"`;
 }
 
-const timeZone = z._default(
-  z.string().check(
-    z.superRefine((value, ctx) => {
-      const problem = timeZoneProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  ),
-  'Europe/London',
-);
+const timeZone = checkedString(timeZoneProblem, 'Europe/London');
 
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
 

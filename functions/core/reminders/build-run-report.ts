@@ -22,11 +22,12 @@ export function buildRunReport({ plan, outcomes, runId, startedAt, finishedAt, d
       ? kind === 'reminder' ? plan.reminders.length : plan.escalations.length
       : outcomes.filter((o) => o.digest.kind === kind && o.outcome.status === 'sent').length;
   const people = (matches: (o: PartOutcome) => boolean) => new Set(outcomes.filter(matches).map((o) => o.digest.person.id)).size;
-  const skipped: Partial<Record<SkipReason, number>> = {};
-  for (const key of new Set(plan.skipped.map((s) => `${s.reason}|${s.personId ?? `name:${s.name}`}`))) {
-    const reason = key.slice(0, key.indexOf('|')) as SkipReason;
-    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  const skippedWho = new Map<SkipReason, Set<string>>();
+  for (const skip of plan.skipped) {
+    const who = skippedWho.get(skip.reason) ?? new Set<string>();
+    skippedWho.set(skip.reason, who.add(skip.personId ?? `name:${skip.name}`));
   }
+  const skipped: Partial<Record<SkipReason, number>> = Object.fromEntries([...skippedWho].map(([reason, who]) => [reason, who.size]));
   // One entry per email that failed: its parts share the error.
   const failed: RunReport['failed'] = [];
   for (const { digest, outcome } of outcomes) {
