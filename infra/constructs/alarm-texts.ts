@@ -1,4 +1,5 @@
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { claimTimeoutMs } from '../../functions/core/board-summary/summary-store.js';
 import type { AppFunction } from './app-function.js';
 import type { FunctionName } from './bundle-settings.js';
 
@@ -12,7 +13,7 @@ const logs = (fn: AppFunction) => `Open CloudWatch log group ${fn.logGroup.logGr
 
 /** The scheduled runs act on the month's first working day only, so a summary that failed waits for a person. */
 const boardSummaryRerun = (fnName: string) =>
-  `invoke ${fnName} with {"month":"YYYY-MM"} (the month just ended): the scheduled runs later this month will not send it, and this sends it only to the board members who did not get it (one whose send a stopped run left unconfirmed, from 15 minutes after that run)`;
+  `invoke ${fnName} with {"month":"YYYY-MM"} (the month just ended): the scheduled runs later this month will not send it, and this sends it only to the board members who did not get it (one whose send a stopped run left unconfirmed, from ${claimTimeoutMs / 60_000} minutes after that run)`;
 
 const onFailure: Record<FunctionName, (fn: AppFunction) => string> = {
   http: (fn) => `The web app failed to answer: people may have seen an error. ${logs(fn)} (often a permission, a quota or a config value), then check that the app opens.`,
