@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { DigestEmailInput } from '../../functions/core/reminders/deliver-digest.js';
-import type { DigestLine, EscalationDigest, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import { partsOf, type DigestLine, type EscalationDigest, type ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
 import { DigestTable } from './digest-table.js';
 import {
   ageText,
@@ -36,8 +36,8 @@ interface DigestParts {
  * reminder comes first when they are sent both, and its call to update their actions is the button.
  */
 export async function renderDigestEmail(input: DigestEmailInput): Promise<RenderedEmail> {
-  const { reminder, escalation, person } = input.digest;
-  const parts = [...(reminder ? [reminderParts(reminder, input.staleAfterDays)] : []), ...(escalation ? [escalationParts(escalation)] : [])];
+  const { person } = input.digest;
+  const parts = partsOf(input.digest).map((part) => (part.kind === 'reminder' ? reminderParts(part, input.staleAfterDays) : escalationParts(part)));
   const [first] = parts;
   if (!first) throw new Error(`Nothing to send ${person.id}: a digest needs a reminder or an escalation`);
   const subject = parts.map((p) => p.subject).join(', and ');
