@@ -55,7 +55,7 @@ export function isOverdue(action: Action, now: Date, timeZone: string): boolean 
  * Days since the last update, counted as people count them, by the calendar in the force's time zone
  * (an update at 11 pm was "yesterday" at 9 am), as the reminder emails count; null if never updated.
  */
-export function daysSinceUpdate(action: Action, now: Date, timeZone: string): number | null {
+export function daysSinceUpdate(action: Pick<Action, 'lastUpdatedAt'>, now: Date, timeZone: string): number | null {
   if (action.lastUpdatedAt === null) return null;
   return calendarDaysBetween(new Date(action.lastUpdatedAt), now, timeZone);
 }

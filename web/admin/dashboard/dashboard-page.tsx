@@ -1,7 +1,7 @@
 import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
-import { calendarDaysBetween } from '../../../functions/core/calendar/local-date.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
+import { daysSinceUpdate } from '../../../functions/core/rules/stale.js';
 import { formatDaysAgo } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -32,7 +32,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
     key === 'closedThisMonth' && !dashboard.closedKnown ? 'Shown once last month’s board summary is kept' : String(value),
   ]);
   // By the force's calendar, as the action pages and the reminder emails count.
-  const daysAgo = (row: PlanRow) => formatDaysAgo(row.lastUpdatedAt === null ? null : calendarDaysBetween(new Date(row.lastUpdatedAt), now, timeZone));
+  const daysAgo = (row: PlanRow) => formatDaysAgo(daysSinceUpdate(row, now, timeZone));
   return (
     <AdminLayout title="Dashboard" forceName={forceName} session={session} current="/admin">
       <h1>Dashboard</h1>
