@@ -214,7 +214,7 @@ describe('the SRO returns a closure that is not complete', () => {
     expect(await (await h.app.request(response.headers.get('location')!)).text()).toContain('3.01 returned to its owners: it is open again');
     // The owner reads the reason beside their form.
     const alexToken = await h.linkFor('alex');
-    expect(await (await h.app.request(`/u/${alexToken}/actions/301`)).text()).toContain(`Reason: not set → ${reason}`);
+    expect(await (await h.app.request(`/u/${alexToken}/actions/301`)).text()).toContain(`Reason: <span class="prose">${reason}</span>`);
   });
 
   it('asks for the reason with the GOV.UK error pattern, keeps what was typed, and writes and sends nothing', async () => {

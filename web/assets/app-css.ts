@@ -128,8 +128,6 @@ h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
 .inset-text{border-left:5px solid #b1b4b6;padding:.5rem 0 .5rem 1rem;margin:0 0 1.5rem}
 .download-form{margin:0 0 1.5rem}
 td .download-form{margin:0}
-.audit-value-label{font-weight:700;margin:.5rem 0 .25rem}
-.audit-value{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.875rem;margin:0;max-width:30rem}
 .table-caption{text-align:left;font-weight:700;font-size:1.1875rem;padding:0 0 .5rem}
 .tag-role{background:#bbd4ea;color:#0c2d4a;margin-left:.5rem}
 .break-anywhere{overflow-wrap:anywhere}

@@ -1,6 +1,7 @@
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
-import { describeValue, fieldLabels, shownChanges } from '../views/describe-change.js';
+import { FieldChangeItem } from '../views/change-item.js';
+import { fieldLabels, shownChanges } from '../views/describe-change.js';
 import { Prose } from './components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 
@@ -73,9 +74,7 @@ export function UpdateEntry({ update, names, timeZone }: { update: Update; names
       {others.length > 0 && (
         <ul class="change-list">
           {others.map((change) => (
-            <li>
-              {fieldLabels[change.field] ?? change.field}: {describeValue(change.field, change.from, names, timeZone)} → {describeValue(change.field, change.to, names, timeZone)}
-            </li>
+            <FieldChangeItem change={change} names={names} timeZone={timeZone} />
           ))}
         </ul>
       )}

@@ -1,29 +1,9 @@
-import type { FieldChange, Update } from '../../../functions/core/model/update.js';
-import { Prose } from '../../owner/components.js';
+import type { Update } from '../../../functions/core/model/update.js';
 import { formatInstant } from '../../owner/format.js';
-import { describeValue, fieldLabels, shownChanges } from '../../views/describe-change.js';
-
-/** Fields whose values are long prose: shown whole, before and after, never cut. */
-const proseFields = new Set(['latestProgress', 'confidenceNarrative', 'evidence', 'text', 'plan']);
+import { FieldChangeItem } from '../../views/change-item.js';
+import { shownChanges } from '../../views/describe-change.js';
 
 const viaLabels: Record<Update['via'], string> = { link: 'by personal link', admin: 'in the admin console', import: 'by import' };
-
-function Change({ change, names, timeZone }: { change: FieldChange; names: Record<string, string>; timeZone: string }) {
-  const label = fieldLabels[change.field] ?? change.field;
-  if (change.field === 'reason') return <li>Reason: <span class="prose">{String(change.to)}</span></li>;
-  if (proseFields.has(change.field)) {
-    return (
-      <li>
-        {label} changed. Before: <Prose text={typeof change.from === 'string' ? change.from : null} /> After: <Prose text={typeof change.to === 'string' ? change.to : null} />
-      </li>
-    );
-  }
-  return (
-    <li>
-      {label}: {describeValue(change.field, change.from, names, timeZone)} → {describeValue(change.field, change.to, names, timeZone)}
-    </li>
-  );
-}
 
 /** The whole history, newest first: who, when, how, on whose behalf, and every field it changed. */
 export function HistoryList({ updates, names, timeZone }: { updates: Update[]; names: Record<string, string>; timeZone: string }) {
@@ -51,7 +31,7 @@ function HistoryEntry({ update, names, timeZone }: { update: Update; names: Reco
       ) : (
         <ul class="change-list">
           {changes.map((change) => (
-            <Change change={change} names={names} timeZone={timeZone} />
+            <FieldChangeItem change={change} names={names} timeZone={timeZone} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { peoplePaths } from '../people/people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
+import { AuditDetails } from './audit-details.js';
 
 /** What each recorded change means, in the admin's words; a name missing here is shown as recorded. */
 const changeLabels: Record<string, string> = {
@@ -62,11 +63,10 @@ function Target({ target, actionRefs, personNames }: Pick<AuditPageProps, 'actio
   }
 }
 
-const shown = (value: unknown) => (value === null || value === undefined ? 'Nothing' : JSON.stringify(value, null, 2));
-
 /** The audit log for admins: who changed what and when, and who took a copy of the plan, newest first. */
 export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZone, actionRefs, personNames }: AuditPageProps) {
   const { entries, older } = page;
+  const names = Object.fromEntries(personNames);
   return (
     <AdminLayout title="Audit log" forceName={forceName} session={session} current="/admin/audit">
       <h1>Audit log</h1>
@@ -77,7 +77,7 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
         <p>{isNewest ? 'Nothing has been recorded yet.' : 'Nothing older has been recorded.'}</p>
       ) : (
         <table>
-          <ColumnHeads names={['When', 'Who', 'What', 'Record', 'Before and after']} />
+          <ColumnHeads names={['When', 'Who', 'What', 'Record', 'Details']} />
           <tbody>
             {entries.map((entry) => (
               <tr>
@@ -89,16 +89,8 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
                 <td data-label="Record">
                   <Target target={entry.target} actionRefs={actionRefs} personNames={personNames} />
                 </td>
-                <td data-label="Before and after">
-                  <details>
-                    <summary>
-                      Show<span class="visually-hidden"> before and after</span>
-                    </summary>
-                    <p class="audit-value-label">Before</p>
-                    <pre class="audit-value">{shown(entry.before)}</pre>
-                    <p class="audit-value-label">After</p>
-                    <pre class="audit-value">{shown(entry.after)}</pre>
-                  </details>
+                <td data-label="Details">
+                  <AuditDetails entry={entry} names={names} timeZone={timeZone} />
                 </td>
               </tr>
             ))}

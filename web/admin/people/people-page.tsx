@@ -1,13 +1,11 @@
-import { roleFor, type AdminRole } from '../../../functions/core/admin/roles.js';
+import { roleFor } from '../../../functions/core/admin/roles.js';
 import type { ForceConfig } from '../../../functions/core/config/force-config.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
-import { mailStatusLabels, peoplePaths } from './people-paths.js';
+import { mailStatusLabels, peoplePaths, roleLabels } from './people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
-
-const roleLabels: Record<AdminRole, string> = { admin: 'Admin', board: 'Board' };
 
 export interface PeoplePageProps {
   config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;

@@ -1,3 +1,5 @@
+import type { AdminRole } from '../../../functions/core/admin/roles.js';
+
 export const peoplePaths = {
   list: '/admin/people',
   person: (id: string) => `/admin/people/${encodeURIComponent(id)}`,
@@ -7,3 +9,5 @@ export const peoplePaths = {
 };
 
 export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;
+
+export const roleLabels: Record<AdminRole, string> = { admin: 'Admin', board: 'Board' };
