@@ -83,7 +83,7 @@ describe('applyImport', () => {
     expect(report.actions).toEqual({ created: 0, updated: 1, unchanged: 26 });
     // The sheet's older target loses to the owner's newer update, so only the plan changes.
     expect(report.changedActions).toEqual([{ id: '211', ref: '211', fields: ['plan'] }]);
-    expect(formatImportReport(report).split('\n')).toContain('  211: plan');
+    expect(formatImportReport(report).split('\n')).toContain('  211: Plan');
     // The change is in the action's history, after the owner's update, like any other change.
     const history = await repository.listUpdates('211');
     expect(history.map((u) => u.via)).toEqual(['link', 'import']);

@@ -1,7 +1,8 @@
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
 import { FieldChangeItem } from '../views/change-item.js';
-import { fieldLabels, shownChanges } from '../views/describe-change.js';
+import { fieldLabels } from '../../functions/core/model/field-labels.js';
+import { shownChanges } from '../views/describe-change.js';
 import { Prose } from './components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 

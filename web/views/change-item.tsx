@@ -1,6 +1,7 @@
 import type { FieldChange } from '../../functions/core/model/update.js';
 import { Prose } from '../owner/components.js';
-import { describeValue, fieldLabels } from './describe-change.js';
+import { fieldLabels } from '../../functions/core/model/field-labels.js';
+import { describeValue } from './describe-change.js';
 
 /** Fields whose values are long prose: shown whole, before and after, never cut. */
 const proseFields = new Set(['latestProgress', 'confidenceNarrative', 'evidence', 'text', 'plan']);

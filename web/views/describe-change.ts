@@ -3,27 +3,6 @@ import type { FieldChange, Update } from '../../functions/core/model/update.js';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { formatTarget, statusLabels } from '../owner/format.js';
 
-/** How a history entry names each field it changed, for owners and admins alike. */
-export const fieldLabels: Record<string, string> = {
-  latestProgress: 'Progress update',
-  lastUpdatedAt: 'Last updated',
-  confidence: 'Confidence',
-  confidenceNarrative: 'Reason for confidence',
-  timescale: 'Target date',
-  status: 'Status',
-  ownerIds: 'Owners',
-  sroId: 'Senior responsible officer',
-  kind: 'Kind',
-  area: 'Area',
-  ref: 'Ref',
-  evidence: 'Evidence',
-  text: 'Text',
-  plan: 'Plan',
-  accepted: 'Accepted',
-  unmatchedNames: 'Unmatched owner names',
-  reason: 'Reason',
-};
-
 export const kindLabels: Record<Action['kind'], string> = { recommendation: 'Recommendation', afi: 'Area for improvement', 'cause-of-concern': 'Cause of concern' };
 
 export function describeAccepted(accepted: Action['accepted']): string {

@@ -1,6 +1,8 @@
 import type { ImportProblem } from './cells.js';
 import type { Counts, ImportReport } from './apply-import.js';
 import type { PlanSummary } from './import-plan.js';
+import { fieldLabels } from '../model/field-labels.js';
+import { plural } from '../words.js';
 
 const counts = (c: Counts) => `${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`;
 
@@ -14,17 +16,19 @@ export function formatImportReport(report: ImportReport & { plan?: PlanSummary |
   const lines: string[] = [];
   if (report.plan) {
     const k = report.plan.kinds;
-    lines.push(`Read ${report.plan.actions} actions (${k.recommendation} recommendations, ${k.afi} areas for improvement, ${k['cause-of-concern']} causes of concern) in ${report.plan.areas.length} areas: ${report.plan.areas.join(', ')}`);
+    lines.push(
+      `Read ${plural(report.plan.actions, 'action')} (${plural(k.recommendation, 'recommendation')}, ${plural(k.afi, 'area for improvement', 'areas for improvement')}, ${plural(k['cause-of-concern'], 'cause of concern', 'causes of concern')}) in ${plural(report.plan.areas.length, 'area')}: ${report.plan.areas.join(', ')}`,
+    );
   }
   const verb = report.outcome === 'written' ? 'Written' : 'Would write';
   lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);
-  for (const change of report.changedActions) lines.push(`  ${change.ref}: ${change.fields.join(', ')}`);
+  for (const change of report.changedActions) lines.push(`  ${change.ref}: ${change.fields.map((field) => fieldLabels[field] ?? field).join(', ')}`);
   for (const problem of report.problems) lines.push(formatProblem(problem));
   if (report.outcome === 'blocked') {
     lines.push(
       report.errors > 0
-        ? `Nothing was written: fix the ${report.errors} error(s) in the file and import it again.`
-        : `Nothing was written: ${report.warnings} warning(s). Fix them in the file, or accept them to import the plan as it is.`,
+        ? `Nothing was written: fix the ${plural(report.errors, 'error')} in the file and import it again.`
+        : `Nothing was written: the file has ${plural(report.warnings, 'warning')}. Fix ${report.warnings === 1 ? 'it' : 'them'} in the file, or accept ${report.warnings === 1 ? 'it' : 'them'} to import the plan as it is.`,
     );
   } else if (report.outcome === 'dry-run') lines.push('Dry run: nothing was written.');
   return lines.join('\n');

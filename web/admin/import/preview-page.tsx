@@ -1,7 +1,7 @@
 import type { ChangedAction, Counts } from '../../../functions/core/import/apply-import.js';
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
 import { ErrorSummary } from '../../owner/components.js';
-import { fieldLabels } from '../../views/describe-change.js';
+import { fieldLabels } from '../../../functions/core/model/field-labels.js';
 import { actionPaths } from '../actions/paths.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';

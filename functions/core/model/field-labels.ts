@@ -1,0 +1,20 @@
+/** How an action's fields are named wherever a change is listed: histories, the audit log, import previews. */
+export const fieldLabels: Record<string, string> = {
+  latestProgress: 'Progress update',
+  lastUpdatedAt: 'Last updated',
+  confidence: 'Confidence',
+  confidenceNarrative: 'Reason for confidence',
+  timescale: 'Target date',
+  status: 'Status',
+  ownerIds: 'Owners',
+  sroId: 'Senior responsible officer',
+  kind: 'Kind',
+  area: 'Area',
+  ref: 'Ref',
+  evidence: 'Evidence',
+  text: 'Text',
+  plan: 'Plan',
+  accepted: 'Accepted',
+  unmatchedNames: 'Unmatched owner names',
+  reason: 'Reason',
+};
