@@ -19,7 +19,7 @@ const plan: Action[] = [
 ];
 
 const report = (overrides: Partial<RunReport> = {}): RunReport =>
-  makeRunReport({ staleActions: 7, owners: 3, peopleReminded: 2, escalations: 1, failures: 1, failed: [{ personId: 'okoro', kind: 'reminder', error: 'Throttled' }], ...overrides });
+  makeRunReport({ staleActions: 7, owners: 3, peopleReminded: 2, escalations: 1, failures: 1, failed: [{ personId: 'okoro', kind: 'reminder', reason: 'throttled' }], ...overrides });
 
 async function dashboardFor(email: string, setUp: (fixture: ReturnType<typeof consoleFixture>) => Promise<void> = async () => {}) {
   const fixture = consoleFixture();

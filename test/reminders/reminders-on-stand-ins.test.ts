@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import type { Action } from '../../functions/core/model/action.js';
@@ -5,7 +6,8 @@ import type { Person } from '../../functions/core/model/person.js';
 import type { Repository } from '../../functions/core/ports.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
 import type { BackoffPolicy } from '../../functions/core/reminders/send-with-backoff.js';
-import { makeAction, makePerson, makeUpdate } from '../support/make-action.js';
+import { makeAction, makePerson, makeRunReport, makeUpdate } from '../support/make-action.js';
+import { sandboxRejection } from './run-fixture.js';
 import { failSends, StandIns } from './stand-ins-fixture.js';
 
 const config = parseForceConfig(
@@ -124,18 +126,30 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     expect(report).toMatchObject({ peopleReminded: 9, escalations: 1, failures: 0 });
   });
 
-  it('a failure for one address: the others still sent, the failure recorded and reported', async () => {
+  it('a failure for one address: the others still sent, the failure recorded and reported, the address in neither log nor report', async () => {
     const force = await standIns.force(config);
     await seed(force.repository);
-    failSends(force.sesClient, 'reject-one', (to) =>
-      to.includes('owner4@testshire.example') ? Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }) : null,
-    );
-    const { report } = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
+    failSends(force.sesClient, 'reject-one', (to) => (to.includes('owner4@testshire.example') ? sandboxRejection('owner4@testshire.example') : null));
+    const logs: string[] = [];
+    const { report } = await runReminders(force.deps({ backoff: fastBackoff, log: (line) => logs.push(line) }), { dryRun: false, at });
     const counts = await standIns.countsByAddress();
     expect(counts.get('owner4@testshire.example')).toBeUndefined();
     expect([...counts.values()]).toEqual(Array(8).fill(1));
-    expect(report).toMatchObject({ peopleReminded: 8, failures: 1, failed: [{ personId: 'owner-4', kind: 'reminder', error: expect.stringContaining('MessageRejected') }] });
+    expect(report).toMatchObject({ peopleReminded: 8, failures: 1, failed: [{ personId: 'owner-4', kind: 'reminder', reason: 'unverified' }] });
     expect(await force.repository.listReminders('owner-4')).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringContaining('not verified') })]);
+    const stored = await force.deps().runReports.listRecent(5);
+    expect(stored).toEqual([report]);
+    for (const kept of [...logs, JSON.stringify(stored)]) expect(kept).not.toMatch(/owner4@|not verified/);
+  });
+
+  it('a report stored before failures were classified still reads from the table: its reason kept, SES\'s text dropped', async () => {
+    const force = await standIns.force(config);
+    const error = `MessageRejected: ${sandboxRejection('owner4@testshire.example').message}`;
+    const old = { ...makeRunReport({ failures: 1 }), failed: [{ personId: 'owner-4', kind: 'reminder', error }] };
+    await standIns.dynamo.doc.send(new PutCommand({ TableName: force.tableName, Item: { ...old, pk: 'RUN#reminders', sk: `${old.startedAt}#${old.runId}` } }));
+    const [read] = await force.deps().runReports.listRecent(5);
+    expect(read!.failed).toEqual([{ personId: 'owner-4', kind: 'reminder', reason: 'unverified' }]);
+    expect(JSON.stringify(read)).not.toMatch(/owner4@|not verified/);
   });
 
   it("a closure left waiting: its SRO is chased to sign it off, its owner is not, and a fresh one waits", async () => {

@@ -28,6 +28,10 @@ export async function seed(repository: Repository, force: { people: Person[]; ac
   for (const action of force.actions) await repository.putAction(action, null);
 }
 
+/** SES's answer to a send from its sandbox to an unverified address: its text names the address. */
+export const sandboxRejection = (address: string): Error =>
+  Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-WEST-2: ${address}`), { name: 'MessageRejected' });
+
 /** A mailer that keeps what it was given, and can be told to fail or throttle. */
 export class RecordingMailer implements Mailer {
   readonly sent: OutgoingEmail[] = [];
@@ -36,7 +40,8 @@ export class RecordingMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     if (this.throttle(email)) throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
-    if (email.to.some((to) => this.failFor.has(to))) throw Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' });
+    const failing = email.to.find((to) => this.failFor.has(to));
+    if (failing) throw sandboxRejection(failing);
     this.sent.push(email);
     return { messageId: `m-${this.sent.length}` };
   }

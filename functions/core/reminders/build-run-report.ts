@@ -12,7 +12,8 @@ export interface RunReportInput {
 }
 
 /**
- * Counts, not contents: ids and reasons only, so the log line and the stored report carry no action text.
+ * Counts, not contents: ids and reasons only, so the log line and the stored report carry no action text
+ * and no address (a failed send keeps its reason code, not SES's text: send-failure.ts).
  * Reminders and escalations count parts sent; failures, recoveries, unconfirmed and skips count people
  * (one email each), so an SRO's email holding both parts counts once. A dry run counts what would be sent.
  */
@@ -28,10 +29,10 @@ export function buildRunReport({ plan, outcomes, runId, startedAt, finishedAt, d
     skippedWho.set(skip.reason, who.add(skip.personId ?? `name:${skip.name}`));
   }
   const skipped: Partial<Record<SkipReason, number>> = Object.fromEntries([...skippedWho].map(([reason, who]) => [reason, who.size]));
-  // One entry per email that failed: its parts share the error.
+  // One entry per email that failed: its parts share the reason.
   const failed: RunReport['failed'] = [];
   for (const { digest, outcome } of outcomes) {
-    if (outcome.status === 'failed' && !failed.some((f) => f.personId === digest.person.id)) failed.push({ personId: digest.person.id, kind: digest.kind, error: outcome.error });
+    if (outcome.status === 'failed' && !failed.some((f) => f.personId === digest.person.id)) failed.push({ personId: digest.person.id, kind: digest.kind, reason: outcome.reason });
   }
   return {
     job: 'reminders',

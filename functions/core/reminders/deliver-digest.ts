@@ -5,6 +5,7 @@ import type { Clock, Mailer, Repository } from '../ports.js';
 import type { Timer } from '../timer.js';
 import type { Pacer } from './pacer.js';
 import { digestActionIds, partsOf, type Digest, type PersonDigest } from './reminder-plan.js';
+import { classifySendFailure, type SendFailureReason } from './send-failure.js';
 import { sendWithBackoff, type BackoffPolicy } from './send-with-backoff.js';
 
 /** Subject, HTML and text of a person's digest: refs, counts, ages and the link, nothing else. */
@@ -41,7 +42,10 @@ export type DeliveryOutcome =
   | { status: 'sent' }
   | { status: 'claimed-elsewhere' }
   | { status: 'unconfirmed'; error: string }
-  | { status: 'failed'; error: string };
+  | Failure;
+
+/** `error` is the detail for the person's reminder record; the run report takes only `reason`. */
+type Failure = { status: 'failed'; error: string; reason: SendFailureReason };
 
 /** How one part of a person's digest (their reminder, or their escalation) went. */
 export interface PartOutcome {
@@ -77,7 +81,7 @@ export async function deliverDigest(deps: DeliveryDeps, digest: PersonDigest, pe
     prepared = await claimAndRender(deps, digest, period, now, claims);
   } catch (error) {
     // A part claimed before the failure is recorded as failed: the next working day tries it again.
-    return settle(deps, parts, claims, { status: 'failed', error: describe(error) });
+    return settle(deps, parts, claims, failure(error));
   }
   if (prepared === null) return settle(deps, parts, claims, { status: 'sent' });
   await deps.hooks.afterClaim?.(prepared.sending);
@@ -85,7 +89,7 @@ export async function deliverDigest(deps: DeliveryDeps, digest: PersonDigest, pe
   try {
     await sendWithBackoff(deps.mailer, { to: [digest.person.email], ...prepared.content }, deps.pacer, deps.timer, deps.backoff);
   } catch (error) {
-    return settle(deps, parts, claims, { status: 'failed', error: describe(error) });
+    return settle(deps, parts, claims, failure(error));
   }
   await deps.hooks.afterSend?.(prepared.sending);
   return settle(deps, parts, claims, { status: 'sent' });
@@ -146,7 +150,7 @@ async function settle(
   deps: DeliveryDeps,
   parts: Digest[],
   claims: Claims,
-  result: { status: 'sent' } | { status: 'failed'; error: string },
+  result: { status: 'sent' } | Failure,
 ): Promise<PartOutcome[]> {
   return Promise.all(
     parts.map(async (part): Promise<PartOutcome> => {
@@ -167,6 +171,11 @@ async function complete(deps: DeliveryDeps, record: ReminderRecord): Promise<tru
   } catch (error) {
     return describe(error);
   }
+}
+
+function failure(error: unknown): Failure {
+  const detail = describe(error);
+  return { status: 'failed', error: detail, reason: classifySendFailure(detail) };
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);

@@ -1,6 +1,18 @@
 import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 import { skipReasons } from './reminder-plan.js';
+import { classifySendFailure, sendFailureReasons } from './send-failure.js';
+
+const failedEmail = { personId: z.string(), kind: z.enum(['reminder', 'escalation']) };
+
+/**
+ * Reports stored before the reason was classified kept SES's text, which may name the address: such an
+ * entry is read as its reason and the text dropped, so the console still says why and never shows it.
+ */
+const StoredFailedEmail = z.pipe(
+  z.object({ ...failedEmail, error: z.string() }),
+  z.transform(({ personId, kind, error }) => ({ personId, kind, reason: classifySendFailure(error) })),
+);
 
 /** What one reminder run did: logged as one JSON line and stored for the admin console. */
 export const RunReport = z.object({
@@ -24,7 +36,8 @@ export const RunReport = z.object({
   unconfirmed: z.number().check(z.int(), z.nonnegative()),
   skipped: z.partialRecord(z.enum(skipReasons), z.number().check(z.int(), z.nonnegative())),
   failures: z.number().check(z.int(), z.nonnegative()),
-  failed: z.array(z.object({ personId: z.string(), kind: z.enum(['reminder', 'escalation']), error: z.string() })),
+  /** Why each email failed as a reason code (send-failure.ts), never SES's text. */
+  failed: z.array(z.union([z.object({ ...failedEmail, reason: z.enum(sendFailureReasons) }), StoredFailedEmail])),
 });
 export type RunReport = z.infer<typeof RunReport>;
 

@@ -4,12 +4,15 @@ import { MemoryAuditLog } from '../../../functions/adapters/memory/memory-audit-
 import { MemoryLinkTokenStore } from '../../../functions/adapters/memory/memory-link-token-store.js';
 import { MemoryRepository } from '../../../functions/adapters/memory/memory-repository.js';
 import { MemoryRunReportStore } from '../../../functions/adapters/memory/memory-run-report-store.js';
+import { RunReport } from '../../../functions/core/reminders/run-report.js';
+import { classifySendFailure } from '../../../functions/core/reminders/send-failure.js';
 import type { AdminSession } from '../../../web/admin/admin-env.js';
-import { sendFailureReason } from '../../../web/admin/reminders/failed-sends.js';
+import { sendFailureWords } from '../../../web/admin/reminders/failed-sends.js';
 import { createReminderRoutes } from '../../../web/admin/reminders/reminder-routes.js';
 import { memoryDeps } from '../../support/memory-deps.js';
 import { coOwner, config, daysBefore, owner, sro, staleAction, tuesday } from '../../reminders/policy-fixture.js';
-import { RecordingMailer, seed } from '../../reminders/run-fixture.js';
+import { RecordingMailer, sandboxRejection, seed } from '../../reminders/run-fixture.js';
+import { makeRunReport } from '../../support/make-action.js';
 import { adminSession, adminTestApp, boardSession } from '../support/admin-test-app.js';
 
 const defaultActions = [
@@ -118,15 +121,27 @@ describe('reminders: preview, send now, log', () => {
     // SES's sandbox answer ("not verified") is the account's set-up, for IT, not the person's address.
     expect(html).toContain('<li>Ch Insp Blake Reid: the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT');
     expect(html).not.toContain('co-owner');
+    // SES's text named Blake's address: the stored report keeps only why.
+    expect(JSON.stringify(await h.runReports.listRecent(1))).not.toMatch(/blake@|not verified/);
   });
 
   it('says why a send failed in words an admin can act on', () => {
-    expect(sendFailureReason('TooManyRequestsException: Maximum sending rate exceeded.')).toBe('the email service was busy');
-    expect(sendFailureReason('MessageRejected: Email address is not verified. The following identities failed the check')).toMatch(/^the email service may only send to verified addresses/);
-    expect(sendFailureReason('MailFromDomainNotVerifiedException: not verified')).toMatch(/ask IT/);
-    expect(sendFailureReason('AccountSendingPausedException: sending paused')).toMatch(/^this account may not send email/);
-    expect(sendFailureReason('MessageRejected: Address blacklisted.')).toBe('the email service refused the address: check it on their People page');
-    expect(sendFailureReason('socket hang up')).toBe('the email could not be sent');
+    const words = (error: string) => sendFailureWords[classifySendFailure(error)];
+    expect(words('TooManyRequestsException: Maximum sending rate exceeded.')).toBe('the email service was busy');
+    expect(words('MessageRejected: Email address is not verified. The following identities failed the check')).toMatch(/^the email service may only send to verified addresses/);
+    expect(words('MailFromDomainNotVerifiedException: not verified')).toMatch(/ask IT/);
+    expect(words('AccountSendingPausedException: sending paused')).toMatch(/^this account may not send email/);
+    expect(words('MessageRejected: Address blacklisted.')).toBe('the email service refused the address: check it on their People page');
+    expect(words('socket hang up')).toBe('the email could not be sent');
+  });
+
+  it('still reads a run stored with SES\'s text, showing its reason and never the text', async () => {
+    const h = await harness();
+    const text = `MessageRejected: ${sandboxRejection('blake@testshire.example').message}`;
+    await h.runReports.save(RunReport.parse({ ...makeRunReport(), failures: 1, failed: [{ personId: 'co-owner', kind: 'reminder', error: text }] }));
+    const html = await (await h.app.request('/admin/reminders')).text();
+    expect(html).toContain('<li>Ch Insp Blake Reid: the email service may only send to verified addresses');
+    expect(html).not.toContain('failed the check');
   });
 
   it('says a non-working day sends nothing, and offers no button', async () => {
