@@ -29,6 +29,15 @@ describe('applyImport', () => {
     expect(await repository.listActions()).toEqual(before);
   });
 
+  it('finds the same action when a later sheet pads its ref with a zero ("0201" for "201")', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const padded = new TextDecoder().decode(demoPlanCsv).replace('\nCore Policing,201,', '\nCore Policing,0201,');
+    const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(padded) }, { now: later });
+    expect(report).toMatchObject({ outcome: 'written', actions: { created: 0, updated: 1, unchanged: 26 }, changedActions: [{ id: '201', ref: '0201', fields: ['ref'] }] });
+    expect(await repository.listActions()).toHaveLength(27);
+  });
+
   it('keeps when an action was reopened: the same file again changes nothing', async () => {
     const repository = new MemoryRepository();
     await importSpreadsheets(repository, demo, { now });

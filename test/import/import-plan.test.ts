@@ -128,12 +128,15 @@ describe.each([
 describe('row problems', () => {
   const header = ['Ref', 'Recommendation', 'Plan Owner', 'Accepted'];
   it('refuses a duplicate ref, a row without a ref and a row without text', () => {
-    const plan = importPlan([header, ['R1', 'Do this', 'Leila Osei'], ['r1', 'Do that', 'Leila Osei'], ['', 'No ref', 'Leila Osei'], ['R2', '', 'Leila Osei']], people, now);
-    expect(plan.actions.map((a) => a.id)).toEqual(['r1']);
+    const rows = [['R1', 'Do this'], ['r1', 'Do that'], ['', 'No ref'], ['R2', ''], ['AFI 3', 'Do more'], ['AFI 3', 'Do more still'], ['AFI 03', 'And more']];
+    const plan = importPlan([header, ...rows.map((row) => [...row, 'Leila Osei'])], people, now);
+    expect(plan.actions.map((a) => a.id)).toEqual(['r1', 'afi-3']);
     expect(plan.problems).toEqual([
-      { row: 3, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the ref "r1" is also used on row 2; each action needs its own ref/) },
+      { row: 3, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the ref "r1" reads as the same ref as "R1" on row 2 \(case, punctuation and leading zeros are not told apart\); each action needs its own ref/) },
       { row: 4, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the row has no ref/) },
       { row: 5, column: 'Recommendation', severity: 'error', message: expect.stringMatching(/^the row has the ref "R2" but no text; fill in/) },
+      { row: 7, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the ref "AFI 3" is also used on row 6; each action needs its own ref/) },
+      { row: 8, column: 'Ref', severity: 'error', message: expect.stringMatching(/^the ref "AFI 03" reads as the same ref as "AFI 3" on row 6/) },
     ]);
   });
 

@@ -45,7 +45,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   const index = indexPeople(people);
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new Map<string, { row: number; ref: string }>();
   const unmatchedSroNames: string[] = [];
   const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [] };
   let sectionArea = '';
@@ -69,11 +69,12 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
     }
     const seen = firstRowOfId.get(read.action.id);
     if (seen !== undefined) {
-      problems.push({ row: rowNumber, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" is also used on row ${seen}; each action needs its own ref, so give one of them a different ref` });
+      const used = seen.ref === read.action.ref ? `is also used on row ${seen.row}` : `reads as the same ref as "${seen.ref}" on row ${seen.row} (case, punctuation and leading zeros are not told apart)`;
+      problems.push({ row: rowNumber, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" ${used}; each action needs its own ref, so give one of them a different ref` });
       summary.skippedRows++;
       return;
     }
-    firstRowOfId.set(read.action.id, rowNumber);
+    firstRowOfId.set(read.action.id, { row: rowNumber, ref: read.action.ref });
     actions.push(read.action);
     unmatchedSroNames.push(...read.unmatchedSroNames);
   });

@@ -64,7 +64,10 @@ export function readKind(sources: { kindCell: string; ref: string; text: string;
   return kindNamedBy(sources.kindCell) ?? kindNamedBy(sources.ref) ?? fromText ?? kindNamedBy(sources.heading) ?? 'recommendation';
 }
 
-/** An action id from its ref: "AFI 1.2" -> "afi-1-2". Empty when the ref has no letters or digits. */
+/**
+ * An action id from its ref: "AFI 1.2" -> "afi-1-2". A number padded in one month's sheet and not in the
+ * next ("AFI 01", "AFI 1") is the same action, so leading zeros go. Empty when the ref has no letters or digits.
+ */
 export function actionIdFromRef(ref: string): string {
-  return normaliseWords(ref).replace(/ /g, '-').slice(0, 64).replace(/-+$/, '');
+  return normaliseWords(ref).replace(/\b0+(?=\d)/g, '').replace(/ /g, '-').slice(0, 64).replace(/-+$/, '');
 }
