@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
-import { octoberSnapshot } from './history-fixtures.js';
+import { octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -106,13 +106,24 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const changes = october.getWorksheet(sheetNames.changes)!;
     const rows = Array.from({ length: changes.actualRowCount }, (_, i) => rowValues(changes, i + 1));
     expect(rows).toEqual([
-      ['Change', 'Ref Number', 'Area', 'From', 'To', 'Months moved'],
+      ['Change', 'Ref Number', 'Area', 'From', 'To', 'Moved'],
       ['New action', 'N1', 'Effectiveness'],
       ['Closed', 'C1', 'Effectiveness', undefined, 'Closed'],
-      ['Re-timed', 'T1', 'Effectiveness', 'December 2026', 'March 2027', 3],
+      ['Re-timed', 'T1', 'Effectiveness', 'December 2026', 'March 2027', '+3 months'],
       ['Confidence dropped', 'D1', 'Effectiveness', 'High', 'Low'],
       ['Became stale', 'G1', 'Effectiveness'],
       ['Became overdue', 'O1', 'Effectiveness'],
+    ]);
+  });
+
+  it('gives a day target moved by less than a month in days on the changes sheet, and one moved earlier as earlier', async () => {
+    const changes = (await readBack(await buildBoardPack(retimedSnapshot(), { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!;
+    const rows = Array.from({ length: changes.actualRowCount - 1 }, (_, i) => rowValues(changes, i + 2));
+    expect(rows.map((row) => [row[1], row[5]])).toEqual([
+      ['R1', '+21 days'],
+      ['R2', '-16 days'],
+      ['R3', '+1 day'],
+      ['R4', '+3 months'],
     ]);
   });
 });

@@ -55,10 +55,29 @@ export const people = [
   makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' }),
 ];
 
+/** The first working day of November 2026, when October's summary is compiled. */
+const novemberRun = new Date('2026-11-02T07:30:00.000Z');
+
 /** September then October 2026 compiled from octoberHistory: October has one action in each movement. */
 export function octoberSnapshot(): Snapshot {
   const history = octoberHistory();
-  const now = new Date('2026-11-02T07:30:00.000Z');
-  const september = compileBoardSummary({ ...history, people, previous: null, month: '2026-09', now, config });
-  return compileBoardSummary({ ...history, people, previous: september, month: '2026-10', now, config });
+  const september = compileBoardSummary({ ...history, people, previous: null, month: '2026-09', now: novemberRun, config });
+  return compileBoardSummary({ ...history, people, previous: september, month: '2026-10', now: novemberRun, config });
 }
+
+/** Targets re-timed on 20 October 2026, R1 to R5, mostly day targets ("31 March 2027" in the sheet). */
+export function retimedHistory() {
+  const retimings = [
+    ['2027-03-10', '2027-03-31'],
+    ['2027-03-31', '2027-03-15'],
+    ['2027-03-31', '2027-04-01'],
+    ['2026-12', '2027-03'],
+    ['2027-03', '2027-03-31'],
+  ] as const;
+  const actions = retimings.map(([, to], i) => action(`a-retimed-${i + 1}`, `R${i + 1}`, { timescale: timescale(to), version: 2, lastUpdatedAt: '2026-10-20T09:00:00.000Z' }));
+  const updates = retimings.map(([from, to], i) => change(actions[i]!, 2, '2026-10-20T09:00:00.000Z', 'timescale', timescale(from), timescale(to)));
+  return { actions, updates };
+}
+
+/** October 2026 compiled from retimedHistory, the first summary kept. */
+export const retimedSnapshot = (): Snapshot => compileBoardSummary({ ...retimedHistory(), people, previous: null, month: '2026-10', now: novemberRun, config });

@@ -13,7 +13,7 @@ import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summa
 import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
 import { boardSummaryRenderers } from '../../functions/runtime/board-summary-deps.js';
 import { makeAction, makePerson } from '../support/make-action.js';
-import { octoberHistory, people } from './history-fixtures.js';
+import { octoberHistory, people, retimedHistory } from './history-fixtures.js';
 
 interface StoredEmail {
   destination: { to: string[] };
@@ -46,8 +46,8 @@ async function sentEmails(): Promise<StoredEmail[]> {
   return ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: StoredEmail[] }).emails;
 }
 
-/** The production wiring on dynalite and aws-ses-v2-local, with a fresh table holding October's history. */
-async function seededDeps(overrides: Partial<ForceConfig> = {}): Promise<CoreDeps> {
+/** The production wiring on dynalite and aws-ses-v2-local, with a fresh table holding an October's history (octoberHistory unless given). */
+async function seededDeps(overrides: Partial<ForceConfig> = {}, { actions, updates } = octoberHistory()): Promise<CoreDeps> {
   const tableName = `board-${++tables}`;
   await ensureTable(admin, tableName);
   const config = parseForceConfig(
@@ -56,7 +56,6 @@ async function seededDeps(overrides: Partial<ForceConfig> = {}): Promise<CoreDep
   );
   const deps = composeDeps({ config, tableName, endpoints: { region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint } });
   for (const person of [...people, makePerson({ id: 'p-1' })]) await deps.repository.putPerson(person);
-  const { actions, updates } = octoberHistory();
   for (const action of actions) {
     const history = updates.filter((u) => u.actionId === action.id).sort((a, b) => a.version - b.version);
     // Stored as first written, then each update applied through the repository, as the app does.
@@ -89,6 +88,12 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect(emails[0]?.body.text).toContain('- Re-timed: 1 (T1 (+3 months))');
     expect(emails[0]?.attachments).toEqual([]);
     expect((await deps.summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
+  });
+
+  it('emails a day target moved by less than a month in days, one moved earlier as earlier, and not one only written as its month end', async () => {
+    await run(await seededDeps({}, retimedHistory()));
+    const [email] = await sentEmails();
+    expect(email?.body.text).toContain('- Re-timed: 4 (R1 (+21 days), R2 (-16 days), R3 (+1 day), R4 (+3 months))');
   });
 
   it('lists the month on a retry when the run that kept it stopped before listing it', async () => {
@@ -140,6 +145,16 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect(await deps.summaries.getSnapshot('2026-09')).toBeNull();
     expect(await sentEmails()).toEqual([]);
     expect(JSON.stringify(describeRun(result))).not.toContain('The force should improve');
+  });
+
+  it('says the day the figures are as at in the email of a dry run part-way through the month, not its end', async () => {
+    const deps = await seededDeps();
+    const result = await run(deps, { month: '2026-10', dryRun: true, now: new Date('2026-10-15T10:00:00.000Z') });
+    if (result.outcome !== 'dry-run') throw new Error(result.message);
+    // A dry run sends nothing for the SES store to hold: rendered as a run sends it, as the CLI's --out writes it.
+    const email = boardSummaryRenderers.renderEmail(result.snapshot.summary, deps.config);
+    expect(email.text).toContain('Northshire Police. Figures as at 15 October 2026; 7 actions in the plan.');
+    expect(email.html).toContain('Figures as at 15 October 2026;');
   });
 
   it('refuses to keep a month that has not ended', async () => {

@@ -8,7 +8,7 @@ import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
 import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
-import { octoberSnapshot } from './history-fixtures.js';
+import { octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
 
 const config = parseForceConfig(
   { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 's@northshire.example', admins: ['a@northshire.example'] },
@@ -16,9 +16,8 @@ const config = parseForceConfig(
 );
 
 /** The summary sub-app behind an injected board member's session, as the console mounts it. */
-async function summaryApp() {
+async function summaryApp(snapshot = octoberSnapshot()) {
   const summaries = new MemorySummaryStore();
-  const snapshot = octoberSnapshot();
   await summaries.putSnapshot(snapshot);
   const audit = new MemoryAuditLog();
   const app = adminTestApp(memoryDeps({ config, summaries, audit, clock: { now: () => new Date('2026-11-27T10:00:00Z') } }), createSummaryRoutes(), '/admin/summaries', boardSession);
@@ -47,10 +46,20 @@ describe('summary pages', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
+    expect(html).toContain('7 actions in the plan as at 31 October 2026.');
     expect(html).toContain('Re-timed: 1');
     expect(html).toContain('December 2026 to March 2027 (+3 months)');
     expect(html).toContain(snapshot.plan.find((r) => r.ref === 'T1')!.text);
     expect(html).toContain('<form method="post" action="/admin/summaries/2026-10/board-pack.xlsx"');
+  });
+
+  it('gives a day target moved by less than a month in days, and one moved earlier as earlier', async () => {
+    const { app } = await summaryApp(retimedSnapshot());
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(html).toContain('Re-timed: 4');
+    expect(html).toContain('10 March 2027 to 31 March 2027 (+21 days)');
+    expect(html).toContain('31 March 2027 to 15 March 2027 (-16 days)');
+    expect(html).toContain('31 March 2027 to 1 April 2027 (+1 day)');
   });
 
   it('says "No open actions." for a month without any, rather than a table of headings', async () => {

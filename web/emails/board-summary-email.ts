@@ -1,9 +1,11 @@
 import { monthLabel } from '../../functions/core/board-summary/month.js';
-import type { AreaConfidence, BoardSummary, MovedAction } from '../../functions/core/board-summary/snapshot.js';
+import type { AreaConfidence, BoardSummary, MovedAction, Retimed } from '../../functions/core/board-summary/snapshot.js';
+import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import { confidenceLabels, confidences, type Confidence } from '../../functions/core/model/action.js';
-import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
+import { plural } from '../../functions/core/words.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -22,11 +24,11 @@ export const summaryPageUrl = (baseUrl: string, month: string) => `${baseUrl}/ad
 function movementLines(summary: BoardSummary): Array<{ label: string; count: number; refs: string[] }> {
   const { movement } = summary;
   const plain = (list: MovedAction[]) => list.map((item) => item.ref);
-  const months = (n: number | null) => (n === null ? 'target cleared or set' : `${n > 0 ? '+' : ''}${n} month${Math.abs(n) === 1 ? '' : 's'}`);
+  const move = (r: Retimed) => (r.from && r.to ? describeTargetMove(r.from, r.to) : 'target cleared or set');
   return [
     { label: 'New actions', count: movement.newActions.length, refs: plain(movement.newActions) },
     { label: 'Closed', count: movement.closed.length, refs: plain(movement.closed) },
-    { label: 'Re-timed', count: movement.retimed.length, refs: movement.retimed.map((r) => `${r.ref} (${months(r.months)})`) },
+    { label: 'Re-timed', count: movement.retimed.length, refs: movement.retimed.map((r) => `${r.ref} (${move(r)})`) },
     {
       label: 'Confidence dropped',
       count: movement.confidenceDropped.length,
@@ -96,7 +98,7 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<Force
 <!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
 <h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
-<p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at the end of ${escapeHtml(month)}; ${summary.figures.total} actions in the plan.</p>
+<p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan.</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
 ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
 ${sectionHeading('What moved since last month')}${basis}
@@ -112,7 +114,7 @@ ${sectionHeading('Owners with the most stale actions')}${owners}
 
 export function renderBoardSummaryText(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
   const month = monthLabel(summary.month);
-  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at the end of ${month}; ${summary.figures.total} actions in the plan.`, ''];
+  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan.`, ''];
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');

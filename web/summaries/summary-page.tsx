@@ -4,10 +4,12 @@ import type { Child } from 'hono/jsx';
 import { confidenceLabels, confidences } from '../../functions/core/model/action.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 import { ColumnHeads } from '../views/column-heads.js';
+import { plural } from '../../functions/core/words.js';
 import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
 
 export const summaryPaths = {
@@ -75,7 +77,7 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
   const moved: Moved[] = [
     { heading: 'New actions', items: m.newActions },
     { heading: 'Closed', items: m.closed },
-    { heading: 'Re-timed', items: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.months === null ? '' : ` (${r.months > 0 ? '+' : ''}${r.months} months)`}` })) },
+    { heading: 'Re-timed', items: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.from && r.to ? ` (${describeTargetMove(r.from, r.to)})` : ''}` })) },
     { heading: 'Confidence dropped', items: m.confidenceDropped.map((d) => ({ ...d, detail: `${confidenceLabels[d.from]} to ${confidenceLabels[d.to]}` })) },
     { heading: 'Became stale', items: m.becameStale },
     { heading: 'Became overdue', items: m.becameOverdue },
@@ -85,7 +87,7 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner counts={compiled} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
-      <p class="lead">{f.total} actions in the plan at the end of {monthLabel(summary.month)}.</p>
+      <p class="lead">{plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}.</p>
       <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>
       <FiguresTable figures={figures} />
       <h2>Confidence in timescales, open actions by area</h2>

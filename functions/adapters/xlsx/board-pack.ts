@@ -4,7 +4,8 @@ import type { BoardSummary, Snapshot } from '../../core/board-summary/snapshot.j
 import { formatDay } from '../../core/calendar/format-day.js';
 import { confidenceLabels } from '../../core/model/action.js';
 import { planColumns, type CellValue, type Rag } from './plan-columns.js';
-import { headlineFigures } from '../../core/board-summary/headline-figures.js';
+import { figuresAsAt, headlineFigures } from '../../core/board-summary/headline-figures.js';
+import { describeTargetMove } from '../../core/board-summary/target-move.js';
 
 /**
  * The board pack as an XLSX workbook: Summary, the full plan in the force's familiar column layout,
@@ -49,7 +50,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   const f = summary.figures;
   const title = sheet.addRow([`${forceName}: action plan board summary, ${monthLabel(summary.month)}`]);
   title.font = { bold: true, size: 14 };
-  sheet.addRow([`Figures as at ${formatDay(summary.asAt, summary.timeZone)}; compiled ${formatDay(summary.compiledAt, summary.timeZone)}`]);
+  sheet.addRow([`Figures as at ${figuresAsAt(summary)}; compiled ${formatDay(summary.compiledAt, summary.timeZone)}`]);
   sheet.addRow([]);
   const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary).map(([label, value]): [string, number] => [label, value])];
   for (const figure of figures) sheet.addRow(figure);
@@ -84,7 +85,7 @@ function changeRows(summary: BoardSummary): CellValue[][] {
   return [
     ...m.newActions.map((a) => ['New action', a.ref, a.area, null, null, null]),
     ...m.closed.map((a) => ['Closed', a.ref, a.area, null, 'Closed', null]),
-    ...m.retimed.map((a) => ['Re-timed', a.ref, a.area, target(a.from), target(a.to), a.months]),
+    ...m.retimed.map((a) => ['Re-timed', a.ref, a.area, target(a.from), target(a.to), a.from && a.to ? describeTargetMove(a.from, a.to) : null]),
     ...m.confidenceDropped.map((a) => ['Confidence dropped', a.ref, a.area, confidenceLabels[a.from], confidenceLabels[a.to], null]),
     ...m.becameStale.map((a) => ['Became stale', a.ref, a.area, null, null, null]),
     ...m.becameOverdue.map((a) => ['Became overdue', a.ref, a.area, null, null, null]),
@@ -117,7 +118,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
       { header: 'Area', width: 24 },
       { header: 'From', width: 18 },
       { header: 'To', width: 18 },
-      { header: 'Months moved', width: 14 },
+      { header: 'Moved', width: 14 },
     ],
     changeRows(summary),
   );

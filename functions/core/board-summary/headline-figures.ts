@@ -1,3 +1,4 @@
+import { formatDay } from '../calendar/format-day.js';
 import type { BoardSummary } from './snapshot.js';
 
 /** The headline figures as the board reads them, in one order and wording for email, page, pack and dashboard. */
@@ -14,3 +15,9 @@ export function headlineFigures(
     ['No timescale set', f.noTimescale, 'noTimescale'],
   ];
 }
+
+/**
+ * The day the figures are as at, "31 October 2026": a month compiled before it ended (a dry run) is as at
+ * the day it was compiled, not the month's end.
+ */
+export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone'>): string => formatDay(summary.asAt, summary.timeZone);

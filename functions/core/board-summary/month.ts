@@ -16,7 +16,7 @@ export function addMonths(month: Month, count: number): Month {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Whole months from one target ("2027-03" or "2027-03-31") to another; positive when pushed back. */
+/** Calendar months from one target's month to another's, whatever the days (31 March to 1 April is 1): see targetMove for how far a target moved. */
 export function monthsBetween(from: string, to: string): number {
   const index = (target: string) => {
     const [year, m] = target.slice(0, 7).split('-').map(Number) as [number, number];

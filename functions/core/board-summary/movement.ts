@@ -1,7 +1,7 @@
 import type { Confidence } from '../model/action.js';
-import { monthsBetween } from './month.js';
 import { comparePlanRows } from './plan-as-at.js';
 import type { MovedAction, Movement, PlanRow } from './snapshot.js';
+import { targetMove } from './target-move.js';
 
 const rank: Record<Confidence, number | null> = { high: 3, medium: 2, low: 1, 'not-set': null };
 
@@ -28,7 +28,9 @@ export function compareMonths(before: readonly PlanRow[], after: readonly PlanRo
     if (!was) continue;
     const from = was.timescale.target;
     const to = row.timescale.target;
-    if (from !== to) movement.retimed.push({ ...moved(row), from, to, months: from && to ? monthsBetween(from, to) : null });
+    const move = from && to ? targetMove(from, to) : null;
+    // "March 2027" written again as "31 March 2027" falls due the same day: nothing moved.
+    if (from !== to && move?.days !== 0) movement.retimed.push({ ...moved(row), from, to, months: move?.months ?? null });
     if (confidenceDropped(was.confidence, row.confidence)) movement.confidenceDropped.push({ ...moved(row), from: was.confidence, to: row.confidence });
     if (row.stale && !was.stale) movement.becameStale.push(moved(row));
     if (row.overdue && !was.overdue) movement.becameOverdue.push(moved(row));

@@ -57,7 +57,7 @@ export type MovedAction = z.infer<typeof MovedAction>;
 export const Retimed = z.extend(MovedAction, {
   from: z.nullable(TargetDate),
   to: z.nullable(TargetDate),
-  /** Months the target moved (positive: later); null when either side has no target. */
+  /** Whole months the target moved (positive: later; 0 for less than a month, see targetMove); null when either side has no target. */
   months: z.nullable(z.number().check(z.int())),
 });
 export type Retimed = z.infer<typeof Retimed>;
