@@ -38,6 +38,19 @@ describe('applyImport', () => {
     expect(await repository.listActions()).toHaveLength(27);
   });
 
+  it('finds an action stored under a padded id ("afi01", from before zeros were dropped) when the same sheet comes again', async () => {
+    const padded = new TextEncoder().encode(new TextDecoder().decode(demoPlanCsv).replace('\nCore Policing,201,', '\nCore Policing,AFI01,'));
+    const first = new MemoryRepository();
+    await importSpreadsheets(first, { ...demo, plan: padded }, { now });
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, { people: demoPeopleCsv }, { now });
+    await repository.putAction({ ...(await first.getAction('afi1'))!, id: 'afi01' }, null);
+
+    const report = await importSpreadsheets(repository, { plan: padded }, { now: later });
+    expect(report).toMatchObject({ outcome: 'written', actions: { created: 26, updated: 0, unchanged: 1 } });
+    expect((await repository.listActions()).filter((a) => a.ref === 'AFI01').map((a) => a.id)).toEqual(['afi01']);
+  });
+
   it('keeps when an action was reopened: the same file again changes nothing', async () => {
     const repository = new MemoryRepository();
     await importSpreadsheets(repository, demo, { now });

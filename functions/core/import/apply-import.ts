@@ -7,6 +7,7 @@ import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
 import type { ImportProblem } from './cells.js';
 import { mergeAction, mergePerson, sameValue } from './merge-seed.js';
+import { withoutLeadingZeros } from './read-fields.js';
 
 export interface ImportInput {
   people: Person[];
@@ -109,6 +110,8 @@ export async function applyImport(repository: Repository, input: ImportInput, op
 
   const storedPeople = new Map((await repository.listPeople()).map((p) => [p.id, p]));
   const storedActions = new Map((await repository.listActions()).map((a) => [a.id, a]));
+  // Ids stored before refs' leading zeros were dropped ("afi-01") still match their row, and are kept.
+  const storedByUnpaddedId = new Map([...storedActions.values()].map((a) => [withoutLeadingZeros(a.id), a]));
   validateInput(input, new Set([...storedPeople.keys(), ...input.people.map((p) => p.id)]));
 
   const report: ImportReport = { outcome: 'written', errors, warnings, people: emptyCounts(), actions: emptyCounts(), changedActions: [], problems: input.problems };
@@ -125,13 +128,13 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const creates: Action[] = [];
   const updates: Update[] = [];
   for (const imported of input.actions) {
-    const stored = storedActions.get(imported.id);
+    const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
     if (!stored) {
       report.actions.created++;
       creates.push(imported);
       continue;
     }
-    const merged = mergeAction(stored, imported, options.now);
+    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now);
     if (sameValue(stored, merged)) report.actions.unchanged++;
     else {
       const fields = changedFields(stored, merged);

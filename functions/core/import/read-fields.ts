@@ -64,10 +64,10 @@ export function readKind(sources: { kindCell: string; ref: string; text: string;
   return kindNamedBy(sources.kindCell) ?? kindNamedBy(sources.ref) ?? fromText ?? kindNamedBy(sources.heading) ?? 'recommendation';
 }
 
-/**
- * An action id from its ref: "AFI 1.2" -> "afi-1-2". A number padded in one month's sheet and not in the
- * next ("AFI 01", "AFI 1") is the same action, so leading zeros go. Empty when the ref has no letters or digits.
- */
+/** Leading zeros dropped from each number: a sheet may pad one month ("AFI 01", "AFI01") and not the next. */
+export const withoutLeadingZeros = (id: string): string => id.replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/** An action id from its ref: "AFI 1.2" -> "afi-1-2", "AFI 01" -> "afi-1". Empty when the ref has no letters or digits. */
 export function actionIdFromRef(ref: string): string {
-  return normaliseWords(ref).replace(/\b0+(?=\d)/g, '').replace(/ /g, '-').slice(0, 64).replace(/-+$/, '');
+  return withoutLeadingZeros(normaliseWords(ref)).replace(/ /g, '-').slice(0, 64).replace(/-+$/, '');
 }
