@@ -52,16 +52,21 @@ describe('the audit log page', () => {
     await entry('09:10', 'mark-not-accepted', { type: 'action', id: 'hmic-232' }, { status: 'open' }, { status: 'not-accepted', reason: 'Covered by action 101' });
     await entry('09:20', 'add-person-alias', { type: 'person', id: 'alex' }, alex, { ...alex, aliases: ['A Morgan'] });
     await entry('09:30', 'deactivate-person', { type: 'person', id: 'alex' }, { active: true }, { active: false, movedActions: ['232', '7.1'], sroOf: [], newSro: 'sam' });
+    await entry('09:35', 'add-person-alias', { type: 'person', id: 'sam' }, null, { ...makePerson({ id: 'sam', name: 'DCI Sam Patel', email: 'sam@testshire.example' }), role: 'Head of Crime', aliases: ['S Patel'] });
+    await entry('09:36', 'an-old-change', { type: 'plan', id: 'x' }, 'as it was', ['one', 'two']);
     await entry('09:40', 'import-plan', { type: 'plan', id: 'f'.repeat(64) }, null, { plan: 'plan.xlsx', people: null, actionCounts: { created: 2, updated: 1, unchanged: 40 }, warnings: 3 });
 
     const rows = (await (await request('/admin/audit', { cookie })).text()).split('<tr>').slice(2);
     const details = (row: string) => [...row.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
-    expect(details(rows[5]!)).toEqual(['Owners: Supt Alex Morgan → DCI Sam Patel, Supt Alex Morgan', 'Senior responsible officer: not set → DCI Sam Patel']);
-    expect(details(rows[4]!)).toEqual(['Status: Open → Not accepted', 'Reason: Covered by action 101']);
-    expect(details(rows[3]!)).toEqual(['Other names in the plan: none → A Morgan']);
-    expect(details(rows[2]!)).toEqual(['Active: Yes → No', 'Actions moved to others: 232, 7.1', 'Actions they are still SRO of (no successor chosen): none', 'New senior responsible officer: DCI Sam Patel']);
+    expect(details(rows[7]!)).toEqual(['Owners: Supt Alex Morgan → DCI Sam Patel, Supt Alex Morgan', 'Senior responsible officer: not set → DCI Sam Patel']);
+    expect(details(rows[6]!)).toEqual(['Status: Open → Not accepted', 'Reason: Covered by action 101']);
+    expect(details(rows[5]!)).toEqual(['Other names in the plan: none → A Morgan']);
+    expect(details(rows[4]!)).toEqual(['Active: Yes → No', 'Actions moved to others: 232, 7.1', 'Actions they are still SRO of (no successor chosen): none', 'New senior responsible officer: DCI Sam Patel']);
+    // An alias added to someone not stored yet: all of them, their job title as such, no id.
+    expect(details(rows[3]!)).toEqual(['Name: DCI Sam Patel', 'Role: Head of Crime', 'Email: sam@testshire.example', 'Other names in the plan: S Patel', 'Active: Yes', 'Email delivery: Working']);
+    expect(details(rows[2]!)).toEqual(['Recorded: as it was → one, two']);
     expect(details(rows[1]!)).toEqual(['Plan file: plan.xlsx', 'People file: not set', 'Actions: created 2, updated 1, unchanged 40', 'Warnings accepted: 3']);
-    expect(details(rows[0]!)).toEqual(['Console role: Admin']);
+    expect(details(rows[0]!)).toEqual(['Role: Admin']);
     expect(rows.join('')).not.toMatch(/ownerIds|sroId|&quot;/);
   });
 

@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../../../functions/core/admin/audit-log.js';
 import { sameValue } from '../../../functions/core/import/merge-seed.js';
-import { formatCount } from '../../../functions/core/words.js';
 import { formatInstant, formatTargetValue } from '../../owner/format.js';
 import { ChangeItem, FieldChangeItem } from '../../views/change-item.js';
+import { describeOther, wordsOf } from '../../views/describe-change.js';
 import { mailStatusLabels, roleLabels } from '../people/people-paths.js';
 
 /**
@@ -11,8 +11,7 @@ import { mailStatusLabels, roleLabels } from '../people/people-paths.js';
  */
 const keyLabels: Record<string, string> = {
   revokedBefore: 'Stopped working if issued before',
-  role: 'Console role',
-  mailStatus: 'Email address',
+  mailStatus: 'Email delivery',
   aliases: 'Other names in the plan',
   movedActions: 'Actions moved to others',
   sroOf: 'Actions they are still SRO of (no successor chosen)',
@@ -33,32 +32,25 @@ const keyLabels: Record<string, string> = {
   warnings: 'Warnings accepted',
 };
 
-const wordsOf = (key: string) => {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** Codes the log records, by key: a person's role is their job title, a sign-in's their console role. */
+const codeLabels: Record<string, Record<string, string>> = {
+  mailStatus: mailStatusLabels,
+  kept: { now: 'Kept by this run', before: 'Kept already by an earlier run' },
 };
-
-const labelOf = (key: string) => keyLabels[key] ?? wordsOf(key);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const summaryKept: Record<string, string> = { now: 'Kept by this run', before: 'Kept already by an earlier run' };
+/** One side of an entry as fields: a value of another shape is shown as what was recorded. */
+const fieldsOf = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : value === null || value === undefined ? {} : { recorded: value });
 
 /** A value of the log's own in words: names for people, labels for codes, days and times in the force's zone. */
-function describe(key: string, value: unknown, names: Record<string, string>, timeZone: string): string {
-  if (value === null || value === undefined) return 'not set';
-  if (typeof value === 'string') {
-    if (key === 'revokedBefore') return formatInstant(value, timeZone);
-    if (key === 'period') return formatTargetValue(value);
-    if (key === 'newSro') return names[value] ?? value;
-    const labels: Record<string, string> | undefined = { role: roleLabels, mailStatus: mailStatusLabels, kept: summaryKept }[key];
-    return labels?.[value] ?? value;
-  }
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return formatCount(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => describe(key, item, names, timeZone)).join(', ');
-  if (isRecord(value)) return Object.entries(value).map(([inner, v]) => `${wordsOf(inner).toLowerCase()} ${describe(inner, v, names, timeZone)}`).join(', ');
-  return String(value);
+function describe(entry: AuditEntry, key: string, value: unknown, names: Record<string, string>, timeZone: string): string {
+  if (typeof value !== 'string') return describeOther(value);
+  if (key === 'revokedBefore') return formatInstant(value, timeZone);
+  if (key === 'period') return formatTargetValue(value);
+  if (key === 'newSro') return names[value] ?? value;
+  if (key === 'role' && entry.target.type === 'session') return roleLabels[value as keyof typeof roleLabels] ?? value;
+  return codeLabels[key]?.[value] ?? value;
 }
 
 export interface AuditDetailsProps {
@@ -70,20 +62,23 @@ export interface AuditDetailsProps {
 /**
  * What an entry changed, as an action's history lists it: each field that differs, before and after,
  * and what was recorded with no before (a reason, a download's file). Fields the same on both sides
- * (the rest of a person an alias was added to) are left out.
+ * (the rest of a person an alias was added to) and ids, which the Record column names, are left out.
  */
 export function AuditDetails({ entry, names, timeZone }: AuditDetailsProps) {
-  const before = isRecord(entry.before) ? entry.before : {};
-  const after = isRecord(entry.after) ? entry.after : {};
-  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((key) => !(key in before && key in after && sameValue(before[key], after[key])));
+  const before = fieldsOf(entry.before);
+  const after = fieldsOf(entry.after);
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter(
+    (key) => key !== 'id' && !(key in before && key in after && sameValue(before[key], after[key])),
+  );
   if (keys.length === 0) return <p class="hint">Nothing more recorded.</p>;
   return (
-    <ul class="change-list">
+    <ul class="change-list break-anywhere">
       {keys.map((key) => {
         const had = key in before;
-        if (entry.target.type === 'action') return <FieldChangeItem change={{ field: key, from: had ? before[key] : null, to: after[key] }} names={names} timeZone={timeZone} />;
-        const shown = (value: unknown) => describe(key, value, names, timeZone);
-        return <ChangeItem label={labelOf(key)} {...(had ? { from: shown(before[key]) } : {})} to={shown(after[key])} />;
+        const now = key in after ? after[key] : null;
+        if (entry.target.type === 'action') return <FieldChangeItem change={{ field: key, from: had ? before[key] : null, to: now }} names={names} timeZone={timeZone} />;
+        const shown = (value: unknown) => describe(entry, key, value, names, timeZone);
+        return <ChangeItem label={keyLabels[key] ?? wordsOf(key)} {...(had ? { from: shown(before[key]) } : {})} to={shown(now)} />;
       })}
     </ul>
   );
