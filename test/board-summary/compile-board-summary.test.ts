@@ -28,7 +28,7 @@ describe('compileBoardSummary: movement since last month', () => {
     expect(figures.closedThisMonth).toBe(1);
   });
   it('lists re-timed actions with how many months they moved', () => {
-    expect(movement.retimed).toEqual([{ id: 'a-retimed', ref: 'T1', area: 'Effectiveness', from: '2026-12', to: '2027-03', months: 3 }]);
+    expect(movement.retimed).toEqual([{ id: 'a-retimed', ref: 'T1', area: 'Effectiveness', from: '2026-12', to: '2027-03' }]);
   });
   it('lists confidence drops', () => {
     expect(movement.confidenceDropped).toEqual([{ id: 'a-dropped', ref: 'D1', area: 'Effectiveness', from: 'high', to: 'low' }]);

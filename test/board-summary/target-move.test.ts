@@ -3,14 +3,11 @@ import { describeTargetMove } from '../../functions/core/board-summary/target-mo
 import { retimedSnapshot } from './history-fixtures.js';
 
 describe('how far a re-timed target moved', () => {
-  it('counts a day target moved by less than a month as no whole months, and a month target written as its last day as no move', () => {
+  it('leaves out a month target written as its last day: it falls due the same day', () => {
     const { retimed } = retimedSnapshot().summary.movement;
-    expect(retimed.map((r) => [r.ref, r.months])).toEqual([
-      ['R1', 0],
-      ['R2', 0],
-      ['R3', 0],
-      ['R4', 3],
-    ]);
+    expect(retimed.map((r) => r.ref)).toEqual(['R1', 'R2', 'R3', 'R4']);
+    // A summary kept before then may still list one.
+    expect(describeTargetMove('2027-03', '2027-03-31')).toBe('same due date');
   });
 
   it('gives a move of less than a month in days, and an earlier one as earlier', () => {

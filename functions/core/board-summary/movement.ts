@@ -28,9 +28,8 @@ export function compareMonths(before: readonly PlanRow[], after: readonly PlanRo
     if (!was) continue;
     const from = was.timescale.target;
     const to = row.timescale.target;
-    const move = from && to ? targetMove(from, to) : null;
     // "March 2027" written again as "31 March 2027" falls due the same day: nothing moved.
-    if (from !== to && move?.days !== 0) movement.retimed.push({ ...moved(row), from, to, months: move?.months ?? null });
+    if (from !== to && !(from && to && targetMove(from, to).days === 0)) movement.retimed.push({ ...moved(row), from, to });
     if (confidenceDropped(was.confidence, row.confidence)) movement.confidenceDropped.push({ ...moved(row), from: was.confidence, to: row.confidence });
     if (row.stale && !was.stale) movement.becameStale.push(moved(row));
     if (row.overdue && !was.overdue) movement.becameOverdue.push(moved(row));

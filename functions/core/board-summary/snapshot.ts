@@ -54,11 +54,10 @@ export type AreaConfidence = z.infer<typeof AreaConfidence>;
 export const MovedAction = z.object({ id: z.string(), ref: z.string(), area: z.string() });
 export type MovedAction = z.infer<typeof MovedAction>;
 
+/** How far it moved is worked out from `from` and `to` where shown (describeTargetMove); summaries kept before that held a `months` count, which reading drops. */
 export const Retimed = z.extend(MovedAction, {
   from: z.nullable(TargetDate),
   to: z.nullable(TargetDate),
-  /** Whole months the target moved (positive: later; 0 for less than a month, see targetMove); null when either side has no target. */
-  months: z.nullable(z.number().check(z.int())),
 });
 export type Retimed = z.infer<typeof Retimed>;
 

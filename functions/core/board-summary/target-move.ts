@@ -40,5 +40,7 @@ const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '-' : ''}${
  */
 export function describeTargetMove(from: TargetDate, to: TargetDate): string {
   const { months, days } = targetMove(from, to);
+  // Only summaries kept before such rewrites stopped counting as moves list one ("March" as "31 March").
+  if (days === 0) return 'same due date';
   return months !== 0 ? signed(months, 'month') : signed(days, 'day');
 }
