@@ -226,3 +226,36 @@ describe('the emailed sign-in link', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 });
+
+describe('coming back to the page asked for', () => {
+  const cookieFrom = (response: Response, name: string) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+
+  it('lands a board member who opened a summary link signed out on that summary once signed in, once', async () => {
+    const { request, askForLink } = consoleFixture();
+    const asked = await request('/admin/summaries/2026-10?from=email');
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('location')).toBe('/admin/sign-in');
+    const returnTo = cookieFrom(asked, '__Host-return-to');
+    expect(returnTo).toBe(`__Host-return-to=${encodeURIComponent('/admin/summaries/2026-10?from=email')}`);
+
+    const signedIn = await request(await askForLink(boardEmail), { form: {}, cookie: returnTo! });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe('/admin/summaries/2026-10?from=email');
+    expect(signedIn.headers.getSetCookie().some((c) => c.startsWith('__Host-return-to=;'))).toBe(true);
+    // Without it (cleared), the next sign-in goes to the dashboard.
+    const again = await request(await askForLink(boardEmail), { form: {} });
+    expect(again.headers.get('location')).toBe('/admin');
+  });
+
+  it('never leads anywhere but a console page: other sites, dot segments, sign-in pages and POSTs are not remembered', async () => {
+    const { request, askForLink } = consoleFixture();
+    const bad = ['https://evil.example/admin', '//evil.example', '/\\evil.example', '/admin//evil.example', '/admin/../u/x', '/admin/sign-in/abc', '/u/token'];
+    for (const [i, path] of bad.entries()) {
+      // Two addresses, as each may ask for only a few links an hour.
+      const signedIn = await request(await askForLink(i % 2 ? adminEmail : boardEmail), { form: {}, cookie: `__Host-return-to=${encodeURIComponent(path)}` });
+      expect(signedIn.headers.get('location'), path).toBe('/admin');
+    }
+    const posted = await request('/admin/people', { form: { name: 'x' } });
+    expect(cookieFrom(posted, '__Host-return-to')).toBeUndefined();
+  });
+});

@@ -9,8 +9,12 @@ import { sessionTimes } from '../../../functions/core/admin/session.js';
  * http://localhost uses the plain name `session` without Secure; it is otherwise the same cookie.
  */
 export function sessionCookie(baseUrl: string): { name: string; secure: boolean } {
+  return consoleCookie(baseUrl, 'session');
+}
+
+function consoleCookie(baseUrl: string, name: string): { name: string; secure: boolean } {
   const secure = new URL(baseUrl).protocol === 'https:';
-  return { name: secure ? '__Host-session' : 'session', secure };
+  return { name: secure ? `__Host-${name}` : name, secure };
 }
 
 export function readSessionCookie(c: Context, baseUrl: string): string | undefined {
@@ -26,4 +30,33 @@ export function writeSessionCookie(c: Context, baseUrl: string, token: string): 
 export function clearSessionCookie(c: Context, baseUrl: string): void {
   const { name, secure } = sessionCookie(baseUrl);
   deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+}
+
+/**
+ * A console page, path and query, that sign-in may lead back to: letters, digits and URL-safe marks in
+ * non-empty segments under /admin, so never another site ("//host", "\\host") nor the sign-in pages.
+ */
+const returnPath = /^\/admin(\/[A-Za-z0-9._~%-]+)*\/?(\?[A-Za-z0-9._~%=&+-]*)?$/;
+const isReturnPath = (path: string) => returnPath.test(path) && !/\/\.\.?(\/|\?|$)/.test(path) && !path.startsWith('/admin/sign-in');
+
+/** Long enough to ask for a sign-in link and open it; the page asked for is of no use after that. */
+const returnCookieSeconds = 60 * 60;
+
+/**
+ * Remembers the page a signed-out GET asked for, so that a link in an email (a board summary's "Open the
+ * summary") lands there after sign-in rather than on the dashboard. It holds a path only, no secret.
+ */
+export function rememberReturnPath(c: Context, baseUrl: string, path: string): void {
+  if (!isReturnPath(path)) return;
+  const { name, secure } = consoleCookie(baseUrl, 'return-to');
+  setCookie(c, name, path, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: returnCookieSeconds });
+}
+
+/** The remembered page, once (the cookie is cleared), checked again; the dashboard without one. */
+export function takeReturnPath(c: Context, baseUrl: string): string {
+  const { name, secure } = consoleCookie(baseUrl, 'return-to');
+  const path = getCookie(c, name);
+  if (path === undefined) return '/admin';
+  deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+  return isReturnPath(path) ? path : '/admin';
 }

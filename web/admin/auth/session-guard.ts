@@ -1,8 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { resolveSession } from '../../../functions/core/admin/resolve-session.js';
 import { isUploadRequest } from '../../middleware/security.js';
+import { wordsOf } from '../../views/describe-change.js';
 import type { AdminEnv, AdminSession } from '../admin-env.js';
-import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, readSessionCookie, rememberReturnPath } from './session-cookie.js';
 import { SignInPage, type UnsavedText } from './sign-in-pages.js';
 
 export const signInPath = '/admin/sign-in';
@@ -16,23 +17,21 @@ export const signInPath = '/admin/sign-in';
 /** Form fields the person wrote, rather than chose: a choice, an id or a version is quick to give again. */
 function typedText(body: Record<string, unknown>): UnsavedText[] {
   return Object.entries(body).flatMap(([name, value]) =>
-    typeof value === 'string' && /\s/.test(value.trim()) ? [{ label: labelOf(name), value: value.replace(/\r\n/g, '\n') }] : [],
+    typeof value === 'string' && /\s/.test(value.trim()) ? [{ label: wordsOf(name), value: value.replace(/\r\n/g, '\n') }] : [],
   );
 }
-
-/** "confidenceNarrative" reads "Confidence narrative". */
-const labelOf = (name: string) => {
-  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
   const deps = c.get('deps');
   const token = readSessionCookie(c, deps.config.baseUrl);
   const record = await resolveSession(deps, token, deps.clock.now());
   if (!record) {
+    if (token !== undefined) clearSessionCookie(c, deps.config.baseUrl);
+    if (c.req.method === 'GET') {
+      const { pathname, search } = new URL(c.req.url);
+      rememberReturnPath(c, deps.config.baseUrl, pathname + search);
+    }
     if (token === undefined) return c.redirect(signInPath, 303);
-    clearSessionCookie(c, deps.config.baseUrl);
     // An upload is a file, not typed text, and its body is only size-checked by its route, after this.
     const unsaved = c.req.method === 'POST' && !isUploadRequest(c) ? typedText(await c.req.parseBody()) : [];
     if (unsaved.length > 0) return c.html(SignInPage({ forceName: deps.config.name, ended: true, unsaved }), 403);

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../app.js';
 import { emailRequestMs, evenResponseTime } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { clientKey } from '../../middleware/client-key.js';
-import { clearSessionCookie, writeSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, takeReturnPath, writeSessionCookie } from './session-cookie.js';
 import { CheckEmailPage, SignedOutPage, SignInLinkPage, SignInPage, SignInRefusedPage, TooManySignInsPage } from './sign-in-pages.js';
 
 /** The console's only pages without a session: ask for a link, open it, press "Sign in". */
@@ -37,7 +37,7 @@ export function createSignInRoutes() {
     const result = await consumeSignIn(deps, c.req.param('token'), deps.clock.now());
     if (!result.ok) return c.html(<SignInRefusedPage forceName={deps.config.name} />, 404);
     writeSessionCookie(c, deps.config.baseUrl, result.sessionToken);
-    return c.redirect('/admin', 303);
+    return c.redirect(takeReturnPath(c, deps.config.baseUrl), 303);
   });
 
   return signIn;
