@@ -54,6 +54,18 @@ describe('console sessions', () => {
     expect(signOut.status).toBe(303);
   });
 
+  it('gives back what was typed in a tab whose cookie another tab cleared by signing out', async () => {
+    const { signIn, request, repository } = consoleFixture();
+    await repository.putAction(makeAction({ id: 'a-1', ref: '1.01' }), null);
+    await request('/admin/sign-out', { form: {}, cookie: await signIn(adminEmail) });
+    const response = await request('/admin/actions/a-1/on-behalf', { form: { version: '1', progress: 'Met the owner today.', confidence: 'high' } });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('readonly="">Met the owner today.</textarea>');
+    expect(await repository.listUpdates('a-1')).toEqual([]);
+    // A GET without a cookie is only sent to sign in.
+    expect((await request('/admin/actions/a-1')).headers.get('location')).toBe('/admin/sign-in');
+  });
+
   it('does not read an upload sent without a live session, which only its own route limits, to give it back', async () => {
     const { signIn, request, advance } = consoleFixture();
     const cookie = await signIn(adminEmail);

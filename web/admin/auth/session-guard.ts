@@ -31,11 +31,11 @@ export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
       const { pathname, search } = new URL(c.req.url);
       rememberReturnPath(c, deps.config.baseUrl, pathname + search);
     }
-    if (token === undefined) return c.redirect(signInPath, 303);
     // An upload is a file, not typed text, and its body is only size-checked by its route, after this.
+    // Without a cookie too: signing out in another tab clears it, and the form there still holds text.
     const unsaved = c.req.method === 'POST' && !isUploadRequest(c) ? typedText(await c.req.parseBody()) : [];
     if (unsaved.length > 0) return c.html(SignInPage({ forceName: deps.config.name, ended: true, unsaved }), 403);
-    return c.redirect(`${signInPath}?ended=1`, 303);
+    return c.redirect(token === undefined ? signInPath : `${signInPath}?ended=1`, 303);
   }
   const session: AdminSession = { sessionId: record.hash, email: record.email, name: record.name, personId: record.personId, role: record.role };
   c.set('session', session);
