@@ -49,6 +49,7 @@ describe('the audit log page', () => {
     const entry = (at: string, change: string, target: { type: 'action' | 'person' | 'plan'; id: string }, before: unknown, after: unknown) =>
       deps.audit.record({ at: `2026-11-27T${at}:00.000Z`, by: adminEmail, change, target, before, after });
     await entry('09:00', 'reassign-owners', { type: 'action', id: 'hmic-232' }, { ownerIds: ['alex'], sroId: null }, { ownerIds: ['sam', 'alex'], sroId: 'sam' });
+    await entry('09:05', 'add-update-on-behalf', { type: 'action', id: 'hmic-232' }, { confidence: 'not-set' }, { confidence: 'high', onBehalfOf: 'alex' });
     await entry('09:10', 'mark-not-accepted', { type: 'action', id: 'hmic-232' }, { status: 'open' }, { status: 'not-accepted', reason: 'Covered by action 101' });
     await entry('09:20', 'add-person-alias', { type: 'person', id: 'alex' }, alex, { ...alex, aliases: ['A Morgan'] });
     await entry('09:30', 'deactivate-person', { type: 'person', id: 'alex' }, { active: true }, { active: false, movedActions: ['232', '7.1'], sroOf: [], newSro: 'sam' });
@@ -58,7 +59,8 @@ describe('the audit log page', () => {
 
     const rows = (await (await request('/admin/audit', { cookie })).text()).split('<tr>').slice(2);
     const details = (row: string) => [...row.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
-    expect(details(rows[7]!)).toEqual(['Owners: Supt Alex Morgan → DCI Sam Patel, Supt Alex Morgan', 'Senior responsible officer: not set → DCI Sam Patel']);
+    expect(details(rows[7]!)).toEqual(['Confidence: Not set → High', 'On behalf of: Supt Alex Morgan']);
+    expect(details(rows[8]!)).toEqual(['Owners: Supt Alex Morgan → DCI Sam Patel, Supt Alex Morgan', 'Senior responsible officer: not set → DCI Sam Patel']);
     expect(details(rows[6]!)).toEqual(['Status: Open → Not accepted', 'Reason: Covered by action 101']);
     expect(details(rows[5]!)).toEqual(['Other names in the plan: none → A Morgan']);
     expect(details(rows[4]!)).toEqual(['Active: Yes → No', 'Actions moved to others: 232, 7.1', 'Actions they are still SRO of (no successor chosen): none', 'New senior responsible officer: DCI Sam Patel']);

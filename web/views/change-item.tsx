@@ -38,13 +38,17 @@ export function ChangeItem({ label, from, to, prose = false }: ChangeItemProps) 
   );
 }
 
-/** A change to one of an action's fields, as its history and the audit log both list it. */
+/**
+ * A change to one of an action's fields, as its history and the audit log both list it. A `from` left
+ * undefined is a value recorded with the change (a reason, whose behalf), with nothing before it.
+ */
 export function FieldChangeItem({ change, names, timeZone }: { change: FieldChange; names: Record<string, string>; timeZone: string }) {
   const label = fieldLabels[change.field] ?? change.field;
-  if (change.field === 'reason') return <ChangeItem label={label} to={String(change.to)} prose />;
-  if (proseFields.has(change.field)) {
+  const had = change.from !== undefined && change.field !== 'reason';
+  if (change.field === 'reason' || proseFields.has(change.field)) {
     const text = (value: unknown) => (typeof value === 'string' ? value : null);
-    return <ChangeItem label={label} from={text(change.from)} to={text(change.to)} prose />;
+    return <ChangeItem label={label} {...(had ? { from: text(change.from) } : {})} to={text(change.to)} prose />;
   }
-  return <ChangeItem label={label} from={describeValue(change.field, change.from, names, timeZone)} to={describeValue(change.field, change.to, names, timeZone)} />;
+  const describe = (value: unknown) => describeValue(change.field, value, names, timeZone);
+  return <ChangeItem label={label} {...(had ? { from: describe(change.from) } : {})} to={describe(change.to)} />;
 }

@@ -21,7 +21,7 @@ export function describeValue(field: string, value: unknown, names: Record<strin
   if (field === 'kind') return kindLabels[value as Action['kind']] ?? String(value);
   if (field === 'timescale') return formatTarget(value as Action['timescale']);
   if (field === 'accepted') return describeAccepted(value as Action['accepted']);
-  if (field === 'sroId') return names[String(value)] ?? String(value);
+  if (field === 'sroId' || field === 'onBehalfOf') return names[String(value)] ?? String(value);
   if (field === 'ownerIds') return (value as string[]).map((id) => names[id] ?? id).join(', ');
   return describeOther(value);
 }

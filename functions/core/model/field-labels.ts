@@ -17,4 +17,5 @@ export const fieldLabels: Record<string, string> = {
   accepted: 'Accepted',
   unmatchedNames: 'Unmatched owner names',
   reason: 'Reason',
+  onBehalfOf: 'On behalf of',
 };

@@ -114,6 +114,8 @@ describe('each change on the action page', () => {
     expect(update).toMatchObject({ by: adminSession.email, onBehalfOf: 'alex', via: 'admin', countsAsProgress: true, patch: { latestProgress: 'Done by phone.', confidence: 'low' } });
     expect(update!.changes).toContainEqual({ field: 'lastUpdatedAt', from: before!.lastUpdatedAt, to: '2026-11-27T10:00:00.000Z' });
     expect((await h.repository.getAction('101'))!.lastUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
+    // The audit log says whose update it was, as the history does.
+    expect(h.audit.entries[0]!.after).toMatchObject({ onBehalfOf: 'alex' });
     const page = textOf(await (await h.app.request('/admin/actions/101')).text());
     expect(page).toContain('on behalf of Supt Alex Morgan');
     // The entry's own time says when it was last updated: the history does not list it as a change.

@@ -76,7 +76,7 @@ export function AuditDetails({ entry, names, timeZone }: AuditDetailsProps) {
       {keys.map((key) => {
         const had = key in before;
         const now = key in after ? after[key] : null;
-        if (entry.target.type === 'action') return <FieldChangeItem change={{ field: key, from: had ? before[key] : null, to: now }} names={names} timeZone={timeZone} />;
+        if (entry.target.type === 'action') return <FieldChangeItem change={{ field: key, from: had ? before[key] : undefined, to: now }} names={names} timeZone={timeZone} />;
         const shown = (value: unknown) => describe(entry, key, value, names, timeZone);
         return <ChangeItem label={keyLabels[key] ?? wordsOf(key)} {...(had ? { from: shown(before[key]) } : {})} to={shown(now)} />;
       })}

@@ -85,6 +85,7 @@ export async function recordAdminChange(deps: Pick<AdminActionDeps, 'repository'
   const before = Object.fromEntries(changes.map((c) => [c.field, c.from]));
   const after = Object.fromEntries(changes.map((c) => [c.field, c.to]));
   if (spec.reason) after.reason = spec.reason;
+  if (spec.onBehalfOf) after.onBehalfOf = spec.onBehalfOf;
   await deps.audit.record({ at, by: actor.email, change: spec.change, target: { type: 'action', id: action.id }, before, after });
   return { kind: 'saved', action: saved, update };
 }
