@@ -56,6 +56,23 @@ describe('reasons are required', () => {
     expect(await h.historyCount()).toBe(0);
   });
 
+  it('an edit cannot say "not accepted" without the status: the buttons that ask why do both', async () => {
+    const h = await actionsHarness();
+    const edit = { version: '3', kind: 'recommendation', area: 'Effectiveness', ref: '1.01', text: 'Improve crime recording.', evidence: '', plan: '', acceptedRationale: '' };
+    const refused = await h.post('/admin/actions/101/edit', { ...edit, acceptedValue: 'no' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('<a href="#acceptedValue">To record that the force has not accepted it, use “Mark not accepted” below');
+    expect(await h.historyCount()).toBe(0);
+
+    // Marked not accepted, then reopened: taken on, so its answer is Yes again, and an edit may keep it.
+    expect((await h.post('/admin/actions/101/not-accepted', { version: '3', notAcceptedReason: 'Covered by 1.02' })).status).toBe(303);
+    const stillNo = await h.post('/admin/actions/101/edit', { ...edit, version: '4', acceptedValue: 'yes' });
+    expect(await stillNo.text()).toContain('It is marked not accepted: to take it on, use “Reopen” below');
+    expect((await h.post('/admin/actions/101/reopen', { version: '4', reopenReason: 'The board asked for it after all' })).status).toBe(303);
+    expect((await h.repository.getAction('101'))!).toMatchObject({ status: 'open', accepted: { value: true, rationale: null } });
+    expect((await h.post('/admin/actions/101/edit', { ...edit, version: '5', acceptedValue: 'yes', text: 'Improve crime recording now.' })).status).toBe(303);
+  });
+
   it('an update on behalf without progress or confidence lists both, in page order', async () => {
     const h = await actionsHarness();
     const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'alex', progress: '', confidenceNarrative: 'Kept narrative', targetMonth: '9', targetYear: '2026' });

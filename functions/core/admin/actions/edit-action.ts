@@ -39,6 +39,17 @@ export function editValuesFrom(action: Action): Record<keyof EditForm, string> {
 }
 
 /**
+ * "Not accepted" is a status as well as an answer (an import sets both from the sheet's Accepted): the
+ * answer changes to or from it only with the status, through the buttons that ask why and start or
+ * stop reminders. An answer left as it was never blocks an edit of the rest.
+ */
+function acceptanceProblem(action: Action, answer: EditForm['acceptedValue']): string | null {
+  if (answer === 'no' && action.accepted.value !== false) return 'To record that the force has not accepted it, use “Mark not accepted” below: it asks why, and stops reminders';
+  if (answer !== 'no' && action.status === 'not-accepted') return 'It is marked not accepted: to take it on, use “Reopen” below, which asks why';
+  return null;
+}
+
+/**
  * An admin's edit of the seed (kind, area, ref, evidence, text, plan, acceptance), recorded as one
  * history entry with only what changed. A ref another action already has is refused: refs are how
  * the board and the spreadsheet name actions.
@@ -49,6 +60,8 @@ export async function editAction(deps: Pick<AdminActionDeps, 'repository' | 'aud
   const form = readForm(EditForm, body);
   if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
   const input = form.data;
+  const acceptanceError = acceptanceProblem(action, input.acceptedValue);
+  if (acceptanceError) return { kind: 'invalid', action, errors: [{ field: 'acceptedValue', message: acceptanceError }] };
   if (input.ref !== action.ref) {
     const taken = (await deps.repository.listActions()).find((other) => other.id !== action.id && other.ref.toLowerCase() === input.ref.toLowerCase());
     if (taken) return { kind: 'invalid', action, errors: [{ field: 'ref', message: `Ref ${taken.ref} is already used by another action: enter a different ref` }] };

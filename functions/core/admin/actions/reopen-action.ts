@@ -15,5 +15,7 @@ export async function reopenAction(deps: Pick<AdminActionDeps, 'repository' | 'a
   if (action.status === 'open') throw new InvalidInputError([`${action.ref} is already open. Reload the action to see its status.`], 'Cannot reopen');
   const form = readForm(ReopenForm, body);
   if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
-  return recordAdminChange(deps, actor, action, { change: 'reopen-action', patch: { status: 'open' }, reason: form.data.reopenReason }, now);
+  // An item the force had not accepted is taken on when reopened: its answer says so, as the status does.
+  const accepted = action.status === 'not-accepted' ? { accepted: { value: true, rationale: null } } : {};
+  return recordAdminChange(deps, actor, action, { change: 'reopen-action', patch: { status: 'open', ...accepted }, reason: form.data.reopenReason }, now);
 }
