@@ -119,6 +119,14 @@ describe('deactivating a leaver', () => {
     const changes = audit.entries.map((e) => `${e.change} ${e.target.id}`);
     expect(changes).toEqual(expect.arrayContaining(['move-leaver-action led', 'move-leaver-action co-owned', 'move-leaver-action no-sro', 'deactivate-person leaver']));
     expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, after: { active: false, movedActions: ['1.01', '1.02', '1.03'], sroOf: ['1.05'] } });
+
+    // The result page reloaded sends the form again: it says so, moves nothing and audits nothing more.
+    const entries = audit.entries.length;
+    const again = await (await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie })).text();
+    expect(again).toContain('Supt Lee Vaughan was already deactivated');
+    expect(again).toContain('Nothing was left to move.');
+    expect(again).not.toContain('Actions moved: 0');
+    expect(audit.entries).toHaveLength(entries);
   });
 
   it('emails whoever now leads a moved action its ref, once, with a personal link and no action text', async () => {

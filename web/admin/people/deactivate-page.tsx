@@ -115,15 +115,20 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
 
 const namesOf = (people: readonly Person[]) => people.map((p) => p.name).join(', ');
 
-export function DeactivatedPage({ forceName, session, person, moves, sroOf, names, notified, notNotified }: DeactivationProps & OwnerNotices) {
+export function DeactivatedPage({ forceName, session, person, moves, sroOf, names, notified, notNotified, alreadyDone }: DeactivationProps & OwnerNotices & { alreadyDone: boolean }) {
+  const title = alreadyDone ? `${person.name} was already deactivated` : `${person.name} is deactivated`;
   return (
-    <AdminLayout title={`${person.name} is deactivated`} forceName={forceName} session={session} current="/admin/people">
+    <AdminLayout title={title} forceName={forceName} session={session} current="/admin/people">
       <div class="notification-success" role="status">
-        <h1 class="notification-title">{person.name} is deactivated</h1>
-        <p>Their links and console sessions no longer work.</p>
+        <h1 class="notification-title">{title}</h1>
+        <p>Their links and console sessions no longer work.{alreadyDone && ' Nothing was left to move.'}</p>
       </div>
-      <h2>Actions moved: {moves.length}</h2>
-      <MovesTable moves={moves} names={names} done={true} />
+      {!alreadyDone && (
+        <>
+          <h2>Actions moved: {moves.length}</h2>
+          <MovesTable moves={moves} names={names} done={true} />
+        </>
+      )}
       {notified.length > 0 && <p>Emailed the refs of the actions they now own or sponsor, with a personal link: {namesOf(notified)}.</p>}
       {notNotified.length > 0 && (
         <p class="warning-text">

@@ -71,7 +71,7 @@ export async function deactivatePerson(
   personId: string,
   now: Date,
   newSroId: string | null = null,
-): Promise<{ person: Person } & DeactivationPlan & OwnerNotices> {
+): Promise<{ person: Person; alreadyDone: boolean } & DeactivationPlan & OwnerNotices> {
   const person = await getPersonOrThrow(deps.repository, personId);
   await revokeLinks(deps, person.id, now);
   await deps.sessions.revokeBefore(person.email, now.toISOString());
@@ -83,16 +83,20 @@ export async function deactivatePerson(
   }
   const after: Person = { ...person, active: false };
   if (person.active) await deps.repository.putPerson(after);
-  await deps.audit.record({
-    at: now.toISOString(),
-    by: actor.email,
-    change: 'deactivate-person',
-    target: { type: 'person', id: person.id },
-    before: { active: person.active },
-    after: { active: false, movedActions: moves.map((m) => m.action.ref), sroOf: plan.sroOf.map((a) => a.ref), newSro: newSroId },
-  });
+  // The form sent again (a reload of the result page) finds nothing to do: nothing to audit either.
+  const alreadyDone = !person.active && moves.length === 0;
+  if (!alreadyDone) {
+    await deps.audit.record({
+      at: now.toISOString(),
+      by: actor.email,
+      change: 'deactivate-person',
+      target: { type: 'person', id: person.id },
+      before: { active: person.active },
+      after: { active: false, movedActions: moves.map((m) => m.action.ref), sroOf: plan.sroOf.map((a) => a.ref), newSro: newSroId },
+    });
+  }
   const gained = [...(await newRoles(deps.repository, moves, 'owner')), ...(await newRoles(deps.repository, moves, 'sro'))];
-  return { person: after, moves, sroOf: plan.sroOf, ...(await notifyNewOwners(deps, gained, now)) };
+  return { person: after, moves, sroOf: plan.sroOf, alreadyDone, ...(await notifyNewOwners(deps, gained, now)) };
 }
 
 /** Everyone a move made an owner (or SRO), with the refs they gained, in plan order. */
