@@ -104,6 +104,24 @@ describe('the actions list', () => {
   });
 });
 
+describe('back from an action to the list as it was', () => {
+  it('returns to the filters and page last used, through a save on the way, and to all actions otherwise', async () => {
+    const h = await actionsHarness();
+    const listed = await h.app.request('/admin/actions?area=Efficiency&sort=updated-oldest&unknown=x');
+    const cookie = listed.headers.getSetCookie().find((c) => c.startsWith('__Host-actions-list='))!.split(';')[0]!;
+    const back = async (headers: Record<string, string>) => /<a class="back-link" href="([^"]*)">([^<]*)</.exec(await (await h.app.request('/admin/actions/101', { headers })).text())!.slice(1);
+    expect(await back({ Cookie: cookie })).toEqual(['/admin/actions?area=Efficiency&amp;sort=updated-oldest', 'Back to the list of actions']);
+    // After a save, the action page the redirect lands on keeps it.
+    const saved = await h.app.request('/admin/actions/103/reopen', { method: 'POST', body: new URLSearchParams({ version: '1', reopenReason: 'Not finished' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie } });
+    expect(saved.status).toBe(303);
+    expect(await (await h.app.request(saved.headers.get('location')!, { headers: { Cookie: cookie } })).text()).toContain('href="/admin/actions?area=Efficiency&amp;sort=updated-oldest"');
+    expect(await back({})).toEqual(['/admin/actions', 'Back to all actions']);
+    // Whatever the cookie holds, only the list's own choices come back.
+    expect(await back({ Cookie: `__Host-actions-list=${encodeURIComponent('https://evil.example/?area=x')}` })).toEqual(['/admin/actions', 'Back to all actions']);
+    expect(await back({ Cookie: `__Host-actions-list=${encodeURIComponent('/admin/actions?status=%22%3E%3Cscript%3E&area=Efficiency')}` })).toEqual(['/admin/actions?area=Efficiency', 'Back to the list of actions']);
+  });
+});
+
 describe('listActionPage (core)', () => {
   const base: Action[] = Array.from({ length: 5 }, (_, i) => makeAction({ id: `a-${i}`, ref: `R${i}`, lastUpdatedAt: i === 0 ? null : `2026-1${i % 2}-0${i}T10:00:00.000Z` }));
 

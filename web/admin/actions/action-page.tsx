@@ -22,6 +22,8 @@ export interface ActionPageProps {
   people: Person[];
   flags: { stale: boolean; overdue: boolean; daysSinceUpdate: number | null };
   /** After a change: what was done, and new owners whose email could not be sent. */
+  /** The actions list as last seen, with its filters and page. */
+  listHref: string;
   done?: { change: ActionChange; notEmailed: string[]; unchanged: boolean };
   /** A form that came back with problems: which one, what was typed, what is wrong. */
   failed?: { change: ActionChange; values: Record<string, string>; errors: FieldError[] };
@@ -33,8 +35,8 @@ export function ActionPage(props: ActionPageProps) {
   const names = Object.fromEntries(props.people.map((p) => [p.id, p.name]));
   return (
     <AdminLayout title={`${failed ? changeLabels[failed.change] + ': ' : ''}${action.ref}`} forceName={props.forceName} session={session} current="/admin/actions" hasErrors={!!failed}>
-      <a class="back-link" href={actionPaths.list}>
-        Back to all actions
+      <a class="back-link" href={props.listHref}>
+        {props.listHref === actionPaths.list ? 'Back to all actions' : 'Back to the list of actions'}
       </a>
       {failed && <ErrorSummary errors={failed.errors} />}
       {props.done && <DoneBanner done={props.done} names={names} />}

@@ -14,6 +14,7 @@ import { requireAdmin } from '../require-admin.js';
 import { ActionPage } from './action-page.js';
 import { AdminConflictPage } from './conflict-page.js';
 import { listActionsPage } from './list-route.js';
+import { lastListView } from './list-view.js';
 import { actionChanges, actionPaths, type ActionChange } from './paths.js';
 
 type AdminContext = Context<AdminEnv>;
@@ -49,7 +50,7 @@ const stringsOf = (body: Record<string, unknown>): Record<string, string> =>
 async function renderAction(c: AdminContext, extra: { done?: { change: ActionChange; notEmailed: string[]; unchanged: boolean }; failed?: { change: ActionChange; values: Record<string, string>; errors: Array<{ field: string; message: string }> } }, status: 200 | 400 = 200) {
   const deps = c.get('deps');
   const view = await getActionForAdmin(deps, c.req.param('id') ?? '', deps.clock.now());
-  return c.html(<ActionPage forceName={deps.config.name} timeZone={deps.config.timeZone} session={c.get('session')} {...view} {...extra} />, status);
+  return c.html(<ActionPage forceName={deps.config.name} timeZone={deps.config.timeZone} session={c.get('session')} listHref={lastListView(c, deps.config.baseUrl)} {...view} {...extra} />, status);
 }
 
 async function renderConflict(c: AdminContext, body: Record<string, unknown>) {

@@ -3,6 +3,7 @@ import { listActionPage, readFilters } from '../../../functions/core/admin/actio
 import type { Person } from '../../../functions/core/model/person.js';
 import type { AdminEnv } from '../admin-env.js';
 import { ListPage } from './list-page.js';
+import { rememberListView } from './list-view.js';
 
 const collator = new Intl.Collator('en-GB');
 const byName = (a: Person, b: Person) => collator.compare(a.name, b.name);
@@ -13,6 +14,7 @@ export async function listActionsPage(c: Context<AdminEnv>) {
   const { filters, ignored } = readFilters(c.req.query());
   const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
   const result = listActionPage(actions, filters, deps.clock.now(), deps.config);
+  rememberListView(c, deps.config.baseUrl, filters, result.page);
   const sroIds = new Set<string>();
   const ownerIds = new Set<string>();
   const areaSet = new Set<string>();

@@ -12,7 +12,8 @@ export function sessionCookie(baseUrl: string): { name: string; secure: boolean 
   return consoleCookie(baseUrl, 'session');
 }
 
-function consoleCookie(baseUrl: string, name: string): { name: string; secure: boolean } {
+/** A console cookie: `__Host-` prefixed (Secure, Path=/, no Domain) on https, as the session's. */
+export function consoleCookie(baseUrl: string, name: string): { name: string; secure: boolean } {
   const secure = new URL(baseUrl).protocol === 'https:';
   return { name: secure ? `__Host-${name}` : name, secure };
 }
