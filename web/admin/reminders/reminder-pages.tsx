@@ -13,6 +13,7 @@ interface PageBase {
   forceName: string;
   session: AdminSession;
   staleAfterDays: number;
+  remindEveryDays: number;
   plan: ReminderPlan;
 }
 
@@ -36,6 +37,7 @@ export function RemindersPage({
   forceName,
   session,
   staleAfterDays,
+  remindEveryDays,
   plan,
   reports,
   timeZone,
@@ -59,7 +61,7 @@ export function RemindersPage({
             {plan.waitingClosures > 0 && `, and ${plural(plan.waitingClosures, 'proposed closure')} waiting as long for the SRO's sign-off`}. This is what a run would send if
             it ran now (this page sends nothing).
           </p>
-          <ReminderPlanList plan={plan} />
+          <ReminderPlanList plan={plan} remindEveryDays={remindEveryDays} />
         </>
       )}
       {count > 0 && (
@@ -76,7 +78,7 @@ export function RemindersPage({
 }
 
 /** The confirmation step: what is about to be sent, and a box to tick. */
-export function ConfirmSendPage({ forceName, session, plan, error }: Omit<PageBase, 'staleAfterDays'> & { error?: string }) {
+export function ConfirmSendPage({ forceName, session, plan, error }: Omit<PageBase, 'staleAfterDays' | 'remindEveryDays'> & { error?: string }) {
   const count = emailCount(plan);
   return (
     <AdminLayout title="Send reminders now" forceName={forceName} session={session} current="/admin/reminders" hasErrors={Boolean(error)}>

@@ -16,17 +16,18 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
 const groupWords = (g: EscalationGroup) =>
   g.flag === 'awaiting-sign-off' ? `${plural(g.lines.length, 'closure')} awaiting their sign-off` : `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)})`;
 
-const skipWords: Record<SkipReason, string> = {
+/** Why each person is passed over; just after a send, everyone emailed is listed as reminded already. */
+const skipWords = (remindEveryDays: number): Record<SkipReason, string> => ({
   'not-working-day': 'not a working day',
   inactive: 'not emailed: marked as having left (their SRO is told)',
   bounced: 'not emailed: their address bounces (their SRO is told)',
   complained: 'not emailed: they marked our email as spam (their SRO is told)',
   'no-address': 'not emailed: the name matches nobody in the directory (the SRO is told)',
-  'recently-reminded': 'not today: they were sent one recently (today, or within the reminder interval set for this force)',
+  'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} have passed`,
   'claimed-today': "not today: today's digest was sent already, or is being sent",
   'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
   'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
-};
+});
 
 const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassigned actions' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
 
@@ -34,7 +35,8 @@ const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassign
  * Who would get what, by refs and ages only (as the emails themselves): the reminders, the escalations
  * to SROs, and everyone passed over with the reason.
  */
-export function ReminderPlanList({ plan }: { plan: ReminderPlan }) {
+export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan; remindEveryDays: number }) {
+  const why = skipWords(remindEveryDays);
   const skipped = plan.skipped.filter((s) => s.reason !== 'not-working-day');
   return (
     <>
@@ -65,11 +67,11 @@ export function ReminderPlanList({ plan }: { plan: ReminderPlan }) {
       )}
       {skipped.length > 0 && (
         <>
-          <h3>Not emailed ({skipped.length})</h3>
+          <h3>Not emailed today ({skipped.length})</h3>
           <ul class="reminder-list">
             {skipped.map((s) => (
               <li>
-                <strong>{skipWho(s)}</strong>: {skipWords[s.reason]}: {s.refs.join(', ')}
+                <strong>{skipWho(s)}</strong>: {why[s.reason]}: {s.refs.join(', ')}
               </li>
             ))}
           </ul>

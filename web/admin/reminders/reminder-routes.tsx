@@ -25,10 +25,10 @@ export function createReminderRoutes() {
     const deps = c.get('deps');
     const [plan, reports, people] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength), deps.repository.listPeople()]);
     const sent = reports.find((r) => r.runId === c.req.query('sent')) ?? null;
-    const { name, staleAfterDays, timeZone } = deps.config;
+    const { name, staleAfterDays, remindEveryDays, timeZone } = deps.config;
     const names = new Map(people.map((p) => [p.id, p.name]));
     return c.html(
-      <RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} names={names} />,
+      <RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} remindEveryDays={remindEveryDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} names={names} />,
     );
   });
 
