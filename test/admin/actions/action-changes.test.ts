@@ -118,6 +118,8 @@ describe('each change on the action page', () => {
     expect(h.audit.entries[0]!.after).toMatchObject({ onBehalfOf: 'alex' });
     const page = textOf(await (await h.app.request('/admin/actions/101')).text());
     expect(page).toContain('on behalf of Supt Alex Morgan');
+    // The sheet's own words stay labelled as the sheet's, whatever the target has become since.
+    expect(page).toContain('Timescale as written in the imported plan Sep-26');
     // The entry's own time says when it was last updated: the history does not list it as a change.
     expect(page).not.toContain('Last updated:');
 

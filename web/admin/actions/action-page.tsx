@@ -112,7 +112,7 @@ function ActionFields({ action, names, timeZone, flags }: { action: Action; name
         {action.timescale.originalTarget && action.timescale.originalTarget !== action.timescale.target && (
           <Row label="Original target">{formatTargetValue(action.timescale.originalTarget)}</Row>
         )}
-        {action.timescale.text && action.timescale.target !== null && <Row label="Timescale as written">{action.timescale.text}</Row>}
+        {action.timescale.text && action.timescale.target !== null && <Row label="Timescale as written in the imported plan">{action.timescale.text}</Row>}
         {revisions.length > 0 && (
           <Row label="Target revisions">
             <ul class="change-list">
