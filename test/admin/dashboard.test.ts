@@ -39,11 +39,11 @@ describe('the dashboard', () => {
     expect(html).toContain('6 actions in the plan. The figures are November 2026’s so far');
     expect(figure(html, 'Open')).toBe('4');
     expect(figure(html, 'Proposed for closure, awaiting sign-off')).toBe('1');
-    expect(figure(html, 'Stale \\(no update for 28 days\\)')).toBe('2');
-    expect(figure(html, 'Overdue')).toBe('2');
-    expect(figure(html, 'No timescale set')).toBe('0');
+    expect(figure(html, 'of which no update for 28 days or more')).toBe('2');
+    expect(figure(html, 'of which overdue')).toBe('2');
+    expect(figure(html, 'of which no timescale set')).toBe('0');
     // Without last month's kept summary, "closed this month" cannot be measured: it says so.
-    expect(figure(html, 'Closed this month')).toBe('Shown once last month’s board summary is kept');
+    expect(figure(html, 'Closed this month')).toBe('Not counted yet: it needs last month’s board summary');
     expect(html).not.toContain('SECRET');
   });
 
@@ -82,7 +82,7 @@ describe('the dashboard', () => {
   it('does not count an action reopened two days ago as stale, as the reminder job does not', async () => {
     const reopened = makeAction({ id: 'reopened', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(200), reopenedAt: daysAgo(2) });
     const { html } = await dashboardFor(adminEmail, (fixture) => fixture.repository.putAction(reopened, null));
-    expect(figure(html, 'Stale \\(no update for 28 days\\)')).toBe('2');
+    expect(figure(html, 'of which no update for 28 days or more')).toBe('2');
     expect(html).not.toContain('/admin/actions/reopened"');
   });
 

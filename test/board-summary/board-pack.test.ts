@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
+import { movementLabels, movementNote, staleOwnersHeading } from '../../functions/core/board-summary/board-wording.js';
+import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
+import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
 import { octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
@@ -20,6 +24,7 @@ const familiarHeadings = [
   'Plan Owner',
   'What?',
   'Timescale? set',
+  'Timescale as written',
   'Confidence in timescale',
   'Narrative explaining the confidence rating',
   'Progress Update',
@@ -27,14 +32,55 @@ const familiarHeadings = [
 ];
 
 const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+const allRows = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => rowValues(sheet, i + 1));
+const emailText = (snapshot: Snapshot) => renderBoardSummaryText(snapshot.summary, { name: 'Northshire Police', baseUrl: 'https://tracker.example' }).split('\n');
+
+/** The first plan rows given timescales as an import keeps them: wording that says more than its target, an Excel date, a plain month. */
+function withTimescaleWording(snapshot: Snapshot): Snapshot {
+  const written = [
+    { text: 'Phase One completed by March 26', target: '2026-03' },
+    { text: '2026-03-31', target: '2026-03-31' },
+    { text: 'Mar-26', target: '2026-03' },
+  ];
+  written.forEach((timescale, i) => Object.assign(snapshot.plan[i]!.timescale, { ...timescale, originalTarget: timescale.target }));
+  return snapshot;
+}
 
 describe('board pack XLSX, read back with exceljs', async () => {
-  const snapshot = snapshotOf(generatePlan(120, 2));
+  const snapshot = withTimescaleWording(snapshotOf(generatePlan(120, 2)));
   const workbook = await readBack(await buildBoardPack(snapshot, { forceName: 'Northshire Police' }));
   const plan = workbook.getWorksheet(sheetNames.plan)!;
 
   it('has the Summary, plan and changes sheets in that order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'Action plan', 'Changes this month']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'Action plan', 'What moved since last month']);
+  });
+
+  it("names the changes sheet by the email's heading for the same list, as Excel allows a sheet name", () => {
+    expect(emailText(snapshot)).toContain(sheetNames.changes);
+    expect(sheetNames.changes.length).toBeLessThanOrEqual(31);
+    expect(sheetNames.changes).not.toMatch(/[/\\?*[\]:]/);
+  });
+
+  it('prints each sheet on A4 one page wide, the tables landscape or portrait as they fit, with their heading row on every page', () => {
+    const pageSetupOf = (name: string) => {
+      const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow } = workbook.getWorksheet(name)!.pageSetup;
+      return { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow };
+    };
+    const onePageWide = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    expect(pageSetupOf(sheetNames.plan)).toEqual({ ...onePageWide, orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(pageSetupOf(sheetNames.changes)).toEqual({ ...onePageWide, orientation: 'portrait', printTitlesRow: '1:1' });
+    expect(pageSetupOf(sheetNames.summary)).toEqual({ ...onePageWide, orientation: 'portrait', printTitlesRow: undefined });
+  });
+
+  it('keeps the timescale as the sheet wrote it beside the target read from it, unless an Excel date or no target', () => {
+    expect([plan.getCell('I1').value, plan.getCell('J1').value]).toEqual(['Timescale? set', 'Timescale as written']);
+    expect([2, 3, 4].map((row) => [plan.getCell(row, 9).value, plan.getCell(row, 10).value])).toEqual([
+      ['March 2026', 'Phase One completed by March 26'],
+      ['31 March 2026', null],
+      ['March 2026', 'Mar-26'],
+    ]);
+    const noTarget = snapshot.plan.findIndex((r) => r.timescale.target === null) + 2;
+    expect([plan.getCell(noTarget, 9).value, plan.getCell(noTarget, 10).value]).toEqual(['Awaiting new timescale', null]);
   });
 
   it("lays the plan out in the force's familiar columns, then Status, Stale and Overdue, one row per action", () => {
@@ -45,7 +91,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
   it('freezes the header row, turns filters on and wraps text', () => {
     expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Over every row, as Excel writes it, so that other programs filter the data too.
-    expect(plan.autoFilter).toBe(`A1:P${plan.rowCount}`);
+    expect(plan.autoFilter).toBe(`A1:Q${plan.rowCount}`);
     expect(plan.getCell('D2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     const changes = workbook.getWorksheet(sheetNames.changes)!;
     expect(changes.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -58,20 +104,20 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(values.slice(0, 4)).toEqual([row.area, row.ref, row.evidence, row.text]);
     expect(values[4]).toBe('Yes');
     expect(values[5]).toBe('Supt Owner 0');
-    expect(values[12]).toEqual(new Date(`${row.lastUpdatedAt!.slice(0, 10)}T00:00:00.000Z`));
-    expect(plan.getCell('M2').numFmt).toBe('d mmm yyyy');
+    expect(values[13]).toEqual(new Date(`${row.lastUpdatedAt!.slice(0, 10)}T00:00:00.000Z`));
+    expect(plan.getCell('N2').numFmt).toBe('d mmm yyyy');
   });
 
   it('colours confidence, stale and overdue cells red, amber or green', () => {
     const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const byConfidence = new Map<string, string | undefined>();
     plan.eachRow((row, n) => {
-      if (n > 1) byConfidence.set(String(row.getCell(10).value), fillOf(row.getCell(10)));
+      if (n > 1) byConfidence.set(String(row.getCell(11).value), fillOf(row.getCell(11)));
     });
     expect(Object.fromEntries(byConfidence)).toEqual({ High: 'FFC6EFCE', Medium: 'FFFFEB9C', Low: 'FFFFC7CE', 'Not set': undefined });
     const staleRow = snapshot.plan.findIndex((r) => r.stale) + 2;
-    expect(plan.getCell(staleRow, 15).value).toBe('Yes');
-    expect(fillOf(plan.getCell(staleRow, 15))).toBe('FFFFC7CE');
+    expect(plan.getCell(staleRow, 16).value).toBe('Yes');
+    expect(fillOf(plan.getCell(staleRow, 16))).toBe('FFFFC7CE');
   });
 
   it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {
@@ -85,7 +131,8 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const refs = Array.from({ length: 2000 }, (_, i) => `PEEL-2023-AFI-${String(i).padStart(4, '0')}`);
     big.summary.staleOwners = [{ id: null, name: 'TBC', count: refs.length, refs }];
     const sheet = (await readBack(await buildBoardPack(big, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!;
-    const cell = String(sheet.getRow(sheet.rowCount).getCell(3).value);
+    const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'TBC')!;
+    const cell = String(row.getCell(3).value);
     expect(cell.length).toBeLessThanOrEqual(32_767);
     const shown = cell.split(' and ')[0]!.split(', ').length;
     expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the plan sheet by Plan Owner and Stale\\)$`));
@@ -97,22 +144,58 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const figures = new Map<string, unknown>();
     summary.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(figures.get('Open')).toBe(snapshot.summary.figures.open);
-    expect(figures.get('Stale (no update for 28 days)')).toBe(snapshot.summary.figures.stale);
+    // By the shared wording, which headline-figures.ts owns.
+    const staleLabel = headlineFigures(snapshot.summary).find(([, , key]) => key === 'stale')![0];
+    expect(figures.get(staleLabel)).toBe(snapshot.summary.figures.stale);
     expect(figures.get('Effectiveness')).toBe(snapshot.summary.confidenceByArea.find((a) => a.area === 'Effectiveness')?.counts.high);
+  });
+
+  it('counts each kind of movement on the Summary sheet under the changes sheet’s name, in the email’s words', async () => {
+    const october = octoberSnapshot();
+    const m = october.summary.movement;
+    Object.assign(m, { newActions: [...m.newActions, ...m.newActions], closed: [], becameOverdue: [...m.becameOverdue, ...m.becameOverdue, ...m.becameOverdue] });
+    const email = emailText(october);
+    const section = email.slice(email.indexOf(sheetNames.changes) + 1, email.indexOf('', email.indexOf(sheetNames.changes)));
+    const counted = section.map((line) => /^- (.+?): (\d+)/.exec(line)).map((match) => [match![1], Number(match![2])]);
+    expect(counted.map(([, count]) => count)).toEqual([2, 0, 1, 1, 1, 3]);
+
+    const rows = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
+    expect(rows.slice(heading, heading + 8)).toEqual([[sheetNames.changes, 'Actions'], ...counted, []]);
+  });
+
+  it('says under the counts what the email says before them, here that last month is worked out from the history', () => {
+    const rows = allRows(workbook.getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
+    expect(movementNote(snapshot.summary)).toMatch(/^This is the first summary kept/);
+    expect(rows[heading + 1]).toEqual([movementNote(snapshot.summary)]);
+  });
+
+  it('in the month the plan was loaded, gives the note and no counts of 0, and ends the owners with those left off', async () => {
+    const first = octoberSnapshot();
+    const m = first.summary.movement;
+    Object.assign(m, { planLoadedAt: '2026-10-30T12:00:00.000Z', newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] });
+    first.summary.otherStaleOwners = { owners: 3, fewest: 1, most: 1 };
+    const rows = allRows((await readBack(await buildBoardPack(first, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
+    expect(rows[heading + 1]![0]).toMatch(/^This is the first summary since the plan was loaded on 30 October 2026/);
+    expect(rows[heading + 2]).toEqual([]);
+    const owners = rows.findIndex((row) => row[0] === staleOwnersHeading(28));
+    expect(rows[owners]).toEqual([staleOwnersHeading(28), 'Actions', 'Refs']);
+    expect(rows.slice(owners).find((row) => String(row[0]).startsWith('and '))).toEqual(['and 3 other owners with 1 each']);
   });
 
   it('lists each movement on the changes sheet', async () => {
     const october = await readBack(await buildBoardPack(octoberSnapshot(), { forceName: 'Northshire Police' }));
-    const changes = october.getWorksheet(sheetNames.changes)!;
-    const rows = Array.from({ length: changes.actualRowCount }, (_, i) => rowValues(changes, i + 1));
-    expect(rows).toEqual([
+    const label = Object.fromEntries(movementLabels(28));
+    expect(allRows(october.getWorksheet(sheetNames.changes)!)).toEqual([
       ['Change', 'Ref Number', 'Area', 'From', 'To', 'Moved'],
-      ['New action', 'N1', 'Effectiveness'],
-      ['Closed', 'C1', 'Effectiveness', undefined, 'Closed'],
-      ['Re-timed', 'T1', 'Effectiveness', 'December 2026', 'March 2027', '+3 months'],
-      ['Confidence dropped', 'D1', 'Effectiveness', 'High', 'Low'],
-      ['Became stale', 'G1', 'Effectiveness'],
-      ['Became overdue', 'O1', 'Effectiveness'],
+      [label.newActions, 'N1', 'Effectiveness'],
+      [label.closed, 'C1', 'Effectiveness', undefined, 'Closed'],
+      [label.retimed, 'T1', 'Effectiveness', 'December 2026', 'March 2027', '+3 months'],
+      [label.confidenceDropped, 'D1', 'Effectiveness', 'High', 'Low'],
+      [label.becameStale, 'G1', 'Effectiveness'],
+      [label.becameOverdue, 'O1', 'Effectiveness'],
     ]);
   });
 

@@ -35,6 +35,10 @@ describe('npm run board-summary on the running local stack', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'board-pack-2026-10.xlsx'));
     expect(workbook.getWorksheet('Action plan')?.actualRowCount).toBe((await stack.deps.repository.listActions()).length + 1);
+    // Its first summary: last month had no plan to compare with, so nothing is called new.
+    const html = await readFile(join(out, 'summary-2026-10.html'), 'utf8');
+    expect(html).toContain('This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month.');
+    expect(html).not.toContain('New actions');
   });
 
   it('--dry-run --out writes the email and the pack for the demo plan, keeps and sends nothing', async () => {

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
+import { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryEmail } from '../../web/emails/board-summary-email.js';
-import { octoberSnapshot } from './history-fixtures.js';
+import { action, config as forceConfig, octoberSnapshot, people, timescale } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
 const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk' };
 
-describe('board summary email', () => {
-  const email = renderBoardSummaryEmail(octoberSnapshot().summary, config);
+/** The headline figures of the plain-text part, the lines between the opening and the first heading. */
+function headline(text: string): Array<[label: string, value: number]> {
+  return text
+    .split('\n\n')[1]!
+    .split('\n')
+    .map((line) => [line.slice(0, line.lastIndexOf(': ')), Number(line.slice(line.lastIndexOf(': ') + 2))]);
+}
 
+const isPart = ([label]: [string, number]) => label.startsWith('of which ');
+const sum = (rows: Array<[string, number]>) => rows.reduce((total, [, value]) => total + value, 0);
+
+const email = renderBoardSummaryEmail(octoberSnapshot().summary, config);
+
+describe('board summary email', () => {
   it('matches the reviewed HTML and text', async () => {
     expect(email.subject).toBe('Northshire Police: action plan board summary for October 2026');
     await expect(email.html).toMatchFileSnapshot('__snapshots__/board-summary-email.html');
@@ -16,7 +29,7 @@ describe('board summary email', () => {
 
   it('links to the summary page and lists each movement by ref', () => {
     expect(email.html).toContain('href="https://actions.northshire.police.uk/admin/summaries/2026-10"');
-    expect(email.text).toContain('- Re-timed: 1 (T1 (+3 months))');
+    expect(email.text).toContain('- Target date moved: 1 (T1 (+3 months))');
     expect(email.text).toContain('- Confidence dropped: 1 (D1 (High to Low))');
     expect(email.text).toContain('- Supt Okafor: 1');
   });
@@ -44,8 +57,111 @@ describe('board summary email', () => {
   });
 
   it('cuts long ref lists short', () => {
-    const summary = snapshotOf(generatePlan(60, 1), '2026-01').summary;
+    const summary = octoberSnapshot().summary;
+    summary.movement.newActions = Array.from({ length: 60 }, (_, i) => ({ id: `a-${i}`, ref: `R${i + 1}`, area: 'Effectiveness' }));
     const { text } = renderBoardSummaryEmail(summary, config);
     expect(text).toMatch(/- New actions: 60 \((R\d+, ){14}R\d+ and 45 more\)/);
   });
+});
+
+describe('board summary email: headline figures that add up', () => {
+  // Every status: the generated plan cycles through open, proposed, closed and not accepted.
+  const { summary } = snapshotOf(generatePlan(200, 2));
+  const rows = headline(renderBoardSummaryEmail(summary, config).text);
+
+  it('has a row for every status, so that they add up to the actions in the plan', () => {
+    const statuses = rows.filter((row) => !isPart(row));
+    expect(statuses.map(([label]) => label)).toEqual(['Open', 'Proposed for closure, awaiting sign-off', 'Closed', 'Not accepted or superseded']);
+    expect(summary.figures.notAcceptedOrSuperseded).toBeGreaterThan(0);
+    expect(sum(statuses)).toBe(summary.figures.total);
+  });
+
+  it('gives the parts of Open as "of which", straight after it, none more than Open', () => {
+    const open = rows.findIndex(([label]) => label === 'Open');
+    expect(rows.slice(open + 1, open + 5).map(([label]) => label)).toEqual([
+      'of which no update for 28 days or more',
+      'of which overdue',
+      'of which no timescale set',
+      'of which no confidence rating',
+    ]);
+    for (const [, value] of rows.filter(isPart)) expect(value).toBeLessThanOrEqual(summary.figures.open);
+  });
+
+  it('counts the open actions with no confidence rating, which the areas only showed apart', () => {
+    const unrated = summary.confidenceByArea.reduce((total, area) => total + area.counts['not-set'], 0);
+    expect(unrated).toBeGreaterThan(0);
+    expect(rows).toContainEqual(['of which no confidence rating', unrated]);
+  });
+
+  it('adds up for a month kept before closed, not accepted and unrated actions were counted apart', () => {
+    const kept = octoberSnapshot();
+    const { closed, notAcceptedOrSuperseded, noConfidence, ...figures } = kept.summary.figures;
+    const old = Snapshot.parse(JSON.parse(JSON.stringify({ ...kept, summary: { ...kept.summary, figures } })));
+    const oldRows = headline(renderBoardSummaryEmail(old.summary, config).text);
+    expect(oldRows.filter((row) => !isPart(row))).toEqual([
+      ['Open', 6],
+      ['Proposed for closure, awaiting sign-off', 0],
+      ['Closed, not accepted or superseded', 1],
+    ]);
+    expect(oldRows.map(([label]) => label)).not.toContain('of which no confidence rating');
+  });
+});
+
+describe('board summary email: the month the plan was loaded', () => {
+  const loaded = compileBoardSummary({
+    actions: [
+      action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') }),
+      action('a-2', 'R2', { createdAt: '2026-10-30T17:00:00.000Z' }),
+    ],
+    updates: [],
+    people,
+    previous: null,
+    month: '2026-10',
+    now: new Date('2026-11-02T07:30:00.000Z'),
+    config: forceConfig,
+  });
+  const { html, text } = renderBoardSummaryEmail(loaded.summary, config);
+  const said =
+    'This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. ' +
+    'The figures above are where it stands now: 1 open action is past its target date.';
+
+  it('says it compares with nothing, instead of listing every action as new', () => {
+    expect(text).toContain(`What moved since last month\n${said}\n\n`);
+    expect(html).toContain(`${said}</p>`);
+    for (const part of [text, html]) expect(part).not.toMatch(/New actions|Became overdue|first summary kept/);
+  });
+
+  it('still counts what is overdue now', () => expect(headline(text)).toContainEqual(['of which overdue', 1]));
+});
+
+describe('board summary email: words a board member reads without a glossary', () => {
+  it('says what moved in plain words, and "closed this month" once', () => {
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('Target date moved');
+      expect(part).toContain('Passed 28 days without an update');
+      expect(part).toMatch(/No rating 4/);
+      expect(part).not.toMatch(/Re-timed|stale|Not set/i);
+      expect(part.match(/closed this month/gi)).toHaveLength(1);
+    }
+    expect(email.text).toContain('- Closed this month: 1 (C1)');
+    expect(email.text).toContain('Owners of the most actions with no update for 28 days or more\n- Supt Okafor: 1\n');
+  });
+});
+
+describe('board summary email: the owners left off the list', () => {
+  const withOthers = (others: { owners: number; fewest: number; most: number }) => {
+    const summary = octoberSnapshot().summary;
+    summary.otherStaleOwners = others;
+    return renderBoardSummaryEmail(summary, config);
+  };
+
+  it('ends the list saying how many more there are, and with how many', () => {
+    const { text, html } = withOthers({ owners: 3, fewest: 1, most: 1 });
+    expect(text).toContain('- Supt Okafor: 1\n- and 3 other owners with 1 each\n');
+    expect(html).toContain('and 3 other owners with 1 each.</p>');
+    expect(withOthers({ owners: 1, fewest: 2, most: 2 }).text).toContain('- and 1 other owner with 2\n');
+    expect(withOthers({ owners: 4, fewest: 1, most: 3 }).text).toContain('- and 4 other owners with 1 to 3 each\n');
+  });
+
+  it('ends it there when nobody was left off', () => expect(email.text).not.toContain('other owner'));
 });

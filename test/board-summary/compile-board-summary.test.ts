@@ -5,7 +5,7 @@ import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { applyUpdate } from '../../functions/core/rules/apply-update.js';
 import { makePerson, makeUpdate } from '../support/make-action.js';
-import { action, change, config, octoberHistory, progress } from './history-fixtures.js';
+import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
 const now = new Date('2026-11-02T07:30:00.000Z');
 const people = [makePerson({ id: 'p-okafor', name: 'Supt Okafor' }), makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' })];
@@ -38,10 +38,13 @@ describe('compileBoardSummary: movement since last month', () => {
     expect(september.plan.find((row) => row.ref === 'O1')?.overdue).toBe(false);
     expect(refs(movement.becameOverdue)).toEqual(['O1']);
   });
-  it('takes last month from the snapshot', () => expect(movement.basis).toBe('previous-snapshot'));
+  it('takes last month from the snapshot', () => {
+    expect(movement.basis).toBe('previous-snapshot');
+    expect(movement.planLoadedAt).toBeUndefined();
+  });
 
   it('gives the headline figures as at month end', () => {
-    expect(figures).toEqual({ total: 7, open: 6, proposedClosure: 0, closedThisMonth: 1, stale: 1, overdue: 1, noTimescale: 3 });
+    expect(figures).toEqual({ total: 7, open: 6, proposedClosure: 0, closed: 1, notAcceptedOrSuperseded: 0, closedThisMonth: 1, stale: 1, overdue: 1, noTimescale: 3, noConfidence: 4 });
     expect(october.summary.asAt).toBe(endOfMonth('2026-10', 'Europe/London').toISOString());
   });
 
@@ -60,6 +63,31 @@ describe('compileBoardSummary: movement since last month', () => {
   });
 });
 
+describe('compileBoardSummary: the owners with the most stale actions', () => {
+  /** One stale action each for the owners given, repeated as often as they appear. */
+  const staleFor = (...owners: string[]) => ({
+    actions: owners.map((owner, i) => action(`a-${i}`, `S${i}`, { ownerIds: [owner], lastUpdatedAt: '2026-08-01T09:00:00.000Z' })),
+    updates: [],
+  });
+
+  it('lists five and counts the owners left off, so a tie at the cut is not dropped unseen', () => {
+    const { summary } = compile('2026-10', staleFor('p-a', 'p-a', 'p-a', 'p-b', 'p-b', 'p-c', 'p-d', 'p-e', 'p-f', 'p-g'));
+    expect(summary.staleOwners.map((o) => `${o.id} ${o.count}`)).toEqual(['p-a 3', 'p-b 2', 'p-c 1', 'p-d 1', 'p-e 1']);
+    expect(summary.otherStaleOwners).toEqual({ owners: 2, fewest: 1, most: 1 });
+  });
+
+  it('gives the fewest and most stale actions of those left off', () => {
+    const five = ['p-a', 'p-b', 'p-c', 'p-d', 'p-e'].flatMap((o) => [o, o, o]);
+    expect(compile('2026-10', staleFor(...five, 'p-f', 'p-f', 'p-g')).summary.otherStaleOwners).toEqual({ owners: 2, fewest: 1, most: 2 });
+  });
+
+  it('counts nobody left off when five or fewer own stale actions', () => {
+    const { summary } = compile('2026-10', staleFor('p-a', 'p-b', 'p-c', 'p-d', 'p-e'));
+    expect(summary.staleOwners).toHaveLength(5);
+    expect(summary).not.toHaveProperty('otherStaleOwners');
+  });
+});
+
 describe('compileBoardSummary: the first summary, with no previous snapshot', () => {
   it('replays the history to last month end and finds the same movement', () => {
     const history = octoberHistory();
@@ -70,11 +98,35 @@ describe('compileBoardSummary: the first summary, with no previous snapshot', ()
     expect(first.plan).toEqual(withSnapshot.plan);
   });
 
-  it('counts every action as new in the month the plan was imported', () => {
-    const imported = [action('a-1', 'R1', { createdAt: '2026-10-03T09:00:00.000Z' }), action('a-2', 'R2', { createdAt: '2026-10-03T09:00:00.000Z' })];
-    const summary = compile('2026-10', { actions: imported, updates: [] }).summary;
-    expect(refs(summary.movement.newActions)).toEqual(['R1', 'R2']);
-    expect(summary.movement.becameStale).toEqual([]);
+  describe('in the month the plan was loaded', () => {
+    // Loaded on 30 October from a sheet whose R1 was overdue, R2 closed and R3 never updated.
+    const loaded = (at: string) => ({ createdAt: at, lastUpdatedAt: null });
+    const imported = [
+      action('a-1', 'R1', { ...loaded('2026-10-30T17:00:00.000Z'), timescale: timescale('2026-09') }),
+      action('a-2', 'R2', { ...loaded('2026-10-30T17:00:00.000Z'), status: 'closed' }),
+      action('a-3', 'R3', loaded('2026-10-30T17:05:00.000Z')),
+    ];
+    const quiet = { basis: 'history', newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+
+    it('compares with nothing, rather than calling every action new, and says when it was loaded', () => {
+      const { movement, figures } = compile('2026-10', { actions: imported, updates: [] }).summary;
+      expect(movement).toEqual({ ...quiet, planLoadedAt: '2026-10-30T17:00:00.000Z' });
+      // What stands now is still counted: it was never in question.
+      expect(figures).toMatchObject({ total: 3, open: 2, closed: 1, closedThisMonth: 0, overdue: 1, stale: 2 });
+    });
+
+    it('compares with nothing when last month was kept before the plan was loaded', () => {
+      const september = compile('2026-09', { actions: imported, updates: [] });
+      expect(september.plan).toEqual([]);
+      const { movement } = compile('2026-10', { actions: imported, updates: [] }, september).summary;
+      expect(movement).toEqual({ ...quiet, basis: 'previous-snapshot', planLoadedAt: '2026-10-30T17:00:00.000Z' });
+    });
+
+    it('compares as ever the month after', () => {
+      const later = { actions: [...imported, action('a-4', 'R4', { createdAt: '2026-11-01T10:00:00.000Z' })], updates: [] };
+      const { movement } = compile('2026-11', later, compile('2026-10', later)).summary;
+      expect(movement).toEqual({ ...quiet, basis: 'previous-snapshot', newActions: [{ id: 'a-4', ref: 'R4', area: 'Effectiveness' }] });
+    });
   });
 
   it('refuses a previous snapshot that is not from the month before', () => {

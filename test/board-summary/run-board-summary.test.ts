@@ -13,7 +13,7 @@ import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summa
 import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
 import { boardSummaryRenderers } from '../../functions/runtime/board-summary-deps.js';
 import { makeAction, makePerson } from '../support/make-action.js';
-import { octoberHistory, people, retimedHistory } from './history-fixtures.js';
+import { action, octoberHistory, octoberSnapshot, people, retimedHistory } from './history-fixtures.js';
 
 interface StoredEmail {
   destination: { to: string[] };
@@ -85,7 +85,7 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     const emails = await sentEmails();
     expect(emails.map((e) => e.destination.to).sort()).toEqual(board.map((r) => [r]).sort());
     expect(emails[0]?.subject).toBe('Northshire Police: action plan board summary for October 2026');
-    expect(emails[0]?.body.text).toContain('- Re-timed: 1 (T1 (+3 months))');
+    expect(emails[0]?.body.text).toContain('- Target date moved: 1 (T1 (+3 months))');
     expect(emails[0]?.attachments).toEqual([]);
     expect((await deps.summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
   });
@@ -93,7 +93,24 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
   it('emails a day target moved by less than a month in days, one moved earlier as earlier, and not one only written as its month end', async () => {
     await run(await seededDeps({}, retimedHistory()));
     const [email] = await sentEmails();
-    expect(email?.body.text).toContain('- Re-timed: 4 (R1 (+21 days), R2 (-16 days), R3 (+1 day), R4 (+3 months))');
+    expect(email?.body.text).toContain('- Target date moved: 4 (R1 (+21 days), R2 (-16 days), R3 (+1 day), R4 (+3 months))');
+  });
+
+  it('emails the month the plan was loaded as the first summary, comparing it with nothing', async () => {
+    await run(await seededDeps({}, { actions: [action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z' })], updates: [] }));
+    const [email] = await sentEmails();
+    expect(email?.body.text).toContain('This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month.');
+    expect(email?.body.text).not.toContain('New actions');
+  });
+
+  it('reads and sends a month kept before closed, not accepted and unrated actions were counted apart', async () => {
+    const deps = await seededDeps();
+    const kept = octoberSnapshot();
+    const { closed, notAcceptedOrSuperseded, noConfidence, ...figures } = kept.summary.figures;
+    await deps.summaries.putSnapshot({ ...kept, summary: { ...kept.summary, figures } });
+    expect(await run(deps)).toMatchObject({ outcome: 'done', kept: 'before', sent: board });
+    const [email] = await sentEmails();
+    expect(email?.body.text).toContain('\nProposed for closure, awaiting sign-off: 0\nClosed, not accepted or superseded: 1\n\n');
   });
 
   it('lists the month on a retry when the run that kept it stopped before listing it', async () => {

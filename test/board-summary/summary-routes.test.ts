@@ -8,7 +8,8 @@ import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
 import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
-import { octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
+import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
+import { action, config as forceConfig, octoberSnapshot, people, retimedSnapshot, timescale } from './history-fixtures.js';
 
 const config = parseForceConfig(
   { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 's@northshire.example', admins: ['a@northshire.example'] },
@@ -34,6 +35,7 @@ describe('summary pages', () => {
     const html = await response.text();
     expect(html).toContain('href="/admin/summaries/2026-10"');
     expect(html).toContain('October 2026');
+    expect(html).toContain('<th scope="col">No recent update</th>');
     // Inside the console: its navigation, with the reader's name and no admin-only sections for the board.
     expect(html).toContain('aria-label="Admin console"');
     expect(html).toContain('Bo Board (board)');
@@ -47,16 +49,55 @@ describe('summary pages', () => {
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
     expect(html).toContain('7 actions in the plan as at 31 October 2026.');
-    expect(html).toContain('Re-timed: 1');
+    expect(html).toContain('Target date moved: 1');
     expect(html).toContain('December 2026 to March 2027 (+3 months)');
     expect(html).toContain(snapshot.plan.find((r) => r.ref === 'T1')!.text);
     expect(html).toContain('<form method="post" action="/admin/summaries/2026-10/board-pack.xlsx"');
   });
 
+  it('gives figures that add up, the parts of Open as "of which", in words that need no glossary', async () => {
+    const { app } = await summaryApp();
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const figure = (label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td>`).exec(html)?.[1];
+    expect([figure('Open'), figure('Proposed for closure, awaiting sign-off'), figure('Closed'), figure('Not accepted or superseded')]).toEqual(['6', '0', '1', '0']);
+    expect(figure('of which no update for 28 days or more')).toBe('1');
+    expect(figure('of which no confidence rating')).toBe('4');
+    expect(html).toContain('<th scope="col">No rating</th>');
+    expect(html).toContain('Closed this month: 1');
+    expect(html).toContain('Passed 28 days without an update: 1');
+    expect(html).toContain('<h2>Owners of the most actions with no update for 28 days or more</h2>');
+    expect(html).not.toMatch(/Re-timed|Became stale|Stale|Not set|>Closed: /);
+  });
+
+  it('says the month the plan was loaded compares with nothing, instead of listing every action as new', async () => {
+    const loaded = compileBoardSummary({
+      actions: [action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') })],
+      updates: [],
+      people,
+      previous: null,
+      month: '2026-10',
+      now: new Date('2026-11-02T07:30:00.000Z'),
+      config: forceConfig,
+    });
+    const { app } = await summaryApp(loaded);
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(html).toContain(
+      '<p>This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. The figures above are where it stands now: 1 open action is past its target date.</p>',
+    );
+    expect(html).not.toContain('New actions');
+  });
+
+  it('ends the owners list saying how many more there are', async () => {
+    const snapshot = octoberSnapshot();
+    snapshot.summary.otherStaleOwners = { owners: 3, fewest: 1, most: 2 };
+    const { app } = await summaryApp(snapshot);
+    expect(await (await app.request('/admin/summaries/2026-10')).text()).toContain('</table><p>and 3 other owners with 1 to 2 each.</p>');
+  });
+
   it('gives a day target moved by less than a month in days, and one moved earlier as earlier', async () => {
     const { app } = await summaryApp(retimedSnapshot());
     const html = await (await app.request('/admin/summaries/2026-10')).text();
-    expect(html).toContain('Re-timed: 4');
+    expect(html).toContain('Target date moved: 4');
     expect(html).toContain('10 March 2027 to 31 March 2027 (+21 days)');
     expect(html).toContain('31 March 2027 to 15 March 2027 (-16 days)');
     expect(html).toContain('31 March 2027 to 1 April 2027 (+1 day)');

@@ -1,8 +1,17 @@
+import {
+  boardConfidenceLabels,
+  movementLabels,
+  movementNote,
+  noStaleOwners,
+  otherStaleOwnersLine,
+  staleOwnersHeading,
+  type MovementList,
+} from '../../functions/core/board-summary/board-wording.js';
 import { monthLabel } from '../../functions/core/board-summary/month.js';
 import type { AreaConfidence, BoardSummary, MovedAction, Retimed } from '../../functions/core/board-summary/snapshot.js';
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
-import { confidenceLabels, confidences, type Confidence } from '../../functions/core/model/action.js';
+import { confidences, type Confidence } from '../../functions/core/model/action.js';
 import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
 import { plural } from '../../functions/core/words.js';
@@ -20,23 +29,24 @@ const font = 'font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;';
 
 export const summaryPageUrl = (baseUrl: string, month: string) => `${baseUrl}/admin/summaries/${month}`;
 
-/** One line of each movement; the email carries refs and counts only, never the text of an item. */
+/**
+ * One line of each movement; the email carries refs and counts only, never the text of an item. None in
+ * the month the plan was loaded: movementNote says why.
+ */
 function movementLines(summary: BoardSummary): Array<{ label: string; count: number; refs: string[] }> {
   const { movement } = summary;
+  if (movement.planLoadedAt) return [];
   const plain = (list: MovedAction[]) => list.map((item) => item.ref);
   const move = (r: Retimed) => (r.from && r.to ? describeTargetMove(r.from, r.to) : 'target cleared or set');
-  return [
-    { label: 'New actions', count: movement.newActions.length, refs: plain(movement.newActions) },
-    { label: 'Closed', count: movement.closed.length, refs: plain(movement.closed) },
-    { label: 'Re-timed', count: movement.retimed.length, refs: movement.retimed.map((r) => `${r.ref} (${move(r)})`) },
-    {
-      label: 'Confidence dropped',
-      count: movement.confidenceDropped.length,
-      refs: movement.confidenceDropped.map((d) => `${d.ref} (${confidenceLabels[d.from]} to ${confidenceLabels[d.to]})`),
-    },
-    { label: 'Became stale', count: movement.becameStale.length, refs: plain(movement.becameStale) },
-    { label: 'Became overdue', count: movement.becameOverdue.length, refs: plain(movement.becameOverdue) },
-  ];
+  const refs: Record<MovementList, string[]> = {
+    newActions: plain(movement.newActions),
+    closed: plain(movement.closed),
+    retimed: movement.retimed.map((r) => `${r.ref} (${move(r)})`),
+    confidenceDropped: movement.confidenceDropped.map((d) => `${d.ref} (${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]})`),
+    becameStale: plain(movement.becameStale),
+    becameOverdue: plain(movement.becameOverdue),
+  };
+  return movementLabels(summary.staleAfterDays).map(([list, label]) => ({ label, count: refs[list].length, refs: refs[list] }));
 }
 
 function listRefs(refs: string[]): string {
@@ -63,11 +73,11 @@ function bar(area: AreaConfidence): string {
 
 function confidenceHtml(summary: BoardSummary): string {
   if (summary.confidenceByArea.length === 0) return `<p style="${font}font-size:15px;">No open actions.</p>`;
-  const key = confidences.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${confidenceLabels[c]}`).join(' &nbsp; ');
+  const key = confidences.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${boardConfidenceLabels[c]}`).join(' &nbsp; ');
   const rows = summary.confidenceByArea
     .map(
       (area) => `<tr><td style="${font}font-size:15px;padding:8px 0 2px;word-break:break-word;"><strong>${escapeHtml(area.area)}</strong> (${area.total} open): ${confidences
-        .map((c) => `${confidenceLabels[c]} ${area.counts[c]}`)
+        .map((c) => `${boardConfidenceLabels[c]} ${area.counts[c]}`)
         .join(', ')}</td></tr><tr><td style="padding:0 0 4px;">${bar(area)}</td></tr>`,
     )
     .join('');
@@ -83,15 +93,19 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<Force
   const figures = headlineFigures(summary)
     .map(([label, value]) => `<tr>${cell(escapeHtml(label))}${cell(`<strong>${value}</strong>`, 'text-align:right;width:60px;')}</tr>`)
     .join('');
-  const moved = movementLines(summary)
-    .map((line) => `<tr>${cell(escapeHtml(line.label), 'width:150px;')}${cell(`<strong>${line.count}</strong>`, 'text-align:right;width:40px;')}${cell(escapeHtml(listRefs(line.refs)))}</tr>`)
-    .join('');
+  const lines = movementLines(summary);
+  const moved = lines.length
+    ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">${lines
+        .map((line) => `<tr>${cell(escapeHtml(line.label), 'width:150px;')}${cell(`<strong>${line.count}</strong>`, 'text-align:right;width:40px;')}${cell(escapeHtml(listRefs(line.refs)))}</tr>`)
+        .join('')}</table>`
+    : '';
+  const note = movementNote(summary);
+  const others = summary.otherStaleOwners ? `<p style="${font}font-size:15px;">${escapeHtml(otherStaleOwnersLine(summary.otherStaleOwners))}.</p>` : '';
   const owners = summary.staleOwners.length
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${summary.staleOwners
         .map((o) => `<tr>${cell(escapeHtml(o.name))}${cell(`<strong>${o.count}</strong>`, 'text-align:right;width:60px;')}</tr>`)
-        .join('')}</table>`
-    : `<p style="${font}font-size:15px;">No stale actions.</p>`;
-  const basis = summary.movement.basis === 'history' ? `<p style="${font}font-size:13px;">This is the first summary kept: last month is worked out from the update history.</p>` : '';
+        .join('')}</table>${others}`
+    : `<p style="${font}font-size:15px;">${escapeHtml(noStaleOwners(summary.staleAfterDays))}</p>`;
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummarySubject(config.name, summary.month))}</title></head>
 <body style="margin:0;padding:0;background:#ffffff;">
@@ -101,9 +115,9 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<Force
 <p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan.</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
 ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
-${sectionHeading('What moved since last month')}${basis}
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">${moved}</table>
-${sectionHeading('Owners with the most stale actions')}${owners}
+${sectionHeading('What moved since last month')}${note ? `<p style="${font}font-size:15px;">${escapeHtml(note)}</p>` : ''}
+${moved}
+${sectionHeading(staleOwnersHeading(summary.staleAfterDays))}${owners}
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td bgcolor="#1d70b8" style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
 <p style="${font}font-size:13px;margin:16px 0 0;">Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).</p>
 </td></tr></table>
@@ -118,13 +132,15 @@ export function renderBoardSummaryText(summary: BoardSummary, config: Pick<Force
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
-  for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${confidences.map((c) => `${confidenceLabels[c]} ${area.counts[c]}`).join(', ')}`);
+  for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${confidences.map((c) => `${boardConfidenceLabels[c]} ${area.counts[c]}`).join(', ')}`);
   lines.push('', 'What moved since last month');
-  if (summary.movement.basis === 'history') lines.push('This is the first summary kept: last month is worked out from the update history.');
+  const note = movementNote(summary);
+  if (note) lines.push(note);
   for (const line of movementLines(summary)) lines.push(`- ${line.label}: ${line.count}${line.refs.length ? ` (${listRefs(line.refs)})` : ''}`);
-  lines.push('', 'Owners with the most stale actions');
-  if (summary.staleOwners.length === 0) lines.push('No stale actions.');
+  lines.push('', staleOwnersHeading(summary.staleAfterDays));
+  if (summary.staleOwners.length === 0) lines.push(noStaleOwners(summary.staleAfterDays));
   for (const owner of summary.staleOwners) lines.push(`- ${owner.name}: ${owner.count}`);
+  if (summary.otherStaleOwners) lines.push(`- ${otherStaleOwnersLine(summary.otherStaleOwners)}`);
   lines.push('', `Open the summary and the board pack: ${summaryPageUrl(config.baseUrl, summary.month)}`);
   lines.push("Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).");
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,16 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import type { Child } from 'hono/jsx';
-import { confidenceLabels, confidences } from '../../functions/core/model/action.js';
+import { confidences } from '../../functions/core/model/action.js';
+import {
+  boardConfidenceLabels,
+  movementLabels,
+  movementNote,
+  noStaleOwners,
+  otherStaleOwnersLine,
+  staleOwnersHeading,
+  type MovementList,
+} from '../../functions/core/board-summary/board-wording.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
@@ -74,15 +83,18 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
   const m = summary.movement;
   const rows = new Map(snapshot.plan.map((row) => [row.id, row]));
   const target = (t: string | null) => (t ? targetLabel(t) : 'not set');
-  const moved: Moved[] = [
-    { heading: 'New actions', items: m.newActions },
-    { heading: 'Closed', items: m.closed },
-    { heading: 'Re-timed', items: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.from && r.to ? ` (${describeTargetMove(r.from, r.to)})` : ''}` })) },
-    { heading: 'Confidence dropped', items: m.confidenceDropped.map((d) => ({ ...d, detail: `${confidenceLabels[d.from]} to ${confidenceLabels[d.to]}` })) },
-    { heading: 'Became stale', items: m.becameStale },
-    { heading: 'Became overdue', items: m.becameOverdue },
-  ];
+  const items: Record<MovementList, Moved['items']> = {
+    newActions: m.newActions,
+    closed: m.closed,
+    retimed: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.from && r.to ? ` (${describeTargetMove(r.from, r.to)})` : ''}` })),
+    confidenceDropped: m.confidenceDropped.map((d) => ({ ...d, detail: `${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]}` })),
+    becameStale: m.becameStale,
+    becameOverdue: m.becameOverdue,
+  };
+  // In the month the plan was loaded nothing was compared: the note says so instead.
+  const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary.staleAfterDays).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
+  const note = movementNote(summary);
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner counts={compiled} />}
@@ -95,13 +107,13 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
         <p>No open actions.</p>
       ) : (
         <table>
-          <ColumnHeads names={['Area', ...confidences.map((c) => confidenceLabels[c]), 'Open']} />
+          <ColumnHeads names={['Area', ...confidences.map((c) => boardConfidenceLabels[c]), 'Open']} />
           <tbody>
             {summary.confidenceByArea.map((area) => (
               <tr>
                 <th scope="row">{area.area}</th>
                 {confidences.map((c) => (
-                  <td data-label={confidenceLabels[c]}>{area.counts[c]}</td>
+                  <td data-label={boardConfidenceLabels[c]}>{area.counts[c]}</td>
                 ))}
                 <td data-label="Open">{area.total}</td>
               </tr>
@@ -110,27 +122,28 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
         </table>
       )}
       <h2>What moved since last month</h2>
-      {m.basis === 'history' && <p>This is the first summary kept: last month is worked out from the update history.</p>}
+      {note && <p>{note}</p>}
       {moved.map((section) => (
         <MovementTable {...section} rows={rows} />
       ))}
-      <h2>Owners with the most stale actions</h2>
+      <h2>{staleOwnersHeading(summary.staleAfterDays)}</h2>
       {summary.staleOwners.length === 0 ? (
-        <p>No stale actions.</p>
+        <p>{noStaleOwners(summary.staleAfterDays)}</p>
       ) : (
         <table>
-          <ColumnHeads names={['Owner', 'Stale actions', 'Refs']} />
+          <ColumnHeads names={['Owner', 'Actions', 'Refs']} />
           <tbody>
             {summary.staleOwners.map((owner) => (
               <tr>
                 <td data-label="Owner">{owner.name}</td>
-                <td data-label="Stale actions">{owner.count}</td>
+                <td data-label="Actions">{owner.count}</td>
                 <td data-label="Refs">{owner.refs.join(', ')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {summary.otherStaleOwners && <p>{otherStaleOwnersLine(summary.otherStaleOwners)}.</p>}
       <p>
         <a href={summaryPaths.list}>All summaries</a>
       </p>
@@ -156,7 +169,8 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
         <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
       ) : (
         <table>
-          <ColumnHeads names={['Month', 'Open', 'Stale', 'Overdue', 'Board pack']} />
+          {/* A listing keeps no staleAfterDays, and the setting may have changed since: no number of days. */}
+          <ColumnHeads names={['Month', 'Open', 'No recent update', 'Overdue', 'Board pack']} />
           <tbody>
             {summaries.map((s) => (
               <tr>
@@ -164,7 +178,7 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
                   <a href={summaryPaths.month(s.month)}>{monthLabel(s.month)}</a>
                 </td>
                 <td data-label="Open">{s.figures.open}</td>
-                <td data-label="Stale">{s.figures.stale}</td>
+                <td data-label="No recent update">{s.figures.stale}</td>
                 <td data-label="Overdue">{s.figures.overdue}</td>
                 <td data-label="Board pack">
                   <PackButton month={s.month}>board-pack-{s.month}.xlsx</PackButton>

@@ -55,7 +55,7 @@ export function compileBoardSummary(input: CompileInput): Snapshot {
       figures: headlineFigures(plan, movement),
       confidenceByArea: confidenceByArea(plan),
       movement,
-      staleOwners: staleOwners(plan),
+      ...staleOwners(plan),
     },
     plan,
   };

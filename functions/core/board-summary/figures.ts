@@ -1,17 +1,21 @@
 import { confidences } from '../model/action.js';
 import { comparePlanRows } from './plan-as-at.js';
-import type { AreaConfidence, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
+import type { AreaConfidence, BoardSummary, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
 
 export function headlineFigures(plan: readonly PlanRow[], movement: Movement): HeadlineFigures {
   const open = plan.filter((row) => row.status === 'open');
+  const withStatus = (...statuses: PlanRow['status'][]) => plan.filter((row) => statuses.includes(row.status)).length;
   return {
     total: plan.length,
     open: open.length,
-    proposedClosure: plan.filter((row) => row.status === 'proposed-closure').length,
+    proposedClosure: withStatus('proposed-closure'),
+    closed: withStatus('closed'),
+    notAcceptedOrSuperseded: withStatus('not-accepted', 'superseded'),
     closedThisMonth: movement.closed.length,
     stale: plan.filter((row) => row.stale).length,
     overdue: plan.filter((row) => row.overdue).length,
     noTimescale: open.filter((row) => row.timescale.target === null).length,
+    noConfidence: open.filter((row) => row.confidence === 'not-set').length,
   };
 }
 
@@ -33,9 +37,10 @@ export function confidenceByArea(plan: readonly PlanRow[]): AreaConfidence[] {
 
 /**
  * The people owning the most stale actions, lead and co-owners alike (as the reminders count them);
- * names the import could not match are grouped by their written name.
+ * names the import could not match are grouped by their written name. Those past the limit are
+ * counted, so that a tie at the cut is not dropped unseen.
  */
-export function staleOwners(plan: readonly PlanRow[], limit = 5): StaleOwner[] {
+export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSummary, 'staleOwners' | 'otherStaleOwners'> {
   const owners = new Map<string, StaleOwner>();
   for (const row of plan) {
     if (!row.stale) continue;
@@ -47,5 +52,8 @@ export function staleOwners(plan: readonly PlanRow[], limit = 5): StaleOwner[] {
       owners.set(key, entry);
     }
   }
-  return [...owners.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+  const sorted = [...owners.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const others = sorted.slice(limit);
+  if (others.length === 0) return { staleOwners: sorted };
+  return { staleOwners: sorted.slice(0, limit), otherStaleOwners: { owners: others.length, fewest: others.at(-1)!.count, most: others[0]!.count } };
 }

@@ -1,18 +1,34 @@
 import { formatDay } from '../calendar/format-day.js';
-import type { BoardSummary } from './snapshot.js';
+import { noUpdateFor } from './board-wording.js';
+import type { BoardSummary, HeadlineFigures } from './snapshot.js';
 
-/** The headline figures as the board reads them, in one order and wording for email, page, pack and dashboard. */
-export function headlineFigures(
-  summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>,
-): Array<[label: string, value: number, key: keyof BoardSummary['figures']]> {
+type Figure = [label: string, value: number, key: keyof HeadlineFigures];
+
+/**
+ * The headline figures as the board reads them, in one order and wording for email, page, pack and
+ * dashboard: the rows by status add up to the actions in the plan, and the parts of Open say "of
+ * which", so that nobody adds them in too.
+ */
+export function headlineFigures(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): Figure[] {
   const f = summary.figures;
+  const ofOpen = (label: string) => `of which ${label}`;
+  const noConfidence: Figure[] = f.noConfidence === undefined ? [] : [[ofOpen('no confidence rating'), f.noConfidence, 'noConfidence']];
+  // A summary kept before these were counted apart still adds up: the rest of the plan is their sum.
+  const setAside: Figure[] =
+    f.closed === undefined || f.notAcceptedOrSuperseded === undefined
+      ? [['Closed, not accepted or superseded', f.total - f.open - f.proposedClosure, 'closed']]
+      : [
+          ['Closed', f.closed, 'closed'],
+          ['Not accepted or superseded', f.notAcceptedOrSuperseded, 'notAcceptedOrSuperseded'],
+        ];
   return [
     ['Open', f.open, 'open'],
+    [ofOpen(noUpdateFor(summary.staleAfterDays)), f.stale, 'stale'],
+    [ofOpen('overdue'), f.overdue, 'overdue'],
+    [ofOpen('no timescale set'), f.noTimescale, 'noTimescale'],
+    ...noConfidence,
     ['Proposed for closure, awaiting sign-off', f.proposedClosure, 'proposedClosure'],
-    ['Closed this month', f.closedThisMonth, 'closedThisMonth'],
-    [`Stale (no update for ${summary.staleAfterDays} days)`, f.stale, 'stale'],
-    ['Overdue', f.overdue, 'overdue'],
-    ['No timescale set', f.noTimescale, 'noTimescale'],
+    ...setAside,
   ];
 }
 

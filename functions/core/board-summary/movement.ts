@@ -16,11 +16,15 @@ const moved = (row: PlanRow): MovedAction => ({ id: row.id, ref: row.ref, area: 
 
 /**
  * What moved from one month end to the next, row by row. "Became stale/overdue" counts actions that
- * existed last month and were not stale/overdue then; new actions are listed as new.
+ * existed last month and were not stale/overdue then; new actions are listed as new. In the month the
+ * plan was loaded nothing is compared: every action would be new, and none could have become stale or overdue.
  */
 export function compareMonths(before: readonly PlanRow[], after: readonly PlanRow[], basis: Movement['basis']): Movement {
   const previous = new Map(before.map((row) => [row.id, row]));
   const movement: Movement = { basis, newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+  if (before.length === 0 && after.length > 0) {
+    return { ...movement, planLoadedAt: after.map((row) => row.createdAt).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) };
+  }
   for (const row of [...after].sort(comparePlanRows)) {
     const was = previous.get(row.id);
     if (!was) movement.newActions.push(moved(row));

@@ -30,17 +30,24 @@ export const PlanRow = z.object({
 });
 export type PlanRow = z.infer<typeof PlanRow>;
 
+/**
+ * Counts by status add up to `total`; stale, overdue, noTimescale and noConfidence count open actions.
+ * Summaries kept before closed, notAcceptedOrSuperseded and noConfidence were counted lack them.
+ */
 export const HeadlineFigures = z.object({
   /** Every action in the plan at month end, whatever its status. */
   total: z.number().check(z.int()),
   open: z.number().check(z.int()),
   /** Owner says done, awaiting sign-off. */
   proposedClosure: z.number().check(z.int()),
+  closed: z.optional(z.number().check(z.int())),
+  notAcceptedOrSuperseded: z.optional(z.number().check(z.int())),
   closedThisMonth: z.number().check(z.int()),
   stale: z.number().check(z.int()),
   overdue: z.number().check(z.int()),
   /** Open actions with no target the importer or an owner could read. */
   noTimescale: z.number().check(z.int()),
+  noConfidence: z.optional(z.number().check(z.int())),
 });
 export type HeadlineFigures = z.infer<typeof HeadlineFigures>;
 
@@ -70,6 +77,11 @@ export type ConfidenceDrop = z.infer<typeof ConfidenceDrop>;
  */
 export const Movement = z.object({
   basis: z.enum(['previous-snapshot', 'history']),
+  /**
+   * Set when the plan did not exist at last month's end: when its first action was added. Nothing is
+   * compared then, so every list is empty (summaries kept before this listed every action as new).
+   */
+  planLoadedAt: z.optional(IsoInstant),
   newActions: z.array(MovedAction),
   closed: z.array(MovedAction),
   retimed: z.array(Retimed),
@@ -81,6 +93,10 @@ export type Movement = z.infer<typeof Movement>;
 
 export const StaleOwner = z.object({ id: z.nullable(z.string()), name: z.string(), count: z.number().check(z.int()), refs: z.array(z.string()) });
 export type StaleOwner = z.infer<typeof StaleOwner>;
+
+/** The owners of stale actions left off the list, and the fewest and most stale actions one of them has. */
+export const OtherStaleOwners = z.object({ owners: z.number().check(z.int()), fewest: z.number().check(z.int()), most: z.number().check(z.int()) });
+export type OtherStaleOwners = z.infer<typeof OtherStaleOwners>;
 
 export const BoardSummary = z.object({
   month: Month,
@@ -94,6 +110,8 @@ export const BoardSummary = z.object({
   movement: Movement,
   /** The owners with the most stale actions, most first. */
   staleOwners: z.array(StaleOwner),
+  /** Unset when nobody was left off, or in a summary kept before those left off were counted. */
+  otherStaleOwners: z.optional(OtherStaleOwners),
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 

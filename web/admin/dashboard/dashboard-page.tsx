@@ -27,10 +27,11 @@ export interface DashboardPageProps {
 
 export function DashboardPage({ forceName, timeZone, staleAfterDays, session, dashboard, now }: DashboardPageProps) {
   const f = dashboard.figures;
-  const figures = headlineFigures({ figures: f, staleAfterDays }).map(([label, value, key]): [string, string] => [
-    label,
-    key === 'closedThisMonth' && !dashboard.closedKnown ? 'Shown once last month’s board summary is kept' : String(value),
-  ]);
+  const figures: Array<[string, string]> = [
+    ...headlineFigures({ figures: f, staleAfterDays }).map(([label, value]): [string, string] => [label, String(value)]),
+    // Measured against last month's kept summary, which the first month of a plan does not have.
+    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : 'Not counted yet: it needs last month’s board summary'],
+  ];
   // By the force's calendar, as the action pages and the reminder emails count.
   const daysAgo = (row: PlanRow) => formatDaysAgo(daysSinceUpdate(row, now, timeZone));
   return (

@@ -1,0 +1,52 @@
+import { formatDay } from '../calendar/format-day.js';
+import { confidenceLabels, type Confidence } from '../model/action.js';
+import { formatCount, plural } from '../words.js';
+import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
+
+/*
+ * The board's words, for the email, the summary page and the pack alike: a board member reads them in
+ * two minutes, without a glossary, and finds the same thing called the same in each.
+ */
+
+/** What stale means, as the owners' reminders say it ("N days or more": see reminderIntro). */
+export const noUpdateFor = (staleAfterDays: number): string => `no update for ${plural(staleAfterDays, 'day')} or more`;
+
+/** Confidence in a timescale: an action without one has no rating, not a rating called "Not set". */
+export const boardConfidenceLabels: Record<Confidence, string> = { ...confidenceLabels, 'not-set': 'No rating' };
+
+export type MovementList = Exclude<keyof Movement, 'basis' | 'planLoadedAt'>;
+
+/** Each list of what moved, in the order the board reads them, with its heading. */
+export function movementLabels(staleAfterDays: number): Array<[list: MovementList, label: string]> {
+  return [
+    ['newActions', 'New actions'],
+    ['closed', 'Closed this month'],
+    ['retimed', 'Target date moved'],
+    ['confidenceDropped', 'Confidence dropped'],
+    ['becameStale', `Passed ${plural(staleAfterDays, 'day')} without an update`],
+    ['becameOverdue', 'Became overdue'],
+  ];
+}
+
+/** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
+export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone'>): string | null {
+  const { movement, figures } = summary;
+  if (movement.planLoadedAt) {
+    const one = figures.overdue === 1;
+    return (
+      `This is the first summary since the plan was loaded on ${formatDay(movement.planLoadedAt, summary.timeZone)}, so changes are reported from next month. ` +
+      `The figures above are where it stands now: ${plural(figures.overdue, 'open action')} ${one ? 'is' : 'are'} past ${one ? 'its' : 'their'} target date.`
+    );
+  }
+  return movement.basis === 'history' ? 'This is the first summary kept: last month is worked out from the update history.' : null;
+}
+
+export const staleOwnersHeading = (staleAfterDays: number): string => `Owners of the most actions with ${noUpdateFor(staleAfterDays)}`;
+
+export const noStaleOwners = (staleAfterDays: number): string => `Every open action was updated in the last ${plural(staleAfterDays, 'day')}.`;
+
+/** The last line of the owners list, so a reader knows who else there is: "and 3 other owners with 1 each". */
+export function otherStaleOwnersLine(others: OtherStaleOwners): string {
+  const counts = others.fewest === others.most ? formatCount(others.most) : `${formatCount(others.fewest)} to ${formatCount(others.most)}`;
+  return `and ${plural(others.owners, 'other owner')} with ${counts}${others.owners === 1 ? '' : ' each'}`;
+}
