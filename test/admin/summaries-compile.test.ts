@@ -66,9 +66,14 @@ describe('compiling a board summary on demand', () => {
     expect(await (await app.request('/admin/summaries/2026-10?sent=lots')).text()).not.toContain('notification-success');
   });
 
+  it.each(['October 2026', 'Oct-26', ' 2026-10 '])('reads %j as October 2026, as plans write months', async (month) => {
+    const { compile } = await harness();
+    expect((await compile(month)).headers.get('location')).toMatch(/^\/admin\/summaries\/2026-10\?/);
+  });
+
   it.each([
-    ['October', 'Enter the month to compile as YYYY-MM, like 2026-10'],
-    ['', 'Enter the month to compile as YYYY-MM, like 2026-10'],
+    ['October', 'Enter the month to compile, like October 2026'],
+    ['', 'Enter the month to compile, like October 2026'],
     ['2026-11', 'Enter a month that has ended'],
     ['2027-01', 'Enter a month that has ended'],
   ])('refuses %j with the GOV.UK error pattern, keeping what was typed and writing nothing', async (month, message) => {

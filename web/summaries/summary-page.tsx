@@ -196,7 +196,7 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
               Month
             </label>
             <p id="month-hint" class="hint">
-              For a month the schedule missed, like 2026-10. It is kept and emailed to the board, once.
+              For a month the schedule missed, like October 2026. It is kept and emailed to the board, once.
             </p>
             <ErrorMessage id="month-error" message={compile?.error} />
             <input

@@ -1,7 +1,17 @@
 import { Month } from '../board-summary/month.js';
 import { runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
 import { InvalidInputError } from '../errors.js';
+import { findDates } from '../import/find-dates.js';
 import type { AuditLog } from './audit-log.js';
+
+/** The month as an admin may write it: "2026-10", "October 2026", "Oct-26", as plans write months. */
+function readMonth(raw: unknown): Month | null {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const written = Month.safeParse(text);
+  if (written.success) return written.data;
+  const found = findDates(text);
+  return found.length === 1 ? found[0]!.slice(0, 7) : null;
+}
 
 export type CompileSummaryResult =
   | { ok: true; run: Extract<BoardSummaryRun, { outcome: 'done' }> }
@@ -17,11 +27,11 @@ export async function compileSummaryOnDemand(
   form: { month?: unknown },
   now: Date,
 ): Promise<CompileSummaryResult> {
-  const month = Month.safeParse(typeof form.month === 'string' ? form.month.trim() : form.month);
-  if (!month.success) return { ok: false, message: 'Enter the month to compile as YYYY-MM, like 2026-10' };
+  const month = readMonth(form.month);
+  if (!month) return { ok: false, message: 'Enter the month to compile, like October 2026' };
   let run: BoardSummaryRun;
   try {
-    run = await runBoardSummary(deps, { month: month.data, dryRun: false, now });
+    run = await runBoardSummary(deps, { month, dryRun: false, now });
   } catch (error) {
     // The run refuses a month not yet over, in the force's time zone.
     if (error instanceof InvalidInputError) return { ok: false, message: 'Enter a month that has ended' };
