@@ -34,7 +34,7 @@ describe('applyImport', () => {
     await importSpreadsheets(repository, demo, { now });
     const padded = new TextDecoder().decode(demoPlanCsv).replace('\nCore Policing,201,', '\nCore Policing,0201,');
     const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(padded) }, { now: later });
-    expect(report).toMatchObject({ outcome: 'written', actions: { created: 0, updated: 1, unchanged: 26 }, changedActions: [{ id: '201', ref: '0201', fields: ['ref'] }] });
+    expect(report).toMatchObject({ outcome: 'written', actions: { created: 0, updated: 1, unchanged: 26 }, changedActions: [{ id: '201', ref: '0201', changes: [{ field: 'ref', from: '201', to: '0201' }] }] });
     expect(await repository.listActions()).toHaveLength(27);
   });
 
@@ -104,7 +104,7 @@ describe('applyImport', () => {
     const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later });
     expect(report.actions).toEqual({ created: 0, updated: 1, unchanged: 26 });
     // The sheet's older target loses to the owner's newer update, so only the plan changes.
-    expect(report.changedActions).toEqual([{ id: '211', ref: '211', fields: ['plan'] }]);
+    expect(report.changedActions).toEqual([{ id: '211', ref: '211', changes: [{ field: 'plan', from: expect.stringMatching(/^An external review/), to: expect.stringMatching(/^An independent review/) }] }]);
     expect(formatImportReport(report).split('\n')).toContain('  211: Plan');
     // The change is in the action's history, after the owner's update, like any other change.
     const history = await repository.listUpdates('211');

@@ -99,6 +99,8 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .counts-table{max-width:30rem;margin:0 0 1.5rem}
 .counts-table td{font-variant-numeric:tabular-nums}
 .problems-table td,.problems-table th{overflow-wrap:anywhere}
+/* Breaking anywhere let the short Severity column squeeze its words ("Warni ng"). */
+.problems-table tr>:first-child{white-space:nowrap}
 .reminder-list{margin:0 0 1.5rem;padding-left:1.25rem}
 .reminder-list li{margin-bottom:.5rem;overflow-wrap:anywhere}
 .sign-out{max-width:100%;overflow-wrap:anywhere}

@@ -38,6 +38,7 @@ export async function importSpreadsheets(repository: Repository, files: Spreadsh
       people: directory.people,
       actions: plan?.actions ?? [],
       problems: [...tag('people', directory.problems), ...tag('plan', plan?.problems ?? [])],
+      ...(plan ? { rowOfAction: plan.rowOfAction } : {}),
     },
     options,
   );

@@ -1,11 +1,12 @@
 import { InvalidInputError } from '../errors.js';
 import { Action } from '../model/action.js';
 import { Person } from '../model/person.js';
-import type { ActionPatch, Update } from '../model/update.js';
+import type { ActionPatch, FieldChange, Update } from '../model/update.js';
 import type { Repository } from '../ports.js';
 import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
 import type { ImportProblem } from './cells.js';
+import { leaverWarnings } from './leavers.js';
 import { mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import { withoutLeadingZeros } from './read-fields.js';
 
@@ -13,6 +14,8 @@ export interface ImportInput {
   people: Person[];
   actions: Action[];
   problems: ImportProblem[];
+  /** The sheet's row of each action, by the action's id, for the problems found in merging it. */
+  rowOfAction?: ReadonlyMap<string, number>;
 }
 
 export interface ApplyOptions {
@@ -32,12 +35,12 @@ export interface Counts {
   unchanged: number;
 }
 
-/** A stored action the import would write over, and which of its fields would change. */
+/** A stored action the import would write over, and what each changed field would go from and to. */
 export interface ChangedAction {
   id: string;
   ref: string;
-  /** In the action's field order. */
-  fields: Array<keyof Action>;
+  /** In the action's field order, as the action's history records them. */
+  changes: FieldChange[];
 }
 
 export interface ImportReport {
@@ -49,6 +52,8 @@ export interface ImportReport {
   actions: Counts;
   /** Every stored action the import changes, so that a reverted console edit is seen before it is written. */
   changedActions: ChangedAction[];
+  /** Everyone's name by id, the directory as the import leaves it: owners and SROs in the changes are ids. */
+  names: Record<string, string>;
   problems: ImportProblem[];
 }
 
@@ -102,49 +107,57 @@ function importUpdate(stored: Action, merged: Action, fields: Array<keyof Action
  * Writes nothing when there are errors, or warnings not accepted; everything is checked before the
  * first write. A new action is created at version 1; a stored one changes only when the import changes
  * it, through a history entry (at its version + 1), so re-importing the same file changes nothing.
+ * Someone who has left is warned about wherever a row names them, and never handed back a stored
+ * action they no longer hold (mergeAction).
  */
 export async function applyImport(repository: Repository, input: ImportInput, options: ApplyOptions): Promise<ImportReport> {
-  const errors = input.problems.filter((p) => p.severity === 'error').length;
-  const warnings = input.problems.length - errors;
-  const blocked = errors > 0 || (warnings > 0 && !options.acceptWarnings);
-
   const storedPeople = new Map((await repository.listPeople()).map((p) => [p.id, p]));
   const storedActions = new Map((await repository.listActions()).map((a) => [a.id, a]));
   // Ids stored before refs' leading zeros were dropped ("afi-01") still match their row, and are kept.
   const storedByUnpaddedId = new Map([...storedActions.values()].map((a) => [withoutLeadingZeros(a.id), a]));
   validateInput(input, new Set([...storedPeople.keys(), ...input.people.map((p) => p.id)]));
 
-  const report: ImportReport = { outcome: 'written', errors, warnings, people: emptyCounts(), actions: emptyCounts(), changedActions: [], problems: input.problems };
+  const people = emptyCounts();
+  const directory = new Map(storedPeople);
   const personWrites: Person[] = [];
   for (const imported of input.people) {
     const stored = storedPeople.get(imported.id);
     const merged = mergePerson(stored, imported);
-    if (stored && sameValue(stored, merged)) report.people.unchanged++;
+    directory.set(merged.id, merged);
+    if (stored && sameValue(stored, merged)) people.unchanged++;
     else {
-      report.people[stored ? 'updated' : 'created']++;
+      people[stored ? 'updated' : 'created']++;
       personWrites.push(merged);
     }
   }
+  const actions = emptyCounts();
+  const problems = [...input.problems];
+  const changedActions: ChangedAction[] = [];
   const creates: Action[] = [];
   const updates: Update[] = [];
   for (const imported of input.actions) {
     const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
+    problems.push(...leaverWarnings(stored, imported, directory, input.rowOfAction?.get(imported.id) ?? 0));
     if (!stored) {
-      report.actions.created++;
+      actions.created++;
       creates.push(imported);
       continue;
     }
-    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now);
-    if (sameValue(stored, merged)) report.actions.unchanged++;
+    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now, directory);
+    if (sameValue(stored, merged)) actions.unchanged++;
     else {
-      const fields = changedFields(stored, merged);
-      report.actions.updated++;
-      report.changedActions.push({ id: stored.id, ref: merged.ref, fields });
-      updates.push(importUpdate(stored, merged, fields, options));
+      const update = importUpdate(stored, merged, changedFields(stored, merged), options);
+      actions.updated++;
+      changedActions.push({ id: stored.id, ref: merged.ref, changes: update.changes });
+      updates.push(update);
     }
   }
 
-  if (blocked) return { ...report, outcome: 'blocked' };
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const names = Object.fromEntries([...directory.values()].map((p) => [p.id, p.name]));
+  const report: ImportReport = { outcome: 'written', errors, warnings, people, actions, changedActions, names, problems };
+  if (errors > 0 || (warnings > 0 && !options.acceptWarnings)) return { ...report, outcome: 'blocked' };
   if (options.dryRun) return { ...report, outcome: 'dry-run' };
   for (const person of personWrites) await repository.putPerson(person);
   for (const action of creates) await repository.putAction(action, null);

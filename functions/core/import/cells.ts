@@ -15,6 +15,8 @@ export interface ImportProblem {
   row: number;
   /** The column's heading as written in the file. */
   column?: string;
+  /** The row's ref, once it has one: a row number alone is hard to find in a sheet sorted since. */
+  ref?: string;
   severity: Severity;
   message: string;
 }

@@ -2,13 +2,27 @@ import type { ImportProblem } from './cells.js';
 import type { Counts, ImportReport } from './apply-import.js';
 import type { PlanSummary } from './import-plan.js';
 import { fieldLabels } from '../model/field-labels.js';
+import type { FieldChange } from '../model/update.js';
 import { plural } from '../words.js';
 
 const counts = (c: Counts) => `${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`;
 
 export function formatProblem(p: ImportProblem): string {
-  const where = [p.file, p.row > 0 ? `row ${p.row}` : null, p.column ? `"${p.column}"` : null].filter(Boolean).join(', ');
+  const where = [p.file, p.row > 0 ? `row ${p.row}` : null, p.ref ? `action ${p.ref}` : null, p.column ? `"${p.column}"` : null].filter(Boolean).join(', ');
   return `${p.severity === 'error' ? 'Error' : 'Warning'}${where ? ` (${where})` : ''}: ${p.message}`;
+}
+
+/** Who an action passes from and to: the change a reverted reassignment makes, so the one worth spelling out. */
+const peopleFields = new Set(['ownerIds', 'sroId']);
+
+function describeChange({ field, from, to }: FieldChange, names: Record<string, string>): string {
+  const label = fieldLabels[field] ?? field;
+  if (!peopleFields.has(field)) return label;
+  const inWords = (value: unknown) => {
+    const ids: unknown[] = Array.isArray(value) ? value : value === null ? [] : [value];
+    return ids.map((id) => names[String(id)] ?? String(id)).join(', ') || 'nobody';
+  };
+  return `${label}: ${inWords(from)} → ${inWords(to)}`;
 }
 
 /** The report as plain text: what was read, what was (or would be) written, each problem on a line. */
@@ -22,7 +36,7 @@ export function formatImportReport(report: ImportReport & { plan?: PlanSummary |
   }
   const verb = report.outcome === 'written' ? 'Written' : 'Would write';
   lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);
-  for (const change of report.changedActions) lines.push(`  ${change.ref}: ${change.fields.map((field) => fieldLabels[field] ?? field).join(', ')}`);
+  for (const change of report.changedActions) lines.push(`  ${change.ref}: ${change.changes.map((c) => describeChange(c, report.names)).join('; ')}`);
   for (const problem of report.problems) lines.push(formatProblem(problem));
   if (report.outcome === 'blocked') {
     lines.push(

@@ -18,6 +18,8 @@ export interface PlanSummary {
 
 export interface PlanImport {
   actions: Action[];
+  /** The sheet's row of each action, by its id. */
+  rowOfAction: Map<string, number>;
   problems: ImportProblem[];
   summary: PlanSummary;
 }
@@ -70,7 +72,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
     const seen = firstRowOfId.get(read.action.id);
     if (seen !== undefined) {
       const used = seen.ref === read.action.ref ? `is also used on row ${seen.row}` : `reads as the same ref as "${seen.ref}" on row ${seen.row} (case, punctuation and leading zeros are not told apart)`;
-      problems.push({ row: rowNumber, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" ${used}; each action needs its own ref, so give one of them a different ref` });
+      problems.push({ row: rowNumber, ref: read.action.ref, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" ${used}; each action needs its own ref, so give one of them a different ref` });
       summary.skippedRows++;
       return;
     }
@@ -84,5 +86,5 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   for (const action of actions) summary.kinds[action.kind]++;
   // Every name to resolve to a person in the preview, whether it stood for an owner or an SRO.
   summary.unmatchedNames = [...new Set([...actions.flatMap((a) => a.unmatchedNames), ...unmatchedSroNames])];
-  return { actions, problems, summary };
+  return { actions, rowOfAction: new Map([...firstRowOfId].map(([id, first]) => [id, first.row])), problems, summary };
 }

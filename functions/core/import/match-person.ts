@@ -74,8 +74,6 @@ export interface MatchedNames {
   ids: string[];
   /** Names that matched nobody, as written. */
   unmatched: string[];
-  /** Matched people who have left (deactivated), by their directory names. */
-  inactive: string[];
 }
 
 /** Matches a whole cell first (a name may contain "and"), then each of the names it splits into. */
@@ -84,14 +82,10 @@ export function matchNames(cell: string, index: PersonIndex): MatchedNames {
   const names = whole ? [cell] : splitOwners(cell);
   const ids: string[] = [];
   const unmatched: string[] = [];
-  const inactive: string[] = [];
   for (const name of names) {
     const person = whole ?? index.find(name);
     if (!person) unmatched.push(name.replace(/\s+/g, ' ').trim());
-    else if (!ids.includes(person.id)) {
-      ids.push(person.id);
-      if (!person.active) inactive.push(person.name);
-    }
+    else if (!ids.includes(person.id)) ids.push(person.id);
   }
-  return { ids, unmatched, inactive };
+  return { ids, unmatched };
 }

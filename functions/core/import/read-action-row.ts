@@ -31,8 +31,9 @@ export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroN
 
 export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const problems: ImportProblem[] = [];
+  const where: Pick<ImportProblem, 'row' | 'ref'> = { row: ctx.rowNumber };
   const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) =>
-    problems.push({ row: ctx.rowNumber, ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}), severity, message });
+    problems.push({ ...where, ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}), severity, message });
   const raw = (field: PlanField): Cell => {
     const column = ctx.columns[field];
     return column ? (row[column.index] ?? null) : null;
@@ -51,6 +52,7 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
     report('ref', 'error', 'the row has no ref, so it cannot be told apart from the others on re-import; give it the ref HMICFRS used');
     return { action: null, problems };
   }
+  where.ref = ref;
 
   if (!text('text')) {
     report('text', 'error', `the row has the ref "${ref}" but no text; fill in the recommendation, area for improvement or cause of concern, or delete the row`);
@@ -71,10 +73,6 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to import the action without this SRO`);
   for (const name of owners.unmatched) report('owners', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
   if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
-  // A sheet from before someone left would hand their actions back to them, undoing a handover.
-  for (const [column, matched] of [['sro', sro], ['owners', owners]] as const) {
-    for (const name of matched.inactive) report(column, 'warning', `${name} has left (deactivated in People); reassign the action to whoever took it over, after the import or in the file`);
-  }
 
   const candidate = {
     id,

@@ -92,7 +92,8 @@ describe('import: upload, preview, confirm', () => {
 
     const again = await uploadAndPreview(h, demo());
     expect(again.html).toContain('<h2 id="changes-title">Stored actions the import changes</h2>');
-    expect(again.html).toMatch(/<a href="\/admin\/actions\/211">211<\/a><\/td><td data-label="What changes">Owners<\/td>/);
+    // In names, before and after, so that the admin sees whose reassignment it undoes.
+    expect(again.html).toMatch(/<a href="\/admin\/actions\/211">211<\/a><\/td><td data-label="What changes"><ul class="change-list"><li>Owners: Owen Tranter → D\/Supt Gareth Pike, Owen Tranter<\/li><\/ul><\/td>/);
     expect(again.html).toContain('Check that no change made here since the last import would be undone.');
     // A first import changes no stored action, so has no such list.
     expect(first.html).not.toContain('changes-title');
@@ -114,6 +115,9 @@ describe('import: upload, preview, confirm', () => {
     const preview = await uploadAndPreview(h, { plan: file(edited, 'edited.csv') });
     const changed = preview.html.match(/data-label="What changes"/g)!.length;
     expect(changed).toBeGreaterThan(2);
+    // Reworded text is named, not quoted whole: a few of them would bury the owners and dates.
+    expect(preview.html).toContain('<li>Text: new wording from the file</li>');
+    expect(preview.html).not.toContain('The force must');
 
     // Someone saves the second changed action as the import reaches it.
     const saveUpdate = h.repository.saveUpdate.bind(h.repository);

@@ -18,6 +18,7 @@ import { UploadPage } from './upload-page.js';
 type ImportContext = Context<AdminEnv>;
 
 const page = (c: ImportContext) => ({ forceName: c.get('deps').config.name, session: c.get('session') });
+const previewPage = (c: ImportContext) => ({ ...page(c), timeZone: c.get('deps').config.timeZone });
 
 function uploadErrors(c: ImportContext, errors: UploadError[], status: 400 | 413) {
   return c.html(<UploadPage {...page(c)} errors={errors} />, status);
@@ -82,7 +83,7 @@ export function createImportRoutes() {
     const deps = c.get('deps');
     const preview = await previewImport(deps.repository, draft, deps.clock.now());
     const matched = Number(c.req.query('matched'));
-    return c.html(<PreviewPage {...page(c)} draft={draft} preview={preview} {...(Number.isInteger(matched) && matched > 0 ? { notice: matched } : {})} />);
+    return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={preview} {...(Number.isInteger(matched) && matched > 0 ? { notice: matched } : {})} />);
   });
 
   routes.post('/:draftId/aliases', requireAdmin, async (c) => {
@@ -105,7 +106,7 @@ export function createImportRoutes() {
       else if (pair.name.length > maxAliasLength) errors.push({ field: pair.field, message: `"${pair.name.slice(0, 40)}…" is too long to keep as a name: shorten it in the spreadsheet and upload it again` });
     }
     if (chosen.length === 0 && unmatched.length > 0) errors.push({ field: 'person-0', message: 'Choose who at least one of the names is, or import with the names left unmatched' });
-    if (errors.length > 0) return c.html(<PreviewPage {...page(c)} draft={draft} preview={preview} aliasErrors={errors} />, 400);
+    if (errors.length > 0) return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={preview} aliasErrors={errors} />, 400);
     for (const pair of chosen) await addPersonAlias(deps, { person: people.get(pair.personId)!, name: pair.name, by: c.get('session').email, now });
     return c.redirect(`${importPaths.preview(draft.id)}?matched=${chosen.length}`, 303);
   });
@@ -124,8 +125,8 @@ export function createImportRoutes() {
       if (error instanceof ConflictError) await audit({ stoppedPartWay: true });
       throw error;
     });
-    if (result.kind === 'has-errors') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} />, 400);
-    if (result.kind === 'changed') return c.html(<PreviewPage {...page(c)} draft={draft} preview={result.preview} notice="changed" />, 409);
+    if (result.kind === 'has-errors') return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={result.preview} />, 400);
+    if (result.kind === 'changed') return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={result.preview} notice="changed" />, 409);
     const { report } = result;
     if (report.people.created + report.people.updated + report.actions.created + report.actions.updated > 0) {
       await audit({ peopleCounts: report.people, actionCounts: report.actions, warnings: report.warnings });

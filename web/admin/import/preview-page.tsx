@@ -2,6 +2,8 @@ import type { ChangedAction, Counts } from '../../../functions/core/import/apply
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
 import { ErrorSummary } from '../../owner/components.js';
 import { fieldLabels } from '../../../functions/core/model/field-labels.js';
+import type { FieldChange } from '../../../functions/core/model/update.js';
+import { ChangeItem, FieldChangeItem } from '../../views/change-item.js';
 import { actionPaths } from '../actions/paths.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -15,6 +17,8 @@ import { plural } from '../../../functions/core/words.js';
 export interface PreviewPageProps {
   forceName: string;
   session: AdminSession;
+  /** The force's, for the dates among the changes. */
+  timeZone: string;
   draft: Pick<ImportDraft, 'id' | 'plan' | 'people'>;
   preview: ImportPreview;
   aliasErrors?: AliasFormError[];
@@ -52,14 +56,22 @@ function CountsTable({ people, actions }: { people: Counts; actions: Counts }) {
   );
 }
 
-/** Stored actions the file changes, with what changes: a reassignment made in the console shows up here before the file undoes it. */
-function ChangesTable({ changes }: { changes: ChangedAction[] }) {
+/** Long wording, named only: the whole before and after of a few of these would bury the owners and dates. */
+const wordingFields = new Set(['evidence', 'text', 'plan', 'latestProgress', 'confidenceNarrative']);
+
+function ChangeInWords({ change, names, timeZone }: { change: FieldChange; names: Record<string, string>; timeZone: string }) {
+  if (wordingFields.has(change.field)) return <ChangeItem label={fieldLabels[change.field] ?? change.field} to="new wording from the file" />;
+  return <FieldChangeItem change={change} names={names} timeZone={timeZone} />;
+}
+
+/** Stored actions the file changes, each change before and after: a reassignment made in the console shows up here before the file undoes it. */
+function ChangesTable({ changes, names, timeZone }: { changes: ChangedAction[]; names: Record<string, string>; timeZone: string }) {
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">Stored actions the import changes</h2>
       <p>
-        The file’s wording, owners and SRO replace what is stored; progress is taken from the file only where its Last Updated is newer. Check that no change made here
-        since the last import would be undone.
+        The file’s wording, owners and SRO replace what is stored, but never hand an action back to someone who has left; progress is taken from the file only where
+        its Last Updated is newer. Check that no change made here since the last import would be undone.
       </p>
       <table>
         <ColumnHeads names={['Ref', 'What changes']} />
@@ -69,7 +81,13 @@ function ChangesTable({ changes }: { changes: ChangedAction[] }) {
               <td data-label="Ref">
                 <a href={actionPaths.action(change.id)}>{change.ref}</a>
               </td>
-              <td data-label="What changes">{change.fields.map((field) => fieldLabels[field] ?? field).join(', ')}</td>
+              <td data-label="What changes">
+                <ul class="change-list">
+                  {change.changes.map((c) => (
+                    <ChangeInWords change={c} names={names} timeZone={timeZone} />
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -97,7 +115,7 @@ function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
 }
 
 /** Step 2 of 3: what would change, every problem, the names to match, and the confirm button. */
-export function PreviewPage({ forceName, session, draft, preview, aliasErrors = [], notice }: PreviewPageProps) {
+export function PreviewPage({ forceName, session, timeZone, draft, preview, aliasErrors = [], notice }: PreviewPageProps) {
   const { report } = preview;
   const names = report.plan?.unmatchedNames ?? [];
   const fileErrors = report.errors > 0 ? [{ field: 'problems', message: `The files have ${plural(report.errors, 'error')}: fix them in the spreadsheet, save it and upload it again` }] : [];
@@ -120,7 +138,7 @@ export function PreviewPage({ forceName, session, draft, preview, aliasErrors = 
         </p>
       )}
       <CountsTable people={report.people} actions={report.actions} />
-      {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} />}
+      {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} names={report.names} timeZone={timeZone} />}
 
       {names.length > 0 && (
         <section aria-labelledby="unmatched-title">
