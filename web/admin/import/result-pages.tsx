@@ -1,3 +1,4 @@
+import { plural } from '../../../functions/core/words.js';
 import type { Counts } from '../../../functions/core/import/apply-import.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -13,7 +14,12 @@ export function ImportedPage({ forceName, session, people, actions, warnings }: 
         <h1 class="notification-title">Plan imported</h1>
         <p>Actions: {counts(actions)}.</p>
         <p>People: {counts(people)}.</p>
-        {warnings > 0 && <p>Names that matched nobody are kept on their actions for an admin to resolve.</p>}
+        {warnings > 0 && (
+          <p>
+            Imported with {plural(warnings, 'warning')}, as the preview listed them: a name that matched nobody stays on its action for an admin to resolve, and
+            where the sheet named someone who has left, the action kept its owners or SRO.
+          </p>
+        )}
       </div>
       <p>
         <a href="/admin/actions">See the actions</a> or <a href={importPaths.start}>import another file</a>.
