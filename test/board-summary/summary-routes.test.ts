@@ -69,6 +69,20 @@ describe('summary pages', () => {
     expect(html).not.toMatch(/Re-timed|Became stale|Stale|Not set|>Closed: /);
   });
 
+  it('lists what is past its target, whose it is and who sponsors it, most overdue first, without the text', async () => {
+    const { app, snapshot } = await summaryApp();
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const overdue = snapshot.plan.filter((row) => row.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    const section = html.slice(html.indexOf('<h2>Past their target date at 31 October 2026</h2>'), html.indexOf('<h2>Confidence in timescales'));
+    for (const row of overdue) {
+      expect(section).toContain(`<td data-label="Ref">${row.ref}</td>`);
+      expect(section).toContain(`<td data-label="SRO">${row.sro?.name ?? 'None'}</td>`);
+      expect(section).not.toContain(row.text);
+    }
+    expect(section.match(/data-label="Ref"/g)).toHaveLength(overdue.length);
+  });
+
   it('says the month the plan was loaded compares with nothing, instead of listing every action as new', async () => {
     const loaded = compileBoardSummary({
       actions: [action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') })],

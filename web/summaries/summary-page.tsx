@@ -1,5 +1,7 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
+import { comparePlanRows } from '../../functions/core/board-summary/plan-as-at.js';
+import { targetDueDate } from '../../functions/core/rules/stale.js';
 import type { Child } from 'hono/jsx';
 import { confidences } from '../../functions/core/model/action.js';
 import {
@@ -76,6 +78,35 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
   );
 }
 
+/**
+ * What is past its target and whom to ask: the board's first question after the figures, answered
+ * by ref and name without the action's text, most overdue first.
+ */
+function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) {
+  const due = (row: PlanRow) => (row.timescale.target ? targetDueDate(row.timescale.target) : '');
+  const overdue = rows.filter((row) => row.overdue).sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : comparePlanRows(a, b)));
+  if (overdue.length === 0) return null;
+  return (
+    <>
+      <h2>Past their target date at {day}</h2>
+      <table>
+        <ColumnHeads names={['Ref', 'Area', 'Target', 'Owners', 'SRO']} />
+        <tbody>
+          {overdue.map((row) => (
+            <tr>
+              <td data-label="Ref">{row.ref}</td>
+              <td data-label="Area">{row.area}</td>
+              <td data-label="Target">{row.timescale.target ? targetLabel(row.timescale.target) : ''}</td>
+              <td data-label="Owners">{row.owners.map((o) => o.name).join(', ') || 'None'}</td>
+              <td data-label="SRO">{row.sro?.name ?? 'None'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
 export function SummaryPage({ forceName, session, snapshot, compiled = null }: { forceName: string; session: AdminSession; snapshot: Snapshot; compiled?: CompiledCounts | null }) {
   const { summary } = snapshot;
@@ -102,6 +133,7 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
       <p class="lead">{plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}.</p>
       <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>
       <FiguresTable figures={figures} />
+      <OverdueTable rows={snapshot.plan} day={figuresAsAt(summary)} />
       <h2>Confidence in timescales, open actions by area</h2>
       {summary.confidenceByArea.length === 0 ? (
         <p>No open actions.</p>
