@@ -47,6 +47,27 @@ describe('the dashboard', () => {
     expect(html).not.toContain('SECRET');
   });
 
+  it('shows an admin what only they can put right: addresses that do not work, and live actions naming a leaver', async () => {
+    const setUp = async ({ repository }: ReturnType<typeof consoleFixture>) => {
+      await repository.putPerson(makePerson({ id: 'typo', name: 'DI Sam Typo', email: 'sam.typo@testshire.example', mailStatus: 'bounced' }));
+      await repository.putPerson(makePerson({ id: 'gone', name: 'ACO Helen Gone', active: false, mailStatus: 'bounced' }));
+      await repository.putAction(makeAction({ id: 'left-sro', ref: '2.01', ownerIds: ['okoro'], sroId: 'gone' }), null);
+      await repository.putAction(makeAction({ id: 'left-closed', ref: '2.02', ownerIds: ['gone'], status: 'closed' }), null);
+    };
+    const { html } = await dashboardFor(adminEmail, setUp);
+    expect(html).toContain('Email addresses that do not work: 1');
+    expect(html).toContain('<a href="/admin/people/typo">DI Sam Typo</a></td><td data-label="Problem">Bounced</td>');
+    expect(html).toContain('Actions that still name someone who has left: 1');
+    expect(html).toMatch(/<a href="\/admin\/actions\/left-sro">2\.01<\/a>.*?<td data-label="Has left">ACO Helen Gone \(SRO\)<\/td>/s);
+    expect(html).not.toContain('/admin/actions/left-closed"');
+    // A board member has nothing to put right here.
+    const board = (await dashboardFor(boardEmail, setUp)).html;
+    expect(board).not.toContain('do not work');
+    expect(board).not.toContain('someone who has left');
+    // Nothing to put right, nothing shown.
+    expect((await dashboardFor(adminEmail)).html).not.toMatch(/do not work|someone who has left/);
+  });
+
   it('counts closures against last month’s kept summary', async () => {
     const { html } = await dashboardFor(adminEmail, async ({ deps }) => {
       const october = compileBoardSummary({

@@ -1,10 +1,11 @@
 import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
-import type { HeadlineFigures, PlanRow } from '../board-summary/snapshot.js';
+import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
 import type { SummaryStore } from '../board-summary/summary-store.js';
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
+import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import type { RunReport, RunReportStore } from '../reminders/run-report.js';
 
@@ -34,6 +35,10 @@ export interface Dashboard {
   personNames: ReadonlyMap<string, string>;
   /** The config's last bank holiday, when the list runs out within a year (see bankHolidaysRunningOut). */
   bankHolidaysEnd: string | null;
+  /** People still here whose address bounced or complained: nobody can email them until it is fixed. */
+  undeliverable: Person[];
+  /** Live actions that still name someone who has left, as owner or SRO: for an admin to reassign. */
+  namingLeavers: Array<{ row: PlanRow; leavers: string[] }>;
 }
 
 export const dashboardRuns = 5;
@@ -64,5 +69,17 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     runs,
     personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
+    undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    namingLeavers: namingLeavers(plan, people),
   };
+}
+
+/** Each open or proposed action that names a leaver, with how it names them ("ACO Helen Carver (SRO)"). */
+function namingLeavers(plan: readonly PlanRow[], people: readonly Person[]): Dashboard['namingLeavers'] {
+  const left = new Set(people.filter((p) => !p.active).map((p) => p.id));
+  const hasLeft = (person: NamedPerson | null): person is NamedPerson => person !== null && person.id !== null && left.has(person.id);
+  return plan
+    .filter((row) => row.status === 'open' || row.status === 'proposed-closure')
+    .map((row) => ({ row, leavers: [...row.owners.filter(hasLeft).map((o) => `${o.name} (owner)`), ...(hasLeft(row.sro) ? [`${row.sro.name} (SRO)`] : [])] }))
+    .filter(({ leavers }) => leavers.length > 0);
 }

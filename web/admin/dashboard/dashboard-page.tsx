@@ -2,7 +2,7 @@ import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
 import { daysSinceUpdate } from '../../../functions/core/rules/stale.js';
-import { formatDaysAgo } from '../../owner/format.js';
+import { formatDaysAgo, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { actionPaths } from '../actions/paths.js';
@@ -10,6 +10,7 @@ import { headlineFigures } from '../../../functions/core/board-summary/headline-
 import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
 import { RunLog } from '../reminders/run-log.js';
+import { mailStatusLabels, peoplePaths } from '../people/people-paths.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -49,6 +50,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
       </p>
       <FiguresTable figures={figures} />
+      {session.role === 'admin' && <ForAnAdmin dashboard={dashboard} />}
 
       <ActionTable id="stale" heading={`Stale actions: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
       <ActionTable
@@ -86,6 +88,48 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         </button>
       </form>
     </AdminLayout>
+  );
+}
+
+/**
+ * What only an admin can put right, and nothing else shows: addresses nobody can email, and actions
+ * the reminder job sends to an SRO because they still name someone who has left.
+ */
+function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
+  const { undeliverable, namingLeavers } = dashboard;
+  if (undeliverable.length === 0 && namingLeavers.length === 0) return null;
+  return (
+    <>
+      {undeliverable.length > 0 && (
+        <section aria-labelledby="undeliverable-heading">
+          <h2 id="undeliverable-heading">Email addresses that do not work: {undeliverable.length}</h2>
+          <p>Nobody can email these people, links and reminders included, until the address is put right on their page.</p>
+          <table>
+            <ColumnHeads names={['Name', 'Problem']} />
+            <tbody>
+              {undeliverable.map((person) => (
+                <tr>
+                  <td data-label="Name">
+                    <a href={peoplePaths.person(person.id)}>{person.name}</a>
+                  </td>
+                  <td data-label="Problem">{mailStatusLabels[person.mailStatus]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {namingLeavers.length > 0 && (
+        <ActionTable
+          id="leavers"
+          heading={`Actions that still name someone who has left: ${namingLeavers.length}`}
+          rows={namingLeavers.map(({ row }) => row)}
+          who={{ label: 'Has left', of: (row) => namingLeavers.find((n) => n.row === row)?.leavers.join(', ') ?? '' }}
+          lastColumn="Status"
+          cell={(row) => statusLabels[row.status]}
+        />
+      )}
+    </>
   );
 }
 
