@@ -17,7 +17,10 @@ export interface SignedOffBy {
 /** What became of a proposed closure: signed off, or returned to its owners as not complete yet. */
 export type SignOffDecision = 'closed' | 'returned';
 
-const wording: Record<SignOffDecision, (by: string, ref: string, plan: string) => { subject: string; body: string; linkIntro: string }> = {
+/** What owners are told of: a decision on their closure, or an admin opening a decided action again. */
+export type OwnersNotice = SignOffDecision | 'reopened';
+
+const wording: Record<OwnersNotice, (by: string, ref: string, plan: string) => { subject: string; body: string; linkIntro: string }> = {
   closed: (by, ref, plan) => ({
     subject: `Action ${ref} is signed off and closed`,
     body: `${by} has signed off action ${ref} in ${plan}, which you proposed for closure. It is now closed, and nobody will ask you for updates on it.`,
@@ -28,10 +31,15 @@ const wording: Record<SignOffDecision, (by: string, ref: string, plan: string) =
     body: `${by} has not signed off action ${ref} in ${plan}, which you proposed for closure, and has returned it to you: it is open again. Their reason is on the action's page.`,
     linkIntro: 'Open your personal link to read it and update the action:',
   }),
+  reopened: (by, ref, plan) => ({
+    subject: `Action ${ref} is open again`,
+    body: `${by} has reopened action ${ref} in ${plan}: it is open again, and you will be asked for updates on it as before. The reason is on the action's page.`,
+    linkIntro: 'Open your personal link to read it and update the action:',
+  }),
 };
 
 /** Tells an owner what became of their closure: the ref and who decided, never the action's text or the reason. */
-export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, decision: SignOffDecision, link: IssuedLink): OutgoingEmail {
+export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, decision: OwnersNotice, link: IssuedLink): OutgoingEmail {
   const words = wording[decision](by.name, ref, `${config.name}'s inspection action plan`);
   return linkEmail({
     to: owner.email,
@@ -48,7 +56,7 @@ export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: Sig
  * so that nobody learns of it only when it changes on their page. Runs after the save: a failed email
  * is logged and never undoes it.
  */
-export async function notifyOwnersOfSignOff(deps: LinkNoticeDeps, action: Action, by: SignedOffBy, decision: SignOffDecision, now: Date): Promise<void> {
+export async function notifyOwnersOfSignOff(deps: LinkNoticeDeps, action: Action, by: SignedOffBy, decision: OwnersNotice, now: Date): Promise<void> {
   for (const ownerId of action.ownerIds) {
     if (ownerId === by.personId) continue;
     const owner = await deps.repository.getPerson(ownerId);

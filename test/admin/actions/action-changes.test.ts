@@ -86,6 +86,10 @@ describe('each change on the action page', () => {
     await h.post('/admin/actions/102/reopen', { version: '2', reopenReason: 'Board asked for more evidence.' });
     const action = await h.repository.getAction('102');
     expect(action!.status).toBe('open');
+    // Told it was closed, the owner is told it is open again before reminders start: the ref, not the reason.
+    expect(h.sent.map((e) => [e.to, e.subject])[1]).toEqual([['alex.morgan@testshire.example'], 'Action 1.02 is open again']);
+    expect(h.sent[1]!.text).toContain(`${adminSession.name} has reopened action 1.02`);
+    expect(h.sent[1]!.text).not.toMatch(/Board asked|Review shift patterns/);
     const history = await h.repository.listUpdates('102');
     expect(history.map((u) => u.changes)).toEqual([
       [{ field: 'status', from: 'proposed-closure', to: 'closed' }],
