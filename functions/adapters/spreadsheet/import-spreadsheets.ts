@@ -1,8 +1,7 @@
 import type { ImportProblem } from '../../core/import/cells.js';
-import { applyImport, type ApplyOptions, type ImportReport } from '../../core/import/apply-import.js';
+import { applyImport, matchDirectory, type ApplyOptions, type ImportReport } from '../../core/import/apply-import.js';
 import { importPeople } from '../../core/import/import-people.js';
 import { importPlan, type PlanSummary } from '../../core/import/import-plan.js';
-import { mergePerson } from '../../core/import/merge-seed.js';
 import type { Person } from '../../core/model/person.js';
 import type { Repository } from '../../core/ports.js';
 import { hasPlanHeader, readSpreadsheet } from './read-spreadsheet.js';
@@ -29,8 +28,8 @@ const tag = (file: string, problems: ImportProblem[]) => problems.map((p) => ({ 
 export async function importSpreadsheets(repository: Repository, files: SpreadsheetFiles, options: ApplyOptions): Promise<SpreadsheetImportReport> {
   const directory = files.people ? importPeople((await readSpreadsheet(files.people)).rows) : { people: [], problems: [] };
   const known = new Map<string, Person>((await repository.listPeople()).map((p) => [p.id, p]));
-  // As they will be stored: the file's entry with the aliases already kept (mergePerson).
-  for (const person of directory.people) known.set(person.id, mergePerson(known.get(person.id), person));
+  // As they will be stored: matched by address or id, with the aliases already kept (matchDirectory).
+  for (const { merged } of matchDirectory([...known.values()], directory.people)) known.set(merged.id, merged);
   const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now) : null;
   const report = await applyImport(
     repository,

@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../admin/roles.js';
 import { InvalidInputError } from '../errors.js';
 import { Action } from '../model/action.js';
 import { Person } from '../model/person.js';
@@ -5,7 +6,7 @@ import type { ActionPatch, FieldChange, Update } from '../model/update.js';
 import type { Repository } from '../ports.js';
 import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
-import type { ImportProblem } from './cells.js';
+import { normaliseWords, type ImportProblem } from './cells.js';
 import { leaverWarnings } from './leavers.js';
 import { mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import { withoutLeadingZeros } from './read-fields.js';
@@ -79,6 +80,52 @@ function validateInput(input: ImportInput, knownPeople: ReadonlySet<string>): vo
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
+/** A person in the directory file, the stored person they are (if any), and the two merged as they would be stored. */
+export interface DirectoryMatch {
+  imported: Person;
+  stored: Person | undefined;
+  merged: Person;
+}
+
+const keptEmail = (stored: Person, imported: Person) => (normaliseEmail(stored.email) === normaliseEmail(imported.email) ? imported.email : stored.email);
+
+/**
+ * Each person in the directory file with the stored person they are: the one with the same address,
+ * whatever its case, else the one with the same id. The address comes first because one corrected on
+ * the person page keeps the id derived from the old address (actions refer to it): by id alone, a file
+ * with the corrected address would add them again. A row matched only by id has an address the stored
+ * person no longer has (an older file): the stored address stays, so that the file does not undo the
+ * correction.
+ */
+export function matchDirectory(stored: readonly Person[], imported: readonly Person[]): DirectoryMatch[] {
+  const byEmail = new Map(stored.map((p) => [normaliseEmail(p.email), p]));
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  return imported.map((person) => {
+    const match = byEmail.get(normaliseEmail(person.email)) ?? byId.get(person.id);
+    return { imported: person, stored: match, merged: match ? { ...mergePerson(match, person), id: match.id, email: keptEmail(match, person) } : person };
+  });
+}
+
+/**
+ * Where the file and the stored directory disagree about someone's address: an older address kept, and
+ * a new person with a stored person's name, whom the plan could not tell apart by name.
+ */
+function directoryWarnings(matches: readonly DirectoryMatch[], stored: readonly Person[]): ImportProblem[] {
+  const warning = (message: string): ImportProblem => ({ file: 'people', row: 0, severity: 'warning', message });
+  return matches.flatMap(({ imported, stored: match, merged }) => {
+    if (match) {
+      return merged.email === imported.email ? [] : [warning(`kept ${merged.email} as ${merged.name}’s address; the file has ${imported.email}. If that is their address now, use “Change email address” on their People page`)];
+    }
+    const namesake = stored.find((p) => normaliseWords(p.name) === normaliseWords(imported.name));
+    if (!namesake) return [];
+    return [
+      warning(
+        `${imported.email} would add a second ${imported.name}: the directory already has ${namesake.name} at ${namesake.email}. If this is their new address, use “Change email address” on their People page instead; if not, the plan cannot tell them apart by name`,
+      ),
+    ];
+  });
+}
+
 const changedFields = (stored: Action, merged: Action): Array<keyof Action> =>
   (Object.keys(merged) as Array<keyof Action>).filter((field) => !sameValue(stored[field], merged[field]));
 
@@ -111,18 +158,18 @@ function importUpdate(stored: Action, merged: Action, fields: Array<keyof Action
  * action they no longer hold (mergeAction).
  */
 export async function applyImport(repository: Repository, input: ImportInput, options: ApplyOptions): Promise<ImportReport> {
-  const storedPeople = new Map((await repository.listPeople()).map((p) => [p.id, p]));
+  const storedList = await repository.listPeople();
+  const storedPeople = new Map(storedList.map((p) => [p.id, p]));
   const storedActions = new Map((await repository.listActions()).map((a) => [a.id, a]));
   // Ids stored before refs' leading zeros were dropped ("afi-01") still match their row, and are kept.
   const storedByUnpaddedId = new Map([...storedActions.values()].map((a) => [withoutLeadingZeros(a.id), a]));
-  validateInput(input, new Set([...storedPeople.keys(), ...input.people.map((p) => p.id)]));
+  const matches = matchDirectory(storedList, input.people);
+  validateInput(input, new Set([...storedPeople.keys(), ...matches.map((m) => m.merged.id)]));
 
   const people = emptyCounts();
   const directory = new Map(storedPeople);
   const personWrites: Person[] = [];
-  for (const imported of input.people) {
-    const stored = storedPeople.get(imported.id);
-    const merged = mergePerson(stored, imported);
+  for (const { stored, merged } of matches) {
     directory.set(merged.id, merged);
     if (stored && sameValue(stored, merged)) people.unchanged++;
     else {
@@ -131,7 +178,7 @@ export async function applyImport(repository: Repository, input: ImportInput, op
     }
   }
   const actions = emptyCounts();
-  const problems = [...input.problems];
+  const problems = [...input.problems, ...directoryWarnings(matches, storedList)];
   const changedActions: ChangedAction[] = [];
   const creates: Action[] = [];
   const updates: Update[] = [];

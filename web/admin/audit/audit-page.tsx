@@ -12,6 +12,7 @@ import { AuditDetails } from './audit-details.js';
 const changeLabels: Record<string, string> = {
   'add-person-alias': 'Matched a name in the plan to a person',
   'add-update-on-behalf': 'Added an update on an owner’s behalf',
+  'change-person-email': 'Changed an email address',
   'compile-summary': 'Compiled a board summary',
   'deactivate-person': 'Deactivated a leaver',
   'download-board-pack': 'Downloaded a board pack',

@@ -1,3 +1,4 @@
+import { matchDirectory } from '../../../functions/core/import/apply-import.js';
 import { createHash } from 'node:crypto';
 import { importSpreadsheets, type SpreadsheetImportReport } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
 import { readSpreadsheet } from '../../../functions/adapters/spreadsheet/read-spreadsheet.js';
@@ -39,7 +40,7 @@ export async function previewImport(repository: Repository, files: UploadedFiles
   const { plan, people } = 'id' in files ? filesOf(files) : files;
   const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, dryRun: true, acceptWarnings: true });
   const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
-  for (const person of people ? await readPeopleFile(people) : []) if (!byId.has(person.id)) byId.set(person.id, person);
+  for (const { merged } of matchDirectory([...byId.values()], people ? await readPeopleFile(people) : [])) byId.set(merged.id, merged);
   const choices = [...byId.values()].filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return { report, digest: reportDigest(report), choices };
 }

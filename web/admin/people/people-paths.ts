@@ -6,6 +6,7 @@ export const peoplePaths = {
   deactivate: (id: string) => `/admin/people/${encodeURIComponent(id)}/deactivate`,
   revokeLinks: (id: string) => `/admin/people/${encodeURIComponent(id)}/revoke-links`,
   mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
+  email: (id: string) => `/admin/people/${encodeURIComponent(id)}/email`,
 };
 
 export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;

@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
+import { changePersonEmail } from '../../../functions/core/admin/people/change-person-email.js';
 import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
 import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
+import type { Person } from '../../../functions/core/model/person.js';
+import type { FormState } from '../actions/form-controls.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { DeactivatedPage, DeactivatePage } from './deactivate-page.js';
@@ -16,6 +19,24 @@ async function namesById(c: PeopleContext): Promise<Map<string, string>> {
   return new Map((await c.get('deps').repository.listPeople()).map((p) => [p.id, p.name]));
 }
 
+/** The person page, with its change-address form as stored or as typed with its problems (400). */
+async function showPerson(c: PeopleContext, person: Person, emailForm: FormState, done?: PersonDone) {
+  const { config, repository } = c.get('deps');
+  const live = (await repository.listActions()).filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+  return c.html(
+    <PersonPage
+      config={config}
+      session={c.get('session')}
+      person={person}
+      owned={live.filter((a) => a.ownerIds.includes(person.id))}
+      sroOf={live.filter((a) => a.sroId === person.id)}
+      done={done}
+      emailForm={emailForm}
+    />,
+    emailForm.errors.length > 0 ? 400 : 200,
+  );
+}
+
 /** The directory and the admin's tools for a person; admins only, reads included (it lists addresses). */
 export function createPeopleRoutes() {
   const people = new Hono<AdminEnv>();
@@ -28,20 +49,9 @@ export function createPeopleRoutes() {
   });
 
   people.get('/:id', async (c) => {
-    const { config, repository } = c.get('deps');
-    const person = await getPersonOrThrow(repository, c.req.param('id'));
-    const live = (await repository.listActions()).filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+    const person = await getPersonOrThrow(c.get('deps').repository, c.req.param('id'));
     const done = c.req.query('done');
-    return c.html(
-      <PersonPage
-        config={config}
-        session={c.get('session')}
-        person={person}
-        owned={live.filter((a) => a.ownerIds.includes(person.id))}
-        sroOf={live.filter((a) => a.sroId === person.id)}
-        done={done && done in doneMessages ? (done as PersonDone) : undefined}
-      />,
-    );
+    return showPerson(c, person, { values: { email: person.email }, errors: [] }, done && done in doneMessages ? (done as PersonDone) : undefined);
   });
 
   people.get('/:id/deactivate', async (c) => {
@@ -73,6 +83,14 @@ export function createPeopleRoutes() {
     const deps = c.get('deps');
     const person = await markMailOk(deps, actorOf(c), c.req.param('id'), deps.clock.now());
     return c.redirect(`${peoplePaths.person(person.id)}?done=mail-ok`, 303);
+  });
+
+  people.post('/:id/email', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    const result = await changePersonEmail(deps, actorOf(c), c.req.param('id'), body, deps.clock.now());
+    if (!result.ok) return showPerson(c, result.person, { values: { email: typeof body.email === 'string' ? body.email : '' }, errors: result.errors });
+    return c.redirect(`${peoplePaths.person(result.person.id)}?done=email-changed`, 303);
   });
 
   return people;

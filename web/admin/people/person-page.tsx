@@ -2,14 +2,18 @@ import { roleFor } from '../../../functions/core/admin/roles.js';
 import type { ForceConfig } from '../../../functions/core/config/force-config.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
+import { ErrorSummary } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
+import { NewLinkAdvice } from '../new-link-advice.js';
+import { TextField, type FormState } from '../actions/form-controls.js';
 import { actionPaths } from '../actions/paths.js';
 import { mailStatusLabels, peoplePaths } from './people-paths.js';
 
 export const doneMessages = {
   'links-revoked': 'Their links were withdrawn: every personal link they held no longer works',
   'mail-ok': 'Their email address is marked as working again: reminders will be sent to it',
+  'email-changed': 'Their email address was changed: reminders will be sent to the new one',
 } as const;
 export type PersonDone = keyof typeof doneMessages;
 
@@ -20,6 +24,8 @@ export interface PersonPageProps {
   owned: Action[];
   sroOf: Action[];
   done?: PersonDone | undefined;
+  /** The change-address form: the stored address, or what was typed with its problem. */
+  emailForm: FormState;
 }
 
 function RefList({ actions }: { actions: Action[] }) {
@@ -36,16 +42,22 @@ function RefList({ actions }: { actions: Action[] }) {
 }
 
 /** One person: their details, live actions, and the admin's tools for links, email and leavers. */
-export function PersonPage({ config, session, person, owned, sroOf, done }: PersonPageProps) {
+export function PersonPage({ config, session, person, owned, sroOf, done, emailForm }: PersonPageProps) {
   const role = roleFor(config, person.email);
   return (
-    <AdminLayout title={person.name} forceName={config.name} session={session} current="/admin/people">
+    <AdminLayout title={person.name} forceName={config.name} session={session} current="/admin/people" hasErrors={emailForm.errors.length > 0}>
+      <ErrorSummary errors={emailForm.errors} />
       <a class="back-link" href={peoplePaths.list}>
         People
       </a>
       {done && (
         <div class="notification-success" role="status">
           <h2 class="notification-title">{doneMessages[done]}</h2>
+          {done === 'email-changed' && (
+            <p>
+              The links sent to their old address no longer work. <NewLinkAdvice />
+            </p>
+          )}
         </div>
       )}
       <h1>{person.name}</h1>
@@ -89,13 +101,14 @@ export function PersonPage({ config, session, person, owned, sroOf, done }: Pers
         </button>
       </form>
 
+      <h2>Email</h2>
       {person.mailStatus !== 'ok' && (
         <>
-          <h2>Email</h2>
           <p>
             Their address {person.mailStatus === 'bounced' ? 'bounced' : 'was marked as spam'}, so no reminders are sent to it. Once the
             mailbox works (or they agree to the emails), mark it as working again, and ask IT to take the address off the email service's
-            suppression list: until they do, every email to it is stopped there and counted as a bounce again.
+            suppression list: until they do, every email to it is stopped there and counted as a bounce again. If the address is wrong,
+            change it below instead.
           </p>
           <form method="post" action={peoplePaths.mailOk(person.id)}>
             <button type="submit" class="button">
@@ -104,6 +117,17 @@ export function PersonPage({ config, session, person, owned, sroOf, done }: Pers
           </form>
         </>
       )}
+      <form method="post" action={peoplePaths.email(person.id)} novalidate>
+        <TextField
+          id="email"
+          label="Email address"
+          hint="Correct an address that is wrong or has changed. Their personal links stop working, since they were sent to the old address, and the new address counts as working."
+          state={emailForm}
+        />
+        <button type="submit" class="button button-secondary">
+          Change email address
+        </button>
+      </form>
 
       {person.active && (
         <>
