@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
 import { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryEmail } from '../../web/emails/board-summary-email.js';
-import { action, config as forceConfig, octoberSnapshot, people, timescale } from './history-fixtures.js';
+import { loadedMonthSnapshot, octoberSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
 const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk' };
@@ -108,18 +107,7 @@ describe('board summary email: headline figures that add up', () => {
 });
 
 describe('board summary email: the month the plan was loaded', () => {
-  const loaded = compileBoardSummary({
-    actions: [
-      action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') }),
-      action('a-2', 'R2', { createdAt: '2026-10-30T17:00:00.000Z' }),
-    ],
-    updates: [],
-    people,
-    previous: null,
-    month: '2026-10',
-    now: new Date('2026-11-02T07:30:00.000Z'),
-    config: forceConfig,
-  });
+  const loaded = loadedMonthSnapshot();
   const { html, text } = renderBoardSummaryEmail(loaded.summary, config);
   const said =
     'This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. ' +

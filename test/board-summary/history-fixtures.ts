@@ -81,3 +81,21 @@ export function retimedHistory() {
 
 /** October 2026 compiled from retimedHistory, the first summary kept. */
 export const retimedSnapshot = (): Snapshot => compileBoardSummary({ ...retimedHistory(), people, previous: null, month: '2026-10', now: novemberRun, config });
+
+/**
+ * October 2026 for a plan first loaded on 30 October: one action past its September target, one
+ * without a target. Nothing before it to compare with.
+ */
+export const loadedMonthSnapshot = (): Snapshot =>
+  compileBoardSummary({
+    actions: [
+      action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') }),
+      action('a-2', 'R2', { createdAt: '2026-10-30T17:00:00.000Z' }),
+    ],
+    updates: [],
+    people,
+    previous: null,
+    month: '2026-10',
+    now: novemberRun,
+    config,
+  });

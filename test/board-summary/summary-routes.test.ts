@@ -8,8 +8,7 @@ import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
 import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
-import { compileBoardSummary } from '../../functions/core/board-summary/compile-board-summary.js';
-import { action, config as forceConfig, octoberSnapshot, people, retimedSnapshot, timescale } from './history-fixtures.js';
+import { loadedMonthSnapshot, octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
 
 const config = parseForceConfig(
   { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 's@northshire.example', admins: ['a@northshire.example'] },
@@ -84,15 +83,7 @@ describe('summary pages', () => {
   });
 
   it('says the month the plan was loaded compares with nothing, instead of listing every action as new', async () => {
-    const loaded = compileBoardSummary({
-      actions: [action('a-1', 'R1', { createdAt: '2026-10-30T17:00:00.000Z', timescale: timescale('2026-09') })],
-      updates: [],
-      people,
-      previous: null,
-      month: '2026-10',
-      now: new Date('2026-11-02T07:30:00.000Z'),
-      config: forceConfig,
-    });
+    const loaded = loadedMonthSnapshot();
     const { app } = await summaryApp(loaded);
     const html = await (await app.request('/admin/summaries/2026-10')).text();
     expect(html).toContain(
