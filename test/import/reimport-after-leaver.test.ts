@@ -31,7 +31,7 @@ describe('re-importing a sheet from before someone left', () => {
     const dryRun = await importSpreadsheets(repository, demo, { now: later, dryRun: true, acceptWarnings: true });
     expect(dryRun).toMatchObject({ outcome: 'dry-run', warnings: 3, actions: { updated: 0, unchanged: 27 }, changedActions: [] });
     expect(dryRun.problems).toEqual([
-      { row: 4, ref: '203', severity: 'warning', message: `kept ACC Rowena Blake as owner; ${hasLeft}` },
+      { row: 4, ref: '203', severity: 'warning', message: `owned by ACC Rowena Blake; ${hasLeft}` },
       { row: 22, ref: '232', severity: 'warning', message: `kept DCC Simon Ashworth as SRO; ${hasLeft}` },
       { row: 28, ref: '251', severity: 'warning', message: `kept DCC Simon Ashworth as SRO; ${hasLeft}` },
     ]);

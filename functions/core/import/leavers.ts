@@ -25,6 +25,22 @@ export function returningLeavers(stored: Action, imported: Action, directory: Di
 }
 
 /**
+ * The owners a re-import leaves on a stored action. Where the sheet brings back someone who has left,
+ * it predates the handover made when they were deactivated: its other owners stand, and so do those
+ * who hold the action now, so that neither the sheet's co-owners nor the successors are lost.
+ */
+export function ownersAfterImport(stored: Action, imported: Action, returning: ReturningLeavers): Pick<Action, 'ownerIds' | 'unmatchedNames'> {
+  if (returning.owners.length === 0) return { ownerIds: imported.ownerIds, unmatchedNames: imported.unmatchedNames };
+  return {
+    ownerIds: [...imported.ownerIds.filter((id) => !returning.owners.includes(id)), ...stored.ownerIds.filter((id) => !imported.ownerIds.includes(id))],
+    unmatchedNames: [...new Set([...imported.unmatchedNames, ...stored.unmatchedNames])],
+  };
+}
+
+/** Statuses whose owners and SRO are history: deactivation moves only live actions, and so do these warnings. */
+const live = new Set<Action['status']>(['open', 'proposed-closure']);
+
+/**
  * A warning for each leaver a row names: where the stored owners or SRO are kept over them, who keeps
  * the action; otherwise (a new action, or one they still hold) that someone should take it over.
  */
@@ -34,13 +50,16 @@ export function leaverWarnings(stored: Action | undefined, imported: Action, dir
   const returning = stored ? returningLeavers(stored, imported, directory) : { owners: [], sro: null };
   const whoLeft = (ids: string[]) => `the sheet names ${ids.map(name).join(', ')}, who ${ids.length === 1 ? 'has' : 'have'} left (deactivated in People)`;
   const problems: ImportProblem[] = [];
+  if (!live.has((stored ?? imported).status)) return problems;
   if (stored && returning.sro) {
-    problems.push(warning(`${stored.sroId ? `kept ${name(stored.sroId)} as SRO` : 'kept the action without an SRO'}; ${whoLeft([returning.sro])}`));
+    const kept = stored.sroId === null ? 'kept the action without an SRO' : `kept ${name(stored.sroId)} as SRO${hasLeft(directory, stored.sroId) ? ', who has also left: reassign it' : ''}`;
+    problems.push(warning(`${kept}; ${whoLeft([returning.sro])}`));
   }
   if (stored && returning.owners.length > 0) {
-    const owners = [...stored.ownerIds.map(name), ...stored.unmatchedNames];
-    const kept = owners.length === 0 ? 'kept the action without an owner' : `kept ${owners.join(', ')} as ${owners.length === 1 ? 'owner' : 'owners'}`;
-    problems.push(warning(`${kept}; ${whoLeft(returning.owners)}`));
+    const after = ownersAfterImport(stored, imported, returning);
+    const owners = [...after.ownerIds.map(name), ...after.unmatchedNames];
+    const now = owners.length === 0 ? 'left the action without an owner' : `owned by ${owners.join(', ')}`;
+    problems.push(warning(`${now}; ${whoLeft(returning.owners)}`));
   }
   const stillNamed = [
     ['SRO', imported.sroId && imported.sroId !== returning.sro ? [imported.sroId] : []],

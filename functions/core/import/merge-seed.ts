@@ -1,6 +1,6 @@
 import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
-import { returningLeavers, type Directory } from './leavers.js';
+import { ownersAfterImport, returningLeavers, type Directory } from './leavers.js';
 
 /** Same value, whatever the order of object keys. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -33,7 +33,7 @@ const historyStatuses = new Set<Action['status']>(['proposed-closure', 'closed',
 /**
  * An action as re-imported over the stored one. The seed (area, ref, text, evidence, acceptance,
  * SRO, owners, plan, kind) comes from the file, except owners or an SRO that would hand the action
- * back to someone who has left (the stored ones stay; see returningLeavers). The progress fields
+ * back to someone who has left (see ownersAfterImport). The progress fields
  * (latest progress, last updated, confidence and its narrative, timescale) come from whichever is
  * newer, the file's Last Updated or the stored one: an owner's update through their link is not
  * undone by importing an older sheet. A changed target is recorded as a timescale revision, and the
@@ -44,12 +44,9 @@ export function mergeAction(existing: Action, imported: Action, now: Date, direc
   const storedIsNewer = isStoredNewer(existing.lastUpdatedAt, imported.lastUpdatedAt);
   const progress = storedIsNewer ? existing : imported;
   const returning = returningLeavers(existing, imported, directory);
-  // The names the owners cell did not match came from the same cell as the owners it did.
-  const owners = returning.owners.length > 0 ? existing : imported;
   return {
     ...imported,
-    ownerIds: owners.ownerIds,
-    unmatchedNames: owners.unmatchedNames,
+    ...ownersAfterImport(existing, imported, returning),
     sroId: returning.sro ? existing.sroId : imported.sroId,
     latestProgress: progress.latestProgress,
     lastUpdatedAt: progress.lastUpdatedAt,

@@ -42,7 +42,7 @@ describe('re-importing an older plan after the console moved actions on', () => 
     // Who keeps each action the sheet would give back, on its row, where the admin reads the warnings.
     const warning = (where: string, message: string) => `<td data-label="Where">Plan, ${where}</td><td class="prose" data-label="Problem and what to do">${message}</td>`;
     const hasLeft = 'the sheet names ACO Helen Carver, who has left (deactivated in People)';
-    expect(again.html).toContain(warning('row 4 (action 203)', `Kept ACC Rowena Blake as owner; ${hasLeft}`));
+    expect(again.html).toContain(warning('row 4 (action 203)', `Owned by ACC Rowena Blake; ${hasLeft}`));
     expect(again.html).toContain(warning('row 22 (action 232)', `Kept DCC Simon Ashworth as SRO; ${hasLeft}`));
     expect(again.html).toContain(warning('row 28 (action 251)', `Kept DCC Simon Ashworth as SRO; ${hasLeft}`));
     // A reassignment the sheet does undo, in names, before it is confirmed.
