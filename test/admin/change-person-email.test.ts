@@ -97,3 +97,25 @@ describe('changing a person’s email address', () => {
     expect((await request(`/u/${token}`)).status).toBe(200);
   });
 });
+
+describe('console access after an address change', () => {
+  it('ends the old address’s sessions, and a leaver cannot sign in with their old address', async () => {
+    const { request, signIn, askForLink, repository, sent } = consoleFixture();
+    const member = makePerson({ id: 'board.at.testshire.example', name: 'Cllr Bea Ord', email: boardEmail });
+    await repository.putPerson(member);
+    const memberCookie = await signIn(boardEmail);
+    const cookie = await signIn(adminEmail);
+    expect((await request('/admin', { cookie: memberCookie })).status).toBe(200);
+
+    await request(`/admin/people/${member.id}/email`, { form: { email: 'bea.ord@testshire.example' }, cookie });
+    expect((await request('/admin', { cookie: memberCookie })).status).toBe(303);
+
+    // Still active, the old address (listed in the config) may sign in; once they have left, it may not.
+    const link = await askForLink(boardEmail);
+    await request(`/admin/people/${member.id}/deactivate`, { form: { confirm: 'yes' }, cookie });
+    expect((await request(link, { form: {} })).status).toBe(404);
+    const before = sent.length;
+    await request('/admin/sign-in', { form: { email: boardEmail } });
+    expect(sent.length).toBe(before);
+  });
+});

@@ -3,7 +3,7 @@ import { isRevoked, tokenPattern } from '../links/link-token.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Repository } from '../ports.js';
 import type { AuditLog } from './audit-log.js';
-import { findPersonByEmail } from './find-person.js';
+import { addressHasLeft, findPersonByEmail } from './find-person.js';
 import { roleFor } from './roles.js';
 import { sessionTimes, type SessionRecord, type SessionStore, type SignInLinkRecord, type SignInLinkStore } from './session.js';
 
@@ -46,7 +46,7 @@ export async function consumeSignIn(deps: SignInDeps, token: string, now: Date):
   const { email } = checked.link;
   const role = roleFor(deps.config, email);
   const person = await findPersonByEmail(deps.repository, email);
-  if (!role || (person && !person.active)) return { ok: false, reason: 'not-allowed' };
+  if (!role || (await addressHasLeft(deps.repository, email))) return { ok: false, reason: 'not-allowed' };
   if (!(await deps.signInLinks.markUsed(checked.link.hash, now.toISOString()))) return { ok: false, reason: 'used' };
 
   const sessionToken = generateToken();

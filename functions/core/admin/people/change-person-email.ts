@@ -24,10 +24,11 @@ function emailFormSchema(person: Person, people: readonly Person[]) {
 /**
  * Corrects a wrong or bounced address. The id stays (actions refer to it, though it was derived from the
  * old address); the mail status starts again as working, since the bounce was the old address's. Links
- * already sent went to the old address, which may be someone else's, so they stop working first.
+ * already sent went to the old address, which may be someone else's, so they stop working first, and
+ * console sessions started with it end.
  */
 export async function changePersonEmail(
-  deps: Pick<PeopleAdminDeps, 'repository' | 'audit' | 'linkTokens'>,
+  deps: Pick<PeopleAdminDeps, 'repository' | 'audit' | 'linkTokens' | 'sessions'>,
   actor: AdminActor,
   personId: string,
   body: Record<string, unknown>,
@@ -37,6 +38,8 @@ export async function changePersonEmail(
   const form = readForm(emailFormSchema(person, await deps.repository.listPeople()), body);
   if (!form.ok) return { ...form, person };
   await revokeLinks(deps, person.id, now);
+  // Console sessions belong to an address: those started with the old one end with it.
+  await deps.sessions.revokeBefore(person.email, now.toISOString());
   const after: Person = { ...person, email: form.data.email, mailStatus: 'ok' };
   await deps.repository.putPerson(after);
   await deps.audit.record({
