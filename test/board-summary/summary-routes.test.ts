@@ -87,7 +87,7 @@ describe('summary pages', () => {
     const { app } = await summaryApp(loaded);
     const html = await (await app.request('/admin/summaries/2026-10')).text();
     expect(html).toContain(
-      '<p>This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. The figures above are where it stands now: 1 open action is past its target date.</p>',
+      '<p>This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. On 31 October 2026, 1 open action was past its target date.</p>',
     );
     expect(html).not.toContain('New actions');
   });

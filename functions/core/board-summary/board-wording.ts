@@ -29,13 +29,13 @@ export function movementLabels(staleAfterDays: number): Array<[list: MovementLis
 }
 
 /** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
-export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone'>): string | null {
+export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt'>): string | null {
   const { movement, figures } = summary;
   if (movement.planLoadedAt) {
     const one = figures.overdue === 1;
     return (
       `This is the first summary since the plan was loaded on ${formatDay(movement.planLoadedAt, summary.timeZone)}, so changes are reported from next month. ` +
-      `The figures above are where it stands now: ${plural(figures.overdue, 'open action')} ${one ? 'is' : 'are'} past ${one ? 'its' : 'their'} target date.`
+      `On ${formatDay(summary.asAt, summary.timeZone)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
     );
   }
   return movement.basis === 'history' ? 'This is the first summary kept: last month is worked out from the update history.' : null;
