@@ -249,7 +249,7 @@ describe('coming back to the page asked for', () => {
 
   it('never leads anywhere but a console page: other sites, dot segments, sign-in pages and POSTs are not remembered', async () => {
     const { request, askForLink } = consoleFixture();
-    const bad = ['https://evil.example/admin', '//evil.example', '/\\evil.example', '/admin//evil.example', '/admin/../u/x', '/admin/sign-in/abc', '/u/token'];
+    const bad = ['https://evil.example/admin', '//evil.example', '/\\evil.example', '/admin//evil.example', '/admin/../u/x', '/admin/x/%2e%2e/sign-in/abc', '/admin/%2E/x', '/admin/sign-in/abc', '/u/token'];
     for (const [i, path] of bad.entries()) {
       // Two addresses, as each may ask for only a few links an hour.
       const signedIn = await request(await askForLink(i % 2 ? adminEmail : boardEmail), { form: {}, cookie: `__Host-return-to=${encodeURIComponent(path)}` });

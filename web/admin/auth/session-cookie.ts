@@ -28,9 +28,12 @@ export function writeSessionCookie(c: Context, baseUrl: string, token: string): 
   setCookie(c, name, token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: sessionTimes.absoluteMs / 1000 });
 }
 
+/** Ends the session's cookie, and the actions list's remembered view with it: its search may quote an action. */
 export function clearSessionCookie(c: Context, baseUrl: string): void {
-  const { name, secure } = sessionCookie(baseUrl);
-  deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+  for (const cookie of ['session', 'actions-list']) {
+    const { name, secure } = consoleCookie(baseUrl, cookie);
+    if (cookie === 'session' || getCookie(c, name) !== undefined) deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+  }
 }
 
 /**
@@ -38,7 +41,7 @@ export function clearSessionCookie(c: Context, baseUrl: string): void {
  * non-empty segments under /admin, so never another site ("//host", "\\host") nor the sign-in pages.
  */
 const returnPath = /^\/admin(\/[A-Za-z0-9._~%-]+)*\/?(\?[A-Za-z0-9._~%=&+-]*)?$/;
-const isReturnPath = (path: string) => returnPath.test(path) && !/\/\.\.?(\/|\?|$)/.test(path) && !path.startsWith('/admin/sign-in');
+const isReturnPath = (path: string) => returnPath.test(path) && !/\/(\.|%2e){1,2}(\/|\?|$)/i.test(path) && !path.startsWith('/admin/sign-in');
 
 /** Long enough to ask for a sign-in link and open it; the page asked for is of no use after that. */
 const returnCookieSeconds = 60 * 60;
