@@ -185,6 +185,14 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(rows.slice(owners).find((row) => String(row[0]).startsWith('and '))).toEqual(['and 3 other owners with 1 each']);
   });
 
+  it('ends the Summary sheet with open actions by SRO, as the page gives them', () => {
+    const rows = allRows(workbook.getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === 'Open actions by senior responsible officer');
+    expect(rows[heading + 1]).toEqual(['SRO', 'Open', 'Of which no update for 28 days or more', 'Of which overdue']);
+    const open = snapshot.plan.filter((row) => row.status === 'open').length;
+    expect(rows.slice(heading + 2).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(open);
+  });
+
   it('lists each movement on the changes sheet', async () => {
     const october = await readBack(await buildBoardPack(octoberSnapshot(), { forceName: 'Northshire Police' }));
     const label = Object.fromEntries(movementLabels(28));

@@ -82,6 +82,17 @@ describe('summary pages', () => {
     expect(section.match(/data-label="Ref"/g)).toHaveLength(overdue.length);
   });
 
+  it('counts open actions by SRO, with how many are stale or overdue, as the plan rows add up', async () => {
+    const { app, snapshot } = await summaryApp();
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const section = html.slice(html.indexOf('<h2>Open actions by senior responsible officer</h2>'));
+    const open = snapshot.plan.filter((row) => row.status === 'open');
+    const cells = (label: string) => [...section.matchAll(new RegExp(`<td data-label="${label}">([^<]*)</td>`, 'g'))].map((m) => m[1]!);
+    expect(cells('Open').map(Number).reduce((a, b) => a + b, 0)).toBe(open.length);
+    expect(cells('Of which overdue').map(Number).reduce((a, b) => a + b, 0)).toBe(open.filter((row) => row.overdue).length);
+    expect(cells('SRO').sort()).toEqual([...new Set(open.map((row) => row.sro?.name ?? 'No SRO'))].sort());
+  });
+
   it('says the month the plan was loaded compares with nothing, instead of listing every action as new', async () => {
     const loaded = loadedMonthSnapshot();
     const { app } = await summaryApp(loaded);

@@ -1,11 +1,14 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
 import { comparePlanRows } from '../../functions/core/board-summary/plan-as-at.js';
+import { openBySro } from '../../functions/core/board-summary/figures.js';
 import { targetDueDate } from '../../functions/core/rules/stale.js';
 import type { Child } from 'hono/jsx';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
+  bySroColumns,
+  bySroHeading,
   movementLabels,
   movementNote,
   noStaleOwners,
@@ -107,6 +110,30 @@ function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) 
   );
 }
 
+function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleAfterDays: number }) {
+  const loads = openBySro(rows);
+  if (loads.length === 0) return null;
+  const [sro, open, stale, overdue] = bySroColumns(staleAfterDays);
+  return (
+    <>
+      <h2>{bySroHeading}</h2>
+      <table>
+        <ColumnHeads names={bySroColumns(staleAfterDays)} />
+        <tbody>
+          {loads.map((load) => (
+            <tr>
+              <td data-label={sro}>{load.name}</td>
+              <td data-label={open}>{load.open}</td>
+              <td data-label={stale}>{load.stale}</td>
+              <td data-label={overdue}>{load.overdue}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
 export function SummaryPage({ forceName, session, snapshot, compiled = null }: { forceName: string; session: AdminSession; snapshot: Snapshot; compiled?: CompiledCounts | null }) {
   const { summary } = snapshot;
@@ -176,6 +203,7 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
         </table>
       )}
       {summary.otherStaleOwners && <p>{otherStaleOwnersLine(summary.otherStaleOwners)}.</p>}
+      <BySroTable rows={snapshot.plan} staleAfterDays={summary.staleAfterDays} />
       <p>
         <a href={summaryPaths.list}>All summaries</a>
       </p>

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { boardConfidenceLabels, movementLabels, movementNote, noStaleOwners, otherStaleOwnersLine, staleOwnersHeading, type MovementList } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, movementLabels, movementNote, noStaleOwners, otherStaleOwnersLine, staleOwnersHeading, type MovementList } from '../../core/board-summary/board-wording.js';
 import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, MovedAction, PlanRow, Snapshot } from '../../core/board-summary/snapshot.js';
 import { formatDay } from '../../core/calendar/format-day.js';
 import { planColumns, timescaleText, type CellValue, type PlanColumn, type Rag } from './plan-columns.js';
 import { figuresAsAt, headlineFigures } from '../../core/board-summary/headline-figures.js';
+import { openBySro } from '../../core/board-summary/figures.js';
 import { describeTargetMove } from '../../core/board-summary/target-move.js';
 
 /**
@@ -55,7 +56,7 @@ function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: string; wid
   sheet.addRows(rows);
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forceName: string): void {
+function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: Snapshot, forceName: string): void {
   const sheet = workbook.addWorksheet(sheetNames.summary, { pageSetup: printSetup('portrait') });
   sheet.columns = [{ width: 44 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
   const f = summary.figures;
@@ -81,6 +82,12 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: BoardSummary, forc
   if (summary.staleOwners.length === 0) sheet.addRow([noStaleOwners(summary.staleAfterDays)]);
   for (const owner of summary.staleOwners) sheet.addRow([owner.name, owner.count, refsCell(owner.refs)]);
   if (summary.otherStaleOwners) sheet.addRow([otherStaleOwnersLine(summary.otherStaleOwners)]);
+  const loads = openBySro(plan);
+  if (loads.length === 0) return;
+  sheet.addRow([]);
+  sheet.addRow([bySroHeading]).font = { bold: true };
+  sheet.addRow(bySroColumns(summary.staleAfterDays)).font = { bold: true };
+  for (const load of loads) sheet.addRow([load.name, load.open, load.stale, load.overdue]);
 }
 
 /** Excel holds at most 32,767 characters in a cell, and cuts or "repairs" a longer one. */
@@ -141,7 +148,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = new Date(summary.compiledAt);
-  addSummarySheet(workbook, summary, options.forceName);
+  addSummarySheet(workbook, snapshot, options.forceName);
 
   const planSheet = workbook.addWorksheet(sheetNames.plan, { pageSetup: printSetup('landscape') });
   addTable(planSheet, packColumns, plan.map((row) => packColumns.map((column) => column.value(row, summary.timeZone))));

@@ -50,3 +50,8 @@ export function otherStaleOwnersLine(others: OtherStaleOwners): string {
   const counts = others.fewest === others.most ? formatCount(others.most) : `${formatCount(others.fewest)} to ${formatCount(others.most)}`;
   return `and ${plural(others.owners, 'other owner')} with ${counts}${others.owners === 1 ? '' : ' each'}`;
 }
+
+export const bySroHeading = 'Open actions by senior responsible officer';
+
+/** The columns of the SRO table, its figures named as the headline names them. */
+export const bySroColumns = (staleAfterDays: number): string[] => ['SRO', 'Open', `Of which ${noUpdateFor(staleAfterDays)}`, 'Of which overdue'];

@@ -57,3 +57,29 @@ export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSumm
   if (others.length === 0) return { staleOwners: sorted };
   return { staleOwners: sorted.slice(0, limit), otherStaleOwners: { owners: others.length, fewest: others.at(-1)!.count, most: others[0]!.count } };
 }
+
+/** One senior responsible officer's open actions, and how many of them are stale or overdue. */
+export interface SroLoad {
+  name: string;
+  open: number;
+  stale: number;
+  overdue: number;
+}
+
+/**
+ * Open actions by SRO, most first: the person a chief officer asks about a part of the plan. Worked
+ * out from the plan rows as kept, so summaries kept before it show it too.
+ */
+export function openBySro(plan: readonly PlanRow[]): SroLoad[] {
+  const bySro = new Map<string, SroLoad>();
+  for (const row of plan) {
+    if (row.status !== 'open') continue;
+    const name = row.sro?.name ?? 'No SRO';
+    const load = bySro.get(name) ?? { name, open: 0, stale: 0, overdue: 0 };
+    load.open++;
+    if (row.stale) load.stale++;
+    if (row.overdue) load.overdue++;
+    bySro.set(name, load);
+  }
+  return [...bySro.values()].sort((a, b) => b.open - a.open || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
