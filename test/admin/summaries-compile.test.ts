@@ -89,10 +89,39 @@ describe('compiling a board summary on demand', () => {
     expect(audit.entries).toEqual([]);
   });
 
+  it('previews a month before sending it: nothing kept, nobody emailed, nothing audited, with the button to send it', async () => {
+    const { app, sent, summaries, audit } = await harness();
+    expect(await (await app.request('/admin/summaries')).text()).toContain('formmethod="get" formaction="/admin/summaries/preview"');
+    const response = await app.request('/admin/summaries/preview?month=October+2026');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<h1>Board summary, October 2026</h1>');
+    expect(html).toContain('Preview: this summary is not kept, and the board has not been sent it.');
+    expect(html).toContain('<input type="hidden" name="month" value="2026-10"/>');
+    expect(html).not.toContain('board-pack.xlsx');
+    expect(sent).toEqual([]);
+    expect(await summaries.listSummaries()).toEqual([]);
+    expect(audit.entries).toEqual([]);
+    // A month not understood: the list page, with the GOV.UK error.
+    const bad = await app.request('/admin/summaries/preview?month=soon');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('<a href="#month">Enter the month to preview, like October 2026</a>');
+  });
+
+  it('shows a preview of a month kept already as the summary the board was sent', async () => {
+    const { app, compile, sent } = await harness();
+    await compile('2026-10');
+    const html = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(html).toContain('This month is kept already');
+    expect(html).not.toContain('name="month" value="2026-10"');
+    expect(sent).toHaveLength(2);
+  });
+
   it('offers the form to admins only, and refuses a board member’s POST', async () => {
     const admin = await harness();
     expect(await (await admin.app.request('/admin/summaries')).text()).toContain('Compile and send');
     const board = await harness(boardSession);
+    expect((await board.app.request('/admin/summaries/preview?month=2026-10')).status).toBe(403);
     expect(await (await board.app.request('/admin/summaries')).text()).not.toContain('Compile and send');
     expect((await board.compile('2026-10')).status).toBe(403);
     expect(board.sent).toEqual([]);

@@ -189,9 +189,13 @@ describe('accessibility', () => {
       await check('summaries-compile-error');
       // A kept month: its page, the list with its pack, and the pack's download (a POST, audited).
       const month = width === 1024 ? '2026-10' : '2026-09';
+      // Previewed first (a GET that keeps and sends nothing), then sent from the preview's own button.
       await page.fill('#month', month);
+      await page.click('button:has-text("Preview")');
+      await page.waitForSelector('text=Preview: this summary is not kept');
+      await check('summary-preview');
       await page.click('button:has-text("Compile and send")');
-      await page.waitForSelector('h1:has-text("Board summary,")');
+      await page.waitForSelector('.notification-success');
       await check('summary-month');
       await page.goto(`${stack.appUrl}/admin/summaries`);
       await check('summaries-list');

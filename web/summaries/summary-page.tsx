@@ -29,6 +29,7 @@ import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
 export const summaryPaths = {
   list: '/admin/summaries',
   compile: '/admin/summaries/compile',
+  preview: '/admin/summaries/preview',
   month: (month: string) => `/admin/summaries/${month}`,
   pack: (month: string) => `/admin/summaries/${month}/board-pack.xlsx`,
 };
@@ -135,7 +136,41 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
 }
 
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
-export function SummaryPage({ forceName, session, snapshot, compiled = null }: { forceName: string; session: AdminSession; snapshot: Snapshot; compiled?: CompiledCounts | null }) {
+/** A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has ended. */
+function PreviewBanner({ month, kept }: { month: string; kept: boolean }) {
+  return (
+    <div class="warning-text">
+      {kept ? (
+        <p>This month is kept already: this is the summary the board was sent. Nothing more is sent from here.</p>
+      ) : (
+        <>
+          <p>Preview: this summary is not kept, and the board has not been sent it.</p>
+          <form method="post" action={summaryPaths.compile}>
+            <input type="hidden" name="month" value={month} />
+            <button type="submit" class="button">
+              Compile and send {monthLabel(month)}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function SummaryPage({
+  forceName,
+  session,
+  snapshot,
+  compiled = null,
+  preview = null,
+}: {
+  forceName: string;
+  session: AdminSession;
+  snapshot: Snapshot;
+  compiled?: CompiledCounts | null;
+  /** Set for a dry run's summary, which has no pack to download. */
+  preview?: { kept: boolean } | null;
+}) {
   const { summary } = snapshot;
   const f = summary.figures;
   const m = summary.movement;
@@ -156,9 +191,10 @@ export function SummaryPage({ forceName, session, snapshot, compiled = null }: {
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner counts={compiled} />}
+      {preview && <PreviewBanner month={summary.month} kept={preview.kept} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">{plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}.</p>
-      <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>
+      {(!preview || preview.kept) && <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>}
       <FiguresTable figures={figures} />
       <OverdueTable rows={snapshot.plan} day={figuresAsAt(summary)} />
       <h2>Confidence in timescales, open actions by area</h2>
@@ -256,7 +292,7 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
               Month
             </label>
             <p id="month-hint" class="hint">
-              For a month the schedule missed, like October 2026. It is kept and emailed to the board, once.
+              For a month the schedule missed, like October 2026. Preview shows what the board would be sent; Compile and send keeps it and emails the board, once.
             </p>
             <ErrorMessage id="month-error" message={compile?.error} />
             <input
@@ -268,9 +304,14 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
               aria-describedby={describedBy('month-hint', compile && 'month-error')}
             />
           </FormGroup>
-          <button type="submit" class="button">
-            Compile and send
-          </button>
+          <div class="button-group">
+            <button type="submit" class="button button-secondary" formmethod="get" formaction={summaryPaths.preview}>
+              Preview
+            </button>
+            <button type="submit" class="button">
+              Compile and send
+            </button>
+          </div>
         </form>
       )}
     </AdminLayout>

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { compileSummaryOnDemand } from '../../functions/core/admin/compile-summary.js';
+import { compileSummaryOnDemand, previewSummary } from '../../functions/core/admin/compile-summary.js';
 import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
@@ -28,6 +28,16 @@ export function createSummaryRoutes() {
   summaries.get('/', async (c) => {
     const { config, summaries: store } = c.get('deps');
     return c.html(<SummaryListPage forceName={config.name} session={c.get('session')} summaries={await store.listSummaries()} />);
+  });
+
+  // Before "Compile and send": the same compile as a dry run, which writes nothing, so a GET may run it.
+  summaries.get('/preview', requireAdmin, async (c) => {
+    const deps = c.get('deps');
+    const month = c.req.query('month');
+    const result = await previewSummary(boardSummaryDeps(deps), { month }, deps.clock.now());
+    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept }} />);
+    const listing = await deps.summaries.listSummaries();
+    return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month: month ?? '', error: result.message }} />, 400);
   });
 
   summaries.get('/:month', async (c) => {

@@ -1,11 +1,12 @@
 import { Month } from '../board-summary/month.js';
+import type { Snapshot } from '../board-summary/snapshot.js';
 import { runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
 import { InvalidInputError } from '../errors.js';
 import { findDates } from '../import/find-dates.js';
 import type { AuditLog } from './audit-log.js';
 
 /** The month as an admin may write it: "2026-10", "October 2026", "Oct-26", as plans write months. */
-function readMonth(raw: unknown): Month | null {
+export function readMonth(raw: unknown): Month | null {
   const text = typeof raw === 'string' ? raw.trim() : '';
   const written = Month.safeParse(text);
   if (written.success) return written.data;
@@ -47,4 +48,17 @@ export async function compileSummaryOnDemand(
     after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient) },
   });
   return { ok: true, run };
+}
+
+export type PreviewSummaryResult = { ok: true; snapshot: Snapshot; kept: boolean } | { ok: false; message: string };
+
+/**
+ * What "Compile and send" would send, before the board gets it: the same run as a dry run, which
+ * keeps nothing and emails nobody, so a GET may ask for it. A month kept already shows as kept.
+ */
+export async function previewSummary(deps: RunBoardSummaryDeps, form: { month?: unknown }, now: Date): Promise<PreviewSummaryResult> {
+  const month = readMonth(form.month);
+  if (!month) return { ok: false, message: 'Enter the month to preview, like October 2026' };
+  const run = await runBoardSummary(deps, { month, dryRun: true, now });
+  return run.outcome === 'dry-run' ? { ok: true, snapshot: run.snapshot, kept: run.kept } : { ok: false, message: run.message };
 }
