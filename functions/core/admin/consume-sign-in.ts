@@ -3,7 +3,7 @@ import { isRevoked, tokenPattern } from '../links/link-token.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Repository } from '../ports.js';
 import type { AuditLog } from './audit-log.js';
-import { addressHasLeft, findPersonByEmail } from './find-person.js';
+import { findSignInPerson } from './find-person.js';
 import { roleFor } from './roles.js';
 import { sessionTimes, type SessionRecord, type SessionStore, type SignInLinkRecord, type SignInLinkStore } from './session.js';
 
@@ -45,8 +45,8 @@ export async function consumeSignIn(deps: SignInDeps, token: string, now: Date):
   if (!checked.ok) return checked;
   const { email } = checked.link;
   const role = roleFor(deps.config, email);
-  const person = await findPersonByEmail(deps.repository, email);
-  if (!role || (await addressHasLeft(deps.repository, email))) return { ok: false, reason: 'not-allowed' };
+  const { person, hasLeft } = await findSignInPerson(deps.repository, email);
+  if (!role || hasLeft) return { ok: false, reason: 'not-allowed' };
   if (!(await deps.signInLinks.markUsed(checked.link.hash, now.toISOString()))) return { ok: false, reason: 'used' };
 
   const sessionToken = generateToken();

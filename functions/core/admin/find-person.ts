@@ -2,21 +2,29 @@ import { personIdFromEmail, type Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import { normaliseEmail } from './roles.js';
 
-/** The directory entry for an address: ids derive from addresses, so usually one read; else the listing. */
-export async function findPersonByEmail(repository: Repository, email: string): Promise<Person | null> {
+/**
+ * What the directory holds for an address: `current`, the entry with that address now; and `first`,
+ * the entry first made for it (ids derive from first addresses), whatever its address is now. Usually
+ * one read: the listing only when the address is not the one its entry was made with.
+ */
+async function directoryEntriesFor(repository: Repository, email: string): Promise<{ current: Person | null; first: Person | null }> {
   const address = normaliseEmail(email);
-  const direct = await repository.getPerson(personIdFromEmail(address));
-  if (direct && normaliseEmail(direct.email) === address) return direct;
-  return (await repository.listPeople()).find((p) => normaliseEmail(p.email) === address) ?? null;
+  const first = await repository.getPerson(personIdFromEmail(address));
+  if (first && normaliseEmail(first.email) === address) return { current: first, first };
+  return { current: (await repository.listPeople()).find((p) => normaliseEmail(p.email) === address) ?? null, first };
+}
+
+/** The directory entry for an address. */
+export async function findPersonByEmail(repository: Repository, email: string): Promise<Person | null> {
+  return (await directoryEntriesFor(repository, email)).current;
 }
 
 /**
- * Whether the address belongs to someone who has left: its directory entry, or the entry first made
- * for it (ids derive from first addresses), since corrected to another address. Console access is
- * granted by address, so a leaver whose address was changed must not sign in with the old one.
+ * The entry for an address, and whether it belongs to someone who has left: its entry, or the entry
+ * first made for it, since corrected to another address. Console access is granted by address, so a
+ * leaver whose address was changed must not sign in with the old one.
  */
-export async function addressHasLeft(repository: Repository, email: string): Promise<boolean> {
-  const person = await findPersonByEmail(repository, email);
-  if (person && !person.active) return true;
-  return (await repository.getPerson(personIdFromEmail(normaliseEmail(email))))?.active === false;
+export async function findSignInPerson(repository: Repository, email: string): Promise<{ person: Person | null; hasLeft: boolean }> {
+  const { current, first } = await directoryEntriesFor(repository, email);
+  return { person: current, hasLeft: current?.active === false || first?.active === false };
 }

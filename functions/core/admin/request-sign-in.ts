@@ -3,7 +3,7 @@ import { readRequestedAddress, type AddressProblem } from '../links/link-request
 import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Mailer, Repository } from '../ports.js';
-import { addressHasLeft } from './find-person.js';
+import { findSignInPerson } from './find-person.js';
 import { roleFor } from './roles.js';
 import { sessionTimes, type SignInLinkStore } from './session.js';
 import { signInEmail } from './sign-in-email.js';
@@ -47,7 +47,7 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
 
 /** Listed in the config as admin or board, and not a directory entry that has been deactivated. */
 export async function maySignIn(deps: Pick<RequestSignInDeps, 'config' | 'repository'>, email: string): Promise<boolean> {
-  return roleFor(deps.config, email) !== null && !(await addressHasLeft(deps.repository, email));
+  return roleFor(deps.config, email) !== null && !(await findSignInPerson(deps.repository, email)).hasLeft;
 }
 
 export function signInUrl(config: Pick<ForceConfig, 'baseUrl'>, token: string): string {
