@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBoardSummary, type CompileInput } from '../../functions/core/board-summary/compile-board-summary.js';
+import { overdueFirst } from '../../functions/core/board-summary/figures.js';
 import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
@@ -231,5 +232,26 @@ describe('compileBoardSummary: month boundaries in Europe/London', () => {
   it('describes a month not over yet as it stands now', () => {
     const summary = compile('2026-11', octoberHistory()).summary;
     expect(summary.asAt).toBe(now.toISOString());
+  });
+});
+
+describe('overdueFirst: the order the dashboard and the month’s page list what is past its target', () => {
+  it('puts the earliest due first, a month target falling due at its end, then plan order', () => {
+    const { plan } = compileBoardSummary({
+      actions: [
+        action('m', 'R3', { timescale: timescale('2026-09') }),
+        action('d', 'R9', { timescale: timescale('2026-09-15') }),
+        action('e', 'R1', { timescale: timescale('2026-09-30') }),
+        action('o', 'R2', { timescale: timescale('2026-08') }),
+        action('later', 'R4', { timescale: timescale('2027-03') }),
+      ],
+      updates: [],
+      people: [],
+      previous: null,
+      month: '2026-10',
+      now: new Date('2026-11-02T07:30:00.000Z'),
+      config,
+    });
+    expect(overdueFirst(plan).map((row) => row.ref)).toEqual(['R2', 'R9', 'R1', 'R3']);
   });
 });

@@ -1,5 +1,6 @@
 import {
   boardConfidenceLabels,
+  figuresAsAt,
   movementLabels,
   movementNote,
   noStaleOwners,
@@ -12,7 +13,7 @@ import type { AreaConfidence, BoardSummary, MovedAction, Retimed } from '../../f
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import { confidences, type Confidence } from '../../functions/core/model/action.js';
-import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
 import { plural } from '../../functions/core/words.js';
 

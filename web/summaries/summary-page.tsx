@@ -1,12 +1,11 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
-import { comparePlanRows } from '../../functions/core/board-summary/plan-as-at.js';
-import { openBySro } from '../../functions/core/board-summary/figures.js';
-import { targetDueDate } from '../../functions/core/rules/stale.js';
+import { openBySro, overdueFirst } from '../../functions/core/board-summary/figures.js';
 import type { Child } from 'hono/jsx';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
+  figuresAsAt,
   bySroColumns,
   bySroHeading,
   movementLabels,
@@ -18,7 +17,7 @@ import {
 } from '../../functions/core/board-summary/board-wording.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { figuresAsAt, headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
@@ -87,8 +86,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
  * by ref and name without the action's text, most overdue first.
  */
 function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) {
-  const due = (row: PlanRow) => (row.timescale.target ? targetDueDate(row.timescale.target) : '');
-  const overdue = rows.filter((row) => row.overdue).sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : comparePlanRows(a, b)));
+  const overdue = overdueFirst(rows);
   if (overdue.length === 0) return null;
   return (
     <>

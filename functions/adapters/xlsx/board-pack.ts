@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, movementLabels, movementNote, noStaleOwners, otherStaleOwnersLine, staleOwnersHeading, type MovementList } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, figuresAsAt, movementLabels, movementNote, noStaleOwners, otherStaleOwnersLine, staleOwnersHeading, type MovementList } from '../../core/board-summary/board-wording.js';
 import { monthLabel, targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, MovedAction, PlanRow, Snapshot } from '../../core/board-summary/snapshot.js';
 import { formatDay } from '../../core/calendar/format-day.js';
 import { planColumns, timescaleText, type CellValue, type PlanColumn, type Rag } from './plan-columns.js';
-import { figuresAsAt, headlineFigures } from '../../core/board-summary/headline-figures.js';
+import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 import { openBySro } from '../../core/board-summary/figures.js';
 import { describeTargetMove } from '../../core/board-summary/target-move.js';
 

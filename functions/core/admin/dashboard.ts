@@ -1,4 +1,5 @@
 import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
+import { overdueFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
 import type { SummaryStore } from '../board-summary/summary-store.js';
@@ -58,13 +59,12 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
   ]);
   const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
   const lastUpdated = (row: PlanRow) => (row.lastUpdatedAt === null ? 0 : Date.parse(row.lastUpdatedAt));
-  const target = (row: PlanRow) => row.timescale.target ?? '';
   return {
     month,
     figures: summary.figures,
     closedKnown: previous !== null,
     stale: plan.filter((row) => row.stale).sort((a, b) => lastUpdated(a) - lastUpdated(b)),
-    overdue: plan.filter((row) => row.overdue).sort((a, b) => target(a).localeCompare(target(b))),
+    overdue: overdueFirst(plan),
     awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     runs,
     personNames: new Map(people.map((p) => [p.id, p.name])),

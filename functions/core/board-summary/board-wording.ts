@@ -28,6 +28,12 @@ export function movementLabels(staleAfterDays: number): Array<[list: MovementLis
   ];
 }
 
+/**
+ * The day the figures are as at, "31 October 2026": a month compiled before it ended (a dry run) is as at
+ * the day it was compiled, not the month's end.
+ */
+export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone'>): string => formatDay(summary.asAt, summary.timeZone);
+
 /** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
 export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt'>): string | null {
   const { movement, figures } = summary;
@@ -35,7 +41,7 @@ export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' 
     const one = figures.overdue === 1;
     return (
       `This is the first summary since the plan was loaded on ${formatDay(movement.planLoadedAt, summary.timeZone)}, so changes are reported from next month. ` +
-      `On ${formatDay(summary.asAt, summary.timeZone)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
+      `On ${figuresAsAt(summary)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
     );
   }
   return movement.basis === 'history' ? 'This is the first summary kept: last month is worked out from the update history.' : null;

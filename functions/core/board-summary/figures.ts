@@ -1,4 +1,5 @@
 import { confidences } from '../model/action.js';
+import { targetDueDate } from '../rules/stale.js';
 import { comparePlanRows } from './plan-as-at.js';
 import type { AreaConfidence, BoardSummary, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
 
@@ -82,4 +83,10 @@ export function openBySro(plan: readonly PlanRow[]): SroLoad[] {
     bySro.set(name, load);
   }
   return [...bySro.values()].sort((a, b) => b.open - a.open || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The actions past their target, most overdue first (by the day each falls due), then in plan order. */
+export function overdueFirst(plan: readonly PlanRow[]): PlanRow[] {
+  const due = (row: PlanRow) => (row.timescale.target ? targetDueDate(row.timescale.target) : '');
+  return plan.filter((row) => row.overdue).sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : comparePlanRows(a, b)));
 }

@@ -1,4 +1,3 @@
-import { formatDay } from '../calendar/format-day.js';
 import { noUpdateFor } from './board-wording.js';
 import type { BoardSummary, HeadlineFigures } from './snapshot.js';
 
@@ -31,9 +30,3 @@ export function headlineFigures(summary: Pick<BoardSummary, 'figures' | 'staleAf
     ...setAside,
   ];
 }
-
-/**
- * The day the figures are as at, "31 October 2026": a month compiled before it ended (a dry run) is as at
- * the day it was compiled, not the month's end.
- */
-export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone'>): string => formatDay(summary.asAt, summary.timeZone);

@@ -98,6 +98,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
 function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
   const { undeliverable, namingLeavers } = dashboard;
   if (undeliverable.length === 0 && namingLeavers.length === 0) return null;
+  const leaversOf = new Map(namingLeavers.map(({ row, leavers }) => [row.id, leavers.join(', ')]));
   return (
     <>
       {undeliverable.length > 0 && (
@@ -124,7 +125,7 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
           id="leavers"
           heading={`Actions that still name someone who has left: ${namingLeavers.length}`}
           rows={namingLeavers.map(({ row }) => row)}
-          who={{ label: 'Has left', of: (row) => namingLeavers.find((n) => n.row === row)?.leavers.join(', ') ?? '' }}
+          who={{ label: 'Has left', of: (row) => leaversOf.get(row.id) ?? '' }}
           lastColumn="Status"
           cell={(row) => statusLabels[row.status]}
         />
