@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import { readFilters, type ActionFilters } from '../../../functions/core/admin/actions/list-actions.js';
-import { consoleCookie } from '../auth/session-cookie.js';
+import { readConsoleCookie, writeConsoleCookie } from '../auth/session-cookie.js';
 import { listHref } from './list-page.js';
 import { actionPaths } from './paths.js';
 
@@ -11,12 +10,11 @@ import { actionPaths } from './paths.js';
  * the list's own filter parsing, so only its choices come out.
  */
 export function rememberListView(c: Context, baseUrl: string, filters: ActionFilters, page: number): void {
-  const { name, secure } = consoleCookie(baseUrl, 'actions-list');
-  setCookie(c, name, listHref(filters, page), { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+  writeConsoleCookie(c, baseUrl, 'actions-list', listHref(filters, page));
 }
 
 export function lastListView(c: Context, baseUrl: string): string {
-  const remembered = getCookie(c, consoleCookie(baseUrl, 'actions-list').name);
+  const remembered = readConsoleCookie(c, baseUrl, 'actions-list');
   const query = remembered?.startsWith(`${actionPaths.list}?`) ? remembered.slice(actionPaths.list.length + 1) : '';
   const { filters } = readFilters(Object.fromEntries(new URLSearchParams(query)));
   return listHref(filters, filters.page ?? 1);

@@ -3,37 +3,45 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sessionTimes } from '../../../functions/core/admin/session.js';
 
 /**
- * The session cookie follows the configured base URL's scheme. On https (every AWS deployment) it is
- * `__Host-session`: Secure, Path=/ and no Domain, so no other subdomain can set or read it. Browsers
+ * The console's cookies follow the configured base URL's scheme. On https (every AWS deployment) each is
+ * `__Host-<name>`: Secure, Path=/ and no Domain, so no other subdomain can set or read it. Browsers
  * refuse Secure cookies and the __Host- prefix from plain http, so the local runner on
- * http://localhost uses the plain name `session` without Secure; it is otherwise the same cookie.
+ * http://localhost uses the plain name without Secure; it is otherwise the same cookie. HttpOnly (no
+ * script reads it), SameSite=Lax (not sent on cross-site POSTs).
  */
-export function sessionCookie(baseUrl: string): { name: string; secure: boolean } {
-  return consoleCookie(baseUrl, 'session');
+function consoleCookie(baseUrl: string, name: string) {
+  const secure = new URL(baseUrl).protocol === 'https:';
+  return { name: secure ? `__Host-${name}` : name, options: { httpOnly: true, secure, sameSite: 'Lax', path: '/' } as const };
 }
 
-/** A console cookie: `__Host-` prefixed (Secure, Path=/, no Domain) on https, as the session's. */
-export function consoleCookie(baseUrl: string, name: string): { name: string; secure: boolean } {
-  const secure = new URL(baseUrl).protocol === 'https:';
-  return { name: secure ? `__Host-${name}` : name, secure };
+/** Without `maxAge`, it lasts as long as the browser session. */
+export function writeConsoleCookie(c: Context, baseUrl: string, name: string, value: string, maxAgeSeconds?: number): void {
+  const cookie = consoleCookie(baseUrl, name);
+  setCookie(c, cookie.name, value, maxAgeSeconds === undefined ? cookie.options : { ...cookie.options, maxAge: maxAgeSeconds });
+}
+
+export function readConsoleCookie(c: Context, baseUrl: string, name: string): string | undefined {
+  return getCookie(c, consoleCookie(baseUrl, name).name);
+}
+
+function deleteConsoleCookie(c: Context, baseUrl: string, name: string): void {
+  const cookie = consoleCookie(baseUrl, name);
+  deleteCookie(c, cookie.name, cookie.options);
 }
 
 export function readSessionCookie(c: Context, baseUrl: string): string | undefined {
-  return getCookie(c, sessionCookie(baseUrl).name);
+  return readConsoleCookie(c, baseUrl, 'session');
 }
 
-/** HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site POSTs), lasting no longer than the session. */
+/** Lasting no longer than the session. */
 export function writeSessionCookie(c: Context, baseUrl: string, token: string): void {
-  const { name, secure } = sessionCookie(baseUrl);
-  setCookie(c, name, token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: sessionTimes.absoluteMs / 1000 });
+  writeConsoleCookie(c, baseUrl, 'session', token, sessionTimes.absoluteMs / 1000);
 }
 
 /** Ends the session's cookie, and the actions list's remembered view with it: its search may quote an action. */
 export function clearSessionCookie(c: Context, baseUrl: string): void {
-  for (const cookie of ['session', 'actions-list']) {
-    const { name, secure } = consoleCookie(baseUrl, cookie);
-    if (cookie === 'session' || getCookie(c, name) !== undefined) deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
-  }
+  deleteConsoleCookie(c, baseUrl, 'session');
+  if (readConsoleCookie(c, baseUrl, 'actions-list') !== undefined) deleteConsoleCookie(c, baseUrl, 'actions-list');
 }
 
 /**
@@ -51,16 +59,13 @@ const returnCookieSeconds = 60 * 60;
  * summary") lands there after sign-in rather than on the dashboard. It holds a path only, no secret.
  */
 export function rememberReturnPath(c: Context, baseUrl: string, path: string): void {
-  if (!isReturnPath(path)) return;
-  const { name, secure } = consoleCookie(baseUrl, 'return-to');
-  setCookie(c, name, path, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: returnCookieSeconds });
+  if (isReturnPath(path)) writeConsoleCookie(c, baseUrl, 'return-to', path, returnCookieSeconds);
 }
 
 /** The remembered page, once (the cookie is cleared), checked again; the dashboard without one. */
 export function takeReturnPath(c: Context, baseUrl: string): string {
-  const { name, secure } = consoleCookie(baseUrl, 'return-to');
-  const path = getCookie(c, name);
+  const path = readConsoleCookie(c, baseUrl, 'return-to');
   if (path === undefined) return '/admin';
-  deleteCookie(c, name, { httpOnly: true, secure, sameSite: 'Lax', path: '/' });
+  deleteConsoleCookie(c, baseUrl, 'return-to');
   return isReturnPath(path) ? path : '/admin';
 }
