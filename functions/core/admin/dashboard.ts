@@ -69,7 +69,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     runs,
     personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
-    undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => a.name.localeCompare(b.name)),
     namingLeavers: namingLeavers(plan, people),
   };
 }

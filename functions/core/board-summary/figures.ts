@@ -82,7 +82,7 @@ export function openBySro(plan: readonly PlanRow[]): SroLoad[] {
     if (row.overdue) load.overdue++;
     bySro.set(name, load);
   }
-  return [...bySro.values()].sort((a, b) => b.open - a.open || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...bySro.values()].sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
 }
 
 /** The actions past their target, most overdue first (by the day each falls due), then in plan order. */
