@@ -3,6 +3,7 @@ import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import { signInPerAddressPerHour, signInPerClientPerHour } from '../../functions/core/admin/request-sign-in.js';
 import { emailRequestMs } from '../../web/middleware/security.js';
 import { makeAction, makePerson } from '../support/make-action.js';
+import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
 import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
 
 const minute = 60_000;
@@ -73,7 +74,7 @@ describe('asking for a sign-in link', () => {
 
   it('gives an admin\'s address the same page as an unknown one when the email fails to send, logging the failure', async () => {
     const { request, deps } = consoleFixture();
-    deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    deps.getMailer = async () => ({ send: async (email) => Promise.reject(sesRejection(email.to[0]!)) });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const known = await request('/admin/sign-in', { form: { email: adminEmail } });
@@ -81,6 +82,7 @@ describe('asking for a sign-in link', () => {
       expect([known.status, unknown.status]).toEqual([200, 200]);
       expect(await known.text()).toBe(await unknown.text());
       expect(logged).toHaveBeenCalledTimes(1);
+      expectSafeFailureLine(logged.mock.calls[0]![0], adminEmail, { message: 'sign-in link email failed' });
     } finally {
       logged.mockRestore();
     }

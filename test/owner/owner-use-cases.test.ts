@@ -6,6 +6,7 @@ import { perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink 
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import { makeAction } from '../support/make-action.js';
+import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
 import { alex, blake, ownerHarness, startNow, validUpdate } from './owner-fixture.js';
 
 describe('listMyWork', () => {
@@ -153,13 +154,13 @@ describe('requestFreshLink', () => {
 
   it('answers a known address as an unknown one when its email fails to send, logging the failure', async () => {
     const { deps } = await ownerHarness();
-    deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
+    deps.getMailer = async () => ({ send: async (email) => Promise.reject(sesRejection(email.to[0]!)) });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
       expect(await requestFreshLink(deps, 'nobody@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
       expect(logged).toHaveBeenCalledTimes(1);
-      expect(String(logged.mock.calls[0]![0])).toContain('fresh link email failed');
+      expectSafeFailureLine(logged.mock.calls[0]![0], 'alex.morgan@testshire.example', { message: 'fresh link email failed', personId: 'alex' });
     } finally {
       logged.mockRestore();
     }

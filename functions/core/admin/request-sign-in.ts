@@ -3,6 +3,7 @@ import { readRequestedAddress, type AddressProblem } from '../links/link-request
 import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Mailer, Repository } from '../ports.js';
+import { logSendFailure } from '../send-failure.js';
 import { findSignInPerson } from './find-person.js';
 import { roleFor } from './roles.js';
 import { sessionTimes, type SignInLinkStore } from './session.js';
@@ -38,9 +39,7 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) {
-    await sendSignInLink(deps, email, now).catch((error: unknown) =>
-      console.error(JSON.stringify({ level: 'error', message: 'sign-in link email failed', error: String(error) })),
-    );
+    await sendSignInLink(deps, email, now).catch((error: unknown) => logSendFailure('sign-in link email failed', error));
   }
   return { kind: 'requested' };
 }

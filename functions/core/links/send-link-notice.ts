@@ -1,5 +1,6 @@
 import type { Person } from '../model/person.js';
 import type { Mailer, OutgoingEmail } from '../ports.js';
+import { logSendFailure } from '../send-failure.js';
 import { issueLink, type IssuedLink, type LinkDeps } from './links.js';
 
 export interface LinkNoticeDeps extends LinkDeps {
@@ -17,7 +18,7 @@ export async function sendLinkNotice(
   person: Person,
   now: Date,
   compose: (link: IssuedLink) => OutgoingEmail,
-  log: { message: string } & Record<string, string>,
+  { message, ...fields }: { message: string } & Record<string, string>,
 ): Promise<boolean> {
   if (!person.active || person.mailStatus !== 'ok') return false;
   try {
@@ -25,7 +26,7 @@ export async function sendLinkNotice(
     await (await deps.getMailer()).send(compose(link));
     return true;
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', ...log, personId: person.id, error: String(error) }));
+    logSendFailure(message, error, { ...fields, personId: person.id });
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
 import { hashToken } from '../links/token-crypto.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
+import { logSendFailure } from '../send-failure.js';
 import { listMyWork } from './list-my-actions.js';
 import { freshLinkEmail } from './fresh-link-email.js';
 
@@ -43,9 +44,7 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
 
   const person = await findPersonByEmail(deps.repository, email);
   if (person?.active) {
-    await sendFreshLink(deps, person, now).catch((error: unknown) =>
-      console.error(JSON.stringify({ level: 'error', message: 'fresh link email failed', personId: person.id, error: String(error) })),
-    );
+    await sendFreshLink(deps, person, now).catch((error: unknown) => logSendFailure('fresh link email failed', error, { personId: person.id }));
   }
   return { kind: 'requested' };
 }

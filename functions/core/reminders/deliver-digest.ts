@@ -5,7 +5,7 @@ import type { Clock, Mailer, Repository } from '../ports.js';
 import type { Timer } from '../timer.js';
 import type { Pacer } from './pacer.js';
 import { digestActionIds, partsOf, type Digest, type PersonDigest } from './reminder-plan.js';
-import { classifySendFailure, type SendFailureReason } from './send-failure.js';
+import { classifySendFailure, type SendFailureReason } from '../send-failure.js';
 import { sendWithBackoff, type BackoffPolicy } from './send-with-backoff.js';
 
 /** Subject, HTML and text of a person's digest: refs, counts, ages and the link, nothing else. */

@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { IsoInstant } from '../model/action.js';
 import { skipReasons } from './reminder-plan.js';
-import { classifySendFailure, sendFailureReasons } from './send-failure.js';
+import { classifySendFailure, sendFailureReasons } from '../send-failure.js';
 
 const failedEmail = { personId: z.string(), kind: z.enum(['reminder', 'escalation']) };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardSession } from '../support/admin-test-app.js';
+import { expectSafeFailureLine } from '../../support/ses-rejection.js';
 import { actionsHarness, textOf } from './actions-fixture.js';
 
 const xssCorpus = [
@@ -163,6 +164,7 @@ describe('reassigning tells the new owners', () => {
       console.error = original;
     }
     expect(errors).toHaveLength(1);
+    expectSafeFailureLine((errors[0] as unknown[])[0], 'blake.reid@testshire.example', { message: 'owner-assigned email failed', personId: 'blake' });
   });
 
   it('clears names the import could not match', async () => {

@@ -8,6 +8,7 @@ import { createActionRoutes } from '../../../web/admin/actions/action-routes.js'
 import type { AppDeps } from '../../../web/deps.js';
 import { makeAction, makePerson } from '../../support/make-action.js';
 import { memoryDeps } from '../../support/memory-deps.js';
+import { sesRejection } from '../../support/ses-rejection.js';
 import { adminSession, adminTestApp } from '../support/admin-test-app.js';
 
 export const config = parseForceConfig(
@@ -56,7 +57,7 @@ export async function actionsHarness(options: { session?: AdminSession; actions?
     clock: { now: () => now },
     getMailer: async () => ({
       send: async (email) => {
-        if (options.failMailTo && email.to.includes(options.failMailTo)) throw new Error('SES throttled');
+        if (options.failMailTo && email.to.includes(options.failMailTo)) throw sesRejection(options.failMailTo);
         sent.push(email);
         return { messageId: `m-${sent.length}` };
       },

@@ -5,7 +5,7 @@ import { MemoryLinkTokenStore } from '../../../functions/adapters/memory/memory-
 import { MemoryRepository } from '../../../functions/adapters/memory/memory-repository.js';
 import { MemoryRunReportStore } from '../../../functions/adapters/memory/memory-run-report-store.js';
 import { RunReport } from '../../../functions/core/reminders/run-report.js';
-import { classifySendFailure } from '../../../functions/core/reminders/send-failure.js';
+import { classifySendFailure } from '../../../functions/core/send-failure.js';
 import type { AdminSession } from '../../../web/admin/admin-env.js';
 import { sendFailureWords } from '../../../web/admin/reminders/failed-sends.js';
 import { createReminderRoutes } from '../../../web/admin/reminders/reminder-routes.js';

@@ -1,5 +1,5 @@
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
-import type { SendFailureReason } from '../../../functions/core/reminders/send-failure.js';
+import type { SendFailureReason } from '../../../functions/core/send-failure.js';
 import { formatInstant } from '../../owner/format.js';
 
 /** What an admin can make of why a send failed; SES's own text stays on the person's reminder record. */

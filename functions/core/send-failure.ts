@@ -15,3 +15,13 @@ export function classifySendFailure(error: string): SendFailureReason {
   if (/MessageRejected|suppression/i.test(error)) return 'refused';
   return 'other';
 }
+
+/**
+ * Logs an email that could not be sent, as a reason code and the error's name (`MessageRejected`,
+ * a DynamoDB exception when the link could not be issued): never the message, which can name the address.
+ */
+export function logSendFailure(message: string, error: unknown, fields: Record<string, string> = {}): void {
+  const errorName = error instanceof Error ? error.name : typeof error;
+  const reason = classifySendFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  console.error(JSON.stringify({ level: 'error', message, ...fields, reason, errorName }));
+}

@@ -1,0 +1,16 @@
+/** The error SESv2 gives for an unverified recipient in the sandbox: its message names the address. */
+export function sesRejection(address: string): Error {
+  return Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-WEST-2: ${address}`), {
+    name: 'MessageRejected',
+  });
+}
+
+/** What a send-failure log line must be: a reason code and the error's name, never the address. */
+export function expectSafeFailureLine(line: unknown, address: string, expected: Record<string, string>): void {
+  const text = String(line);
+  if (text.toLowerCase().includes(address.toLowerCase())) throw new Error(`the log line names ${address}: ${text}`);
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  for (const [key, value] of Object.entries({ reason: 'unverified', errorName: 'MessageRejected', ...expected })) {
+    if (parsed[key] !== value) throw new Error(`the log line's ${key} is ${String(parsed[key])}, not ${value}: ${text}`);
+  }
+}
