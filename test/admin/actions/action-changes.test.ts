@@ -55,6 +55,16 @@ describe('each change on the action page', () => {
     });
   }
 
+  it('the conflict page gives back the on-behalf form\'s choices as well as its text', async () => {
+    const h = await actionsHarness();
+    const form = { onBehalfOf: 'alex', progress: 'Audit done in October.', confidence: 'medium', confidenceNarrative: '', targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.', complete: 'yes' };
+    const page = textOf(await (await h.post('/admin/actions/101/on-behalf', { ...form, version: '2' })).text());
+    expect(page).toContain('What you typed');
+    for (const words of ['Whose update Supt Alex Morgan', 'Progress update Audit done in October.', 'Confidence Medium', 'Target March 2027', 'Why the target is changing Audit team reduced.', 'Proposed for closure Yes']) {
+      expect(page).toContain(words);
+    }
+  });
+
   it('a form without a version is refused and writes nothing', async () => {
     const h = await actionsHarness();
     const response = await h.post('/admin/actions/102/sign-off', {});

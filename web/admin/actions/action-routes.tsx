@@ -8,7 +8,10 @@ import { markSuperseded } from '../../../functions/core/admin/actions/mark-super
 import { reassignOwners, type ReassignResult } from '../../../functions/core/admin/actions/reassign-owners.js';
 import { reopenAction } from '../../../functions/core/admin/actions/reopen-action.js';
 import { signOffClosure } from '../../../functions/core/admin/actions/sign-off-closure.js';
+import { monthNames } from '../../../functions/core/calendar/month-names.js';
 import { ConflictError } from '../../../functions/core/errors.js';
+import { confidenceLabels, confidences } from '../../../functions/core/model/action.js';
+import { readFormValues } from '../../../functions/core/owner/owner-update-form.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { ActionPage } from './action-page.js';
@@ -32,6 +35,8 @@ const handlers: Record<ActionChange, ChangeHandler> = {
 
 /** Text a form may carry that a conflict page keeps, so nobody loses what they typed. */
 const typedFields: Record<string, string> = {
+  area: 'Area',
+  ref: 'Ref',
   progress: 'Progress update',
   confidenceNarrative: 'Why this confidence',
   timescaleReason: 'Why the target is changing',
@@ -44,6 +49,20 @@ const typedFields: Record<string, string> = {
   supersededReason: 'Why it is superseded',
 };
 
+/** What the on-behalf form's choices held, in words, so the admin can redo them as well as the text. */
+function chosenOnBehalf(body: Record<string, unknown>, names: Record<string, string>): Array<{ label: string; value: string }> {
+  const values = readFormValues(body);
+  const month = monthNames[Number(values.targetMonth) - 1];
+  const onBehalfOf = typeof body.onBehalfOf === 'string' ? names[body.onBehalfOf] : undefined;
+  const confidence = confidences.find((c) => c === values.confidence);
+  return [
+    ...(onBehalfOf ? [{ label: 'Whose update', value: onBehalfOf }] : []),
+    ...(confidence ? [{ label: 'Confidence', value: confidenceLabels[confidence] }] : []),
+    ...(month && values.targetYear ? [{ label: 'Target', value: `${month} ${values.targetYear}` }] : []),
+    ...(values.complete ? [{ label: 'Proposed for closure', value: 'Yes: the owner says it is complete' }] : []),
+  ];
+}
+
 const stringsOf = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
@@ -53,13 +72,17 @@ async function renderAction(c: AdminContext, extra: { done?: { change: ActionCha
   return c.html(<ActionPage forceName={deps.config.name} timeZone={deps.config.timeZone} session={c.get('session')} listHref={lastListView(c, deps.config.baseUrl)} {...view} {...extra} />, status);
 }
 
-async function renderConflict(c: AdminContext, body: Record<string, unknown>) {
+async function renderConflict(c: AdminContext, change: ActionChange, body: Record<string, unknown>) {
   const deps = c.get('deps');
   const view = await getActionForAdmin(deps, c.req.param('id') ?? '', deps.clock.now());
   const sent = typeof body.version === 'string' && /^\d{1,9}$/.test(body.version) ? Number(body.version) : 0;
-  const typed = Object.entries(typedFields)
-    .filter(([field]) => typeof body[field] === 'string' && (body[field] as string).trim())
-    .map(([field, label]) => ({ label, value: body[field] as string }));
+  const names = Object.fromEntries(view.people.map((p) => [p.id, p.name]));
+  const typed = [
+    ...Object.entries(typedFields)
+      .filter(([field]) => typeof body[field] === 'string' && (body[field] as string).trim())
+      .map(([field, label]) => ({ label, value: body[field] as string })),
+    ...(change === 'on-behalf' ? chosenOnBehalf(body, names) : []),
+  ];
   return c.html(
     <AdminConflictPage
       forceName={deps.config.name}
@@ -67,7 +90,7 @@ async function renderConflict(c: AdminContext, body: Record<string, unknown>) {
       session={c.get('session')}
       action={view.action}
       newerUpdates={view.updates.filter((u) => u.version > sent)}
-      names={Object.fromEntries(view.people.map((p) => [p.id, p.name]))}
+      names={names}
       typed={typed}
     />,
     409,
@@ -99,7 +122,7 @@ export function createActionRoutes() {
       try {
         result = await handlers[change](deps, { email: session.email, name: session.name }, c.req.param('id'), body, deps.clock.now());
       } catch (error) {
-        if (error instanceof ConflictError) return renderConflict(c, body);
+        if (error instanceof ConflictError) return renderConflict(c, change, body);
         throw error;
       }
       if (result.kind === 'invalid') return renderAction(c, { failed: { change, values: stringsOf(body), errors: result.errors } }, 400);
