@@ -39,6 +39,17 @@ describe('the audit log page', () => {
     expect(html).toContain('href="/admin/audit" aria-current="page"');
   });
 
+  it('names who made each change from the directory, keeping the address beneath', async () => {
+    const { deps, request, signIn } = consoleFixture();
+    await deps.repository.putPerson(makePerson({ id: 'old', name: 'Former Holder', email: adminEmail.toUpperCase(), active: false }));
+    await deps.repository.putPerson(makePerson({ id: 'jo', name: 'Jo Admin', email: adminEmail.toUpperCase() }));
+    const cookie = await signIn(adminEmail);
+    await deps.audit.record({ at: '2026-11-27T12:00:00.000Z', by: 'not.in.directory@testshire.example', change: 'export-plan', target: { type: 'plan', id: 'x' }, before: null, after: null });
+    const rows = (await (await request('/admin/audit', { cookie })).text()).split('<tr>').slice(2);
+    expect(rows[0]).toContain('<td class="break-anywhere" data-label="Who">not.in.directory@testshire.example</td>');
+    expect(rows[1]).toContain(`<td class="break-anywhere" data-label="Who">Jo Admin<div class="hint">${adminEmail}</div></td>`);
+  });
+
   it('says what each entry changed in words: labels, names for ids, only the fields that differ', async () => {
     const { deps, request, signIn } = consoleFixture();
     const alex = makePerson({ id: 'alex', name: 'Supt Alex Morgan', email: 'alex@testshire.example', aliases: [] });

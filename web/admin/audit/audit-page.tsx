@@ -45,6 +45,8 @@ export interface AuditPageProps {
   /** Refs and names for the ids entries point at, so that a row says "232", not "hmic-2026-232". */
   actionRefs: Map<string, string>;
   personNames: Map<string, string>;
+  /** Entries record who by their sign-in address; the directory's name for it, in lower case, reads better. */
+  namesByEmail: Map<string, string>;
 }
 
 function Target({ target, actionRefs, personNames }: Pick<AuditPageProps, 'actionRefs' | 'personNames'> & { target: AuditEntry['target'] }) {
@@ -65,7 +67,7 @@ function Target({ target, actionRefs, personNames }: Pick<AuditPageProps, 'actio
 }
 
 /** The audit log for admins: who changed what and when, and who took a copy of the plan, newest first. */
-export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZone, actionRefs, personNames }: AuditPageProps) {
+export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZone, actionRefs, personNames, namesByEmail }: AuditPageProps) {
   const { entries, older } = page;
   const names = Object.fromEntries(personNames);
   return (
@@ -84,7 +86,14 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
               <tr>
                 <td data-label="When">{formatInstant(entry.at, timeZone)}</td>
                 <td class="break-anywhere" data-label="Who">
-                  {entry.by}
+                  {namesByEmail.has(entry.by.toLowerCase()) ? (
+                    <>
+                      {namesByEmail.get(entry.by.toLowerCase())}
+                      <div class="hint">{entry.by}</div>
+                    </>
+                  ) : (
+                    entry.by
+                  )}
                 </td>
                 <td data-label="What">{changeLabels[entry.change] ?? entry.change}</td>
                 <td data-label="Record">

@@ -34,6 +34,8 @@ export function createAuditRoutes() {
         timeZone={config.timeZone}
         actionRefs={new Map(actions.map((a) => [a.id, a.ref]))}
         personNames={new Map(people.map((p) => [p.id, p.name]))}
+        // A leaver's old entry under the same address gives way to the active one.
+        namesByEmail={new Map(people.toSorted((a, b) => Number(a.active) - Number(b.active)).map((p) => [p.email.toLowerCase(), p.name]))}
       />,
     );
   });
