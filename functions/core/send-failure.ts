@@ -18,7 +18,8 @@ export function classifySendFailure(error: string): SendFailureReason {
 
 /**
  * Logs an email that could not be sent, as a reason code and the error's name (`MessageRejected`,
- * a DynamoDB exception when the link could not be issued): never the message, which can name the address.
+ * a DynamoDB exception when the link could not be issued): never the message, which can name the
+ * address, nor a person id, which is made from it (personIdFromEmail).
  */
 export function logSendFailure(message: string, error: unknown, fields: Record<string, string> = {}): void {
   const errorName = error instanceof Error ? error.name : typeof error;

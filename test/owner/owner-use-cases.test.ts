@@ -160,7 +160,7 @@ describe('requestFreshLink', () => {
       expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
       expect(await requestFreshLink(deps, 'nobody@testshire.example', 'client-a', startNow)).toEqual({ kind: 'requested' });
       expect(logged).toHaveBeenCalledTimes(1);
-      expectSafeFailureLine(logged.mock.calls[0]![0], 'alex.morgan@testshire.example', { message: 'fresh link email failed', personId: 'alex' });
+      expectSafeFailureLine(logged.mock.calls[0]![0], 'alex.morgan@testshire.example', { message: 'fresh link email failed' });
     } finally {
       logged.mockRestore();
     }

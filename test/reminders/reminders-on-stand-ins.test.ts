@@ -140,6 +140,9 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const stored = await force.deps().runReports.listRecent(5);
     expect(stored).toEqual([report]);
     for (const kept of [...logs, JSON.stringify(stored)]) expect(kept).not.toMatch(/owner4@|not verified/);
+    // Who failed is in the stored report for the console; the log line counts reasons, since ids are made from addresses.
+    expect(JSON.parse(logs[0]!)).toMatchObject({ failures: 1, failedReasons: { unverified: 1 } });
+    expect(logs[0]).not.toContain('owner-4');
   });
 
   it('a report stored before failures were classified still reads from the table: its reason kept, SES\'s text dropped', async () => {

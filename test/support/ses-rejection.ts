@@ -5,11 +5,13 @@ export function sesRejection(address: string): Error {
   });
 }
 
-/** What a send-failure log line must be: a reason code and the error's name, never the address. */
+/** What a send-failure log line must be: a reason code and the error's name, never the address or the id made from it. */
 export function expectSafeFailureLine(line: unknown, address: string, expected: Record<string, string>): void {
   const text = String(line);
   if (text.toLowerCase().includes(address.toLowerCase())) throw new Error(`the log line names ${address}: ${text}`);
   const parsed = JSON.parse(text) as Record<string, unknown>;
+  // Person ids are made from addresses.
+  if ('personId' in parsed) throw new Error(`the log line names a person id: ${text}`);
   for (const [key, value] of Object.entries({ reason: 'unverified', errorName: 'MessageRejected', ...expected })) {
     if (parsed[key] !== value) throw new Error(`the log line's ${key} is ${String(parsed[key])}, not ${value}: ${text}`);
   }

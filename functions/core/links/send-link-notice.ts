@@ -26,7 +26,7 @@ export async function sendLinkNotice(
     await (await deps.getMailer()).send(compose(link));
     return true;
   } catch (error) {
-    logSendFailure(message, error, { ...fields, personId: person.id });
+    logSendFailure(message, error, fields);
     return false;
   }
 }

@@ -44,7 +44,7 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
 
   const person = await findPersonByEmail(deps.repository, email);
   if (person?.active) {
-    await sendFreshLink(deps, person, now).catch((error: unknown) => logSendFailure('fresh link email failed', error, { personId: person.id }));
+    await sendFreshLink(deps, person, now).catch((error: unknown) => logSendFailure('fresh link email failed', error));
   }
   return { kind: 'requested' };
 }

@@ -1,5 +1,6 @@
 import type { PartOutcome } from './deliver-digest.js';
 import type { Digest, ReminderPlan, SkipReason } from './reminder-plan.js';
+import type { SendFailureReason } from '../send-failure.js';
 import type { RunReport } from './run-report.js';
 
 export interface RunReportInput {
@@ -12,8 +13,8 @@ export interface RunReportInput {
 }
 
 /**
- * Counts, not contents: ids and reasons only, so the log line and the stored report carry no action text
- * and no address (a failed send keeps its reason code, not SES's text: send-failure.ts).
+ * Counts, not contents: person ids and reasons only, so the stored report carries no action text and no
+ * SES text (a failed send keeps its reason code: send-failure.ts); its log line drops the ids (runLogLine).
  * Reminders and escalations count parts sent; failures, recoveries, unconfirmed and skips count people
  * (one email each), so an SRO's email holding both parts counts once. A dry run counts what would be sent.
  */
@@ -53,4 +54,16 @@ export function buildRunReport({ plan, outcomes, runId, startedAt, finishedAt, d
     failures: failed.length,
     failed,
   };
+}
+
+/**
+ * The run's log line: the report's counts, with its failures counted by reason. Who failed stays in the
+ * stored report, which the console's Reminders page names: person ids are made from addresses
+ * (personIdFromEmail), so a log line that listed them would list addresses.
+ */
+export function runLogLine(report: RunReport): string {
+  const { failed, ...counts } = report;
+  const failedReasons: Partial<Record<SendFailureReason, number>> = {};
+  for (const { reason } of failed) failedReasons[reason] = (failedReasons[reason] ?? 0) + 1;
+  return JSON.stringify({ level: report.failures > 0 ? 'warn' : 'info', ...counts, failedReasons });
 }

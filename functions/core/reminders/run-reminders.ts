@@ -8,7 +8,7 @@ import { realTimer, type Timer } from '../timer.js';
 import { createPacer, type Pacer } from './pacer.js';
 import { planReminders } from './plan-reminders.js';
 import { digestsByPerson, type PersonDigest, type ReminderPlan } from './reminder-plan.js';
-import { buildRunReport } from './build-run-report.js';
+import { buildRunReport, runLogLine } from './build-run-report.js';
 import type { RunReport, RunReportStore } from './run-report.js';
 import { defaultBackoff, type BackoffPolicy } from './send-with-backoff.js';
 
@@ -71,7 +71,7 @@ export async function runReminders(deps: RunRemindersDeps, options: RunReminders
     finishedAt: deps.clock.now(),
     dryRun: options.dryRun,
   });
-  (deps.log ?? console.log)(JSON.stringify({ level: report.failures > 0 ? 'warn' : 'info', ...report }));
+  (deps.log ?? console.log)(runLogLine(report));
   if (!options.dryRun) await deps.runReports.save(report);
   return { plan, report };
 }

@@ -164,7 +164,7 @@ describe('reassigning tells the new owners', () => {
       console.error = original;
     }
     expect(errors).toHaveLength(1);
-    expectSafeFailureLine((errors[0] as unknown[])[0], 'blake.reid@testshire.example', { message: 'owner-assigned email failed', personId: 'blake' });
+    expectSafeFailureLine((errors[0] as unknown[])[0], 'blake.reid@testshire.example', { message: 'owner-assigned email failed' });
   });
 
   it('clears names the import could not match', async () => {
