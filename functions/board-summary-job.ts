@@ -1,6 +1,6 @@
 import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
-import { describeRun, runBoardSummary, type BoardSummaryRun } from './core/board-summary/run-board-summary.js';
+import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
 import { parseOrThrow } from './core/validation.js';
 import { boardSummaryDeps } from './runtime/board-summary-deps.js';
 import type { CoreDeps } from './runtime/compose.js';
@@ -19,12 +19,6 @@ function compose(): CoreDeps {
   return composeFromEnvironment(process.env);
 }
 
-/** The run as logged and returned: who failed is counted, not named, as addresses are personal data. */
-function logLineOf(run: BoardSummaryRun): Record<string, unknown> {
-  const line = describeRun(run);
-  return run.outcome === 'done' ? { ...line, failed: run.failed.length } : line;
-}
-
 /**
  * The board-summary Lambda. It fails when any send failed, or when a recipient is still claimed by a
  * run that may have died mid-send, so that Lambda's two retries send to those recipients only and, if
@@ -35,7 +29,7 @@ export async function handler(event: unknown): Promise<Record<string, unknown>> 
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};
   deps ??= compose();
   const run = await runBoardSummary(boardSummaryDeps(deps), { ...(input.month ? { month: input.month } : {}), dryRun: input.dryRun ?? false, now: deps.clock.now() });
-  const line = logLineOf(run);
+  const line = describeRun(run);
   console.log(JSON.stringify(line));
   if (run.outcome === 'done' && (run.failed.length > 0 || run.inFlight.length > 0)) {
     throw new Error(`${run.message} If Lambda's retries fail too, invoke this function with {"month":"${run.month}"} once the cause is fixed.`);

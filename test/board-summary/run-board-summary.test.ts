@@ -226,6 +226,9 @@ describe('runBoardSummary when a send fails', () => {
     });
     const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     expect(first).toMatchObject({ sent: [board[0]], failed: [{ recipient: board[1], error: 'Throttling: maximum sending rate exceeded' }] });
+    // The line logged and printed counts who failed: addresses are personal data.
+    expect(describeRun(first)).toMatchObject({ sent: 1, failed: 1 });
+    expect(JSON.stringify(describeRun(first))).not.toContain(board[1]!);
     failFor = null;
     const retry = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     expect(retry).toMatchObject({ sent: [board[1]], alreadySent: [board[0]], failed: [] });

@@ -150,10 +150,10 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-/** One log line without any item text: the snapshot stays out of logs. */
+/** One log line without any item text (the snapshot stays out of logs) and without addresses: who failed is counted. */
 export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
   if (run.outcome === 'not-due') return { job: 'board-summary', outcome: run.outcome, message: run.message };
   const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
   if (run.outcome === 'dry-run') return base;
-  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed };
+  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed.length };
 }
