@@ -159,6 +159,26 @@ describe('the owner pages', () => {
     expect((await h.repository.listUpdates('103')).map((u) => u.patch.latestProgress)).toEqual(['Blake was first.', 'Alex wrote this.']);
   });
 
+  it('show the conflict page, not a demand for a reason, when a co-owner moved the target meanwhile; and keep their target on resubmit', async () => {
+    const h = await ownerHarness();
+    const alexToken = await h.linkFor('alex');
+    // Both open 1.03 at version 1 (no target); Blake sets one, with a reason and a narrative.
+    const blakes = validUpdate({ targetMonth: '12', targetYear: '2027', timescaleReason: 'Panel moved.', progress: 'Blake was first.', confidenceNarrative: 'Panel booked.' });
+    expect((await postForm(h.app, `/u/${await h.linkFor('blake')}/actions/103`, blakes)).status).toBe(303);
+    // Alex's form still shows no target and no narrative; Alex writes progress and picks a confidence only.
+    const conflict = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', confidenceNarrative: '', progress: 'Alex wrote this.' }));
+    expect(conflict.status).toBe(409);
+    const html = await conflict.text();
+    expect(html).not.toContain('Enter why the target date is changing');
+    const form = html.slice(html.indexOf('Save your update'));
+    expect(form).toContain('<option value="12" selected="">December</option>');
+    expect(form).toContain('value="2027"');
+    expect(form).toContain('>Panel booked.</textarea>');
+    const resubmit = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ version: '2', targetMonth: '12', targetYear: '2027', confidenceNarrative: 'Panel booked.', progress: 'Alex wrote this.' }));
+    expect(resubmit.status).toBe(303);
+    expect(await h.repository.getAction('103')).toMatchObject({ latestProgress: 'Alex wrote this.', confidenceNarrative: 'Panel booked.', timescale: { target: '2027-12' } });
+  });
+
   it('show a plain page for an expired link, with the fresh-link form, and keep unsaved text', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
+import { NotFoundError } from '../../functions/core/errors.js';
 import { getActionForOwner } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
@@ -93,10 +93,34 @@ describe('submitOwnerUpdate', () => {
   it('refuses a form opened at an older version, carrying what is stored now', async () => {
     const { deps, repository } = await ownerHarness();
     await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);
-    const error = await submitOwnerUpdate(deps, alex, '101', validUpdate({ progress: 'Mine' }), startNow).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current?.version).toBe(2);
+    const result = await submitOwnerUpdate(deps, alex, '101', validUpdate({ progress: 'Mine' }), startNow);
+    expect(result).toMatchObject({ kind: 'conflict', action: { version: 2 }, newerUpdates: [{ version: 2, by: 'alex' }], values: { version: '2', progress: 'Mine' } });
     expect(await repository.listUpdates('101')).toHaveLength(1);
+  });
+
+  it("a form opened before someone moved the target goes to the conflict, not to asking for a reason it never changed", async () => {
+    const { deps, repository } = await ownerHarness();
+    // Another tab (or a co-owner) moves the target and writes a narrative.
+    const first = validUpdate({ targetMonth: '6', targetYear: '2027', timescaleReason: 'Supplier delay.', confidenceNarrative: 'Supplier named.' });
+    expect((await submitOwnerUpdate(deps, alex, '101', first, startNow)).kind).toBe('saved');
+    // The form opened at version 1 showed September 2026, medium, no narrative: only the progress and the confidence are changed.
+    const stale = { version: '1', progress: 'Second thoughts.', confidence: 'low', confidenceNarrative: '', targetMonth: '9', targetYear: '2026', timescaleReason: '' };
+    const result = await submitOwnerUpdate(deps, alex, '101', stale, startNow);
+    if (result.kind !== 'conflict') throw new Error(`expected a conflict, got ${result.kind}`);
+    // What they left alone now holds the newer values; what they changed stays theirs.
+    expect(result.values).toMatchObject({ version: '2', progress: 'Second thoughts.', confidence: 'low', confidenceNarrative: 'Supplier named.', targetMonth: '6', targetYear: '2027' });
+    expect(await repository.listUpdates('101')).toHaveLength(1);
+    // Saving the form as the conflict page gives it back keeps the other update's target and narrative.
+    const { complete, ...resubmitted } = result.values;
+    expect((await submitOwnerUpdate(deps, alex, '101', { ...resubmitted, ...(complete ? { complete: 'yes' } : {}) }, startNow)).kind).toBe('saved');
+    expect(await repository.getAction('101')).toMatchObject({ confidence: 'low', confidenceNarrative: 'Supplier named.', latestProgress: 'Second thoughts.', timescale: { target: '2027-06' } });
+  });
+
+  it('a form opened at an older version keeps a target the person did change', async () => {
+    const { deps } = await ownerHarness();
+    await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidenceNarrative: 'Changed elsewhere.' }), startNow);
+    const result = await submitOwnerUpdate(deps, alex, '101', validUpdate({ progress: 'Mine', targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.' }), startNow);
+    expect(result).toMatchObject({ kind: 'conflict', values: { targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.', confidenceNarrative: 'On track.' } });
   });
 
   it("cannot touch someone else's action", async () => {

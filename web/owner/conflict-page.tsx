@@ -15,7 +15,7 @@ export interface ConflictPageProps {
   action: Action;
   newerUpdates: Update[];
   names: Record<string, string>;
-  /** What the person typed, kept; the version moves to the saved one so that a resubmit goes through. */
+  /** What the person typed, carried onto the saved action (rebaseForm), at its version so that a resubmit goes through. */
   values: OwnerFormValues;
 }
 
@@ -31,7 +31,7 @@ export function ConflictPage(props: ConflictPageProps) {
       <h1>{action.ref} was updated while you were writing</h1>
       <div class="warning-text">
         <p>Your update has not been saved, and nothing was overwritten. Compare the two, change yours if you need to, then save it.</p>
-        <p>The form below still holds everything you entered: check its confidence, reason and target date against the other update before you save, or you will change them back.</p>
+        <p>The form below holds your update. Where you changed the confidence, its reason, the target date or the closure tick, it keeps your choice; where you did not, it now shows the other update's. Check them before you save.</p>
       </div>
       <div class="compare">
         <section class="compare-column" aria-labelledby="their-update">
@@ -48,7 +48,7 @@ export function ConflictPage(props: ConflictPageProps) {
         </section>
       </div>
       <h2>Save your update</h2>
-      <UpdateForm action={action} values={{ ...values, version: String(action.version) }} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
+      <UpdateForm action={action} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono/quick';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
-import { getActionForOwner, getOwnedAction, listUpdatesSince, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
+import { getActionForOwner, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
@@ -79,25 +79,20 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
   const deps = c.get('deps');
   const token = c.req.param('token') ?? '';
   const now = deps.clock.now();
-  try {
-    const result = await submitOwnerUpdate(deps, person, c.req.param('id') ?? '', body, now);
-    if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
-    const view = await getActionForOwner(deps, person, result.action.id);
+  const result = await submitOwnerUpdate(deps, person, c.req.param('id') ?? '', body, now);
+  if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
+  if (result.kind === 'conflict') {
+    const { action, newerUpdates, values } = result;
     return c.html(
-      <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} />,
-      400,
-    );
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // Re-read through the ownership check: the action may have been reassigned in the meantime.
-    const current = await getOwnedAction(deps, person, c.req.param('id') ?? '');
-    const values = readFormValues(body);
-    const newerUpdates = await listUpdatesSince(deps, current.id, Number(values.version) || 0);
-    return c.html(
-      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={current} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
+      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
       409,
     );
   }
+  const view = await getActionForOwner(deps, person, result.action.id);
+  return c.html(
+    <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} />,
+    400,
+  );
 }
 
 /**

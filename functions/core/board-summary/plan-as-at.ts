@@ -1,16 +1,9 @@
-import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
-import { ActionPatch, type Update } from '../model/update.js';
-import { isReopening } from '../rules/apply-update.js';
+import type { Update } from '../model/update.js';
+import { isReopening, undoUpdates } from '../rules/apply-update.js';
 import { isOverdue, isStale } from '../rules/stale.js';
 import type { NamedPerson, PlanRow } from './snapshot.js';
-
-/**
- * The fields an update can change, taken from the patch schema itself so that a field added there (an
- * admin's edit of the text, say) is wound back too: only these are, since `changes` also notes reasons.
- */
-const patchFields: ReadonlySet<string> = new Set(z.keyof(ActionPatch).options);
 
 export interface AsAtContext {
   asAt: Date;
@@ -30,12 +23,7 @@ export interface AsAtContext {
 export function actionAsAt(action: Action, history: readonly Update[], asAt: Date, previous: PlanRow | undefined): Action | null {
   const limit = asAt.getTime();
   if (Date.parse(action.createdAt) > limit) return null;
-  const state: Record<string, unknown> = { ...action };
-  const later = history.filter((u) => Date.parse(u.at) > limit).sort((a, b) => b.version - a.version);
-  for (const update of later) {
-    for (const change of update.changes) if (patchFields.has(change.field)) state[change.field] = change.from;
-    state.version = update.version - 1;
-  }
+  const state = undoUpdates(action, history.filter((u) => Date.parse(u.at) > limit));
   const candidates = [
     ...history.filter((u) => u.countsAsProgress && Date.parse(u.at) <= limit).map((u) => u.at),
     ...(typeof state.lastUpdatedAt === 'string' && Date.parse(state.lastUpdatedAt) <= limit ? [state.lastUpdatedAt] : []),
@@ -46,7 +34,7 @@ export function actionAsAt(action: Action, history: readonly Update[], asAt: Dat
     ...history.filter((u) => Date.parse(u.at) <= limit && isReopening(u)).map((u) => u.at),
     ...(action.reopenedAt !== null && Date.parse(action.reopenedAt) <= limit ? [action.reopenedAt] : []),
   ];
-  return { ...(state as Action), lastUpdatedAt: latestOf(candidates), reopenedAt: latestOf(reopenings) };
+  return { ...state, lastUpdatedAt: latestOf(candidates), reopenedAt: latestOf(reopenings) };
 }
 
 const latestOf = (instants: string[]): string | null =>

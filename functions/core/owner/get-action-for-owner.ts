@@ -27,7 +27,7 @@ export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, per
 }
 
 /** How many updates an owner's page shows: enough to see where the action stands. */
-const recentCount = 3;
+export const recentCount = 3;
 
 /** An action with its last three updates and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
@@ -44,13 +44,4 @@ export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Upda
   const ids = [...new Set(mentioned.filter((id): id is string => typeof id === 'string'))];
   const people = await Promise.all(ids.map((id) => deps.repository.getPerson(id)));
   return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? id]));
-}
-
-/**
- * What others saved after the version the person's form was opened at, newest first (the conflict
- * page); at most the last three, as the form page shows, whatever version the form claims.
- */
-export async function listUpdatesSince(deps: Pick<OwnerDeps, 'repository'>, actionId: string, version: number): Promise<Update[]> {
-  const updates = await deps.repository.listUpdates(actionId);
-  return updates.slice(-recentCount).filter((update) => update.version > version).reverse();
 }
