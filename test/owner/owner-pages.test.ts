@@ -179,6 +179,14 @@ describe('the owner pages', () => {
     expect(await h.repository.getAction('103')).toMatchObject({ latestProgress: 'Alex wrote this.', confidenceNarrative: 'Panel booked.', timescale: { target: '2027-12' } });
   });
 
+  it('show the reason given for a moved target in the history, to the owners as to the console', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ targetMonth: '6', targetYear: '2027', timescaleReason: 'Supplier <b>delay</b>.' }))).status).toBe(303);
+    const html = await (await h.app.request(`/u/${token}/actions/101`)).text();
+    expect(html).toContain('<li>Target date: September 2026 → June 2027</li><li>Why the target date changed: <span class="prose">Supplier &lt;b&gt;delay&lt;/b&gt;.</span></li>');
+  });
+
   it('show a plain page for an expired link, with the fresh-link form, and keep unsaved text', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

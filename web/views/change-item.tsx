@@ -1,3 +1,4 @@
+import type { Timescale } from '../../functions/core/model/action.js';
 import type { FieldChange } from '../../functions/core/model/update.js';
 import { Prose } from '../owner/components.js';
 import { fieldLabels } from '../../functions/core/model/field-labels.js';
@@ -50,5 +51,21 @@ export function FieldChangeItem({ change, names, timeZone }: { change: FieldChan
     return <ChangeItem label={label} {...(had ? { from: text(change.from) } : {})} to={text(change.to)} prose />;
   }
   const describe = (value: unknown) => describeValue(change.field, value, names, timeZone);
-  return <ChangeItem label={label} {...(had ? { from: describe(change.from) } : {})} to={describe(change.to)} />;
+  const item = <ChangeItem label={label} {...(had ? { from: describe(change.from) } : {})} to={describe(change.to)} />;
+  const reason = change.field === 'timescale' ? newRevisionReason(change) : null;
+  return reason ? (
+    <>
+      {item}
+      <ChangeItem label="Why the target date changed" to={reason} prose />
+    </>
+  ) : (
+    item
+  );
+}
+
+/** The reason given with a target's move: the revision the change added (an import's moves have none). */
+function newRevisionReason(change: FieldChange): string | null {
+  const revisions = (value: unknown) => (value as Partial<Timescale> | null)?.revisions ?? [];
+  const added = revisions(change.to).slice(revisions(change.from).length);
+  return added.at(-1)?.reason.trim() || null;
 }
