@@ -217,6 +217,28 @@ describe('the SRO returns a closure that is not complete', () => {
     expect(await (await h.app.request(`/u/${alexToken}/actions/301`)).text()).toContain(`Reason: <span class="prose">${reason}</span>`);
   });
 
+  it('puts a returned closure first in its owner\'s list, tagged, with the reason atop its page until they update it', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    expect((await postForm(h.app, `/u/${await h.linkFor('blake')}/sign-off/301/return`, { version: '4', returnReason: reason })).status).toBe(303);
+    const alexToken = await h.linkFor('alex');
+    const list = await (await h.app.request(`/u/${alexToken}`)).text();
+    const cards = list.split('<li class="action-card">').slice(1);
+    expect(cards[0]).toContain('3.01<span class="tag tag-closure">Open again: see why</span>');
+    expect(cards.filter((card) => card.includes('Open again'))).toHaveLength(1);
+    // It is counted with those needing an update: 1.01, 1.03 and 3.02 are stale, 3.01 is open again.
+    expect(list).toContain('5 open actions, 4 need an update.');
+    const page = await (await h.app.request(`/u/${alexToken}/actions/301`)).text();
+    const notice = page.slice(page.indexOf('<h1>'), page.indexOf('<h2>'));
+    expect(notice).toContain(`${blake.name} returned this action to its owners on 27 November 2026`);
+    expect(notice).toContain(`<p class="prose">${reason}</p>`);
+    // Once the owner writes an update, it is an ordinary open action again.
+    h.clock.set(new Date(startNow.getTime() + 60_000));
+    const update = { version: '5', progress: 'Charter evidence added.', confidence: 'high', confidenceNarrative: '', targetMonth: '', targetYear: '', timescaleReason: '' };
+    expect((await postForm(h.app, `/u/${alexToken}/actions/301`, update)).status).toBe(303);
+    expect(await (await h.app.request(`/u/${alexToken}`)).text()).not.toContain('Open again');
+    expect(await (await h.app.request(`/u/${alexToken}/actions/301`)).text()).not.toContain('returned this action to its owners');
+  });
+
   it('asks for the reason with the GOV.UK error pattern, keeps what was typed, and writes and sends nothing', async () => {
     const h = await ownerHarness({ actions: sroPlan() });
     const token = await h.linkFor('blake');

@@ -44,8 +44,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .button:focus,.button:focus:hover{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
 .action-list{list-style:none;margin:0;padding:0}
 .action-card{border-top:1px solid #b1b4b6;padding:1rem 0 .5rem}
-.action-card-title{font-size:1.375rem;margin:0 0 .25rem}
-.action-card-title .tag{margin-left:.5rem;vertical-align:middle}
+.action-card-title{font-size:1.375rem;margin:0 0 .25rem;display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem}
 .tag-closure{background:#bbd4ea;color:#0c2d4a}
 .summary-list{margin:0 0 1rem}
 .summary-list>div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:.4rem 0}

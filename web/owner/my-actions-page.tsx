@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
-import type { MyActionItem } from '../../functions/core/owner/list-my-actions.js';
+import { needsAttention, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
 import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
@@ -28,7 +28,7 @@ const decidedTitles: Record<SignOffDecision, (ref: string) => string> = {
 
 /** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
 export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, decided }: MyActionsPageProps) {
-  const needing = items.filter((item) => item.stale || item.overdue).length;
+  const needing = items.filter(needsAttention).length;
   return (
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
@@ -120,6 +120,7 @@ function ActionCard({ item, level: Heading, owners, children }: { item: MyAction
         {item.overdue && <span class="tag tag-overdue">Overdue</span>}
         {item.stale && <span class="tag tag-stale">Needs an update</span>}
         {action.status === 'proposed-closure' && <span class="tag tag-closure">Awaiting sign-off</span>}
+        {item.openAgain && <span class="tag tag-closure">Open again: see why</span>}
       </Heading>
       <p class="caption">{action.area}</p>
       <p class="prose">{shorten(action.text)}</p>

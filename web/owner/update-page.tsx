@@ -1,10 +1,12 @@
 import type { Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
+import { isOpenAgain } from '../../functions/core/owner/list-my-actions.js';
 import type { FieldError, OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
+import { isReopening } from '../../functions/core/rules/apply-update.js';
 import { Layout } from '../views/layout.js';
 import { ActionDetails, RecentUpdates } from './action-summary.js';
-import { ErrorSummary } from './components.js';
-import { ownerPaths } from './format.js';
+import { ErrorSummary, Prose } from './components.js';
+import { formatInstant, ownerPaths } from './format.js';
 import { UpdateForm } from './update-form.js';
 
 export interface UpdatePageProps {
@@ -19,6 +21,33 @@ export interface UpdatePageProps {
   errors: FieldError[];
 }
 
+/**
+ * Why an action its owners thought done (or that was closed) is open again, from the entry that reopened
+ * it, until they next update it: the reason is otherwise one line in the history below.
+ */
+function OpenAgainNotice({ updates, names, timeZone }: { updates: Update[]; names: Record<string, string>; timeZone: string }) {
+  const reopening = updates.find(isReopening);
+  if (!reopening) return null;
+  const returned = reopening.changes.some((change) => change.field === 'status' && change.from === 'proposed-closure');
+  const reason = reopening.changes.find((change) => change.field === 'reason')?.to;
+  return (
+    <div class="inset-text">
+      <p>
+        <strong>
+          {names[reopening.by] ?? 'Someone'} {returned ? 'returned this action to its owners' : 'reopened this action'} on {formatInstant(reopening.at, timeZone)}
+          {returned ? ': it is not signed off yet.' : '.'}
+        </strong>
+      </p>
+      {typeof reason === 'string' && (
+        <>
+          <p>Their reason:</p>
+          <Prose text={reason} />
+        </>
+      )}
+    </div>
+  );
+}
+
 /** The update form for one action: the recommendation, the plan, the last three updates, then the form. */
 export function UpdatePage(props: UpdatePageProps) {
   const { action, token, errors } = props;
@@ -30,6 +59,7 @@ export function UpdatePage(props: UpdatePageProps) {
       <ErrorSummary errors={errors} />
       <span class="caption">{action.area}</span>
       <h1>Update {action.ref}</h1>
+      {isOpenAgain(action) && <OpenAgainNotice updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />}
       <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
       <h2>Recent updates</h2>
       <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />

@@ -17,6 +17,8 @@ export interface MyActionItem {
   overdue: boolean;
   /** Null when never updated. */
   daysSinceUpdate: number | null;
+  /** Open again (a closure returned, an action reopened) with no update from its owners since: they should read why. */
+  openAgain: boolean;
 }
 
 /** The statuses an owner still works on: open, and done-but-awaiting-sign-off (they may reopen it). */
@@ -38,8 +40,9 @@ export interface MyWork {
 }
 
 /**
- * The person's page from one read of the plan: what they own, what needs them first (overdue, then
- * stale), then the longest without an update, then by ref; and, for an SRO, their portfolio.
+ * The person's page from one read of the plan: what they own, what needs them first (open again with
+ * no update since, overdue, then stale), then the longest without an update, then by ref; and, for an
+ * SRO, their portfolio.
  * `justChanged` names an action the person has just saved or decided: the plan is read through an index
  * that may lag a write by a moment, so that one is read again as it stands (if it is in the plan at all:
  * the name comes from the address), and the page they land on shows their change.
@@ -63,17 +66,23 @@ export function toItem(config: ForceConfig, action: Action, now: Date): MyAction
     stale: isStale(action, now, config.staleAfterDays),
     overdue: isOverdue(action, now, config.timeZone),
     daysSinceUpdate: daysSinceUpdate(action, now, config.timeZone),
+    openAgain: isOpenAgain(action),
   };
 }
 
+export function isOpenAgain({ status, reopenedAt, lastUpdatedAt }: Action): boolean {
+  return status === 'open' && reopenedAt !== null && (lastUpdatedAt === null || Date.parse(lastUpdatedAt) < Date.parse(reopenedAt));
+}
+
 export function needsAttention(item: MyActionItem): boolean {
-  return item.stale || item.overdue;
+  return item.stale || item.overdue || item.openAgain;
 }
 
 function rank(item: MyActionItem): number {
-  if (item.overdue) return 0;
-  if (item.stale) return 1;
-  return item.action.status === 'open' ? 2 : 3;
+  if (item.openAgain) return 0;
+  if (item.overdue) return 1;
+  if (item.stale) return 2;
+  return item.action.status === 'open' ? 3 : 4;
 }
 
 function compareItems(a: MyActionItem, b: MyActionItem): number {
