@@ -197,9 +197,13 @@ describe('the owner pages', () => {
     const html = await response.text();
     expect(html).toContain('This link has expired or is not valid');
     expect(html).toContain('<form method="post" action="/u/new-link"');
-    const post = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: 'Typed before expiry' }));
+    const post = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: 'Typed before expiry', targetMonth: '6', targetYear: '2027', timescaleReason: 'Supplier delay.' }));
     expect(post.status).toBe(404);
-    expect(await post.text()).toContain('Typed before expiry');
+    // Every written field comes back to copy, under the form's own labels.
+    const kept = await post.text();
+    for (const [label, text] of [['Progress update', 'Typed before expiry'], ['Why this confidence?', 'On track.'], ['If the target date is changing, why?', 'Supplier delay.']]) {
+      expect(kept).toContain(`<p><strong>${label}</strong></p><p class="prose unsaved">${text}</p>`);
+    }
     expect(await h.repository.listUpdates('101')).toEqual([]);
   });
 

@@ -42,21 +42,39 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
   return list || undefined;
 }
 
+/** Text typed into a form that could not be saved, labelled when the form had more than one such field. */
+export interface TypedText {
+  label?: string;
+  value: string;
+}
+
 /** What the person typed when it could not be saved, for them to copy before leaving the page (inside a warning). */
-export function UnsavedText({ text, lead = 'Your update was not saved.' }: { text: string; lead?: string }) {
+export function UnsavedText({ texts, lead = 'Your update was not saved.' }: { texts: TypedText[]; lead?: string }) {
   return (
     <>
-      <p>{lead} Copy it from below before you leave this page:</p>
-      <p class="prose unsaved">{text}</p>
+      <p>
+        {lead} Copy {texts.length === 1 ? 'it' : 'what you wrote'} from below before you leave this page:
+      </p>
+      {texts.map(({ label, value }) => (
+        <>
+          {label && (
+            <p>
+              <strong>{label}</strong>
+            </p>
+          )}
+          <p class="prose unsaved">{value}</p>
+        </>
+      ))}
     </>
   );
 }
 
-/** UnsavedText as a warning of its own, for a page that has no other. */
-export function UnsavedWarning({ text }: { text: string }) {
+/** UnsavedText as a warning of its own, for a page that has no other; nothing when nothing was typed. */
+export function UnsavedWarning({ texts }: { texts: TypedText[] }) {
+  if (texts.length === 0) return null;
   return (
     <div class="warning-text">
-      <UnsavedText text={text} />
+      <UnsavedText texts={texts} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Layout } from '../views/layout.js';
-import { EmailLinkForm, ErrorSummary, UnsavedWarning } from './components.js';
+import { EmailLinkForm, ErrorSummary, UnsavedWarning, type TypedText } from './components.js';
 import { ownerPaths } from './format.js';
 
 export interface FreshLinkFormProps {
@@ -12,11 +12,11 @@ function FreshLinkForm({ email, error }: FreshLinkFormProps) {
 }
 
 /** An expired, revoked, unknown or mistyped link: one page for all, with a way to get a fresh link. */
-export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { forceName: string; linkExpiryDays: number; unsavedText?: string }) {
+export function LinkRefusedPage({ forceName, linkExpiryDays, unsaved = [] }: { forceName: string; linkExpiryDays: number; unsaved?: TypedText[] }) {
   return (
     <Layout title="This link has expired or is not valid" forceName={forceName}>
       <h1>This link has expired or is not valid</h1>
-      {unsavedText && <UnsavedWarning text={unsavedText} />}
+      <UnsavedWarning texts={unsaved} />
       <p>Links work for {linkExpiryDays} days, and stop working if an administrator withdraws them.</p>
       <p>Enter your email address and we will send you a new link.</p>
       <FreshLinkForm />
@@ -29,11 +29,11 @@ export function LinkRefusedPage({ forceName, linkExpiryDays, unsavedText }: { fo
  * showed it (or never theirs: the same page, so that it tells a guesser nothing). After a POST it
  * keeps what they typed.
  */
-export function ActionNotOpenPage({ forceName, token, unsavedText }: { forceName: string; token: string; unsavedText?: string }) {
+export function ActionNotOpenPage({ forceName, token, unsaved = [] }: { forceName: string; token: string; unsaved?: TypedText[] }) {
   return (
     <Layout title="This action is no longer open to you" forceName={forceName}>
       <h1>This action is no longer open to you</h1>
-      {unsavedText && <UnsavedWarning text={unsavedText} />}
+      <UnsavedWarning texts={unsaved} />
       <p>It may have been signed off and closed, or given to someone else.</p>
       <p>
         <a href={ownerPaths.list(token)}>Go to your actions</a>

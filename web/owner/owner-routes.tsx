@@ -15,12 +15,14 @@ import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
 import { clientKey } from '../middleware/client-key.js';
 import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
+import type { TypedText } from './components.js';
 import { ConflictPage } from './conflict-page.js';
 import { ownerPaths } from './format.js';
 import { ActionNotOpenPage, FreshLinkPage, LinkRefusedPage, LinkRequestedPage, TooManyRequestsPage } from './link-pages.js';
 import { MyActionsPage } from './my-actions-page.js';
 import { SignOffPage } from './sign-off-page.js';
 import { UpdatePage } from './update-page.js';
+import { typedTexts } from './update-form.js';
 
 type OwnerContext = Context<AppEnv>;
 
@@ -48,7 +50,7 @@ function signOffProps(c: OwnerContext, view: SignOffView) {
  */
 async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed off' | 'returned', returnReason?: string) {
   const view = await signOffViewOrNull(c, person);
-  if (!view) return notOpen(c, returnReason);
+  if (!view) return notOpen(c, typedReason(returnReason));
   return c.html(<SignOffPage {...signOffProps(c, view)} changed={notDone} {...(returnReason ? { returnReason } : {})} />, 409);
 }
 
@@ -65,14 +67,17 @@ function nullIfNotFound<T>(view: Promise<T>): Promise<T | null> {
   });
 }
 
-function refused(c: OwnerContext, unsavedText?: string) {
+function refused(c: OwnerContext, unsaved: TypedText[] = []) {
   const { config } = c.get('deps');
-  return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} {...(unsavedText ? { unsavedText } : {})} />, 404);
+  return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} unsaved={unsaved} />, 404);
 }
 
-function notOpen(c: OwnerContext, unsavedText?: string) {
-  return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} {...(unsavedText ? { unsavedText } : {})} />, 404);
+function notOpen(c: OwnerContext, unsaved: TypedText[] = []) {
+  return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsaved={unsaved} />, 404);
 }
+
+/** A typed reason, as the pages that keep unsaved text take it. */
+const typedReason = (reason: string | undefined): TypedText[] => (reason?.trim() ? [{ value: reason }] : []);
 
 /** Saved (to "My actions"), the form again with its errors, or the conflict page: their text beside the other update. */
 async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<string, unknown>): Promise<Response> {
@@ -172,7 +177,7 @@ export function createOwnerRoutes() {
     const body = await c.req.parseBody();
     const person = await personFor(c);
     const returnReason = typeof body.returnReason === 'string' ? body.returnReason : '';
-    if (!person) return refused(c, returnReason);
+    if (!person) return refused(c, typedReason(returnReason));
     const deps = c.get('deps');
     try {
       const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
@@ -183,7 +188,7 @@ export function createOwnerRoutes() {
       }
     } catch (error) {
       // No longer this SRO's to decide (given to another, or never theirs): say so, and keep the reason.
-      if (error instanceof NotFoundError) return notOpen(c, returnReason);
+      if (error instanceof NotFoundError) return notOpen(c, typedReason(returnReason));
       if (!(error instanceof ConflictError)) throw error;
     }
     return decisionNotMade(c, person, 'returned', returnReason);
@@ -212,14 +217,14 @@ export function createOwnerRoutes() {
   owner.post('/:token/actions/:id', async (c) => {
     const body = await c.req.parseBody();
     const person = await personFor(c);
-    const unsavedText = readFormValues(body).progress.trim().slice(0, 20_000);
-    if (!person) return refused(c, unsavedText);
+    const unsaved = typedTexts(readFormValues(body));
+    if (!person) return refused(c, unsaved);
     try {
       return await saveOwnerUpdate(c, person, body);
     } catch (error) {
       // Closed or given to someone else since the form was opened: say so, and keep what they typed.
       if (!(error instanceof NotFoundError)) throw error;
-      return notOpen(c, unsavedText);
+      return notOpen(c, unsaved);
     }
   });
 

@@ -39,7 +39,7 @@ export function SignOffPage(props: SignOffPageProps) {
           <p>
             {action.ref} changed after you opened it, so it was not {props.changed}. Read its latest update below{proposed ? ', then decide again.' : '.'}
           </p>
-          {!proposed && props.returnReason && <UnsavedText text={props.returnReason} lead="What you wrote was not sent." />}
+          {!proposed && props.returnReason && <UnsavedText texts={[{ value: props.returnReason }]} lead="What you wrote was not sent." />}
         </div>
       )}
       <span class="caption">{action.area}</span>

@@ -1,6 +1,6 @@
 import type { Action } from '../../functions/core/model/action.js';
 import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
-import { describedBy, ErrorMessage, errorFor, FormGroup } from './components.js';
+import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
 
@@ -138,4 +138,14 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
       </button>
     </form>
   );
+}
+
+/** The form's written fields as typed, labelled as the form labels them: what a page that could not save them gives back. */
+export function typedTexts(values: OwnerFormValues): TypedText[] {
+  const written = [
+    { label: 'Progress update', value: values.progress },
+    { label: 'Why this confidence?', value: values.confidenceNarrative },
+    { label: 'If the target date is changing, why?', value: values.timescaleReason },
+  ];
+  return written.filter(({ value }) => value.trim()).map(({ label, value }) => ({ label, value: value.trim().slice(0, 20_000) }));
 }
