@@ -11,7 +11,13 @@ async function directoryEntriesFor(repository: Repository, email: string): Promi
   const address = normaliseEmail(email);
   const first = await repository.getPerson(personIdFromEmail(address));
   if (first && normaliseEmail(first.email) === address) return { current: first, first };
-  return { current: (await repository.listPeople()).find((p) => normaliseEmail(p.email) === address) ?? null, first };
+  return { current: personWithAddress(await repository.listPeople(), address), first };
+}
+
+/** The entry in a listing of the directory that has this address now. */
+export function personWithAddress(people: readonly Person[], email: string): Person | null {
+  const address = normaliseEmail(email);
+  return people.find((p) => normaliseEmail(p.email) === address) ?? null;
 }
 
 /** The directory entry for an address. */

@@ -1,4 +1,6 @@
 import type { FieldError } from '../../../functions/core/admin/actions/admin-change.js';
+import { ownClosureRefusal } from '../../../functions/core/admin/actions/sign-off-closure.js';
+import { personWithAddress } from '../../../functions/core/admin/find-person.js';
 import { confidenceLabels, type Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Update } from '../../../functions/core/model/update.js';
@@ -147,16 +149,24 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
       <div class="change-body">{body as string}</div>
     </details>
   );
+  const ownClosure = ownClosureRefusal(action, personWithAddress(props.people, props.session.email));
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">Change this action</h2>
       {action.status === 'proposed-closure' &&
-        section('sign-off', (
-          <>
-            <p>The owner says the action is done. Sign off when the senior responsible officer agrees.</p>
-            <ChangeForm action={actionPaths.change(action.id, 'sign-off')} version={action.version} submit="Sign off the closure" />
-          </>
-        ))}
+        section(
+          'sign-off',
+          ownClosure ? (
+            <p id={ownClosure.field} class="inset-text">
+              {ownClosure.message}
+            </p>
+          ) : (
+            <>
+              <p>The owner says the action is done. Sign off when the senior responsible officer agrees.</p>
+              <ChangeForm action={actionPaths.change(action.id, 'sign-off')} version={action.version} submit="Sign off the closure" />
+            </>
+          ),
+        )}
       {(action.status === 'open' || action.status === 'proposed-closure') &&
         section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} />)}
       {section('reassign', <ReassignForm action={action} state={state('reassign')} people={props.people} />)}
