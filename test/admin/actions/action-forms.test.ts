@@ -167,6 +167,18 @@ describe('reassigning tells the new owners', () => {
     expectSafeFailureLine((errors[0] as unknown[])[0], 'blake.reid@testshire.example', { message: 'owner-assigned email failed' });
   });
 
+  it('names only people the directory holds from a console link, whatever text it was crafted to carry', async () => {
+    const h = await actionsHarness();
+    const planted = 'Your session has expired: ring 0800 000 000 to keep your access';
+    const page = textOf(await (await h.app.request(`/admin/actions/101?${new URLSearchParams({ done: 'reassign', notEmailed: `blake,${planted},constructor,blake` })}`)).text());
+    expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid. Tell them yourself.');
+    expect(page).not.toMatch(/0800|constructor/);
+    // Nobody the directory holds: no warning at all, rather than an empty one.
+    const none = textOf(await (await h.app.request(`/admin/actions/101?${new URLSearchParams({ done: 'reassign', notEmailed: `${planted},toString` })}`)).text());
+    expect(none).toContain('Owners reassigned');
+    expect(none).not.toMatch(/Not emailed|0800|toString/);
+  });
+
   it('clears names the import could not match', async () => {
     const h = await actionsHarness();
     const action = (await h.repository.getAction('104'))!;

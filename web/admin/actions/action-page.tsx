@@ -23,9 +23,9 @@ export interface ActionPageProps {
   updates: Update[];
   people: Person[];
   flags: { stale: boolean; overdue: boolean; daysSinceUpdate: number | null };
-  /** After a change: what was done, and new owners whose email could not be sent. */
   /** The actions list as last seen, with its filters and page. */
   listHref: string;
+  /** After a change: what was done, and the ids of new owners whose email could not be sent, from the URL. */
   done?: { change: ActionChange; notEmailed: string[]; unchanged: boolean };
   /** A form that came back with problems: which one, what was typed, what is wrong. */
   failed?: { change: ActionChange; values: Record<string, string>; errors: FieldError[] };
@@ -57,6 +57,8 @@ export function ActionPage(props: ActionPageProps) {
 }
 
 function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']>; names: Record<string, string> }) {
+  // Anyone can craft a console link with any text here: name only people the directory holds.
+  const notEmailed = [...new Set(done.notEmailed)].filter((id) => Object.hasOwn(names, id)).map((id) => names[id]);
   return (
     <>
       <div class="notification-success" role="status" aria-labelledby="done-title">
@@ -64,9 +66,9 @@ function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']
           {done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]}
         </h2>
       </div>
-      {done.notEmailed.length > 0 && (
+      {notEmailed.length > 0 && (
         <p class="warning-text">
-          Not emailed (the email failed, or they cannot receive email): {done.notEmailed.map((id) => names[id] ?? id).join(', ')}. <NewLinkAdvice />
+          Not emailed (the email failed, or they cannot receive email): {notEmailed.join(', ')}. <NewLinkAdvice />
         </p>
       )}
     </>
