@@ -237,10 +237,21 @@ describe('planReminders: owners who cannot be reached', () => {
     expect(p.reminders).toEqual([]);
     expect(p.escalations[0]!.groups.map((g) => [g.flag, g.ownerName])).toEqual([
       ['not-in-directory', 'DCI Unknown'],
-      ['not-in-directory', 'left-the-directory'],
       ['no-owner', 'No owner'],
+      // Not the id, which is made from their address: the SRO's email never carries one.
+      ['not-in-directory', 'someone no longer in the people directory'],
     ]);
     expect(p.skipped.filter((s) => s.reason === 'no-address')).toHaveLength(2);
+  });
+
+  it("names an unmatched owner to the SRO as a name's worth of the cell, on one line, never the whole cell", () => {
+    const notes = 'DCI Unknown\n(on secondment to the ROCU until the misconduct hearing concludes; ask HR)';
+    const exact = 'Detective Chief Superintendent Alexandra Montgomery-Whitfeld';
+    const p = plan({ actions: [staleAction({ ownerIds: [], unmatchedNames: [notes, exact, 'Insp  J.\tBloggs'] })] });
+    const names = p.escalations[0]!.groups.map((g) => g.ownerName);
+    expect(names).toEqual(['DCI Unknown (on secondment to the ROCU until the misconduct…', exact, 'Insp J. Bloggs']);
+    expect(exact).toHaveLength(60);
+    expect([...names[0]!]).toHaveLength(60);
   });
 
   it('skips, with a reason, what has no reachable SRO', () => {

@@ -5,6 +5,7 @@ import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
+import { missingOwnerName, unmatchedOwnerName } from './owner-names.js';
 import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
   DigestLine,
@@ -95,13 +96,13 @@ function routeAction(routing: Routing, action: Action): void {
   if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
   for (const name of action.unmatchedNames) {
     skips.add('no-address', null, name, 'reminder', line);
-    escalate(null, name, 'not-in-directory');
+    escalate(null, unmatchedOwnerName(name), 'not-in-directory');
   }
   for (const ownerId of action.ownerIds) {
     const person = people.get(ownerId);
     if (!person) {
       skips.add('no-address', ownerId, ownerId, 'reminder', line);
-      escalate(ownerId, ownerId, 'not-in-directory');
+      escalate(ownerId, missingOwnerName, 'not-in-directory');
       continue;
     }
     const unreachable = unreachableReason(person);

@@ -1,0 +1,19 @@
+/**
+ * How an SRO's escalation email names an owner the directory cannot name. It goes to a mailbox, so it
+ * carries no more than a name would: never a person's id (made from their address), nor the whole of a
+ * plan's cell, which may hold notes as well as a name.
+ */
+
+/** Room for a rank and a full name; a cell's longer text is cut, with an ellipsis to show it was. */
+const maxUnmatchedLength = 60;
+
+/** A name the import matched to nobody, as the plan's cell had it: on one line, and no longer than a name. */
+export function unmatchedOwnerName(cell: string): string {
+  const text = cell.replace(/\s+/g, ' ').trim();
+  // By code point, so an accented or astral character is never cut in half.
+  const chars = [...text];
+  return chars.length <= maxUnmatchedLength ? text : `${chars.slice(0, maxUnmatchedLength - 1).join('').trimEnd()}…`;
+}
+
+/** An owner whose entry the directory no longer holds: all that is left of them is their id. */
+export const missingOwnerName = 'someone no longer in the people directory';
