@@ -20,15 +20,16 @@ export type SignOffDecision = 'closed' | 'returned';
 /** What owners are told of: a decision on their closure, or an admin opening a decided action again. */
 export type OwnersNotice = SignOffDecision | 'reopened';
 
+// Every owner is told, and a co-owner may not be the one who proposed the closure: say what happened, not who did it.
 const wording: Record<OwnersNotice, (by: string, ref: string, plan: string) => { subject: string; body: string; linkIntro: string }> = {
   closed: (by, ref, plan) => ({
     subject: `Action ${ref} is signed off and closed`,
-    body: `${by} has signed off action ${ref} in ${plan}, which you proposed for closure. It is now closed, and nobody will ask you for updates on it.`,
-    linkIntro: 'Your other actions, if you have any, are on your personal link:',
+    body: `${by} has signed off action ${ref} in ${plan}, which was proposed for closure. It is now closed, and nobody will ask you for updates on it.`,
+    linkIntro: 'Your personal link shows any other actions you have:',
   }),
   returned: (by, ref, plan) => ({
     subject: `Action ${ref} is not signed off: it is open again`,
-    body: `${by} has not signed off action ${ref} in ${plan}, which you proposed for closure, and has returned it to you: it is open again. Their reason is on the action's page.`,
+    body: `${by} has not signed off action ${ref} in ${plan}, which was proposed for closure, and has returned it to you: it is open again. Their reason is on the action's page.`,
     linkIntro: 'Open your personal link to read it and update the action:',
   }),
   reopened: (by, ref, plan) => ({

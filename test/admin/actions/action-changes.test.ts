@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminSession, boardSession } from '../support/admin-test-app.js';
-import { actionsHarness, textOf } from './actions-fixture.js';
+import { actionsHarness, alex, blake, fixtureActions, textOf } from './actions-fixture.js';
 
 /** One valid form per change, on an action where the change makes sense. */
 const changes = [
@@ -112,6 +112,28 @@ describe('each change on the action page', () => {
     expect(page).toContain('Status: Closed → Open');
     expect(page).toContain('Reason: Board asked for more evidence.');
     expect(page).toContain(`${adminSession.email} in the admin console`);
+  });
+
+  it('tells each co-owner of a signed-off closure what happened, not that they proposed it', async () => {
+    const coOwned = fixtureActions().map((a) => (a.id === '102' ? { ...a, ownerIds: ['alex', 'blake'] } : a));
+    const h = await actionsHarness({ actions: coOwned });
+    await h.post('/admin/actions/102/sign-off', { version: '1' });
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([
+      [[alex.email], 'Action 1.02 is signed off and closed'],
+      [[blake.email], 'Action 1.02 is signed off and closed'],
+    ]);
+    for (const email of h.sent) {
+      expect(email.text).toContain('has signed off action 1.02 in Testshire Police\'s inspection action plan, which was proposed for closure.');
+      expect(email.text).toContain('Your personal link shows any other actions you have:');
+      expect(email.text).not.toMatch(/you proposed|if you have any/);
+    }
+  });
+
+  it('tells the owners of a closure returned from the console that it was proposed, not who proposed it', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/102/reopen', { version: '1', reopenReason: 'Not evidenced yet.' });
+    expect(h.sent.map((e) => e.subject)).toEqual(['Action 1.02 is not signed off: it is open again']);
+    expect(h.sent[0]!.text).toContain('has not signed off action 1.02 in Testshire Police\'s inspection action plan, which was proposed for closure, and has returned it to you');
   });
 
   it('not accepted keeps the reason as the acceptance rationale', async () => {
