@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
-import { makeAction } from '../support/make-action.js';
+import { makeAction, makePerson } from '../support/make-action.js';
 import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support/console-fixture.js';
 
 const minute = 60_000;
@@ -142,6 +142,21 @@ describe('console sessions', () => {
     const promoted = await redeployed.request('/admin', { cookie: board });
     expect(promoted.status).toBe(200);
     expect(await promoted.text()).toContain('(admin)');
+  });
+
+  it('shows an admin who is not in the people directory by address, and names no address in emails to owners', async () => {
+    const { signIn, request, repository, sent } = consoleFixture();
+    await repository.putPerson(makePerson({ id: 'p-1', name: 'Supt Alex Morgan', email: 'alex.morgan@testshire.example' }));
+    await repository.putAction(makeAction({ id: 'a-1', ref: '1.01', ownerIds: ['p-1'], status: 'proposed-closure' }), null);
+    const cookie = await signIn(adminEmail);
+    expect(await (await request('/admin', { cookie })).text()).toContain(`${adminEmail} (admin)`);
+    await request('/admin/actions/a-1/sign-off', { form: { version: '1' }, cookie });
+    await request('/admin/actions/a-1/reopen', { form: { version: '2', reopenReason: 'The board asked for more evidence.' }, cookie });
+    const told = sent.filter((e) => e.to.includes('alex.morgan@testshire.example'));
+    expect(told.map((e) => e.subject)).toEqual(['Action 1.01 is signed off and closed', 'Action 1.01 is open again']);
+    expect(told[0]!.text).toContain('An administrator has signed off action 1.01');
+    expect(told[1]!.text).toContain('An administrator has reopened action 1.01');
+    for (const email of told) expect(email.text + email.html).not.toContain(adminEmail);
   });
 
   it('ignores a made-up cookie', async () => {

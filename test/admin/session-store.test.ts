@@ -52,6 +52,9 @@ describe.each(adapters)('the session and sign-in link stores on %s', (_name, mak
     await expect(sessions.create(session(1, { name: 'Someone else' }))).rejects.toThrow();
     await sessions.delete(hash(1));
     expect(await sessions.get(hash(1))).toBeNull();
+    // Someone not in the people directory has no name, rather than their address standing in for one.
+    await sessions.create(session(2, { name: null }));
+    expect(await sessions.get(hash(2))).toEqual(session(2, { name: null }));
   });
 
   it('moves lastSeenAt forward only, and never brings a deleted session back', async () => {

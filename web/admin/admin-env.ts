@@ -9,7 +9,8 @@ export interface AdminSession {
   /** The stored session's id hash, for sign-out; never the cookie value itself. */
   sessionId: string;
   email: string;
-  name: string;
+  /** Null when not in the people directory: the console shows the address, emails to others say "An administrator". */
+  name: string | null;
   /** Null for an admin or board member listed in the config but not in the people directory. */
   personId: string | null;
   role: AdminRole;

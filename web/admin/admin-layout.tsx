@@ -40,7 +40,7 @@ export function AdminNav({ session, current }: { session: AdminSession; current?
       </ul>
       <form method="post" action="/admin/sign-out" class="sign-out">
         <span>
-          {session.name} ({session.role})
+          {session.name ?? session.email} ({session.role})
         </span>{' '}
         <button type="submit" class="button-link">
           Sign out

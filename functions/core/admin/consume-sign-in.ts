@@ -53,7 +53,7 @@ export async function consumeSignIn(deps: SignInDeps, token: string, now: Date):
   const session: SessionRecord = {
     hash: await hashToken(sessionToken),
     email,
-    name: person?.name ?? email,
+    name: person?.name ?? null,
     personId: person?.id ?? null,
     role,
     createdAt: now.toISOString(),

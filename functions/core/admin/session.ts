@@ -19,7 +19,8 @@ const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 export const SessionRecord = z.object({
   hash: Hash,
   email: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
+  /** The directory's name; null for someone not in it, whose address is then no name to show others. */
+  name: z.nullable(z.string().check(z.minLength(1))),
   personId: z.nullable(z.string()),
   /** The role when signed in; the config's current lists still decide on every request. */
   role: z.enum(adminRoles),

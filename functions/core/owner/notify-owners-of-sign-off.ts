@@ -11,7 +11,8 @@ import type { OutgoingEmail } from '../ports.js';
 export interface SignedOffBy {
   /** Their id in the directory, so that they are not told of their own decision; null for an admin. */
   personId: string | null;
-  name: string;
+  /** Null for an admin not in the directory: owners are never shown an address in place of a name. */
+  name: string | null;
 }
 
 /** What became of a proposed closure: signed off, or returned to its owners as not complete yet. */
@@ -41,7 +42,7 @@ const wording: Record<OwnersNotice, (by: string, ref: string, plan: string) => {
 
 /** Tells an owner what became of their closure: the ref and who decided, never the action's text or the reason. */
 export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, decision: OwnersNotice, link: IssuedLink): OutgoingEmail {
-  const words = wording[decision](by.name, ref, `${config.name}'s inspection action plan`);
+  const words = wording[decision](by.name ?? 'An administrator', ref, `${config.name}'s inspection action plan`);
   return linkEmail({
     to: owner.email,
     subject: words.subject,

@@ -10,7 +10,8 @@ import { diffPatch, progressChange } from '../../rules/apply-update.js';
 /** The signed-in admin making a change: the email is what history and the audit log record as "by". */
 export interface AdminActor {
   email: string;
-  name: string;
+  /** Their name in the people directory, for emails to others; null when they are not in it. */
+  name: string | null;
 }
 
 export interface AdminActionDeps extends LinkDeps {
