@@ -103,6 +103,15 @@ describe('reminder and escalation emails', () => {
     }
   });
 
+  it('fits a phone: fluid up to 600 px, with a fixed 600 px table for Outlook alone, which ignores max-width', async () => {
+    const { html } = await renderDigestEmail({ ...base, digest: { person: sro, reminder: { ...reminder, person: sro }, escalation } });
+    const outlookOnly = /<!--\[if mso\]>.*?<!\[endif\]-->/g;
+    expect(html.match(outlookOnly)).toEqual([expect.stringContaining('<table role="presentation" width="600"'), expect.stringContaining('</table>')]);
+    const everyoneElse = html.replace(outlookOnly, '');
+    expect(everyoneElse).not.toMatch(/width="\d+"|[^-]width:\s*\d+px/);
+    expect(everyoneElse).toContain('width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;');
+  });
+
   it('carries no recommendation text, plan, evidence or progress narrative, whatever the action holds', async () => {
     const withSensitive = { ...reminder, lines: [{ actionId: sensitive.id, ref: sensitive.ref, ageDays: 40, neverUpdated: false }] };
     const fields = [sensitive.text, sensitive.evidence, sensitive.plan, sensitive.latestProgress, sensitive.confidenceNarrative, sensitive.accepted.rationale];

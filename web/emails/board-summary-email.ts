@@ -16,6 +16,7 @@ import { confidences, type Confidence } from '../../functions/core/model/action.
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
 import { plural } from '../../functions/core/words.js';
+import { outlookWidthClose, outlookWidthOpen } from './outlook-width.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -110,7 +111,7 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<Force
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummarySubject(config.name, summary.month))}</title></head>
 <body style="margin:0;padding:0;background:#ffffff;">
-<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+${outlookWidthOpen}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
 <h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
 <p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan.</p>
@@ -122,7 +123,7 @@ ${sectionHeading(staleOwnersHeading(summary.staleAfterDays))}${owners}
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td bgcolor="#1d70b8" style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
 <p style="${font}font-size:13px;margin:16px 0 0;">Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).</p>
 </td></tr></table>
-<!--[if mso]></td></tr></table><![endif]-->
+${outlookWidthClose}
 </body></html>
 `;
 }

@@ -1,10 +1,12 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { outlookWidthClose, outlookWidthOpen } from './outlook-width.js';
 
-/** Inline styles and layout tables: Outlook's Word engine ignores style sheets, flexbox and max-width. */
+/** Inline styles and layout tables: Outlook's Word engine ignores style sheets, flexbox and max-width (see outlook-width.ts). */
 export const styles = {
   body: 'margin:0;padding:0;background-color:#f3f2f1;',
   outer: 'background-color:#f3f2f1;',
-  card: 'background-color:#ffffff;border:1px solid #b1b4b6;',
+  card: 'max-width:600px;margin:0 auto;background-color:#ffffff;border:1px solid #b1b4b6;',
   header: 'background-color:#0b0c0c;color:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;padding:12px 20px;',
   content: 'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#0b0c0c;padding:20px;',
   p: 'margin:0 0 16px 0;',
@@ -29,7 +31,8 @@ export function EmailLayout({ title, forceName, footer, children }: { title: str
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border={0} style={styles.outer}>
           <tr>
             <td align="center" style="padding:20px 10px;">
-              <table role="presentation" width="600" cellpadding="0" cellspacing="0" border={0} style={styles.card}>
+              {raw(outlookWidthOpen)}
+              <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border={0} style={styles.card}>
                 <tr>
                   <td style={styles.header}>Action Plan Tracker – {forceName}</td>
                 </tr>
@@ -40,6 +43,7 @@ export function EmailLayout({ title, forceName, footer, children }: { title: str
                   <td style={styles.small}>{footer}</td>
                 </tr>
               </table>
+              {raw(outlookWidthClose)}
             </td>
           </tr>
         </table>
