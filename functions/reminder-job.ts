@@ -29,7 +29,7 @@ export function reminderJobDeps(core: ReminderCoreDeps, log?: (line: string) => 
     clock: core.clock,
     getMailer: core.getMailer,
     runReports: core.runReports,
-    issueLink: async (person, now) => (await issueLink(core, person, now)).url,
+    issueLink: (person, now) => issueLink(core, person, now),
     renderEmail: renderDigestEmail,
     ...(log ? { log } : {}),
   };

@@ -6,7 +6,7 @@ import { coOwner, owner, sro } from './policy-fixture.js';
 
 const line = (ref: string, ageDays: number, neverUpdated = false): DigestLine => ({ actionId: ref.toLowerCase().replace(/\W/g, '-'), ref, ageDays, neverUpdated });
 const link = 'https://actions.testshire.example/u/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
-const base = { linkUrl: link, forceName: 'Testshire Police', period: '2026-11-24', staleAfterDays: 28 };
+const base = { link: { url: link, expiresAt: '2026-12-15T09:00:00.000Z' }, forceName: 'Testshire Police', timeZone: 'Europe/London', period: '2026-11-24', staleAfterDays: 28 };
 
 const reminder: ReminderDigest = { kind: 'reminder', person: owner, lines: [line('1.02', 90), line('AFI 3', 40, true)], recovering: false };
 const escalation: EscalationDigest = {
@@ -51,7 +51,7 @@ describe('reminder and escalation emails', () => {
       Update your actions:
       https://actions.testshire.example/u/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde
 
-      The link is personal: do not forward it. It opens your actions without a password.
+      The link works until 15 December 2026. It is personal: do not forward it. It opens your actions without a password.
 
       Testshire Police – Action Plan Tracker. You receive this because you own or sponsor actions in the inspection action plan."
     `);
@@ -129,6 +129,6 @@ describe('reminder and escalation emails', () => {
     const { html } = await renderDigestEmail({ ...base, digest: alone(odd) });
     expect(html).toContain('&lt;b&gt;Supt &amp; Co&lt;/b&gt;');
     expect(html).toContain('&lt;R1&gt;');
-    await expect(renderDigestEmail({ ...base, linkUrl: 'javascript:alert(1)', digest: alone(reminder) })).rejects.toThrow('Refusing');
+    await expect(renderDigestEmail({ ...base, link: { ...base.link, url: 'javascript:alert(1)' }, digest: alone(reminder) })).rejects.toThrow('Refusing');
   });
 });

@@ -69,6 +69,9 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     expect(toOwner0.subject).toBe('2 actions need an update');
     expect(toOwner0.body.text).toMatch(/- 2\.01: never updated \(added 90 days ago\)\n- 1\.00: last updated 40 days ago/);
     expect(toOwner0.body.text).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{43}\n/);
+    // The link just issued, 21 days from the run, in the words the other link emails use.
+    expect(toOwner0.body.text).toContain('\n\nThe link works until 15 December 2026. It is personal: do not forward it.');
+    expect(toOwner0.body.html).toContain('The link works until 15 December 2026.');
     const toSro = mail.find((e) => e.destination.to[0] === sro.email)!;
     expect(toSro.subject).toBe('1 action needs an update, and 2 actions in your portfolio need your attention');
     expect(toSro.body.text).toContain('- 5.01: last updated 30 days ago');

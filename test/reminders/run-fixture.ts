@@ -10,6 +10,9 @@ import { renderDigestEmail } from '../../web/emails/digest-email.js';
 import { makePerson } from '../support/make-action.js';
 import { config, daysBefore, staleAction, tuesday } from './policy-fixture.js';
 
+/** When every stand-in link stops working. */
+export const linkExpiresAt = '2026-12-15T09:00:00.000Z';
+
 /** Backoff waits take no time in core tests. */
 export const instantTimer: Timer = { now: () => 0, sleep: async () => undefined };
 
@@ -68,7 +71,7 @@ export function runDeps(options: Partial<RunRemindersDeps> & { mailer?: Recordin
     issueLink: async (person) => {
       const url = `${config.baseUrl}/u/token-for-${person.id}-${links.length}`;
       links.push(url);
-      return url;
+      return { url, expiresAt: linkExpiresAt };
     },
     renderEmail: renderDigestEmail,
     log: (line) => logs.push(line),

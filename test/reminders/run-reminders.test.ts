@@ -5,7 +5,7 @@ import type { ReminderRecord } from '../../functions/core/model/reminder.js';
 import type { Repository } from '../../functions/core/ports.js';
 import { makePerson, makeReminder } from '../support/make-action.js';
 import { daysBefore, sentReminder, staleAction, tuesday } from './policy-fixture.js';
-import { RecordingMailer, runDeps, seed, smallForce } from './run-fixture.js';
+import { linkExpiresAt, RecordingMailer, runDeps, seed, smallForce } from './run-fixture.js';
 
 const wednesday = new Date('2026-11-25T09:00:00Z');
 const crash = () => {
@@ -219,7 +219,7 @@ describe('runReminders on in-memory fakes', () => {
       // A record claimed between this run's plan and its claims, as by a run from before the day's email was claimed.
       issueLink: async (person) => {
         if (person.id === 'sro') await repository.claimReminder(makeReminder({ personId: 'sro', period: '2026-11-24', kind: 'escalation', state: 'claimed', actionIds: ['a0'] }));
-        return `https://actions.testshire.example/u/token-for-${person.id}`;
+        return { url: `https://actions.testshire.example/u/token-for-${person.id}`, expiresAt: linkExpiresAt };
       },
     });
     const force = smallForce(1);

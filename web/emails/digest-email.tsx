@@ -41,7 +41,8 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
   const [first] = parts;
   if (!first) throw new Error(`Nothing to send ${person.id}: a digest needs a reminder or an escalation`);
   const subject = parts.map((p) => p.subject).join(', and ');
-  const link = safeLink(input.linkUrl);
+  const link = safeLink(input.link.url);
+  const advice = linkAdvice(input.link.expiresAt, input.timeZone);
   const html = await toHtml(
     <EmailLayout title={subject} forceName={input.forceName} footer={footer(input.forceName)}>
       <p style={styles.p}>Dear {person.name},</p>
@@ -52,11 +53,11 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
         </>
       ))}
       <EmailButton href={link} label={first.action} />
-      <p style={styles.p}>{linkAdvice}</p>
+      <p style={styles.p}>{advice}</p>
     </EmailLayout>,
   );
   const body = parts.flatMap((part, i) => [...(i > 0 ? [''] : []), part.intro, ...part.bodyText]);
-  const text = [`Dear ${person.name},`, '', ...body, '', `${first.action}:`, link, '', linkAdvice, '', footer(input.forceName)].join('\n');
+  const text = [`Dear ${person.name},`, '', ...body, '', `${first.action}:`, link, '', advice, '', footer(input.forceName)].join('\n');
   return { subject, html, text };
 }
 

@@ -1,4 +1,5 @@
 import type { DigestLine, EscalationDigest, EscalationGroup, ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
+import { linkWorksUntil } from '../../functions/core/links/link-email.js';
 import { plural } from '../../functions/core/words.js';
 
 /**
@@ -65,7 +66,8 @@ export function groupReason(group: EscalationGroup): string {
   }
 }
 
-export const linkAdvice = 'The link is personal: do not forward it. It opens your actions without a password.';
+export const linkAdvice = (expiresAt: string, timeZone: string): string =>
+  `${linkWorksUntil(expiresAt, timeZone)} It is personal: do not forward it. It opens your actions without a password.`;
 export const footer = (forceName: string): string => `${forceName} – Action Plan Tracker. You receive this because you own or sponsor actions in the inspection action plan.`;
 
 /** Links are built from the configured base URL; anything but http(s) here is a bug, never rendered. */

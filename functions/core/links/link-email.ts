@@ -1,3 +1,4 @@
+import { formatDay } from '../calendar/format-day.js';
 import { escapeHtml } from '../escape-html.js';
 import type { OutgoingEmail } from '../ports.js';
 
@@ -28,4 +29,9 @@ export function linkEmail(parts: LinkEmailParts): OutgoingEmail {
     `<p>${escapeHtml(signature)}</p>`,
   ].join('\n');
   return { to: [parts.to], subject: parts.subject, text, html };
+}
+
+/** How long a personal link works, in the same words in every email that carries one. */
+export function linkWorksUntil(expiresAt: string, timeZone: string): string {
+  return `The link works until ${formatDay(expiresAt, timeZone)}.`;
 }

@@ -1,6 +1,5 @@
 import type { ForceConfig } from '../config/force-config.js';
-import { formatDay } from '../calendar/format-day.js';
-import { linkEmail } from '../links/link-email.js';
+import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import type { IssuedLink } from '../links/links.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
@@ -34,7 +33,7 @@ export function freshLinkEmail({ config, person, link, refs, needingUpdate, port
     ],
     link: { url: link.url, textIntro: 'Open your personal link to see and update your actions:', label: 'Open your actions' },
     after: [
-      `The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`,
+      `${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`,
       'If you did not ask for a link, you can ignore this email.',
     ],
     forceName: config.name,

@@ -1,6 +1,5 @@
-import { formatDay } from '../calendar/format-day.js';
 import type { ForceConfig } from '../config/force-config.js';
-import { linkEmail } from '../links/link-email.js';
+import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import type { IssuedLink } from '../links/links.js';
 import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
 import type { Action } from '../model/action.js';
@@ -48,7 +47,7 @@ export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: Sig
     subject: words.subject,
     before: [`Dear ${owner.name},`, words.body],
     link: { url: link.url, textIntro: words.linkIntro, label: 'Open your actions' },
-    after: [`The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can act for you.`],
+    after: [`${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can act for you.`],
     forceName: config.name,
   });
 }

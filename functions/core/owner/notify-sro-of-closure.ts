@@ -1,6 +1,5 @@
-import { formatDay } from '../calendar/format-day.js';
 import type { ForceConfig } from '../config/force-config.js';
-import { linkEmail } from '../links/link-email.js';
+import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import type { IssuedLink } from '../links/links.js';
 import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
 import type { Action } from '../model/action.js';
@@ -19,7 +18,7 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
     ],
     link: { url: link.url, textIntro: 'Open your personal link and choose "Review and sign off":', label: 'Review and sign off' },
     after: [
-      `The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can act for you.`,
+      `${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can act for you.`,
       `If it is not complete, return it to ${owner.name} from the same page, with your reason.`,
     ],
     forceName: config.name,

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
+import type { IssuedLink } from '../links/links.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
@@ -8,11 +9,16 @@ import { digestActionIds, partsOf, type Digest, type PersonDigest } from './remi
 import { classifySendFailure, type SendFailureReason } from '../send-failure.js';
 import { sendWithBackoff, type BackoffPolicy } from './send-with-backoff.js';
 
+/** The person's fresh link: its address, and when it stops working, which the email says. */
+export type DigestLink = Pick<IssuedLink, 'url' | 'expiresAt'>;
+
 /** Subject, HTML and text of a person's digest: refs, counts, ages and the link, nothing else. */
 export interface DigestEmailInput {
   digest: PersonDigest;
-  linkUrl: string;
+  link: DigestLink;
   forceName: string;
+  /** The force's, for the day the link stops working. */
+  timeZone: string;
   period: LocalDate;
   staleAfterDays: number;
 }
@@ -31,9 +37,10 @@ export interface DeliveryDeps {
   pacer: Pacer;
   timer: Timer;
   backoff: BackoffPolicy;
-  issueLink: (person: Person, now: Date) => Promise<string>;
+  issueLink: (person: Person, now: Date) => Promise<DigestLink>;
   renderEmail: RenderDigestEmail;
   forceName: string;
+  timeZone: string;
   staleAfterDays: number;
   hooks: DeliveryHooks;
 }
@@ -111,7 +118,7 @@ async function claimAndRender(
   now: Date,
   claims: Claims,
 ): Promise<{ sending: PersonDigest; content: RenderedDigest } | null> {
-  const linkUrl = await deps.issueLink(digest.person, now);
+  const link = await deps.issueLink(digest.person, now);
   if (!(await deps.repository.claimDailyEmail(digest.person.id, period))) {
     claims.elsewhere.push(...partsOf(digest).map((part) => part.kind));
     return null;
@@ -124,7 +131,7 @@ async function claimAndRender(
   if (claims.records.length === 0) return null;
   const claimed = <D extends Digest>(part: D | null): D | null => (part !== null && !claims.elsewhere.includes(part.kind) ? part : null);
   const sending = { ...digest, reminder: claimed(digest.reminder), escalation: claimed(digest.escalation) };
-  const content = await deps.renderEmail({ digest: sending, linkUrl, forceName: deps.forceName, period, staleAfterDays: deps.staleAfterDays });
+  const content = await deps.renderEmail({ digest: sending, link, forceName: deps.forceName, timeZone: deps.timeZone, period, staleAfterDays: deps.staleAfterDays });
   return { sending, content };
 }
 

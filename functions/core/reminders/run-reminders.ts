@@ -1,5 +1,4 @@
 import type { ForceConfig } from '../config/force-config.js';
-import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
 import { staleCutoff } from '../rules/stale.js';
@@ -18,8 +17,8 @@ export interface RunRemindersDeps {
   clock: Clock;
   getMailer: () => Promise<Mailer>;
   runReports: RunReportStore;
-  /** Mints a fresh personal link for the person and returns its URL (the owner journey's token). */
-  issueLink: (person: Person, now: Date) => Promise<string>;
+  /** Mints a fresh personal link for the person (the owner journey's token): its URL and expiry. */
+  issueLink: DeliveryDeps['issueLink'];
   renderEmail: RenderDigestEmail;
   log?: (line: string) => void;
   /** Defaults to the config's send rate; benchmarks of reads pass noPacing. */
@@ -108,6 +107,7 @@ async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], perio
     issueLink: deps.issueLink,
     renderEmail: deps.renderEmail,
     forceName: deps.config.name,
+    timeZone: deps.config.timeZone,
     staleAfterDays: deps.config.staleAfterDays,
     hooks: deps.hooks ?? {},
   };

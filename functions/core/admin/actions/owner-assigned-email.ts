@@ -1,6 +1,5 @@
 import type { ForceConfig } from '../../config/force-config.js';
-import { formatDay } from '../../calendar/format-day.js';
-import { linkEmail } from '../../links/link-email.js';
+import { linkEmail, linkWorksUntil } from '../../links/link-email.js';
 import type { IssuedLink } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { OutgoingEmail } from '../../ports.js';
@@ -24,7 +23,7 @@ export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: re
     subject: `You are now ${words.subject} of ${what}`,
     before: [`Dear ${person.name},`, `You are now ${words.body} of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
     link: { url: link.url, textIntro: words.link, label: 'Open your actions' },
-    after: [`The link works until ${formatDay(link.expiresAt, config.timeZone)}. Do not forward it: anyone with it can update your actions.`],
+    after: [`${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,
   });
 }
