@@ -18,7 +18,7 @@ async function demoAfterCarverLeft() {
   const config = parseForceConfig({ id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 'actions@northshire.example', admins: ['admin@northshire.example'] }, 'test');
   const deps = memoryDeps({ config, clock: { now: () => now }, getMailer: async () => ({ send: async () => ({ messageId: 'sent' }) }) });
   await importSpreadsheets(deps.repository, demo, { now });
-  await deactivatePerson(deps, { email: 'admin@northshire.example', name: 'Admin' }, carver, now, ashworth);
+  await deactivatePerson(deps, { email: 'admin@northshire.example', name: 'Admin', personId: null }, carver, now, ashworth);
   return deps.repository;
 }
 

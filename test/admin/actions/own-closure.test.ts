@@ -57,4 +57,10 @@ describe('nobody signs off the closure of their own action, admins included', ()
     expect((await closed.post('/admin/actions/103/reopen', { version: '1', reopenReason: 'The re-inspection found it again.' })).status).toBe(303);
     expect((await closed.repository.getAction('103'))!.status).toBe('open');
   });
+
+  it('an owning admin who reopens the action is not emailed about their own decision; the other owners are', async () => {
+    const h = await actionsHarness({ session: { ...adminAs(alex), personId: 'alex' }, actions: [...fixtureActions(), makeAction({ id: '106', ref: '3.02', ownerIds: ['alex', 'blake'], status: 'closed', lastUpdatedAt: '2026-11-20T10:00:00.000Z' })] });
+    expect((await h.post('/admin/actions/106/reopen', { version: '1', reopenReason: 'Found again.' })).status).toBe(303);
+    expect(h.sent.map((email) => email.to)).toEqual([[blake.email]]);
+  });
 });

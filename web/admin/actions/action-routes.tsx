@@ -120,7 +120,7 @@ export function createActionRoutes() {
       const body = await c.req.parseBody();
       let result: AdminChangeResult | ReassignResult;
       try {
-        result = await handlers[change](deps, { email: session.email, name: session.name }, c.req.param('id'), body, deps.clock.now());
+        result = await handlers[change](deps, { email: session.email, name: session.name, personId: session.personId }, c.req.param('id'), body, deps.clock.now());
       } catch (error) {
         if (error instanceof ConflictError) return renderConflict(c, change, body);
         throw error;

@@ -13,7 +13,10 @@ import { doneMessages, PersonPage, type PersonDone } from './person-page.js';
 
 type PeopleContext = Context<AdminEnv>;
 
-const actorOf = (c: PeopleContext) => ({ email: c.get('session').email, name: c.get('session').name });
+const actorOf = (c: PeopleContext) => {
+  const { email, name, personId } = c.get('session');
+  return { email, name, personId };
+};
 
 async function namesById(c: PeopleContext): Promise<Map<string, string>> {
   return new Map((await c.get('deps').repository.listPeople()).map((p) => [p.id, p.name]));

@@ -12,6 +12,8 @@ export interface AdminActor {
   email: string;
   /** Their name in the people directory, for emails to others; null when they are not in it. */
   name: string | null;
+  /** Their id in the people directory when they are in it: an owner among them is not emailed of their own decision. */
+  personId: string | null;
 }
 
 export interface AdminActionDeps extends LinkDeps {

@@ -20,6 +20,6 @@ export async function reopenAction(deps: AdminActionDeps, actor: AdminActor, act
   const accepted = action.status === 'not-accepted' ? { accepted: { value: true, rationale: null } } : {};
   const result = await recordAdminChange(deps, actor, action, { change: 'reopen-action', patch: { status: 'open', ...accepted }, reason: form.data.reopenReason }, now);
   // Owners told it was closed, or that nobody would chase it, are about to be reminded again: say why first.
-  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, { personId: null, name: actor.name }, action.status === 'proposed-closure' ? 'returned' : 'reopened', now);
+  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, actor, action.status === 'proposed-closure' ? 'returned' : 'reopened', now);
   return result;
 }

@@ -28,6 +28,6 @@ export async function signOffClosure(deps: AdminActionDeps, actor: AdminActor, a
   const refusal = ownClosureRefusal(action, personWithAddress(await deps.repository.listPeople(), actor.email));
   if (refusal) return { kind: 'invalid', action, errors: [refusal] };
   const result = await recordAdminChange(deps, actor, action, { change: 'sign-off-closure', patch: { status: 'closed' } }, now);
-  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, { personId: null, name: actor.name }, 'closed', now);
+  if (result.kind === 'saved') await notifyOwnersOfSignOff(deps, result.action, actor, 'closed', now);
   return result;
 }
