@@ -60,7 +60,7 @@ export function groupReason(group: EscalationGroup): string {
     case 'complained':
       return `${group.ownerName}'s mailbox reported our email as unwanted, so they are not being reminded. Please follow up or reassign.`;
     case 'not-in-directory':
-      return `${group.ownerName} is not in the directory, so nobody is being reminded. Please ask the admin to assign an owner.`;
+      return 'This owner is not in the people directory, so nobody is being reminded. Please ask the admin to assign an owner.';
     case 'no-owner':
       return 'Nobody is being reminded. Please ask the admin to assign an owner.';
   }
