@@ -52,8 +52,14 @@ describe('the SRO on their own link', () => {
     expect(portfolio).toContain('2 actions owned by others: 1 awaiting your sign-off, 1 overdue or needing an update.');
     expect(portfolio.indexOf('3.01')).toBeLessThan(portfolio.indexOf('3.02'));
     expect(portfolio).toContain('<dd>Supt Alex Morgan</dd>');
-    expect(portfolio).toMatch(/href="\/u\/[^/]+\/sign-off\/301"/);
-    expect(portfolio).not.toContain('/sign-off/302');
+    expect(portfolio).toMatch(/class="button" href="\/u\/[^/]+\/sign-off\/301"/);
+    // Any other action of the portfolio can be read, with no button to decide anything.
+    const readLink = /<a href="(\/u\/[^/]+\/sign-off\/302)">Read 3.02’s plan and latest updates<\/a>/.exec(portfolio);
+    expect(readLink).not.toBeNull();
+    const readOnly = await (await h.app.request(readLink![1]!)).text();
+    expect(readOnly).toContain('Owned by Supt Alex Morgan. It is not awaiting your sign-off.');
+    expect(readOnly).toContain('Review the promotion process.');
+    expect(readOnly).not.toContain('<form method="post"');
     expect(portfolio).not.toContain('3.03');
     expect(html).not.toContain('3.04');
     // His own action is in his own list, with the update button.

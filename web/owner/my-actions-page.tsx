@@ -73,10 +73,17 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
       <ul class="action-list">
         {items.map((item) => (
           <ActionCard item={item} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id).join(', ') || 'Nobody'}>
-            {item.action.status === 'proposed-closure' && (
+            {item.action.status === 'proposed-closure' ? (
               <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
                 Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
               </a>
+            ) : (
+              // The same page, read-only when nothing awaits the SRO: the plan and the owners' latest updates.
+              <p>
+                <a href={ownerPaths.signOff(token, item.action.id)}>
+                  Read {item.action.ref}’s plan and latest updates
+                </a>
+              </p>
             )}
           </ActionCard>
         ))}
