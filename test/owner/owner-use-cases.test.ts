@@ -193,6 +193,8 @@ describe('requestFreshLink', () => {
   it('refuses something that is not an email address', async () => {
     const { deps } = await ownerHarness();
     expect(await requestFreshLink(deps, 'not an address', 'client-a', startNow)).toMatchObject({ kind: 'invalid' });
-    expect(await requestFreshLink(deps, undefined, 'client-a', startNow)).toMatchObject({ kind: 'invalid' });
+    expect(await requestFreshLink(deps, undefined, 'client-a', startNow)).toMatchObject({ kind: 'invalid', message: 'Enter your email address' });
+    expect(await requestFreshLink(deps, '   ', 'client-a', startNow)).toMatchObject({ kind: 'invalid', message: 'Enter your email address' });
+    expect(await requestFreshLink(deps, 'not an address', 'client-a', startNow)).toMatchObject({ message: 'Enter an email address in the correct format, like name@example.com' });
   });
 });

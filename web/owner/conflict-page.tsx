@@ -23,7 +23,7 @@ export interface ConflictPageProps {
 export function ConflictPage(props: ConflictPageProps) {
   const { action, token, values } = props;
   return (
-    <Layout title={`${action.ref} was updated by someone else`} forceName={props.forceName}>
+    <Layout title={`${action.ref} was updated while you were writing`} forceName={props.forceName}>
       <a class="back-link" href={ownerPaths.list(token)}>
         Back to your actions
       </a>

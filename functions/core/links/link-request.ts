@@ -17,5 +17,6 @@ const EmailInput = z.email();
 export function readRequestedAddress(raw: unknown): { email: string } | AddressProblem {
   const email = typeof raw === 'string' ? normaliseEmail(raw) : '';
   if (EmailInput.safeParse(email).success && email.length <= 254) return { email };
-  return { kind: 'invalid', message: 'Enter an email address in the correct format, like name@example.com', email: typeof raw === 'string' ? raw.slice(0, 300) : '' };
+  const message = email === '' ? 'Enter your email address' : 'Enter an email address in the correct format, like name@example.com';
+  return { kind: 'invalid', message, email: typeof raw === 'string' ? raw.slice(0, 300) : '' };
 }
