@@ -92,7 +92,7 @@ describe('the owner pages', () => {
     expect(saved.headers.get('location')).toBe(`/u/${token}?saved=103`);
     const html = await (await h.app.request(saved.headers.get('location')!)).text();
     expect(html).toContain('Update saved for 1.03');
-    expect(html).toContain(`Next, 1.01 needs an update: <a href="/u/${token}/actions/101">update 1.01</a>`);
+    expect(html).toContain(`Next: <a href="/u/${token}/actions/101">update 1.01</a>, which is past its target date.`);
     const action = await h.repository.getAction('103');
     expect(action).toMatchObject({ version: 2, latestProgress: 'Panel met.', lastUpdatedAt: h.clock.now().toISOString() });
     expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
@@ -177,6 +177,20 @@ describe('the owner pages', () => {
     const resubmit = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ version: '2', targetMonth: '12', targetYear: '2027', confidenceNarrative: 'Panel booked.', progress: 'Alex wrote this.' }));
     expect(resubmit.status).toBe(303);
     expect(await h.repository.getAction('103')).toMatchObject({ latestProgress: 'Alex wrote this.', confidenceNarrative: 'Panel booked.', timescale: { target: '2027-12' } });
+  });
+
+  it('warn on the form, the same day, that saving again adds another update: the back button brings a saved form back', async () => {
+    const h = await ownerHarness();
+    const alexToken = await h.linkFor('alex');
+    const before = await (await h.app.request(`/u/${alexToken}/actions/103`)).text();
+    expect(before).not.toContain('Saving again adds another update');
+    expect((await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '' }))).status).toBe(303);
+    const again = await (await h.app.request(`/u/${alexToken}/actions/103`)).text();
+    expect(again).toContain('You saved an update to 1.03 on 27 November 2026 at 10:00. Saving again adds another update: updates cannot be changed once saved.');
+    // Not for the co-owner, whose update it is not; not the next day.
+    expect(await (await h.app.request(`/u/${await h.linkFor('blake')}/actions/103`)).text()).not.toContain('Saving again adds another update');
+    h.clock.set(new Date(startNow.getTime() + 86_400_000));
+    expect(await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/103`)).text()).not.toContain('Saving again adds another update');
   });
 
   it('show the reason given for a moved target in the history, to the owners as to the console', async () => {

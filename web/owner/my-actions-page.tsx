@@ -5,6 +5,7 @@ import { needsAttention, type MyActionItem } from '../../functions/core/owner/li
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
 import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
+import { plural } from '../../functions/core/words.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 
 export interface MyActionsPageProps {
@@ -99,6 +100,13 @@ function whoSignsOff(action: Action): string {
   return 'It now awaits sign-off by an admin: it has no senior responsible officer.';
 }
 
+/** Why an action needs its owner, as the rest of a sentence: the first reason in the list's own order. */
+function whyItNeedsYou(item: MyActionItem): string {
+  if (item.openAgain) return 'which is open again';
+  if (item.overdue) return 'which is past its target date';
+  return item.daysSinceUpdate === null ? 'which has never been updated' : `which has had no update for ${plural(item.daysSinceUpdate, 'day')}`;
+}
+
 function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionItem; next: MyActionItem | null } }) {
   return (
     <div class="notification-success" role="status" aria-labelledby="saved-title">
@@ -108,8 +116,7 @@ function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionI
       {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action)}</p>}
       {saved.next ? (
         <p>
-          Next, {saved.next.action.ref} needs an update:{' '}
-          <a href={ownerPaths.action(token, saved.next.action.id)}>update {saved.next.action.ref}</a>
+          Next: <a href={ownerPaths.action(token, saved.next.action.id)}>update {saved.next.action.ref}</a>, {whyItNeedsYou(saved.next)}.
         </p>
       ) : (
         <p>None of your other actions needs an update now.</p>

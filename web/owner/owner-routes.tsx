@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 // The outer app matches these routes; hono/quick keeps the default RegExp router out of the cold start.
 import { Hono } from 'hono/quick';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
+import { toLocalDate } from '../../functions/core/calendar/local-date.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
+import type { Update } from '../../functions/core/model/update.js';
 import { getActionForOwner, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
@@ -74,6 +76,13 @@ function refused(c: OwnerContext, unsaved: TypedText[] = []) {
 
 function notOpen(c: OwnerContext, unsaved: TypedText[] = []) {
   return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsaved={unsaved} />, 404);
+}
+
+/** The time of the person's own update when it is the latest and from today, for the form page's notice. */
+function savedByThemToday(recentUpdates: Update[], person: Person, now: Date, timeZone: string): { savedByYouAt?: string } {
+  const latest = recentUpdates[0];
+  const today = latest?.by === person.id && toLocalDate(new Date(latest.at), timeZone) === toLocalDate(now, timeZone);
+  return today ? { savedByYouAt: latest.at } : {};
 }
 
 /** A typed reason, as the pages that keep unsaved text take it. */
@@ -210,6 +219,7 @@ export function createOwnerRoutes() {
         daysSinceUpdate={daysSinceUpdate(view.action, deps.clock.now(), deps.config.timeZone)}
         values={valuesFromAction(view.action)}
         errors={[]}
+        {...savedByThemToday(view.recentUpdates, person, deps.clock.now(), deps.config.timeZone)}
       />,
     );
   });

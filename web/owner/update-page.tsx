@@ -19,6 +19,8 @@ export interface UpdatePageProps {
   names: Record<string, string>;
   values: OwnerFormValues;
   errors: FieldError[];
+  /** When the person's own update is the latest and from today: the browser's back button brings a saved form back. */
+  savedByYouAt?: string;
 }
 
 /**
@@ -64,6 +66,13 @@ export function UpdatePage(props: UpdatePageProps) {
       <h2>Recent updates</h2>
       <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />
       <h2>Your update</h2>
+      {props.savedByYouAt && (
+        <div class="inset-text">
+          <p>
+            You saved an update to {action.ref} on {formatInstant(props.savedByYouAt, props.timeZone)}. Saving again adds another update: updates cannot be changed once saved.
+          </p>
+        </div>
+      )}
       <UpdateForm action={action} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" />
     </Layout>
   );
