@@ -13,7 +13,9 @@ export interface SessionDeps {
 /**
  * The session behind a cookie's value, if it is well formed, known, neither idle nor past its absolute
  * lifetime, not signed out everywhere, and its address is still listed in the config (whose current
- * list sets the role). A live session's lastSeenAt moves forward at most once a minute.
+ * list sets the role). A live session's lastSeenAt moves forward at most once a minute, on a GET too:
+ * the one write a GET makes, since reading pages keeps a session alive, and only a request carrying the
+ * session cookie (never a mail scanner following a link) can make it.
  */
 export async function resolveSession(deps: SessionDeps, token: string | undefined, now: Date): Promise<SessionRecord | null> {
   if (!token || !tokenPattern.test(token)) return null;
