@@ -7,7 +7,7 @@ import { percentile, type BenchFigure } from './figure.js';
 
 const actions = 5_000;
 const updatesPerAction = 10;
-const config = { timeZone: 'Europe/London', staleAfterDays: 28, name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk' };
+const config = { timeZone: 'Europe/London', staleAfterDays: 28, name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk', attachBoardPack: false };
 
 /**
  * The monthly job's CPU work for a large plan: 5,000 actions with 50,000 updates, texts about as long

@@ -33,7 +33,7 @@ const familiarHeadings = [
 
 const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 const allRows = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => rowValues(sheet, i + 1));
-const emailText = (snapshot: Snapshot) => renderBoardSummaryText(snapshot.summary, { name: 'Northshire Police', baseUrl: 'https://tracker.example' }).split('\n');
+const emailText = (snapshot: Snapshot) => renderBoardSummaryText(snapshot.summary, { name: 'Northshire Police', baseUrl: 'https://tracker.example', attachBoardPack: false }).split('\n');
 
 /** The first plan rows given timescales as an import keeps them: wording that says more than its target, an Excel date, a plain month. */
 function withTimescaleWording(snapshot: Snapshot): Snapshot {

@@ -4,7 +4,7 @@ import { renderBoardSummaryEmail } from '../../web/emails/board-summary-email.js
 import { loadedMonthSnapshot, octoberSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
-const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk' };
+const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk', attachBoardPack: false };
 
 /** The headline figures of the plain-text part, the lines between the opening and the first heading. */
 function headline(text: string): Array<[label: string, value: number]> {
@@ -31,6 +31,16 @@ describe('board summary email', () => {
     expect(email.text).toContain('- Target date moved: 1 (T1 (+3 months))');
     expect(email.text).toContain('- Confidence dropped: 1 (D1 (High to Low))');
     expect(email.text).toContain('- Supt Okafor: 1');
+  });
+
+  it('says it carries refs and counts only, unless the force attaches the pack, whose text it then warns of', () => {
+    const note = "Refs and counts only: the actions' text is on the summary page";
+    expect(email.text).toContain(note);
+    const attached = renderBoardSummaryEmail(octoberSnapshot().summary, { ...config, attachBoardPack: true });
+    for (const part of [attached.text, attached.html]) {
+      expect(part).not.toContain('Refs and counts only');
+      expect(part).toContain('The attached board pack holds every action');
+    }
   });
 
   it('carries no recommendation text, evidence, plan, narrative or progress', () => {

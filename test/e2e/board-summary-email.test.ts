@@ -5,7 +5,7 @@ import { renderBoardSummaryHtml } from '../../web/emails/board-summary-email.js'
 import { octoberSnapshot } from '../board-summary/history-fixtures.js';
 import { generatePlan, snapshotOf } from '../board-summary/plan-fixture.js';
 
-const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk' };
+const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk', attachBoardPack: false };
 
 let browser: Browser;
 beforeAll(async () => {

@@ -57,6 +57,15 @@ function listRefs(refs: string[]): string {
   return refs.length > refsShown ? `${shown} and ${refs.length - refsShown} more` : shown;
 }
 
+export type BoardEmailConfig = Pick<ForceConfig, 'name' | 'baseUrl' | 'attachBoardPack'>;
+
+/** What the email carries: refs and counts, unless the force has the pack, every action's text, attached. */
+function handlingNote(config: BoardEmailConfig): string {
+  return config.attachBoardPack
+    ? "The attached board pack holds every action's text (OFFICIAL-SENSITIVE): keep it within the force, and do not forward it."
+    : "Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).";
+}
+
 export function boardSummarySubject(forceName: string, month: string): string {
   return `${forceName}: action plan board summary for ${monthLabel(month)}`;
 }
@@ -89,7 +98,7 @@ function confidenceHtml(summary: BoardSummary): string {
 const sectionHeading = (text: string) => `<h2 style="${font}font-size:19px;margin:24px 0 8px;">${escapeHtml(text)}</h2>`;
 const cell = (content: string, extra = '') => `<td style="${font}font-size:15px;padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top;word-break:break-word;${extra}">${content}</td>`;
 
-export function renderBoardSummaryHtml(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
+export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmailConfig): string {
   const month = monthLabel(summary.month);
   const link = summaryPageUrl(config.baseUrl, summary.month);
   const figures = headlineFigures(summary)
@@ -121,14 +130,14 @@ ${sectionHeading('What moved since last month')}${note ? `<p style="${font}font-
 ${moved}
 ${sectionHeading(staleOwnersHeading(summary.staleAfterDays))}${owners}
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 8px;"><tr><td bgcolor="#1d70b8" style="background:#1d70b8;padding:10px 16px;"><a href="${escapeHtml(link)}" style="${font}color:#ffffff;font-size:16px;font-weight:bold;text-decoration:none;">Open the summary and the board pack</a></td></tr></table>
-<p style="${font}font-size:13px;margin:16px 0 0;">Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).</p>
+<p style="${font}font-size:13px;margin:16px 0 0;">${escapeHtml(handlingNote(config))}</p>
 </td></tr></table>
 ${outlookWidthClose}
 </body></html>
 `;
 }
 
-export function renderBoardSummaryText(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): string {
+export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmailConfig): string {
   const month = monthLabel(summary.month);
   const lines = [`Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan.`, ''];
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
@@ -144,11 +153,11 @@ export function renderBoardSummaryText(summary: BoardSummary, config: Pick<Force
   for (const owner of summary.staleOwners) lines.push(`- ${owner.name}: ${owner.count}`);
   if (summary.otherStaleOwners) lines.push(`- ${otherStaleOwnersLine(summary.otherStaleOwners)}`);
   lines.push('', `Open the summary and the board pack: ${summaryPageUrl(config.baseUrl, summary.month)}`);
-  lines.push("Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).");
+  lines.push(handlingNote(config));
   return `${lines.join('\n')}\n`;
 }
 
 /** The board's monthly email: HTML that Outlook renders (tables, inline styles, no images or scripts) and plain text. */
-export function renderBoardSummaryEmail(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): RenderedEmail {
+export function renderBoardSummaryEmail(summary: BoardSummary, config: BoardEmailConfig): RenderedEmail {
   return { subject: boardSummarySubject(config.name, summary.month), html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
 }

@@ -11,7 +11,7 @@ import { claimTimeoutMs, recipientKey, type SummaryStore } from './summary-store
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
 export interface BoardSummaryRenderers {
-  renderEmail(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl'>): { subject: string; html: string; text: string };
+  renderEmail(summary: BoardSummary, config: Pick<ForceConfig, 'name' | 'baseUrl' | 'attachBoardPack'>): { subject: string; html: string; text: string };
   buildPack(snapshot: Snapshot, options: { forceName: string }): Promise<EmailAttachment>;
 }
 
