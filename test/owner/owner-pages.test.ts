@@ -3,6 +3,8 @@ import { perClientPerHour } from '../../functions/core/owner/request-fresh-link.
 import { emailRequestMs } from '../../web/middleware/security.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import type { Action } from '../../functions/core/model/action.js';
+import { personIdFromEmail } from '../../functions/core/model/person.js';
+import type { Update } from '../../functions/core/model/update.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { ownerHarness, planActions, postForm, startNow, validUpdate } from './owner-fixture.js';
 
@@ -191,6 +193,27 @@ describe('the owner pages', () => {
     expect(await (await h.app.request(`/u/${await h.linkFor('blake')}/actions/103`)).text()).not.toContain('Saving again adds another update');
     h.clock.set(new Date(startNow.getTime() + 86_400_000));
     expect(await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/103`)).text()).not.toContain('Saving again adds another update');
+  });
+
+  it('name an admin\'s entries without their address, keep why it reopened however many entries follow, and say whose behalf', async () => {
+    const closed = makeAction({ id: '105', ref: '1.05', ownerIds: ['alex'], status: 'closed', lastUpdatedAt: '2026-10-01T10:00:00.000Z' });
+    const h = await ownerHarness({ actions: [...planActions(), closed] });
+    const admin = 'strategic.development@testshire.example';
+    const entry = (version: number, minutes: number, patch: Update['patch'], changes: Update['changes'], extra: Partial<Update> = {}): Update => ({
+      actionId: '105', version, at: new Date(startNow.getTime() - 3_600_000 + minutes * 60_000).toISOString(), by: admin, onBehalfOf: null, via: 'admin', patch, changes, countsAsProgress: false, ...extra,
+    });
+    await h.repository.saveUpdate(entry(2, 0, { status: 'open' }, [{ field: 'status', from: 'closed', to: 'open' }, { field: 'reason', from: null, to: 'Found again at re-inspection.' }]));
+    for (let version = 3; version <= 5; version++) await h.repository.saveUpdate(entry(version, version, { plan: `Plan ${version}.` }, [{ field: 'plan', from: null, to: `Plan ${version}.` }]));
+    const html = await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/105`)).text();
+    expect(html).not.toContain(admin);
+    expect(html).toContain('An administrator reopened this action on 27 November 2026 at 09:00.');
+    expect(html).toContain('<p class="prose">Found again at re-inspection.</p>');
+    expect(html.match(/<p class="update-meta">An administrator, 27 November 2026/g)).toHaveLength(3);
+    // An admin the directory holds is named; an update on an owner's behalf says whose.
+    await h.repository.putPerson(makePerson({ id: personIdFromEmail(admin), name: 'Jo Admin', email: admin }));
+    await h.repository.saveUpdate(entry(6, 10, { latestProgress: 'Told me by phone.' }, [], { onBehalfOf: 'alex', countsAsProgress: true }));
+    const after = await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/105`)).text();
+    expect(after).toContain('<p class="update-meta">Jo Admin, for Supt Alex Morgan, 27 November 2026 at 09:10</p>');
   });
 
   it('show the reason given for a moved target in the history, to the owners as to the console', async () => {

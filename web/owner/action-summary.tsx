@@ -63,7 +63,8 @@ export function UpdateEntry({ update, names, timeZone }: { update: Update; names
   return (
     <div class="update-entry">
       <p class="update-meta">
-        {names[update.by] ?? update.by}, {formatInstant(update.at, timeZone)}
+        {names[update.by] ?? update.by}
+        {update.onBehalfOf && `, for ${names[update.onBehalfOf] ?? update.onBehalfOf}`}, {formatInstant(update.at, timeZone)}
       </p>
       {update.patch.latestProgress !== undefined && <Prose text={update.patch.latestProgress} />}
       {update.changes.some((change) => change.field === 'confidenceNarrative') && (

@@ -2,7 +2,6 @@ import type { Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
 import { isOpenAgain } from '../../functions/core/owner/list-my-actions.js';
 import type { FieldError, OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
-import { isReopening } from '../../functions/core/rules/apply-update.js';
 import { Layout } from '../views/layout.js';
 import { ActionDetails, RecentUpdates } from './action-summary.js';
 import { ErrorSummary, Prose } from './components.js';
@@ -16,6 +15,7 @@ export interface UpdatePageProps {
   action: Action;
   daysSinceUpdate: number | null;
   recentUpdates: Update[];
+  lastReopening: Update | null;
   names: Record<string, string>;
   values: OwnerFormValues;
   errors: FieldError[];
@@ -27,9 +27,7 @@ export interface UpdatePageProps {
  * Why an action its owners thought done (or that was closed) is open again, from the entry that reopened
  * it, until they next update it: the reason is otherwise one line in the history below.
  */
-function OpenAgainNotice({ updates, names, timeZone }: { updates: Update[]; names: Record<string, string>; timeZone: string }) {
-  const reopening = updates.find(isReopening);
-  if (!reopening) return null;
+function OpenAgainNotice({ reopening, names, timeZone }: { reopening: Update; names: Record<string, string>; timeZone: string }) {
   const returned = reopening.changes.some((change) => change.field === 'status' && change.from === 'proposed-closure');
   const reason = reopening.changes.find((change) => change.field === 'reason')?.to;
   return (
@@ -61,7 +59,7 @@ export function UpdatePage(props: UpdatePageProps) {
       <ErrorSummary errors={errors} />
       <span class="caption">{action.area}</span>
       <h1>Update {action.ref}</h1>
-      {isOpenAgain(action) && <OpenAgainNotice updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />}
+      {isOpenAgain(action) && props.lastReopening && <OpenAgainNotice reopening={props.lastReopening} names={props.names} timeZone={props.timeZone} />}
       <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
       <h2>Recent updates</h2>
       <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />

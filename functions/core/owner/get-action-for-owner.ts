@@ -1,13 +1,16 @@
 import { NotFoundError } from '../errors.js';
 import type { Action } from '../model/action.js';
-import type { Person } from '../model/person.js';
+import { personIdFromEmail, type Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
+import { isReopening } from '../rules/apply-update.js';
 import { isOwnedBy, ownerStatuses, type OwnerDeps } from './list-my-actions.js';
 
 export interface OwnerActionView {
   action: Action;
   /** The last three updates, newest first. */
   recentUpdates: Update[];
+  /** The entry that last made the action open again (a closure returned, a reopening), however many came after it. */
+  lastReopening: Update | null;
   /** Names of the people who wrote them, by id. */
   names: Record<string, string>;
 }
@@ -29,19 +32,27 @@ export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, per
 /** How many updates an owner's page shows: enough to see where the action stands. */
 export const recentCount = 3;
 
-/** An action with its last three updates and the names of the people in them. */
+/** An action with its last three updates, the entry that last made it open again, and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
-  const recentUpdates = (await deps.repository.listUpdates(action.id)).slice(-recentCount).reverse();
-  return { action, recentUpdates, names: await namesOf(deps, recentUpdates) };
+  const history = await deps.repository.listUpdates(action.id);
+  const recentUpdates = history.slice(-recentCount).reverse();
+  const lastReopening = history.findLast(isReopening) ?? null;
+  return { action, recentUpdates, lastReopening, names: await namesOf(deps, lastReopening ? [...recentUpdates, lastReopening] : recentUpdates) };
 }
 
-/** Names for everyone the updates mention: who wrote each, and any owner or SRO they changed. */
+/**
+ * Names for everyone the updates mention: who wrote each (and for whom), and any owner or SRO they changed. An admin's
+ * or an import's entry records the address it was made from, which an owner's page never shows in place
+ * of a name: its author is named from the directory, or called an administrator.
+ */
 export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Update[]): Promise<Record<string, string>> {
+  const byAddress = new Set(updates.filter((update) => update.via !== 'link').map((update) => update.by));
   const mentioned = updates.flatMap((update) => [
     update.by,
+    update.onBehalfOf,
     ...update.changes.flatMap((change) => (change.field === 'ownerIds' || change.field === 'sroId' ? [change.from, change.to].flat() : [])),
   ]);
   const ids = [...new Set(mentioned.filter((id): id is string => typeof id === 'string'))];
-  const people = await Promise.all(ids.map((id) => deps.repository.getPerson(id)));
-  return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? id]));
+  const people = await Promise.all(ids.map((id) => deps.repository.getPerson(byAddress.has(id) ? personIdFromEmail(id) : id)));
+  return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? (byAddress.has(id) ? 'An administrator' : 'Someone no longer in the people directory')]));
 }
