@@ -233,6 +233,9 @@ describe('the SRO returns a closure that is not complete', () => {
     expect(cards.filter((card) => card.includes('Open again'))).toHaveLength(1);
     // It is counted with those needing an update: 1.01, 1.03 and 3.02 are stale, 3.01 is open again.
     expect(list).toContain('5 open actions, 4 need an update.');
+    // The fresh-link email counts it the same way.
+    await sendFreshLink(h.deps, alex, startNow);
+    expect(h.sent.at(-1)!.text).toContain('4 need an update');
     const page = await (await h.app.request(`/u/${alexToken}/actions/301`)).text();
     const notice = page.slice(page.indexOf('<h1>'), page.indexOf('<h2>'));
     expect(notice).toContain(`${blake.name} returned this action to its owners on 27 November 2026`);

@@ -14,10 +14,16 @@ async function directoryEntriesFor(repository: Repository, email: string): Promi
   return { current: personWithAddress(await repository.listPeople(), address), first };
 }
 
-/** The entry in a listing of the directory that has this address now. */
-export function personWithAddress(people: readonly Person[], email: string): Person | null {
+/** The entries in a listing of the directory that have this address now: one, unless a leaver's entry kept it. */
+export function peopleWithAddress(people: readonly Person[], email: string): Person[] {
   const address = normaliseEmail(email);
-  return people.find((p) => normaliseEmail(p.email) === address) ?? null;
+  return people.filter((p) => normaliseEmail(p.email) === address);
+}
+
+/** The entry in a listing of the directory that has this address now, an active one first. */
+export function personWithAddress(people: readonly Person[], email: string): Person | null {
+  const holders = peopleWithAddress(people, email);
+  return holders.find((p) => p.active) ?? holders[0] ?? null;
 }
 
 /** The directory entry for an address. */

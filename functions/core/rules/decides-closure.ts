@@ -8,10 +8,7 @@ export function decidesClosureAsSro(action: Action, personId: string): boolean {
   return action.sroId === personId && !action.ownerIds.includes(personId);
 }
 
-/**
- * Whether an admin may sign off the action's closure, by their directory entry's id (null when the
- * directory does not hold them, so they own nothing): the same rule holds in the console.
- */
-export function decidesClosureAsAdmin(action: Action, personId: string | null): boolean {
-  return personId === null || !action.ownerIds.includes(personId);
+/** Whether an admin, by a directory entry of theirs, may sign off the action's closure: the same rule holds in the console. */
+export function decidesClosureAsAdmin(action: Action, personId: string): boolean {
+  return !action.ownerIds.includes(personId);
 }

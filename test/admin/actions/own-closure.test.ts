@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminSession } from '../../../web/admin/admin-env.js';
-import { makeAction } from '../../support/make-action.js';
+import { makeAction, makePerson } from '../../support/make-action.js';
 import { adminSession } from '../support/admin-test-app.js';
 import { actionsHarness, alex, blake, fixtureActions, textOf } from './actions-fixture.js';
 
@@ -62,5 +62,13 @@ describe('nobody signs off the closure of their own action, admins included', ()
     const h = await actionsHarness({ session: { ...adminAs(alex), personId: 'alex' }, actions: [...fixtureActions(), makeAction({ id: '106', ref: '3.02', ownerIds: ['alex', 'blake'], status: 'closed', lastUpdatedAt: '2026-11-20T10:00:00.000Z' })] });
     expect((await h.post('/admin/actions/106/reopen', { version: '1', reopenReason: 'Found again.' })).status).toBe(303);
     expect(h.sent.map((email) => email.to)).toEqual([[blake.email]]);
+  });
+
+  it('a leaver\'s old entry at the same address does not hide that the admin owns the action', async () => {
+    const h = await actionsHarness({ session: adminAs(alex) });
+    await h.repository.putPerson(makePerson({ id: 'a-old', name: 'Former Holder', email: alex.email, active: false }));
+    expect((await h.post('/admin/actions/102/sign-off', { version: '1' })).status).toBe(400);
+    expect(await (await h.app.request('/admin/actions/102')).text()).not.toContain('action="/admin/actions/102/sign-off"');
+    expect((await h.repository.getAction('102'))!.status).toBe('proposed-closure');
   });
 });

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../functions/core/admin/actions/admin-change.js';
 import { ownClosureRefusal } from '../../../functions/core/admin/actions/sign-off-closure.js';
-import { personWithAddress } from '../../../functions/core/admin/find-person.js';
+import { peopleWithAddress } from '../../../functions/core/admin/find-person.js';
 import { confidenceLabels, type Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Update } from '../../../functions/core/model/update.js';
@@ -151,7 +151,7 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
       <div class="change-body">{body as string}</div>
     </details>
   );
-  const ownClosure = ownClosureRefusal(action, personWithAddress(props.people, props.session.email));
+  const ownClosure = ownClosureRefusal(action, peopleWithAddress(props.people, props.session.email));
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">Change this action</h2>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AuditCursor } from '../../../functions/core/admin/audit-log.js';
+import { normaliseEmail } from '../../../functions/core/admin/roles.js';
 import { HttpError } from '../../http-error.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
@@ -35,7 +36,7 @@ export function createAuditRoutes() {
         actionRefs={new Map(actions.map((a) => [a.id, a.ref]))}
         personNames={new Map(people.map((p) => [p.id, p.name]))}
         // A leaver's old entry under the same address gives way to the active one.
-        namesByEmail={new Map(people.toSorted((a, b) => Number(a.active) - Number(b.active)).map((p) => [p.email.toLowerCase(), p.name]))}
+        namesByEmail={new Map(people.toSorted((a, b) => Number(a.active) - Number(b.active)).map((p) => [normaliseEmail(p.email), p.name]))}
       />,
     );
   });
