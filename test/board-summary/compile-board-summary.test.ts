@@ -82,6 +82,21 @@ describe('compileBoardSummary: the owners with the most stale actions', () => {
     expect(compile('2026-10', staleFor(...five, 'p-f', 'p-f', 'p-g')).summary.otherStaleOwners).toEqual({ owners: 2, fewest: 1, most: 2 });
   });
 
+  it('names an owner neither by id (made from an address) nor by a whole cell of notes', () => {
+    const cell = 'Head of PVP with Children’s Services re SCR learning, and the partnership board review';
+    const { summary } = compile('2026-10', {
+      actions: [
+        action('a-gone', 'S1', { ownerIds: ['gone.at.example.police.uk'], lastUpdatedAt: '2026-08-01T09:00:00.000Z' }),
+        action('a-cell', 'S2', { ownerIds: [], unmatchedNames: [cell], lastUpdatedAt: '2026-08-01T09:00:00.000Z' }),
+      ],
+      updates: [],
+    });
+    const names = summary.staleOwners.map((o) => o.name);
+    expect(names).toContain('someone no longer in the people directory');
+    expect(names.join(' ')).not.toContain('gone.at.example');
+    expect(names).toContain('Head of PVP with Children’s Services re SCR learning, and t…');
+  });
+
   it('counts nobody left off when five or fewer own stale actions', () => {
     const { summary } = compile('2026-10', staleFor('p-a', 'p-b', 'p-c', 'p-d', 'p-e'));
     expect(summary.staleOwners).toHaveLength(5);

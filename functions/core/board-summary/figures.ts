@@ -1,4 +1,5 @@
 import { confidences } from '../model/action.js';
+import { unmatchedOwnerName } from '../model/owner-names.js';
 import { targetDueDate } from '../rules/stale.js';
 import { comparePlanRows } from './plan-as-at.js';
 import type { AreaConfidence, BoardSummary, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
@@ -47,7 +48,8 @@ export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSumm
     if (!row.stale) continue;
     for (const owner of row.owners) {
       const key = owner.id ?? `unmatched:${owner.name}`;
-      const entry = owners.get(key) ?? { id: owner.id, name: owner.name, count: 0, refs: [] };
+      // The plan's cell, for a name the import matched to nobody: it may hold notes as well as a name.
+      const entry = owners.get(key) ?? { id: owner.id, name: owner.id === null ? unmatchedOwnerName(owner.name) : owner.name, count: 0, refs: [] };
       entry.count++;
       entry.refs.push(row.ref);
       owners.set(key, entry);

@@ -1,4 +1,5 @@
 import type { Action } from '../model/action.js';
+import { missingOwnerName } from '../model/owner-names.js';
 import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import { isReopening, undoUpdates } from '../rules/apply-update.js';
@@ -41,7 +42,8 @@ const latestOf = (instants: string[]): string | null =>
   instants.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);
 
 function named(id: string, people: ReadonlyMap<string, Person>): NamedPerson {
-  return { id, name: people.get(id)?.name ?? id };
+  // An id is made from an address: never a name to show.
+  return { id, name: people.get(id)?.name ?? missingOwnerName };
 }
 
 /** The row a snapshot keeps for an action in the state it had at `asAt`. */

@@ -5,7 +5,7 @@ import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
-import { missingOwnerName, unmatchedOwnerName } from './owner-names.js';
+import { missingOwnerName, unmatchedOwnerName } from '../model/owner-names.js';
 import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
   DigestLine,

@@ -1,5 +1,5 @@
 /**
- * How an SRO's escalation email names an owner the directory cannot name. It goes to a mailbox, so it
+ * How an email (an SRO's escalation, the board summary) names an owner the directory cannot name. It goes to a mailbox, so it
  * carries no more than a name would: never a person's id (made from their address), nor the whole of a
  * plan's cell, which may hold notes as well as a name.
  */
