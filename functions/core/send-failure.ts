@@ -21,7 +21,7 @@ export function classifySendFailure(error: string): SendFailureReason {
  * a DynamoDB exception when the link could not be issued): never the message, which can name the
  * address, nor a person id, which is made from it (personIdFromEmail).
  */
-export function logSendFailure(message: string, error: unknown, fields: Record<string, string> = {}): void {
+export function logSendFailure(message: string, error: unknown, fields: { actionId?: string } = {}): void {
   const errorName = error instanceof Error ? error.name : typeof error;
   const reason = classifySendFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   console.error(JSON.stringify({ level: 'error', message, ...fields, reason, errorName }));

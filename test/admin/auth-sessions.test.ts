@@ -159,6 +159,17 @@ describe('console sessions', () => {
     for (const email of told) expect(email.text + email.html).not.toContain(adminEmail);
   });
 
+  it('takes a session begun when an unlisted admin\'s name was their address as having no name', async () => {
+    const { signIn, request, repository, sessions, sent } = consoleFixture();
+    await repository.putPerson(makePerson({ id: 'p-1', name: 'Supt Alex Morgan', email: 'alex.morgan@testshire.example' }));
+    await repository.putAction(makeAction({ id: 'a-1', ref: '1.01', ownerIds: ['p-1'], status: 'proposed-closure' }), null);
+    const cookie = await signIn(adminEmail);
+    // As such sessions were stored: the address in the name.
+    for (const [hash, record] of sessions.sessions) sessions.sessions.set(hash, { ...record, name: adminEmail });
+    await request('/admin/actions/a-1/sign-off', { form: { version: '1' }, cookie });
+    expect(sent.at(-1)!.text).toContain('An administrator has signed off action 1.01');
+  });
+
   it('ignores a made-up cookie', async () => {
     const { request } = consoleFixture();
     for (const value of ['x'.repeat(43), 'nonsense', '']) {

@@ -216,6 +216,14 @@ describe('the owner pages', () => {
     expect(after).toContain('<p class="update-meta">Jo Admin, for Supt Alex Morgan, 27 November 2026 at 09:10</p>');
   });
 
+  it('label a portfolio card\'s owners in the plural when there are two', async () => {
+    const coOwned = makeAction({ id: '501', ref: '5.01', ownerIds: ['alex', 'blake'], sroId: 'casey', lastUpdatedAt: '2026-11-20T10:00:00.000Z' });
+    const h = await ownerHarness({ actions: [...planActions(), coOwned] });
+    await h.repository.putPerson(makePerson({ id: 'casey', name: 'ACC Casey Lane', email: 'casey.lane@testshire.example' }));
+    const html = await (await h.app.request(`/u/${await h.linkFor('casey')}`)).text();
+    expect(html).toContain('<dt>Owners</dt><dd>Supt Alex Morgan, Ch Insp Blake Reid</dd>');
+  });
+
   it('show the reason given for a moved target in the history, to the owners as to the console', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

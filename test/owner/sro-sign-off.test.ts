@@ -51,7 +51,7 @@ describe('the SRO on their own link', () => {
     const portfolio = html.slice(html.indexOf('Your portfolio as senior responsible officer'));
     expect(portfolio).toContain('2 actions owned by others: 1 awaiting your sign-off, 1 overdue or needing an update.');
     expect(portfolio.indexOf('3.01')).toBeLessThan(portfolio.indexOf('3.02'));
-    expect(portfolio).toContain('<dd>Supt Alex Morgan</dd>');
+    expect(portfolio).toContain('<dt>Owner</dt><dd>Supt Alex Morgan</dd>');
     expect(portfolio).toMatch(/class="button" href="\/u\/[^/]+\/sign-off\/301"/);
     // Any other action of the portfolio can be read, with no button to decide anything.
     const readLink = /<a href="(\/u\/[^/]+\/sign-off\/302)">Read 3.02’s plan and latest updates<\/a>/.exec(portfolio);
@@ -231,6 +231,8 @@ describe('the SRO returns a closure that is not complete', () => {
     const cards = list.split('<li class="action-card">').slice(1);
     expect(cards[0]).toContain('3.01<span class="tag tag-closure">Open again: see why</span>');
     expect(cards.filter((card) => card.includes('Open again'))).toHaveLength(1);
+    // Not on the SRO's own card of it: they gave the reason.
+    expect(await (await h.app.request(`/u/${await h.linkFor('blake')}`)).text()).not.toContain('Open again');
     // It is counted with those needing an update: 1.01, 1.03 and 3.02 are stale, 3.01 is open again.
     expect(list).toContain('5 open actions, 4 need an update.');
     // The fresh-link email counts it the same way.

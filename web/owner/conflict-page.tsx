@@ -37,7 +37,7 @@ export function ConflictPage(props: ConflictPageProps) {
         <section class="compare-column" aria-labelledby="their-update">
           <h2 id="their-update">The other update</h2>
           {props.newerUpdates.length === 0 ? (
-            <p class="hint">The action was changed by an administrator.</p>
+            <p class="hint">The action changed after your page was opened, but its history records nothing newer: reload it to see where it stands.</p>
           ) : (
             props.newerUpdates.map((update) => <UpdateEntry update={update} names={props.names} timeZone={props.timeZone} />)
           )}

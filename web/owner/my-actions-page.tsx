@@ -73,7 +73,8 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
       </p>
       <ul class="action-list">
         {items.map((item) => (
-          <ActionCard item={item} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id).join(', ') || 'Nobody'}>
+          // "Open again: see why" asks owners to read the SRO's reason; the SRO gave it.
+          <ActionCard item={{ ...item, openAgain: false }} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id)}>
             {item.action.status === 'proposed-closure' ? (
               <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
                 Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
@@ -125,7 +126,7 @@ function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionI
   );
 }
 
-function ActionCard({ item, level: Heading, owners, children }: { item: MyActionItem; level: 'h2' | 'h3'; owners?: string; children?: Child }) {
+function ActionCard({ item, level: Heading, owners, children }: { item: MyActionItem; level: 'h2' | 'h3'; owners?: string[]; children?: Child }) {
   const { action } = item;
   return (
     <li class="action-card">
@@ -141,8 +142,8 @@ function ActionCard({ item, level: Heading, owners, children }: { item: MyAction
       <dl class="summary-list summary-list-compact">
         {owners !== undefined && (
           <div>
-            <dt>Owner</dt>
-            <dd>{owners}</dd>
+            <dt>{owners.length > 1 ? 'Owners' : 'Owner'}</dt>
+            <dd>{owners.join(', ') || 'Nobody'}</dd>
           </div>
         )}
         <div>

@@ -63,7 +63,7 @@ export function FieldChangeItem({ change, names, timeZone }: { change: FieldChan
   );
 }
 
-/** The reason given with a target's move: the revision the change added (an import's moves have none). */
+/** The reason given with a target's move: the revision the change added, if it gave one. */
 function newRevisionReason(change: FieldChange): string | null {
   const revisions = (value: unknown) => (value as Partial<Timescale> | null)?.revisions ?? [];
   const added = revisions(change.to).slice(revisions(change.from).length);

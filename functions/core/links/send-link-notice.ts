@@ -18,7 +18,7 @@ export async function sendLinkNotice(
   person: Person,
   now: Date,
   compose: (link: IssuedLink) => OutgoingEmail,
-  { message, ...fields }: { message: string } & Record<string, string>,
+  { message, ...fields }: { message: string; actionId?: string },
 ): Promise<boolean> {
   if (!person.active || person.mailStatus !== 'ok') return false;
   try {

@@ -8,7 +8,7 @@ import type { OutgoingEmail } from '../ports.js';
 
 /** Who decided: the SRO from their link, or an admin recording the sign-off in the console. */
 export interface SignedOffBy {
-  /** Their id in the directory, so that they are not told of their own decision; null for an admin. */
+  /** Their id in the directory, so that they are not told of their own decision; null for an admin the directory does not hold. */
   personId: string | null;
   /** Null for an admin not in the directory: owners are never shown an address in place of a name. */
   name: string | null;

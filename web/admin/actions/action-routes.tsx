@@ -53,7 +53,7 @@ const typedFields: Record<string, string> = {
 function chosenOnBehalf(body: Record<string, unknown>, names: Record<string, string>): Array<{ label: string; value: string }> {
   const values = readFormValues(body);
   const month = monthNames[Number(values.targetMonth) - 1];
-  const onBehalfOf = typeof body.onBehalfOf === 'string' ? names[body.onBehalfOf] : undefined;
+  const onBehalfOf = typeof body.onBehalfOf === 'string' && Object.hasOwn(names, body.onBehalfOf) ? names[body.onBehalfOf] : undefined;
   const confidence = confidences.find((c) => c === values.confidence);
   return [
     ...(onBehalfOf ? [{ label: 'Whose update', value: onBehalfOf }] : []),

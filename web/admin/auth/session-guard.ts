@@ -37,7 +37,9 @@ export const requireSession = createMiddleware<AdminEnv>(async (c, next) => {
     if (unsaved.length > 0) return c.html(SignInPage({ forceName: deps.config.name, ended: true, unsaved }), 403);
     return c.redirect(token === undefined ? signInPath : `${signInPath}?ended=1`, 303);
   }
-  const session: AdminSession = { sessionId: record.hash, email: record.email, name: record.name, personId: record.personId, role: record.role };
+  // Sessions begun before names could be null kept the address as a name: it is no name to show others.
+  const name = record.name === record.email ? null : record.name;
+  const session: AdminSession = { sessionId: record.hash, email: record.email, name, personId: record.personId, role: record.role };
   c.set('session', session);
   await next();
 });
