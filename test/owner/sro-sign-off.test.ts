@@ -67,6 +67,8 @@ describe('the SRO on their own link', () => {
 
     const alexPage = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
     expect(alexPage).not.toContain('Your portfolio');
+    // The owner's own closure awaits its SRO: it is not counted as open.
+    expect(alexPage).toContain('Supt Alex Morgan: 4 open actions and 1 awaiting sign-off, 3 need an update.');
   });
 
   it('is told of their portfolio in the email with a fresh link, as well as of their own actions', async () => {

@@ -43,9 +43,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
       <h1>Your actions</h1>
       <p class="lead">
         {person.name}:{' '}
-        {items.length === 0
-          ? 'you have no open actions.'
-          : `${items.length === 1 ? '1 open action' : `${items.length} open actions`}, ${needing === 0 ? 'all up to date' : `${needing} need${needing === 1 ? 's' : ''} an update`}.`}
+        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}, ${needing === 0 ? 'all up to date' : `${needing} need${needing === 1 ? 's' : ''} an update`}.`}
       </p>
       <ul class="action-list">
         {items.map((item) => (
@@ -99,6 +97,13 @@ function whoSignsOff(action: Action): string {
   if (action.sroId !== null && decidesClosureAsSro(action, action.sroId)) return 'It now awaits sign-off by its senior responsible officer.';
   if (action.sroId !== null) return 'It now awaits sign-off by an admin: its senior responsible officer owns it too, and nobody signs off their own action.';
   return 'It now awaits sign-off by an admin: it has no senior responsible officer.';
+}
+
+/** "12 open actions and 1 awaiting sign-off": an action proposed for closure is not open to the owner, who waits on its SRO. */
+function countOfLive(items: MyActionItem[]): string {
+  const awaiting = items.filter((item) => item.action.status === 'proposed-closure').length;
+  const open = plural(items.length - awaiting, 'open action');
+  return awaiting === 0 ? open : `${open} and ${awaiting} awaiting sign-off`;
 }
 
 /** Why an action needs its owner, as the rest of a sentence: the first reason in the list's own order. */
