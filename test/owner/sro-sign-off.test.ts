@@ -281,7 +281,10 @@ describe('the SRO returns a closure that is not complete', () => {
     expect((await postForm(h.app, `/u/${blakeToken}/sign-off/301/return`, { version: '4', returnReason: reason }, { origin: 'https://evil.example' })).status).toBe(403);
     const refused = await postForm(h.app, `/u/${'x'.repeat(43)}/sign-off/301/return`, { version: '4', returnReason: reason });
     expect(refused.status).toBe(404);
-    expect(await refused.text()).toContain(reason);
+    const kept = await refused.text();
+    expect(kept).toContain(reason);
+    // An SRO's reason is no "update": the page says what was not saved in words that fit both.
+    expect(kept).toContain('What you wrote was not saved.');
     expect((await h.app.request(`/u/${blakeToken}/sign-off/301/return`)).status).toBe(404);
     expect(h.repository.writes).toBe(writes);
     expect((await h.repository.getAction('301'))!.status).toBe('proposed-closure');

@@ -49,7 +49,7 @@ export interface TypedText {
 }
 
 /** What the person typed when it could not be saved, for them to copy before leaving the page (inside a warning). */
-export function UnsavedText({ texts, lead = 'Your update was not saved.' }: { texts: TypedText[]; lead?: string }) {
+export function UnsavedText({ texts, lead = 'What you wrote was not saved.' }: { texts: TypedText[]; lead?: string }) {
   return (
     <>
       <p>
