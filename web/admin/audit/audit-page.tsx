@@ -1,5 +1,4 @@
 import type { AuditEntry, AuditPage as AuditLogPage } from '../../../functions/core/admin/audit-log.js';
-import { normaliseEmail } from '../../../functions/core/admin/roles.js';
 import { summaryPaths } from '../../summaries/summary-page.js';
 import { formatInstant } from '../../owner/format.js';
 import { actionPaths } from '../actions/paths.js';
@@ -46,7 +45,7 @@ export interface AuditPageProps {
   /** Refs and names for the ids entries point at, so that a row says "232", not "hmic-2026-232". */
   actionRefs: Map<string, string>;
   personNames: Map<string, string>;
-  /** Entries record who by their sign-in address; the directory's name for it (by normalised address) reads better. */
+  /** Entries record who by their sign-in address; the directory's name for each, by the address as recorded. */
   namesByEmail: Map<string, string>;
 }
 
@@ -87,9 +86,9 @@ export function AuditPage({ forceName, session, page, isNewest, pageSize, timeZo
               <tr>
                 <td data-label="When">{formatInstant(entry.at, timeZone)}</td>
                 <td class="break-anywhere" data-label="Who">
-                  {namesByEmail.has(normaliseEmail(entry.by)) ? (
+                  {namesByEmail.has(entry.by) ? (
                     <>
-                      {namesByEmail.get(normaliseEmail(entry.by))}
+                      {namesByEmail.get(entry.by)}
                       <div class="hint">{entry.by}</div>
                     </>
                   ) : (

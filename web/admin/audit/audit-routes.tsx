@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { AuditCursor } from '../../../functions/core/admin/audit-log.js';
-import { normaliseEmail } from '../../../functions/core/admin/roles.js';
+import { personWithAddress } from '../../../functions/core/admin/find-person.js';
+import type { Person } from '../../../functions/core/model/person.js';
 import { HttpError } from '../../http-error.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
@@ -14,6 +15,12 @@ function olderThanParam(value: string | undefined): AuditCursor | undefined {
   const parsed = AuditCursor.safeParse(value);
   if (!parsed.success) throw new HttpError(400, 'This page of the audit log cannot be found', 'The link is not complete. Start again from the newest entries: choose Audit log in the menu above.');
   return parsed.data;
+}
+
+/** The directory's name for each address entries were made by, the active entry first (personWithAddress). */
+function namesOfAddresses(addresses: string[], people: readonly Person[]): Map<string, string> {
+  const named = [...new Set(addresses)].map((address) => [address, personWithAddress(people, address)?.name] as const);
+  return new Map(named.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
 }
 
 /** The audit log, for admins only: its before and after hold item text and addresses. */
@@ -35,8 +42,7 @@ export function createAuditRoutes() {
         timeZone={config.timeZone}
         actionRefs={new Map(actions.map((a) => [a.id, a.ref]))}
         personNames={new Map(people.map((p) => [p.id, p.name]))}
-        // A leaver's old entry under the same address gives way to the active one.
-        namesByEmail={new Map(people.toSorted((a, b) => Number(a.active) - Number(b.active)).map((p) => [normaliseEmail(p.email), p.name]))}
+        namesByEmail={namesOfAddresses(page.entries.map((entry) => entry.by), people)}
       />,
     );
   });
