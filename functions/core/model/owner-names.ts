@@ -15,5 +15,8 @@ export function unmatchedOwnerName(cell: string): string {
   return chars.length <= maxUnmatchedLength ? text : `${chars.slice(0, maxUnmatchedLength - 1).join('').trimEnd()}…`;
 }
 
+/** An admin (or an import) the directory does not hold, where owners read who acted: never their address. */
+export const unlistedAdminName = 'An administrator';
+
 /** An owner whose entry the directory no longer holds: all that is left of them is their id. */
 export const missingOwnerName = 'someone no longer in the people directory';

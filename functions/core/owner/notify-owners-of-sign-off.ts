@@ -3,6 +3,7 @@ import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import type { IssuedLink } from '../links/links.js';
 import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
 import type { Action } from '../model/action.js';
+import { unlistedAdminName } from '../model/owner-names.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
 
@@ -41,7 +42,7 @@ const wording: Record<OwnersNotice, (by: string, ref: string, plan: string) => {
 
 /** Tells an owner what became of their closure: the ref and who decided, never the action's text or the reason. */
 export function signOffDecisionEmail(config: ForceConfig, owner: Person, by: SignedOffBy, ref: string, decision: OwnersNotice, link: IssuedLink): OutgoingEmail {
-  const words = wording[decision](by.name ?? 'An administrator', ref, `${config.name}'s inspection action plan`);
+  const words = wording[decision](by.name ?? unlistedAdminName, ref, `${config.name}'s inspection action plan`);
   return linkEmail({
     to: owner.email,
     subject: words.subject,
