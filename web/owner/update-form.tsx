@@ -18,6 +18,13 @@ const confidenceChoices = [
   { value: 'low', label: 'Low', hint: 'It is unlikely to be done by the target date' },
 ] as const;
 
+/** The labels of the fields a person writes in, shared by the form and by the pages that give unsaved text back. */
+const writtenLabels = {
+  progress: 'Progress update',
+  confidenceNarrative: 'Why this confidence?',
+  timescaleReason: 'If the target date is changing, why?',
+} as const;
+
 /** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
 export function UpdateForm({ action, values, errors, postTo, submitLabel }: UpdateFormProps) {
   const progressError = errorFor(errors, 'progress');
@@ -31,7 +38,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
 
       <FormGroup error={progressError}>
         <label class="label label-bold" for="progress">
-          Progress update
+          {writtenLabels.progress}
         </label>
         <p id="progress-hint" class="hint">
           What has happened since the last update. Plain text, up to {formatCount(maxProgressChars)} characters.
@@ -69,7 +76,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
 
       <FormGroup error={narrativeError}>
         <label class="label" for="confidenceNarrative">
-          Why this confidence? (optional)
+          {writtenLabels.confidenceNarrative} (optional)
         </label>
         <ErrorMessage id="confidenceNarrative-error" message={narrativeError} />
         <textarea class="textarea" id="confidenceNarrative" name="confidenceNarrative" rows={3} aria-describedby={describedBy(narrativeError && 'confidenceNarrative-error')}>
@@ -112,7 +119,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
 
       <FormGroup error={reasonError}>
         <label class="label" for="timescaleReason">
-          If the target date is changing, why?
+          {writtenLabels.timescaleReason}
         </label>
         <p id="timescaleReason-hint" class="hint">
           Needed only when you change the target. The original target is kept.
@@ -142,10 +149,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
 
 /** The form's written fields as typed, labelled as the form labels them: what a page that could not save them gives back. */
 export function typedTexts(values: OwnerFormValues): TypedText[] {
-  const written = [
-    { label: 'Progress update', value: values.progress },
-    { label: 'Why this confidence?', value: values.confidenceNarrative },
-    { label: 'If the target date is changing, why?', value: values.timescaleReason },
-  ];
-  return written.filter(({ value }) => value.trim()).map(({ label, value }) => ({ label, value: value.trim().slice(0, 20_000) }));
+  return Object.entries(writtenLabels)
+    .map(([field, label]) => ({ label, value: values[field as keyof typeof writtenLabels].trim().slice(0, 20_000) }))
+    .filter(({ value }) => value);
 }
