@@ -166,6 +166,12 @@ describe('row problems', () => {
     ]);
   });
 
+  it('drops bidirectional controls from cells, so that text displays as written and names still match', () => {
+    const plan = importPlan([header, ['R\u202E1', 'Review \u202Edenialp\u202C cases \u2066weekly\u2069', '\u2067Leila Osei\u2069', 'Yes']], people, now);
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions[0]).toMatchObject({ ref: 'R1', text: 'Review denialp cases weekly', ownerIds: [personId('leila.osei')] });
+  });
+
   it('warns about an acceptance that is neither Yes nor No and keeps its text', () => {
     const plan = importPlan([header, ['R1', 'Do this', 'Leila Osei', 'Partly']], people, now);
     expect(plan.actions[0]!.accepted).toEqual({ value: null, rationale: 'Partly' });

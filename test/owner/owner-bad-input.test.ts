@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../../functions/core/form-text.js';
 import { Action } from '../../functions/core/model/action.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { ownerHarness, postForm, validUpdate } from './owner-fixture.js';
@@ -75,6 +76,18 @@ describe('owner pages: bad input', () => {
     for (const action of actions) expectEscaped(await (await h.app.request(`/u/${token}/actions/${action.id}`)).text());
   });
 
+  it('store text without bidirectional controls, which would make it display as other than it is', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const spoofed = 'Training \u202Edenialp\u202C for all staff \u2067by March\u2069';
+    const saved = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: spoofed, confidenceNarrative: `\u202D${spoofed}` }));
+    expect(saved.status).toBe(303);
+    const action = (await h.memory.getAction('101'))!;
+    expect(action.latestProgress).toBe('Training denialp for all staff by March');
+    expect(action.confidenceNarrative).toBe('Training denialp for all staff by March');
+    expect(await (await h.app.request(`/u/${token}/actions/101`)).text()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('never answers 5xx to arbitrary fields and values, and stores only valid updates', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
@@ -100,12 +113,12 @@ describe('owner pages: bad input', () => {
         if (response.status === 303 && !stored) {
           // The form that made the latest update, sent again: counted as saved, and nothing more stored.
           expect(sent.version).toBe(String(before.version - 1));
-          expect(after.latestProgress).toBe((sent.progress ?? '').trim());
+          expect(after.latestProgress).toBe(plainText(sent.progress ?? '').trim());
           expect(after).toEqual(before);
         } else expect(stored).toBe(response.status === 303);
         if (stored) {
           storedCount++;
-          const progress = (sent.progress ?? '').trim();
+          const progress = plainText(sent.progress ?? '').trim();
           expect(progress.length).toBeGreaterThan(0);
           expect(progress.length).toBeLessThanOrEqual(5000);
           expect(['high', 'medium', 'low']).toContain(sent.confidence);

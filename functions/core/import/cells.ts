@@ -1,3 +1,5 @@
+import { plainText } from '../form-text.js';
+
 /** One spreadsheet cell as the readers hand it over: text, a number, an Excel date, or nothing. */
 export type Cell = string | number | Date | boolean | null;
 export type Row = readonly Cell[];
@@ -29,7 +31,7 @@ export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
-  return String(cell).replace(/\r\n?/g, '\n').trim();
+  return plainText(String(cell)).trim();
 }
 
 export function isEmptyRow(row: Row): boolean {

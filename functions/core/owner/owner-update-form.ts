@@ -1,6 +1,7 @@
 import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 import { formatCount } from '../words.js';
+import { formText } from '../form-text.js';
 
 export const maxProgressChars = 5000;
 export const maxNarrativeChars = 5000;
@@ -38,18 +39,16 @@ export interface OwnerUpdateInput {
   complete: boolean;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 /** Whatever arrived (any keys, files, arrays) as the form's strings. */
 export function readFormValues(body: Record<string, unknown>): OwnerFormValues {
   return {
-    version: text(body.version).trim(),
-    progress: text(body.progress).replace(/\r\n/g, '\n'),
-    confidence: text(body.confidence),
-    confidenceNarrative: text(body.confidenceNarrative).replace(/\r\n/g, '\n'),
-    targetMonth: text(body.targetMonth).trim(),
-    targetYear: text(body.targetYear).trim(),
-    timescaleReason: text(body.timescaleReason).replace(/\r\n/g, '\n'),
+    version: formText(body.version).trim(),
+    progress: formText(body.progress),
+    confidence: formText(body.confidence),
+    confidenceNarrative: formText(body.confidenceNarrative),
+    targetMonth: formText(body.targetMonth).trim(),
+    targetYear: formText(body.targetYear).trim(),
+    timescaleReason: formText(body.timescaleReason),
     complete: body.complete === 'yes',
   };
 }

@@ -119,6 +119,16 @@ describe('edited text comes back escaped', () => {
   }
 });
 
+describe('edited text is stored without bidirectional controls', () => {
+  it('so that it displays as typed, with nothing turned round', async () => {
+    const h = await actionsHarness();
+    const spoofed = 'Review \u202Edenialp\u202C cases \u2066weekly\u2069';
+    const response = await h.post('/admin/actions/101/edit', { version: '3', kind: 'recommendation', area: 'Vetting', ref: '1.01', text: spoofed, evidence: '', plan: spoofed, acceptedValue: 'yes', acceptedRationale: '' });
+    expect(response.status).toBe(303);
+    expect(await (await h.app.request('/admin/actions/101')).text()).toContain('<p class="prose">Review denialp cases weekly</p>');
+  });
+});
+
 describe('reassigning tells the new owners', () => {
   it('emails each new owner their personal link and the ref, never the action text', async () => {
     const h = await actionsHarness();

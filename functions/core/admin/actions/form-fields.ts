@@ -1,9 +1,8 @@
 import * as z from '../../zod.js';
 import type { FieldError } from './admin-change.js';
 import { formatCount } from '../../words.js';
+import { formText } from '../../form-text.js';
 
-/** A text field as typed, with Windows line endings made plain. */
-export const formText = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : '');
 
 /** A required reason: trimmed, with GOV.UK messages naming what to enter. */
 export const reasonText = (what: string, max = 2000) =>
