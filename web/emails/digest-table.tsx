@@ -2,6 +2,9 @@ import type { DigestLine } from '../../functions/core/reminders/reminder-plan.js
 import { ageText } from './digest-wording.js';
 import { styles } from './email-layout.js';
 
+// A short ref ("AFI 3") kept whole rather than broken over two lines on a phone; a long one may wrap.
+const refStyle = (ref: string) => (ref.length <= 12 ? `${styles.td}white-space:nowrap;` : styles.td);
+
 /** Refs and ages, one row each: the only details of an action an email shows. */
 export function DigestTable({ lines }: { lines: DigestLine[] }) {
   return (
@@ -12,7 +15,7 @@ export function DigestTable({ lines }: { lines: DigestLine[] }) {
       </tr>
       {lines.map((line) => (
         <tr>
-          <td style={styles.td}>{line.ref}</td>
+          <td style={refStyle(line.ref)}>{line.ref}</td>
           <td style={styles.td}>{ageText(line)}</td>
         </tr>
       ))}
