@@ -64,9 +64,13 @@ describe('reminder and escalation emails', () => {
     expect(email.text).toContain('2 actions proposed for closure have had no update for 31 days or more.');
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
     expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
-    expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders.');
+    expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the admin to reassign them.');
     expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');
     expect(email.text).toContain('1 action with no owner has had no update for 29 days.');
+    const left = { ...escalation, groups: [{ ownerId: 'owner', ownerName: owner.name, flag: 'inactive' as const, ignoredReminders: 0, lines: [line('1.01', 70)] }] };
+    expect((await renderDigestEmail({ ...base, digest: alone(left) })).text).toContain(
+      'Supt Alex Morgan is marked as having left: this action needs a new owner. Please ask the admin to reassign it.',
+    );
     expect(email.text).toMatchSnapshot();
     expect(email.html).toMatchSnapshot();
   });

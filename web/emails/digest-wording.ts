@@ -52,9 +52,9 @@ export function groupReason(group: EscalationGroup): string {
         ? 'Its owners believe it is complete, and only you can sign it off: open your actions and choose “Review and sign off”.'
         : 'Their owners believe they are complete, and only you can sign them off: open your actions and choose “Review and sign off” on each.';
     case 'ignored':
-      return `${group.ownerName} has not answered ${plural(group.ignoredReminders, 'reminder')}.`;
+      return `${group.ownerName} has not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask the admin to reassign ${them(group)}.`;
     case 'inactive':
-      return `${group.ownerName} is marked as having left: these actions need a new owner.`;
+      return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask the admin to reassign ${them(group)}.`;
     case 'bounced':
       return `Email to ${group.ownerName} bounced, so they are not being reminded. Please check their address or reassign.`;
     case 'complained':
@@ -65,6 +65,8 @@ export function groupReason(group: EscalationGroup): string {
       return 'Nobody is being reminded. Please ask the admin to assign an owner.';
   }
 }
+
+const them = (group: EscalationGroup) => (group.lines.length === 1 ? 'it' : 'them');
 
 export const linkAdvice = (expiresAt: string, timeZone: string): string =>
   `${linkWorksUntil(expiresAt, timeZone)} It is personal: do not forward it. It opens your actions without a password.`;
