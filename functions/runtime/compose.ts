@@ -71,7 +71,7 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     timer: realTimer,
     getMailer: () =>
       (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
-        createSesMailer(options.endpoints, options.config.sender, options.configurationSetName),
+        createSesMailer(options.endpoints, { address: options.config.sender, name: `${options.config.name} Action Plan Tracker` }, options.configurationSetName),
       )),
     runReports: lazyStore(async () => (await loadConsoleStores()).runReports),
     summaries: lazyStore(async () => (await loadConsoleStores()).summaries),

@@ -22,7 +22,8 @@ async function sentEmails(): Promise<StoredEmail[]> {
   return ((await response.json()) as { emails: StoredEmail[] }).emails;
 }
 
-const mailerFor = () => createSesMailer({ region: 'eu-west-2', sesEndpoint: ses.endpoint }, 'action-plan@northshire.example');
+const mailerFor = (name = 'Northshire Police Action Plan Tracker') =>
+  createSesMailer({ region: 'eu-west-2', sesEndpoint: ses.endpoint }, { address: 'action-plan@northshire.example', name });
 
 describe('SES mailer on aws-ses-v2-local', () => {
   it('sends HTML and plain text from the configured sender, read back from the store', async () => {
@@ -34,11 +35,21 @@ describe('SES mailer on aws-ses-v2-local', () => {
     });
     const stored = (await sentEmails()).find((e) => e.messageId === messageId);
     expect(stored).toMatchObject({
-      from: 'action-plan@northshire.example',
+      from: '"Northshire Police Action Plan Tracker" <action-plan@northshire.example>',
       destination: { to: ['supt.okoro@northshire.example'] },
       subject: '3 actions need an update',
       body: { html: '<p>Refs <b>101</b>, 102, 103</p>', text: 'Refs 101, 102, 103' },
     });
+  });
+
+  it('names the force as the sender, quoted, or MIME-encoded when it is not plain ASCII', async () => {
+    for (const [name, from] of [
+      ['Avon & "Somerset" Police Action Plan Tracker', '"Avon & \\"Somerset\\" Police Action Plan Tracker" <action-plan@northshire.example>'],
+      ['Heddlu Gogledd Cymru – Traciwr', `=?UTF-8?B?${Buffer.from('Heddlu Gogledd Cymru – Traciwr').toString('base64')}?= <action-plan@northshire.example>`],
+    ]) {
+      const { messageId } = await mailerFor(name).send({ to: ['supt.okoro@northshire.example'], subject: 'Test', html: '<p>Test</p>', text: 'Test' });
+      expect((await sentEmails()).find((e) => e.messageId === messageId)?.from).toBe(from);
+    }
   });
 
   it('attaches files without hand-built MIME', async () => {

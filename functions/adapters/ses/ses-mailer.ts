@@ -46,6 +46,16 @@ export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
   });
 }
 
-export function createSesMailer(endpoints: AwsEndpoints, sender: string, configurationSetName?: string): Mailer {
-  return new SesMailer(createSesClient(endpoints), sender, configurationSetName);
+/**
+ * `"Northshire Police Action Plan Tracker" <action-plan@…>`: an inbox lists the name, not the address,
+ * and the name tells an officer the email is their force's before they open it. SES takes a display
+ * name as a quoted string, or MIME-encoded when it is not plain ASCII.
+ */
+export function senderWithName(address: string, name: string): string {
+  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : `=?UTF-8?B?${Buffer.from(name).toString('base64')}?=`;
+  return `${display} <${address}>`;
+}
+
+export function createSesMailer(endpoints: AwsEndpoints, sender: { address: string; name: string }, configurationSetName?: string): Mailer {
+  return new SesMailer(createSesClient(endpoints), senderWithName(sender.address, sender.name), configurationSetName);
 }
