@@ -100,6 +100,19 @@ describe('the owner pages', () => {
     expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
   });
 
+  it('count an overdue action updated today as past its target date, not as needing an update, on the page and in a fresh link', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const lead = async () => /<p class="lead">([^<]*)<\/p>/.exec(await (await h.app.request(`/u/${token}`)).text())![1];
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 2 need an update.');
+    expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: '1', progress: 'Audit done for October.', targetMonth: '9', targetYear: '2026' }))).status).toBe(303);
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 1 needs an update and 1 more is past its target date.');
+    expect((await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }))).status).toBe(303);
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 1 is past its target date.');
+    expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' })).status).toBe(200);
+    expect(h.sent.at(-1)!.text).toContain('You have 3 actions (1.01, 1.02, 1.03); 1 is past its target date.');
+  });
+
   it('count the same form sent twice (a double click) as one save, not as a conflict with itself', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
-import { needsAttention, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
+import { countAttention, describeAttention, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
 import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
@@ -29,7 +29,6 @@ const decidedTitles: Record<SignOffDecision, (ref: string) => string> = {
 
 /** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
 export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, decided }: MyActionsPageProps) {
-  const needing = items.filter(needsAttention).length;
   return (
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
@@ -43,7 +42,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
       <h1>Your actions</h1>
       <p class="lead">
         {person.name}:{' '}
-        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}, ${needing === 0 ? 'all up to date' : `${needing} need${needing === 1 ? 's' : ''} an update`}.`}
+        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}, ${describeAttention(countAttention(items))}.`}
       </p>
       <ul class="action-list">
         {items.map((item) => (

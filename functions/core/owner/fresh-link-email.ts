@@ -2,6 +2,7 @@ import type { ForceConfig } from '../config/force-config.js';
 import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import type { IssuedLink } from '../links/links.js';
 import type { Person } from '../model/person.js';
+import { describeAttention, type AttentionCounts } from './list-my-actions.js';
 import type { OutgoingEmail } from '../ports.js';
 
 export interface FreshLinkEmailInput {
@@ -9,18 +10,18 @@ export interface FreshLinkEmailInput {
   person: Person;
   link: IssuedLink;
   refs: string[];
-  needingUpdate: number;
+  attention: AttentionCounts;
   /** As SRO: how many live actions others own for them, and how many of those await their sign-off. */
   portfolio: { total: number; awaitingSignOff: number };
 }
 
-/** The link an owner asked for, with the refs of their open actions and how many need an update; for an SRO, their portfolio's counts. */
-export function freshLinkEmail({ config, person, link, refs, needingUpdate, portfolio }: FreshLinkEmailInput): OutgoingEmail {
+/** The link an owner asked for, with the refs of their open actions and what they need; for an SRO, their portfolio's counts. */
+export function freshLinkEmail({ config, person, link, refs, attention, portfolio }: FreshLinkEmailInput): OutgoingEmail {
   const count = refs.length === 1 ? '1 action' : `${refs.length} actions`;
   const summary =
     refs.length === 0
       ? 'You have no open actions at the moment.'
-      : `You have ${count} (${refs.join(', ')}); ${needingUpdate} need${needingUpdate === 1 ? 's' : ''} an update.`;
+      : `You have ${count} (${refs.join(', ')}); ${describeAttention(attention)}.`;
   return linkEmail({
     to: person.email,
     subject: 'Your link to update your actions',

@@ -78,6 +78,29 @@ export function needsAttention(item: MyActionItem): boolean {
   return item.stale || item.overdue || item.openAgain;
 }
 
+/**
+ * What the person's actions need, counted once each: a written update (no update for too long, or open
+ * again), or else only a new target date or a closure (past its target, yet recently updated). Updating
+ * an overdue action does not make it up to date, so "needs an update" would mislead for those.
+ */
+export interface AttentionCounts {
+  needUpdate: number;
+  pastTargetOnly: number;
+}
+
+export function countAttention(items: MyActionItem[]): AttentionCounts {
+  const needUpdate = items.filter((item) => item.stale || item.openAgain).length;
+  return { needUpdate, pastTargetOnly: items.filter(needsAttention).length - needUpdate };
+}
+
+/** "3 need an update and 1 more is past its target date", or "all up to date". */
+export function describeAttention({ needUpdate, pastTargetOnly }: AttentionCounts): string {
+  const update = needUpdate === 0 ? null : `${needUpdate} need${needUpdate === 1 ? 's' : ''} an update`;
+  const more = update ? ' more' : '';
+  const pastTarget = pastTargetOnly === 0 ? null : pastTargetOnly === 1 ? `1${more} is past its target date` : `${pastTargetOnly}${more} are past their target date`;
+  return [update, pastTarget].filter((part) => part !== null).join(' and ') || 'all up to date';
+}
+
 function rank(item: MyActionItem): number {
   if (item.openAgain) return 0;
   if (item.overdue) return 1;

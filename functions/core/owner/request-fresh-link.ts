@@ -6,7 +6,7 @@ import { hashToken } from '../links/token-crypto.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
-import { listMyWork, needsAttention } from './list-my-actions.js';
+import { countAttention, listMyWork } from './list-my-actions.js';
 import { freshLinkEmail } from './fresh-link-email.js';
 
 export interface FreshLinkDeps extends LinkDeps {
@@ -59,7 +59,7 @@ export async function sendFreshLink(deps: Omit<FreshLinkDeps, 'rateLimits'>, per
     person,
     link,
     refs: owned.map((i) => i.action.ref),
-    needingUpdate: owned.filter(needsAttention).length,
+    attention: countAttention(owned),
     portfolio: { total: portfolio.length, awaitingSignOff: portfolio.filter((i) => i.action.status === 'proposed-closure').length },
   });
   const { messageId } = await mailer.send(email);
