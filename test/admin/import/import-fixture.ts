@@ -26,11 +26,11 @@ export interface ImportHarness {
   snapshot(): Promise<unknown>;
 }
 
-export function importHarness(session: AdminSession = adminSession, shared?: ImportHarness): ImportHarness {
+export function importHarness(session: AdminSession = adminSession, shared?: ImportHarness, clock = { now: () => now }): ImportHarness {
   const repository = shared?.repository ?? new MemoryRepository();
   const audit = shared?.audit ?? new MemoryAuditLog();
   const drafts = shared?.drafts ?? new MemoryImportDraftStore();
-  const deps = memoryDeps({ config, repository, audit, importDrafts: drafts, clock: { now: () => now } });
+  const deps = memoryDeps({ config, repository, audit, importDrafts: drafts, clock });
   return {
     app: adminTestApp(deps, createImportRoutes(), '/admin/import', session),
     deps,

@@ -107,6 +107,21 @@ describe('import: upload, preview, confirm', () => {
     });
   });
 
+  it('confirms the monthly re-import while the clock moves on: a moved target, and Last Updated in this month', async () => {
+    let tick = 0;
+    const h = importHarness(adminSession, undefined, { now: () => new Date(now.getTime() + 1000 * tick++) });
+    const first = await uploadAndPreview(h, demo());
+    expect((await confirm(h, first.path, first.digest!)).status).toBe(200);
+    const edited = new TextDecoder()
+      .decode(demoPlanCsv)
+      .replace('in its use.",Mar-26,', 'in its use.",Sep-27,')
+      .replace('upgrade is complete.,Jul-26', 'upgrade is complete. All four districts now.,Nov-26');
+    const again = await uploadAndPreview(h, { plan: file(edited, 'action-plan.csv'), people: file(demoPeopleCsv, 'people.csv') });
+    expect(again.html).toContain('Target date: March 2026 → September 2027');
+    expect((await confirm(h, again.path, again.digest!)).status).toBe(200);
+    expect((await h.repository.getAction('201'))!.timescale.target).toBe('2027-09');
+  });
+
   it('finishes an import that stopped on a conflict when it is confirmed again, writing nothing twice', async () => {
     const h = importHarness();
     const first = await uploadAndPreview(h, demo());

@@ -42,7 +42,7 @@ export async function previewImport(repository: Repository, files: UploadedFiles
   const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
   for (const { merged } of matchDirectory([...byId.values()], people ? await readPeopleFile(people) : [])) byId.set(merged.id, merged);
   const choices = [...byId.values()].filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { report, digest: reportDigest(report), choices };
+  return { report, digest: reportDigest(report, now), choices };
 }
 
 export type ConfirmResult =
@@ -64,7 +64,11 @@ export async function confirmImport(repository: Repository, draft: ImportDraft, 
   return { kind: 'imported', report };
 }
 
-function reportDigest(report: SpreadsheetImportReport): string {
+/**
+ * The dry run's own time is in what it reports (a moved target's revision, a Last Updated of this month
+ * capped at now), always as `now` itself: it is taken out, or a confirm a second later would never match.
+ */
+function reportDigest(report: SpreadsheetImportReport, now: Date): string {
   const shown = { people: report.people, actions: report.actions, changes: report.changedActions, problems: report.problems, unmatched: report.plan?.unmatchedNames ?? [] };
-  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+  return createHash('sha256').update(JSON.stringify(shown).replaceAll(now.toISOString(), 'now')).digest('base64url');
 }
