@@ -5,7 +5,10 @@ import { applyImport } from '../../functions/core/import/apply-import.js';
 import { formatImportReport } from '../../functions/core/import/format-import-report.js';
 import { InvalidInputError } from '../../functions/core/errors.js';
 import type { Update } from '../../functions/core/model/update.js';
-import { demoPeopleCsv, demoPlanCsv, now, personId, quirkyPlanCsv } from './fixtures.js';
+import { currentPlan } from '../../functions/core/admin/actions/current-plan.js';
+import { buildPlanWorkbook } from '../../web/admin/export/plan-workbook.js';
+import { buildXlsx } from './build-xlsx.js';
+import { csvRows, demoPeopleCsv, demoPlanCsv, now, personId, quirkyPlanCsv } from './fixtures.js';
 
 const demo = { plan: demoPlanCsv, people: demoPeopleCsv };
 const later = new Date('2026-11-20T10:00:00.000Z');
@@ -26,6 +29,48 @@ describe('applyImport', () => {
     const before = await repository.listActions();
     const report = await importSpreadsheets(repository, demo, { now: later });
     expect(report).toMatchObject({ outcome: 'written', people: { created: 0, updated: 0, unchanged: 13 }, actions: { created: 0, updated: 0, unchanged: 27 } });
+    expect(await repository.listActions()).toEqual(before);
+  });
+
+  it('changes nothing when the same plan comes again as .xlsx, its months typed as dates shown "Sep-17"', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const before = await repository.listActions();
+    const rows = csvRows(demoPlanCsv);
+    const timescale = rows[0]!.indexOf('Timescale? set');
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    let dated = 0;
+    const xlsx = await buildXlsx([
+      {
+        name: 'Plan',
+        rows,
+        decorate: (cell, r, c) => {
+          const month = /^([A-Z][a-z]{2})-(\d\d)$/.exec(String(cell.value));
+          if (r === 1 || c !== timescale + 1 || !month) return;
+          cell.value = new Date(Date.UTC(2000 + Number(month[2]), months.indexOf(month[1]!), 1));
+          cell.numFmt = 'mmm-yy';
+          dated++;
+        },
+      },
+    ]);
+    const report = await importSpreadsheets(repository, { plan: xlsx }, { now: later });
+    expect(dated).toBeGreaterThan(10);
+    expect(report).toMatchObject({ warnings: 0, actions: { updated: 0, unchanged: 27 }, changedActions: [] });
+    expect(await repository.listActions()).toEqual(before);
+  });
+
+  it("changes nothing, and warns of nothing, when the product's own export is imported again", async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const action = (await repository.getAction('211'))!;
+    // A target moved since, which the export writes with its original.
+    await repository.putAction({ ...action, timescale: { ...action.timescale, target: '2026-01', revisions: [{ at: now.toISOString(), by: 'admin@force.example', from: action.timescale.target, to: '2026-01', reason: 'Sooner' }] } }, action.version);
+    const before = await repository.listActions();
+    const config = { timeZone: 'Europe/London', staleAfterDays: 28 };
+    const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { timeZone: config.timeZone, createdAt: later });
+    const report = await importSpreadsheets(repository, { plan: exported }, { now: later });
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ actions: { updated: 0, unchanged: 27 }, changedActions: [] });
     expect(await repository.listActions()).toEqual(before);
   });
 

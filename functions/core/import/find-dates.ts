@@ -70,6 +70,11 @@ export function findDates(text: string): TargetDate[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.target);
 }
 
+/** Text that is one month or date and nothing more ("Sep-17", "September 2017", "2017-09"). */
+export function isBareDate(text: string): boolean {
+  return findDates(text).length === 1 && text.replace(new RegExp(monthPattern, 'gi'), '').replace(/[\d\s\-–/.,'’]/g, '') === '';
+}
+
 /** The last day a target covers: a month target is due at the end of its month. */
 export function targetEnd(target: TargetDate): string {
   if (target.length === 10) return target;

@@ -1,6 +1,7 @@
 import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { ownersAfterImport, returningLeavers, type Directory } from './leavers.js';
+import { saysOnlyTarget } from './parse-timescale.js';
 
 /** Same value, whatever the order of object keys. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -73,7 +74,9 @@ function isStoredNewer(stored: string | null, imported: string | null): boolean 
 function mergeTimescale(stored: Timescale, imported: Timescale, now: Date): Timescale {
   const moved = stored.target !== imported.target;
   return {
-    text: imported.text,
+    // A file that gives only the same target (a month cell, the export's "March 2027") says nothing
+    // against the wording kept from the plan ("Sep-26 - Feb/March-27."), so that wording stays.
+    text: !moved && saysOnlyTarget(imported) ? stored.text : imported.text,
     target: imported.target,
     originalTarget: stored.originalTarget ?? imported.target,
     revisions: moved

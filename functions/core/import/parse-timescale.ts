@@ -1,6 +1,6 @@
-import type { TargetDate } from '../model/action.js';
+import type { TargetDate, Timescale } from '../model/action.js';
 import { cellText, type Cell } from './cells.js';
-import { dateToTarget, findDates, latestTarget, serialToTarget, targetEnd } from './find-dates.js';
+import { dateToTarget, findDates, isBareDate, latestTarget, serialToTarget, targetEnd } from './find-dates.js';
 
 export interface ParsedTimescale {
   /** What the plan says, kept as written (an Excel date or serial is written out as YYYY-MM-DD). */
@@ -12,7 +12,10 @@ export interface ParsedTimescale {
 }
 
 /** Words that mean "no date yet" rather than a date the importer failed to read. */
-const pendingText = /^(awaiting|tbc|tba|to be (confirmed|agreed|set|decided|determined)|n\/?a$|not (yet )?(set|known)|unknown$|none$|-+$|ongoing)/i;
+const pendingText = /^(awaiting|tbc|tba|to be (confirmed|agreed|set|decided|determined)|n\/?a$|not (yet )?(set|known)|unknown$|none$|-+$|ongoing|never updated$)/i;
+
+/** What the product's own export adds to a moved target ("March 2027 (originally December 2026)"). */
+const originallyNote = /\s*\(originally [^)]*\)\s*$/i;
 
 /** Reads a Timescale cell: "Sep-17", "June 2017", "Apr '18", "Sep-17 - Feb/March-18.", Excel dates. */
 export function parseTimescale(cell: Cell): ParsedTimescale {
@@ -20,7 +23,8 @@ export function parseTimescale(cell: Cell): ParsedTimescale {
     const target = dateToTarget(cell);
     return { text: target, target, problem: target ? null : 'the date in this cell is not valid; type the target month, like "Mar-27"' };
   }
-  const text = cellText(cell);
+  // The original target is kept apart from the text; read as text, it could be taken for the target.
+  const text = cellText(cell).replace(originallyNote, '');
   if (!text) return { text: null, target: null, problem: null };
   const serial = serialToTarget(text);
   if (serial) return { text: serial, target: serial, problem: null };
@@ -31,6 +35,16 @@ export function parseTimescale(cell: Cell): ParsedTimescale {
     target: null,
     problem: `no date could be read from "${clip(text)}"; it is kept as text. Write the target as a month, like "Mar-27" or "March 2027", if the action has one`,
   };
+}
+
+/**
+ * Whether a timescale's text says no more than its target: a bare month, or words for "not set yet".
+ * Such text differs between files only in how it is written ("Sep-17" typed, "September 2017" from a
+ * date cell, "Not set" from the export), which is no change to the action.
+ */
+export function saysOnlyTarget({ text, target }: Pick<Timescale, 'text' | 'target'>): boolean {
+  if (text === null) return true;
+  return target === null ? pendingText.test(text) : isBareDate(text);
 }
 
 export interface ParsedLastUpdated {
