@@ -20,11 +20,19 @@ export async function loadForceConfig(forceId: string, dir = forcesDir): Promise
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Force config infra/forces/${forceId}.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Force config infra/forces/${forceId}.json is not valid JSON: ${withLine((error as Error).message, text)}`);
   }
   const config = parseForceConfig(json, `infra/forces/${forceId}.json`);
   if (config.id !== forceId) {
     throw new Error(`Force config infra/forces/${forceId}.json is not valid:\n - id: must be "${forceId}", the name of its file`);
   }
   return config;
+}
+
+/** "at position 284" as "at line 12, column 3", which an editor can go to (a comma after the last item is the usual cause). */
+function withLine(message: string, text: string): string {
+  return message.replace(/at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position: string) => {
+    const before = text.slice(0, Number(position)).split('\n');
+    return `at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  });
 }

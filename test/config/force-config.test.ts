@@ -99,6 +99,15 @@ describe('force config', () => {
       'board[0]: must be an email address like name@force.police.uk (got 7)',
     ]);
   });
+  it('names the field of an address without https://, and says a missing field is missing', () => {
+    const { sender: _, ...withoutSender } = valid;
+    expect(configProblems({ ...withoutSender, baseUrl: 'actions.northshire.police.uk' })).toEqual([
+      'baseUrl: must be the address people open, like https://actions.northshire.police.uk',
+      'sender: is missing: add an email address like name@force.police.uk',
+    ]);
+    const { admins: __, ...withoutAdmins } = valid;
+    expect(configProblems(withoutAdmins)).toEqual(['admins: is missing']);
+  });
 });
 
 describe('loading a force config file', () => {
@@ -120,6 +129,9 @@ describe('loading a force config file', () => {
     const dir = await mkdtemp('/tmp/forces-');
     await writeFile(`${dir}/broken.json`, '{"id": "broken",');
     await expect(loadForceConfig('broken', dir)).rejects.toThrow(/infra\/forces\/broken\.json is not valid JSON/);
+    // A comma after the last field, found by line as an editor shows it, not by character position.
+    await writeFile(`${dir}/comma.json`, '{\n  "id": "comma",\n  "name": "Northshire Police",\n}\n');
+    await expect(loadForceConfig('comma', dir)).rejects.toThrow(/comma\.json is not valid JSON: .* at line 4, column 1$/);
     await writeFile(`${dir}/lax.json`, JSON.stringify({ ...valid, id: 'lax', staleAfterDays: 1000 }));
     await expect(loadForceConfig('lax', dir)).rejects.toThrow(/lax\.json is not valid:\n - staleAfterDays: must be from 1 to 365 days/);
     await writeFile(`${dir}/other.json`, JSON.stringify(valid));

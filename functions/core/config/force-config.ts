@@ -16,7 +16,9 @@ const wholeNumber = (what: string, min: number, max: number, fallback: number) =
     fallback,
   );
 
-const email = z.email({ error: (issue) => `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})` });
+const email = z.email({
+  error: (issue) => (issue.input === undefined ? 'is missing: add an email address like name@force.police.uk' : `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})`),
+});
 
 /** A string, with a default, that `problemOf` finds nothing wrong with; its answer is the message. */
 const checkedString = (problemOf: (value: string) => string | null, fallback: string) =>
@@ -112,7 +114,8 @@ export const ForceConfig = z
     baseUrl: z.pipe(
       z
         .url({ protocol: /^https?$/, error: 'must be the address people open, like https://actions.northshire.police.uk' })
-        .check(z.refine((value) => !new URL(value).search && !new URL(value).hash, 'must not contain a query (?) or fragment (#)')),
+        // zod runs this check after a failed z.url too, so it must not throw on what is not a URL.
+        .check(z.refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), 'must not contain a query (?) or fragment (#)')),
       z.transform((value) => value.replace(/\/+$/, '')),
     ),
     sender: email,
