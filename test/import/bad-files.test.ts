@@ -50,12 +50,15 @@ describe('files that cannot be imported', () => {
 
   it('refuses a directory with a bad or repeated email, even with warnings accepted, and writes nothing', async () => {
     const repository = new MemoryRepository();
-    const people = encode('name,role,email,aliases\r\nA One,,a.one@force.example,\r\nA Two,,not-an-email,\r\nA Three,,A.ONE@force.example,\r\n');
+    const people = encode('Name,role,E-mail,aliases\r\nA One,,a.one@force.example,\r\nA Two,,not-an-email,\r\nA Three,,A.ONE@force.example,\r\n,,a.four@force.example,\r\nA Five,,,\r\n');
     const report = await importSpreadsheets(repository, { people }, { now, acceptWarnings: true });
     expect(report.outcome).toBe('blocked');
     expect(report.problems).toEqual([
       { file: 'people', row: 3, severity: 'error', message: expect.stringMatching(/"not-an-email" is not an email address/) },
-      { file: 'people', row: 4, column: 'email', severity: 'error', message: expect.stringMatching(/a\.one@force\.example is also on row 2/) },
+      // Not starting with the address, which a sentence's capital letter would change.
+      { file: 'people', row: 4, column: 'E-mail', severity: 'error', message: expect.stringMatching(/^the address a\.one@force\.example is also on row 2/) },
+      { file: 'people', row: 5, column: 'Name', severity: 'error', message: "the row has no name; fill in the person's name as the plan writes it" },
+      { file: 'people', row: 6, column: 'E-mail', severity: 'error', message: 'the row has no email address; fill it in (each person needs their own)' },
     ]);
     expect(await repository.listPeople()).toEqual([]);
   });

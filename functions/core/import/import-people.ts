@@ -22,6 +22,11 @@ function mapPeopleColumns(row: Row): Partial<Record<PeopleField, number>> {
   return columns;
 }
 
+const blankMessages = {
+  name: "the row has no name; fill in the person's name as the plan writes it",
+  email: 'the row has no email address; fill it in (each person needs their own)',
+};
+
 export interface PeopleImport {
   people: Person[];
   problems: ImportProblem[];
@@ -43,6 +48,7 @@ export function importPeople(rows: readonly Row[]): PeopleImport {
   const people: Person[] = [];
   const problems: ImportProblem[] = [];
   const rowOfId = new Map<string, number>();
+  const heading = (field: 'name' | 'email') => cellText(rows[headerIndex]?.[columns[field]!] ?? null);
   const at = (row: Row, field: PeopleField) => (columns[field] === undefined ? '' : cellText(row[columns[field]] ?? null));
 
   rows.slice(headerIndex + 1).forEach((row, offset) => {
@@ -58,16 +64,19 @@ export function importPeople(rows: readonly Row[]): PeopleImport {
       active: true,
       mailStatus: 'ok',
     };
+    const blank = (['name', 'email'] as const).filter((field) => candidate[field] === '');
+    for (const field of blank) problems.push({ row: rowNumber, column: heading(field), severity: 'error', message: blankMessages[field] });
     const parsed = Person.safeParse(candidate);
     if (!parsed.success) {
       for (const message of formatIssues(parsed.error)) {
+        if (blank.some((field) => message.startsWith(`${field}:`))) continue;
         problems.push({ row: rowNumber, severity: 'error', message: `${message.replace(/^email: .*/, `"${email}" is not an email address`)}; correct the row` });
       }
       return;
     }
     const seen = rowOfId.get(parsed.data.id);
     if (seen !== undefined) {
-      problems.push({ row: rowNumber, column: 'email', severity: 'error', message: `${email} is also on row ${seen}; each person needs their own email address, so merge the rows (put other spellings of the name in aliases)` });
+      problems.push({ row: rowNumber, column: heading('email'), severity: 'error', message: `the address ${email} is also on row ${seen}; each person needs their own email address, so merge the rows (put other spellings of the name in aliases)` });
       return;
     }
     rowOfId.set(parsed.data.id, rowNumber);
