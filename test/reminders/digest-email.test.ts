@@ -43,7 +43,7 @@ describe('reminder and escalation emails', () => {
     expect(email.text).toMatchInlineSnapshot(`
       "Dear Supt Alex Morgan,
 
-      These 2 actions you own have had no update for 28 days or more. Please add an update: it takes a minute.
+      These 2 actions you own have had no update for 28 days or more, or none yet. Please add an update: it takes a minute.
 
       - 1.02: last updated 90 days ago
       - AFI 3: never updated (added 40 days ago)
@@ -56,6 +56,14 @@ describe('reminder and escalation emails', () => {
       Testshire Police – Action Plan Tracker. You receive this because you own or sponsor actions in the inspection action plan."
     `);
     expect(email.html).toMatchSnapshot();
+  });
+
+  it('does not say "no update for 28 days" of a plan loaded today, whose actions have none yet', async () => {
+    const loadedToday = { ...reminder, lines: [line('1.01', 0, true), line('1.02', 0, true)] };
+    const { text } = await renderDigestEmail({ ...base, digest: alone(loadedToday) });
+    expect(text).toContain('These 2 actions you own have no update yet. Please add an update: it takes a minute.');
+    expect(text).toContain('- 1.01: never updated (added today)');
+    expect(text).not.toContain('28 days');
   });
 
   it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {

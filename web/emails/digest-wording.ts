@@ -9,7 +9,8 @@ import { plural } from '../../functions/core/words.js';
  */
 export function ageText(line: DigestLine): string {
   const days = plural(line.ageDays, 'day');
-  return line.neverUpdated ? `never updated (added ${days} ago)` : `last updated ${days} ago`;
+  if (!line.neverUpdated) return `last updated ${days} ago`;
+  return `never updated (added ${line.ageDays === 0 ? 'today' : `${days} ago`})`;
 }
 
 export function reminderSubject(digest: ReminderDigest): string {
@@ -19,11 +20,15 @@ export function reminderSubject(digest: ReminderDigest): string {
 
 /**
  * "N days or more": an action is stale after N whole 24-hour periods, and its age below is counted in
- * calendar days, which can read N itself ("more than 28 days" above "last updated 28 days ago").
+ * calendar days, which can read N itself ("more than 28 days" above "last updated 28 days ago"). An
+ * action never updated is stale from the start (a plan just loaded), so for it that would be untrue.
  */
 export function reminderIntro(digest: ReminderDigest, staleAfterDays: number): string {
   const n = digest.lines.length;
-  return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} had no update for ${plural(staleAfterDays, 'day')} or more. Please add an update: it takes a minute.`;
+  const never = digest.lines.filter((line) => line.neverUpdated).length;
+  const quiet = `had no update for ${plural(staleAfterDays, 'day')} or more`;
+  const what = never === 0 ? quiet : never === n ? 'no update yet' : `${quiet}, or none yet`;
+  return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} ${what}. Please add an update: it takes a minute.`;
 }
 
 export function escalationSubject(digest: EscalationDigest): string {
