@@ -97,6 +97,10 @@ describe('Actions and Export in Chromium', () => {
     await page.click('#change-reassign button[type=submit]');
     expect(await page.textContent('.notification-title')).toBe('Owners reassigned');
     await expectAccessible(page, 'action-reassigned');
+    // Its history now names the admin by address, one long word that must wrap on a phone.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expectAccessible(page, 'action-reassigned-320');
+    await page.setViewportSize({ width: 1024, height: 900 });
     const [email] = await mailTo(newOwner.email);
     expect(email!.subject).toContain(action!.ref);
     expect(email!.body.text).toMatch(new RegExp(`${stack.appUrl}/u/[A-Za-z0-9_-]{43}`));

@@ -5,7 +5,8 @@
 export const appCss = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:100%;line-height:1.5;color:#0b0c0c;background:#fff}
-body{margin:0}
+/* A word too long for a phone (an address in a history line) wraps rather than widening the page. */
+body{margin:0;overflow-wrap:break-word}
 .width-container{max-width:60rem;margin:0 auto;padding:0 1rem}
 /* As specific as .width-container, whose padding shorthand would otherwise take the top and bottom away. */
 main.width-container{padding-top:1.5rem;padding-bottom:3rem}
