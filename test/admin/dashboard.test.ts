@@ -111,7 +111,7 @@ describe('the dashboard', () => {
     const { html } = await dashboardFor(adminEmail);
     const section = (id: string) => html.slice(html.indexOf(`id="${id}-heading"`), html.indexOf('</section>', html.indexOf(`id="${id}-heading"`)));
     const refs = (part: string) => [...part.matchAll(/<a href="\/admin\/actions\/([^"]+)">([^<]+)<\/a>/g)].map((m) => m[2]);
-    expect(section('stale')).toContain('Stale actions: 2');
+    expect(section('stale')).toContain('Actions with no update for 28 days or more: 2');
     expect(refs(section('stale'))).toEqual(['1.01', '1.02']);
     expect(section('stale')).toContain('Never updated');
     expect(section('stale')).toContain('60 days ago');
@@ -140,7 +140,7 @@ describe('the dashboard', () => {
     const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
       for (let i = 0; i < 60; i++) await repository.putAction(makeAction({ id: `bulk-${i}`, ref: `9.${i}`, lastUpdatedAt: null }), null);
     });
-    expect(html).toContain('Stale actions: 62');
+    expect(html).toContain('Actions with no update for 28 days or more: 62');
     expect(html).toContain('Showing the first 50 of 62.');
   });
 

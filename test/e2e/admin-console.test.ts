@@ -88,7 +88,7 @@ describe('the admin journey in Chromium', () => {
     const total = (await stack.deps.repository.listActions()).length;
     expect(await page.textContent('.lead')).toContain(`${total} actions in the plan`);
     expect(await page.locator('caption').first().textContent()).toBe('Headline figures');
-    expect(await page.textContent('#stale-heading')).toMatch(/^Stale actions: \d+$/);
+    expect(await page.textContent('#stale-heading')).toMatch(/^Actions with no update for 28 days or more: \d+$/);
     expect(await page.textContent('#overdue-heading')).toMatch(/^Overdue actions: \d+$/);
     expect(await page.locator('h2:has-text("Recent reminder runs")').count()).toBe(1);
   });

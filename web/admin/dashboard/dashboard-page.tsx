@@ -7,6 +7,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { actionPaths } from '../actions/paths.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
+import { noUpdateFor } from '../../../functions/core/board-summary/board-wording.js';
 import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
 import { RunLog } from '../reminders/run-log.js';
@@ -52,7 +53,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       <FiguresTable figures={figures} />
       {session.role === 'admin' && <ForAnAdmin dashboard={dashboard} />}
 
-      <ActionTable id="stale" heading={`Stale actions: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
+      <ActionTable id="stale" heading={`Actions with ${noUpdateFor(staleAfterDays)}: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
       <ActionTable
         id="overdue"
         heading={`Overdue actions: ${dashboard.overdue.length}`}
