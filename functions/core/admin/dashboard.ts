@@ -38,8 +38,14 @@ export interface Dashboard {
   bankHolidaysEnd: string | null;
   /** People still here whose address bounced or complained: nobody can email them until it is fixed. */
   undeliverable: Person[];
-  /** Live actions that still name someone who has left, as owner or SRO: for an admin to reassign. */
-  namingLeavers: Array<{ row: PlanRow; leavers: string[] }>;
+  /**
+   * Live actions whose reminders or sign-off reach someone who is not there: an owner or SRO who has
+   * left, an owner name the directory does not hold, or an open action with no owner. Only an admin
+   * can reassign them.
+   */
+  unreachable: Array<{ row: PlanRow; who: string[] }>;
+  /** The ids of people marked as having left: a closure whose SRO has left is an admin's to sign off. */
+  leftIds: ReadonlySet<string>;
 }
 
 export const dashboardRuns = 5;
@@ -57,6 +63,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     deps.summaries.getSnapshot(addMonths(month, -1)),
     deps.runReports.listRecent(dashboardRuns),
   ]);
+  const leftIds = new Set(people.filter((p) => !p.active).map((p) => p.id));
   const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
   const lastUpdated = (row: PlanRow) => (row.lastUpdatedAt === null ? 0 : Date.parse(row.lastUpdatedAt));
   return {
@@ -70,16 +77,23 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
     undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => a.name.localeCompare(b.name)),
-    namingLeavers: namingLeavers(plan, people),
+    unreachable: unreachableActions(plan, leftIds),
+    leftIds,
   };
 }
 
-/** Each open or proposed action that names a leaver, with how it names them ("ACO Helen Carver (SRO)"). */
-function namingLeavers(plan: readonly PlanRow[], people: readonly Person[]): Dashboard['namingLeavers'] {
-  const left = new Set(people.filter((p) => !p.active).map((p) => p.id));
-  const hasLeft = (person: NamedPerson | null): person is NamedPerson => person !== null && person.id !== null && left.has(person.id);
+/** Each open or proposed action with someone to replace, said as "ACO Helen Carver (SRO, has left)". */
+function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>): Dashboard['unreachable'] {
+  const why = (person: NamedPerson, role: string): string[] => {
+    if (person.id === null) return [`${person.name} (${role}, not in the people directory)`];
+    return left.has(person.id) ? [`${person.name} (${role}, has left)`] : [];
+  };
   return plan
     .filter((row) => row.status === 'open' || row.status === 'proposed-closure')
-    .map((row) => ({ row, leavers: [...row.owners.filter(hasLeft).map((o) => `${o.name} (owner)`), ...(hasLeft(row.sro) ? [`${row.sro.name} (SRO)`] : [])] }))
-    .filter(({ leavers }) => leavers.length > 0);
+    .map((row) => ({
+      row,
+      // An open action without owners is reminded to nobody; a closure without them still reaches its SRO.
+      who: [...(row.owners.length === 0 && row.status === 'open' ? ['No owner'] : row.owners.flatMap((owner) => why(owner, 'owner'))), ...(row.sro ? why(row.sro, 'SRO') : [])],
+    }))
+    .filter(({ who }) => who.length > 0);
 }

@@ -65,7 +65,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         id="sign-off"
         heading={`Awaiting the SRO’s sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
-        who={{ label: 'SRO', of: signOffBy }}
+        who={{ label: 'SRO', of: (row) => signOffBy(row, dashboard.leftIds) }}
         lastColumn="Last updated"
         cell={daysAgo}
       />
@@ -97,9 +97,9 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
  * the reminder job sends to an SRO because they still name someone who has left.
  */
 function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
-  const { undeliverable, namingLeavers } = dashboard;
-  if (undeliverable.length === 0 && namingLeavers.length === 0) return null;
-  const leaversOf = new Map(namingLeavers.map(({ row, leavers }) => [row.id, leavers.join(', ')]));
+  const { undeliverable, unreachable } = dashboard;
+  if (undeliverable.length === 0 && unreachable.length === 0) return null;
+  const whoOf = new Map(unreachable.map(({ row, who }) => [row.id, who.join(', ')]));
   return (
     <>
       {undeliverable.length > 0 && (
@@ -121,12 +121,13 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
           </table>
         </section>
       )}
-      {namingLeavers.length > 0 && (
+      {unreachable.length > 0 && (
         <ActionTable
-          id="leavers"
-          heading={`Actions that still name someone who has left: ${namingLeavers.length}`}
-          rows={namingLeavers.map(({ row }) => row)}
-          who={{ label: 'Has left', of: (row) => leaversOf.get(row.id) ?? '' }}
+          id="unreachable"
+          heading={`Actions that need a new owner or SRO: ${unreachable.length}`}
+          intro="Each names someone who has left or is not in the people directory, or has no owner, so its reminders or sign-off reach nobody. Reassign it on its page."
+          rows={unreachable.map(({ row }) => row)}
+          who={{ label: 'Who to replace', of: (row) => whoOf.get(row.id) ?? '' }}
           lastColumn="Status"
           cell={(row) => statusLabels[row.status]}
         />
@@ -137,17 +138,19 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
 
 /**
  * Who signs a closure off: its SRO, from their link (and chased by the reminder job); or an admin, on
- * the action's page, when it has no SRO or its SRO owns it, neither of which anyone else is chasing.
+ * the action's page, when it has no SRO, its SRO owns it or has left, none of which anyone else chases.
  */
-function signOffBy(row: PlanRow): string {
+function signOffBy(row: PlanRow, leftIds: ReadonlySet<string>): string {
   if (!row.sro) return 'No SRO: an admin signs it off';
   const sroId = row.sro.id;
+  if (sroId !== null && leftIds.has(sroId)) return `${row.sro.name}, who has left: an admin signs it off`;
   return sroId !== null && row.owners.some((owner) => owner.id === sroId) ? `${row.sro.name}, who owns it: an admin signs it off` : row.sro.name;
 }
 
 interface ActionTableProps {
   id: string;
   heading: string;
+  intro?: string;
   rows: PlanRow[];
   /** The people column: the owners unless said otherwise. */
   who?: { label: string; of: (row: PlanRow) => string };
@@ -155,10 +158,11 @@ interface ActionTableProps {
   cell: (row: PlanRow) => string;
 }
 
-function ActionTable({ id, heading, rows, who = { label: 'Owners', of: ownerNames }, lastColumn, cell }: ActionTableProps) {
+function ActionTable({ id, heading, intro, rows, who = { label: 'Owners', of: ownerNames }, lastColumn, cell }: ActionTableProps) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
+      {intro && <p>{intro}</p>}
       {rows.length === 0 ? (
         <p>None.</p>
       ) : (
