@@ -392,6 +392,14 @@ describe('asking the SRO to sign off', () => {
     expect(ownPage).toContain('It now awaits sign-off by an admin: its senior responsible officer owns it too');
     expect(ownPage).not.toContain('awaits sign-off by its senior responsible officer.');
 
+    // Blake has left: nobody is emailed, and the owner is told an admin signs it off.
+    const left = await ownerHarness({ actions: withProposable() });
+    await left.repository.putPerson({ ...(await left.repository.getPerson('blake'))!, active: false });
+    const leftSaved = await postForm(left.app, `/u/${await left.linkFor('alex')}/actions/305`, propose());
+    expect(leftSaved.status).toBe(303);
+    expect(left.sent).toEqual([]);
+    expect(await (await left.app.request(leftSaved.headers.get('location')!)).text()).toContain('It now awaits sign-off by an admin: its senior responsible officer has left.');
+
     // Blake co-owns 3.08 and is its SRO: Alex's proposal is an admin's to sign off, not Blake's.
     const coOwned = await ownerHarness({ actions: [...withProposable(), makeAction({ id: '308', ref: '3.08', ownerIds: ['alex', 'blake'], sroId: 'blake', lastUpdatedAt: '2026-11-01T10:00:00.000Z' })] });
     expect((await postForm(coOwned.app, `/u/${await coOwned.linkFor('alex')}/actions/308`, propose())).status).toBe(303);

@@ -17,7 +17,7 @@ export interface MyActionsPageProps {
   portfolio: MyActionItem[];
   ownerNames: Record<string, string>;
   /** Set after a save: the action just updated and the next one needing the person. */
-  saved?: { item: MyActionItem; next: MyActionItem | null };
+  saved?: SavedNotice;
   /** Set after the SRO signed a closure off, or returned it to its owners. */
   decided?: { action: Action; decision: SignOffDecision };
 }
@@ -26,6 +26,13 @@ const decidedTitles: Record<SignOffDecision, (ref: string) => string> = {
   closed: (ref) => `${ref} signed off: it is closed`,
   returned: (ref) => `${ref} returned to its owners: it is open again`,
 };
+
+/** The action just saved, the next that needs the person, and whether its SRO (for a closure) has left. */
+export interface SavedNotice {
+  item: MyActionItem;
+  next: MyActionItem | null;
+  sroHasLeft: boolean;
+}
 
 /** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
 export function MyActionsPage({ forceName, token, person, items, portfolio, ownerNames, saved, decided }: MyActionsPageProps) {
@@ -91,8 +98,9 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
   );
 }
 
-/** Who closes a proposed closure: its SRO, unless they own it too or there is none (decidesClosureAsSro). */
-function whoSignsOff(action: Action): string {
+/** Who closes a proposed closure: its SRO, unless they own it too, have left or there is none (decidesClosureAsSro). */
+function whoSignsOff(action: Action, sroHasLeft: boolean): string {
+  if (action.sroId !== null && sroHasLeft) return 'It now awaits sign-off by an admin: its senior responsible officer has left.';
   if (action.sroId !== null && decidesClosureAsSro(action, action.sroId)) return 'It now awaits sign-off by its senior responsible officer.';
   if (action.sroId !== null) return 'It now awaits sign-off by an admin: its senior responsible officer owns it too, and nobody signs off their own action.';
   return 'It now awaits sign-off by an admin: it has no senior responsible officer.';
@@ -112,13 +120,13 @@ function whyItNeedsYou(item: MyActionItem): string {
   return item.daysSinceUpdate === null ? 'which has never been updated' : `which has had no update for ${plural(item.daysSinceUpdate, 'day')}`;
 }
 
-function SavedBanner({ token, saved }: { token: string; saved: { item: MyActionItem; next: MyActionItem | null } }) {
+function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
   return (
     <div class="notification-success" role="status" aria-labelledby="saved-title">
       <h2 id="saved-title" class="notification-title">
         Update saved for {saved.item.action.ref}
       </h2>
-      {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action)}</p>}
+      {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action, saved.sroHasLeft)}</p>}
       {saved.next ? (
         <p>
           Next: <a href={ownerPaths.action(token, saved.next.action.id)}>update {saved.next.action.ref}</a>, {whyItNeedsYou(saved.next)}.

@@ -139,7 +139,10 @@ export function createOwnerRoutes() {
     const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
     const { owned: items, portfolio, ownerNames, changed } = await listMyWork(deps, person, deps.clock.now(), justChanged);
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
-    const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id) } : undefined;
+    // A closure whose SRO has left is an admin's to sign off, and the banner says who the owner waits for.
+    const sroId = savedItem?.action.status === 'proposed-closure' ? savedItem.action.sroId : null;
+    const sroHasLeft = sroId !== null && !(await deps.repository.getPerson(sroId))?.active;
+    const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), sroHasLeft } : undefined;
     // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
     const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;
     // A returned closure is open again, so it is in the portfolio just read.
