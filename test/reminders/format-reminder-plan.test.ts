@@ -3,6 +3,8 @@ import { formatReminderPlan } from '../../functions/core/reminders/format-remind
 import { makePerson } from '../support/make-action.js';
 import { coOwner, daysBefore, owner, plan, sentReminder, sro, staleAction, tuesday } from './policy-fixture.js';
 
+const days = { staleAfterDays: 28, remindEveryDays: 7 };
+
 describe('formatReminderPlan (the dry run)', () => {
   it('says who would get what, refs and ages only, starting with the line the CLI test reads', () => {
     const actions = [
@@ -11,19 +13,19 @@ describe('formatReminderPlan (the dry run)', () => {
     ];
     const bounced = makePerson({ ...coOwner, mailStatus: 'bounced' });
     const p = plan({ actions, people: [owner, bounced, sro], history: [14, 7].map((d) => sentReminder('owner', tuesday, d, ['a-1'])) });
-    const text = formatReminderPlan(p, 28);
+    const text = formatReminderPlan(p, days);
     expect(text.split('\n')).toEqual([
       '2 stale actions for 2 people (not updated in 28 days):',
       'ACC Casey Shaw <casey@testshire.example>: escalation: 1 owned by Ch Insp Blake Reid (bounced): 1.02 (never updated, 30 days); 1 owned by Supt Alex Morgan (ignored 2 reminders): 1.01 (61 days)',
       'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (61 days)',
-      'Ch Insp Blake Reid <blake@testshire.example>: not emailed: address bounced; goes to the SRO: 1.02',
+      'Ch Insp Blake Reid <blake@testshire.example>: not emailed: their address bounces; their SRO is told, if the action has one who can be emailed: 1.02',
     ]);
     expect(text).not.toContain('SECRET');
   });
 
   it('lists the closures waiting for their SRO, even when nothing is stale', () => {
     const closure = staleAction({ id: 'c-1', ref: '3.01', status: 'proposed-closure', text: 'SECRET CLOSURE', lastUpdatedAt: daysBefore(tuesday, 35) });
-    expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), 28).split('\n')).toEqual([
+    expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), days).split('\n')).toEqual([
       '0 stale actions for 0 people (not updated in 28 days):',
       "1 proposed closure waiting as long for their SRO's sign-off.",
       'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (35 days)',
@@ -31,6 +33,6 @@ describe('formatReminderPlan (the dry run)', () => {
   });
 
   it('says when nothing is stale', () => {
-    expect(formatReminderPlan(plan({ actions: [] }), 28)).toBe('No stale actions: every open action was updated in the last 28 days.');
+    expect(formatReminderPlan(plan({ actions: [] }), days)).toBe('No stale actions: every open action was updated in the last 28 days.');
   });
 });

@@ -17,13 +17,13 @@ async function main() {
   if (values['dry-run']) {
     // On a weekend the schedule sends nothing; show what a working day would send instead, and say so.
     const plan = await planFromStore(deps, now, true);
-    console.log(formatReminderPlan(plan, deps.config.staleAfterDays));
+    console.log(formatReminderPlan(plan, deps.config));
     if (!isWorkingDay(plan.period, deps.config)) console.log(`\n${plan.period} is not a working day: the scheduled run sends nothing today. Above is what a working day would send.`);
     console.log('\nDry run: nothing was sent or recorded.');
     return;
   }
   const { plan, report } = await runReminders(reminderJobDeps(deps, () => undefined), { dryRun: false, assumeWorkingDay: values['any-day'] ?? false });
-  console.log(formatReminderPlan(plan, deps.config.staleAfterDays));
+  console.log(formatReminderPlan(plan, deps.config));
   if (!plan.workingDay) console.log(`\n${plan.period} is not a working day: nothing was sent. Add --any-day to send anyway.`);
   console.log(`\nSent ${report.peopleReminded} reminders and ${report.escalations} escalations; ${report.failures} failed, ${report.claimedElsewhere} already claimed by another run.`);
   console.log(JSON.stringify(report));

@@ -1,4 +1,5 @@
-import type { DigestLine, EscalationGroup, ReminderPlan, Skip, SkipReason } from '../../../functions/core/reminders/reminder-plan.js';
+import type { DigestLine, EscalationGroup, ReminderPlan, Skip } from '../../../functions/core/reminders/reminder-plan.js';
+import { skipWords } from '../../../functions/core/reminders/skip-words.js';
 import { plural } from '../../../functions/core/words.js';
 
 const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, added ${ageWords(l.ageDays)}` : `last updated ${ageWords(l.ageDays)}`})`;
@@ -15,19 +16,6 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
 
 const groupWords = (g: EscalationGroup) =>
   g.flag === 'awaiting-sign-off' ? `${plural(g.lines.length, 'closure')} awaiting their sign-off` : `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)})`;
-
-/** Why each person is passed over; just after a send, everyone emailed is listed as reminded already. */
-const skipWords = (remindEveryDays: number): Record<SkipReason, string> => ({
-  'not-working-day': 'not a working day',
-  inactive: 'not emailed: marked as having left (their SRO is told)',
-  bounced: 'not emailed: their address bounces (their SRO is told)',
-  complained: 'not emailed: they marked our email as spam (their SRO is told)',
-  'no-address': 'not emailed: the name matches nobody in the directory (the SRO is told)',
-  'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} have passed`,
-  'claimed-today': "not today: today's digest was sent already, or is being sent",
-  'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
-  'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
-});
 
 const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassigned actions' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
 

@@ -1,0 +1,22 @@
+import { plural } from '../words.js';
+import type { SkipReason } from './reminder-plan.js';
+
+/**
+ * Why a person is passed over, in the console's reminders page and the command line's dry run alike.
+ * The SRO is told of an owner who cannot be emailed only when the action has one who can be: when it
+ * has not, the same action is listed again under "no-sro".
+ */
+export function skipWords(remindEveryDays: number): Record<SkipReason, string> {
+  const toSro = 'their SRO is told, if the action has one who can be emailed';
+  return {
+    'not-working-day': 'not a working day',
+    inactive: `not emailed: marked as having left; ${toSro}`,
+    bounced: `not emailed: their address bounces; ${toSro}`,
+    complained: `not emailed: they marked our email as spam; ${toSro}`,
+    'no-address': `not emailed: the name matches nobody in the directory; ${toSro}`,
+    'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} have passed`,
+    'claimed-today': "not today: today's digest was sent already, or is being sent",
+    'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
+    'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
+  };
+}
