@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import { monthLabel } from '../../core/board-summary/month.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { changeRows } from './movement-rows.js';
 import { packColumns } from './pack-columns.js';
-import { printSetup } from './print-setup.js';
+import { printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addTable, paint } from './table.js';
@@ -17,14 +18,18 @@ export { sheetNames } from './sheet-names.js';
 export const boardPackContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const boardPackFilename = (month: string) => `board-pack-${month}.xlsx`;
 
+/** What the pack is, atop its Summary and at the foot of every printed page: the force is the config's name, as the email's subject gives it. */
+const packTitle = (forceName: string, month: string) => `${forceName}: action plan board summary, ${monthLabel(month)}`;
+
 export async function buildBoardPack(snapshot: Snapshot, options: { forceName: string }): Promise<Uint8Array> {
   const { summary, plan } = snapshot;
+  const title = packTitle(options.forceName, summary.month);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = new Date(summary.compiledAt);
-  addSummarySheet(workbook, snapshot, options.forceName);
+  addSummarySheet(workbook, snapshot, title);
 
-  const planSheet = workbook.addWorksheet(sheetNames.plan, { pageSetup: printSetup('landscape') });
+  const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, 'landscape'));
   addTable(planSheet, packColumns, plan.map((row) => packColumns.map((column) => column.value(row, summary.timeZone))));
   packColumns.forEach((column, c) => {
     if (!column.rag) return;
@@ -34,7 +39,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
     });
   });
 
-  const changes = workbook.addWorksheet(sheetNames.changes, { pageSetup: printSetup('portrait') });
+  const changes = workbook.addWorksheet(sheetNames.changes, printOptions(title, 'portrait'));
   addTable(
     changes,
     [

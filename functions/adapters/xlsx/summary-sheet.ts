@@ -1,21 +1,21 @@
 import type ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, figuresAsAt, movementNote, noStaleOwners, otherStaleOwnersLine, staleOwnersHeading } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, figuresAsAt, movementNote, noStaleOwners, otherStaleOwnersLine, protectiveMarking, staleOwnersHeading } from '../../core/board-summary/board-wording.js';
 import { openBySro } from '../../core/board-summary/figures.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
-import { monthLabel } from '../../core/board-summary/month.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { formatDay } from '../../core/calendar/format-day.js';
 import { movementKinds } from './movement-rows.js';
-import { printSetup } from './print-setup.js';
+import { printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { wrapTop } from './table.js';
 
-export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: Snapshot, forceName: string): void {
-  const sheet = workbook.addWorksheet(sheetNames.summary, { pageSetup: printSetup('portrait') });
+export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: Snapshot, title: string): void {
+  const sheet = workbook.addWorksheet(sheetNames.summary, printOptions(title, 'portrait'));
   sheet.columns = [{ width: 44 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
   const f = summary.figures;
-  const title = sheet.addRow([`${forceName}: action plan board summary, ${monthLabel(summary.month)}`]);
-  title.font = { bold: true, size: 14 };
+  // On screen too: the printed marking shows only in print preview.
+  sheet.addRow([protectiveMarking]).font = { bold: true };
+  sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow([`Figures as at ${figuresAsAt(summary)}; compiled ${formatDay(summary.compiledAt, summary.timeZone)}`]);
   sheet.addRow([]);
   const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary).map(([label, value]): [string, number] => [label, value])];

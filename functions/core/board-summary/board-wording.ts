@@ -8,6 +8,9 @@ import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
  * two minutes, without a glossary, and finds the same thing called the same in each.
  */
 
+/** The marking of the plan's text (the Government Security Classifications'), on whatever carries it. */
+export const protectiveMarking = 'OFFICIAL-SENSITIVE';
+
 /** What stale means, as the owners' reminders say it ("N days or more": see reminderIntro). */
 export const noUpdateFor = (staleAfterDays: number): string => `no update for ${plural(staleAfterDays, 'day')} or more`;
 
