@@ -54,17 +54,6 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(sheetNames.changes).not.toMatch(/[/\\?*[\]:]/);
   });
 
-  it('prints each sheet on A4 one page wide, the tables landscape or portrait as they fit, with their heading row on every page', () => {
-    const pageSetupOf = (name: string) => {
-      const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow } = workbook.getWorksheet(name)!.pageSetup;
-      return { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow };
-    };
-    const onePageWide = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-    expect(pageSetupOf(sheetNames.plan)).toEqual({ ...onePageWide, orientation: 'landscape', printTitlesRow: '1:1' });
-    expect(pageSetupOf(sheetNames.changes)).toEqual({ ...onePageWide, orientation: 'portrait', printTitlesRow: '1:1' });
-    expect(pageSetupOf(sheetNames.summary)).toEqual({ ...onePageWide, orientation: 'portrait', printTitlesRow: undefined });
-  });
-
   it('keeps the timescale as the sheet wrote it beside the target read from it, unless an Excel date or no target', () => {
     expect([plan.getCell('I1').value, plan.getCell('J1').value]).toEqual(['Timescale? set', 'Timescale as written']);
     expect([2, 3, 4].map((row) => [plan.getCell(row, 9).value, plan.getCell(row, 10).value])).toEqual([

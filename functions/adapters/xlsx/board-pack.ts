@@ -3,7 +3,7 @@ import { monthLabel } from '../../core/board-summary/month.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { changeRows } from './movement-rows.js';
 import { packColumns } from './pack-columns.js';
-import { printOptions } from './print-setup.js';
+import { pageLayouts, printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addTable, paint } from './table.js';
@@ -29,7 +29,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   workbook.created = new Date(summary.compiledAt);
   addSummarySheet(workbook, snapshot, title);
 
-  const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, 'landscape'));
+  const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, pageLayouts.twoPagesWide));
   addTable(planSheet, packColumns, plan.map((row) => packColumns.map((column) => column.value(row, summary.timeZone))));
   packColumns.forEach((column, c) => {
     if (!column.rag) return;
@@ -39,7 +39,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
     });
   });
 
-  const changes = workbook.addWorksheet(sheetNames.changes, printOptions(title, 'portrait'));
+  const changes = workbook.addWorksheet(sheetNames.changes, printOptions(title, pageLayouts.onePageWide));
   addTable(
     changes,
     [

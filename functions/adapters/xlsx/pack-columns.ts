@@ -13,5 +13,5 @@ function timescaleAsWritten(row: PlanRow): string | null {
 
 /** The familiar columns with the timescale as written beside the target read from it (the pack's alone: planColumns also lays out the console's export). */
 export const packColumns: PlanColumn[] = planColumns.flatMap((column) =>
-  column.value === timescaleText ? [column, { header: 'Timescale as written', width: 30, value: timescaleAsWritten }] : [column],
+  column.value === timescaleText ? [column, { header: 'Timescale as written', width: 18, value: timescaleAsWritten }] : [column],
 );

@@ -46,22 +46,25 @@ function lastUpdated(row: PlanRow, timeZone: string): CellValue {
 
 const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
 
-/** The familiar layout of the force's spreadsheet, then Status, Stale and Overdue. */
+/**
+ * The familiar layout of the force's spreadsheet, then Status, Stale and Overdue. Long text in narrow
+ * columns, wrapped: about 300 characters across, which the pack prints on two A4 pages side by side.
+ */
 export const planColumns: PlanColumn[] = [
-  { header: 'Area', width: 18, value: (r) => r.area },
-  { header: 'Ref Number', width: 11, value: (r) => r.ref },
-  { header: 'HMIC Evidence', width: 50, value: (r) => r.evidence },
-  { header: 'Area for Improvement/Cause of Concern/Recommendation', width: 50, value: (r) => r.text },
-  { header: 'Accepted for action by the force? Yes/No', width: 16, value: accepted },
-  { header: 'SRO/CO lead', width: 18, value: (r) => r.sro?.name ?? null },
-  { header: 'Plan Owner', width: 20, value: (r) => r.owners.map((o) => o.name).join('; ') || null },
-  { header: 'What?', width: 40, value: (r) => r.plan },
-  { header: 'Timescale? set', width: 18, value: timescaleText },
-  { header: 'Confidence in timescale', width: 14, value: (r) => confidenceLabels[r.confidence], rag: (r) => confidenceRag[r.confidence] },
-  { header: 'Narrative explaining the confidence rating', width: 40, value: (r) => r.confidenceNarrative },
-  { header: 'Progress Update', width: 50, value: (r) => r.latestProgress },
-  { header: 'Last Updated', width: 14, value: lastUpdated, numFmt: 'd mmm yyyy' },
-  { header: 'Status', width: 16, value: (r) => statusLabels[r.status] },
+  { header: 'Area', width: 14, value: (r) => r.area },
+  { header: 'Ref Number', width: 10, value: (r) => r.ref },
+  { header: 'HMIC Evidence', width: 28, value: (r) => r.evidence },
+  { header: 'Area for Improvement/Cause of Concern/Recommendation', width: 34, value: (r) => r.text },
+  { header: 'Accepted for action by the force? Yes/No', width: 12, value: accepted },
+  { header: 'SRO/CO lead', width: 16, value: (r) => r.sro?.name ?? null },
+  { header: 'Plan Owner', width: 18, value: (r) => r.owners.map((o) => o.name).join('; ') || null },
+  { header: 'What?', width: 30, value: (r) => r.plan },
+  { header: 'Timescale? set', width: 14, value: timescaleText },
+  { header: 'Confidence in timescale', width: 11, value: (r) => confidenceLabels[r.confidence], rag: (r) => confidenceRag[r.confidence] },
+  { header: 'Narrative explaining the confidence rating', width: 28, value: (r) => r.confidenceNarrative },
+  { header: 'Progress Update', width: 34, value: (r) => r.latestProgress },
+  { header: 'Last Updated', width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },
+  { header: 'Status', width: 12, value: (r) => statusLabels[r.status] },
   { header: 'Stale', width: 9, value: (r) => yesNo(r.stale), rag: (r) => (r.stale ? 'red' : null) },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },
 ];

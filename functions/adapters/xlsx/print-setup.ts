@@ -27,9 +27,30 @@ function markedPages(title: string): Partial<ExcelJS.HeaderFooter> {
 
 /**
  * A4, one page wide and as many long as it takes: a board member prints the pack, and a sheet left at
- * Excel's defaults prints its right-hand columns on pages of their own.
+ * Excel's defaults prints its right-hand columns on pages of their own. (9 is A4: exceljs's PaperSize is
+ * a const enum, which isolatedModules cannot import.)
  */
-export function printOptions(title: string, orientation: ExcelJS.PageSetup['orientation']): Partial<ExcelJS.AddWorksheetOptions> {
-  // 9 is A4: exceljs's PaperSize is a const enum, which isolatedModules cannot import.
-  return { pageSetup: { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, headerFooter: markedPages(title) };
+const onePageWide: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
+/**
+ * The plan's columns of text (about 300 characters across) over two A4 landscape pages side by side, at
+ * about 85%: one page wide printed them at about 3 pt, A3 would still take them to about 70%, and not
+ * every board member's printer takes A3. Across then down, so the two halves of the same rows come out
+ * one after the other, with Area and Ref Number repeated on the right-hand half to pair its rows with
+ * the left's; narrow side margins for a larger print.
+ */
+const twoPagesWide: Partial<ExcelJS.PageSetup> = {
+  ...onePageWide,
+  orientation: 'landscape',
+  fitToWidth: 2,
+  pageOrder: 'overThenDown',
+  printTitlesColumn: 'A:B',
+  margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+};
+
+export const pageLayouts = { onePageWide, twoPagesWide };
+
+/** A sheet's page layout, with the marking on every page whatever the layout. */
+export function printOptions(title: string, pageSetup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.AddWorksheetOptions> {
+  return { pageSetup, headerFooter: markedPages(title) };
 }

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue, Rag } from './plan-columns.js';
+import { rowHeight } from './row-height.js';
 
 /** Excel's own Good, Neutral and Bad cell styles, which boards already read as RAG. */
 const ragStyles: Record<Rag, { fill: string; font: string }> = {
@@ -10,16 +11,25 @@ const ragStyles: Record<Rag, { fill: string; font: string }> = {
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 export const wrapTop: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 
+/**
+ * exceljs writes a font given only bold or a colour with no face or size, and LibreOffice fills those in
+ * with a wider serif one, which broke headings mid-word: every font set here is the workbook's own.
+ */
+export const fontOf = (font: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> => ({ name: 'Calibri', family: 2, size: 11, ...font });
+
 export function paint(cell: ExcelJS.Cell, rag: Rag): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ragStyles[rag].fill } };
-  cell.font = { color: { argb: ragStyles[rag].font } };
+  cell.font = fontOf({ color: { argb: ragStyles[rag].font } });
 }
 
-/** Bold, shaded, frozen header row with filters on, printed atop every page: the layout every sheet of tabular data here shares. */
+/**
+ * Bold, shaded, frozen header row with filters on, printed atop every page, and every row as tall as its
+ * wrapped text: the layout every sheet of tabular data here shares.
+ */
 export function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: string; width: number; numFmt?: string }>, rows: CellValue[][]): void {
   sheet.columns = headers.map((h) => ({ header: h.header, width: h.width, style: { alignment: wrapTop, ...(h.numFmt ? { numFmt: h.numFmt } : {}) } }));
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = fontOf({ bold: true });
   header.eachCell((cell) => {
     cell.fill = headerFill;
   });
@@ -27,5 +37,8 @@ export function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: stri
   sheet.pageSetup.printTitlesRow = '1:1';
   // Over every row, as Excel writes it: other spreadsheet programs filter only the range given.
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: headers.length } };
-  sheet.addRows(rows);
+  header.height = rowHeight(headers.map((h) => ({ value: h.header, width: h.width })));
+  sheet.addRows(rows).forEach((row, r) => {
+    row.height = rowHeight(headers.map((h, c) => ({ value: rows[r]![c] ?? null, width: h.width })));
+  });
 }
