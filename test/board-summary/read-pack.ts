@@ -11,5 +11,14 @@ export async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 /** The pack built for the force and read back from the written bytes, as the board opens it. */
 export const packOf = async (snapshot: Snapshot, forceName = 'Northshire Police') => readBack(await buildBoardPack(snapshot, { forceName }));
 
-export const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+/** A row's values as a reader sees them: a merged range's value once, in its first cell, and nothing after the last value. */
+export function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
+  const cells = sheet.getRow(row);
+  const values = Array.from({ length: cells.cellCount }, (_, c) => {
+    const cell = cells.getCell(c + 1);
+    return cell.isMerged && cell.master.address !== cell.address ? undefined : (cell.value ?? undefined);
+  });
+  while (values.length > 0 && values.at(-1) === undefined) values.pop();
+  return values;
+}
 export const allRows = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => rowValues(sheet, i + 1));

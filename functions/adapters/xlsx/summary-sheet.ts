@@ -6,12 +6,52 @@ import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { formatDay } from '../../core/calendar/format-day.js';
 import { movementKinds } from './movement-rows.js';
 import { pageLayouts, printOptions } from './print-setup.js';
+import { rowHeight } from './row-height.js';
 import { sheetNames } from './sheet-names.js';
 import { fontOf, wrapTop } from './table.js';
 
+/** A wide first column for labels and names, then five for counts; refs take the last three as one. */
+const widths = [44, 12, 12, 12, 12, 12];
+const refsColumn = 4;
+const sum = (list: number[]) => list.reduce((total, width) => total + width, 0);
+const refsWidth = sum(widths.slice(refsColumn - 1));
+
+/**
+ * A table's heading row: bold, wrapped and as tall as its lines, so no heading is cut by the next cell;
+ * headings over counts right-aligned above them, so that each stands over its own numbers.
+ */
+function addHeadings(sheet: ExcelJS.Worksheet, headings: string[]): ExcelJS.Row {
+  const row = sheet.addRow(headings);
+  row.font = fontOf({ bold: true });
+  row.eachCell((cell, c) => {
+    cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: c === 1 ? 'left' : 'right' };
+  });
+  row.height = rowHeight(headings.map((value, c) => ({ value, width: widths[c]! })));
+  return row;
+}
+
+/** A sentence across the sheet, wrapped and as tall as its lines: in the first column alone it was cut. */
+function addNote(sheet: ExcelJS.Worksheet, note: string): void {
+  const row = sheet.addRow([note]);
+  sheet.mergeCells(row.number, 1, row.number, widths.length);
+  row.getCell(1).alignment = wrapTop;
+  row.height = rowHeight([{ value: note, width: sum(widths) }]);
+}
+
+/**
+ * Refs from the fourth column to the last as one wrapped cell, the third left empty between them and
+ * the count: side by side, a right-aligned count ran into left-aligned refs ("1231" for 1 action, 231).
+ */
+function placeRefs(row: ExcelJS.Row, refs: string, vertical: ExcelJS.Alignment['vertical']): void {
+  const cell = row.getCell(refsColumn);
+  cell.value = refs;
+  cell.alignment = { wrapText: true, vertical };
+  row.worksheet.mergeCells(row.number, refsColumn, row.number, widths.length);
+}
+
 export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: Snapshot, title: string): void {
   const sheet = workbook.addWorksheet(sheetNames.summary, printOptions(title, pageLayouts.onePageWide));
-  sheet.columns = [{ width: 44 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  sheet.columns = widths.map((width) => ({ width }));
   const f = summary.figures;
   // On screen too: the printed marking shows only in print preview.
   sheet.addRow([protectiveMarking]).font = fontOf({ bold: true });
@@ -21,26 +61,32 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
   const figures: Array<[string, number]> = [['Actions in the plan', f.total], ...headlineFigures(summary).map(([label, value]): [string, number] => [label, value])];
   for (const figure of figures) sheet.addRow(figure);
   sheet.addRow([]);
-  sheet.addRow(['Confidence in timescale, open actions by area', 'High', 'Medium', 'Low', boardConfidenceLabels['not-set'], 'Open']).font = fontOf({ bold: true });
+  addHeadings(sheet, ['Confidence in timescale, open actions by area', 'High', 'Medium', 'Low', boardConfidenceLabels['not-set'], 'Open']);
   for (const area of summary.confidenceByArea) {
     sheet.addRow([area.area, area.counts.high, area.counts.medium, area.counts.low, area.counts['not-set'], area.total]);
   }
   sheet.addRow([]);
-  sheet.addRow([sheetNames.changes, 'Actions']).font = fontOf({ bold: true });
+  addHeadings(sheet, [sheetNames.changes, 'Actions']);
   const note = movementNote(summary);
-  if (note) sheet.addRow([note]).alignment = wrapTop;
+  if (note) addNote(sheet, note);
   // In the month the plan was loaded nothing is listed as moved: the note says so, not six rows of 0.
   if (!summary.movement.planLoadedAt) for (const kind of movementKinds(summary)) sheet.addRow([kind.label, kind.moves.length]);
   sheet.addRow([]);
-  sheet.addRow([staleOwnersHeading(summary.staleAfterDays), 'Actions', 'Refs']).font = fontOf({ bold: true });
-  if (summary.staleOwners.length === 0) sheet.addRow([noStaleOwners(summary.staleAfterDays)]);
-  for (const owner of summary.staleOwners) sheet.addRow([owner.name, owner.count, refsCell(owner.refs)]);
-  if (summary.otherStaleOwners) sheet.addRow([otherStaleOwnersLine(summary.otherStaleOwners)]);
+  placeRefs(addHeadings(sheet, [staleOwnersHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
+  if (summary.staleOwners.length === 0) addNote(sheet, noStaleOwners(summary.staleAfterDays));
+  for (const owner of summary.staleOwners) {
+    const refs = refsCell(owner.refs);
+    const row = sheet.addRow([owner.name, owner.count]);
+    row.alignment = { vertical: 'top' };
+    placeRefs(row, refs, 'top');
+    row.height = rowHeight([{ value: owner.name, width: widths[0]! }, { value: refs, width: refsWidth }]);
+  }
+  if (summary.otherStaleOwners) addNote(sheet, otherStaleOwnersLine(summary.otherStaleOwners));
   const loads = openBySro(plan);
   if (loads.length === 0) return;
   sheet.addRow([]);
   sheet.addRow([bySroHeading]).font = fontOf({ bold: true });
-  sheet.addRow(bySroColumns(summary.staleAfterDays)).font = fontOf({ bold: true });
+  addHeadings(sheet, bySroColumns(summary.staleAfterDays));
   for (const load of loads) sheet.addRow([load.name, load.open, load.stale, load.overdue]);
 }
 
