@@ -19,6 +19,7 @@ const familiarHeadings = [
   'Plan Owner',
   'What?',
   'Timescale? set',
+  'Original target',
   'Timescale as written',
   'Confidence in timescale',
   'Narrative explaining the confidence rating',
@@ -28,7 +29,7 @@ const familiarHeadings = [
 
 const emailText = (snapshot: Snapshot) => renderBoardSummaryText(snapshot.summary, { name: 'Northshire Police', baseUrl: 'https://tracker.example', attachBoardPack: false }).split('\n');
 
-/** The first plan rows given timescales as an import keeps them: wording that says more than its target, an Excel date, a plain month. */
+/** The first plan rows given timescales as an import keeps them (wording that says more than its target, an Excel date, a plain month), then one re-timed. */
 function withTimescaleWording(snapshot: Snapshot): Snapshot {
   const written = [
     { text: 'Phase One completed by March 26', target: '2026-03' },
@@ -36,6 +37,7 @@ function withTimescaleWording(snapshot: Snapshot): Snapshot {
     { text: 'Mar-26', target: '2026-03' },
   ];
   written.forEach((timescale, i) => Object.assign(snapshot.plan[i]!.timescale, { ...timescale, originalTarget: timescale.target }));
+  Object.assign(snapshot.plan[written.length]!.timescale, { text: null, target: '2027-03', originalTarget: '2026-12' });
   return snapshot;
 }
 
@@ -43,6 +45,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
   const snapshot = withTimescaleWording(snapshotOf(generatePlan(120, 2)));
   const workbook = await readBack(await buildBoardPack(snapshot, { forceName: 'Northshire Police' }));
   const plan = workbook.getWorksheet(sheetNames.plan)!;
+  const columnOf = (header: string) => rowValues(plan, 1).indexOf(header) + 1;
 
   it('has the Summary, plan and changes sheets in that order', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'Action plan', 'What moved since last month']);
@@ -54,15 +57,20 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(sheetNames.changes).not.toMatch(/[/\\?*[\]:]/);
   });
 
-  it('keeps the timescale as the sheet wrote it beside the target read from it, unless an Excel date or no target', () => {
-    expect([plan.getCell('I1').value, plan.getCell('J1').value]).toEqual(['Timescale? set', 'Timescale as written']);
-    expect([2, 3, 4].map((row) => [plan.getCell(row, 9).value, plan.getCell(row, 10).value])).toEqual([
-      ['March 2026', 'Phase One completed by March 26'],
-      ['31 March 2026', null],
-      ['March 2026', 'Mar-26'],
+  it('writes each target as an Excel date that sorts and filters, a month target on its last day, the day it is due by', () => {
+    const cells = (row: number) => (['Timescale? set', 'Original target', 'Timescale as written'] as const).map((header) => plan.getCell(row, columnOf(header)));
+    const utc = (day: string) => new Date(`${day}T00:00:00.000Z`);
+    expect([2, 3, 4, 5].map((row) => cells(row).map((cell) => [cell.value, cell.value instanceof Date ? cell.numFmt : undefined]))).toEqual([
+      [[utc('2026-03-31'), 'mmmm yyyy'], [null, undefined], ['Phase One completed by March 26', undefined]],
+      [[utc('2026-03-31'), 'd mmm yyyy'], [null, undefined], [null, undefined]],
+      [[utc('2026-03-31'), 'mmmm yyyy'], [null, undefined], ['Mar-26', undefined]],
+      [[utc('2027-03-31'), 'mmmm yyyy'], [utc('2026-12-31'), 'mmmm yyyy'], [null, undefined]],
     ]);
+  });
+
+  it('keeps the words of a timescale with no target, where the sheet had no date', () => {
     const noTarget = snapshot.plan.findIndex((r) => r.timescale.target === null) + 2;
-    expect([plan.getCell(noTarget, 9).value, plan.getCell(noTarget, 10).value]).toEqual(['Awaiting new timescale', null]);
+    expect([plan.getCell(noTarget, columnOf('Timescale? set')).value, plan.getCell(noTarget, columnOf('Original target')).value]).toEqual(['Awaiting new timescale', null]);
   });
 
   it("lays the plan out in the force's familiar columns, then Status, Stale and Overdue, one row per action", () => {
@@ -73,7 +81,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
   it('freezes the header row, turns filters on and wraps text', () => {
     expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Over every row, as Excel writes it, so that other programs filter the data too.
-    expect(plan.autoFilter).toBe(`A1:Q${plan.rowCount}`);
+    expect(plan.autoFilter).toBe(`A1:R${plan.rowCount}`);
     expect(plan.getCell('D2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     const changes = workbook.getWorksheet(sheetNames.changes)!;
     expect(changes.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -86,20 +94,21 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(values.slice(0, 4)).toEqual([row.area, row.ref, row.evidence, row.text]);
     expect(values[4]).toBe('Yes');
     expect(values[5]).toBe('Supt Owner 0');
-    expect(values[13]).toEqual(new Date(`${row.lastUpdatedAt!.slice(0, 10)}T00:00:00.000Z`));
-    expect(plan.getCell('N2').numFmt).toBe('d mmm yyyy');
+    const lastUpdated = plan.getCell(2, columnOf('Last Updated'));
+    expect(lastUpdated.value).toEqual(new Date(`${row.lastUpdatedAt!.slice(0, 10)}T00:00:00.000Z`));
+    expect(lastUpdated.numFmt).toBe('d mmm yyyy');
   });
 
   it('colours confidence, stale and overdue cells red, amber or green', () => {
     const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const byConfidence = new Map<string, string | undefined>();
     plan.eachRow((row, n) => {
-      if (n > 1) byConfidence.set(String(row.getCell(11).value), fillOf(row.getCell(11)));
+      if (n > 1) byConfidence.set(String(row.getCell(columnOf('Confidence in timescale')).value), fillOf(row.getCell(columnOf('Confidence in timescale'))));
     });
     expect(Object.fromEntries(byConfidence)).toEqual({ High: 'FFC6EFCE', Medium: 'FFFFEB9C', Low: 'FFFFC7CE', 'Not set': undefined });
     const staleRow = snapshot.plan.findIndex((r) => r.stale) + 2;
-    expect(plan.getCell(staleRow, 16).value).toBe('Yes');
-    expect(fillOf(plan.getCell(staleRow, 16))).toBe('FFFFC7CE');
+    expect(plan.getCell(staleRow, columnOf('Stale')).value).toBe('Yes');
+    expect(fillOf(plan.getCell(staleRow, columnOf('Stale')))).toBe('FFFFC7CE');
   });
 
   it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {

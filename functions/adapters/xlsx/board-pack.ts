@@ -32,10 +32,12 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, pageLayouts.twoPagesWide));
   addTable(planSheet, packColumns, plan.map((row) => packColumns.map((column) => column.value(row, summary.timeZone))));
   packColumns.forEach((column, c) => {
-    if (!column.rag) return;
     plan.forEach((row, r) => {
-      const rag = column.rag!(row);
-      if (rag) paint(planSheet.getCell(r + 2, c + 1), rag);
+      const cell = planSheet.getCell(r + 2, c + 1);
+      const rag = column.rag?.(row);
+      if (rag) paint(cell, rag);
+      const numFmt = column.numFmtOf?.(row);
+      if (numFmt) cell.numFmt = numFmt;
     });
   });
 

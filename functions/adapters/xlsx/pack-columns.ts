@@ -1,5 +1,31 @@
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
-import { planColumns, timescaleText, type PlanColumn } from './plan-columns.js';
+import { targetDueDate } from '../../core/rules/stale.js';
+import { planColumns, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
+
+/** A column of the pack, whose cells may each take a number format of their own. */
+export type PackColumn = PlanColumn & { numFmtOf?: (row: PlanRow) => string | null };
+
+/**
+ * A target as an Excel date, so that the board can sort and filter by it: a day target is that day, and
+ * a month target the last day of the month, the day it is due by (an action is overdue from the day
+ * after: targetDueDate), so that a month target sorts after the day targets within it and a "before"
+ * filter takes it where it falls due. Midnight UTC of the day, as Excel keeps a date with no time.
+ */
+const targetDate = (target: string) => new Date(`${targetDueDate(target)}T00:00:00Z`);
+
+/** A month target reads "March 2026", whatever day the date holds; a day target as Last Updated writes a day. */
+const targetFormat = (target: string) => (target.length === 10 ? 'd mmm yyyy' : 'mmmm yyyy');
+
+/** The target as a date, or the words of a timescale with no target ("Awaiting new timescale", "Not set"). */
+function target(row: PlanRow): CellValue {
+  return row.timescale.target === null ? timescaleText(row) : targetDate(row.timescale.target);
+}
+
+/** The first target, where it has moved since: a filter on this column finds every re-timed action. */
+function originalTarget(row: PlanRow): Date | null {
+  const { target, originalTarget } = row.timescale;
+  return originalTarget && originalTarget !== target ? targetDate(originalTarget) : null;
+}
 
 /**
  * The sheet's wording where a target was read from it: "Phase One completed by March 26" says more than
@@ -11,7 +37,17 @@ function timescaleAsWritten(row: PlanRow): string | null {
   return text !== null && target !== null && text !== target ? text : null;
 }
 
-/** The familiar columns with the timescale as written beside the target read from it (the pack's alone: planColumns also lays out the console's export). */
-export const packColumns: PlanColumn[] = planColumns.flatMap((column) =>
-  column.value === timescaleText ? [column, { header: 'Timescale as written', width: 18, value: timescaleAsWritten }] : [column],
+/**
+ * The familiar columns with the target as a date, the original target beside it and the timescale as
+ * written (the pack's alone: planColumns also lays out the console's export, which keeps the target as
+ * words, "March 2027 (originally December 2026)").
+ */
+export const packColumns: PackColumn[] = planColumns.flatMap((column): PackColumn[] =>
+  column.value === timescaleText
+    ? [
+        { ...column, value: target, numFmtOf: (row) => row.timescale.target && targetFormat(row.timescale.target) },
+        { header: 'Original target', width: 14, value: originalTarget, numFmtOf: (row) => row.timescale.originalTarget && targetFormat(row.timescale.originalTarget) },
+        { header: 'Timescale as written', width: 18, value: timescaleAsWritten },
+      ]
+    : [column],
 );

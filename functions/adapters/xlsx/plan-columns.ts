@@ -38,7 +38,12 @@ function accepted(row: PlanRow): string {
   return [answer, row.accepted.rationale ?? ''].filter(Boolean).join(' - ');
 }
 
-/** The day of the last update in the force's time zone, as an Excel date (midnight UTC of that day). */
+/**
+ * The day of the last update in the force's time zone, as an Excel date (midnight UTC of that day).
+ * "Never updated" stays words: Excel's filter lists it as a choice of its own beside the dates, and
+ * sorts keep those actions together at one end. A blank would look like a gap in the data, and a
+ * made-up date would claim an update that never happened.
+ */
 function lastUpdated(row: PlanRow, timeZone: string): CellValue {
   if (row.lastUpdatedAt === null) return 'Never updated';
   return new Date(`${toLocalDate(new Date(row.lastUpdatedAt), timeZone)}T00:00:00Z`);
