@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
-import { bySroColumns, movementNote, staleOwnersHeading } from '../../functions/core/board-summary/board-wording.js';
+import { bySroColumns, movementNote, everyStaleOwnerHeading } from '../../functions/core/board-summary/board-wording.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 import { packOf, rowValues } from './read-pack.js';
 
@@ -13,7 +13,7 @@ describe('board pack Summary sheet layout, read back with exceljs', async () => 
   /** Lines a text takes at the fewest: more characters than its width never fit one line. */
   const fewestLines = (text: string, width: number) => Math.ceil(text.length / width);
 
-  const headingRows = () => [rowOf('Confidence in timescale, open actions by area'), rowOf(sheetNames.changes), rowOf(staleOwnersHeading(28)), rowOf('SRO')];
+  const headingRows = () => [rowOf('Confidence in timescale, open actions by area'), rowOf(sheetNames.changes), rowOf(everyStaleOwnerHeading(28)), rowOf('SRO')];
 
   it('aligns the headings over counts to the right, over their numbers, and the row labels’ heading to the left', () => {
     for (const row of headingRows()) {
@@ -43,7 +43,7 @@ describe('board pack Summary sheet layout, read back with exceljs', async () => 
     expect(rowValues(sheet, row.number)).toEqual([owner.name, owner.count, undefined, owner.refs.join(', ')]);
     expect(row.getCell(4).alignment).toMatchObject({ wrapText: true });
     expect([5, 6].map((c) => row.getCell(c).master.address)).toEqual([row.getCell(4).address, row.getCell(4).address]);
-    expect(rowValues(sheet, rowOf(staleOwnersHeading(28)).number)).toEqual([staleOwnersHeading(28), 'Actions', undefined, 'Refs']);
+    expect(rowValues(sheet, rowOf(everyStaleOwnerHeading(28)).number)).toEqual([everyStaleOwnerHeading(28), 'Actions', undefined, 'Refs']);
   });
 
   it('gives the note about what moved the width of the sheet, wrapped, and the lines to show it whole', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
-import { movementLabels, movementNote, staleOwnersHeading } from '../../functions/core/board-summary/board-wording.js';
+import { everyStaleOwnerHeading, movementLabels, movementNote, otherStaleOwnersLine } from '../../functions/core/board-summary/board-wording.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
@@ -120,7 +120,8 @@ describe('board pack XLSX, read back with exceljs', async () => {
   it('keeps an owner’s refs within Excel’s 32,767 characters a cell, saying how many more', async () => {
     const big = snapshotOf(generatePlan(120, 2));
     const refs = Array.from({ length: 2000 }, (_, i) => `PEEL-2023-AFI-${String(i).padStart(4, '0')}`);
-    big.summary.staleOwners = [{ id: null, name: 'TBC', count: refs.length, refs }];
+    const row0 = big.plan[0]!;
+    big.plan = refs.map((ref, i) => ({ ...row0, id: `a-${i}`, ref, status: 'open', stale: true, owners: [{ id: null, name: 'TBC' }] }));
     const sheet = (await readBack(await buildBoardPack(big, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!;
     const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'TBC')!;
     const cell = String(row.getCell(4).value);
@@ -162,18 +163,30 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(rows[heading + 1]).toEqual([movementNote(snapshot.summary)]);
   });
 
-  it('in the month the plan was loaded, gives the note and no counts of 0, and ends the owners with those left off', async () => {
+  it('in the month the plan was loaded, gives the note and no counts of 0', async () => {
     const first = octoberSnapshot();
     const m = first.summary.movement;
     Object.assign(m, { planLoadedAt: '2026-10-30T12:00:00.000Z', newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] });
-    first.summary.otherStaleOwners = { owners: 3, fewest: 1, most: 1 };
     const rows = allRows((await readBack(await buildBoardPack(first, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!);
     const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
     expect(rows[heading + 1]![0]).toMatch(/^This is the first summary since the plan was loaded on 30 October 2026/);
     expect(rows[heading + 2]).toEqual([]);
-    const owners = rows.findIndex((row) => row[0] === staleOwnersHeading(28));
-    expect(rows[owners]).toEqual([staleOwnersHeading(28), 'Actions', undefined, 'Refs']);
-    expect(rows.slice(owners).find((row) => String(row[0]).startsWith('and '))).toEqual(['and 3 other owners with 1 each']);
+  });
+
+  it('names every owner who needs chasing, with their count and refs, most first, where the email names the most and counts the rest', () => {
+    expect(snapshot.summary.otherStaleOwners?.owners).toBeGreaterThan(0);
+    expect(emailText(snapshot)).toContain(`- ${otherStaleOwnersLine(snapshot.summary.otherStaleOwners!)}`);
+    const byOwner = new Map<string, string[]>();
+    for (const row of snapshot.plan.filter((r) => r.stale)) for (const owner of row.owners) byOwner.set(owner.name, [...(byOwner.get(owner.name) ?? []), row.ref]);
+    const expected = [...byOwner].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b)).map(([name, refs]) => [name, refs.length, undefined, refs.join(', ')]);
+
+    const rows = allRows(workbook.getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === everyStaleOwnerHeading(28));
+    expect(rows[heading]).toEqual([everyStaleOwnerHeading(28), 'Actions', undefined, 'Refs']);
+    expect(rows.slice(heading + 1, heading + 1 + expected.length)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(snapshot.summary.staleOwners.length);
+    expect(rows[heading + 1 + expected.length]).toEqual([]);
+    expect(rows.some((row) => String(row[0]).startsWith('and '))).toBe(false);
   });
 
   it('ends the Summary sheet with open actions by SRO, as the page gives them', () => {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, figuresAsAt, movementNote, noStaleOwners, otherStaleOwnersLine, protectiveMarking, staleOwnersHeading } from '../../core/board-summary/board-wording.js';
-import { openBySro } from '../../core/board-summary/figures.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, protectiveMarking } from '../../core/board-summary/board-wording.js';
+import { openBySro, staleOwners } from '../../core/board-summary/figures.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { formatDay } from '../../core/calendar/format-day.js';
@@ -72,16 +72,18 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
   // In the month the plan was loaded nothing is listed as moved: the note says so, not six rows of 0.
   if (!summary.movement.planLoadedAt) for (const kind of movementKinds(summary)) sheet.addRow([kind.label, kind.moves.length]);
   sheet.addRow([]);
-  placeRefs(addHeadings(sheet, [staleOwnersHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
-  if (summary.staleOwners.length === 0) addNote(sheet, noStaleOwners(summary.staleAfterDays));
-  for (const owner of summary.staleOwners) {
+  // Every owner to chase, not the email's five and a count of the rest: the pack is where the board
+  // finds who those are. Worked out from the plan rows as kept, as the email's list was.
+  const owners = staleOwners(plan, Infinity).staleOwners;
+  placeRefs(addHeadings(sheet, [everyStaleOwnerHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
+  if (owners.length === 0) addNote(sheet, noStaleOwners(summary.staleAfterDays));
+  for (const owner of owners) {
     const refs = refsCell(owner.refs);
     const row = sheet.addRow([owner.name, owner.count]);
     row.alignment = { vertical: 'top' };
     placeRefs(row, refs, 'top');
     row.height = rowHeight([{ value: owner.name, width: widths[0]! }, { value: refs, width: refsWidth }]);
   }
-  if (summary.otherStaleOwners) addNote(sheet, otherStaleOwnersLine(summary.otherStaleOwners));
   const loads = openBySro(plan);
   if (loads.length === 0) return;
   sheet.addRow([]);

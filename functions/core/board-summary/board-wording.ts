@@ -52,6 +52,9 @@ export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' 
 
 export const staleOwnersHeading = (staleAfterDays: number): string => `Owners of the most actions with ${noUpdateFor(staleAfterDays)}`;
 
+/** The pack's list of the same owners, which names every one of them: the email and page name the most. */
+export const everyStaleOwnerHeading = (staleAfterDays: number): string => `Owners of actions with ${noUpdateFor(staleAfterDays)}, most first`;
+
 export const noStaleOwners = (staleAfterDays: number): string => `Every open action was updated in the last ${plural(staleAfterDays, 'day')}.`;
 
 /** The last line of the owners list, so a reader knows who else there is: "and 3 other owners with 1 each". */
