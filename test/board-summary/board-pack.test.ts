@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
-import { everyStaleOwnerHeading, movementLabels, movementNote, otherStaleOwnersLine } from '../../functions/core/board-summary/board-wording.js';
+import { everyStaleOwnerHeading, movementLabels, movementNote, otherStaleOwnersLine, planLoadedNote } from '../../functions/core/board-summary/board-wording.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
@@ -163,14 +163,28 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(rows[heading + 1]).toEqual([movementNote(snapshot.summary)]);
   });
 
-  it('in the month the plan was loaded, gives the note and no counts of 0', async () => {
+  it('in the month the plan was loaded, gives the note and no counts of 0, and the changes sheet says why it lists nothing', async () => {
     const first = octoberSnapshot();
     const m = first.summary.movement;
     Object.assign(m, { planLoadedAt: '2026-10-30T12:00:00.000Z', newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] });
-    const rows = allRows((await readBack(await buildBoardPack(first, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!);
+    const pack = await readBack(await buildBoardPack(first, { forceName: 'Northshire Police' }));
+    const rows = allRows(pack.getWorksheet(sheetNames.summary)!);
     const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
     expect(rows[heading + 1]![0]).toMatch(/^This is the first summary since the plan was loaded on 30 October 2026/);
     expect(rows[heading + 2]).toEqual([]);
+
+    const why = planLoadedNote(m.planLoadedAt!, first.summary.timeZone);
+    expect(why).toBe('This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month.');
+    expect(String(rows[heading + 1]![0]).startsWith(why)).toBe(true);
+    const changes = pack.getWorksheet(sheetNames.changes)!;
+    expect(allRows(changes)).toEqual([['Change', 'Ref Number', 'Area', 'From', 'To', 'Moved'], [why]]);
+    expect(changes.getCell('F2').master.address).toBe('A2');
+    expect(changes.getCell('A2').alignment?.wrapText).toBe(true);
+  });
+
+  it('adds no such line to the changes sheet in a month compared with the one before', async () => {
+    const changes = (await readBack(await buildBoardPack(octoberSnapshot(), { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!;
+    expect(allRows(changes).flat().some((value) => String(value).startsWith('This is the first summary'))).toBe(false);
   });
 
   it('names every owner who needs chasing, with their count and refs, most first, where the email names the most and counts the rest', () => {

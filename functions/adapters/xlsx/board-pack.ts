@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { planLoadedNote } from '../../core/board-summary/board-wording.js';
 import { monthLabel } from '../../core/board-summary/month.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { changeRows } from './movement-rows.js';
@@ -6,7 +7,7 @@ import { packColumns } from './pack-columns.js';
 import { pageLayouts, printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { addSummarySheet } from './summary-sheet.js';
-import { addTable, paint } from './table.js';
+import { addNote, addTable, paint } from './table.js';
 
 export { sheetNames } from './sheet-names.js';
 
@@ -54,6 +55,8 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
     ],
     changeRows(summary),
   );
+  // A header row alone looks broken: say why there is nothing, as the Summary does.
+  if (summary.movement.planLoadedAt) addNote(changes, planLoadedNote(summary.movement.planLoadedAt, summary.timeZone));
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@ import { movementKinds } from './movement-rows.js';
 import { pageLayouts, printOptions } from './print-setup.js';
 import { rowHeight } from './row-height.js';
 import { sheetNames } from './sheet-names.js';
-import { fontOf, wrapTop } from './table.js';
+import { addNote, fontOf } from './table.js';
 
 /** A wide first column for labels and names, then five for counts; refs take the last three as one. */
 const widths = [44, 12, 12, 12, 12, 12];
@@ -28,14 +28,6 @@ function addHeadings(sheet: ExcelJS.Worksheet, headings: string[]): ExcelJS.Row 
   });
   row.height = rowHeight(headings.map((value, c) => ({ value, width: widths[c]! })));
   return row;
-}
-
-/** A sentence across the sheet, wrapped and as tall as its lines: in the first column alone it was cut. */
-function addNote(sheet: ExcelJS.Worksheet, note: string): void {
-  const row = sheet.addRow([note]);
-  sheet.mergeCells(row.number, 1, row.number, widths.length);
-  row.getCell(1).alignment = wrapTop;
-  row.height = rowHeight([{ value: note, width: sum(widths) }]);
 }
 
 /**

@@ -42,3 +42,11 @@ export function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: stri
     row.height = rowHeight(headers.map((h, c) => ({ value: rows[r]![c] ?? null, width: h.width })));
   });
 }
+
+/** A sentence across the sheet's columns, wrapped and as tall as its lines: in the first column alone it was cut. */
+export function addNote(sheet: ExcelJS.Worksheet, note: string): void {
+  const row = sheet.addRow([note]);
+  sheet.mergeCells(row.number, 1, row.number, sheet.columns.length);
+  row.getCell(1).alignment = wrapTop;
+  row.height = rowHeight([{ value: note, width: sheet.columns.reduce((sum, column) => sum + (column.width ?? 0), 0) }]);
+}

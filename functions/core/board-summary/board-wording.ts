@@ -37,13 +37,17 @@ export function movementLabels(staleAfterDays: number): Array<[list: MovementLis
  */
 export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone'>): string => formatDay(summary.asAt, summary.timeZone);
 
+/** Why nothing is listed as moved in the month the plan was loaded: there was no plan a month before to compare with. */
+export const planLoadedNote = (planLoadedAt: string, timeZone: string): string =>
+  `This is the first summary since the plan was loaded on ${formatDay(planLoadedAt, timeZone)}, so changes are reported from next month.`;
+
 /** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
 export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt'>): string | null {
   const { movement, figures } = summary;
   if (movement.planLoadedAt) {
     const one = figures.overdue === 1;
     return (
-      `This is the first summary since the plan was loaded on ${formatDay(movement.planLoadedAt, summary.timeZone)}, so changes are reported from next month. ` +
+      `${planLoadedNote(movement.planLoadedAt, summary.timeZone)} ` +
       `On ${figuresAsAt(summary)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
     );
   }
