@@ -73,9 +73,18 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect([plan.getCell(noTarget, columnOf('Timescale? set')).value, plan.getCell(noTarget, columnOf('Original target')).value]).toEqual(['Awaiting new timescale', null]);
   });
 
-  it("lays the plan out in the force's familiar columns, then Status, Stale and Overdue, one row per action", () => {
-    expect(rowValues(plan, 1)).toEqual([...familiarHeadings, 'Status', 'Stale', 'Overdue']);
+  it("lays the plan out in the force's familiar columns, then Status, no update and overdue, one row per action", () => {
+    expect(rowValues(plan, 1)).toEqual([...familiarHeadings, 'Status', 'No update for 28+ days', 'Overdue']);
     expect(plan.actualRowCount).toBe(1 + 120);
+  });
+
+  it('heads the stale column in the email’s words, with the force’s number of days, so the board filters by the figure it read', async () => {
+    const headline = emailText(snapshot).find((line) => line.startsWith('of which no update for'));
+    expect(headline).toBe(`of which no update for 28 days or more: ${snapshot.summary.figures.stale}`);
+    expect(plan.getCell(1, columnOf('No update for 28+ days')).value).toBe('No update for 28+ days');
+    const fortnight = snapshotOf(generatePlan(12, 1));
+    fortnight.summary.staleAfterDays = 14;
+    expect(rowValues((await readBack(await buildBoardPack(fortnight, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.plan)!, 1)).toContain('No update for 14+ days');
   });
 
   it('freezes the header row, turns filters on and wraps text', () => {
@@ -107,8 +116,8 @@ describe('board pack XLSX, read back with exceljs', async () => {
     });
     expect(Object.fromEntries(byConfidence)).toEqual({ High: 'FFC6EFCE', Medium: 'FFFFEB9C', Low: 'FFFFC7CE', 'Not set': undefined });
     const staleRow = snapshot.plan.findIndex((r) => r.stale) + 2;
-    expect(plan.getCell(staleRow, columnOf('Stale')).value).toBe('Yes');
-    expect(fillOf(plan.getCell(staleRow, columnOf('Stale')))).toBe('FFFFC7CE');
+    expect(plan.getCell(staleRow, columnOf('No update for 28+ days')).value).toBe('Yes');
+    expect(fillOf(plan.getCell(staleRow, columnOf('No update for 28+ days')))).toBe('FFFFC7CE');
   });
 
   it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {
@@ -127,7 +136,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const cell = String(row.getCell(4).value);
     expect(cell.length).toBeLessThanOrEqual(32_767);
     const shown = cell.split(' and ')[0]!.split(', ').length;
-    expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the plan sheet by Plan Owner and Stale\\)$`));
+    expect(cell).toMatch(new RegExp(`^PEEL-2023-AFI-0000, .* and ${2000 - shown} more \\(filter the Action plan sheet by Plan Owner and No update for 28\\+ days\\)$`));
     expect(shown).toBeGreaterThan(1500);
   });
 

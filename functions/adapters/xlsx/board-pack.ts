@@ -31,8 +31,9 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   addSummarySheet(workbook, snapshot, title);
 
   const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, pageLayouts.twoPagesWide));
-  addTable(planSheet, packColumns, plan.map((row) => packColumns.map((column) => column.value(row, summary.timeZone))));
-  packColumns.forEach((column, c) => {
+  const columns = packColumns(summary.staleAfterDays);
+  addTable(planSheet, columns, plan.map((row) => columns.map((column) => column.value(row, summary.timeZone))));
+  columns.forEach((column, c) => {
     plan.forEach((row, r) => {
       const cell = planSheet.getCell(r + 2, c + 1);
       const rag = column.rag?.(row);

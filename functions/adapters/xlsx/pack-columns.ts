@@ -1,6 +1,7 @@
+import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { targetDueDate } from '../../core/rules/stale.js';
-import { planColumns, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
+import { planColumns, staleCell, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
 
 /** A column of the pack, whose cells may each take a number format of their own. */
 export type PackColumn = PlanColumn & { numFmtOf?: (row: PlanRow) => string | null };
@@ -37,17 +38,23 @@ function timescaleAsWritten(row: PlanRow): string | null {
   return text !== null && target !== null && text !== target ? text : null;
 }
 
+/** The target as a date, the original target beside it and the timescale as written, in place of the target as words. */
+const timescaleColumns = (column: PlanColumn): PackColumn[] => [
+  { ...column, value: target, numFmtOf: (row) => row.timescale.target && targetFormat(row.timescale.target) },
+  { header: 'Original target', width: 14, value: originalTarget, numFmtOf: (row) => row.timescale.originalTarget && targetFormat(row.timescale.originalTarget) },
+  { header: 'Timescale as written', width: 18, value: timescaleAsWritten },
+];
+
 /**
- * The familiar columns with the target as a date, the original target beside it and the timescale as
- * written (the pack's alone: planColumns also lays out the console's export, which keeps the target as
- * words, "March 2027 (originally December 2026)").
+ * The familiar columns with the pack's timescale columns, and stale headed in the words of the email
+ * and the Summary ("no update for 28 days or more"), so that the board filters by the figure it read.
+ * The pack's alone: planColumns also lays out the console's export, which keeps the target as words,
+ * "March 2027 (originally December 2026)", and the column called Stale.
  */
-export const packColumns: PackColumn[] = planColumns.flatMap((column): PackColumn[] =>
-  column.value === timescaleText
-    ? [
-        { ...column, value: target, numFmtOf: (row) => row.timescale.target && targetFormat(row.timescale.target) },
-        { header: 'Original target', width: 14, value: originalTarget, numFmtOf: (row) => row.timescale.originalTarget && targetFormat(row.timescale.originalTarget) },
-        { header: 'Timescale as written', width: 18, value: timescaleAsWritten },
-      ]
-    : [column],
-);
+export function packColumns(staleAfterDays: number): PackColumn[] {
+  return planColumns.flatMap((column): PackColumn[] => {
+    if (column.value === timescaleText) return timescaleColumns(column);
+    if (column.value === staleCell) return [{ ...column, header: noUpdateColumn(staleAfterDays) }];
+    return [column];
+  });
+}

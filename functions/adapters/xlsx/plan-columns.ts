@@ -51,6 +51,9 @@ function lastUpdated(row: PlanRow, timeZone: string): CellValue {
 
 const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
 
+/** Named, for the pack to find the column and head it in the board's words (pack-columns.ts). */
+export const staleCell = (row: PlanRow): string => yesNo(row.stale);
+
 /**
  * The familiar layout of the force's spreadsheet, then Status, Stale and Overdue. Long text in narrow
  * columns, wrapped: about 300 characters across, which the pack prints on two A4 pages side by side.
@@ -70,6 +73,6 @@ export const planColumns: PlanColumn[] = [
   { header: 'Progress Update', width: 34, value: (r) => r.latestProgress },
   { header: 'Last Updated', width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },
   { header: 'Status', width: 12, value: (r) => statusLabels[r.status] },
-  { header: 'Stale', width: 9, value: (r) => yesNo(r.stale), rag: (r) => (r.stale ? 'red' : null) },
+  { header: 'Stale', width: 9, value: staleCell, rag: (r) => (r.stale ? 'red' : null) },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },
 ];

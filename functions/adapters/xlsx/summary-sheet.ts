@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, protectiveMarking } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, noUpdateColumn, protectiveMarking } from '../../core/board-summary/board-wording.js';
 import { openBySro, staleOwners } from '../../core/board-summary/figures.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
@@ -70,7 +70,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
   placeRefs(addHeadings(sheet, [everyStaleOwnerHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
   if (owners.length === 0) addNote(sheet, noStaleOwners(summary.staleAfterDays));
   for (const owner of owners) {
-    const refs = refsCell(owner.refs);
+    const refs = refsCell(owner.refs, summary.staleAfterDays);
     const row = sheet.addRow([owner.name, owner.count]);
     row.alignment = { vertical: 'top' };
     placeRefs(row, refs, 'top');
@@ -87,14 +87,15 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
 /** Excel holds at most 32,767 characters in a cell, and cuts or "repairs" a longer one. */
 const cellLimit = 32_767;
 
-/** The refs in one cell, or as many as fit and how many more: the plan sheet lists them all. */
-function refsCell(refs: string[]): string {
+/** The refs in one cell, or as many as fit and how many more: the plan sheet lists them all, by the columns named. */
+function refsCell(refs: string[], staleAfterDays: number): string {
   const all = refs.join(', ');
   if (all.length <= cellLimit) return all;
-  // Room kept for the words that say how many more.
-  const room = cellLimit - 60;
+  const more = (count: number) => ` and ${count} more (filter the ${sheetNames.plan} sheet by Plan Owner and ${noUpdateColumn(staleAfterDays)})`;
+  // Room kept for the words that say how many more, at their longest.
+  const room = cellLimit - more(refs.length).length;
   let shown = 0;
   let length = 0;
   while (shown < refs.length && length + refs[shown]!.length + 2 <= room) length += refs[shown++]!.length + 2;
-  return `${refs.slice(0, shown).join(', ')} and ${refs.length - shown} more (filter the plan sheet by Plan Owner and Stale)`;
+  return `${refs.slice(0, shown).join(', ')}${more(refs.length - shown)}`;
 }

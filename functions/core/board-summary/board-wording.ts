@@ -14,6 +14,9 @@ export const protectiveMarking = 'OFFICIAL-SENSITIVE';
 /** What stale means, as the owners' reminders say it ("N days or more": see reminderIntro). */
 export const noUpdateFor = (staleAfterDays: number): string => `no update for ${plural(staleAfterDays, 'day')} or more`;
 
+/** The same as a column heading, short enough for a narrow column: "No update for 28+ days". */
+export const noUpdateColumn = (staleAfterDays: number): string => `No update for ${staleAfterDays}+ days`;
+
 /** Confidence in a timescale: an action without one has no rating, not a rating called "Not set". */
 export const boardConfidenceLabels: Record<Confidence, string> = { ...confidenceLabels, 'not-set': 'No rating' };
 
