@@ -74,6 +74,17 @@ describe('applyImport', () => {
     expect(await repository.listActions()).toEqual(before);
   });
 
+  it('says that a row whose Last Updated cannot be read leaves the stored target and progress as they are', async () => {
+    const repository = new MemoryRepository();
+    await importSpreadsheets(repository, demo, { now });
+    const edited = new TextDecoder().decode(demoPlanCsv).replace('in its use.",Mar-26,', 'in its use.",Sep-27,').replace('upgrade is complete.,Jul-26', 'upgrade is complete.,13/13/2026');
+    const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later, acceptWarnings: true });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ ref: '201', column: 'Last Updated', severity: 'warning', message: expect.stringContaining('an action already stored keeps its own progress, confidence and target rather than the row') }),
+    ]);
+    expect((await repository.getAction('201'))!.timescale.target).toBe('2026-03');
+  });
+
   it('finds the same action when a later sheet pads its ref with a zero ("0201" for "201")', async () => {
     const repository = new MemoryRepository();
     await importSpreadsheets(repository, demo, { now });

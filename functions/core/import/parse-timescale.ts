@@ -63,7 +63,7 @@ export interface ParsedLastUpdated {
 export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
   const timescale = parseTimescale(cell);
   if (!timescale.target) {
-    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}"; the action is treated as never updated. Write the month, like "Aug-26"`;
+    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}", so the row is read as never updated: an action already stored keeps its own progress, confidence and target rather than the row's. Write the month, like "Aug-26"`;
     return { at: null, problem };
   }
   const at = new Date(`${targetEnd(timescale.target)}T12:00:00.000Z`);
