@@ -175,6 +175,15 @@ describe('deactivating a leaver', () => {
     ]);
   });
 
+  it('says that an action the leaver alone owns and sponsors goes to the new SRO, if one is chosen', async () => {
+    const { request, cookie, repository } = await setUp();
+    await repository.putAction(makeAction({ id: 'theirs-alone', ref: '1.07', ownerIds: ['leaver'], sroId: 'leaver' }), null);
+    const html = await (await request('/admin/people/leaver/deactivate', { cookie })).text();
+    expect(html).toMatch(/1\.07<\/a><\/td><td[^>]*>Nobody<\/td><td[^>]*>it has no owner, unless you choose a new SRO below: they lead it</);
+    const done = await (await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'other' }, cookie })).text();
+    expect(done).toMatch(/1\.07<\/a><\/td><td[^>]*>Ch Insp Olu Thomas<\/td><td[^>]*>their SRO leads it; Ch Insp Olu Thomas becomes its SRO</);
+  });
+
   it('hands their portfolio to the successor: SRO of each, lead where the leaver led, each recorded and the successor emailed', async () => {
     const { request, cookie, repository, audit, sent } = await setUp();
     await repository.putAction(makeAction({ id: 'led-and-sponsored', ref: '1.06', ownerIds: ['leaver', 'other'], sroId: 'leaver' }), null);

@@ -30,10 +30,14 @@ const leadLabels: Record<LeaverMove['lead'], string | null> = {
   'not-owner': null,
 };
 
-/** What happens to one action: who leads it, and who takes over as SRO where the leaver was its SRO. */
+/**
+ * What happens to one action: who leads it, and who takes over as SRO where the leaver was its SRO. An
+ * action the leaver both leads and is SRO of goes to the new SRO chosen below the table, if one is.
+ */
 function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>): string {
   const newSro = move.sroId !== null && move.sroId !== move.action.sroId ? `${names.get(move.sroId) ?? move.sroId} becomes its SRO` : null;
-  return [leadLabels[move.lead], newSro].filter(Boolean).join('; ');
+  const lead = move.lead === 'nobody' && move.sroId !== null && move.sroId === move.action.sroId ? 'it has no owner, unless you choose a new SRO below: they lead it' : leadLabels[move.lead];
+  return [lead, newSro].filter(Boolean).join('; ');
 }
 
 function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; done: boolean }) {
