@@ -54,6 +54,8 @@ describe('changing a person’s email address', () => {
     expect(page).toContain('Their email address was changed');
     expect(page).toContain('The links sent to their old address no longer work.');
     expect(page).toContain('<a href="/u/new-link">new link page</a>');
+    // Not told to correct the address it has just corrected.
+    expect(page).not.toContain('correct it on their People page first');
     expect(page).toContain(`<dd class="break-anywhere">${corrected}</dd>`);
     expect(page).toMatch(/<dt>Email status<\/dt><dd>Working<\/dd>/);
     expect(page).not.toContain('Mark the address as working');

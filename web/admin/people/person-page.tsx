@@ -55,7 +55,7 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
           <h2 class="notification-title">{doneMessages[done]}</h2>
           {done === 'email-changed' && (
             <p>
-              The links sent to their old address no longer work. <NewLinkAdvice />
+              The links sent to their old address no longer work. <NewLinkAdvice addressJustCorrected />
             </p>
           )}
         </div>
