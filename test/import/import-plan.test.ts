@@ -162,7 +162,7 @@ describe('row problems', () => {
     expect(plan.actions).toEqual([]);
     expect(plan.problems).toEqual([
       { row: 2, column: 'Ref', severity: 'error', message: 'the cell shows the Excel error #REF!: its formula failed; correct it (or type the value in) and save the sheet again' },
-      { row: 3, column: 'Plan Owner', severity: 'error', message: 'the cell shows the Excel error #N/A: its formula failed; correct it (or type the value in) and save the sheet again' },
+      { row: 3, ref: 'R2', column: 'Plan Owner', severity: 'error', message: 'the cell shows the Excel error #N/A: its formula failed; correct it (or type the value in) and save the sheet again' },
     ]);
   });
 

@@ -39,6 +39,10 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
     return column ? (row[column.index] ?? null) : null;
   };
   const text = (field: PlanField) => cellText(raw(field));
+  const ref = text('ref').replace(/\s+/g, ' ');
+  const id = excelError.test(ref) || ref.length > maxCellLength ? null : actionIdFromRef(ref);
+  // Every problem of the row names its ref once there is one, so that it can be found in a sorted sheet.
+  if (id) where.ref = ref;
 
   for (const field of Object.keys(ctx.columns) as PlanField[]) {
     if (text(field).length > maxCellLength) report(field, 'error', `the cell holds ${text(field).length} characters, more than Excel's limit of ${maxCellLength}; shorten it`);
@@ -46,13 +50,10 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   }
   if (problems.length > 0) return { action: null, problems };
 
-  const ref = text('ref').replace(/\s+/g, ' ');
-  const id = actionIdFromRef(ref);
   if (!id) {
     report('ref', 'error', 'the row has no ref, so it cannot be told apart from the others on re-import; give it the ref HMICFRS used');
     return { action: null, problems };
   }
-  where.ref = ref;
 
   if (!text('text')) {
     report('text', 'error', `the row has the ref "${ref}" but no text; fill in the recommendation, area for improvement or cause of concern, or delete the row`);
