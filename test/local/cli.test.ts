@@ -49,6 +49,12 @@ describe('the command-line jobs on the running local stack', () => {
     expect(stdout).toMatch(/Written: people 0 new, 0 changed, \d+ unchanged; actions 0 new, 0 changed, \d+ unchanged/);
   }, 60_000);
 
+  it('import of a file that is not there names it and what to check', async () => {
+    const result = (await cli('import', ['no-such-plan.xlsx'])) as { code?: number; stderr: string };
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot read the plan file "no-such-plan.xlsx": there is no such file. Check the path, relative to');
+  }, 60_000);
+
   it('import of a plan with warnings writes nothing and says how to go on', async () => {
     const before = await stack.deps.repository.listActions();
     const result = (await cli('import', ['test/fixtures/quirky-plan.csv'])) as { code?: number; stdout: string };

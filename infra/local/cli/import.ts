@@ -6,6 +6,14 @@ import { connectLocalRepository } from '../connect.js';
 
 const usage = 'Usage: npm run import -- PLAN.xlsx|PLAN.csv [--people PEOPLE.csv] [--dry-run] [--accept-warnings]';
 
+/** A file named on the command line, or an error that says which file and what to check. */
+async function readInput(path: string, what: string): Promise<Buffer> {
+  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'ENOENT' ? 'there is no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.code === 'EACCES' ? 'it cannot be read (permissions)' : error.message;
+    throw new Error(`Cannot read the ${what} file "${path}": ${why}. Check the path, relative to ${process.cwd()}.`);
+  });
+}
+
 /** `npm run import -- FILE`: imports a plan (and a directory) into the running local stack. */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -14,8 +22,8 @@ async function main(): Promise<number> {
   });
   if (positionals.length > 1 || (!positionals[0] && !values.people)) throw new Error(usage);
   const files = {
-    ...(positionals[0] ? { plan: await readFile(positionals[0]) } : {}),
-    ...(values.people ? { people: await readFile(values.people) } : {}),
+    ...(positionals[0] ? { plan: await readInput(positionals[0], 'plan') } : {}),
+    ...(values.people ? { people: await readInput(values.people, 'people directory') } : {}),
   };
   const connection = await connectLocalRepository();
   try {
