@@ -62,7 +62,7 @@ describe('import in Chromium', () => {
     expect(await page.textContent('label[for=person-0]')).toBe('Who is Supt Nobody?');
     await expectAccessible(page, 'import-preview-unmatched');
     await page.selectOption('#person-0', { label: 'C/Supt Fiona Strand, Chief Superintendent, Head of Crime (fiona.strand@northshire.police.example)' });
-    await page.click('button:has-text("Save these names and preview again")');
+    await page.click('button:has-text("Use these names and preview again")');
     expect(await page.textContent('.notification-title')).toBe('1 name matched');
     expect(await page.locator('#person-0').count()).toBe(0);
     await expectAccessible(page, 'import-preview-resolved');

@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { draftSha256, type ImportDraft, type ImportDraftStore } from '../../core/admin/import-drafts.js';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { draftSha256, type ImportDraft, type ImportDraftStore, type NameMatch } from '../../core/admin/import-drafts.js';
+import * as z from '../../core/zod.js';
 import { queryAll } from './query-all.js';
 import { expiryAttribute } from './table-definition.js';
 
@@ -16,6 +17,9 @@ const headerKey = (id: string) => ({ pk: draftPk(id), sk: 'HEADER' });
 const chunkKey = (id: string, index: number) => ({ pk: draftPk(id), sk: `CHUNK#${String(index).padStart(4, '0')}` });
 
 export const defaultDraftChunkBytes = 300_000;
+
+/** The header's matched names, read back as the port's type (a header from before they were kept has none). */
+const Matches = z._default(z.array(z.object({ name: z.string(), personId: z.string() })), []);
 
 export class DynamoImportDraftStore implements ImportDraftStore {
   constructor(
@@ -43,6 +47,7 @@ export class DynamoImportDraftStore implements ImportDraftStore {
       peopleName: draft.people?.name ?? null,
       peopleLength: draft.people ? people.length : null,
       sha256: draft.sha256,
+      matches: draft.matches,
       chunkCount,
       ...expiry,
     };
@@ -67,7 +72,20 @@ export class DynamoImportDraftStore implements ImportDraftStore {
       plan: { name: String(header.planName), bytes: plan },
       people: people ? { name: String(header.peopleName), bytes: people } : null,
       sha256: String(header.sha256),
+      matches: Matches.parse(header.matches),
     };
+  }
+
+  async setMatches(id: string, matches: NameMatch[]): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: headerKey(id),
+        UpdateExpression: 'SET matches = :matches',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':matches': matches },
+      }),
+    );
   }
 
   /** The header first, so that a half-deleted draft reads as gone rather than damaged. */

@@ -1,4 +1,4 @@
-import type { ImportDraft, ImportDraftStore } from '../../core/admin/import-drafts.js';
+import type { ImportDraft, ImportDraftStore, NameMatch } from '../../core/admin/import-drafts.js';
 
 /** The ImportDraftStore port in memory, for tests. */
 export class MemoryImportDraftStore implements ImportDraftStore {
@@ -11,6 +11,11 @@ export class MemoryImportDraftStore implements ImportDraftStore {
   async get(id: string): Promise<ImportDraft | null> {
     const draft = this.drafts.get(id);
     return draft ? structuredClone(draft) : null;
+  }
+
+  async setMatches(id: string, matches: NameMatch[]): Promise<void> {
+    const draft = this.drafts.get(id);
+    if (draft) draft.matches = structuredClone(matches);
   }
 
   async delete(id: string): Promise<void> {

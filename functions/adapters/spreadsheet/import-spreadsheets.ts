@@ -1,3 +1,4 @@
+import type { NameMatch } from '../../core/admin/import-drafts.js';
 import type { ImportProblem } from '../../core/import/cells.js';
 import { applyImport, matchDirectory, type ApplyOptions, type ImportReport } from '../../core/import/apply-import.js';
 import { importPeople } from '../../core/import/import-people.js';
@@ -25,11 +26,20 @@ const tag = (file: string, problems: ImportProblem[]) => problems.map((p) => ({ 
  * file together with the people already stored. Throws InvalidInputError for a file that cannot be
  * read at all (too big, not a spreadsheet, no header), before anything is written.
  */
-export async function importSpreadsheets(repository: Repository, files: SpreadsheetFiles, options: ApplyOptions): Promise<SpreadsheetImportReport> {
+export async function importSpreadsheets(
+  repository: Repository,
+  files: SpreadsheetFiles,
+  options: ApplyOptions & { matches?: readonly NameMatch[] },
+): Promise<SpreadsheetImportReport> {
   const directory = files.people ? importPeople((await readSpreadsheet(files.people)).rows) : { people: [], problems: [] };
   const known = new Map<string, Person>((await repository.listPeople()).map((p) => [p.id, p]));
   // As they will be stored: matched by address or id, with the aliases already kept (matchDirectory).
   for (const { merged } of matchDirectory([...known.values()], directory.people)) known.set(merged.id, merged);
+  // Names matched on the console's preview, not saved until the import is confirmed (see confirmImport).
+  for (const { name, personId } of options.matches ?? []) {
+    const person = known.get(personId);
+    if (person) known.set(personId, { ...person, aliases: [...person.aliases, name] });
+  }
   const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now) : null;
   const report = await applyImport(
     repository,

@@ -16,6 +16,17 @@ export interface ImportDraft {
   people: DraftFile | null;
   /** SHA-256 of both files as stored, for the audit log and to detect a damaged draft. */
   sha256: string;
+  /**
+   * Names the admin matched to people on the preview: kept here, not in the directory, until the import
+   * is confirmed, so that nothing is saved before then, and uploading again starts afresh.
+   */
+  matches: NameMatch[];
+}
+
+/** A name as the plan writes it ("Supt Nobody") and the person it is to be an alias of. */
+export interface NameMatch {
+  name: string;
+  personId: string;
 }
 
 export interface DraftFile {
@@ -29,6 +40,8 @@ export interface ImportDraftStore {
   put(draft: ImportDraft): Promise<void>;
   /** The draft, or null when there is none (expiry is the caller's check: see usableDraft). */
   get(id: string): Promise<ImportDraft | null>;
+  /** Replaces the draft's matched names, leaving its files as they are. */
+  setMatches(id: string, matches: NameMatch[]): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -52,6 +65,7 @@ export function newImportDraft(input: { by: string; now: Date; plan: DraftFile; 
     plan: input.plan,
     people: input.people,
     sha256: draftSha256(input.plan.bytes, input.people?.bytes ?? null),
+    matches: [],
   };
 }
 

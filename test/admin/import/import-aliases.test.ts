@@ -11,24 +11,36 @@ async function importDirectory(h: ImportHarness) {
 }
 
 describe('import: resolving names that match nobody', () => {
-  it('keeps the chosen person as an alias, audited, and the preview no longer warns about the name', async () => {
+  it('previews with the chosen person, saves nothing until the import, then keeps the name as an alias, audited', async () => {
     const h = importHarness();
     await importDirectory(h);
     const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') });
     expect(preview.html).toContain('&quot;Supt Nobody&quot; matches nobody');
     expect(preview.html).toContain(`<option value="${fiona}">C/Supt Fiona Strand, Chief Superintendent, Head of Crime (fiona.strand@northshire.police.example)</option>`);
 
+    const before = await h.snapshot();
     const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', fiona]]);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${preview.path}?matched=1`);
-    expect((await h.repository.getPerson(fiona))?.aliases).toContain('Supt Nobody');
-    expect(h.audit.entries.at(-1)).toMatchObject({ change: 'add-person-alias', target: { type: 'person', id: fiona }, by: 'admin@northshire.example' });
+    // Kept with the draft only: the directory and the audit log are as they were.
+    expect({ ...(await h.snapshot() as object), drafts: [] }).toEqual({ ...(before as object), drafts: [] });
 
     const again = await (await h.app.request(`${preview.path}?matched=1`)).text();
     expect(again).toContain('1 name matched');
-    expect(again).not.toContain('Supt Nobody');
+    expect(again).toContain('Nothing is saved until you import');
+    expect(again).toContain('<li>Supt Nobody: C/Supt Fiona Strand</li>');
     expect(again).not.toContain('Names that match nobody');
     expect(again).toContain('0 errors and 1 warning');
+
+    // Uploading again starts afresh: the match is not kept anywhere but in the first draft.
+    expect((await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') })).html).toContain('Names that match nobody');
+
+    const digest = /name="digest" value="([^"]+)"/.exec(again)![1]!;
+    expect((await confirm(h, preview.path, digest)).status).toBe(200);
+    expect((await h.repository.getPerson(fiona))?.aliases).toContain('Supt Nobody');
+    expect(h.audit.entries.map((e) => e.change)).toContain('add-person-alias');
+    expect(h.audit.entries.find((e) => e.change === 'add-person-alias')).toMatchObject({ target: { type: 'person', id: fiona }, by: 'admin@northshire.example' });
+    expect((await h.repository.getAction('q4'))?.ownerIds).toContain(fiona);
   });
 
   it('resolves a name to someone in the uploaded directory who is not stored yet, and the import keeps the alias', async () => {
@@ -36,9 +48,10 @@ describe('import: resolving names that match nobody', () => {
     const preview = await uploadAndPreview(h, quirky());
     const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Supt Nobody'], ['personId', fiona]]);
     expect(res.status).toBe(303);
-    const again = await uploadAndPreview(h, quirky());
-    expect(again.html).not.toContain('Names that match nobody');
-    expect((await confirm(h, again.path, again.digest!)).status).toBe(200);
+    expect(await h.repository.getPerson(fiona)).toBeNull();
+    const again = await (await h.app.request(preview.path)).text();
+    expect(again).not.toContain('Names that match nobody');
+    expect((await confirm(h, preview.path, /name="digest" value="([^"]+)"/.exec(again)![1]!)).status).toBe(200);
     // The directory file does not list the alias: re-importing it must not drop it.
     expect((await h.repository.getPerson(fiona))?.aliases).toEqual(['DCS Strand (Head of Crime)', 'T/D/Ch/Supt Strand', 'C/Supt Strand', 'Supt Nobody']);
     expect((await h.repository.getAction('q4'))?.unmatchedNames).toEqual([]);
@@ -66,7 +79,7 @@ describe('import: resolving names that match nobody', () => {
     const preview = await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') });
     const res = await postForm(h, `${preview.path}/aliases`, [['name', 'Somebody Invented'], ['personId', fiona], ['name', 'Supt Nobody'], ['personId', fiona]]);
     expect(res.status).toBe(303);
-    expect((await h.repository.getPerson(fiona))?.aliases).not.toContain('Somebody Invented');
+    expect((await h.drafts.get(preview.path.split('/').at(-1)!))?.matches).toEqual([{ name: 'Supt Nobody', personId: fiona }]);
   });
 });
 

@@ -28,6 +28,16 @@ describe.each([
     expect(await store.get(draft.id)).toEqual(draft);
   });
 
+  it('keeps the names matched on the preview, replaced whole, with the files untouched', async () => {
+    const store = await makeStore();
+    const draft = newImportDraft({ by, now, plan: { name: 'plan.csv', bytes: new Uint8Array(randomBytes(3000)) }, people: null });
+    await store.put(draft);
+    expect((await store.get(draft.id))?.matches).toEqual([]);
+    await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }]);
+    await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }, { name: 'DCI Who', personId: 'sam' }]);
+    expect(await store.get(draft.id)).toEqual({ ...draft, matches: [{ name: 'Supt Nobody', personId: 'fiona' }, { name: 'DCI Who', personId: 'sam' }] });
+  });
+
   it('keeps a plan without a directory apart from one with an empty directory', async () => {
     const store = await makeStore();
     const draft = newImportDraft({ by, now, plan: { name: 'plan.csv', bytes: csv }, people: null });

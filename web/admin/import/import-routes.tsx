@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { addPersonAlias, maxAliasLength } from '../../../functions/core/admin/add-person-alias.js';
+import { maxAliasLength } from '../../../functions/core/admin/add-person-alias.js';
 import { newImportDraft, usableDraft } from '../../../functions/core/admin/import-drafts.js';
 import { ConflictError, InvalidInputError } from '../../../functions/core/errors.js';
 import { maxUploadBytes } from '../../middleware/security.js';
@@ -107,7 +107,9 @@ export function createImportRoutes() {
     }
     if (chosen.length === 0 && unmatched.length > 0) errors.push({ field: 'person-0', message: 'Choose who at least one of the names is, or import with the names left unmatched' });
     if (errors.length > 0) return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={preview} aliasErrors={errors} />, 400);
-    for (const pair of chosen) await addPersonAlias(deps, { person: people.get(pair.personId)!, name: pair.name, by: c.get('session').email, now });
+    // Kept with the draft, and saved only when the import is confirmed (confirmImport).
+    const kept = draft.matches.filter((match) => !chosen.some((pair) => pair.name === match.name));
+    await deps.importDrafts.setMatches(draft.id, [...kept, ...chosen.map(({ name, personId }) => ({ name, personId }))]);
     return c.redirect(`${importPaths.preview(draft.id)}?matched=${chosen.length}`, 303);
   });
 
@@ -120,7 +122,7 @@ export function createImportRoutes() {
     const files = { plan: draft.plan.name, people: draft.people?.name ?? null, sha256: draft.sha256 };
     const audit = (after: Record<string, unknown>) =>
       deps.audit.record({ at: now.toISOString(), by: c.get('session').email, change: 'import-plan', target: { type: 'plan', id: draft.sha256 }, before: null, after: { ...files, ...after } });
-    const result = await confirmImport(deps.repository, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email }).catch(async (error: unknown) => {
+    const result = await confirmImport(deps, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email }).catch(async (error: unknown) => {
       // Stopped part-way by a concurrent save: what it wrote stays, so the log says the import began.
       if (error instanceof ConflictError) await audit({ stoppedPartWay: true });
       throw error;

@@ -19,7 +19,7 @@ export interface PreviewPageProps {
   session: AdminSession;
   /** The force's, for the dates among the changes. */
   timeZone: string;
-  draft: Pick<ImportDraft, 'id' | 'plan' | 'people'>;
+  draft: Pick<ImportDraft, 'id' | 'plan' | 'people' | 'matches'>;
   preview: ImportPreview;
   aliasErrors?: AliasFormError[];
   /** `changed`: the confirm found a different preview; a number: aliases just saved. */
@@ -109,8 +109,26 @@ function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
   return (
     <div class="notification-success" role="status">
       <h2 class="notification-title">{plural(notice, 'name')} matched</h2>
-      <p>Each was saved as another name for the person you chose. The preview below uses them.</p>
+      <p>The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and later ones.</p>
     </div>
+  );
+}
+
+/** The names matched so far, to check before importing: undone by uploading the file again. */
+function MatchedNames({ draft, choices }: { draft: Pick<ImportDraft, 'matches'>; choices: ImportPreview['choices'] }) {
+  const names = new Map(choices.map((p) => [p.id, p.name]));
+  return (
+    <section aria-labelledby="matched-title">
+      <h2 id="matched-title">Names you matched</h2>
+      <ul>
+        {draft.matches.map((match) => (
+          <li>
+            {match.name}: {names.get(match.personId) ?? 'someone no longer in the directory'}
+          </li>
+        ))}
+      </ul>
+      <p>To undo a match, upload the file again.</p>
+    </section>
   );
 }
 
@@ -140,6 +158,7 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
       <CountsTable people={report.people} actions={report.actions} />
       {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} names={report.names} timeZone={timeZone} />}
 
+      {draft.matches.length > 0 && <MatchedNames draft={draft} choices={preview.choices} />}
       {names.length > 0 && (
         <section aria-labelledby="unmatched-title">
           <h2 id="unmatched-title">Names that match nobody</h2>

@@ -6,6 +6,7 @@ import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js
 import { importPeople } from '../../../functions/core/import/import-people.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Repository } from '../../../functions/core/ports.js';
+import { addPersonAlias, type AddAliasDeps } from '../../../functions/core/admin/add-person-alias.js';
 
 export interface UploadedFiles {
   plan: Uint8Array;
@@ -38,7 +39,8 @@ async function readPeopleFile(bytes: Uint8Array): Promise<Person[]> {
 /** A dry run of the whole import: what would be created and updated, and every problem. Writes nothing. */
 export async function previewImport(repository: Repository, files: UploadedFiles | ImportDraft, now: Date): Promise<ImportPreview> {
   const { plan, people } = 'id' in files ? filesOf(files) : files;
-  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, dryRun: true, acceptWarnings: true });
+  const matches = 'id' in files ? files.matches : [];
+  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { now, dryRun: true, acceptWarnings: true, matches });
   const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
   for (const { merged } of matchDirectory([...byId.values()], people ? await readPeopleFile(people) : [])) byId.set(merged.id, merged);
   const choices = [...byId.values()].filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -53,14 +55,21 @@ export type ConfirmResult =
 /**
  * Imports the draft as `options.by`, all of it, warnings accepted, but only when a fresh dry run
  * matches the preview the admin confirmed (`digest`) and has no errors. Everything is checked before
- * the first write.
+ * the first write; the names matched on the preview are saved first, each audited, so that the
+ * import reads them as the preview did.
  */
-export async function confirmImport(repository: Repository, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
+export async function confirmImport(deps: AddAliasDeps, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
+  const { repository } = deps;
   const preview = await previewImport(repository, draft, options.now);
   if (preview.report.errors > 0) return { kind: 'has-errors', preview };
   if (preview.digest !== digest) return { kind: 'changed', preview };
-  const { plan, people } = filesOf(draft);
-  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { ...options, acceptWarnings: true });
+  const people = new Map(preview.choices.map((p) => [p.id, p]));
+  for (const { name, personId } of draft.matches) {
+    const person = people.get(personId);
+    if (person) await addPersonAlias(deps, { person, name, by: options.by, now: options.now });
+  }
+  const { plan, people: directory } = filesOf(draft);
+  const report = await importSpreadsheets(repository, { plan, ...(directory ? { people: directory } : {}) }, { ...options, acceptWarnings: true });
   return { kind: 'imported', report };
 }
 

@@ -11,8 +11,9 @@ export interface AliasFormError {
 const personLabel = (p: Person) => `${p.name}${p.role ? `, ${p.role}` : ''} (${p.email})`;
 
 /**
- * One select per name that matches nobody. Each choice is kept as an alias of that person, so this
- * file and every later one match; a name left as it is stays on the action for an admin to resolve.
+ * One select per name that matches nobody. Each choice is kept with the draft, and on import as an
+ * alias of that person, so that this file and every later one match; a name left as it is stays on
+ * the action for an admin to resolve.
  */
 export function UnmatchedNamesForm({ draftId, names, choices, errors }: { draftId: string; names: string[]; choices: Person[]; errors: AliasFormError[] }) {
   return (
@@ -37,7 +38,7 @@ export function UnmatchedNamesForm({ draftId, names, choices, errors }: { draftI
         );
       })}
       <button type="submit" class="button button-secondary">
-        Save these names and preview again
+        Use these names and preview again
       </button>
     </form>
   );
