@@ -249,6 +249,31 @@ describe('coming back to the page asked for', () => {
     expect(again.headers.get('location')).toBe('/admin');
   });
 
+  it('lands on that page when the emailed link is opened in another browser, which has no cookie; the email carries no query', async () => {
+    const { request, sent } = consoleFixture();
+    const asked = await request('/admin/summaries/2026-10?q=anything');
+    const returnTo = cookieFrom(asked, '__Host-return-to')!;
+    expect((await request('/admin/sign-in', { form: { email: boardEmail }, cookie: returnTo })).status).toBe(200);
+    const email = sent.at(-1)!;
+    const link = new URL(/https:\/\/\S+\/admin\/sign-in\/\S+/.exec(email.text)![0]);
+    expect(link.search).toBe(`?next=${encodeURIComponent('/admin/summaries/2026-10')}`);
+    expect(email.text + email.html).not.toContain('anything');
+
+    // Another browser: no cookie. The link's page keeps where to go in its form, and signing in goes there.
+    const page = await (await request(link.pathname + link.search)).text();
+    expect(page).toContain(`action="${link.pathname}?next=${encodeURIComponent('/admin/summaries/2026-10')}"`);
+    const signedIn = await request(link.pathname + link.search, { form: {} });
+    expect(signedIn.headers.get('location')).toBe('/admin/summaries/2026-10');
+  });
+
+  it("follows a link's page only to a console page, whatever a crafted link says", async () => {
+    const { request, askForLink } = consoleFixture();
+    for (const [i, next] of ['https://evil.example/admin', '//evil.example', '/admin/../u/x', '/admin/sign-in/abc', '/admin/actions?q=x'].entries()) {
+      const signedIn = await request(`${await askForLink(i % 2 ? adminEmail : boardEmail)}?next=${encodeURIComponent(next)}`, { form: {} });
+      expect(signedIn.headers.get('location'), next).toBe('/admin');
+    }
+  });
+
   it('never leads anywhere but a console page: other sites, dot segments, sign-in pages and POSTs are not remembered', async () => {
     const { request, askForLink } = consoleFixture();
     const bad = ['https://evil.example/admin', '//evil.example', '/\\evil.example', '/admin//evil.example', '/admin/../u/x', '/admin/x/%2e%2e/sign-in/abc', '/admin/%2E/x', '/admin/sign-in/abc', '/u/token'];

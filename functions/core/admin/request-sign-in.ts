@@ -29,7 +29,7 @@ export type SignInRequest = { kind: 'requested' } | AddressProblem | { kind: 'ra
  * tells nobody who the admins are: the limits count every address alike, known or not, and an email
  * that fails to send is logged, not shown (an error page would mark the address as an admin's).
  */
-export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<SignInRequest> {
+export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, clientKey: string, now: Date, next: string | null = null): Promise<SignInRequest> {
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
@@ -39,7 +39,7 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) {
-    await sendSignInLink(deps, email, now).catch((error: unknown) => logSendFailure('sign-in link email failed', error));
+    await sendSignInLink(deps, email, now, next).catch((error: unknown) => logSendFailure('sign-in link email failed', error));
   }
   return { kind: 'requested' };
 }
@@ -49,12 +49,17 @@ export async function maySignIn(deps: Pick<RequestSignInDeps, 'config' | 'reposi
   return roleFor(deps.config, email) !== null && !(await findSignInPerson(deps.repository, email)).hasLeft;
 }
 
-export function signInUrl(config: Pick<ForceConfig, 'baseUrl'>, token: string): string {
-  return `${config.baseUrl}/admin/sign-in/${token}`;
+/** A sign-in link's path; `next` is the console page to land on once signed in, checked by the web layer. */
+export function signInLinkPath(token: string, next?: string | null): string {
+  return `/admin/sign-in/${token}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+}
+
+export function signInUrl(config: Pick<ForceConfig, 'baseUrl'>, token: string, next: string | null = null): string {
+  return `${config.baseUrl}${signInLinkPath(token, next)}`;
 }
 
 /** Mints a single-use link (only its hash is stored) and emails it; returns the URL for the local runner and tests. */
-export async function sendSignInLink(deps: Omit<RequestSignInDeps, 'rateLimits' | 'repository'>, email: string, now: Date): Promise<string> {
+export async function sendSignInLink(deps: Omit<RequestSignInDeps, 'rateLimits' | 'repository'>, email: string, now: Date, next: string | null = null): Promise<string> {
   const token = generateToken();
   await deps.signInLinks.putLink({
     hash: await hashToken(token),
@@ -63,7 +68,7 @@ export async function sendSignInLink(deps: Omit<RequestSignInDeps, 'rateLimits' 
     expiresAt: new Date(now.getTime() + sessionTimes.signInLinkMs).toISOString(),
     usedAt: null,
   });
-  const url = signInUrl(deps.config, token);
+  const url = signInUrl(deps.config, token, next);
   const mailer = await deps.getMailer();
   await mailer.send(signInEmail(deps.config, email, url, sessionTimes.signInLinkMs / 60_000));
   return url;

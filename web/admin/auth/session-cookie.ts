@@ -62,10 +62,23 @@ export function rememberReturnPath(c: Context, baseUrl: string, path: string): v
   if (isReturnPath(path)) writeConsoleCookie(c, baseUrl, 'return-to', path, returnCookieSeconds);
 }
 
-/** The remembered page, once (the cookie is cleared), checked again; the dashboard without one. */
-export function takeReturnPath(c: Context, baseUrl: string): string {
+/**
+ * The remembered page without its query, to carry in the sign-in link itself: opened in another browser
+ * (Outlook's own, or a phone's for a link asked for on a laptop) the link has no cookie. A query stays
+ * out of the email, since an actions list's search may quote an action.
+ */
+export function returnPathForLink(c: Context, baseUrl: string): string | null {
+  const path = readConsoleCookie(c, baseUrl, 'return-to')?.split('?')[0];
+  return path !== undefined && isReturnPath(path) ? path : null;
+}
+
+/**
+ * The remembered page, once (the cookie is cleared), checked again; else the page the sign-in link
+ * carried (`fromLink`, checked the same way); else the dashboard.
+ */
+export function takeReturnPath(c: Context, baseUrl: string, fromLink?: string): string {
   const path = readConsoleCookie(c, baseUrl, 'return-to');
-  if (path === undefined) return '/admin';
-  deleteConsoleCookie(c, baseUrl, 'return-to');
-  return isReturnPath(path) ? path : '/admin';
+  if (path !== undefined) deleteConsoleCookie(c, baseUrl, 'return-to');
+  if (path !== undefined && isReturnPath(path)) return path;
+  return fromLink !== undefined && !fromLink.includes('?') && isReturnPath(fromLink) ? fromLink : '/admin';
 }

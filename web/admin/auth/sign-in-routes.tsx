@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { checkSignInLink, consumeSignIn } from '../../../functions/core/admin/consume-sign-in.js';
-import { requestSignIn } from '../../../functions/core/admin/request-sign-in.js';
+import { requestSignIn, signInLinkPath } from '../../../functions/core/admin/request-sign-in.js';
 import { signOut, signOutEverywhere } from '../../../functions/core/admin/resolve-session.js';
 import type { AppEnv } from '../../app.js';
 import { emailRequestMs, evenResponseTime } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { clientKey } from '../../middleware/client-key.js';
-import { clearSessionCookie, takeReturnPath, writeSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, returnPathForLink, takeReturnPath, writeSessionCookie } from './session-cookie.js';
 import { CheckEmailPage, SignedOutPage, SignInLinkPage, SignInPage, SignInRefusedPage, TooManySignInsPage } from './sign-in-pages.js';
 
 /** The console's only pages without a session: ask for a link, open it, press "Sign in". */
@@ -18,7 +18,7 @@ export function createSignInRoutes() {
   signIn.post('/sign-in', evenResponseTime(emailRequestMs), async (c) => {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
-    const result = await requestSignIn(deps, body.email, clientKey(c), deps.clock.now());
+    const result = await requestSignIn(deps, body.email, clientKey(c), deps.clock.now(), returnPathForLink(c, deps.config.baseUrl));
     if (result.kind === 'invalid') return c.html(<SignInPage forceName={deps.config.name} email={result.email} error={result.message} />, 400);
     if (result.kind === 'rate-limited') return c.html(<TooManySignInsPage forceName={deps.config.name} />, 429);
     return c.html(<CheckEmailPage forceName={deps.config.name} />);
@@ -29,7 +29,8 @@ export function createSignInRoutes() {
     const deps = c.get('deps');
     const checked = await checkSignInLink(deps, c.req.param('token'), deps.clock.now());
     if (!checked.ok) return c.html(<SignInRefusedPage forceName={deps.config.name} />, 404);
-    return c.html(<SignInLinkPage forceName={deps.config.name} action={`/admin/sign-in/${c.req.param('token')}`} />);
+    const next = c.req.query('next');
+    return c.html(<SignInLinkPage forceName={deps.config.name} action={signInLinkPath(c.req.param('token'), next)} />);
   });
 
   signIn.post('/sign-in/:token', async (c) => {
@@ -37,7 +38,7 @@ export function createSignInRoutes() {
     const result = await consumeSignIn(deps, c.req.param('token'), deps.clock.now());
     if (!result.ok) return c.html(<SignInRefusedPage forceName={deps.config.name} />, 404);
     writeSessionCookie(c, deps.config.baseUrl, result.sessionToken);
-    return c.redirect(takeReturnPath(c, deps.config.baseUrl), 303);
+    return c.redirect(takeReturnPath(c, deps.config.baseUrl, c.req.query('next')), 303);
   });
 
   return signIn;
