@@ -141,6 +141,7 @@ describe('deactivating a leaver', () => {
     expect(mails.map((m) => m.to)).toEqual([[sro.email]]);
     expect(mails[0]!.subject).toBe('You are now an owner of 2 actions');
     expect(mails[0]!.text).toContain('You are now an owner of actions 1.01 and 2.07 in');
+    expect(mails[0]!.text).toContain('Open your personal link to see them and give an update:');
     for (const body of [mails[0]!.text, mails[0]!.html]) {
       expect(body).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{20,}/);
       expect(body).not.toContain(makeAction().text);

@@ -9,9 +9,9 @@ const listOf = (refs: readonly string[]) => (refs.length === 1 ? refs[0]! : `${r
 /** What a person has become for some actions: an owner, or their senior responsible officer. */
 export type ActionRole = 'owner' | 'sro';
 
-const roleWords: Record<ActionRole, { subject: string; body: string; link: string }> = {
-  owner: { subject: 'an owner', body: 'an owner', link: 'Open your personal link to see the action and give an update:' },
-  sro: { subject: 'the SRO', body: 'the senior responsible officer (SRO)', link: 'Open your personal link to see your portfolio and sign off closures:' },
+const roleWords: Record<ActionRole, { subject: string; body: string; link: (count: number) => string }> = {
+  owner: { subject: 'an owner', body: 'an owner', link: (count) => `Open your personal link to see ${count === 1 ? 'the action' : 'them'} and give an update:` },
+  sro: { subject: 'the SRO', body: 'the senior responsible officer (SRO)', link: () => 'Open your personal link to see your portfolio and sign off closures:' },
 };
 
 /** Tells a person which actions they now own or sponsor: the refs and their personal link. */
@@ -22,7 +22,7 @@ export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: re
     to: person.email,
     subject: `You are now ${words.subject} of ${what}`,
     before: [`Dear ${person.name},`, `You are now ${words.body} of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
-    link: { url: link.url, textIntro: words.link, label: 'Open your actions' },
+    link: { url: link.url, textIntro: words.link(refs.length), label: 'Open your actions' },
     after: [`${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,
   });
