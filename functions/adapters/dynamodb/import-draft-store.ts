@@ -76,15 +76,20 @@ export class DynamoImportDraftStore implements ImportDraftStore {
     };
   }
 
-  async setMatches(id: string, matches: NameMatch[]): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: headerKey(id),
-        UpdateExpression: 'SET matches = :matches',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':matches': matches },
-      }),
+  async setMatches(id: string, matches: NameMatch[]): Promise<boolean> {
+    const update = new UpdateCommand({
+      TableName: this.tableName,
+      Key: headerKey(id),
+      UpdateExpression: 'SET matches = :matches',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':matches': matches },
+    });
+    return this.doc.send(update).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      },
     );
   }
 

@@ -13,9 +13,10 @@ export class MemoryImportDraftStore implements ImportDraftStore {
     return draft ? structuredClone(draft) : null;
   }
 
-  async setMatches(id: string, matches: NameMatch[]): Promise<void> {
+  async setMatches(id: string, matches: NameMatch[]): Promise<boolean> {
     const draft = this.drafts.get(id);
     if (draft) draft.matches = structuredClone(matches);
+    return draft !== undefined;
   }
 
   async delete(id: string): Promise<void> {

@@ -40,8 +40,8 @@ export interface ImportDraftStore {
   put(draft: ImportDraft): Promise<void>;
   /** The draft, or null when there is none (expiry is the caller's check: see usableDraft). */
   get(id: string): Promise<ImportDraft | null>;
-  /** Replaces the draft's matched names, leaving its files as they are. */
-  setMatches(id: string, matches: NameMatch[]): Promise<void>;
+  /** Replaces the draft's matched names, leaving its files as they are; false when the draft is gone. */
+  setMatches(id: string, matches: NameMatch[]): Promise<boolean>;
   delete(id: string): Promise<void>;
 }
 

@@ -51,7 +51,12 @@ describe('import: resolving names that match nobody', () => {
     expect(await h.repository.getPerson(fiona)).toBeNull();
     const again = await (await h.app.request(preview.path)).text();
     expect(again).not.toContain('Names that match nobody');
-    expect((await confirm(h, preview.path, /name="digest" value="([^"]+)"/.exec(again)![1]!)).status).toBe(200);
+    expect(again).toMatch(/<td data-label="New">13<\/td>/);
+    const imported = await confirm(h, preview.path, /name="digest" value="([^"]+)"/.exec(again)![1]!);
+    expect(imported.status).toBe(200);
+    // The counts the preview showed: Fiona is new from the people file, not an alias change made first.
+    expect(h.audit.entries.find((e) => e.change === 'import-plan')).toMatchObject({ after: { peopleCounts: { created: 13, updated: 0, unchanged: 0 } } });
+    expect(h.audit.entries.find((e) => e.change === 'add-person-alias')).toMatchObject({ target: { id: fiona }, before: { id: fiona } });
     // The directory file does not list the alias: re-importing it must not drop it.
     expect((await h.repository.getPerson(fiona))?.aliases).toEqual(['DCS Strand (Head of Crime)', 'T/D/Ch/Supt Strand', 'C/Supt Strand', 'Supt Nobody']);
     expect((await h.repository.getAction('q4'))?.unmatchedNames).toEqual([]);

@@ -33,9 +33,13 @@ describe.each([
     const draft = newImportDraft({ by, now, plan: { name: 'plan.csv', bytes: new Uint8Array(randomBytes(3000)) }, people: null });
     await store.put(draft);
     expect((await store.get(draft.id))?.matches).toEqual([]);
-    await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }]);
+    expect(await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }])).toBe(true);
     await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }, { name: 'DCI Who', personId: 'sam' }]);
     expect(await store.get(draft.id)).toEqual({ ...draft, matches: [{ name: 'Supt Nobody', personId: 'fiona' }, { name: 'DCI Who', personId: 'sam' }] });
+    // A draft confirmed or deleted meanwhile (another tab): nothing to match names for, and nothing made.
+    await store.delete(draft.id);
+    expect(await store.setMatches(draft.id, [{ name: 'Supt Nobody', personId: 'fiona' }])).toBe(false);
+    expect(await store.get(draft.id)).toBeNull();
   });
 
   it('keeps a plan without a directory apart from one with an empty directory', async () => {

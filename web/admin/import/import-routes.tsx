@@ -107,9 +107,10 @@ export function createImportRoutes() {
     }
     if (chosen.length === 0 && unmatched.length > 0) errors.push({ field: 'person-0', message: 'Choose who at least one of the names is, or import with the names left unmatched' });
     if (errors.length > 0) return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={preview} aliasErrors={errors} />, 400);
-    // Kept with the draft, and saved only when the import is confirmed (confirmImport).
-    const kept = draft.matches.filter((match) => !chosen.some((pair) => pair.name === match.name));
-    await deps.importDrafts.setMatches(draft.id, [...kept, ...chosen.map(({ name, personId }) => ({ name, personId }))]);
+    // Kept with the draft, and saved only when the import is confirmed (confirmImport). A name matched
+    // already is no longer unmatched, so none of those chosen is in the list yet.
+    const kept = await deps.importDrafts.setMatches(draft.id, [...draft.matches, ...chosen.map(({ name, personId }) => ({ name, personId }))]);
+    if (!kept) return c.html(<DraftGonePage {...page(c)} />, 404);
     return c.redirect(`${importPaths.preview(draft.id)}?matched=${chosen.length}`, 303);
   });
 

@@ -55,21 +55,20 @@ export type ConfirmResult =
 /**
  * Imports the draft as `options.by`, all of it, warnings accepted, but only when a fresh dry run
  * matches the preview the admin confirmed (`digest`) and has no errors. Everything is checked before
- * the first write; the names matched on the preview are saved first, each audited, so that the
- * import reads them as the preview did.
+ * the first write. The names matched on the preview are used as the preview used them, then saved,
+ * each audited: after the import, which has stored by then anyone new from the people file.
  */
 export async function confirmImport(deps: AddAliasDeps, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
   const { repository } = deps;
   const preview = await previewImport(repository, draft, options.now);
   if (preview.report.errors > 0) return { kind: 'has-errors', preview };
   if (preview.digest !== digest) return { kind: 'changed', preview };
-  const people = new Map(preview.choices.map((p) => [p.id, p]));
+  const { plan, people } = filesOf(draft);
+  const report = await importSpreadsheets(repository, { plan, ...(people ? { people } : {}) }, { ...options, acceptWarnings: true, matches: draft.matches });
   for (const { name, personId } of draft.matches) {
-    const person = people.get(personId);
+    const person = await repository.getPerson(personId);
     if (person) await addPersonAlias(deps, { person, name, by: options.by, now: options.now });
   }
-  const { plan, people: directory } = filesOf(draft);
-  const report = await importSpreadsheets(repository, { plan, ...(directory ? { people: directory } : {}) }, { ...options, acceptWarnings: true });
   return { kind: 'imported', report };
 }
 
