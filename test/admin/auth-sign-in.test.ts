@@ -266,12 +266,20 @@ describe('coming back to the page asked for', () => {
     expect(signedIn.headers.get('location')).toBe('/admin/summaries/2026-10');
   });
 
-  it("follows a link's page only to a console page, whatever a crafted link says", async () => {
-    const { request, askForLink } = consoleFixture();
-    for (const [i, next] of ['https://evil.example/admin', '//evil.example', '/admin/../u/x', '/admin/sign-in/abc', '/admin/actions?q=x'].entries()) {
+  it("follows a link's page only to a summary an email links to, whatever a crafted link says, and the cookie first", async () => {
+    const { request, askForLink, sent } = consoleFixture();
+    const bad = ['https://evil.example/admin', '//evil.example', '/admin/../u/x', '/admin/sign-in/abc', '/admin/actions?q=x', '/admin/people/someone/deactivate', '/admin/summaries/2026-10/x'];
+    for (const [i, next] of bad.entries()) {
       const signedIn = await request(`${await askForLink(i % 2 ? adminEmail : boardEmail)}?next=${encodeURIComponent(next)}`, { form: {} });
       expect(signedIn.headers.get('location'), next).toBe('/admin');
     }
+    // A page no email links to (one anyone could plant in their own cookie) is not put in an admin's link.
+    expect((await request('/admin/sign-in', { form: { email: adminEmail }, client: 'planter', cookie: `__Host-return-to=${encodeURIComponent('/admin/people/someone/deactivate')}` })).status).toBe(200);
+    expect(sent.at(-1)!.text).not.toContain('next=');
+    // In the browser that asked, its cookie wins over the link's page.
+    const link = `${await askForLink(boardEmail, 'third')}?next=${encodeURIComponent('/admin/summaries/2026-10')}`;
+    const signedIn = await request(link, { form: {}, cookie: `__Host-return-to=${encodeURIComponent('/admin/actions?status=open')}` });
+    expect(signedIn.headers.get('location')).toBe('/admin/actions?status=open');
   });
 
   it('never leads anywhere but a console page: other sites, dot segments, sign-in pages and POSTs are not remembered', async () => {

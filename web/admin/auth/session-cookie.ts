@@ -63,22 +63,29 @@ export function rememberReturnPath(c: Context, baseUrl: string, path: string): v
 }
 
 /**
- * The remembered page without its query, to carry in the sign-in link itself: opened in another browser
- * (Outlook's own, or a phone's for a link asked for on a laptop) the link has no cookie. A query stays
- * out of the email, since an actions list's search may quote an action.
+ * The pages an email links to in the console: a month's board summary. Only these ride in a sign-in
+ * link, since anyone may set the cookie in their own browser and then ask for a link for an admin's
+ * address, whose email would lead that admin to a page of the asker's choosing.
+ */
+const emailedPage = /^\/admin\/summaries\/\d{4}-\d{2}$/;
+
+/**
+ * The remembered page, when an email links to it, without its query, to carry in the sign-in link
+ * itself: opened in another browser (Outlook's own, or a phone's for a link asked for on a laptop) the
+ * link has no cookie.
  */
 export function returnPathForLink(c: Context, baseUrl: string): string | null {
   const path = readConsoleCookie(c, baseUrl, 'return-to')?.split('?')[0];
-  return path !== undefined && isReturnPath(path) ? path : null;
+  return path !== undefined && emailedPage.test(path) ? path : null;
 }
 
 /**
  * The remembered page, once (the cookie is cleared), checked again; else the page the sign-in link
- * carried (`fromLink`, checked the same way); else the dashboard.
+ * carried (`fromLink`), if an email links to it; else the dashboard.
  */
 export function takeReturnPath(c: Context, baseUrl: string, fromLink?: string): string {
   const path = readConsoleCookie(c, baseUrl, 'return-to');
   if (path !== undefined) deleteConsoleCookie(c, baseUrl, 'return-to');
   if (path !== undefined && isReturnPath(path)) return path;
-  return fromLink !== undefined && !fromLink.includes('?') && isReturnPath(fromLink) ? fromLink : '/admin';
+  return fromLink !== undefined && emailedPage.test(fromLink) ? fromLink : '/admin';
 }
