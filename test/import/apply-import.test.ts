@@ -80,7 +80,7 @@ describe('applyImport', () => {
     const edited = new TextDecoder().decode(demoPlanCsv).replace('in its use.",Mar-26,', 'in its use.",Sep-27,').replace('upgrade is complete.,Jul-26', 'upgrade is complete.,13/13/2026');
     const report = await importSpreadsheets(repository, { plan: new TextEncoder().encode(edited) }, { now: later, acceptWarnings: true });
     expect(report.problems).toEqual([
-      expect.objectContaining({ ref: '201', column: 'Last Updated', severity: 'warning', message: expect.stringContaining('an action already stored keeps its own progress, confidence and target rather than the row') }),
+      expect.objectContaining({ ref: '201', column: 'Last Updated', severity: 'warning', message: expect.stringContaining('an action stored with an update keeps its own progress, confidence and target rather than the row') }),
     ]);
     expect((await repository.getAction('201'))!.timescale.target).toBe('2026-03');
   });

@@ -49,6 +49,11 @@ describe('parseTimescale', () => {
     expect(parsed.problem).toMatch(/no date could be read from "When the review reports".*Mar-27/);
   });
 
+  it('reads the target, not the original, from "(originally …)", and keeps the note in the text', () => {
+    expect(parseTimescale('Sep-17 (originally Mar-18)')).toEqual({ text: 'Sep-17 (originally Mar-18)', target: '2017-09', problem: null });
+    expect(parseTimescale('March 2027 (originally December 2026)')).toEqual({ text: 'March 2027 (originally December 2026)', target: '2027-03', problem: null });
+  });
+
   it('treats an empty cell as no timescale', () => {
     expect(parseTimescale('')).toEqual({ text: null, target: null, problem: null });
     expect(parseTimescale(null)).toEqual({ text: null, target: null, problem: null });

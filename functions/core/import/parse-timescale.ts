@@ -12,7 +12,7 @@ export interface ParsedTimescale {
 }
 
 /** Words that mean "no date yet" rather than a date the importer failed to read. */
-const pendingText = /^(awaiting|tbc|tba|to be (confirmed|agreed|set|decided|determined)|n\/?a$|not (yet )?(set|known)|unknown$|none$|-+$|ongoing|never updated$)/i;
+const pendingText = /^(awaiting|tbc|tba|to be (confirmed|agreed|set|decided|determined)|n\/?a$|not (yet )?(set|known)|unknown$|none$|-+$|ongoing)/i;
 
 /** What the product's own export adds to a moved target ("March 2027 (originally December 2026)"). */
 const originallyNote = /\s*\(originally [^)]*\)\s*$/i;
@@ -23,12 +23,12 @@ export function parseTimescale(cell: Cell): ParsedTimescale {
     const target = dateToTarget(cell);
     return { text: target, target, problem: target ? null : 'the date in this cell is not valid; type the target month, like "Mar-27"' };
   }
-  // The original target is kept apart from the text; read as text, it could be taken for the target.
-  const text = cellText(cell).replace(originallyNote, '');
+  const text = cellText(cell);
   if (!text) return { text: null, target: null, problem: null };
   const serial = serialToTarget(text);
   if (serial) return { text: serial, target: serial, problem: null };
-  const target = latestTarget(findDates(text));
+  // "March 2027 (originally December 2026)": the original month is not a candidate for the target.
+  const target = latestTarget(findDates(text.replace(originallyNote, '')));
   if (target || pendingText.test(text)) return { text, target, problem: null };
   return {
     text,
@@ -44,7 +44,7 @@ export function parseTimescale(cell: Cell): ParsedTimescale {
  */
 export function saysOnlyTarget({ text, target }: Pick<Timescale, 'text' | 'target'>): boolean {
   if (text === null) return true;
-  return target === null ? pendingText.test(text) : isBareDate(text);
+  return target === null ? pendingText.test(text) : isBareDate(text.replace(originallyNote, ''));
 }
 
 export interface ParsedLastUpdated {
@@ -61,9 +61,11 @@ export interface ParsedLastUpdated {
  * "Awaiting update" or an empty cell means never updated: null.
  */
 export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
+  // As the console's export writes it.
+  if (/^never updated$/i.test(cellText(cell))) return { at: null, problem: null };
   const timescale = parseTimescale(cell);
   if (!timescale.target) {
-    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}", so the row is read as never updated: an action already stored keeps its own progress, confidence and target rather than the row's. Write the month, like "Aug-26"`;
+    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}", so the row is read as never updated: an action stored with an update keeps its own progress, confidence and target rather than the row's. Write the month, like "Aug-26"`;
     return { at: null, problem };
   }
   const at = new Date(`${targetEnd(timescale.target)}T12:00:00.000Z`);
