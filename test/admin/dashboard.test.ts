@@ -63,7 +63,7 @@ describe('the dashboard', () => {
     const start = html.indexOf('id="unreachable-heading"');
     const section = html.slice(start, html.indexOf('</section>', start));
     expect(section).toContain('Actions that need a new owner or SRO: 4');
-    expect(section).toContain('so its reminders or sign-off reach nobody. Reassign it on its page.');
+    expect(section).toContain('so its reminders or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too).');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">[^<]+<\/a><\/td><td data-label="Area">[^<]*<\/td><td data-label="Who to replace">([^<]+)<\/td>/g)].map((m) => m[1])).toEqual([
       'ACO Helen Gone (SRO, has left)',
       'Ch Insp Mystery (owner, not in the people directory)',

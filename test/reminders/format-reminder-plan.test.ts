@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReminderPlan } from '../../functions/core/reminders/format-reminder-plan.js';
+import { skipWords } from '../../functions/core/reminders/skip-words.js';
 import { makePerson } from '../support/make-action.js';
 import { coOwner, daysBefore, owner, plan, sentReminder, sro, staleAction, tuesday } from './policy-fixture.js';
 
@@ -34,5 +35,10 @@ describe('formatReminderPlan (the dry run)', () => {
 
   it('says when nothing is stale', () => {
     expect(formatReminderPlan(plan({ actions: [] }), days)).toBe('No stale actions: every open action was updated in the last 28 days.');
+  });
+
+  it('says "1 day has passed" for a daily reminder interval, as the config allows', () => {
+    expect(skipWords(1)['recently-reminded']).toBe('already reminded in the last 1 day, today included; reminded again once 1 day has passed');
+    expect(skipWords(7)['recently-reminded']).toBe('already reminded in the last 7 days, today included; reminded again once 7 days have passed');
   });
 });

@@ -141,7 +141,7 @@ export function createOwnerRoutes() {
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
     // A closure whose SRO has left is an admin's to sign off, and the banner says who the owner waits for.
     const sroId = savedItem?.action.status === 'proposed-closure' ? savedItem.action.sroId : null;
-    const sroHasLeft = sroId !== null && !(await deps.repository.getPerson(sroId))?.active;
+    const sroHasLeft = sroId !== null && (await deps.repository.getPerson(sroId))?.active === false;
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), sroHasLeft } : undefined;
     // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
     const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;

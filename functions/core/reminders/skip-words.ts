@@ -14,7 +14,7 @@ export function skipWords(remindEveryDays: number): Record<SkipReason, string> {
     bounced: `not emailed: their address bounces; ${toSro}`,
     complained: `not emailed: they marked our email as spam; ${toSro}`,
     'no-address': `not emailed: the name matches nobody in the directory; ${toSro}`,
-    'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} have passed`,
+    'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} ${remindEveryDays === 1 ? 'has' : 'have'} passed`,
     'claimed-today': "not today: today's digest was sent already, or is being sent",
     'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
     'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
