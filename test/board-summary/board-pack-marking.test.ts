@@ -6,7 +6,7 @@ import { packOf, rowValues } from './read-pack.js';
 /** Every action's text is OFFICIAL-SENSITIVE: each printed page says so, and says which pack and page it is. */
 describe('board pack protective marking, read back with exceljs', async () => {
   const workbook = await packOf(octoberSnapshot());
-  const title = 'Northshire Police: action plan board summary, October 2026';
+  const title = 'Northshire Police: action plan board summary for October 2026';
 
   it('marks the top and bottom of every printed page of every sheet, the same on the first page, with the title and page numbers below', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(sheetNames));
@@ -24,7 +24,7 @@ describe('board pack protective marking, read back with exceljs', async () => {
 
   it('prints an & in the force name as written, not as a header code', async () => {
     const footer = (await packOf(octoberSnapshot(), 'Devon & Cornwall Police')).getWorksheet(sheetNames.plan)!.headerFooter.oddFooter;
-    expect(footer).toBe('&CDevon && Cornwall Police: action plan board summary, October 2026 – Page &P of &N\n&"-,Bold"OFFICIAL-SENSITIVE');
+    expect(footer).toBe('&CDevon && Cornwall Police: action plan board summary for October 2026 – Page &P of &N\n&"-,Bold"OFFICIAL-SENSITIVE');
   });
 
   it('keeps the footer within Excel’s 255 characters for a very long force name, the marking and page numbers whole', async () => {

@@ -1,5 +1,6 @@
 import {
   boardConfidenceLabels,
+  boardSummaryTitle,
   figuresAsAt,
   movementLabels,
   movementNote,
@@ -66,10 +67,6 @@ function handlingNote(config: BoardEmailConfig): string {
     : "Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).";
 }
 
-export function boardSummarySubject(forceName: string, month: string): string {
-  return `${forceName}: action plan board summary for ${monthLabel(month)}`;
-}
-
 /**
  * A bar drawn in table cells, one cell per confidence, as wide as its share: Outlook shows no images here,
  * and its Word engine can drop a CSS background, so the cells carry bgcolor too.
@@ -118,7 +115,7 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmail
         .join('')}</table>${others}`
     : `<p style="${font}font-size:15px;">${escapeHtml(noStaleOwners(summary.staleAfterDays))}</p>`;
   return `<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummarySubject(config.name, summary.month))}</title></head>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummaryTitle(config.name, summary.month))}</title></head>
 <body style="margin:0;padding:0;background:#ffffff;">
 ${outlookWidthOpen}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
@@ -159,5 +156,5 @@ export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmail
 
 /** The board's monthly email: HTML that Outlook renders (tables, inline styles, no images or scripts) and plain text. */
 export function renderBoardSummaryEmail(summary: BoardSummary, config: BoardEmailConfig): RenderedEmail {
-  return { subject: boardSummarySubject(config.name, summary.month), html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
+  return { subject: boardSummaryTitle(config.name, summary.month), html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
 }

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { planLoadedNote } from '../../core/board-summary/board-wording.js';
-import { monthLabel } from '../../core/board-summary/month.js';
+import { boardSummaryTitle, planLoadedNote } from '../../core/board-summary/board-wording.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { changeRows } from './movement-rows.js';
 import { packColumns } from './pack-columns.js';
@@ -19,12 +18,10 @@ export { sheetNames } from './sheet-names.js';
 export const boardPackContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const boardPackFilename = (month: string) => `board-pack-${month}.xlsx`;
 
-/** What the pack is, atop its Summary and at the foot of every printed page: the force is the config's name, as the email's subject gives it. */
-const packTitle = (forceName: string, month: string) => `${forceName}: action plan board summary, ${monthLabel(month)}`;
 
 export async function buildBoardPack(snapshot: Snapshot, options: { forceName: string }): Promise<Uint8Array> {
   const { summary, plan } = snapshot;
-  const title = packTitle(options.forceName, summary.month);
+  const title = boardSummaryTitle(options.forceName, summary.month);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = new Date(summary.compiledAt);

@@ -2,11 +2,17 @@ import { formatDay } from '../calendar/format-day.js';
 import { confidenceLabels, type Confidence } from '../model/action.js';
 import { formatCount, plural } from '../words.js';
 import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
+import { monthLabel } from './month.js';
 
 /*
  * The board's words, for the email, the summary page and the pack alike: a board member reads them in
  * two minutes, without a glossary, and finds the same thing called the same in each.
  */
+
+/** The board email's subject, and the pack's title atop its Summary and at the foot of every printed page. */
+export function boardSummaryTitle(forceName: string, month: string): string {
+  return `${forceName}: action plan board summary for ${monthLabel(month)}`;
+}
 
 /** The marking of the plan's text (the Government Security Classifications'), on whatever carries it. */
 export const protectiveMarking = 'OFFICIAL-SENSITIVE';
