@@ -1,5 +1,6 @@
 import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
+import { saysOnlyTarget } from '../../core/import/parse-timescale.js';
 import { targetDueDate } from '../../core/rules/stale.js';
 import { planColumns, staleCell, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
 
@@ -29,13 +30,12 @@ function originalTarget(row: PlanRow): Date | null {
 }
 
 /**
- * The sheet's wording where a target was read from it: "Phase One completed by March 26" says more than
- * "March 2026". Without a target the Timescale column shows the wording already, and an Excel date is
- * kept as the target itself, which says nothing more.
+ * The sheet's wording where a target was read from it and it says more: "Phase One completed by March
+ * 26" does, "Mar-26" does not (saysOnlyTarget, as the importer decides). Without a target the Timescale
+ * column shows the wording already.
  */
 function timescaleAsWritten(row: PlanRow): string | null {
-  const { text, target } = row.timescale;
-  return text !== null && target !== null && text !== target ? text : null;
+  return row.timescale.target !== null && !saysOnlyTarget(row.timescale) ? row.timescale.text : null;
 }
 
 /** The target as a date, the original target beside it and the timescale as written, in place of the target as words. */
