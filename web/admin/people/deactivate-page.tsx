@@ -34,13 +34,13 @@ const leadLabels: Record<LeaverMove['lead'], string | null> = {
  * What happens to one action: who leads it, and who takes over as SRO where the leaver was its SRO. An
  * action the leaver both leads and is SRO of goes to the new SRO chosen below the table, if one is.
  */
-function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>): string {
+function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>, leaverId: string): string {
   const newSro = move.sroId !== null && move.sroId !== move.action.sroId ? `${names.get(move.sroId) ?? move.sroId} becomes its SRO` : null;
-  const lead = move.lead === 'nobody' && move.sroId !== null && move.sroId === move.action.sroId ? 'it has no owner, unless you choose a new SRO below: they lead it' : leadLabels[move.lead];
+  const lead = move.lead === 'nobody' && move.sroId === leaverId ? 'it has no owner, unless you choose a new SRO below: they lead it' : leadLabels[move.lead];
   return [lead, newSro].filter(Boolean).join('; ');
 }
 
-function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; done: boolean }) {
+function MovesTable({ moves, names, leaverId, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; leaverId: string; done: boolean }) {
   if (moves.length === 0) return <p>They own no open actions.</p>;
   return (
     <table>
@@ -52,7 +52,7 @@ function MovesTable({ moves, names, done }: { moves: LeaverMove[]; names: Readon
               <a href={actionPaths.action(move.action.id)}>{move.action.ref}</a>
             </td>
             <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
-            <td data-label="What happens">{whatHappens(move, names)}</td>
+            <td data-label="What happens">{whatHappens(move, names, leaverId)}</td>
           </tr>
         ))}
       </tbody>
@@ -89,7 +89,7 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
       </a>
       <h1>Deactivate {person.name}</h1>
       <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
-      <MovesTable moves={moves} names={names} done={false} />
+      <MovesTable moves={moves} names={names} leaverId={person.id} done={false} />
       <SroList sroOf={sroOf} note="Choose who takes these over below, or later on each action’s page:" />
       <p>The history of each action keeps them as its earlier owner.</p>
       <form method="post" action={peoplePaths.deactivate(person.id)} novalidate>
@@ -130,7 +130,7 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
       {!alreadyDone && (
         <>
           <h2>Actions moved: {moves.length}</h2>
-          <MovesTable moves={moves} names={names} done={true} />
+          <MovesTable moves={moves} names={names} leaverId={person.id} done={true} />
         </>
       )}
       {notified.length > 0 && <p>Emailed the refs of the actions they now own or sponsor, with a personal link: {namesOf(notified)}.</p>}

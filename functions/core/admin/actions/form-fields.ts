@@ -3,7 +3,6 @@ import type { FieldError } from './admin-change.js';
 import { formatCount } from '../../words.js';
 import { formText } from '../../form-text.js';
 
-
 /** A required reason: trimmed, with GOV.UK messages naming what to enter. */
 export const reasonText = (what: string, max = 2000) =>
   z
