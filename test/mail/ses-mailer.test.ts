@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { createSesMailer, senderWithName } from '../../functions/adapters/ses/ses-mailer.js';
 import { startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 
 interface StoredEmail {
@@ -50,6 +50,12 @@ describe('SES mailer on aws-ses-v2-local', () => {
       const { messageId } = await mailerFor(name).send({ to: ['supt.okoro@northshire.example'], subject: 'Test', html: '<p>Test</p>', text: 'Test' });
       expect((await sentEmails()).find((e) => e.messageId === messageId)?.from).toBe(from);
     }
+    // A long name is several encoded words of at most 75 characters, each whole characters.
+    const long = 'Heddlu Dyfed-Powys – Traciwr Cynllun Gweithredu’r Arolygiaeth';
+    const words = senderWithName('action-plan@northshire.example', long).replace(/ <[^>]+>$/, '').split(' ');
+    expect(words.length).toBeGreaterThan(1);
+    for (const word of words) expect(word.length).toBeLessThanOrEqual(75);
+    expect(words.map((word) => Buffer.from(word.slice(10, -2), 'base64').toString('utf8')).join('')).toBe(long);
   });
 
   it('attaches files without hand-built MIME', async () => {

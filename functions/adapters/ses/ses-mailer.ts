@@ -52,8 +52,23 @@ export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
  * name as a quoted string, or MIME-encoded when it is not plain ASCII.
  */
 export function senderWithName(address: string, name: string): string {
-  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : `=?UTF-8?B?${Buffer.from(name).toString('base64')}?=`;
+  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodedWords(name);
   return `${display} <${address}>`;
+}
+
+/** RFC 2047 words of at most 75 characters (45 bytes of UTF-8 each), never splitting a character. */
+function encodedWords(text: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join(' ');
 }
 
 export function createSesMailer(endpoints: AwsEndpoints, sender: { address: string; name: string }, configurationSetName?: string): Mailer {
