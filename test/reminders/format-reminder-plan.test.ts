@@ -17,8 +17,8 @@ describe('formatReminderPlan (the dry run)', () => {
     const text = formatReminderPlan(p, days);
     expect(text.split('\n')).toEqual([
       '2 stale actions for 2 people (not updated in 28 days):',
-      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 owned by Ch Insp Blake Reid (bounced): 1.02 (never updated, 30 days); 1 owned by Supt Alex Morgan (ignored 2 reminders): 1.01 (61 days)',
-      'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (61 days)',
+      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 owned by Ch Insp Blake Reid (bounced): 1.02 (never updated, added 30 days ago); 1 owned by Supt Alex Morgan (ignored 2 reminders): 1.01 (last updated 61 days ago)',
+      'Supt Alex Morgan <alex@testshire.example>: reminder, 1 stale: 1.01 (last updated 61 days ago)',
       'Ch Insp Blake Reid <blake@testshire.example>: not emailed: their address bounces; their SRO is told, if the action has one who can be emailed: 1.02',
     ]);
     expect(text).not.toContain('SECRET');
@@ -29,7 +29,7 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), days).split('\n')).toEqual([
       '0 stale actions for 0 people (not updated in 28 days):',
       "1 proposed closure waiting as long for their SRO's sign-off.",
-      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (35 days)',
+      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (last updated 35 days ago)',
     ]);
   });
 

@@ -1,11 +1,11 @@
 import { plural } from '../words.js';
-import { digestsByPerson, type DigestLine, type EscalationGroup, type ReminderPlan, type Skip } from './reminder-plan.js';
+import { digestsByPerson, type EscalationGroup, type ReminderPlan, type Skip } from './reminder-plan.js';
+import { lineWords } from './line-words.js';
 import { skipWords } from './skip-words.js';
 
-const age = (line: DigestLine): string => `${line.ref} (${line.neverUpdated ? `never updated, ${line.ageDays} days` : `${line.ageDays} days`})`;
 
 function groupText(group: EscalationGroup): string {
-  const lines = group.lines.map(age).join(', ');
+  const lines = group.lines.map(lineWords).join(', ');
   if (group.flag === 'awaiting-sign-off') return `${plural(group.lines.length, 'closure')} awaiting sign-off: ${lines}`;
   const why = group.flag === 'ignored' ? `ignored ${group.ignoredReminders} reminders` : group.flag;
   return `${group.lines.length} owned by ${group.ownerName} (${why}): ${lines}`;
@@ -27,7 +27,7 @@ export function formatReminderPlan(plan: ReminderPlan, { staleAfterDays, remindE
   if (plan.waitingClosures > 0) lines.push(`${plural(plan.waitingClosures, 'proposed closure')} waiting as long for their SRO's sign-off.`);
   for (const { person, reminder, escalation } of digestsByPerson(plan)) {
     const parts = [
-      ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map(age).join(', ')}`] : []),
+      ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map(lineWords).join(', ')}`] : []),
       ...(escalation ? [`escalation: ${escalation.groups.map(groupText).join('; ')}`] : []),
     ];
     lines.push(`${person.name} <${person.email}>: ${parts.join('; ')}`);

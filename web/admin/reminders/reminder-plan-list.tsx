@@ -1,9 +1,8 @@
-import type { DigestLine, EscalationGroup, ReminderPlan, Skip } from '../../../functions/core/reminders/reminder-plan.js';
+import type { EscalationGroup, ReminderPlan, Skip } from '../../../functions/core/reminders/reminder-plan.js';
 import { skipWords } from '../../../functions/core/reminders/skip-words.js';
+import { lineWords } from '../../../functions/core/reminders/line-words.js';
 import { plural } from '../../../functions/core/words.js';
 
-const line = (l: DigestLine) => `${l.ref} (${l.neverUpdated ? `never updated, added ${ageWords(l.ageDays)}` : `last updated ${ageWords(l.ageDays)}`})`;
-const ageWords = (days: number) => (days === 0 ? 'today' : `${plural(days, 'day')} ago`);
 
 const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (g: EscalationGroup) => string> = {
   ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
@@ -35,7 +34,7 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
         <ul class="reminder-list">
           {plan.reminders.map((d) => (
             <li>
-              <strong>{d.person.name}</strong> ({d.person.email}): {plural(d.lines.length, 'stale action')}: {d.lines.map(line).join(', ')}
+              <strong>{d.person.name}</strong> ({d.person.email}): {plural(d.lines.length, 'stale action')}: {d.lines.map(lineWords).join(', ')}
             </li>
           ))}
         </ul>
@@ -48,7 +47,7 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
           {plan.escalations.map((d) => (
             <li>
               <strong>{d.person.name}</strong> ({d.person.email}):{' '}
-              {d.groups.map((g) => `${groupWords(g)}: ${g.lines.map(line).join(', ')}`).join('; ')}
+              {d.groups.map((g) => `${groupWords(g)}: ${g.lines.map(lineWords).join(', ')}`).join('; ')}
             </li>
           ))}
         </ul>
