@@ -54,6 +54,48 @@ describe('the People page', () => {
   });
 });
 
+describe('adding a person', () => {
+  it('adds a new owner from the console, with other names, audited, and leads to their page', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    const response = await request('/admin/people', { form: { name: '  DI  Priya Shah ', role: 'Detective Inspector', email: ' Priya.Shah@Testshire.example ', aliases: 'DI Shah; P Shah;DI Shah' }, cookie });
+    expect(response.status).toBe(303);
+    const path = response.headers.get('location')!;
+    expect(path).toMatch(/^\/admin\/people\/[^?]+\?done=added$/);
+    const id = decodeURIComponent(path.split('/').at(-1)!.split('?')[0]!);
+    expect(await repository.getPerson(id)).toEqual({
+      id, name: 'DI Priya Shah', role: 'Detective Inspector', email: 'priya.shah@testshire.example', aliases: ['DI Shah', 'P Shah'], active: true, mailStatus: 'ok',
+    });
+    expect(audit.entries.at(-1)).toMatchObject({ change: 'add-person', by: adminEmail, target: { type: 'person', id }, before: null });
+    expect(await (await request(path, { cookie })).text()).toContain('They were added to the directory');
+    // The audit log says it in words.
+    expect(await (await request('/admin/audit', { cookie })).text()).toContain('Added a person to the directory');
+  });
+
+  it('refuses a blank name, a bad or taken address, keeping what was typed, and writes nothing', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    const before = [await repository.listPeople(), audit.entries.length];
+    const blank = await request('/admin/people', { form: { name: ' ', role: '', email: 'not-an-address', aliases: '' }, cookie });
+    expect(blank.status).toBe(400);
+    const html = await blank.text();
+    expect(html).toMatch(/<title>Error: /);
+    expect(html).toContain('<a href="#name">Enter their name, with their rank as the plan writes it</a>');
+    expect(html).toContain('<a href="#email">Enter an email address in the correct format, like name@example.com</a>');
+    expect(html).toContain('value="not-an-address"');
+    expect(html).toMatch(/<details class="change-section" id="add-person" open/);
+    const taken = await request('/admin/people', { form: { name: 'Supt Someone', role: '', email: 'LEE.VAUGHAN@testshire.example', aliases: '' }, cookie });
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain('Supt Lee Vaughan already has this address: each person needs their own');
+    expect([await repository.listPeople(), audit.entries.length]).toEqual(before);
+  });
+
+  it('is for admins only', async () => {
+    const { request, signIn, repository } = await setUp();
+    const response = await request('/admin/people', { form: { name: 'Supt New', role: '', email: 'new@testshire.example', aliases: '' }, cookie: await signIn(boardEmail) });
+    expect(response.status).toBe(403);
+    expect((await repository.listPeople()).map((p) => p.email)).not.toContain('new@testshire.example');
+  });
+});
+
 describe('deactivating a leaver', () => {
   it('asks for confirmation first, showing where each open action goes; a GET changes nothing', async () => {
     const { request, cookie, repository, audit } = await setUp();

@@ -10,6 +10,7 @@ import { AuditDetails } from './audit-details.js';
 
 /** What each recorded change means, in the admin's words; a name missing here is shown as recorded. */
 const changeLabels: Record<string, string> = {
+  'add-person': 'Added a person to the directory',
   'add-person-alias': 'Matched a name in the plan to a person',
   'add-update-on-behalf': 'Added an update on an owner’s behalf',
   'change-person-email': 'Changed an email address',

@@ -6,16 +6,38 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { mailStatusLabels, peoplePaths, roleLabels } from './people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
+import { ErrorSummary } from '../../owner/components.js';
+import { TextField, type FormState } from '../actions/form-controls.js';
 
 export interface PeoplePageProps {
   config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;
   session: AdminSession;
   people: Person[];
   actions: Action[];
+  /** The add-a-person form, empty or as typed with its problems. */
+  addForm: FormState;
+}
+
+/** A new owner or SRO, without uploading the people file and the whole plan with it. */
+function AddPersonForm({ state }: { state: FormState }) {
+  return (
+    <details class="change-section" id="add-person" open={state.errors.length > 0}>
+      <summary>Add a person</summary>
+      <form method="post" action={peoplePaths.list} novalidate>
+        <TextField id="name" label="Name" hint="With their rank, as the plan writes it, like Supt Dana Whitfield" state={state} />
+        <TextField id="role" label="Job title (optional)" state={state} />
+        <TextField id="email" label="Email address" state={state} />
+        <TextField id="aliases" label="Other names in the plan (optional)" hint="Other ways the plan writes their name, separated by ;" state={state} />
+        <button type="submit" class="button">
+          Add to the directory
+        </button>
+      </form>
+    </details>
+  );
 }
 
 /** The directory: who owns what, who can sign in to the console, whose email is failing. */
-export function PeoplePage({ config, session, people, actions }: PeoplePageProps) {
+export function PeoplePage({ config, session, people, actions, addForm }: PeoplePageProps) {
   const live = actions.filter((a) => a.status === 'open' || a.status === 'proposed-closure');
   const owned = (id: string) => live.filter((a) => a.ownerIds.includes(id)).length;
   const sroOf = (id: string) => live.filter((a) => a.sroId === id).length;
@@ -23,9 +45,11 @@ export function PeoplePage({ config, session, people, actions }: PeoplePageProps
   const directoryEmails = new Set(people.map((p) => p.email.toLowerCase()));
   const consoleOnly = [...config.admins, ...config.board].filter((e, i, all) => !directoryEmails.has(e.toLowerCase()) && all.indexOf(e) === i);
   return (
-    <AdminLayout title="People" forceName={config.name} session={session} current="/admin/people">
+    <AdminLayout title="People" forceName={config.name} session={session} current="/admin/people" hasErrors={addForm.errors.length > 0}>
+      <ErrorSummary errors={addForm.errors} />
       <h1>People</h1>
       <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
+      <AddPersonForm state={addForm} />
       <table>
         <ColumnHeads names={['Name', 'Email', 'Other names in the plan', 'Owns', 'SRO of', 'Status']} />
         <tbody>

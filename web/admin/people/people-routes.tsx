@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { addPerson } from '../../../functions/core/admin/people/add-person.js';
 import { changePersonEmail } from '../../../functions/core/admin/people/change-person-email.js';
 import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
 import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
@@ -40,15 +41,26 @@ async function showPerson(c: PeopleContext, person: Person, emailForm: FormState
   );
 }
 
+/** The directory, with the add-a-person form as typed and its problems (400) or empty. */
+async function showPeople(c: PeopleContext, addForm: FormState) {
+  const { config, repository } = c.get('deps');
+  const [list, actions] = await Promise.all([repository.listPeople(), repository.listActions()]);
+  return c.html(<PeoplePage config={config} session={c.get('session')} people={list} actions={actions} addForm={addForm} />, addForm.errors.length > 0 ? 400 : 200);
+}
+
 /** The directory and the admin's tools for a person; admins only, reads included (it lists addresses). */
 export function createPeopleRoutes() {
   const people = new Hono<AdminEnv>();
   people.use(requireAdmin);
 
-  people.get('/', async (c) => {
-    const { config, repository } = c.get('deps');
-    const [list, actions] = await Promise.all([repository.listPeople(), repository.listActions()]);
-    return c.html(<PeoplePage config={config} session={c.get('session')} people={list} actions={actions} />);
+  people.get('/', (c) => showPeople(c, { values: {}, errors: [] }));
+
+  people.post('/', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    const result = await addPerson(deps, actorOf(c), body, deps.clock.now());
+    if (!result.ok) return showPeople(c, { values: Object.fromEntries(['name', 'role', 'email', 'aliases'].map((k) => [k, typeof body[k] === 'string' ? body[k] : ''])), errors: result.errors });
+    return c.redirect(`${peoplePaths.person(result.person.id)}?done=added`, 303);
   });
 
   people.get('/:id', async (c) => {

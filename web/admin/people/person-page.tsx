@@ -14,6 +14,7 @@ export const doneMessages = {
   'links-revoked': 'Their links were withdrawn: every personal link they held no longer works',
   'mail-ok': 'Their email address is marked as working again: reminders will be sent to it',
   'email-changed': 'Their email address was changed: reminders will be sent to the new one',
+  added: 'They were added to the directory: give them an action on its page (Reassign owners), which emails them their link',
 } as const;
 export type PersonDone = keyof typeof doneMessages;
 
