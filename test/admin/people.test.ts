@@ -88,6 +88,28 @@ describe('adding a person', () => {
     expect([await repository.listPeople(), audit.entries.length]).toEqual(before);
   });
 
+  it('corrects a name, job title and other names, so that a wrongly matched name can be taken out', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    const page = await (await request('/admin/people/leaver', { cookie })).text();
+    expect(page).toContain('<summary>Correct their name, job title or other names</summary>');
+    expect(page).toContain('value="Supt Vaughan"');
+    const saved = await request('/admin/people/leaver/details', { form: { name: 'Supt Lee Vaughan-Hart', role: 'Superintendent', aliases: '' }, cookie });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/admin/people/leaver?done=details-changed');
+    expect(await repository.getPerson('leaver')).toMatchObject({ id: 'leaver', name: 'Supt Lee Vaughan-Hart', role: 'Superintendent', aliases: [], email: leaver.email });
+    expect(audit.entries.at(-1)).toMatchObject({ change: 'edit-person', target: { id: 'leaver' }, before: { name: 'Supt Lee Vaughan', aliases: ['Supt Vaughan'] }, after: { aliases: [] } });
+    const log = await (await request('/admin/audit', { cookie })).text();
+    expect(log).toContain('Corrected someone’s name, job title or other names');
+
+    const blank = await request('/admin/people/leaver/details', { form: { name: '', role: '', aliases: 'x'.repeat(201) }, cookie });
+    expect(blank.status).toBe(400);
+    const html = await blank.text();
+    expect(html).toContain('<a href="#name">Enter their name, with their rank as the plan writes it</a>');
+    expect(html).toContain('<a href="#aliases">Each other name must be 200 characters or fewer</a>');
+    expect(html).toMatch(/<details class="change-section" id="change-details" open/);
+    expect((await repository.getPerson('leaver'))!.name).toBe('Supt Lee Vaughan-Hart');
+  });
+
   it('is for admins only', async () => {
     const { request, signIn, repository } = await setUp();
     const response = await request('/admin/people', { form: { name: 'Supt New', role: '', email: 'new@testshire.example', aliases: '' }, cookie: await signIn(boardEmail) });

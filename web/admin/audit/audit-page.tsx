@@ -18,6 +18,7 @@ const changeLabels: Record<string, string> = {
   'deactivate-person': 'Deactivated a leaver',
   'download-board-pack': 'Downloaded a board pack',
   'edit-action': 'Edited an action',
+  'edit-person': 'Corrected someone’s name, job title or other names',
   'export-plan': 'Downloaded the whole plan',
   'import-plan': 'Imported the plan',
   'mark-mail-ok': 'Marked an email address as working',

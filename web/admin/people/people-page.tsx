@@ -8,6 +8,7 @@ import { mailStatusLabels, peoplePaths, roleLabels } from './people-paths.js';
 import { ColumnHeads } from '../../views/column-heads.js';
 import { ErrorSummary } from '../../owner/components.js';
 import { TextField, type FormState } from '../actions/form-controls.js';
+import { DetailsFields } from './person-page.js';
 
 export interface PeoplePageProps {
   config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;
@@ -24,10 +25,8 @@ function AddPersonForm({ state }: { state: FormState }) {
     <details class="change-section" id="add-person" open={state.errors.length > 0}>
       <summary>Add a person</summary>
       <form method="post" action={peoplePaths.list} novalidate>
-        <TextField id="name" label="Name" hint="With their rank, as the plan writes it, like Supt Dana Whitfield" state={state} />
-        <TextField id="role" label="Job title (optional)" state={state} />
+        <DetailsFields state={state} aliasesHint="Other ways the plan writes their name, separated by ;" />
         <TextField id="email" label="Email address" state={state} />
-        <TextField id="aliases" label="Other names in the plan (optional)" hint="Other ways the plan writes their name, separated by ;" state={state} />
         <button type="submit" class="button">
           Add to the directory
         </button>

@@ -7,6 +7,7 @@ export const peoplePaths = {
   revokeLinks: (id: string) => `/admin/people/${encodeURIComponent(id)}/revoke-links`,
   mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
   email: (id: string) => `/admin/people/${encodeURIComponent(id)}/email`,
+  details: (id: string) => `/admin/people/${encodeURIComponent(id)}/details`,
 };
 
 export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { addPerson } from '../../../functions/core/admin/people/add-person.js';
 import { changePersonEmail } from '../../../functions/core/admin/people/change-person-email.js';
+import { editPersonDetails } from '../../../functions/core/admin/people/edit-person-details.js';
+import { detailsValues } from '../../../functions/core/admin/people/person-details.js';
 import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
 import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
 import type { Person } from '../../../functions/core/model/person.js';
@@ -23,10 +25,12 @@ async function namesById(c: PeopleContext): Promise<Map<string, string>> {
   return new Map((await c.get('deps').repository.listPeople()).map((p) => [p.id, p.name]));
 }
 
-/** The person page, with its change-address form as stored or as typed with its problems (400). */
-async function showPerson(c: PeopleContext, person: Person, emailForm: FormState, done?: PersonDone) {
+/** The person page, each form as stored, or the one sent as typed with its problems (400). */
+async function showPerson(c: PeopleContext, person: Person, sent: { emailForm?: FormState; detailsForm?: FormState } = {}, done?: PersonDone) {
   const { config, repository } = c.get('deps');
   const live = (await repository.listActions()).filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+  const emailForm = sent.emailForm ?? { values: { email: person.email }, errors: [] };
+  const detailsForm = sent.detailsForm ?? { values: detailsValues(person), errors: [] };
   return c.html(
     <PersonPage
       config={config}
@@ -36,10 +40,14 @@ async function showPerson(c: PeopleContext, person: Person, emailForm: FormState
       sroOf={live.filter((a) => a.sroId === person.id)}
       done={done}
       emailForm={emailForm}
+      detailsForm={detailsForm}
     />,
-    emailForm.errors.length > 0 ? 400 : 200,
+    emailForm.errors.length + detailsForm.errors.length > 0 ? 400 : 200,
   );
 }
+
+/** The fields of a form as typed, for the page that shows its problems. */
+const typed = (body: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.map((k) => [k, typeof body[k] === 'string' ? body[k] : '']));
 
 /** The directory, with the add-a-person form as typed and its problems (400) or empty. */
 async function showPeople(c: PeopleContext, addForm: FormState) {
@@ -59,14 +67,14 @@ export function createPeopleRoutes() {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
     const result = await addPerson(deps, actorOf(c), body, deps.clock.now());
-    if (!result.ok) return showPeople(c, { values: Object.fromEntries(['name', 'role', 'email', 'aliases'].map((k) => [k, typeof body[k] === 'string' ? body[k] : ''])), errors: result.errors });
+    if (!result.ok) return showPeople(c, { values: typed(body, ['name', 'role', 'email', 'aliases']), errors: result.errors });
     return c.redirect(`${peoplePaths.person(result.person.id)}?done=added`, 303);
   });
 
   people.get('/:id', async (c) => {
     const person = await getPersonOrThrow(c.get('deps').repository, c.req.param('id'));
     const done = c.req.query('done');
-    return showPerson(c, person, { values: { email: person.email }, errors: [] }, done && done in doneMessages ? (done as PersonDone) : undefined);
+    return showPerson(c, person, {}, done && done in doneMessages ? (done as PersonDone) : undefined);
   });
 
   people.get('/:id/deactivate', async (c) => {
@@ -104,8 +112,16 @@ export function createPeopleRoutes() {
     const deps = c.get('deps');
     const body = await c.req.parseBody();
     const result = await changePersonEmail(deps, actorOf(c), c.req.param('id'), body, deps.clock.now());
-    if (!result.ok) return showPerson(c, result.person, { values: { email: typeof body.email === 'string' ? body.email : '' }, errors: result.errors });
+    if (!result.ok) return showPerson(c, result.person, { emailForm: { values: typed(body, ['email']), errors: result.errors } });
     return c.redirect(`${peoplePaths.person(result.person.id)}?done=email-changed`, 303);
+  });
+
+  people.post('/:id/details', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    const result = await editPersonDetails(deps, actorOf(c), c.req.param('id'), body, deps.clock.now());
+    if (!result.ok) return showPerson(c, result.person, { detailsForm: { values: typed(body, ['name', 'role', 'aliases']), errors: result.errors } });
+    return c.redirect(`${peoplePaths.person(result.person.id)}?done=details-changed`, 303);
   });
 
   return people;

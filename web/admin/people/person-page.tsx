@@ -15,6 +15,7 @@ export const doneMessages = {
   'mail-ok': 'Their email address is marked as working again: reminders will be sent to it',
   'email-changed': 'Their email address was changed: reminders will be sent to the new one',
   added: 'They were added to the directory: give them an action on its page (Reassign owners), which emails them their link',
+  'details-changed': 'Their name, job title and other names were saved: later imports match the other names as they are now',
 } as const;
 export type PersonDone = keyof typeof doneMessages;
 
@@ -27,6 +28,8 @@ export interface PersonPageProps {
   done?: PersonDone | undefined;
   /** The change-address form: the stored address, or what was typed with its problem. */
   emailForm: FormState;
+  /** Name, job title and other names, as stored or as typed with their problems. */
+  detailsForm: FormState;
 }
 
 function RefList({ actions }: { actions: Action[] }) {
@@ -42,12 +45,24 @@ function RefList({ actions }: { actions: Action[] }) {
   );
 }
 
-/** One person: their details, live actions, and the admin's tools for links, email and leavers. */
-export function PersonPage({ config, session, person, owned, sroOf, done, emailForm }: PersonPageProps) {
-  const role = roleFor(config, person.email);
+/** Name, job title and other names: the fields of a new person and of a correction alike. */
+export function DetailsFields({ state, aliasesHint }: { state: FormState; aliasesHint: string }) {
   return (
-    <AdminLayout title={person.name} forceName={config.name} session={session} current="/admin/people" hasErrors={emailForm.errors.length > 0}>
-      <ErrorSummary errors={emailForm.errors} />
+    <>
+      <TextField id="name" label="Name" hint="With their rank, as the plan writes it, like Supt Dana Whitfield" state={state} />
+      <TextField id="role" label="Job title (optional)" state={state} />
+      <TextField id="aliases" label="Other names in the plan (optional)" hint={aliasesHint} state={state} />
+    </>
+  );
+}
+
+/** One person: their details, live actions, and the admin's tools for links, email and leavers. */
+export function PersonPage({ config, session, person, owned, sroOf, done, emailForm, detailsForm }: PersonPageProps) {
+  const role = roleFor(config, person.email);
+  const errors = [...detailsForm.errors, ...emailForm.errors];
+  return (
+    <AdminLayout title={person.name} forceName={config.name} session={session} current="/admin/people" hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} />
       <a class="back-link" href={peoplePaths.list}>
         People
       </a>
@@ -88,6 +103,16 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
           <dd>{person.active ? 'Active' : 'Left (deactivated)'}</dd>
         </div>
       </dl>
+
+      <details class="change-section" id="change-details" open={detailsForm.errors.length > 0}>
+        <summary>Correct their name, job title or other names</summary>
+        <form method="post" action={peoplePaths.details(person.id)} novalidate>
+          <DetailsFields state={detailsForm} aliasesHint="Separated by ;. Take out a name matched to the wrong person, or a later import gives them that name's actions." />
+          <button type="submit" class="button button-secondary">
+            Save
+          </button>
+        </form>
+      </details>
 
       <h2>Open actions they own: {owned.length}</h2>
       <RefList actions={owned} />

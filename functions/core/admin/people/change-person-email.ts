@@ -1,22 +1,19 @@
 import * as z from '../../zod.js';
 import { revokeLinks } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
-import type { AdminActor, FieldError } from '../actions/admin-change.js';
+import type { AdminActor } from '../actions/admin-change.js';
 import { readForm } from '../actions/form-fields.js';
 import { normaliseEmail } from '../roles.js';
 import { getPersonOrThrow, type PeopleAdminDeps } from './deactivate-person.js';
+import { addressField, notTaken, type PersonFormResult } from './person-details.js';
 
 /** The new address: a real one, not theirs already, and nobody else's (reminders and links find people by address). */
 function emailFormSchema(person: Person, people: readonly Person[]) {
-  const holderOf = (address: string) => people.find((p) => p.id !== person.id && normaliseEmail(p.email) === address);
   return z.object({
-    email: z.pipe(
-      z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter their new email address')),
-      z.email('Enter an email address in the correct format, like name@example.com').check(
-        z.maxLength(254, 'Email address must be 254 characters or fewer'),
-        z.refine((address) => address !== normaliseEmail(person.email), `${person.name} already has this address: enter the new one`),
-        z.refine((address) => !holderOf(address), { error: (issue) => `${holderOf(String(issue.input))?.name} already has this address: each person needs their own` }),
-      ),
+    email: addressField(
+      'Enter their new email address',
+      z.refine((address) => address !== normaliseEmail(person.email), `${person.name} already has this address: enter the new one`),
+      notTaken(people, person.id),
     ),
   });
 }
@@ -33,7 +30,7 @@ export async function changePersonEmail(
   personId: string,
   body: Record<string, unknown>,
   now: Date,
-): Promise<{ ok: true; person: Person } | { ok: false; person: Person; errors: FieldError[] }> {
+): Promise<PersonFormResult> {
   const person = await getPersonOrThrow(deps.repository, personId);
   const form = readForm(emailFormSchema(person, await deps.repository.listPeople()), body);
   if (!form.ok) return { ...form, person };
