@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planColumns } from '../../functions/adapters/xlsx/plan-columns.js';
+import { planColumnsFor } from '../../functions/adapters/xlsx/plan-columns.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { expectAccessible, launchChromium, signInToConsole } from './browser.js';
 import { seedPlan } from './seed.js';
@@ -156,7 +156,7 @@ describe('Actions and Export in Chromium', () => {
     const bytes = await readFile((await download.path())!);
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Action plan')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumns.map((c) => c.header));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumnsFor(stack.deps.config.staleAfterDays).map((c) => c.header));
     expect(sheet.rowCount - 1).toBe((await stack.deps.repository.listActions()).length);
 
     await page.click('.admin-nav a:has-text("Audit log")');

@@ -1,8 +1,7 @@
-import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { saysOnlyTarget } from '../../core/import/parse-timescale.js';
 import { targetDueDate } from '../../core/rules/stale.js';
-import { planColumns, staleCell, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
+import { planColumnsFor, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
 
 /** A column of the pack, whose cells may each take a number format of their own. */
 export type PackColumn = PlanColumn & { numFmtOf?: (row: PlanRow) => string | null };
@@ -46,15 +45,10 @@ const timescaleColumns = (column: PlanColumn): PackColumn[] => [
 ];
 
 /**
- * The familiar columns with the pack's timescale columns, and stale headed in the words of the email
- * and the Summary ("no update for 28 days or more"), so that the board filters by the figure it read.
- * The pack's alone: planColumns also lays out the console's export, which keeps the target as words,
- * "March 2027 (originally December 2026)", and the column called Stale.
+ * The familiar columns, stale headed as the email counts it (planColumnsFor), with the pack's timescale
+ * columns. Those are the pack's alone: the console's export keeps the target as words, "March 2027
+ * (originally December 2026)", which the importer reads back.
  */
 export function packColumns(staleAfterDays: number): PackColumn[] {
-  return planColumns.flatMap((column): PackColumn[] => {
-    if (column.value === timescaleText) return timescaleColumns(column);
-    if (column.value === staleCell) return [{ ...column, header: noUpdateColumn(staleAfterDays) }];
-    return [column];
-  });
+  return planColumnsFor(staleAfterDays).flatMap((column): PackColumn[] => (column.value === timescaleText ? timescaleColumns(column) : [column]));
 }

@@ -1,3 +1,4 @@
+import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import { targetLabel } from '../../core/board-summary/month.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
@@ -76,3 +77,11 @@ export const planColumns: PlanColumn[] = [
   { header: 'Stale', width: 9, value: staleCell, rag: (r) => (r.stale ? 'red' : null) },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },
 ];
+
+/**
+ * The familiar columns with stale headed in the words of the email and the Summary ("No update for 28+
+ * days"), so that whoever filters by it finds the figure they read: the pack and the export alike.
+ */
+export function planColumnsFor(staleAfterDays: number): PlanColumn[] {
+  return planColumns.map((column) => (column.value === staleCell ? { ...column, header: noUpdateColumn(staleAfterDays) } : column));
+}

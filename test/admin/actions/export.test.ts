@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { planColumns } from '../../../functions/adapters/xlsx/plan-columns.js';
+import { planColumns, planColumnsFor } from '../../../functions/adapters/xlsx/plan-columns.js';
 import { createExportRoutes } from '../../../web/admin/export/export-routes.js';
 import { adminTestApp, boardSession } from '../support/admin-test-app.js';
 import { expectAuditedDownload } from '../support/audited-download.js';
@@ -41,11 +41,13 @@ describe('Export', () => {
 
     const { workbook, rows } = await readSheet(await response.arrayBuffer());
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Action plan']);
-    expect(rows[0]).toEqual(planColumns.map((c) => c.header));
+    const columns = planColumnsFor(28);
+    // Stale is headed as the board's email and pack count it.
+    expect(rows[0]).toEqual([...planColumns.map((c) => c.header).slice(0, -2), 'No update for 28+ days', 'Overdue']);
     expect(rows[0]!.slice(0, 4)).toEqual(['Area', 'Ref Number', 'HMIC Evidence', 'Area for Improvement/Cause of Concern/Recommendation']);
     const body = rows.slice(1);
     expect(body.map((r) => r[1])).toEqual(['1.01', '1.02', '2.01', '1.03']);
-    const first = Object.fromEntries(planColumns.map((c, i) => [c.header, body[0]![i]]));
+    const first = Object.fromEntries(columns.map((c, i) => [c.header, body[0]![i]]));
     expect(first).toMatchObject({
       Area: 'Effectiveness',
       'Area for Improvement/Cause of Concern/Recommendation': 'Improve crime recording.',
@@ -54,10 +56,10 @@ describe('Export', () => {
       'Timescale? set': 'September 2026',
       'Confidence in timescale': 'Medium',
       Status: 'Open',
-      Stale: 'Yes',
+      'No update for 28+ days': 'Yes',
       Overdue: 'Yes',
     });
-    expect(Object.fromEntries(planColumns.map((c, i) => [c.header, body[2]![i]]))['Plan Owner']).toBe('Ch Insp Blake Reid; Supt Alex Morgan');
+    expect(Object.fromEntries(columns.map((c, i) => [c.header, body[2]![i]]))['Plan Owner']).toBe('Ch Insp Blake Reid; Supt Alex Morgan');
     expect(await historyCount()).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
-import { planColumns, type Rag } from '../../../functions/adapters/xlsx/plan-columns.js';
+import { planColumnsFor, type Rag } from '../../../functions/adapters/xlsx/plan-columns.js';
 
 /**
  * The plan alone as an XLSX workbook, in the board pack's column layout (plan-columns.ts, shared, so
@@ -17,7 +17,8 @@ const ragStyles: Record<Rag, { fill: string; font: string }> = {
   red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
 };
 
-export async function buildPlanWorkbook(rows: readonly PlanRow[], options: { timeZone: string; createdAt: Date }): Promise<Uint8Array> {
+export async function buildPlanWorkbook(rows: readonly PlanRow[], options: { timeZone: string; staleAfterDays: number; createdAt: Date }): Promise<Uint8Array> {
+  const planColumns = planColumnsFor(options.staleAfterDays);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = options.createdAt;
