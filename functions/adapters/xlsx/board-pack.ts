@@ -6,7 +6,8 @@ import { packColumns } from './pack-columns.js';
 import { pageLayouts, printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { addSummarySheet } from './summary-sheet.js';
-import { addNote, addTable, paint } from './table.js';
+import { addPlanTable } from './plan-sheet.js';
+import { addNote, addTable } from './table.js';
 
 export { sheetNames } from './sheet-names.js';
 
@@ -18,7 +19,6 @@ export { sheetNames } from './sheet-names.js';
 export const boardPackContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const boardPackFilename = (month: string) => `board-pack-${month}.xlsx`;
 
-
 export async function buildBoardPack(snapshot: Snapshot, options: { forceName: string }): Promise<Uint8Array> {
   const { summary, plan } = snapshot;
   const title = boardSummaryTitle(options.forceName, summary.month);
@@ -28,17 +28,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   addSummarySheet(workbook, snapshot, title);
 
   const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, pageLayouts.twoPagesWide));
-  const columns = packColumns(summary.staleAfterDays);
-  addTable(planSheet, columns, plan.map((row) => columns.map((column) => column.value(row, summary.timeZone))));
-  columns.forEach((column, c) => {
-    plan.forEach((row, r) => {
-      const cell = planSheet.getCell(r + 2, c + 1);
-      const rag = column.rag?.(row);
-      if (rag) paint(cell, rag);
-      const numFmt = column.numFmtOf?.(row);
-      if (numFmt) cell.numFmt = numFmt;
-    });
-  });
+  addPlanTable(planSheet, packColumns(summary.staleAfterDays), plan, summary.timeZone);
 
   const changes = workbook.addWorksheet(sheetNames.changes, printOptions(title, pageLayouts.onePageWide));
   addTable(

@@ -39,7 +39,11 @@ describe('Export', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="action-plan-test-2026-11-27.xlsx"');
     expect(response.headers.get('cache-control')).toBe('no-store');
 
-    const { workbook, rows } = await readSheet(await response.arrayBuffer());
+    const { workbook, sheet, rows } = await readSheet(await response.arrayBuffer());
+    // Laid out as the pack's plan sheet: frozen header, filters, a stale cell painted as Excel's Bad style.
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getCell(2, planColumns.length - 1).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Action plan']);
     const columns = planColumnsFor(28);
     // Stale is headed as the board's email and pack count it.
