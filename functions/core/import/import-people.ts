@@ -27,6 +27,9 @@ const blankMessages = {
   email: 'the row has no email address; fill it in (each person needs their own)',
 };
 
+/** Other names as the people file (and the console's forms) write them, separated by ";" or lines: tidied, each once. */
+export const namesIn = (value: string): string[] => [...new Set(value.split(/[;\n]/).map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''))];
+
 export interface PeopleImport {
   people: Person[];
   problems: ImportProblem[];
@@ -60,7 +63,7 @@ export function importPeople(rows: readonly Row[]): PeopleImport {
       name: at(row, 'name').replace(/\s+/g, ' '),
       role: at(row, 'role').replace(/\s+/g, ' ') || null,
       email,
-      aliases: [...new Set(at(row, 'aliases').split(/[;\n]/).map((a) => a.replace(/\s+/g, ' ').trim()).filter((a) => a !== ''))],
+      aliases: namesIn(at(row, 'aliases')),
       active: true,
       mailStatus: 'ok',
     };

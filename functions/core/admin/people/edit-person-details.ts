@@ -22,9 +22,10 @@ export async function editPersonDetails(
   const person = await getPersonOrThrow(deps.repository, personId);
   const form = readForm(detailsSchema, body);
   if (!form.ok) return { ...form, person };
-  const after: Person = { ...person, ...detailsOf(form.data) };
+  const details = detailsOf(form.data);
+  const after: Person = { ...person, ...details };
   await deps.repository.putPerson(after);
   const before = { name: person.name, role: person.role, aliases: person.aliases };
-  await deps.audit.record({ at: now.toISOString(), by: actor.email, change: 'edit-person', target: { type: 'person', id: person.id }, before, after: detailsOf(form.data) });
+  await deps.audit.record({ at: now.toISOString(), by: actor.email, change: 'edit-person', target: { type: 'person', id: person.id }, before, after: details });
   return { ok: true, person: after };
 }

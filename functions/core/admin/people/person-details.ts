@@ -1,10 +1,9 @@
 import * as z from '../../zod.js';
 import { personIdFromEmail, type Person } from '../../model/person.js';
+import { namesIn } from '../../import/import-people.js';
 import { normaliseEmail } from '../roles.js';
 import type { FieldError } from '../actions/admin-change.js';
 
-/** Other names as the people file writes them, separated by ";" (or lines): tidied, each once. */
-const namesIn = (value: string) => [...new Set(value.split(/[;\n]/).map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''))];
 const text = (max: number, tooLong: string) => z.string().check(z.trim(), z.maxLength(max, tooLong));
 
 /** What a form about one person answers: the person as saved, or as they were with the form's problems. */
