@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planColumnsFor } from '../../functions/adapters/xlsx/plan-columns.js';
+import { noUpdateColumn } from '../../functions/core/board-summary/board-wording.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { expectAccessible, launchChromium, signInToConsole } from './browser.js';
 import { seedPlan } from './seed.js';
@@ -156,7 +157,7 @@ describe('Actions and Export in Chromium', () => {
     const bytes = await readFile((await download.path())!);
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Action plan')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumnsFor(stack.deps.config.staleAfterDays).map((c) => c.header));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(planColumnsFor(noUpdateColumn(stack.deps.config.staleAfterDays)).map((c) => c.header));
     expect(sheet.rowCount - 1).toBe((await stack.deps.repository.listActions()).length);
 
     await page.click('.admin-nav a:has-text("Audit log")');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { importSpreadsheets } from '../../functions/adapters/spreadsheet/import-spreadsheets.js';
+import { noUpdateColumn } from '../../functions/core/board-summary/board-wording.js';
 import { applyImport } from '../../functions/core/import/apply-import.js';
 import { formatImportReport } from '../../functions/core/import/format-import-report.js';
 import { InvalidInputError } from '../../functions/core/errors.js';
@@ -67,7 +68,7 @@ describe('applyImport', () => {
     await repository.putAction({ ...action, timescale: { ...action.timescale, target: '2026-01', revisions: [{ at: now.toISOString(), by: 'admin@force.example', from: action.timescale.target, to: '2026-01', reason: 'Sooner' }] } }, action.version);
     const before = await repository.listActions();
     const config = { timeZone: 'Europe/London', staleAfterDays: 28 };
-    const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { timeZone: config.timeZone, staleAfterDays: config.staleAfterDays, createdAt: later });
+    const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: later });
     const report = await importSpreadsheets(repository, { plan: exported }, { now: later });
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ actions: { updated: 0, unchanged: 27 }, changedActions: [] });

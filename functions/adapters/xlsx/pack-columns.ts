@@ -1,3 +1,4 @@
+import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { saysOnlyTarget } from '../../core/import/parse-timescale.js';
 import { targetDueDate } from '../../core/rules/stale.js';
@@ -50,5 +51,5 @@ const timescaleColumns = (column: PlanColumn): PackColumn[] => [
  * (originally December 2026)", which the importer reads back.
  */
 export function packColumns(staleAfterDays: number): PackColumn[] {
-  return planColumnsFor(staleAfterDays).flatMap((column): PackColumn[] => (column.value === timescaleText ? timescaleColumns(column) : [column]));
+  return planColumnsFor(noUpdateColumn(staleAfterDays)).flatMap((column): PackColumn[] => (column.value === timescaleText ? timescaleColumns(column) : [column]));
 }

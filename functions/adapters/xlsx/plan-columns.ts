@@ -1,4 +1,3 @@
-import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import { targetLabel } from '../../core/board-summary/month.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
@@ -79,9 +78,11 @@ export const planColumns: PlanColumn[] = [
 ];
 
 /**
- * The familiar columns with stale headed in the words of the email and the Summary ("No update for 28+
- * days"), so that whoever filters by it finds the figure they read: the pack and the export alike.
+ * The familiar columns with stale headed in the words of the email and the Summary (noUpdateColumn: "No
+ * update for 28+ days"), so that whoever filters by it finds the figure they read: the pack and the
+ * export alike. The caller words it: here, the board's wording would join the export's lazy chunk and
+ * split one more file off the http Lambda's start-up.
  */
-export function planColumnsFor(staleAfterDays: number): PlanColumn[] {
-  return planColumns.map((column) => (column.value === staleCell ? { ...column, header: noUpdateColumn(staleAfterDays) } : column));
+export function planColumnsFor(staleHeader: string): PlanColumn[] {
+  return planColumns.map((column) => (column.value === staleCell ? { ...column, header: staleHeader } : column));
 }

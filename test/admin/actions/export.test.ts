@@ -45,7 +45,7 @@ describe('Export', () => {
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getCell(2, planColumns.length - 1).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Action plan']);
-    const columns = planColumnsFor(28);
+    const columns = planColumnsFor('No update for 28+ days');
     // Stale is headed as the board's email and pack count it.
     expect(rows[0]).toEqual([...planColumns.map((c) => c.header).slice(0, -2), 'No update for 28+ days', 'Overdue']);
     expect(rows[0]!.slice(0, 4)).toEqual(['Area', 'Ref Number', 'HMIC Evidence', 'Area for Improvement/Cause of Concern/Recommendation']);

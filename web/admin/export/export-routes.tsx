@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { currentPlan } from '../../../functions/core/admin/actions/current-plan.js';
+import { noUpdateColumn } from '../../../functions/core/board-summary/board-wording.js';
 import { toLocalDate } from '../../../functions/core/calendar/local-date.js';
 import type { AdminEnv } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -45,7 +46,7 @@ export function createExportRoutes() {
     const now = clock.now();
     const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
     const { buildPlanWorkbook, planWorkbookContentType } = await import('./plan-workbook.js');
-    const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { timeZone: config.timeZone, staleAfterDays: config.staleAfterDays, createdAt: now });
+    const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: now });
     const filename = `action-plan-${config.id}-${toLocalDate(now, config.timeZone)}.xlsx`;
     await recordDownload(c, { change: 'export-plan', target: { type: 'plan', id: config.id }, after: { filename, actions: actions.length } });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

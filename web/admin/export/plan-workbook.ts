@@ -11,10 +11,10 @@ import { addPlanTable } from '../../../functions/adapters/xlsx/plan-sheet.js';
 export const planWorkbookContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const planSheetName = 'Action plan';
 
-export async function buildPlanWorkbook(rows: readonly PlanRow[], options: { timeZone: string; staleAfterDays: number; createdAt: Date }): Promise<Uint8Array> {
+export async function buildPlanWorkbook(rows: readonly PlanRow[], options: { timeZone: string; staleHeader: string; createdAt: Date }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = options.createdAt;
-  addPlanTable(workbook.addWorksheet(planSheetName), planColumnsFor(options.staleAfterDays), rows, options.timeZone);
+  addPlanTable(workbook.addWorksheet(planSheetName), planColumnsFor(options.staleHeader), rows, options.timeZone);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
