@@ -301,6 +301,40 @@ describe('deactivating a leaver', () => {
     expect(audit.entries).toHaveLength(auditBefore);
   });
 
+  it('reactivates someone deactivated by mistake, once and audited; what moved stays where it went', async () => {
+    const { request, cookie, repository, audit } = await setUp();
+    await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: '' }, cookie });
+    const leftPage = await (await request('/admin/people/leaver', { cookie })).text();
+    expect(leftPage).toContain('Left (deactivated)');
+    expect(leftPage).toContain('action="/admin/people/leaver/reactivate"');
+    expect(leftPage).not.toContain('href="/admin/people/leaver/deactivate"');
+
+    const response = await request('/admin/people/leaver/reactivate', { form: {}, cookie });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/people/leaver?done=reactivated');
+    expect((await repository.getPerson('leaver'))!.active).toBe(true);
+    expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, change: 'reactivate-person', target: { type: 'person', id: 'leaver' }, before: { active: false }, after: { active: true } });
+    expect((await repository.getAction('led'))!.ownerIds).toEqual(['sro']);
+    const page = await (await request('/admin/people/leaver?done=reactivated', { cookie })).text();
+    expect(page).toContain('They are active again');
+    expect(page).toContain('href="/admin/people/leaver/deactivate"');
+    // Reassigning is open to them again.
+    expect(await (await request('/admin/actions/led', { cookie })).text()).toContain('<option value="leaver">Supt Lee Vaughan</option>');
+
+    const count = audit.entries.length;
+    await request('/admin/people/leaver/reactivate', { form: {}, cookie });
+    expect(audit.entries).toHaveLength(count);
+  });
+
+  it('lets only admins reactivate, by POST', async () => {
+    const { request, signIn, repository } = await setUp();
+    await repository.putPerson({ ...leaver, active: false });
+    const cookie = await signIn(boardEmail);
+    expect((await request('/admin/people/leaver/reactivate', { form: {}, cookie })).status).toBe(403);
+    expect((await request('/admin/people/nobody/reactivate', { form: {}, cookie: await signIn(adminEmail) })).status).toBe(404);
+    expect((await repository.getPerson('leaver'))!.active).toBe(false);
+  });
+
   it('ends a deactivated admin’s console sessions too', async () => {
     const { request, repository, signIn, cookie, sent } = await setUp();
     await repository.putPerson(makePerson({ id: 'admin', name: 'Sam Admin', email: adminEmail }));

@@ -25,6 +25,7 @@ const changeLabels: Record<string, string> = {
   'mark-not-accepted': 'Marked an action not accepted',
   'mark-superseded': 'Marked an action superseded',
   'move-leaver-action': 'Moved a leaver’s action',
+  'reactivate-person': 'Reactivated someone who had left',
   'reassign-owners': 'Reassigned owners',
   'reopen-action': 'Reopened an action',
   'revoke-links': 'Revoked someone’s links',

@@ -8,6 +8,7 @@ export const peoplePaths = {
   mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
   email: (id: string) => `/admin/people/${encodeURIComponent(id)}/email`,
   details: (id: string) => `/admin/people/${encodeURIComponent(id)}/details`,
+  reactivate: (id: string) => `/admin/people/${encodeURIComponent(id)}/reactivate`,
 };
 
 export const mailStatusLabels = { ok: 'Working', bounced: 'Bounced', complained: 'Marked as spam' } as const;

@@ -4,7 +4,8 @@ import { changePersonEmail } from '../../../functions/core/admin/people/change-p
 import { editPersonDetails } from '../../../functions/core/admin/people/edit-person-details.js';
 import { detailsValues } from '../../../functions/core/admin/people/person-details.js';
 import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
-import { markMailOk, revokePersonLinks } from '../../../functions/core/admin/people/person-mail-and-links.js';
+import { markMailOk, reactivatePerson } from '../../../functions/core/admin/people/person-status.js';
+import { revokePersonLinks } from '../../../functions/core/admin/people/revoke-person-links.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { FormState } from '../actions/form-controls.js';
 import type { AdminEnv } from '../admin-env.js';
@@ -106,6 +107,12 @@ export function createPeopleRoutes() {
     const deps = c.get('deps');
     const person = await markMailOk(deps, actorOf(c), c.req.param('id'), deps.clock.now());
     return c.redirect(`${peoplePaths.person(person.id)}?done=mail-ok`, 303);
+  });
+
+  people.post('/:id/reactivate', async (c) => {
+    const deps = c.get('deps');
+    const person = await reactivatePerson(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    return c.redirect(`${peoplePaths.person(person.id)}?done=reactivated`, 303);
   });
 
   people.post('/:id/email', async (c) => {

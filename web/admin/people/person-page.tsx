@@ -16,6 +16,7 @@ export const doneMessages = {
   'email-changed': 'Their email address was changed: reminders will be sent to the new one',
   added: 'They were added to the directory: give them an action on its page (Reassign owners), which emails them their link',
   'details-changed': 'Their name, job title and other names were saved: later imports match the other names as they are now',
+  reactivated: 'They are active again: they can be given actions and are sent reminders for them',
 } as const;
 export type PersonDone = keyof typeof doneMessages;
 
@@ -155,13 +156,26 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
         </button>
       </form>
 
-      {person.active && (
+      <h2>Leavers</h2>
+      {person.active ? (
         <>
-          <h2>Leavers</h2>
           <p>When someone leaves, deactivate them: their actions move to their SRO and their links stop working.</p>
           <a class="button button-warning" href={peoplePaths.deactivate(person.id)}>
             Deactivate {person.name}
           </a>
+        </>
+      ) : (
+        <>
+          <p>
+            {person.name} was deactivated as a leaver. If that was a mistake, or they have come back, reactivate them: they can then be
+            given actions and are sent reminders again. The actions that moved when they left stay where they went (the audit log lists
+            them): give back any that should come back on its page, with Reassign owners, and the new holders are told.
+          </p>
+          <form method="post" action={peoplePaths.reactivate(person.id)}>
+            <button type="submit" class="button button-secondary">
+              Reactivate {person.name}
+            </button>
+          </form>
         </>
       )}
     </AdminLayout>

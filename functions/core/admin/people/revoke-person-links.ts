@@ -10,16 +10,3 @@ export async function revokePersonLinks(deps: Pick<PeopleAdminDeps, 'repository'
   await deps.audit.record({ at: now.toISOString(), by: actor.email, change: 'revoke-links', target: { type: 'person', id: person.id }, before: null, after: { revokedBefore: now.toISOString() } });
   return person;
 }
-
-/**
- * After a bounce or complaint the reminder job skips the address; once the mailbox is fixed (or the
- * complaint withdrawn) an admin marks it working again. Writes nothing when it is already ok.
- */
-export async function markMailOk(deps: Pick<PeopleAdminDeps, 'repository' | 'audit'>, actor: AdminActor, personId: string, now: Date): Promise<Person> {
-  const person = await getPersonOrThrow(deps.repository, personId);
-  if (person.mailStatus === 'ok') return person;
-  const after: Person = { ...person, mailStatus: 'ok' };
-  await deps.repository.putPerson(after);
-  await deps.audit.record({ at: now.toISOString(), by: actor.email, change: 'mark-mail-ok', target: { type: 'person', id: person.id }, before: { mailStatus: person.mailStatus }, after: { mailStatus: 'ok' } });
-  return after;
-}
