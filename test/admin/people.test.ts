@@ -272,13 +272,14 @@ describe('deactivating a leaver', () => {
     expect(page).toContain('Not emailed about their new actions (the email failed, or they cannot receive email): Ch Insp Olu Thomas.');
   });
 
-  it('emails a successor SRO the refs of the portfolio they take over', async () => {
+  it('emails a successor SRO the refs of the portfolio they take over, in one email with the actions they now lead', async () => {
     const { request, cookie, sent } = await setUp();
     const before = sent.length;
     await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'sro' }, cookie });
-    const mails = sent.slice(before).filter((m) => m.subject.includes('SRO'));
-    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[sro.email], 'You are now the SRO of action 1.05']]);
-    expect(mails[0]!.text).toContain('You are now the senior responsible officer (SRO) of action 1.05 in');
+    const mails = sent.slice(before);
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[sro.email], 'You are now an owner of action 1.01 and the SRO of action 1.05']]);
+    expect(mails[0]!.text).toContain('You are now an owner of action 1.01 and the senior responsible officer (SRO) of action 1.05 in');
+    expect(mails[0]!.text).toContain('Open your personal link to see your actions, give an update and sign off closures:');
     expect(mails[0]!.text).not.toContain(makeAction().text);
   });
 

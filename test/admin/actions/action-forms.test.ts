@@ -155,6 +155,13 @@ describe('reassigning tells the new owners', () => {
     expect(h.sent).toHaveLength(1);
   });
 
+  it('emails someone made both lead owner and SRO once, naming both roles', async () => {
+    const h = await actionsHarness();
+    await h.post('/admin/actions/104/reassign', { version: '1', owner1: 'casey', owner2: 'alex', owner3: '', sro: 'casey' });
+    expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[['casey.lane@testshire.example'], 'You are now an owner and the SRO of action 2.01']]);
+    expect(h.sent[0]!.text).toContain('You are now an owner and the senior responsible officer (SRO) of action 2.01 in');
+  });
+
   it('a failed email keeps the change and says who was not told', async () => {
     const h = await actionsHarness({ failMailTo: 'blake.reid@testshire.example' });
     const errors: unknown[] = [];

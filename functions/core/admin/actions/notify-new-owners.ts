@@ -16,16 +16,26 @@ export interface OwnerNotices {
   notNotified: Person[];
 }
 
+/** Each person once, with the refs they gained in each role: made lead and SRO at once, they get one email. */
+function byPerson(ownerships: readonly NewOwnership[]): { person: Person; gained: Record<ActionRole, string[]> }[] {
+  const people = new Map<string, { person: Person; gained: Record<ActionRole, string[]> }>();
+  for (const { person, refs, role = 'owner' } of ownerships) {
+    const entry = people.get(person.id) ?? { person, gained: { owner: [], sro: [] } };
+    entry.gained[role].push(...refs.filter((ref) => !entry.gained[role].includes(ref)));
+    people.set(person.id, entry);
+  }
+  return [...people.values()];
+}
+
 /**
  * Tells each new owner (or SRO), in one email, which actions are now theirs, with a fresh personal link.
  * Runs after the change is saved: a failed email is reported for the admin to follow up, never undoes it.
  */
 export async function notifyNewOwners(deps: AdminActionDeps, ownerships: readonly NewOwnership[], now: Date): Promise<OwnerNotices> {
   const notices: OwnerNotices = { notified: [], notNotified: [] };
-  for (const { person, refs, role } of ownerships) {
-    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, refs, link, role), { message: 'owner-assigned email failed' });
-    const list = sent ? notices.notified : notices.notNotified;
-    if (!list.some((p) => p.id === person.id)) list.push(person);
+  for (const { person, gained } of byPerson(ownerships)) {
+    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, gained, link), { message: 'owner-assigned email failed' });
+    (sent ? notices.notified : notices.notNotified).push(person);
   }
   return notices;
 }

@@ -9,20 +9,36 @@ const listOf = (refs: readonly string[]) => (refs.length === 1 ? refs[0]! : `${r
 /** What a person has become for some actions: an owner, or their senior responsible officer. */
 export type ActionRole = 'owner' | 'sro';
 
-const roleWords: Record<ActionRole, { subject: string; body: string; link: (count: number) => string }> = {
-  owner: { subject: 'an owner', body: 'an owner', link: (count) => `Open your personal link to see ${count === 1 ? 'the action' : 'them'} and give an update:` },
-  sro: { subject: 'the SRO', body: 'the senior responsible officer (SRO)', link: () => 'Open your personal link to see your portfolio and sign off closures:' },
+/** The refs of the actions a person has just been given, by role, in plan order: one email tells of both. */
+export type GainedActions = Record<ActionRole, readonly string[]>;
+
+const roleWords: Record<ActionRole, { subject: string; body: string }> = {
+  owner: { subject: 'an owner', body: 'an owner' },
+  sro: { subject: 'the SRO', body: 'the senior responsible officer (SRO)' },
 };
 
+const countOf = (refs: readonly string[]) => (refs.length === 1 ? `action ${refs[0]!}` : `${refs.length} actions`);
+const refsOf = (refs: readonly string[]) => (refs.length === 1 ? `action ${refs[0]!}` : `actions ${listOf(refs)}`);
+
+function linkIntro({ owner, sro }: GainedActions): string {
+  if (sro.length === 0) return `Open your personal link to see ${owner.length === 1 ? 'the action' : 'them'} and give an update:`;
+  if (owner.length === 0) return 'Open your personal link to see your portfolio and sign off closures:';
+  return 'Open your personal link to see your actions, give an update and sign off closures:';
+}
+
 /** Tells a person which actions they now own or sponsor: the refs and their personal link. */
-export function ownerAssignedEmail(config: ForceConfig, person: Person, refs: readonly string[], link: IssuedLink, role: ActionRole = 'owner'): OutgoingEmail {
-  const what = refs.length === 1 ? `action ${refs[0]!}` : `${refs.length} actions`;
-  const words = roleWords[role];
+export function ownerAssignedEmail(config: ForceConfig, person: Person, gained: GainedActions, link: IssuedLink): OutgoingEmail {
+  const roles = (['owner', 'sro'] as const).filter((role) => gained[role].length > 0);
+  const sameRefs = gained.owner.join('\n') === gained.sro.join('\n');
+  const described = (words: 'subject' | 'body', refs: (refs: readonly string[]) => string) =>
+    sameRefs
+      ? `${roles.map((role) => roleWords[role][words]).join(' and ')} of ${refs(gained.owner)}`
+      : roles.map((role) => `${roleWords[role][words]} of ${refs(gained[role])}`).join(' and ');
   return linkEmail({
     to: person.email,
-    subject: `You are now ${words.subject} of ${what}`,
-    before: [`Dear ${person.name},`, `You are now ${words.body} of ${refs.length === 1 ? what : `actions ${listOf(refs)}`} in ${config.name}'s inspection action plan.`],
-    link: { url: link.url, textIntro: words.link(refs.length), label: 'Open your actions' },
+    subject: `You are now ${described('subject', countOf)}`,
+    before: [`Dear ${person.name},`, `You are now ${described('body', refsOf)} in ${config.name}'s inspection action plan.`],
+    link: { url: link.url, textIntro: linkIntro(gained), label: 'Open your actions' },
     after: [`${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,
   });
