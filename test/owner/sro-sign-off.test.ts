@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
-import { makeAction } from '../support/make-action.js';
+import { makeAction, makePerson } from '../support/make-action.js';
 import { sendFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { alex, blake, ownerHarness, planActions, postForm, startNow } from './owner-fixture.js';
 
@@ -365,16 +365,33 @@ describe('asking the SRO to sign off', () => {
     expect(email).toMatchObject({ to: ['blake.reid@testshire.example'], subject: 'Action 3.05 is ready for your sign-off' });
     expect(email!.text).toContain('Supt Alex Morgan believes action 3.05');
     expect(`${email!.text}${email!.html}`).not.toContain('SECRET');
-    const link = /https:\/\/actions\.testshire\.example(\/u\/[A-Za-z0-9_-]{43})/.exec(email!.text)![1]!;
+    // The button opens the closure's own page, where the SRO decides.
+    const link = /https:\/\/actions\.testshire\.example(\/u\/[A-Za-z0-9_-]{43}\/sign-off\/305)\b/.exec(email!.text)![1]!;
+    expect(email!.html).toContain(`href="https://actions.testshire.example${link}"`);
     const page = await (await h.app.request(link)).text();
-    expect(page).toContain('Your portfolio as senior responsible officer');
-    expect(page).toMatch(/href="\/u\/[^/]+\/sign-off\/305"/);
+    expect(page).toContain('<h1>Sign off 3.05</h1>');
+    expect(email!.text).toContain('If it is not complete, return it to Supt Alex Morgan from the same page');
     // The owner's confirmation says what happens next.
     expect(await (await h.app.request(saved.headers.get('location')!)).text()).toContain('It now awaits sign-off by its senior responsible officer.');
 
     // Saving again while it is still proposed asks nobody again.
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version: '2', progress: 'Evidence attached.' }))).status).toBe(303);
     expect(h.sent).toHaveLength(1);
+  });
+
+  it('names the co-owner who proposed the closure, not every owner, on the SRO’s page', async () => {
+    const casey = makePerson({ id: 'casey', name: 'ACC Casey Lane', email: 'casey.lane@testshire.example' });
+    const shared = makeAction({ id: '306', ref: '3.06', ownerIds: ['blake', 'alex'], sroId: 'casey', lastUpdatedAt: '2026-11-01T10:00:00.000Z' });
+    const h = await ownerHarness({ actions: [...sroPlan(), shared] });
+    await h.repository.putPerson(casey);
+    expect((await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/306`, propose())).status).toBe(303);
+    const page = await (await h.app.request(`/u/${await h.linkFor('casey')}/sign-off/306`)).text();
+    expect(page).toContain('Owned by Ch Insp Blake Reid and Supt Alex Morgan. Supt Alex Morgan believes it is complete.');
+    expect(h.sent.at(-1)!.text).toContain('Supt Alex Morgan believes action 3.06');
+    expect(h.sent.at(-1)!.text).toContain('If it is not complete, return it to its owners from the same page');
+    // Marked so by an import, nobody is named.
+    await h.repository.putAction(makeAction({ id: '307', ref: '3.07', ownerIds: ['blake', 'alex'], sroId: 'casey', status: 'proposed-closure' }), null);
+    expect(await (await h.app.request(`/u/${await h.linkFor('casey')}/sign-off/307`)).text()).toContain('Owned by Ch Insp Blake Reid and Supt Alex Morgan, and proposed for closure.');
   });
 
   it('emails nobody when the SRO cannot receive mail or owns the action too, and a failed email never undoes the save', async () => {

@@ -18,6 +18,17 @@ export interface SignOffPageProps extends SignOffView {
 }
 
 /**
+ * Who makes the case for closing: on a shared action one owner's tick is not the others' word. An
+ * import or an admin's edit that set the status names nobody.
+ */
+function proposalLead({ owners, lastProposal, names }: Pick<SignOffPageProps, 'owners' | 'lastProposal' | 'names'>): string {
+  const proposer = lastProposal && (lastProposal.via === 'link' || lastProposal.onBehalfOf) ? names[lastProposal.onBehalfOf ?? lastProposal.by] : undefined;
+  const list = owners.join(' and ') || 'nobody';
+  if (owners.length === 1 && (proposer === undefined || proposer === owners[0])) return `Owned by ${list}, who believes it is complete.`;
+  return proposer ? `Owned by ${list}. ${proposer} believes it is complete.` : `Owned by ${list}, and proposed for closure.`;
+}
+
+/**
  * For the SRO: a closure the owner proposed, with the latest updates that make the case, the button
  * that closes it, and the form that returns it to its owners with a reason. An action not (or no longer)
  * proposed for closure is shown without either.
@@ -45,7 +56,7 @@ export function SignOffPage(props: SignOffPageProps) {
       <span class="caption">{action.area}</span>
       <h1>{proposed ? `Sign off ${action.ref}` : action.ref}</h1>
       <p class="lead">
-        {proposed ? `Owned by ${owners}, who believe${props.owners.length === 1 ? 's' : ''} it is complete.` : `Owned by ${owners}. It is not awaiting your sign-off.`}
+        {proposed ? proposalLead(props) : `Owned by ${owners}. It is not awaiting your sign-off.`}
       </p>
       <h2>Recent updates</h2>
       <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />

@@ -31,6 +31,9 @@ export function linkUrl(config: ForceConfig, token: string): string {
   return `${config.baseUrl}/u/${token}`;
 }
 
+/** A personal link that opens straight on one closure's sign-off page (the owner pages' route). */
+export const signOffUrl = (link: IssuedLink, actionId: string): string => `${link.url}/sign-off/${encodeURIComponent(actionId)}`;
+
 export type LinkRefusal = 'malformed' | 'unknown' | 'expired' | 'revoked' | 'inactive';
 export type ResolvedLink = { ok: true; person: Person } | { ok: false; reason: LinkRefusal };
 

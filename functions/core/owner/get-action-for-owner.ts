@@ -12,6 +12,8 @@ export interface OwnerActionView {
   recentUpdates: Update[];
   /** The entry that last made the action open again (a closure returned, a reopening), however many came after it. */
   lastReopening: Update | null;
+  /** The entry that last proposed it for closure: whose case the SRO is deciding on. */
+  lastProposal: Update | null;
   /** Names of the people who wrote them, by id. */
   names: Record<string, string>;
 }
@@ -33,12 +35,16 @@ export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, per
 /** How many updates an owner's page shows: enough to see where the action stands. */
 export const recentCount = 3;
 
-/** An action with its last three updates, the entry that last made it open again, and the names of the people in them. */
+const isProposal = (update: Update) => update.changes.some((c) => c.field === 'status' && c.to === 'proposed-closure');
+
+/** An action with its last three updates, the entries that last made it open again and proposed it for closure, and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
   const history = await deps.repository.listUpdates(action.id);
   const recentUpdates = history.slice(-recentCount).reverse();
   const lastReopening = history.findLast(isReopening) ?? null;
-  return { action, recentUpdates, lastReopening, names: await namesOf(deps, lastReopening ? [...recentUpdates, lastReopening] : recentUpdates) };
+  const lastProposal = history.findLast(isProposal) ?? null;
+  const named = [...recentUpdates, ...[lastReopening, lastProposal].filter((u): u is Update => u !== null)];
+  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named) };
 }
 
 /**

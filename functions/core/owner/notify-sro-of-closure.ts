@@ -1,14 +1,19 @@
 import type { ForceConfig } from '../config/force-config.js';
 import { linkEmail, linkWorksUntil } from '../links/link-email.js';
-import type { IssuedLink } from '../links/links.js';
+import { signOffUrl, type IssuedLink } from '../links/links.js';
 import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
 import { decidesClosureAsSro } from '../rules/decides-closure.js';
 
-/** Asks the SRO to sign off: the ref, who proposed it and their own link, never the action's text. */
-export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Person, ref: string, link: IssuedLink): OutgoingEmail {
+/**
+ * Asks the SRO to sign off: the ref, who proposed it and their own link, opening on the action's
+ * sign-off page, never the action's text. Returning it reopens it for every owner.
+ */
+export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Person, action: Pick<Action, 'id' | 'ref' | 'ownerIds'>, link: IssuedLink): OutgoingEmail {
+  const { ref } = action;
+  const returnTo = action.ownerIds.length > 1 ? 'its owners' : owner.name;
   return linkEmail({
     to: sro.email,
     subject: `Action ${ref} is ready for your sign-off`,
@@ -16,10 +21,10 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
       `Dear ${sro.name},`,
       `${owner.name} believes action ${ref} in ${config.name}'s inspection action plan is complete and has proposed it for closure. As its senior responsible officer, please review it and sign it off.`,
     ],
-    link: { url: link.url, textIntro: 'Open your personal link and choose "Review and sign off":', label: 'Review and sign off' },
+    link: { url: signOffUrl(link, action.id), textIntro: `Open your personal link to review action ${ref} and sign it off:`, label: `Review and sign off ${ref}` },
     after: [
       `${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can act for you.`,
-      `If it is not complete, return it to ${owner.name} from the same page, with your reason.`,
+      `If it is not complete, return it to ${returnTo} from the same page, with your reason.`,
     ],
     forceName: config.name,
   });
@@ -35,5 +40,5 @@ export async function notifySroOfClosure(deps: LinkNoticeDeps, owner: Person, be
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || !decidesClosureAsSro(saved, saved.sroId)) return false;
   const sro = await deps.repository.getPerson(saved.sroId);
   if (!sro) return false;
-  return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved.ref, link), { message: 'closure-proposed email failed', actionId: saved.id });
+  return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved, link), { message: 'closure-proposed email failed', actionId: saved.id });
 }
