@@ -8,6 +8,7 @@ import { appCss } from './assets/app-css.js';
 import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './http-error.js';
+import { requestShape } from './middleware/request-shape.js';
 import { appBodyLimit, csrfProtection, securityHeaders } from './middleware/security.js';
 import { ownerPaths, tokenInPath } from './owner/format.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(securityHeaders());
   app.use(csrfProtection(deps.config.baseUrl));
   app.use(appBodyLimit());
+  app.use(requestShape());
 
   app.get('/healthz', (c) => c.text('ok'));
   app.get('/assets/app.css', (c) => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoLinkTokenStore } from '../../functions/adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../../functions/adapters/dynamodb/rate-limit-store.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
@@ -39,6 +39,26 @@ describe('the owner journey on DynamoDB (dynalite)', () => {
     expect(action!.version).toBe(2);
     expect(action!.latestProgress).toBe(history[0]!.patch.latestProgress);
     for (const response of responses.filter((r) => r.status === 409)) expect(await response.text()).toContain('was updated while you were writing');
+  });
+
+  it('answers a form it cannot read, or an id too long for DynamoDB, with a 4xx page, never a 500 that alarms IT', async () => {
+    const h = await dynamoHarness();
+    const token = (await issueLink(h.deps, alex, startNow)).token;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const broken = { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz', origin: new URL(config.baseUrl).origin }, body: 'garbage' };
+      for (const path of ['/u/new-link', `/u/${token}/actions/101`, '/admin/sign-in', '/admin/actions/101/edit']) {
+        const response = await h.app.request(path, broken);
+        expect(response.status, path).toBe(400);
+        expect(await response.text(), path).toContain('The form could not be read');
+      }
+      const long = await h.app.request(`/u/${token}/actions/${'A'.repeat(2100)}`);
+      expect(long.status).toBe(404);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await h.repository.listUpdates('101')).toEqual([]);
   });
 
   it('stores only token hashes, refuses expired and revoked links, and never scans', async () => {
