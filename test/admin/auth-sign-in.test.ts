@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
-import { signInPerAddressPerHour, signInPerClientPerHour } from '../../functions/core/admin/request-sign-in.js';
+import { signInPerAddressAllClientsPerHour, signInPerAddressPerHour, signInPerClientPerHour } from '../../functions/core/admin/request-sign-in.js';
 import { emailRequestMs } from '../../web/middleware/security.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
@@ -109,20 +109,28 @@ describe('asking for a sign-in link', () => {
     expect(sent).toEqual([]);
   });
 
-  it(`limits requests to ${signInPerAddressPerHour} an hour per address, known or not`, async () => {
+  it(`limits requests to ${signInPerAddressPerHour} an hour per address from one client, known or not, and ${signInPerAddressAllClientsPerHour} from all`, async () => {
     const { request, sent, advance } = consoleFixture();
     for (const address of [adminEmail, 'nobody@testshire.example']) {
       for (let i = 0; i < signInPerAddressPerHour; i++) {
-        expect((await request('/admin/sign-in', { form: { email: address }, client: `198.51.100.${i}` })).status).toBe(200);
+        expect((await request('/admin/sign-in', { form: { email: address }, client: '198.51.100.1' })).status).toBe(200);
       }
-      const refused = await request('/admin/sign-in', { form: { email: address }, client: '198.51.100.99' });
+      const refused = await request('/admin/sign-in', { form: { email: address }, client: '198.51.100.1' });
       expect(refused.status).toBe(429);
       expect(await refused.text()).toContain('Too many requests to sign in');
+      // Requests from elsewhere do not use up the address's own.
+      expect((await request('/admin/sign-in', { form: { email: address }, client: '198.51.100.2' })).status).toBe(200);
     }
-    expect(sent).toHaveLength(signInPerAddressPerHour);
+    expect(sent).toHaveLength(signInPerAddressPerHour + 1);
+    // Many machines together are held to a limit too; each request that counted emailed the admin a link.
+    for (let i = signInPerAddressPerHour + 1; i < signInPerAddressAllClientsPerHour; i++) {
+      expect((await request('/admin/sign-in', { form: { email: adminEmail }, client: `203.0.113.${i}` })).status).toBe(200);
+    }
+    expect((await request('/admin/sign-in', { form: { email: adminEmail }, client: '203.0.113.250' })).status).toBe(429);
+    expect(sent).toHaveLength(signInPerAddressAllClientsPerHour);
     advance(60 * minute);
     expect((await request('/admin/sign-in', { form: { email: adminEmail } })).status).toBe(200);
-    expect(sent).toHaveLength(signInPerAddressPerHour + 1);
+    expect(sent).toHaveLength(signInPerAddressAllClientsPerHour + 1);
   });
 
   it(`limits requests to ${signInPerClientPerHour} an hour per client, whatever the addresses`, async () => {

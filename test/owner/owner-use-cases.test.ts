@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { getActionForOwner } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
-import { perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { perAddressAllClientsPerHour, perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import { makeAction } from '../support/make-action.js';
@@ -160,6 +160,20 @@ describe('requestFreshLink', () => {
     }
     expect(sent).toHaveLength(perAddressPerHour);
     expect((await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', new Date(startNow.getTime() + 3_600_000))).kind).toBe('requested');
+  });
+
+  it('does not let requests from elsewhere use up an owner\'s own, and holds many machines together to a limit', async () => {
+    const { deps, sent } = await ownerHarness();
+    const alexAddress = 'alex.morgan@testshire.example';
+    for (let i = 0; i < perAddressPerHour; i++) expect((await requestFreshLink(deps, alexAddress, 'attacker-1', startNow)).kind).toBe('requested');
+    expect((await requestFreshLink(deps, alexAddress, 'attacker-1', startNow)).kind).toBe('rate-limited');
+    expect((await requestFreshLink(deps, alexAddress, 'alex-phone', startNow)).kind).toBe('requested');
+    for (let i = perAddressPerHour + 1; i < perAddressAllClientsPerHour; i++) expect((await requestFreshLink(deps, alexAddress, `attacker-${i}`, startNow)).kind).toBe('requested');
+    expect((await requestFreshLink(deps, alexAddress, 'alex-laptop', startNow)).kind).toBe('rate-limited');
+    // Each request that counted sent Alex a link that works: the newest in the inbox still opens the actions.
+    expect(sent.map((e) => e.to)).toEqual(Array.from({ length: perAddressAllClientsPerHour }, () => [alexAddress]));
+    const newest = /\/u\/([A-Za-z0-9_-]{43})/.exec(sent.at(-1)!.text)![1]!;
+    expect((await resolveLink(deps, newest, startNow)).ok).toBe(true);
   });
 
   it('limits each client, so that one machine cannot use up the force\'s limit for everyone', async () => {

@@ -17,8 +17,10 @@ export interface RequestSignInDeps {
   getMailer: () => Promise<Mailer>;
 }
 
-/** Per address: a few lost emails' worth, too few to flood an inbox. */
+/** Per address from one client: a few lost emails' worth, too few to flood an inbox. */
 export const signInPerAddressPerHour = 5;
+/** Per address from every client: bounds what many machines together can send to one inbox. */
+export const signInPerAddressAllClientsPerHour = 15;
 /** Per client (source IP): bounds what one machine trying many addresses can make us send. */
 export const signInPerClientPerHour = 20;
 
@@ -33,9 +35,12 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
+  const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
+  // An address's own limit counts per client, so that requests from elsewhere cannot use up its owner's.
   const limits = [
-    { key: `sign-in#client#${await hashToken(clientKey)}`, limit: signInPerClientPerHour },
-    { key: `sign-in#address#${await hashToken(email)}`, limit: signInPerAddressPerHour },
+    { key: `sign-in#client#${client}`, limit: signInPerClientPerHour },
+    { key: `sign-in#address#${addressKey}#client#${client}`, limit: signInPerAddressPerHour },
+    { key: `sign-in#address#${addressKey}`, limit: signInPerAddressAllClientsPerHour },
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) {

@@ -14,15 +14,20 @@ export interface FreshLinkDeps extends LinkDeps {
   getMailer: () => Promise<Mailer>;
 }
 
-/** Per address: enough for someone who lost a couple of emails, too few to flood an inbox. */
+/** Per address from one client: enough for someone who lost a couple of emails, too few to flood an inbox. */
 export const perAddressPerHour = 3;
+/**
+ * Per address from every client: bounds what many machines together can send to one inbox. Someone
+ * asking after others used it up has those links in their inbox, each of which works.
+ */
+export const perAddressAllClientsPerHour = 10;
 /**
  * Per client (source IP): so that one machine cannot use up the force's limit and lock everyone else
  * out, yet a force's staff behind one proxy address can still ask for theirs.
  */
-export const perClientPerHour = 30;
-/** For the whole force: bounds what a script trying many addresses can make us send. */
-export const perForcePerHour = 200;
+export const perClientPerHour = 60;
+/** For the whole force: bounds what a script trying many addresses from many machines can make us do. */
+export const perForcePerHour = 500;
 
 export type FreshLinkResult = { kind: 'requested' } | AddressProblem | { kind: 'rate-limited' };
 
@@ -35,9 +40,12 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
+  const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
+  // An address's own limit counts per client, so that requests from elsewhere cannot use up its owner's.
   const limits = [
-    { key: `fresh-link#client#${await hashToken(clientKey)}`, limit: perClientPerHour },
-    { key: `fresh-link#${await hashToken(email)}`, limit: perAddressPerHour },
+    { key: `fresh-link#client#${client}`, limit: perClientPerHour },
+    { key: `fresh-link#${addressKey}#client#${client}`, limit: perAddressPerHour },
+    { key: `fresh-link#${addressKey}`, limit: perAddressAllClientsPerHour },
     { key: 'fresh-link#all', limit: perForcePerHour },
   ];
   if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
