@@ -4,6 +4,7 @@ import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { sendFreshLink } from '../../functions/core/owner/request-fresh-link.js';
+import { closureEmailsPerDay } from '../../functions/core/owner/notify-sro-of-closure.js';
 import { alex, blake, ownerHarness, planActions, postForm, startNow } from './owner-fixture.js';
 
 /**
@@ -377,6 +378,22 @@ describe('asking the SRO to sign off', () => {
     // Saving again while it is still proposed asks nobody again.
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version: '2', progress: 'Evidence attached.' }))).status).toBe(303);
     expect(h.sent).toHaveLength(1);
+  });
+
+  it(`emails the SRO about one action at most ${closureEmailsPerDay} times a day, however often the box is ticked and unticked`, async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    const token = await h.linkFor('alex');
+    for (let version = 1; version <= 2 * (closureEmailsPerDay + 2); version++) {
+      const fields = propose({ version: String(version), progress: `Toggle ${version}.`, ...(version % 2 === 0 ? { complete: '' } : {}) });
+      expect((await postForm(h.app, `/u/${token}/actions/305`, fields)).status).toBe(303);
+    }
+    expect(h.sent).toHaveLength(closureEmailsPerDay);
+    // The closure still waits on the SRO's page, and the next day's proposal is emailed again.
+    h.clock.set(new Date(h.clock.now().getTime() + 86_400_000));
+    const version = String((await h.repository.getAction('305'))!.version);
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version, complete: '' }))).status).toBe(303);
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version: String(Number(version) + 1) }))).status).toBe(303);
+    expect(h.sent).toHaveLength(closureEmailsPerDay + 1);
   });
 
   it('names the co-owner who proposed the closure, not every owner, on the SRO’s page', async () => {

@@ -1,6 +1,6 @@
 import type { ForceConfig } from '../config/force-config.js';
 import { readRequestedAddress, type AddressProblem } from '../links/link-request.js';
-import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
+import { consumeLimits, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Mailer, Repository } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
@@ -42,7 +42,7 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
     { key: `sign-in#address#${addressKey}#client#${client}`, limit: signInPerAddressPerHour },
     { key: `sign-in#address#${addressKey}`, limit: signInPerAddressAllClientsPerHour },
   ];
-  if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
+  if (!(await consumeLimits(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) {
     await sendSignInLink(deps, email, now, next).catch((error: unknown) => logSendFailure('sign-in link email failed', error));
   }

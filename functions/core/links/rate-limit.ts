@@ -12,15 +12,16 @@ export function windowStart(now: Date, windowMs: number): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
 
-const hourMs = 3_600_000;
+export const hourMs = 3_600_000;
+export const dayMs = 24 * hourMs;
 
 /**
- * Takes one hit from each hourly limit in turn: false at the first that is full, and the limits after
- * it are not counted. Windows are kept for two hours, so the one just ended can still be tidied.
+ * Takes one hit from each limit (per hour unless told) in turn: false at the first that is full, and the
+ * limits after it are not counted. Windows are kept for two, so the one just ended can still be tidied.
  */
-export async function consumeHourly(store: RateLimitStore, limits: ReadonlyArray<{ key: string; limit: number }>, now: Date): Promise<boolean> {
-  const start = windowStart(now, hourMs);
-  const expiresAt = new Date(start.getTime() + 2 * hourMs).toISOString();
+export async function consumeLimits(store: RateLimitStore, limits: ReadonlyArray<{ key: string; limit: number }>, now: Date, windowMs = hourMs): Promise<boolean> {
+  const start = windowStart(now, windowMs);
+  const expiresAt = new Date(start.getTime() + 2 * windowMs).toISOString();
   for (const { key, limit } of limits) {
     if (!(await store.consume(key, start.toISOString(), limit, expiresAt))) return false;
   }

@@ -2,6 +2,7 @@ import type { ForceConfig } from '../config/force-config.js';
 import { linkEmail, linkWorksUntil } from '../links/link-email.js';
 import { signOffUrl, type IssuedLink } from '../links/links.js';
 import { sendLinkNotice, type LinkNoticeDeps } from '../links/send-link-notice.js';
+import { consumeLimits, dayMs, type RateLimitStore } from '../links/rate-limit.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
@@ -30,15 +31,19 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
   });
 }
 
+/** Proposals of one action its SRO is emailed about in a day: ticking and unticking the box cannot flood their inbox. */
+export const closureEmailsPerDay = 3;
+
 /**
  * Once an owner's save moves an action to proposed-closure, emails its SRO (unless the SRO also owns it,
  * which makes it an admin's to sign off, or has left, or their address bounced). Runs after the save: a
  * failed email is logged and never undoes it, and the SRO still finds the closure on their page. True
  * when an email went.
  */
-export async function notifySroOfClosure(deps: LinkNoticeDeps, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
+export async function notifySroOfClosure(deps: LinkNoticeDeps & { rateLimits: RateLimitStore }, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || !decidesClosureAsSro(saved, saved.sroId)) return false;
   const sro = await deps.repository.getPerson(saved.sroId);
   if (!sro) return false;
+  if (!(await consumeLimits(deps.rateLimits, [{ key: `closure-email#${saved.id}#${sro.id}`, limit: closureEmailsPerDay }], now, dayMs))) return false;
   return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved, link), { message: 'closure-proposed email failed', actionId: saved.id });
 }

@@ -1,7 +1,7 @@
 import { findPersonByEmail } from '../admin/find-person.js';
 import { readRequestedAddress, type AddressProblem } from '../links/link-request.js';
 import { issueLink, type LinkDeps } from '../links/links.js';
-import { consumeHourly, type RateLimitStore } from '../links/rate-limit.js';
+import { consumeLimits, type RateLimitStore } from '../links/rate-limit.js';
 import { hashToken } from '../links/token-crypto.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
@@ -48,7 +48,7 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
     { key: `fresh-link#${addressKey}`, limit: perAddressAllClientsPerHour },
     { key: 'fresh-link#all', limit: perForcePerHour },
   ];
-  if (!(await consumeHourly(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
+  if (!(await consumeLimits(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
 
   const person = await findPersonByEmail(deps.repository, email);
   if (person?.active) {

@@ -6,6 +6,7 @@ import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch, progressChange, undoUpdates } from '../rules/apply-update.js';
 import { getOwnedAction, recentCount } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
+import type { RateLimitStore } from '../links/rate-limit.js';
 import type { LinkNoticeDeps } from '../links/send-link-notice.js';
 import { notifySroOfClosure } from './notify-sro-of-closure.js';
 import { readFormValues, validateOwnerForm, type FieldError, type OwnerFormValues, type OwnerUpdateInput } from './owner-update-form.js';
@@ -26,7 +27,7 @@ export type SubmitResult =
  * a slow answer) is saved once: the second finds its own update and counts as saved. Proposing closure
  * asks the SRO to sign it off.
  */
-export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
+export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps & { rateLimits: RateLimitStore }, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SubmitResult> {
   const action = await getOwnedAction(deps, person, actionId);
   const values = readFormValues(body);
   const openedAt = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;

@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit-log.js';
 import type { ForceConfig } from '../../config/force-config.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { LinkDeps } from '../../links/links.js';
+import type { RateLimitStore } from '../../links/rate-limit.js';
 import type { Action } from '../../model/action.js';
 import type { ActionPatch, FieldChange, Update } from '../../model/update.js';
 import type { Mailer, Repository } from '../../ports.js';
@@ -21,6 +22,8 @@ export interface AdminActionDeps extends LinkDeps {
   repository: Repository;
   audit: AuditLog;
   getMailer: () => Promise<Mailer>;
+  /** Bounds the emails a change can make (an SRO asked to sign off the same action over and over). */
+  rateLimits: RateLimitStore;
 }
 
 /** A problem with one field of a console form: `field` is the input's id, for the error summary's link. */
