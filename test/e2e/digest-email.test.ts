@@ -23,7 +23,7 @@ describe('reminder and escalation email in headless Chromium', () => {
       digest: {
         person: sro,
         reminder: { kind: 'reminder', person: sro, lines: [line('AFI 3', 140, true), line('1.02', 90)], recovering: false },
-        escalation: { kind: 'escalation', person: sro, recovering: false, groups: [{ ownerId: 'co-owner', ownerName: coOwner.name, flag: 'ignored', ignoredReminders: 2, lines: [line(longRef, 61)] }] },
+        escalation: { kind: 'escalation', person: sro, recovering: false, groups: [{ ownerId: 'co-owner', ownerName: coOwner.name, ownerCount: 1, flag: 'ignored', ignoredReminders: 2, lines: [line(longRef, 61)] }] },
       },
     });
     const page = await browser.newPage({ viewport: { width: 320, height: 800 }, javaScriptEnabled: false });

@@ -14,11 +14,11 @@ const escalation: EscalationDigest = {
   person: sro,
   recovering: false,
   groups: [
-    { ownerId: null, ownerName: '', flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [line('5.01', 45), line('5.02', 31)] },
-    { ownerId: 'co-owner', ownerName: coOwner.name, flag: 'bounced', ignoredReminders: 0, lines: [line('2.01', 33)] },
-    { ownerId: 'owner', ownerName: owner.name, flag: 'ignored', ignoredReminders: 2, lines: [line('1.01', 70), line('1.02', 61), line('1.03', 61)] },
-    { ownerId: null, ownerName: 'DCI Unknown', flag: 'not-in-directory', ignoredReminders: 0, lines: [line('3.01', 61)] },
-    { ownerId: null, ownerName: 'No owner', flag: 'no-owner', ignoredReminders: 0, lines: [line('4.01', 29)] },
+    { ownerId: null, ownerName: '', ownerCount: 1, flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [line('5.01', 45), line('5.02', 31)] },
+    { ownerId: 'co-owner', ownerName: coOwner.name, ownerCount: 1, flag: 'bounced', ignoredReminders: 0, lines: [line('2.01', 33)] },
+    { ownerId: 'owner', ownerName: owner.name, ownerCount: 1, flag: 'ignored', ignoredReminders: 2, lines: [line('1.01', 70), line('1.02', 61), line('1.03', 61)] },
+    { ownerId: null, ownerName: 'DCI Unknown', ownerCount: 1, flag: 'not-in-directory', ignoredReminders: 0, lines: [line('3.01', 61)] },
+    { ownerId: null, ownerName: 'No owner', ownerCount: 1, flag: 'no-owner', ignoredReminders: 0, lines: [line('4.01', 29)] },
   ],
 };
 
@@ -75,7 +75,11 @@ describe('reminder and escalation emails', () => {
     expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the admin to reassign them.');
     expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');
     expect(email.text).toContain('1 action with no owner has had no update for 29 days.');
-    const left = { ...escalation, groups: [{ ownerId: 'owner', ownerName: owner.name, flag: 'inactive' as const, ignoredReminders: 0, lines: [line('1.01', 70)] }] };
+    const pair = { ...escalation, groups: [{ ownerId: 'owner+co-owner', ownerName: `${owner.name} and ${coOwner.name}`, ownerCount: 2, flag: 'ignored' as const, ignoredReminders: 2, lines: [line('1.04', 70)] }] };
+    expect((await renderDigestEmail({ ...base, digest: alone(pair) })).text).toContain(
+      `1 action owned by ${owner.name} and ${coOwner.name} has had no update for 70 days.\n${owner.name} and ${coOwner.name} have not answered 2 reminders.`,
+    );
+    const left = { ...escalation, groups: [{ ownerId: 'owner', ownerName: owner.name, ownerCount: 1, flag: 'inactive' as const, ignoredReminders: 0, lines: [line('1.01', 70)] }] };
     expect((await renderDigestEmail({ ...base, digest: alone(left) })).text).toContain(
       'Supt Alex Morgan is marked as having left: this action needs a new owner. Please ask the admin to reassign it.',
     );

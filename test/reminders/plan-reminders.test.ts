@@ -92,7 +92,20 @@ describe('planReminders: escalation', () => {
     expect(remindedIds(p)).toEqual(['owner']);
     expect(escalatedTo(p)).toEqual(['sro']);
     expect(p.escalations[0]!.groups).toEqual([
-      { ownerId: 'owner', ownerName: 'Supt Alex Morgan', flag: 'ignored', ignoredReminders: 2, lines: [{ actionId: 'a-1', ref: '1.01', ageDays: 61, neverUpdated: false }] },
+      { ownerId: 'owner', ownerName: 'Supt Alex Morgan', ownerCount: 1, flag: 'ignored', ignoredReminders: 2, lines: [{ actionId: 'a-1', ref: '1.01', ageDays: 61, neverUpdated: false }] },
+    ]);
+  });
+
+  it('lists an action whose co-owners both went quiet once, under the pair, with its own actions apart', () => {
+    const shared = staleAction({ id: 'a-2', ref: '1.02', ownerIds: ['owner', 'co-owner'], lastUpdatedAt: daysBefore(tuesday, 61) });
+    const history = [
+      ...[14, 7].map((days) => sentReminder('owner', tuesday, days, ['a-1', 'a-2'])),
+      ...[14, 7].map((days) => sentReminder('co-owner', tuesday, days, ['a-2'])),
+    ];
+    const p = plan({ actions: [action, shared], history });
+    expect(p.escalations[0]!.groups.map((g) => [g.ownerName, g.ownerCount, g.lines.map((l) => l.ref)])).toEqual([
+      ['Supt Alex Morgan', 1, ['1.01']],
+      ['Supt Alex Morgan and Ch Insp Blake Reid', 2, ['1.02']],
     ]);
   });
 
@@ -164,7 +177,7 @@ describe("planReminders: closures awaiting the SRO's sign-off", () => {
     expect(remindedIds(p)).toEqual([]);
     expect(escalatedTo(p)).toEqual(['sro']);
     expect(p.escalations[0]!.groups).toEqual([
-      { ownerId: null, ownerName: '', flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [{ actionId: 'c-1', ref: '3.01', ageDays: 29, neverUpdated: false }] },
+      { ownerId: null, ownerName: '', ownerCount: 1, flag: 'awaiting-sign-off', ignoredReminders: 0, lines: [{ actionId: 'c-1', ref: '3.01', ageDays: 29, neverUpdated: false }] },
     ]);
     expect(p).toMatchObject({ staleActions: 0, waitingClosures: 1 });
   });

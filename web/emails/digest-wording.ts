@@ -57,7 +57,7 @@ export function groupReason(group: EscalationGroup): string {
         ? 'Its owners believe it is complete, and only you can sign it off: open your actions and choose “Review and sign off”.'
         : 'Their owners believe they are complete, and only you can sign them off: open your actions and choose “Review and sign off” on each.';
     case 'ignored':
-      return `${group.ownerName} has not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask the admin to reassign ${them(group)}.`;
+      return `${group.ownerName} ${group.ownerCount > 1 ? 'have' : 'has'} not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask the admin to reassign ${them(group)}.`;
     case 'inactive':
       return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask the admin to reassign ${them(group)}.`;
     case 'bounced':

@@ -128,7 +128,7 @@ function planEscalations(
   everyDays: number,
   skips: SkipList,
 ): EscalationDigest[] {
-  const bySro = new Map<string, { person: Person; groups: Map<string, EscalationGroup> }>();
+  const toSro: { sro: Person; item: EscalationItem }[] = [];
   for (const item of items) {
     const sro = item.action.sroId === null ? undefined : people.get(item.action.sroId);
     if (!sro || unreachableReason(sro)) {
@@ -140,9 +140,13 @@ function planEscalations(
       if (item.flag === 'awaiting-sign-off') skips.add('sro-owns-it', sro.id, sro.name, 'escalation', item.line);
       continue;
     }
+    toSro.push({ sro, item });
+  }
+  const bySro = new Map<string, { person: Person; groups: Map<string, EscalationGroup> }>();
+  for (const { sro, item } of quietCoOwnersTogether(toSro)) {
     const entry = bySro.get(sro.id) ?? { person: sro, groups: new Map<string, EscalationGroup>() };
     const key = `${item.flag}|${item.ownerId ?? item.ownerName}`;
-    const group = entry.groups.get(key) ?? { ownerId: item.ownerId, ownerName: item.ownerName, flag: item.flag, ignoredReminders: item.ignored, lines: [] };
+    const group = entry.groups.get(key) ?? { ownerId: item.ownerId, ownerName: item.ownerName, ownerCount: item.ownerCount, flag: item.flag, ignoredReminders: item.ignored, lines: [] };
     if (!group.lines.some((l) => l.actionId === item.line.actionId)) group.lines.push(item.line);
     group.ignoredReminders = Math.min(group.ignoredReminders, item.ignored);
     entry.groups.set(key, group);
@@ -164,6 +168,29 @@ function planEscalations(
   }
   return digests.sort((a, b) => a.person.name.localeCompare(b.person.name));
 }
+
+/**
+ * Co-owners of one action who both ignored their reminders make one item, "owned by A and B", so that
+ * the SRO reads the action once, under the pair, rather than under each. Other reasons stay per owner.
+ */
+function quietCoOwnersTogether(items: { sro: Person; item: EscalationItem }[]): { sro: Person; item: EscalationItem & { ownerCount: number } }[] {
+  const merged = new Map<string, { sro: Person; item: EscalationItem & { ownerCount: number }; names: string[]; ids: string[] }>();
+  const out: { sro: Person; item: EscalationItem & { ownerCount: number } }[] = [];
+  for (const { sro, item } of items) {
+    if (item.flag !== 'ignored' || item.ownerId === null) {
+      out.push({ sro, item: { ...item, ownerCount: 1 } });
+      continue;
+    }
+    const entry = merged.get(item.action.id) ?? { sro, item: { ...item, ownerCount: 0 }, names: [], ids: [] };
+    entry.names.push(item.ownerName);
+    entry.ids.push(item.ownerId);
+    entry.item = { ...entry.item, ownerId: entry.ids.join('+'), ownerName: listWords(entry.names), ownerCount: entry.ids.length, ignored: Math.min(entry.item.ignored, item.ignored) };
+    merged.set(item.action.id, entry);
+  }
+  return [...out, ...[...merged.values()].map(({ sro, item }) => ({ sro, item }))];
+}
+
+const listWords = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
 
 /**
  * An SRO who owns the action is reminded as its owner, so telling them they ignored themselves adds

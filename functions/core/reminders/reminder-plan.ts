@@ -48,7 +48,10 @@ export type EscalationFlag = 'awaiting-sign-off' | 'ignored' | 'inactive' | 'bou
 export interface EscalationGroup {
   /** Null for closures awaiting sign-off, which are grouped together whoever owns them. */
   ownerId: string | null;
+  /** For `ignored`, every owner of the group's actions who went quiet: "Supt A and Ch Insp B". */
   ownerName: string;
+  /** How many owners `ownerName` names: co-owners who both ignored their reminders are one group. */
+  ownerCount: number;
   flag: EscalationFlag;
   /** For `ignored`: how many reminders went unanswered (the fewest across the group's actions). */
   ignoredReminders: number;
