@@ -229,6 +229,19 @@ describe('the owner pages', () => {
     expect(after).toContain('<p class="update-meta">Jo Admin, for Supt Alex Morgan, 27 November 2026 at 09:10</p>');
   });
 
+  it('tell each co-owner who shares an action, the lead marked, on their list and on the form', async () => {
+    const h = await ownerHarness();
+    const alexList = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
+    const card = alexList.slice(alexList.indexOf('>1.03<'), alexList.indexOf('</li>', alexList.indexOf('>1.03<')));
+    expect(card).toContain('<dt>Shared with</dt><dd>Ch Insp Blake Reid (lead)</dd>');
+    expect(alexList.match(/Shared with/g)).toHaveLength(1);
+    const blakeList = await (await h.app.request(`/u/${await h.linkFor('blake')}`)).text();
+    expect(blakeList).toContain('<dt>Shared with</dt><dd>Supt Alex Morgan</dd>');
+    const form = await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/103`)).text();
+    expect(form).toContain('<dt>Owners</dt><dd>Ch Insp Blake Reid (lead), Supt Alex Morgan</dd>');
+    expect(await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/101`)).text()).not.toContain('<dt>Owners</dt>');
+  });
+
   it('label a portfolio card\'s owners in the plural when there are two', async () => {
     const coOwned = makeAction({ id: '501', ref: '5.01', ownerIds: ['alex', 'blake'], sroId: 'casey', lastUpdatedAt: '2026-11-20T10:00:00.000Z' });
     const h = await ownerHarness({ actions: [...planActions(), coOwned] });

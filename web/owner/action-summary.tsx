@@ -7,7 +7,11 @@ import { Prose } from './components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
 
 /** Ref, area, the recommendation and the plan, as the owner needs them beside the form. */
-export function ActionDetails({ action, daysSinceUpdate }: { action: Action; daysSinceUpdate: number | null }) {
+/** The owners of a shared action, lead first and marked, for the owner who may not know who else answers for it. */
+export const sharedOwners = (action: Pick<Action, 'ownerIds'>, names: Record<string, string>): string[] =>
+  action.ownerIds.length < 2 ? [] : action.ownerIds.map((id, i) => `${names[id] ?? 'Someone no longer in the people directory'}${i === 0 ? ' (lead)' : ''}`);
+
+export function ActionDetails({ action, daysSinceUpdate, owners = [] }: { action: Action; daysSinceUpdate: number | null; owners?: string[] }) {
   return (
     <>
       <h2>The {action.kind === 'afi' ? 'area for improvement' : action.kind === 'cause-of-concern' ? 'cause of concern' : 'recommendation'}</h2>
@@ -15,6 +19,12 @@ export function ActionDetails({ action, daysSinceUpdate }: { action: Action; day
       <h2>The plan</h2>
       <Prose text={action.plan} />
       <dl class="summary-list">
+        {owners.length > 0 && (
+          <div>
+            <dt>Owners</dt>
+            <dd>{owners.join(', ')}</dd>
+          </div>
+        )}
         <div>
           <dt>Target date</dt>
           <dd>{formatTarget(action.timescale)}</dd>

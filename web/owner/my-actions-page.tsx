@@ -6,6 +6,7 @@ import type { SignOffDecision } from '../../functions/core/owner/notify-owners-o
 import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
 import { plural } from '../../functions/core/words.js';
+import { sharedOwners } from './action-summary.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 
 export interface MyActionsPageProps {
@@ -13,8 +14,9 @@ export interface MyActionsPageProps {
   token: string;
   person: Person;
   items: MyActionItem[];
-  /** As SRO, others' live actions, those awaiting sign-off first; with their owners' names. */
+  /** As SRO, others' live actions, those awaiting sign-off first. */
   portfolio: MyActionItem[];
+  /** The names of the portfolio's owners and of those who share the person's own actions. */
   ownerNames: Record<string, string>;
   /** Set after a save: the action just updated and the next one needing the person. */
   saved?: SavedNotice;
@@ -53,7 +55,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
       </p>
       <ul class="action-list">
         {items.map((item) => (
-          <ActionCard item={item} level="h2">
+          <ActionCard item={item} level="h2" sharedWith={sharedOwners(item.action, ownerNames).filter((_, i) => item.action.ownerIds[i] !== person.id)}>
             <a class="button" href={ownerPaths.action(token, item.action.id)}>
               Update<span class="visually-hidden"> {item.action.ref}</span>
             </a>
@@ -138,7 +140,7 @@ function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
   );
 }
 
-function ActionCard({ item, level: Heading, owners, children }: { item: MyActionItem; level: 'h2' | 'h3'; owners?: string[]; children?: Child }) {
+function ActionCard({ item, level: Heading, owners, sharedWith = [], children }: { item: MyActionItem; level: 'h2' | 'h3'; owners?: string[]; sharedWith?: string[]; children?: Child }) {
   const { action } = item;
   return (
     <li class="action-card">
@@ -156,6 +158,12 @@ function ActionCard({ item, level: Heading, owners, children }: { item: MyAction
           <div>
             <dt>{owners.length > 1 ? 'Owners' : 'Owner'}</dt>
             <dd>{owners.join(', ') || 'Nobody'}</dd>
+          </div>
+        )}
+        {sharedWith.length > 0 && (
+          <div>
+            <dt>Shared with</dt>
+            <dd>{sharedWith.join(', ')}</dd>
           </div>
         )}
         <div>

@@ -3,7 +3,7 @@ import type { Update } from '../../functions/core/model/update.js';
 import { isOpenAgain } from '../../functions/core/owner/list-my-actions.js';
 import type { FieldError, OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
 import { Layout } from '../views/layout.js';
-import { ActionDetails, RecentUpdates } from './action-summary.js';
+import { ActionDetails, RecentUpdates, sharedOwners } from './action-summary.js';
 import { ErrorSummary, Prose } from './components.js';
 import { formatInstant, ownerPaths } from './format.js';
 import { UpdateForm } from './update-form.js';
@@ -60,7 +60,7 @@ export function UpdatePage(props: UpdatePageProps) {
       <span class="caption">{action.area}</span>
       <h1>Update {action.ref}</h1>
       {isOpenAgain(action) && props.lastReopening && <OpenAgainNotice reopening={props.lastReopening} names={props.names} timeZone={props.timeZone} />}
-      <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} />
+      <ActionDetails action={action} daysSinceUpdate={props.daysSinceUpdate} owners={sharedOwners(action, props.names)} />
       <h2>Recent updates</h2>
       <RecentUpdates action={action} updates={props.recentUpdates} names={props.names} timeZone={props.timeZone} />
       <h2>Your update</h2>

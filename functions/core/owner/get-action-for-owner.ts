@@ -14,7 +14,7 @@ export interface OwnerActionView {
   lastReopening: Update | null;
   /** The entry that last proposed it for closure: whose case the SRO is deciding on. */
   lastProposal: Update | null;
-  /** Names of the people who wrote them, by id. */
+  /** Names of the people who wrote them, and of the action's owners, by id. */
   names: Record<string, string>;
 }
 
@@ -44,7 +44,7 @@ export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action
   const lastReopening = history.findLast(isReopening) ?? null;
   const lastProposal = history.findLast(isProposal) ?? null;
   const named = [...recentUpdates, ...[lastReopening, lastProposal].filter((u): u is Update => u !== null)];
-  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named) };
+  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named, action.ownerIds) };
 }
 
 /**
@@ -52,14 +52,14 @@ export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action
  * or an import's entry records the address it was made from, which an owner's page never shows in place
  * of a name: its author is named from the directory, or called an administrator.
  */
-export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Update[]): Promise<Record<string, string>> {
+export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Update[], alsoIds: readonly string[] = []): Promise<Record<string, string>> {
   const byAddress = new Set(updates.filter((update) => update.via !== 'link').map((update) => update.by));
   const mentioned = updates.flatMap((update) => [
     update.by,
     update.onBehalfOf,
     ...update.changes.flatMap((change) => (change.field === 'ownerIds' || change.field === 'sroId' ? [change.from, change.to].flat() : [])),
   ]);
-  const ids = [...new Set(mentioned.filter((id): id is string => typeof id === 'string'))];
+  const ids = [...new Set([...mentioned, ...alsoIds].filter((id): id is string => typeof id === 'string'))];
   const people = await Promise.all(ids.map((id) => deps.repository.getPerson(byAddress.has(id) ? personIdFromEmail(id) : id)));
   return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? (byAddress.has(id) ? unlistedAdminName : 'Someone no longer in the people directory')]));
 }

@@ -33,7 +33,7 @@ export interface MyWork {
   owned: MyActionItem[];
   /** As SRO, the live actions others own: those awaiting their sign-off first, then as `owned`. */
   portfolio: MyActionItem[];
-  /** The portfolio's owners' names, by id (none read when there is no portfolio). */
+  /** Owners' names by id, for the portfolio and the person's shared actions (none read when neither). */
   ownerNames: Record<string, string>;
   /** The action named `justChanged`, as read again: null when none was named or it is not in the plan. */
   changed: Action | null;
@@ -56,8 +56,10 @@ export async function listMyWork(deps: OwnerDeps, person: Person, now: Date, jus
   const portfolio = items((action) => decidesClosureAsSro(action, person.id)).sort(
     (a, b) => Number(b.action.status === 'proposed-closure') - Number(a.action.status === 'proposed-closure') || compareItems(a, b),
   );
-  const ownerNames = portfolio.length === 0 ? {} : Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name]));
-  return { owned: items((action) => isOwnedBy(action, person)).sort(compareItems), portfolio, ownerNames, changed };
+  const owned = items((action) => isOwnedBy(action, person)).sort(compareItems);
+  const namesNeeded = portfolio.length > 0 || owned.some((item) => item.action.ownerIds.length > 1);
+  const ownerNames = namesNeeded ? Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name])) : {};
+  return { owned, portfolio, ownerNames, changed };
 }
 
 export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {

@@ -37,8 +37,8 @@ export interface SignOffView extends OwnerActionView {
 /** The sign-off page: the action, its latest updates (the owner's case for closing it), who wrote them and who owns it. */
 export async function getSignOffView(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<SignOffView> {
   const action = requirePortfolio(await deps.repository.getAction(actionId), person);
-  const [view, owners] = await Promise.all([viewOf(deps, action), Promise.all(action.ownerIds.map((id) => deps.repository.getPerson(id)))]);
-  return { ...view, owners: action.ownerIds.map((id, i) => owners[i]?.name ?? id) };
+  const view = await viewOf(deps, action);
+  return { ...view, owners: action.ownerIds.map((id) => view.names[id] ?? id) };
 }
 
 /** The action the SRO has just closed, for the confirmation on their page; null for anything else. */
