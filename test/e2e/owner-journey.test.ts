@@ -131,6 +131,10 @@ describe('the owner journey in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\?saved=/);
     expect(await page.textContent('.notification-success h2')).toMatch(/^Update saved for /);
+    // The confirmation takes focus, so that a screen reader reads it first; Tab goes on to its next action.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('notification-success');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.notification-success') !== null)).toBe(true);
     expect(cspErrors).toEqual([]);
     await page.context().close();
   });

@@ -94,6 +94,8 @@ describe('the owner pages', () => {
     expect(saved.headers.get('location')).toBe(`/u/${token}?saved=103`);
     const html = await (await h.app.request(saved.headers.get('location')!)).text();
     expect(html).toContain('Update saved for 1.03');
+    // Focused on load, as the error summary is, so that a screen reader reads it first.
+    expect(html).toMatch(/<div class="notification-success" role="alert"[^>]*tabindex="-1" autofocus="">/);
     expect(html).toContain(`Next: <a href="/u/${token}/actions/101">update 1.01</a>, which is past its target date.`);
     const action = await h.repository.getAction('103');
     expect(action).toMatchObject({ version: 2, latestProgress: 'Panel met.', lastUpdatedAt: h.clock.now().toISOString() });

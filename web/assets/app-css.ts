@@ -65,7 +65,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .form-group-error .textarea,.input-error,.select-error{border-color:#d4351c}
 .error-message{color:#d4351c;font-weight:700;margin:0 0 .4rem}
 .error-summary{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
-.error-summary:focus{outline:3px solid #fd0}
+.error-summary:focus,.notification-success:focus{outline:3px solid #fd0}
 .error-summary-title{margin:0 0 .75rem;font-size:1.375rem}
 .error-summary-list{margin:0;padding:0;list-style:none}
 .error-summary-list a{color:#d4351c;font-weight:700}

@@ -1,5 +1,20 @@
 import type { Child } from 'hono/jsx';
 
+/**
+ * A confirmation after a change (GOV.UK's success notification banner): focused on load like the error
+ * summary, so that a screen reader reads it on the page the change led to, and Tab goes on from it.
+ */
+export function SuccessBanner({ title, level: Heading = 'h2', children }: { title: Child; level?: 'h1' | 'h2'; children?: Child }) {
+  return (
+    <div class="notification-success" role="alert" aria-labelledby="success-title" tabindex={-1} autofocus>
+      <Heading id="success-title" class="notification-title">
+        {title}
+      </Heading>
+      {children}
+    </div>
+  );
+}
+
 /** GOV.UK error summary: first on the page, focused on load (autofocus works without script). */
 export function ErrorSummary({ errors }: { errors: Array<{ field: string; message: string }> }) {
   if (errors.length === 0) return null;

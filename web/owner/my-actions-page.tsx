@@ -8,6 +8,7 @@ import { Layout } from '../views/layout.js';
 import { plural } from '../../functions/core/words.js';
 import { sharedOwners } from './action-summary.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
+import { SuccessBanner } from './components.js';
 
 export interface MyActionsPageProps {
   forceName: string;
@@ -42,11 +43,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
       {decided && (
-        <div class="notification-success" role="status" aria-labelledby="decided-title">
-          <h2 id="decided-title" class="notification-title">
-            {decidedTitles[decided.decision](decided.action.ref)}
-          </h2>
-        </div>
+        <SuccessBanner title={decidedTitles[decided.decision](decided.action.ref)} />
       )}
       <h1>Your actions</h1>
       <p class="lead">
@@ -124,10 +121,7 @@ function whyItNeedsYou(item: MyActionItem): string {
 
 function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
   return (
-    <div class="notification-success" role="status" aria-labelledby="saved-title">
-      <h2 id="saved-title" class="notification-title">
-        Update saved for {saved.item.action.ref}
-      </h2>
+    <SuccessBanner title={`Update saved for ${saved.item.action.ref}`}>
       {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action, saved.sroHasLeft)}</p>}
       {saved.next ? (
         <p>
@@ -136,7 +130,7 @@ function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
       ) : (
         <p>None of your other actions needs an update now.</p>
       )}
-    </div>
+    </SuccessBanner>
   );
 }
 

@@ -1,6 +1,7 @@
 import * as z from '../../functions/core/zod.js';
 import { claimTimeoutMs } from '../../functions/core/board-summary/summary-store.js';
 import { plural } from '../../functions/core/words.js';
+import { SuccessBanner } from '../owner/components.js';
 
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
 
@@ -14,10 +15,7 @@ export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&alr
 export function CompiledBanner({ counts }: { counts: CompiledCounts }) {
   const members = (n: number) => plural(n, 'board member');
   return (
-    <div class="notification-success" role="status" aria-labelledby="compiled-title">
-      <h2 id="compiled-title" class="notification-title">
-        {counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}
-      </h2>
+    <SuccessBanner title={counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && (
         <p>
@@ -26,6 +24,6 @@ export function CompiledBanner({ counts }: { counts: CompiledCounts }) {
         </p>
       )}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: compile and send this month again to retry; nobody else is sent it twice.</p>}
-    </div>
+    </SuccessBanner>
   );
 }

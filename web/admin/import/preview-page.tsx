@@ -1,6 +1,6 @@
 import type { ChangedAction, Counts } from '../../../functions/core/import/apply-import.js';
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
-import { ErrorSummary } from '../../owner/components.js';
+import { ErrorSummary, SuccessBanner } from '../../owner/components.js';
 import { fieldLabels } from '../../../functions/core/model/field-labels.js';
 import type { FieldChange } from '../../../functions/core/model/update.js';
 import { ChangeItem, FieldChangeItem } from '../../views/change-item.js';
@@ -107,10 +107,9 @@ function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
     );
   }
   return (
-    <div class="notification-success" role="status">
-      <h2 class="notification-title">{plural(notice, 'name')} matched</h2>
+    <SuccessBanner title={`${plural(notice, 'name')} matched`}>
       <p>The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and later ones.</p>
-    </div>
+    </SuccessBanner>
   );
 }
 

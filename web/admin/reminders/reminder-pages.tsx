@@ -1,6 +1,6 @@
 import { digestsByPerson, type ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
-import { ErrorMessage, ErrorSummary, FormGroup } from '../../owner/components.js';
+import { ErrorMessage, ErrorSummary, FormGroup, SuccessBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { ReminderPlanList } from './reminder-plan-list.js';
@@ -22,13 +22,12 @@ const emailCount = (plan: ReminderPlan) => digestsByPerson(plan).length;
 
 function SentBanner({ report }: { report: RunReport }) {
   return (
-    <div class="notification-success" role="status">
-      <h2 class="notification-title">Reminders sent</h2>
+    <SuccessBanner title="Reminders sent">
       <p>
         {plural(report.peopleReminded, 'reminder')} and {plural(report.escalations, 'escalation')} sent
         {report.failures > 0 ? `; ${plural(report.failures, 'email')} failed and will be tried again on the next working day` : ''}.
       </p>
-    </div>
+    </SuccessBanner>
   );
 }
 
