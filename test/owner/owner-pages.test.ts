@@ -231,6 +231,14 @@ describe('the owner pages', () => {
     expect(after).toContain('<p class="update-meta">Jo Admin, for Supt Alex Morgan, 27 November 2026 at 09:10</p>');
   });
 
+  it('tell someone with no open actions so, without an empty list', async () => {
+    const h = await ownerHarness();
+    await h.repository.putPerson(makePerson({ id: 'dana', name: 'Supt Dana Whitfield', email: 'dana.whitfield@testshire.example' }));
+    const html = await (await h.app.request(`/u/${await h.linkFor('dana')}`)).text();
+    expect(html).toContain('Supt Dana Whitfield: you have no open actions.');
+    expect(html).not.toContain('<ul');
+  });
+
   it('tell each co-owner who shares an action, the lead marked, on their list and on the form', async () => {
     const h = await ownerHarness();
     const alexList = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
@@ -375,7 +383,10 @@ describe('the page after a save, while the plan index still shows the action as 
     await lag.freeze();
     const returned = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'No evidence attached.' });
     const html = await (await h.app.request(returned.headers.get('location')!)).text();
-    expect(html).toContain('0 awaiting your sign-off');
+    expect(html).toContain('1 action owned by others: none needs you now.');
+    // Blake's own list is not an empty list when he has none; here he has two.
+    expect(html.match(/<ul class="action-list">/g)).toHaveLength(2);
+    expect(html).not.toContain('0 awaiting');
     expect(html).not.toMatch(/class="button" href="[^"]*\/sign-off\/301"/);
     expect(html).toContain('Read 3.01’s plan and latest updates');
   });

@@ -59,6 +59,7 @@ describe('the SRO on their own link', () => {
     expect(readLink).not.toBeNull();
     const readOnly = await (await h.app.request(readLink![1]!)).text();
     expect(readOnly).toContain('Owned by Supt Alex Morgan. It is not awaiting your sign-off.');
+    expect(titleOf(readOnly)).toMatch(/^3\.02: plan and latest updates – /);
     expect(readOnly).toContain('Review the promotion process.');
     expect(readOnly).not.toContain('<form method="post"');
     expect(portfolio).not.toContain('3.03');
@@ -79,6 +80,13 @@ describe('the SRO on their own link', () => {
     expect(h.sent.at(-1)!.text).toContain('As senior responsible officer, you have 2 actions owned by others in your portfolio; 1 awaits your sign-off.');
     await sendFreshLink(h.deps, alex, startNow);
     expect(h.sent.at(-1)!.text).not.toContain('senior responsible officer');
+    // An SRO who owns nothing is sent a link to their portfolio, not to update actions they do not have.
+    await h.repository.putPerson(makePerson({ id: 'casey', name: 'ACC Casey Lane', email: 'casey.lane@testshire.example' }));
+    await h.repository.putAction(makeAction({ id: '308', ref: '3.08', ownerIds: ['alex'], sroId: 'casey' }), null);
+    await sendFreshLink(h.deps, (await h.repository.getPerson('casey'))!, startNow);
+    expect(h.sent.at(-1)).toMatchObject({ subject: 'Your link to your portfolio' });
+    expect(h.sent.at(-1)!.text).toContain('you have 1 action owned by others in your portfolio; none awaits your sign-off.');
+    expect(h.sent.at(-1)!.text).toContain('Open your personal link to see your portfolio:');
   });
 
   it('opens the sign-off page, never cached, writing nothing on GET or HEAD', async () => {

@@ -69,7 +69,9 @@ describe('reminder and escalation emails', () => {
   it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {
     const email = await renderDigestEmail({ ...base, digest: alone(escalation) });
     expect(email.subject).toBe('8 actions in your portfolio need your attention');
-    expect(email.text).toContain('2 actions proposed for closure have had no update for 31 days or more.');
+    expect(email.text).toContain('2 actions proposed for closure have waited 31 days or more for your sign-off.');
+    // The refs and ages are a data table, its headings read out by screen readers.
+    expect(email.html).toMatch(/<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0;"><tr><th/);
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
     expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
     expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the admin to reassign them.');

@@ -171,7 +171,7 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const { report } = await runReminders(force.deps({ backoff: fastBackoff }), { dryRun: false, at });
     const mail = await standIns.sent();
     expect(mail.map((e) => e.destination.to[0])).toEqual([sro.email]);
-    expect(mail[0]!.body.text).toContain('1 action proposed for closure has had no update for 35 days.\nIts owners believe it is complete');
+    expect(mail[0]!.body.text).toContain('1 action proposed for closure has waited 35 days for your sign-off.\nIts owners believe it is complete');
     expect(mail[0]!.body.text).toContain('- 5.01: last updated 35 days ago');
     expect(mail[0]!.body.text).not.toContain('5.02');
     expect(JSON.stringify(mail)).not.toMatch(/SECRET/);

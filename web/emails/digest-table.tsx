@@ -5,10 +5,10 @@ import { styles } from './email-layout.js';
 // A short ref ("AFI 3") kept whole rather than broken over two lines on a phone; a long one may wrap.
 const refStyle = (ref: string) => (ref.length <= 12 ? `${styles.td}white-space:nowrap;` : styles.td);
 
-/** Refs and ages, one row each: the only details of an action an email shows. */
+/** Refs and ages, one row each: the only details of an action an email shows. A data table, so no role="presentation": its headings are read out. */
 export function DigestTable({ lines }: { lines: DigestLine[] }) {
   return (
-    <table role="presentation" cellpadding="0" cellspacing="0" border={0} style={styles.table}>
+    <table cellpadding="0" cellspacing="0" border={0} style={styles.table}>
       <tr>
         <th style={styles.th}>Ref</th>
         <th style={styles.th}>Last update</th>

@@ -41,7 +41,10 @@ export function groupHeading(group: EscalationGroup): string {
   const n = group.lines.length;
   const youngest = Math.min(...group.lines.map((l) => l.ageDays));
   const allSame = group.lines.every((l) => l.ageDays === youngest);
-  return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} had no update for ${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+  const days = `${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+  // A closure waits on the SRO, not on its owners: its age is how long it has waited.
+  if (group.flag === 'awaiting-sign-off') return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} waited ${days} for your sign-off`;
+  return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} had no update for ${days}`;
 }
 
 function groupSubject(group: EscalationGroup): string {

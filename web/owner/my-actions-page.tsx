@@ -50,15 +50,17 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
         {person.name}:{' '}
         {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}, ${describeAttention(countAttention(items))}.`}
       </p>
-      <ul class="action-list">
-        {items.map((item) => (
-          <ActionCard item={item} level="h2" sharedWith={sharedOwners(item.action, ownerNames).filter((_, i) => item.action.ownerIds[i] !== person.id)}>
-            <a class="button" href={ownerPaths.action(token, item.action.id)}>
-              Update<span class="visually-hidden"> {item.action.ref}</span>
-            </a>
-          </ActionCard>
-        ))}
-      </ul>
+      {items.length > 0 && (
+        <ul class="action-list">
+          {items.map((item) => (
+            <ActionCard item={item} level="h2" sharedWith={sharedOwners(item.action, ownerNames).filter((_, i) => item.action.ownerIds[i] !== person.id)}>
+              <a class="button" href={ownerPaths.action(token, item.action.id)}>
+                Update<span class="visually-hidden"> {item.action.ref}</span>
+              </a>
+            </ActionCard>
+          ))}
+        </ul>
+      )}
       {portfolio.length > 0 && <Portfolio token={token} items={portfolio} ownerNames={ownerNames} />}
     </Layout>
   );
@@ -72,7 +74,7 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
     <section aria-labelledby="portfolio-title">
       <h2 id="portfolio-title">Your portfolio as senior responsible officer</h2>
       <p>
-        {items.length === 1 ? '1 action' : `${items.length} actions`} owned by others: {awaiting} awaiting your sign-off, {quiet} overdue or needing an update.
+        {items.length === 1 ? '1 action' : `${items.length} actions`} owned by others: {portfolioNeeds(awaiting, quiet)}.
       </p>
       <ul class="action-list">
         {items.map((item) => (
@@ -95,6 +97,12 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
       </ul>
     </section>
   );
+}
+
+/** "1 awaiting your sign-off, 2 overdue or needing an update", leaving out what is none. */
+function portfolioNeeds(awaiting: number, quiet: number): string {
+  const parts = [...(awaiting > 0 ? [`${awaiting} awaiting your sign-off`] : []), ...(quiet > 0 ? [`${quiet} overdue or needing an update`] : [])];
+  return parts.join(', ') || 'none needs you now';
 }
 
 /** Who closes a proposed closure: its SRO, unless they own it too, have left or there is none (decidesClosureAsSro). */

@@ -39,8 +39,9 @@ export function SignOffPage(props: SignOffPageProps) {
   const owners = props.owners.join(' and ') || 'nobody';
   const errors = props.returnErrors ?? [];
   const reasonError = errorFor(errors, 'returnReason');
+  const heading = proposed ? `Sign off ${action.ref}` : `${action.ref}: plan and latest updates`;
   return (
-    <Layout title={proposed ? `Sign off ${action.ref}` : action.ref} forceName={props.forceName} hasErrors={errors.length > 0}>
+    <Layout title={heading} forceName={props.forceName} hasErrors={errors.length > 0}>
       <a class="back-link" href={ownerPaths.list(token)}>
         Back to your actions
       </a>
@@ -54,7 +55,7 @@ export function SignOffPage(props: SignOffPageProps) {
         </div>
       )}
       <span class="caption">{action.area}</span>
-      <h1>{proposed ? `Sign off ${action.ref}` : action.ref}</h1>
+      <h1>{heading}</h1>
       <p class="lead">
         {proposed ? proposalLead(props) : `Owned by ${owners}. It is not awaiting your sign-off.`}
       </p>

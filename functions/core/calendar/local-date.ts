@@ -1,3 +1,4 @@
+import { monthNames } from './month-names.js';
 import { knownLocalDate, knownOffsetMs } from './wall-clock.js';
 
 const dayMs = 86_400_000;
@@ -30,6 +31,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** "28 November 2026", as pages write a day. */
+export function describeLocalDate(date: LocalDate): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day} ${monthNames[month! - 1]} ${year}`;
 }
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */

@@ -22,17 +22,23 @@ export function freshLinkEmail({ config, person, link, refs, attention, portfoli
     refs.length === 0
       ? 'You have no open actions at the moment.'
       : `You have ${count} (${refs.join(', ')}); ${describeAttention(attention)}.`;
+  // An SRO who owns nothing opens the link for their portfolio, with nothing of their own to update.
+  const portfolioOnly = refs.length === 0 && portfolio.total > 0;
+  const { awaitingSignOff } = portfolio;
+  const awaiting = awaitingSignOff === 0 ? 'none awaits your sign-off' : `${awaitingSignOff} await${awaitingSignOff === 1 ? 's' : ''} your sign-off`;
   return linkEmail({
     to: person.email,
-    subject: 'Your link to update your actions',
+    subject: portfolioOnly ? 'Your link to your portfolio' : 'Your link to update your actions',
     before: [
       `Dear ${person.name},`,
       summary,
       ...(portfolio.total === 0
         ? []
-        : [`As senior responsible officer, you have ${portfolio.total === 1 ? '1 action' : `${portfolio.total} actions`} owned by others in your portfolio; ${portfolio.awaitingSignOff} await${portfolio.awaitingSignOff === 1 ? 's' : ''} your sign-off.`]),
+        : [`As senior responsible officer, you have ${portfolio.total === 1 ? '1 action' : `${portfolio.total} actions`} owned by others in your portfolio; ${awaiting}.`]),
     ],
-    link: { url: link.url, textIntro: 'Open your personal link to see and update your actions:', label: 'Open your actions' },
+    link: portfolioOnly
+      ? { url: link.url, textIntro: 'Open your personal link to see your portfolio:', label: 'Open your portfolio' }
+      : { url: link.url, textIntro: 'Open your personal link to see and update your actions:', label: 'Open your actions' },
     after: [
       `${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`,
       'If you did not ask for a link, you can ignore this email.',

@@ -150,7 +150,7 @@ describe('reminders: preview, send now, log', () => {
   it('says a non-working day sends nothing, and offers no button', async () => {
     const h = await harness({ now: new Date('2026-11-28T09:00:00Z') });
     const html = await (await h.app.request('/admin/reminders')).text();
-    expect(html).toContain('is not a working day');
+    expect(html).toContain('Today (28 November 2026) is not a working day');
     expect(html).not.toContain('href="/admin/reminders/send"');
   });
 

@@ -6,6 +6,7 @@ import { AdminLayout } from '../admin-layout.js';
 import { ReminderPlanList } from './reminder-plan-list.js';
 import { RunLog } from './run-log.js';
 import { plural } from '../../../functions/core/words.js';
+import { describeLocalDate } from '../../../functions/core/calendar/local-date.js';
 
 export const reminderPaths = { start: '/admin/reminders', send: '/admin/reminders/send' };
 
@@ -50,7 +51,7 @@ export function RemindersPage({
       <h1>Reminders</h1>
       <h2>Today's run</h2>
       {!plan.workingDay ? (
-        <p>Today ({plan.period}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
+        <p>Today ({describeLocalDate(plan.period)}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
       ) : plan.staleActions === 0 && plan.waitingClosures === 0 ? (
         <p>Nothing to chase: every open action was updated in the last {staleAfterDays} days, and no closure has waited longer than that for its SRO.</p>
       ) : (
