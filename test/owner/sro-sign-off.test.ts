@@ -64,6 +64,12 @@ describe('the SRO on their own link', () => {
     expect(readOnly).not.toContain('<form method="post"');
     expect(portfolio).not.toContain('3.03');
     expect(html).not.toContain('3.04');
+    // One updated lately needs nothing from the SRO: it is folded away below the two that do.
+    const calm = await ownerHarness({ actions: [...sroPlan(), makeAction({ id: '309', ref: '3.09', ownerIds: ['alex'], sroId: 'blake', lastUpdatedAt: '2026-11-25T10:00:00.000Z' })] });
+    const folded = await (await calm.app.request(`/u/${await calm.linkFor('blake')}`)).text();
+    expect(folded).toContain('3 actions owned by others: 1 awaiting your sign-off, 1 overdue or needing an update.');
+    expect(folded).toMatch(/<details class="change-section"><summary>See the other one, which needs nothing from you now<\/summary><ul class="action-list"><li class="action-card"><h3 class="action-card-title">3\.09/);
+    expect(folded.indexOf('<details')).toBeGreaterThan(folded.indexOf('sign-off/302'));
     // His own action is in his own list, with the update button.
     expect(html.slice(0, html.indexOf('Your portfolio'))).toContain('3.03');
 

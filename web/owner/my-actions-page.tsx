@@ -66,36 +66,58 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
   );
 }
 
-/** The SRO's view of the actions others own for them: closures to sign off first, then who has gone quiet. */
+/**
+ * The SRO's view of the actions others own for them: closures to sign off first, then who has gone quiet;
+ * the rest, which need nothing from them now, folded away (a portfolio of 36 was 17,000 px on a phone).
+ */
 function Portfolio({ token, items, ownerNames }: { token: string; items: MyActionItem[]; ownerNames: Record<string, string> }) {
   const awaiting = items.filter((item) => item.action.status === 'proposed-closure').length;
   const quiet = items.filter((item) => item.stale || item.overdue).length;
+  const needsYou = (item: MyActionItem) => item.action.status === 'proposed-closure' || item.stale || item.overdue;
+  const rest = items.filter((item) => !needsYou(item));
   return (
     <section aria-labelledby="portfolio-title">
       <h2 id="portfolio-title">Your portfolio as senior responsible officer</h2>
       <p>
         {items.length === 1 ? '1 action' : `${items.length} actions`} owned by others: {portfolioNeeds(awaiting, quiet)}.
       </p>
-      <ul class="action-list">
-        {items.map((item) => (
-          // "Open again: see why" asks owners to read the SRO's reason; the SRO gave it.
-          <ActionCard item={{ ...item, openAgain: false }} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id)}>
-            {item.action.status === 'proposed-closure' ? (
-              <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
-                Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
-              </a>
-            ) : (
-              // The same page, read-only when nothing awaits the SRO: the plan and the owners' latest updates.
-              <p>
-                <a href={ownerPaths.signOff(token, item.action.id)}>
-                  Read {item.action.ref}’s plan and latest updates
-                </a>
-              </p>
-            )}
-          </ActionCard>
-        ))}
-      </ul>
+      <PortfolioList token={token} items={items.filter(needsYou)} ownerNames={ownerNames} />
+      {rest.length > 0 && (
+        <details class="change-section">
+          <summary>
+            {rest.length === items.length
+              ? `See ${rest.length === 1 ? 'it' : `all ${rest.length}`}`
+              : `See the other ${rest.length === 1 ? 'one, which needs' : `${rest.length}, which need`} nothing from you now`}
+          </summary>
+          <PortfolioList token={token} items={rest} ownerNames={ownerNames} />
+        </details>
+      )}
     </section>
+  );
+}
+
+function PortfolioList({ token, items, ownerNames }: { token: string; items: MyActionItem[]; ownerNames: Record<string, string> }) {
+  if (items.length === 0) return null;
+  return (
+    <ul class="action-list">
+      {items.map((item) => (
+        // "Open again: see why" asks owners to read the SRO's reason; the SRO gave it.
+        <ActionCard item={{ ...item, openAgain: false }} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id)}>
+          {item.action.status === 'proposed-closure' ? (
+            <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
+              Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
+            </a>
+          ) : (
+            // The same page, read-only when nothing awaits the SRO: the plan and the owners' latest updates.
+            <p>
+              <a href={ownerPaths.signOff(token, item.action.id)}>
+                Read {item.action.ref}’s plan and latest updates
+              </a>
+            </p>
+          )}
+        </ActionCard>
+      ))}
+    </ul>
   );
 }
 
