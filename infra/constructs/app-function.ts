@@ -30,6 +30,8 @@ export interface MailSending {
   configurationSetName: string;
   identityArn: string;
   configurationSetArn: string;
+  /** The config's sender: the only From address the functions may send as, though SES would allow the whole domain. */
+  fromAddress: string;
 }
 
 /**
@@ -124,7 +126,7 @@ export class AppFunction extends Construct {
     return this;
   }
 
-  /** Sets SES_CONFIGURATION_SET and allows sending as the force's identity through that configuration set only. */
+  /** Sets SES_CONFIGURATION_SET and allows sending from the config's sender, as the force's identity, through that configuration set only. */
   useMail(mail: MailSending): this {
     this.function.addEnvironment('SES_CONFIGURATION_SET', mail.configurationSetName);
     this.role.addToPrincipalPolicy(
@@ -132,6 +134,7 @@ export class AppFunction extends Construct {
         effect: Effect.ALLOW,
         actions: ['ses:SendEmail'],
         resources: [mail.identityArn, mail.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
       }),
     );
     return this;

@@ -21,6 +21,8 @@ import { tableAccess } from './table-access.js';
 
 export interface MailProps {
   senderDomain: string;
+  /** The config's sender, at `senderDomain`. */
+  sender: string;
   table: ITableV2;
   forceConfigJson: string;
 }
@@ -90,6 +92,7 @@ export class Mail extends Construct {
     this.eventsTopic.addSubscription(new LambdaSubscription(this.mailEvents.function, { deadLetterQueue: this.failedEvents }));
 
     this.sending = {
+      fromAddress: props.sender,
       configurationSetName: this.configurationSet.configurationSetName,
       identityArn: this.identity.emailIdentityArn,
       configurationSetArn: Stack.of(this).formatArn({

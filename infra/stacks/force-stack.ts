@@ -52,7 +52,7 @@ export class ForceStack extends Stack {
     const forceConfigJson = Lazy.string({ produce: () => this.toJsonString({ ...runtimeConfig, baseUrl: this.web.url }) });
 
     this.data = new Data(this, 'Data');
-    this.mail = new Mail(this, 'Mail', { senderDomain: deploy.senderDomain, table: this.data.table, forceConfigJson });
+    this.mail = new Mail(this, 'Mail', { senderDomain: deploy.senderDomain, sender: config.sender, table: this.data.table, forceConfigJson });
     this.web = new Web(this, 'Web', { table: this.data.table, mail: this.mail.sending, forceConfigJson, deploy });
     this.jobs = new Jobs(this, 'Jobs', { config, table: this.data.table, mail: this.mail.sending, forceConfigJson });
 

@@ -103,7 +103,7 @@ describe('force stack for the sample configs', () => {
   describe('least privilege', () => {
     const statements = (template: Template) =>
       resources(template, 'AWS::IAM::Policy').flatMap(([id, policy]) =>
-        (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>).map((s) => ({ policy: id, ...s, Action: asArray(s.Action) })),
+        (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>).map((s) => ({ policy: id, ...s, Action: asArray(s.Action) })),
       );
 
     /** Where a statement's resource points in the table: "table", "index <name>", or null when elsewhere. */
@@ -177,6 +177,8 @@ describe('force stack for the sample configs', () => {
         expect(resourcesText).toMatch(/:ses:eu-west-2:111111111111:identity\/",\{"Ref":"MailIdentity/);
         expect(resourcesText).toMatch(/:ses:eu-west-2:111111111111:configuration-set\/",\{"Ref":"MailConfigurationSet/);
         expect(asArray(statement.Resource)).toHaveLength(2);
+        // SES would let the role send as any address at the domain: only the config's sender is allowed.
+        expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'action-plan@northshire.example' } });
       }
     });
 
