@@ -7,10 +7,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { dirname } from 'node:path';
-import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import { deletablePartitions, tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { entryPath, functionEntries, type FunctionName } from './bundle-settings.js';
 import { bundleEntrySync } from './build-bundle.js';
-import type { TableAccess } from './table-access.js';
+import type { TableAccess, TableAction } from './table-access.js';
 
 /** Function logs hold request ids and errors, not plan text; six months covers an incident review. */
 export const functionLogRetention = RetentionDays.SIX_MONTHS;
@@ -114,9 +114,22 @@ export class AppFunction extends Construct {
    */
   useTable(table: ITableV2, access: TableAccess): this {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
-    if (access.actions.length > 0) {
+    const deleting = new Set<TableAction>(['DeleteItem', 'BatchWriteItem']);
+    const others = access.actions.filter((action) => !deleting.has(action));
+    const deletes = access.actions.filter((action) => deleting.has(action));
+    if (others.length > 0) {
+      this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: others.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }));
+    }
+    if (deletes.length > 0) {
+      if (!access.deletes?.length) throw new Error(`${this.node.id} deletes from the table: name the partitions it deletes from (table-access.ts)`);
+      const leadingKeys = access.deletes.map((key) => `${deletablePartitions[key]}*`);
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ effect: Effect.ALLOW, actions: access.actions.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }),
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: deletes.map((action) => `dynamodb:${action}`),
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+        }),
       );
     }
     if (access.indexes.length > 0) {

@@ -1,4 +1,4 @@
-import type { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import type { deletablePartitions, tableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import type { FunctionName } from './bundle-settings.js';
 
 /**
@@ -13,6 +13,8 @@ export interface TableAccess {
   actions: readonly TableAction[];
   /** The indexes the function queries. */
   indexes: readonly IndexKey[];
+  /** Where DeleteItem and BatchWriteItem may reach (dynamodb:LeadingKeys): never an action, a history or the audit log. */
+  deletes?: readonly (keyof typeof deletablePartitions)[];
 }
 
 /**
@@ -23,14 +25,14 @@ export interface TableAccess {
 export const tableAccess = {
   // The admin console and owner pages use every store: import drafts are deleted with their chunks
   // (DeleteItem, BatchWriteItem), sessions, sign-in links, revocations and rate limits are updated in place.
-  http: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'Query'], indexes: ['openByLastUpdated', 'byType'] },
+  http: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'Query'], indexes: ['openByLastUpdated', 'byType'], deletes: ['session', 'importDraft', 'summary'] },
   // Stale actions and closures from the sparse index, settled with Get and Put; the directory by type;
   // histories and reminder records by key; claims, reminder records, link tokens and the run report are Puts.
   reminders: { actions: ['GetItem', 'PutItem', 'Query'], indexes: ['openByLastUpdated', 'byType'] },
   // Actions and people by type, histories and kept summaries by key; a snapshot that lost the race
   // deletes its chunks, a failed send releases its recipient's claim (DeleteItem), and a send that
   // went confirms it (UpdateItem).
-  boardSummary: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], indexes: ['byType'] },
+  boardSummary: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], indexes: ['byType'], deletes: ['summary'] },
   // Finds the people an address belongs to through the directory index and sets each one's mail status
   // alone, conditionally (UpdateItem): it never rewrites a person.
   mailEvents: { actions: ['UpdateItem'], indexes: ['byType'] },

@@ -137,6 +137,22 @@ describe('force stack for the sample configs', () => {
       }
     });
 
+    it('lets no function delete outside sessions, import drafts and summaries: never an action, a history or the audit log', () => {
+      const table = tableLogicalId(demo);
+      const deleters: Record<string, unknown> = {};
+      for (const statement of statements(demo)) {
+        if (!JSON.stringify(statement.Resource).includes(table)) continue;
+        if (!statement.Action.some((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:BatchWriteItem')) continue;
+        // Deleting shares no statement with reads and writes, and always carries the partitions it may reach.
+        expect(statement.Action.every((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:BatchWriteItem'), statement.policy).toBe(true);
+        deleters[statement.policy.replace(/RoleDefaultPolicy.*$/, '')] = statement.Condition;
+      }
+      expect(deleters).toEqual({
+        WebHttp: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'IMPORTDRAFT#*', 'SUMMARY#*'] } },
+        JobsBoardSummary: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUMMARY#*'] } },
+      });
+    });
+
     it('gives each function exactly the table operations its code sends, on the table or the index it sends them to', () => {
       const onTable = (...actions: string[]) => actions.map((action) => `dynamodb:${action} on table`);
       const queries = (...indexes: string[]) => indexes.map((index) => `dynamodb:Query on index ${index}`);

@@ -3,7 +3,7 @@ import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand
 import { draftSha256, type ImportDraft, type ImportDraftStore, type NameMatch } from '../../core/admin/import-drafts.js';
 import * as z from '../../core/zod.js';
 import { queryAll } from './query-all.js';
-import { expiryAttribute } from './table-definition.js';
+import { deletablePartitions, expiryAttribute } from './table-definition.js';
 
 /**
  * Item layout, all in the force table:
@@ -12,7 +12,7 @@ import { expiryAttribute } from './table-definition.js';
  * A plan may be up to 10 MB, far past DynamoDB's 400 KB item limit, hence the chunks (as summary-store.ts).
  * Chunks are written before the header, so a header is never read without its chunks.
  */
-const draftPk = (id: string) => `IMPORTDRAFT#${id}`;
+const draftPk = (id: string) => `${deletablePartitions.importDraft}${id}`;
 const headerKey = (id: string) => ({ pk: draftPk(id), sk: 'HEADER' });
 const chunkKey = (id: string, index: number) => ({ pk: draftPk(id), sk: `CHUNK#${String(index).padStart(4, '0')}` });
 

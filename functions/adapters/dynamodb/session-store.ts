@@ -3,9 +3,9 @@ import { normaliseEmail } from '../../core/admin/roles.js';
 import { SessionRecord, type SessionStore } from '../../core/admin/session.js';
 import { isConditionFailed } from './query-all.js';
 import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
-import { expiryAttribute, tableDefinition } from './table-definition.js';
+import { deletablePartitions, expiryAttribute, tableDefinition } from './table-definition.js';
 
-const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
+const sessionKey = (hash: string) => ({ pk: `${deletablePartitions.session}${hash}`, sk: 'SESSION' });
 /** One item per address: sessions created at or before `revokedBefore` no longer count. */
 const revocationKey = (email: string) => ({ pk: `ADMIN#${normaliseEmail(email)}`, sk: 'SESSION-REVOCATION' });
 

@@ -5,6 +5,7 @@ import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
 import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
 import { isConditionFailed, queryAll } from './query-all.js';
+import { deletablePartitions } from './table-definition.js';
 
 /**
  * Item layout, all in the force table:
@@ -14,7 +15,7 @@ import { isConditionFailed, queryAll } from './query-all.js';
  *   SUMMARIES / <month>                        the list of kept summaries, read with one Query
  * A plan of 5,000 actions is megabytes of JSON, far past DynamoDB's 400 KB item limit, hence the chunks.
  */
-const summaryPk = (month: Month) => `SUMMARY#${month}`;
+const summaryPk = (month: Month) => `${deletablePartitions.summary}${month}`;
 const headerKey = (month: Month) => ({ pk: summaryPk(month), sk: 'SNAPSHOT' });
 const chunkPrefix = (snapshotId: string) => `CHUNK#${snapshotId}#`;
 const chunkKey = (month: Month, snapshotId: string, index: number) => ({ pk: summaryPk(month), sk: `${chunkPrefix(snapshotId)}${String(index).padStart(4, '0')}` });

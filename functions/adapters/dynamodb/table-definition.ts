@@ -18,6 +18,13 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expiresAtEpoch',
 } as const;
 
+/**
+ * The partitions whose items are ever deleted: expired or signed-out sessions, import drafts once used,
+ * and a month's summary chunks and send claims. The functions' delete permission is held to these
+ * (dynamodb:LeadingKeys), so that none can delete an action, its history or the audit log.
+ */
+export const deletablePartitions = { session: 'SESSION#', importDraft: 'IMPORTDRAFT#', summary: 'SUMMARY#' } as const;
+
 export const keyAttributes = [
   tableDefinition.partitionKey,
   tableDefinition.sortKey,
