@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
@@ -408,6 +408,21 @@ describe('asking the SRO to sign off', () => {
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version, complete: '' }))).status).toBe(303);
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose({ version: String(Number(version) + 1) }))).status).toBe(303);
     expect(h.sent).toHaveLength(closureEmailsPerDay + 1);
+  });
+
+  it('saves the closure and says so when the limit cannot be read: the SRO finds it on their page', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    h.deps.rateLimits.consume = () => Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const saved = await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose());
+      expect(saved.status).toBe(303);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
+    expect((await h.repository.getAction('305'))!.status).toBe('proposed-closure');
+    expect(h.sent).toEqual([]);
   });
 
   it('names the co-owner who proposed the closure, not every owner, on the SRO’s page', async () => {

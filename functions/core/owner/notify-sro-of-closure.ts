@@ -6,6 +6,7 @@ import { consumeLimits, dayMs, type RateLimitStore } from '../links/rate-limit.j
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
+import { logSendFailure } from '../send-failure.js';
 import { decidesClosureAsSro } from '../rules/decides-closure.js';
 
 /**
@@ -42,8 +43,16 @@ export const closureEmailsPerDay = 3;
  */
 export async function notifySroOfClosure(deps: LinkNoticeDeps & { rateLimits: RateLimitStore }, owner: Person, before: Action, saved: Action, now: Date): Promise<boolean> {
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure' || !saved.sroId || !decidesClosureAsSro(saved, saved.sroId)) return false;
-  const sro = await deps.repository.getPerson(saved.sroId);
+  const failure = { message: 'closure-proposed email failed', actionId: saved.id };
+  let sro: Person | null;
+  try {
+    sro = await deps.repository.getPerson(saved.sroId);
+    if (sro && !(await consumeLimits(deps.rateLimits, [{ key: `closure-email#${saved.id}#${sro.id}`, limit: closureEmailsPerDay }], now, dayMs))) return false;
+  } catch (error) {
+    // The update is saved: a store that fails here must not answer the owner with an error page.
+    logSendFailure(failure.message, error, { actionId: saved.id });
+    return false;
+  }
   if (!sro) return false;
-  if (!(await consumeLimits(deps.rateLimits, [{ key: `closure-email#${saved.id}#${sro.id}`, limit: closureEmailsPerDay }], now, dayMs))) return false;
-  return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved, link), { message: 'closure-proposed email failed', actionId: saved.id });
+  return sendLinkNotice(deps, sro, now, (link) => closureProposedEmail(deps.config, sro, owner, saved, link), failure);
 }
