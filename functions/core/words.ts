@@ -7,3 +7,6 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
  * to every cold start.
  */
 export const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** "A", "A and B", "A, B and C": a list as a sentence says it. */
+export const listWords = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);

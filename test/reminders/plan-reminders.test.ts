@@ -102,10 +102,12 @@ describe('planReminders: escalation', () => {
       ...[14, 7].map((days) => sentReminder('owner', tuesday, days, ['a-1', 'a-2'])),
       ...[14, 7].map((days) => sentReminder('co-owner', tuesday, days, ['a-2'])),
     ];
-    const p = plan({ actions: [action, shared], history });
+    // The same pair leads the other way round on 1.03: still one group.
+    const reversed = staleAction({ id: 'a-3', ref: '1.03', ownerIds: ['co-owner', 'owner'], lastUpdatedAt: daysBefore(tuesday, 61) });
+    const p = plan({ actions: [action, shared, reversed], history: history.map((r) => ({ ...r, actionIds: [...r.actionIds, 'a-3'] })) });
     expect(p.escalations[0]!.groups.map((g) => [g.ownerName, g.ownerCount, g.lines.map((l) => l.ref)])).toEqual([
+      ['Ch Insp Blake Reid and Supt Alex Morgan', 2, ['1.02', '1.03']],
       ['Supt Alex Morgan', 1, ['1.01']],
-      ['Supt Alex Morgan and Ch Insp Blake Reid', 2, ['1.02']],
     ]);
   });
 

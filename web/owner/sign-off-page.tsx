@@ -4,6 +4,7 @@ import { Layout } from '../views/layout.js';
 import { ActionDetails, RecentUpdates } from './action-summary.js';
 import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup, UnsavedText } from './components.js';
 import { ownerPaths } from './format.js';
+import { listWords } from '../../functions/core/words.js';
 
 export interface SignOffPageProps extends SignOffView {
   forceName: string;
@@ -23,7 +24,7 @@ export interface SignOffPageProps extends SignOffView {
  */
 function proposalLead({ owners, lastProposal, names }: Pick<SignOffPageProps, 'owners' | 'lastProposal' | 'names'>): string {
   const proposer = lastProposal && (lastProposal.via === 'link' || lastProposal.onBehalfOf) ? names[lastProposal.onBehalfOf ?? lastProposal.by] : undefined;
-  const list = owners.join(' and ') || 'nobody';
+  const list = listWords(owners) || 'nobody';
   if (owners.length === 1 && (proposer === undefined || proposer === owners[0])) return `Owned by ${list}, who believes it is complete.`;
   return proposer ? `Owned by ${list}. ${proposer} believes it is complete.` : `Owned by ${list}, and proposed for closure.`;
 }
@@ -36,7 +37,7 @@ function proposalLead({ owners, lastProposal, names }: Pick<SignOffPageProps, 'o
 export function SignOffPage(props: SignOffPageProps) {
   const { action, token } = props;
   const proposed = action.status === 'proposed-closure';
-  const owners = props.owners.join(' and ') || 'nobody';
+  const owners = listWords(props.owners) || 'nobody';
   const errors = props.returnErrors ?? [];
   const reasonError = errorFor(errors, 'returnReason');
   const heading = proposed ? `Sign off ${action.ref}` : `${action.ref}: plan and latest updates`;

@@ -5,6 +5,7 @@ import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
 import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
+import { listWords } from '../words.js';
 import { missingOwnerName, unmatchedOwnerName } from '../model/owner-names.js';
 import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
@@ -174,23 +175,22 @@ function planEscalations(
  * the SRO reads the action once, under the pair, rather than under each. Other reasons stay per owner.
  */
 function quietCoOwnersTogether(items: { sro: Person; item: EscalationItem }[]): { sro: Person; item: EscalationItem & { ownerCount: number } }[] {
-  const merged = new Map<string, { sro: Person; item: EscalationItem & { ownerCount: number }; names: string[]; ids: string[] }>();
+  const merged = new Map<string, { sro: Person; item: EscalationItem & { ownerCount: number }; owners: { id: string; name: string }[] }>();
   const out: { sro: Person; item: EscalationItem & { ownerCount: number } }[] = [];
   for (const { sro, item } of items) {
     if (item.flag !== 'ignored' || item.ownerId === null) {
       out.push({ sro, item: { ...item, ownerCount: 1 } });
       continue;
     }
-    const entry = merged.get(item.action.id) ?? { sro, item: { ...item, ownerCount: 0 }, names: [], ids: [] };
-    entry.names.push(item.ownerName);
-    entry.ids.push(item.ownerId);
-    entry.item = { ...entry.item, ownerId: entry.ids.join('+'), ownerName: listWords(entry.names), ownerCount: entry.ids.length, ignored: Math.min(entry.item.ignored, item.ignored) };
+    const entry = merged.get(item.action.id) ?? { sro, item: { ...item, ownerCount: 0 }, owners: [] };
+    entry.owners.push({ id: item.ownerId, name: item.ownerName });
+    // By name, so that the same pair is one group whichever of them leads each action.
+    const owners = [...entry.owners].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    entry.item = { ...entry.item, ownerId: owners.map((o) => o.id).join('+'), ownerName: listWords(owners.map((o) => o.name)), ownerCount: owners.length, ignored: Math.min(entry.item.ignored, item.ignored) };
     merged.set(item.action.id, entry);
   }
   return [...out, ...[...merged.values()].map(({ sro, item }) => ({ sro, item }))];
 }
-
-const listWords = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
 
 /**
  * An SRO who owns the action is reminded as its owner, so telling them they ignored themselves adds

@@ -46,7 +46,10 @@ export type EscalationFlag = 'awaiting-sign-off' | 'ignored' | 'inactive' | 'bou
 
 /** One owner's actions in an SRO's escalation digest, or every closure awaiting the SRO's sign-off. */
 export interface EscalationGroup {
-  /** Null for closures awaiting sign-off, which are grouped together whoever owns them. */
+  /**
+   * The owner's id; for co-owners who both ignored their reminders, their ids joined with "+"; null
+   * for closures awaiting sign-off, which are grouped together whoever owns them, and for no owner.
+   */
   ownerId: string | null;
   /** For `ignored`, every owner of the group's actions who went quiet: "Supt A and Ch Insp B". */
   ownerName: string;

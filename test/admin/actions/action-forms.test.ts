@@ -160,6 +160,8 @@ describe('reassigning tells the new owners', () => {
     await h.post('/admin/actions/104/reassign', { version: '1', owner1: 'casey', owner2: 'alex', owner3: '', sro: 'casey' });
     expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[['casey.lane@testshire.example'], 'You are now an owner and the SRO of action 2.01']]);
     expect(h.sent[0]!.text).toContain('You are now an owner and the senior responsible officer (SRO) of action 2.01 in');
+    // Owning it too, they do not sign it off (an admin does): the link is to update it.
+    expect(h.sent[0]!.text).toContain('Open your personal link to see the action and give an update:');
   });
 
   it('a failed email keeps the change and says who was not told', async () => {

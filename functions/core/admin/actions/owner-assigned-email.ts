@@ -3,8 +3,8 @@ import { linkEmail, linkWorksUntil } from '../../links/link-email.js';
 import type { IssuedLink } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { OutgoingEmail } from '../../ports.js';
+import { listWords } from '../../words.js';
 
-const listOf = (refs: readonly string[]) => (refs.length === 1 ? refs[0]! : `${refs.slice(0, -1).join(', ')} and ${refs.at(-1)!}`);
 
 /** What a person has become for some actions: an owner, or their senior responsible officer. */
 export type ActionRole = 'owner' | 'sro';
@@ -18,9 +18,11 @@ const roleWords: Record<ActionRole, { subject: string; body: string }> = {
 };
 
 const countOf = (refs: readonly string[]) => (refs.length === 1 ? `action ${refs[0]!}` : `${refs.length} actions`);
-const refsOf = (refs: readonly string[]) => (refs.length === 1 ? `action ${refs[0]!}` : `actions ${listOf(refs)}`);
+const refsOf = (refs: readonly string[]) => (refs.length === 1 ? `action ${refs[0]!}` : `actions ${listWords(refs)}`);
 
-function linkIntro({ owner, sro }: GainedActions): string {
+function linkIntro({ owner, sro: sponsored }: GainedActions): string {
+  // An SRO who owns the action too does not sign it off (an admin does): only the others are theirs to.
+  const sro = sponsored.filter((ref) => !owner.includes(ref));
   if (sro.length === 0) return `Open your personal link to see ${owner.length === 1 ? 'the action' : 'them'} and give an update:`;
   if (owner.length === 0) return 'Open your personal link to see your portfolio and sign off closures:';
   return 'Open your personal link to see your actions, give an update and sign off closures:';
