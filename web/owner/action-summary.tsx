@@ -5,11 +5,12 @@ import { fieldLabels } from '../../functions/core/model/field-labels.js';
 import { shownChanges } from '../views/describe-change.js';
 import { Prose } from './components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from './format.js';
+import { missingPersonName } from '../../functions/core/model/owner-names.js';
 
 /** Ref, area, the recommendation and the plan, as the owner needs them beside the form. */
 /** The owners of a shared action, lead first and marked, for the owner who may not know who else answers for it. */
 export const sharedOwners = (action: Pick<Action, 'ownerIds'>, names: Record<string, string>): string[] =>
-  action.ownerIds.length < 2 ? [] : action.ownerIds.map((id, i) => `${names[id] ?? 'Someone no longer in the people directory'}${i === 0 ? ' (lead)' : ''}`);
+  action.ownerIds.length < 2 ? [] : action.ownerIds.map((id, i) => `${names[id] ?? missingPersonName}${i === 0 ? ' (lead)' : ''}`);
 
 export function ActionDetails({ action, daysSinceUpdate, owners = [] }: { action: Action; daysSinceUpdate: number | null; owners?: string[] }) {
   return (

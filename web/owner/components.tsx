@@ -3,10 +3,12 @@ import type { Child } from 'hono/jsx';
 /**
  * A confirmation after a change (GOV.UK's success notification banner): focused on load like the error
  * summary, so that a screen reader reads it on the page the change led to, and Tab goes on from it.
+ * Beside an error summary, which takes the focus, it is only a status.
  */
-export function SuccessBanner({ title, level: Heading = 'h2', children }: { title: Child; level?: 'h1' | 'h2'; children?: Child }) {
+export function SuccessBanner({ title, level: Heading = 'h2', focus = true, children }: { title: Child; level?: 'h1' | 'h2'; focus?: boolean; children?: Child }) {
+  const focused = focus ? ({ role: 'alert', tabindex: -1, autofocus: true } as const) : ({ role: 'status' } as const);
   return (
-    <div class="notification-success" role="alert" aria-labelledby="success-title" tabindex={-1} autofocus>
+    <div class="notification-success" aria-labelledby="success-title" {...focused}>
       <Heading id="success-title" class="notification-title">
         {title}
       </Heading>

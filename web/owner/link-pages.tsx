@@ -57,7 +57,7 @@ export function LinkRequestedPage({ forceName }: { forceName: string }) {
   return (
     <Layout title="Check your email" forceName={forceName}>
       <h1>Check your email</h1>
-      <p>If that address is in the plan's people directory, we have sent a new link to it. It can take a few minutes to arrive.</p>
+      <p>If that address belongs to someone in the plan's people directory who has not left, we have sent a new link to it. It can take a few minutes to arrive.</p>
       <p>The email comes from the Action Plan Tracker and holds no details of your actions, only a link to them.</p>
     </Layout>
   );

@@ -42,7 +42,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
   return (
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
-      {decided && (
+      {decided && !saved && (
         <SuccessBanner title={decidedTitles[decided.decision](decided.action.ref)} />
       )}
       <h1>Your actions</h1>

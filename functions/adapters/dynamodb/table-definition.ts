@@ -20,8 +20,9 @@ export const tableDefinition = {
 
 /**
  * The partitions whose items are ever deleted: expired or signed-out sessions, import drafts once used,
- * and a month's summary chunks and send claims. The functions' delete permission is held to these
- * (dynamodb:LeadingKeys), so that none can delete an action, its history or the audit log.
+ * and a month's summary chunks and send claims. The functions' DeleteItem and BatchWriteItem are held
+ * to these (dynamodb:LeadingKeys). Puts and updates still reach the whole table: this stops a delete
+ * of an action, its history or the audit log, not an overwrite.
  */
 export const deletablePartitions = { session: 'SESSION#', importDraft: 'IMPORTDRAFT#', summary: 'SUMMARY#' } as const;
 

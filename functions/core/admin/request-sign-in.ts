@@ -36,7 +36,8 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
   if ('kind' in address) return address;
   const { email } = address;
   const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
-  // An address's own limit counts per client, so that requests from elsewhere cannot use up its owner's.
+  // An address's own limit counts per client, so that one machine elsewhere cannot use up its owner's;
+  // many together can (signInPerAddressAllClientsPerHour), each request then sending the owner a link.
   const limits = [
     { key: `sign-in#client#${client}`, limit: signInPerClientPerHour },
     { key: `sign-in#address#${addressKey}#client#${client}`, limit: signInPerAddressPerHour },

@@ -20,3 +20,6 @@ export const unlistedAdminName = 'An administrator';
 
 /** An owner whose entry the directory no longer holds: all that is left of them is their id. */
 export const missingOwnerName = 'someone no longer in the people directory';
+
+/** The same, where it starts a sentence or stands alone as a name. */
+export const missingPersonName = 'Someone no longer in the people directory';

@@ -41,7 +41,8 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
   if ('kind' in address) return address;
   const { email } = address;
   const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
-  // An address's own limit counts per client, so that requests from elsewhere cannot use up its owner's.
+  // An address's own limit counts per client, so that one machine elsewhere cannot use up its owner's;
+  // many together can (perAddressAllClientsPerHour), each request then sending the owner a working link.
   const limits = [
     { key: `fresh-link#client#${client}`, limit: perClientPerHour },
     { key: `fresh-link#${addressKey}#client#${client}`, limit: perAddressPerHour },

@@ -32,6 +32,16 @@ describe('import: resolving names that match nobody', () => {
     expect(again).not.toContain('Names that match nobody');
     expect(again).toContain('0 errors and 1 warning');
 
+    // With an error in the file as well, the error summary takes the focus and the notice is a status.
+    const lines = new TextDecoder().decode(quirkyPlanCsv).split('\n');
+    const withError = [...lines.slice(0, 14), lines[13]!, ...lines.slice(14)].join('\n');
+    const broken = await uploadAndPreview(h, { plan: file(new TextEncoder().encode(withError), 'quirky.csv') });
+    await postForm(h, `${broken.path}/aliases`, [['name', 'Supt Nobody'], ['personId', fiona]]);
+    const both = await (await h.app.request(`${broken.path}?matched=1`)).text();
+    expect(both).toContain('class="error-summary"');
+    expect(both.match(/autofocus/g)).toHaveLength(1);
+    expect(both.match(/role="alert"/g)).toHaveLength(1);
+
     // Uploading again starts afresh: the match is not kept anywhere but in the first draft.
     expect((await uploadAndPreview(h, { plan: file(quirkyPlanCsv, 'quirky.csv') })).html).toContain('Names that match nobody');
 

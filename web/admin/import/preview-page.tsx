@@ -96,7 +96,7 @@ function ChangesTable({ changes, names, timeZone }: { changes: ChangedAction[]; 
   );
 }
 
-function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
+function Notice({ notice, focus }: { notice: PreviewPageProps['notice']; focus: boolean }) {
   if (notice === undefined) return null;
   if (notice === 'changed') {
     return (
@@ -107,7 +107,7 @@ function Notice({ notice }: { notice: PreviewPageProps['notice'] }) {
     );
   }
   return (
-    <SuccessBanner title={`${plural(notice, 'name')} matched`}>
+    <SuccessBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
       <p>The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and later ones.</p>
     </SuccessBanner>
   );
@@ -142,7 +142,7 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
   return (
     <AdminLayout title="Check the import" forceName={forceName} session={session} current="/admin/import" hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} />
-      <Notice notice={notice} />
+      <Notice notice={notice} focus={errors.length === 0} />
       <span class="caption">
         {draft.plan.name}
         {draft.people ? ` and ${draft.people.name}` : ''}
