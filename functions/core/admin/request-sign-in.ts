@@ -1,5 +1,5 @@
 import type { ForceConfig } from '../config/force-config.js';
-import { readRequestedAddress, type AddressProblem } from '../links/link-request.js';
+import { linkRequestLimits, readRequestedAddress, type AddressProblem } from '../links/link-request.js';
 import { consumeLimits, type RateLimitStore } from '../links/rate-limit.js';
 import { generateToken, hashToken } from '../links/token-crypto.js';
 import type { Mailer, Repository } from '../ports.js';
@@ -35,14 +35,11 @@ export async function requestSignIn(deps: RequestSignInDeps, rawEmail: unknown, 
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
-  const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
-  // An address's own limit counts per client, so that one machine elsewhere cannot use up its owner's;
-  // many together can (signInPerAddressAllClientsPerHour), each request then sending the owner a link.
-  const limits = [
-    { key: `sign-in#client#${client}`, limit: signInPerClientPerHour },
-    { key: `sign-in#address#${addressKey}#client#${client}`, limit: signInPerAddressPerHour },
-    { key: `sign-in#address#${addressKey}`, limit: signInPerAddressAllClientsPerHour },
-  ];
+  const limits = await linkRequestLimits('sign-in', email, clientKey, {
+    perClient: signInPerClientPerHour,
+    perAddressFromClient: signInPerAddressPerHour,
+    perAddress: signInPerAddressAllClientsPerHour,
+  });
   if (!(await consumeLimits(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
   if (await maySignIn(deps, email)) {
     await sendSignInLink(deps, email, now, next).catch((error: unknown) => logSendFailure('sign-in link email failed', error));

@@ -1,8 +1,7 @@
 import { findPersonByEmail } from '../admin/find-person.js';
-import { readRequestedAddress, type AddressProblem } from '../links/link-request.js';
+import { linkRequestLimits, readRequestedAddress, type AddressProblem } from '../links/link-request.js';
 import { issueLink, type LinkDeps } from '../links/links.js';
 import { consumeLimits, type RateLimitStore } from '../links/rate-limit.js';
-import { hashToken } from '../links/token-crypto.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
@@ -40,13 +39,8 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
-  const [client, addressKey] = await Promise.all([hashToken(clientKey), hashToken(email)]);
-  // An address's own limit counts per client, so that one machine elsewhere cannot use up its owner's;
-  // many together can (perAddressAllClientsPerHour), each request then sending the owner a working link.
   const limits = [
-    { key: `fresh-link#client#${client}`, limit: perClientPerHour },
-    { key: `fresh-link#${addressKey}#client#${client}`, limit: perAddressPerHour },
-    { key: `fresh-link#${addressKey}`, limit: perAddressAllClientsPerHour },
+    ...(await linkRequestLimits('fresh-link', email, clientKey, { perClient: perClientPerHour, perAddressFromClient: perAddressPerHour, perAddress: perAddressAllClientsPerHour })),
     { key: 'fresh-link#all', limit: perForcePerHour },
   ];
   if (!(await consumeLimits(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
