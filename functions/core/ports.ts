@@ -38,6 +38,8 @@ export interface Repository {
    * the directory was read stands.
    */
   markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean>;
+  /** Sets whether a person is active, and nothing else of them (a bounce recorded meanwhile stands); false when there is no such person. */
+  setPersonActive(personId: string, active: boolean): Promise<boolean>;
 
   /**
    * Claims the one email a person may be sent for a period, before the parts it carries are claimed;

@@ -244,6 +244,16 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect((await repo.getPerson('p-1'))?.mailStatus).toBe('complained');
     });
 
+    it('sets whether a person is active alone, keeping a mail status recorded meanwhile', async () => {
+      const repo = await makeRepo();
+      await repo.putPerson(makePerson({ id: 'p-1', email: 'a@example.police.uk', active: false }));
+      expect(await repo.markMailStatus('p-1', 'a@example.police.uk', 'bounced', ['ok'])).toBe(true);
+      expect(await repo.setPersonActive('p-1', true)).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ active: true, mailStatus: 'bounced' });
+      expect(await repo.setPersonActive('nobody', true)).toBe(false);
+      expect(await repo.getPerson('nobody')).toBeNull();
+    });
+
     it("claims a person's one email of a day once, apart from their reminder records", async () => {
       const repo = await makeRepo();
       expect(await repo.claimDailyEmail('p-1', '2025-02-04')).toBe(true);

@@ -327,6 +327,16 @@ describe('deactivating a leaver', () => {
     expect(audit.entries).toHaveLength(count);
   });
 
+  it('keeps a bounce recorded while reactivating: it writes whether they are active and nothing else', async () => {
+    const { request, cookie, repository } = await setUp();
+    await repository.putPerson({ ...leaver, active: false });
+    const setActive = repository.setPersonActive.bind(repository);
+    // The mail-events function records a bounce between the page's read of the person and the write.
+    repository.setPersonActive = async (id, active) => (await repository.markMailStatus(id, leaver.email, 'bounced', ['ok']), setActive(id, active));
+    expect((await request('/admin/people/leaver/reactivate', { form: {}, cookie })).status).toBe(303);
+    expect(await repository.getPerson('leaver')).toMatchObject({ active: true, mailStatus: 'bounced' });
+  });
+
   it('lets only admins reactivate, by POST', async () => {
     const { request, signIn, repository } = await setUp();
     await repository.putPerson({ ...leaver, active: false });

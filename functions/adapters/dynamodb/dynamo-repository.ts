@@ -71,6 +71,10 @@ export class DynamoRepository implements Repository {
     return this.people.markMailStatus(personId, email, status, replaces);
   }
 
+  setPersonActive(personId: string, active: boolean): Promise<boolean> {
+    return this.people.setPersonActive(personId, active);
+  }
+
   claimDailyEmail(personId: string, period: string): Promise<boolean> {
     return this.people.claimDailyEmail(personId, period);
   }

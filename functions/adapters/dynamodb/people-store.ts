@@ -62,6 +62,24 @@ export class PeopleStore {
     }
   }
 
+  async setPersonActive(personId: string, active: boolean): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: personKey(personId),
+          UpdateExpression: 'SET active = :active',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':active': active },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
   claimDailyEmail(personId: string, period: string): Promise<boolean> {
     return this.putIfAbsent(toDailyEmailItem(personId, period));
   }

@@ -92,6 +92,13 @@ export class MemoryRepository implements Repository {
     return true;
   }
 
+  async setPersonActive(personId: string, active: boolean): Promise<boolean> {
+    const person = this.people.get(personId);
+    if (!person) return false;
+    this.people.set(personId, { ...person, active });
+    return true;
+  }
+
   async claimDailyEmail(personId: string, period: string): Promise<boolean> {
     const key = `${personId}|${period}`;
     if (this.dailyEmails.has(key)) return false;
