@@ -259,6 +259,11 @@ describe('the owner pages', () => {
     await h.repository.putPerson(makePerson({ id: 'casey', name: 'ACC Casey Lane', email: 'casey.lane@testshire.example' }));
     const html = await (await h.app.request(`/u/${await h.linkFor('casey')}`)).text();
     expect(html).toContain('<dt>Owners</dt><dd>Supt Alex Morgan, Ch Insp Blake Reid</dd>');
+    // An owner the directory no longer holds is not shown by their id.
+    await h.repository.putAction(makeAction({ id: '502', ref: '5.02', ownerIds: ['gone-id'], sroId: 'casey', lastUpdatedAt: '2026-11-20T10:00:00.000Z' }), null);
+    const withGone = await (await h.app.request(`/u/${await h.linkFor('casey')}`)).text();
+    expect(withGone).toContain('<dt>Owner</dt><dd>Someone no longer in the people directory</dd>');
+    expect(withGone).not.toContain('gone-id');
   });
 
   it('show the reason given for a moved target in the history, to the owners as to the console', async () => {

@@ -6,6 +6,7 @@ import type { SignOffDecision } from '../../functions/core/owner/notify-owners-o
 import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
 import { plural } from '../../functions/core/words.js';
+import { missingPersonName } from '../../functions/core/model/owner-names.js';
 import { sharedOwners } from './action-summary.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
 import { SuccessBanner } from './components.js';
@@ -102,7 +103,7 @@ function PortfolioList({ token, items, ownerNames }: { token: string; items: MyA
     <ul class="action-list">
       {items.map((item) => (
         // "Open again: see why" asks owners to read the SRO's reason; the SRO gave it.
-        <ActionCard item={{ ...item, openAgain: false }} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? id)}>
+        <ActionCard item={{ ...item, openAgain: false }} level="h3" owners={item.action.ownerIds.map((id) => ownerNames[id] ?? missingPersonName)}>
           {item.action.status === 'proposed-closure' ? (
             <a class="button" href={ownerPaths.signOff(token, item.action.id)}>
               Review and sign off<span class="visually-hidden"> {item.action.ref}</span>
