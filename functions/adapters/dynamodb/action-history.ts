@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Update } from '../../core/model/update.js';
 import { actionPk, fromUpdateItem, toUpdateItem, updateKey, updateSkPrefix } from './item-mapping.js';
-import { isConditionFailed, queryAll } from './query-all.js';
+import { conditionHeld, queryAll } from './query-all.js';
 
 /**
  * An action's history: update items in the action's partition, sorted by version. Each entry is
@@ -15,16 +15,8 @@ export class ActionHistory {
   ) {}
 
   /** Claims the entry's version slot; false when the slot is taken (by a competitor or by an earlier try). */
-  async append(update: Update): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: toUpdateItem(update), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  append(update: Update): Promise<boolean> {
+    return conditionHeld(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: toUpdateItem(update), ConditionExpression: 'attribute_not_exists(pk)' })));
   }
 
   async get(actionId: string, version: number): Promise<Update | null> {

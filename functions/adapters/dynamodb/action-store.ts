@@ -6,7 +6,7 @@ import { applyUpdate } from '../../core/rules/apply-update.js';
 import { quietSince } from '../../core/rules/stale.js';
 import { ActionHistory } from './action-history.js';
 import { actionKey, fromActionItem, indexPartitions, toActionItem, typeActions } from './item-mapping.js';
-import { isConditionFailed, queryAll } from './query-all.js';
+import { conditionHeld, queryAll } from './query-all.js';
 import { sameUpdate } from '../../core/rules/same-update.js';
 import { tableDefinition } from './table-definition.js';
 
@@ -159,13 +159,7 @@ export class ActionStore {
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },
           };
-    try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toActionItem(action), ...condition }));
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+    return conditionHeld(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: toActionItem(action), ...condition })));
   }
 }
 

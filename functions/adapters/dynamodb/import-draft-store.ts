@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { draftSha256, type ImportDraft, type ImportDraftStore, type NameMatch } from '../../core/admin/import-drafts.js';
 import * as z from '../../core/zod.js';
-import { queryAll } from './query-all.js';
+import { conditionHeld, queryAll } from './query-all.js';
 import { deletablePartitions, expiryAttribute } from './table-definition.js';
 
 /**
@@ -84,13 +84,7 @@ export class DynamoImportDraftStore implements ImportDraftStore {
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: { ':matches': matches },
     });
-    return this.doc.send(update).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      },
-    );
+    return conditionHeld(() => this.doc.send(update));
   }
 
   /** The header first, so that a half-deleted draft reads as gone rather than damaged. */

@@ -12,7 +12,7 @@ import {
   toReminderItem,
   typePeople,
 } from './item-mapping.js';
-import { isConditionFailed, queryAll } from './query-all.js';
+import { conditionHeld, queryAll } from './query-all.js';
 import { tableDefinition } from './table-definition.js';
 
 /** People and their reminder records: a person's reminders live in the person's partition. */
@@ -45,8 +45,8 @@ export class PeopleStore {
 
   async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
     const was = Object.fromEntries(replaces.map((s, i) => [`:was${i}`, s]));
-    try {
-      await this.doc.send(
+    return conditionHeld(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: personKey(personId),
@@ -54,17 +54,13 @@ export class PeopleStore {
           ConditionExpression: `email = :email AND mailStatus IN (${Object.keys(was).join(', ')})`,
           ExpressionAttributeValues: { ':status': status, ':email': email, ...was },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
-  async setPersonActive(personId: string, active: boolean): Promise<boolean> {
-    try {
-      await this.doc.send(
+  setPersonActive(personId: string, active: boolean): Promise<boolean> {
+    return conditionHeld(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: personKey(personId),
@@ -72,12 +68,8 @@ export class PeopleStore {
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':active': active },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   claimDailyEmail(personId: string, period: string): Promise<boolean> {
@@ -88,14 +80,8 @@ export class PeopleStore {
     return this.putIfAbsent(toReminderItem(record));
   }
 
-  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+  private putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    return conditionHeld(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })));
   }
 
   async completeReminder(record: ReminderRecord): Promise<void> {

@@ -1,6 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
-import { isConditionFailed } from './query-all.js';
+import { conditionHeld } from './query-all.js';
 import { expiryEpochSeconds, tableDefinition } from './table-definition.js';
 
 /** One counter item per key and window, counted up with a conditional update (atomic, no read first). */
@@ -10,9 +10,9 @@ export class DynamoRateLimitStore implements RateLimitStore {
     private readonly tableName: string,
   ) {}
 
-  async consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean> {
-    try {
-      await this.doc.send(
+  consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean> {
+    return conditionHeld(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: `RATE#${key}`, sk: windowStart },
@@ -21,11 +21,7 @@ export class DynamoRateLimitStore implements RateLimitStore {
           ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
           ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt) },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailed } from './query-all.js';
+import { conditionHeld } from './query-all.js';
 
 type ItemKey = { pk: string; sk: string };
 
@@ -14,8 +14,8 @@ export async function readRevokedBefore(doc: DynamoDBDocumentClient, tableName: 
 
 /** Moves the revocation forward, never back: a late, older revocation must not revive what a newer one ended. */
 export async function moveRevokedBefore(doc: DynamoDBDocumentClient, tableName: string, key: ItemKey, at: string): Promise<void> {
-  try {
-    await doc.send(
+  await conditionHeld(() =>
+    doc.send(
       new UpdateCommand({
         TableName: tableName,
         Key: key,
@@ -23,8 +23,6 @@ export async function moveRevokedBefore(doc: DynamoDBDocumentClient, tableName: 
         ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
         ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normaliseEmail } from '../../core/admin/roles.js';
 import { SessionRecord, type SessionStore } from '../../core/admin/session.js';
-import { isConditionFailed } from './query-all.js';
+import { conditionHeld } from './query-all.js';
 import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
 import { deletablePartitions, expiryAttribute, tableDefinition } from './table-definition.js';
 
@@ -32,8 +32,8 @@ export class DynamoSessionStore implements SessionStore {
   }
 
   async touch(hash: string, at: string): Promise<void> {
-    try {
-      await this.doc.send(
+    await conditionHeld(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: sessionKey(hash),
@@ -42,10 +42,8 @@ export class DynamoSessionStore implements SessionStore {
           ConditionExpression: 'attribute_exists(pk) AND lastSeenAt < :at',
           ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+      ),
+    );
   }
 
   async delete(hash: string): Promise<void> {

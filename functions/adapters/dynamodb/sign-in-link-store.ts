@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SignInLinkRecord, type SignInLinkStore } from '../../core/admin/session.js';
-import { isConditionFailed } from './query-all.js';
+import { conditionHeld } from './query-all.js';
 import { expiryAttribute } from './table-definition.js';
 
 const linkKey = (hash: string) => ({ pk: `SIGN-IN#${hash}`, sk: 'SIGN-IN' });
@@ -25,9 +25,9 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
     return SignInLinkRecord.parse({ hash: Item.hash, email: Item.email, issuedAt: Item.issuedAt, expiresAt: Item.expiresAt, usedAt: Item.usedAt ?? null });
   }
 
-  async markUsed(hash: string, at: string): Promise<boolean> {
-    try {
-      await this.doc.send(
+  markUsed(hash: string, at: string): Promise<boolean> {
+    return conditionHeld(() =>
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: linkKey(hash),
@@ -35,11 +35,7 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
           ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailed(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

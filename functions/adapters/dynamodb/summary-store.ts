@@ -4,7 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
 import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
-import { isConditionFailed, queryAll } from './query-all.js';
+import { conditionHeld, queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
 
 /**
@@ -68,14 +68,10 @@ export class DynamoSummaryStore implements SummaryStore {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...chunkKey(month, snapshotId, index), data } }));
     }
     const header: Header = { snapshotId, chunkCount, byteLength: bytes.length, listing: listingOf(snapshot) };
-    let created = true;
-    try {
-      await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...headerKey(month), ...header }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      created = false;
+    const created = await conditionHeld(() =>
+      this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...headerKey(month), ...header }, ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+    if (!created) {
       for (let index = 0; index < chunkCount; index++) {
         await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: chunkKey(month, snapshotId, index) }));
       }
@@ -95,8 +91,8 @@ export class DynamoSummaryStore implements SummaryStore {
   }
 
   async claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim> {
-    try {
-      await this.doc.send(
+    const claimed = await conditionHeld(() =>
+      this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString(), state: 'claimed' },
@@ -105,11 +101,9 @@ export class DynamoSummaryStore implements SummaryStore {
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
         }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+      ),
+    );
+    if (claimed) return 'claimed';
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: sentKey(month, recipient), ConsistentRead: true }));
     return Item?.state === 'claimed' ? 'in-flight' : 'sent';
   }
