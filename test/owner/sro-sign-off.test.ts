@@ -4,8 +4,9 @@ import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { sendFreshLink } from '../../functions/core/owner/request-fresh-link.js';
-import { closureEmailsPerDay } from '../../functions/core/owner/notify-sro-of-closure.js';
-import { alex, blake, ownerHarness, planActions, postForm, startNow } from './owner-fixture.js';
+import { closureEmailsPerDay } from '../../functions/core/owner/notify-of-closure.js';
+import { addUpdateOnBehalf } from '../../functions/core/admin/actions/add-update-on-behalf.js';
+import { alex, blake, config, ownerHarness, planActions, postForm, startNow, type OwnerHarness } from './owner-fixture.js';
 
 /**
  * Blake is SRO of 3.01 (Alex proposes closure), 3.02 (Alex's, open and stale), 3.03 (Blake's own, so
@@ -440,38 +441,65 @@ describe('asking the SRO to sign off', () => {
     expect(await (await h.app.request(`/u/${await h.linkFor('casey')}/sign-off/307`)).text()).toContain('Owned by Ch Insp Blake Reid and Supt Alex Morgan, and proposed for closure.');
   });
 
-  it('emails nobody when the SRO cannot receive mail or owns the action too, and a failed email never undoes the save', async () => {
+  it('emails nobody when the SRO cannot receive mail, and a failed email never undoes the save', async () => {
     const h = await ownerHarness({ actions: withProposable() });
     await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, mailStatus: 'bounced' });
-    expect((await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose())).status).toBe(303);
+    const saved = await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose());
+    expect(saved.status).toBe(303);
     expect(h.sent).toEqual([]);
-
-    const own = await ownerHarness({ actions: withProposable() });
-    const ownSaved = await postForm(own.app, `/u/${await own.linkFor('blake')}/actions/303`, propose());
-    expect(ownSaved.status).toBe(303);
-    expect(own.sent).toEqual([]);
-    // The confirmation does not promise a sign-off the SRO cannot give.
-    const ownPage = await (await own.app.request(ownSaved.headers.get('location')!)).text();
-    expect(ownPage).toContain('It now awaits sign-off by an admin: its senior responsible officer owns it too');
-    expect(ownPage).not.toContain('awaits sign-off by its senior responsible officer.');
-
-    // Blake has left: nobody is emailed, and the owner is told an admin signs it off.
-    const left = await ownerHarness({ actions: withProposable() });
-    await left.repository.putPerson({ ...(await left.repository.getPerson('blake'))!, active: false });
-    const leftSaved = await postForm(left.app, `/u/${await left.linkFor('alex')}/actions/305`, propose());
-    expect(leftSaved.status).toBe(303);
-    expect(left.sent).toEqual([]);
-    expect(await (await left.app.request(leftSaved.headers.get('location')!)).text()).toContain('It now awaits sign-off by an admin: its senior responsible officer has left.');
-
-    // Blake co-owns 3.08 and is its SRO: Alex's proposal is an admin's to sign off, not Blake's.
-    const coOwned = await ownerHarness({ actions: [...withProposable(), makeAction({ id: '308', ref: '3.08', ownerIds: ['alex', 'blake'], sroId: 'blake', lastUpdatedAt: '2026-11-01T10:00:00.000Z' })] });
-    expect((await postForm(coOwned.app, `/u/${await coOwned.linkFor('alex')}/actions/308`, propose())).status).toBe(303);
-    expect(coOwned.sent).toEqual([]);
+    // Blake still decides it, from his page.
+    expect(await (await h.app.request(saved.headers.get('location')!)).text()).toContain('It now awaits sign-off by its senior responsible officer.');
 
     const failing = await ownerHarness({ actions: withProposable() });
     failing.deps.getMailer = async () => ({ send: async () => Promise.reject(new Error('SES throttled')) });
     const response = await postForm(failing.app, `/u/${await failing.linkFor('alex')}/actions/305`, propose());
     expect(response.status).toBe(303);
     expect((await failing.repository.getAction('305'))!.status).toBe('proposed-closure');
+  });
+
+  it('emails the admins instead when the SRO owns the action too, has left, is not in the directory or there is none: the ref and why, never the text', async () => {
+    // Alex proposes 3.05 (Blake its SRO) in each case, and is told who signs it off.
+    const cases: { setUp: (h: OwnerHarness) => Promise<void>; why: string }[] = [
+      { setUp: async (h) => h.repository.putAction({ ...(await h.repository.getAction('305'))!, ownerIds: ['alex', 'blake'] }, 1), why: 'its senior responsible officer owns it too, and nobody signs off their own action' },
+      { setUp: async (h) => h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, active: false }), why: 'its senior responsible officer has left' },
+      { setUp: async (h) => h.repository.putAction({ ...(await h.repository.getAction('305'))!, sroId: 'someone-gone' }, 1), why: 'its senior responsible officer is not in the people directory' },
+      { setUp: async (h) => h.repository.putAction({ ...(await h.repository.getAction('305'))!, sroId: null }, 1), why: 'it has no senior responsible officer' },
+    ];
+    for (const { setUp, why } of cases) {
+      const h = await ownerHarness({ actions: withProposable() });
+      await setUp(h);
+      const version = String((await h.repository.getAction('305'))!.version);
+      const saved = await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose({ version }));
+      expect(saved.status).toBe(303);
+      expect(await (await h.app.request(saved.headers.get('location')!)).text()).toContain(`It now awaits sign-off by an admin: ${why}.`);
+      expect(h.sent).toHaveLength(1);
+      const [email] = h.sent;
+      expect(email).toMatchObject({ to: config.admins, subject: 'Action 3.05 is waiting for an admin to sign it off' });
+      expect(email!.text).toContain('Supt Alex Morgan believes action 3.05');
+      expect(email!.text).toContain(`An admin signs it off: ${why}.`);
+      expect(email!.text).toContain('https://actions.testshire.example/admin/actions/305#sign-off');
+      expect(email!.html).toContain('href="https://actions.testshire.example/admin/actions/305#sign-off"');
+      expect(`${email!.text}${email!.html}`).not.toContain('SECRET');
+      // No personal link: the console asks the admin to sign in.
+      expect(email!.text).not.toMatch(/\/u\/[A-Za-z0-9_-]{43}/);
+    }
+  });
+
+  it(`emails the admins about one action at most ${closureEmailsPerDay} times a day, and not the admin who recorded the closure themselves`, async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, active: false });
+    const token = await h.linkFor('alex');
+    for (let version = 1; version <= 2 * (closureEmailsPerDay + 2); version++) {
+      const fields = propose({ version: String(version), progress: `Toggle ${version}.`, ...(version % 2 === 0 ? { complete: '' } : {}) });
+      expect((await postForm(h.app, `/u/${token}/actions/305`, fields)).status).toBe(303);
+    }
+    expect(h.sent).toHaveLength(closureEmailsPerDay);
+
+    // The only admin proposes it on Alex's behalf from the console: nobody else to tell.
+    const byAdmin = await ownerHarness({ actions: withProposable() });
+    await byAdmin.repository.putPerson({ ...(await byAdmin.repository.getPerson('blake'))!, active: false });
+    const result = await addUpdateOnBehalf(byAdmin.deps, { email: config.admins[0]!.toUpperCase(), name: null, personId: null }, '305', { ...propose(), onBehalfOf: 'alex' }, byAdmin.clock.now());
+    expect(result.kind).toBe('saved');
+    expect(byAdmin.sent).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import { confidenceLabels, type Action } from '../../functions/core/model/action
 import type { Person } from '../../functions/core/model/person.js';
 import { countAttention, describeAttention, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
-import { decidesClosureAsSro } from '../../functions/core/rules/decides-closure.js';
 import { Layout } from '../views/layout.js';
 import { plural } from '../../functions/core/words.js';
 import { missingPersonName } from '../../functions/core/model/owner-names.js';
@@ -31,11 +30,11 @@ const decidedTitles: Record<SignOffDecision, (ref: string) => string> = {
   returned: (ref) => `${ref} returned to its owners: it is open again`,
 };
 
-/** The action just saved, the next that needs the person, and whether its SRO (for a closure) has left. */
+/** The action just saved, the next that needs the person, and, for a closure an admin signs off, why. */
 export interface SavedNotice {
   item: MyActionItem;
   next: MyActionItem | null;
-  sroHasLeft: boolean;
+  whyAdminSignsOff: string | null;
 }
 
 /** Every action the person owns or co-owns, what needs them first; then, for an SRO, their portfolio. */
@@ -128,12 +127,9 @@ function portfolioNeeds(awaiting: number, quiet: number): string {
   return parts.join(', ') || 'none needs you now';
 }
 
-/** Who closes a proposed closure: its SRO, unless they own it too, have left or there is none (decidesClosureAsSro). */
-function whoSignsOff(action: Action, sroHasLeft: boolean): string {
-  if (action.sroId !== null && sroHasLeft) return 'It now awaits sign-off by an admin: its senior responsible officer has left.';
-  if (action.sroId !== null && decidesClosureAsSro(action, action.sroId)) return 'It now awaits sign-off by its senior responsible officer.';
-  if (action.sroId !== null) return 'It now awaits sign-off by an admin: its senior responsible officer owns it too, and nobody signs off their own action.';
-  return 'It now awaits sign-off by an admin: it has no senior responsible officer.';
+/** Who closes a proposed closure: its SRO, or an admin when the SRO cannot (whyAdminSignsOff). */
+function whoSignsOff(whyAdmin: string | null): string {
+  return whyAdmin === null ? 'It now awaits sign-off by its senior responsible officer.' : `It now awaits sign-off by an admin: ${whyAdmin}.`;
 }
 
 /** "12 open actions and 1 awaiting sign-off": an action proposed for closure is not open to the owner, who waits on its SRO. */
@@ -153,7 +149,7 @@ function whyItNeedsYou(item: MyActionItem): string {
 function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
   return (
     <SuccessBanner title={`Update saved for ${saved.item.action.ref}`}>
-      {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.item.action, saved.sroHasLeft)}</p>}
+      {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.whyAdminSignsOff)}</p>}
       {saved.next ? (
         <p>
           Next: <a href={ownerPaths.action(token, saved.next.action.id)}>update {saved.next.action.ref}</a>, {whyItNeedsYou(saved.next)}.

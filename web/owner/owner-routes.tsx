@@ -13,6 +13,7 @@ import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.
 import { returnClosure } from '../../functions/core/owner/return-closure.js';
 import { getSignOffView, isClosedFor, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
+import { whyAdminSignsOff } from '../../functions/core/rules/decides-closure.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
 import { clientKey } from '../middleware/client-key.js';
@@ -139,10 +140,10 @@ export function createOwnerRoutes() {
     const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
     const { owned: items, portfolio, ownerNames, changed } = await listMyWork(deps, person, deps.clock.now(), justChanged);
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
-    // A closure whose SRO has left is an admin's to sign off, and the banner says who the owner waits for.
-    const sroId = savedItem?.action.status === 'proposed-closure' ? savedItem.action.sroId : null;
-    const sroHasLeft = sroId !== null && (await deps.repository.getPerson(sroId))?.active === false;
-    const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), sroHasLeft } : undefined;
+    // The banner says who a closure waits for: its SRO, or an admin and why (the SRO may have left).
+    const closure = savedItem?.action.status === 'proposed-closure' ? savedItem.action : null;
+    const adminSignsOff = closure && whyAdminSignsOff(closure, closure.sroId ? await deps.repository.getPerson(closure.sroId) : null);
+    const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), whyAdminSignsOff: adminSignsOff } : undefined;
     // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
     const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;
     // A returned closure is open again, so it is in the portfolio just read.

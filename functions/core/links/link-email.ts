@@ -3,7 +3,8 @@ import { escapeHtml } from '../escape-html.js';
 import type { OutgoingEmail } from '../ports.js';
 
 export interface LinkEmailParts {
-  to: string;
+  /** One address, or several for an email the admins share. */
+  to: string | string[];
   subject: string;
   /** Paragraphs before the link. */
   before: string[];
@@ -43,7 +44,7 @@ export function linkEmail(parts: LinkEmailParts): OutgoingEmail {
     `<p style="${style.small}">${escapeHtml(signature)}</p>`,
     '</div></body></html>',
   ].join('\n');
-  return { to: [parts.to], subject: parts.subject, text, html };
+  return { to: [parts.to].flat(), subject: parts.subject, text, html };
 }
 
 /** How long a personal link works, in the same words in every email that carries one. */

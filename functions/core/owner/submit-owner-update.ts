@@ -8,7 +8,7 @@ import { getOwnedAction, recentCount } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
 import type { RateLimitStore } from '../links/rate-limit.js';
 import type { LinkNoticeDeps } from '../links/send-link-notice.js';
-import { notifySroOfClosure } from './notify-sro-of-closure.js';
+import { notifyOfClosure } from './notify-of-closure.js';
 import { readFormValues, validateOwnerForm, type FieldError, type OwnerFormValues, type OwnerUpdateInput } from './owner-update-form.js';
 import { rebaseForm } from './rebase-form.js';
 
@@ -37,7 +37,7 @@ export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps & { rat
   const update = buildUpdate(action, person, checked.input, now);
   try {
     const saved = await deps.repository.saveUpdate(update);
-    await notifySroOfClosure(deps, person, action, saved, now);
+    await notifyOfClosure(deps, person, action, saved, now);
     return { kind: 'saved', action: saved, update };
   } catch (error) {
     if (!(error instanceof ConflictError) || !error.current) throw error;

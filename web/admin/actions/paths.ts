@@ -1,8 +1,10 @@
+import { consoleActionPath } from '../../../functions/core/admin/console-paths.js';
+
 /** The console's action pages; ids are encoded, though the schema keeps them to [a-z0-9-]. */
 export const actionPaths = {
   list: '/admin/actions',
-  action: (id: string) => `/admin/actions/${encodeURIComponent(id)}`,
-  change: (id: string, change: ActionChange) => `/admin/actions/${encodeURIComponent(id)}/${change}`,
+  action: consoleActionPath,
+  change: (id: string, change: ActionChange) => `${consoleActionPath(id)}/${change}`,
 };
 
 /** Each change is its own POST route and form; the name is also the form's anchor on the page. */

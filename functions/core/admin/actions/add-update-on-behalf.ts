@@ -1,7 +1,7 @@
 import { toLocalDate } from '../../calendar/local-date.js';
 import { InvalidInputError } from '../../errors.js';
 import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
-import { notifySroOfClosure } from '../../owner/notify-sro-of-closure.js';
+import { notifyOfClosure } from '../../owner/notify-of-closure.js';
 import { buildUpdate } from '../../owner/submit-owner-update.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult } from './admin-change.js';
 
@@ -44,6 +44,6 @@ export async function addUpdateOnBehalf(deps: AdminActionDeps, actor: AdminActor
     { change: 'add-update-on-behalf', patch: built.patch, onBehalfOf: owner.id, countsAsProgress: true, alwaysRecord: ['latestProgress'] },
     now,
   );
-  if (result.kind === 'saved') await notifySroOfClosure(deps, owner, action, result.action, now);
+  if (result.kind === 'saved') await notifyOfClosure(deps, owner, action, result.action, now, actor.email);
   return result;
 }
