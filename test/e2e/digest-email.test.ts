@@ -20,6 +20,7 @@ describe('reminder and escalation email in headless Chromium', () => {
       timeZone: 'Europe/London',
       period: '2026-11-24',
       staleAfterDays: 28,
+      adminContact: 'plan.admin@testshire.example',
       digest: {
         person: sro,
         reminder: { kind: 'reminder', person: sro, lines: [line('AFI 3', 140, true), line('1.02', 90)], recovering: false },

@@ -6,7 +6,7 @@ import { coOwner, owner, sro } from './policy-fixture.js';
 
 const line = (ref: string, ageDays: number, neverUpdated = false): DigestLine => ({ actionId: ref.toLowerCase().replace(/\W/g, '-'), ref, ageDays, neverUpdated });
 const link = 'https://actions.testshire.example/u/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
-const base = { link: { url: link, expiresAt: '2026-12-15T09:00:00.000Z' }, forceName: 'Testshire Police', timeZone: 'Europe/London', period: '2026-11-24', staleAfterDays: 28 };
+const base = { link: { url: link, expiresAt: '2026-12-15T09:00:00.000Z' }, forceName: 'Testshire Police', timeZone: 'Europe/London', period: '2026-11-24', staleAfterDays: 28, adminContact: 'plan.admin@testshire.example' };
 
 const reminder: ReminderDigest = { kind: 'reminder', person: owner, lines: [line('1.02', 90), line('AFI 3', 40, true)], recovering: false };
 const escalation: EscalationDigest = {
@@ -74,7 +74,8 @@ describe('reminder and escalation emails', () => {
     expect(email.html).toMatch(/<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0;"><tr><th/);
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
     expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
-    expect(email.text).toContain('Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the admin to reassign them.');
+    expect(email.text).toContain("Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the plan's admin (plan.admin@testshire.example) to reassign them.");
+    expect(email.html).toContain('or ask the plan&#39;s admin (plan.admin@testshire.example) to reassign them.');
     expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');
     expect(email.text).toContain('1 action with no owner has had no update for 29 days.');
     const pair = { ...escalation, groups: [{ ownerId: 'owner+co-owner', ownerName: `${owner.name} and ${coOwner.name}`, ownerCount: 2, flag: 'ignored' as const, ignoredReminders: 2, lines: [line('1.04', 70)] }] };
@@ -83,7 +84,7 @@ describe('reminder and escalation emails', () => {
     );
     const left = { ...escalation, groups: [{ ownerId: 'owner', ownerName: owner.name, ownerCount: 1, flag: 'inactive' as const, ignoredReminders: 0, lines: [line('1.01', 70)] }] };
     expect((await renderDigestEmail({ ...base, digest: alone(left) })).text).toContain(
-      'Supt Alex Morgan is marked as having left: this action needs a new owner. Please ask the admin to reassign it.',
+      "Supt Alex Morgan is marked as having left: this action needs a new owner. Please ask the plan's admin (plan.admin@testshire.example) to reassign it.",
     );
     expect(email.text).toMatchSnapshot();
     expect(email.html).toMatchSnapshot();

@@ -76,6 +76,8 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     expect(toSro.subject).toBe('1 action needs an update, and 2 actions in your portfolio need your attention');
     expect(toSro.body.text).toContain('- 5.01: last updated 30 days ago');
     expect(toSro.body.text).toContain('1 action owned by Insp Gone has had no update for 61 days.');
+    // Whom to ask: the config's first admin, by address.
+    expect(toSro.body.text).toContain("Insp Gone bounced, so they are not being reminded. Please ask the plan's admin (admin@testshire.example) to correct their address or reassign it.");
     expect(toSro.body.text).toContain('1 action owned by Supt Owner 7 has had no update for 47 days.');
     for (const email of mail) expect(JSON.stringify(email)).not.toMatch(/SECRET/);
 

@@ -37,7 +37,7 @@ interface DigestParts {
  */
 export async function renderDigestEmail(input: DigestEmailInput): Promise<RenderedEmail> {
   const { person } = input.digest;
-  const parts = partsOf(input.digest).map((part) => (part.kind === 'reminder' ? reminderParts(part, input.staleAfterDays) : escalationParts(part)));
+  const parts = partsOf(input.digest).map((part) => (part.kind === 'reminder' ? reminderParts(part, input.staleAfterDays) : escalationParts(part, input.adminContact)));
   const [first] = parts;
   if (!first) throw new Error(`Nothing to send ${person.id}: a digest needs a reminder or an escalation`);
   const subject = parts.map((p) => p.subject).join(', and ');
@@ -71,7 +71,7 @@ function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestPa
   };
 }
 
-function escalationParts(digest: EscalationDigest): DigestParts {
+function escalationParts(digest: EscalationDigest, adminContact: string): DigestParts {
   return {
     subject: escalationSubject(digest),
     intro:
@@ -80,11 +80,11 @@ function escalationParts(digest: EscalationDigest): DigestParts {
     body: digest.groups.map((group) => (
       <>
         <h2 style={styles.h2}>{groupHeading(group)}</h2>
-        <p style={styles.p}>{groupReason(group)}</p>
+        <p style={styles.p}>{groupReason(group, adminContact)}</p>
         <DigestTable lines={group.lines} />
       </>
     )),
-    bodyText: digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group), ...group.lines.map(lineText)]),
+    bodyText: digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group, adminContact), ...group.lines.map(lineText)]),
   };
 }
 

@@ -53,24 +53,26 @@ function groupSubject(group: EscalationGroup): string {
   return group.flag === 'no-owner' ? `${actions} with no owner` : `${actions} owned by ${group.ownerName}`;
 }
 
-export function groupReason(group: EscalationGroup): string {
+/** Why the group reaches the SRO and what to do; `adminContact` is the address to ask for a reassignment. */
+export function groupReason(group: EscalationGroup, adminContact: string): string {
+  const admin = `the plan's admin (${adminContact})`;
   switch (group.flag) {
     case 'awaiting-sign-off':
       return group.lines.length === 1
         ? 'Its owners believe it is complete, and only you can sign it off: open your actions and choose “Review and sign off”.'
         : 'Their owners believe they are complete, and only you can sign them off: open your actions and choose “Review and sign off” on each.';
     case 'ignored':
-      return `${group.ownerName} ${group.ownerCount > 1 ? 'have' : 'has'} not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask the admin to reassign ${them(group)}.`;
+      return `${group.ownerName} ${group.ownerCount > 1 ? 'have' : 'has'} not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask ${admin} to reassign ${them(group)}.`;
     case 'inactive':
-      return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask the admin to reassign ${them(group)}.`;
+      return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask ${admin} to reassign ${them(group)}.`;
     case 'bounced':
-      return `Email to ${group.ownerName} bounced, so they are not being reminded. Please check their address or reassign.`;
+      return `Email to ${group.ownerName} bounced, so they are not being reminded. Please ask ${admin} to correct their address or reassign ${them(group)}.`;
     case 'complained':
-      return `${group.ownerName}'s mailbox reported our email as unwanted, so they are not being reminded. Please follow up or reassign.`;
+      return `${group.ownerName}'s mailbox reported our email as unwanted, so they are not being reminded. Please follow up with them, or ask ${admin} to reassign ${them(group)}.`;
     case 'not-in-directory':
-      return 'This owner is not in the people directory, so nobody is being reminded. Please ask the admin to assign an owner.';
+      return `This owner is not in the people directory, so nobody is being reminded. Please ask ${admin} to assign an owner.`;
     case 'no-owner':
-      return 'Nobody is being reminded. Please ask the admin to assign an owner.';
+      return `Nobody is being reminded. Please ask ${admin} to assign an owner.`;
   }
 }
 

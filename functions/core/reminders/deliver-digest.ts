@@ -21,6 +21,8 @@ export interface DigestEmailInput {
   timeZone: string;
   period: LocalDate;
   staleAfterDays: number;
+  /** Whom an escalation tells the SRO to ask to reassign an action: the first admin in the config. */
+  adminContact: string;
 }
 export type RenderDigestEmail = (input: DigestEmailInput) => Promise<{ subject: string; html: string; text: string }>;
 
@@ -42,6 +44,7 @@ export interface DeliveryDeps {
   forceName: string;
   timeZone: string;
   staleAfterDays: number;
+  adminContact: string;
   hooks: DeliveryHooks;
 }
 
@@ -131,7 +134,7 @@ async function claimAndRender(
   if (claims.records.length === 0) return null;
   const claimed = <D extends Digest>(part: D | null): D | null => (part !== null && !claims.elsewhere.includes(part.kind) ? part : null);
   const sending = { ...digest, reminder: claimed(digest.reminder), escalation: claimed(digest.escalation) };
-  const content = await deps.renderEmail({ digest: sending, link, forceName: deps.forceName, timeZone: deps.timeZone, period, staleAfterDays: deps.staleAfterDays });
+  const content = await deps.renderEmail({ digest: sending, link, forceName: deps.forceName, timeZone: deps.timeZone, period, staleAfterDays: deps.staleAfterDays, adminContact: deps.adminContact });
   return { sending, content };
 }
 

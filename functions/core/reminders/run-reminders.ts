@@ -109,6 +109,8 @@ async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], perio
     forceName: deps.config.name,
     timeZone: deps.config.timeZone,
     staleAfterDays: deps.config.staleAfterDays,
+    // The config requires at least one admin.
+    adminContact: deps.config.admins[0]!,
     hooks: deps.hooks ?? {},
   };
   // Enough in flight to keep the pacer busy while SES answers (~100 ms), few enough that each waits briefly.
