@@ -1,5 +1,5 @@
 import type { Action } from './model/action.js';
-import type { MailStatus, Person } from './model/person.js';
+import type { MailStatus, Person, PersonFields } from './model/person.js';
 import type { LocalDate } from './calendar/local-date.js';
 import type { ReminderRecord } from './model/reminder.js';
 import type { Update } from './model/update.js';
@@ -38,8 +38,12 @@ export interface Repository {
    * the directory was read stands.
    */
   markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean>;
-  /** Sets whether a person is active, and nothing else of them (a bounce recorded meanwhile stands); false when there is no such person. */
-  setPersonActive(personId: string, active: boolean): Promise<boolean>;
+  /**
+   * Sets the given fields of one person and nothing else of them, so that a bounce recorded since they
+   * were read stands; false when there is no such person. Their address changes only by putPerson,
+   * which also resets its mail status.
+   */
+  updatePerson(personId: string, fields: PersonFields): Promise<boolean>;
 
   /**
    * Claims the one email a person may be sent for a period, before the parts it carries are claimed;

@@ -244,13 +244,18 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect((await repo.getPerson('p-1'))?.mailStatus).toBe('complained');
     });
 
-    it('sets whether a person is active alone, keeping a mail status recorded meanwhile', async () => {
+    it('sets the given fields of a person alone, keeping a mail status recorded meanwhile', async () => {
       const repo = await makeRepo();
-      await repo.putPerson(makePerson({ id: 'p-1', email: 'a@example.police.uk', active: false }));
+      await repo.putPerson(makePerson({ id: 'p-1', name: 'Insp A', role: null, email: 'a@example.police.uk', aliases: [], active: false }));
       expect(await repo.markMailStatus('p-1', 'a@example.police.uk', 'bounced', ['ok'])).toBe(true);
-      expect(await repo.setPersonActive('p-1', true)).toBe(true);
-      expect(await repo.getPerson('p-1')).toMatchObject({ active: true, mailStatus: 'bounced' });
-      expect(await repo.setPersonActive('nobody', true)).toBe(false);
+      expect(await repo.updatePerson('p-1', { active: true })).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Insp A', active: true, mailStatus: 'bounced' });
+      // "name" and "role" are reserved words in DynamoDB's expressions.
+      expect(await repo.updatePerson('p-1', { name: 'Ch Insp A', role: 'Head of Crime', aliases: ['DCI A'] })).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', role: 'Head of Crime', aliases: ['DCI A'], active: true, mailStatus: 'bounced', email: 'a@example.police.uk' });
+      expect(await repo.updatePerson('p-1', { role: null })).toBe(true);
+      expect((await repo.getPerson('p-1'))?.role).toBeNull();
+      expect(await repo.updatePerson('nobody', { active: true })).toBe(false);
       expect(await repo.getPerson('nobody')).toBeNull();
     });
 

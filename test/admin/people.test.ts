@@ -330,11 +330,20 @@ describe('deactivating a leaver', () => {
   it('keeps a bounce recorded while reactivating: it writes whether they are active and nothing else', async () => {
     const { request, cookie, repository } = await setUp();
     await repository.putPerson({ ...leaver, active: false });
-    const setActive = repository.setPersonActive.bind(repository);
+    const update = repository.updatePerson.bind(repository);
     // The mail-events function records a bounce between the page's read of the person and the write.
-    repository.setPersonActive = async (id, active) => (await repository.markMailStatus(id, leaver.email, 'bounced', ['ok']), setActive(id, active));
+    repository.updatePerson = async (id, fields) => (await repository.markMailStatus(id, leaver.email, 'bounced', ['ok']), update(id, fields));
     expect((await request('/admin/people/leaver/reactivate', { form: {}, cookie })).status).toBe(303);
     expect(await repository.getPerson('leaver')).toMatchObject({ active: true, mailStatus: 'bounced' });
+  });
+
+  it('keeps a bounce recorded while a name is corrected: it writes the details and nothing else', async () => {
+    const { request, cookie, repository } = await setUp();
+    const update = repository.updatePerson.bind(repository);
+    repository.updatePerson = async (id, fields) => (await repository.markMailStatus(id, leaver.email, 'bounced', ['ok']), update(id, fields));
+    const form = { name: 'Supt Lee Vaughan-Hart', role: 'Superintendent', aliases: 'Supt Vaughan' };
+    expect((await request('/admin/people/leaver/details', { form, cookie })).status).toBe(303);
+    expect(await repository.getPerson('leaver')).toMatchObject({ name: 'Supt Lee Vaughan-Hart', aliases: ['Supt Vaughan'], mailStatus: 'bounced' });
   });
 
   it('lets only admins reactivate, by POST', async () => {

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Action } from '../../core/model/action.js';
-import type { MailStatus, Person } from '../../core/model/person.js';
+import type { MailStatus, Person, PersonFields } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
@@ -71,8 +71,8 @@ export class DynamoRepository implements Repository {
     return this.people.markMailStatus(personId, email, status, replaces);
   }
 
-  setPersonActive(personId: string, active: boolean): Promise<boolean> {
-    return this.people.setPersonActive(personId, active);
+  updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
+    return this.people.updatePerson(personId, fields);
   }
 
   claimDailyEmail(personId: string, period: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MailStatus, Person } from '../../core/model/person.js';
+import type { MailStatus, Person, PersonFields } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import {
   fromPersonItem,
@@ -58,15 +58,19 @@ export class PeopleStore {
     );
   }
 
-  setPersonActive(personId: string, active: boolean): Promise<boolean> {
+  updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
+    // Names, since "name" and "role" are DynamoDB reserved words.
+    const set = Object.entries(fields).filter(([, value]) => value !== undefined);
+    if (set.length === 0) throw new Error('updatePerson needs at least one field to set');
     return conditionHeld(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: personKey(personId),
-          UpdateExpression: 'SET active = :active',
+          UpdateExpression: `SET ${set.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':active': active },
+          ExpressionAttributeNames: Object.fromEntries(set.map(([field], i) => [`#f${i}`, field])),
+          ExpressionAttributeValues: Object.fromEntries(set.map(([, value], i) => [`:v${i}`, value])),
         }),
       ),
     );

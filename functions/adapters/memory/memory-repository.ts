@@ -1,6 +1,6 @@
 import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
-import type { MailStatus, Person } from '../../core/model/person.js';
+import type { MailStatus, Person, PersonFields } from '../../core/model/person.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
@@ -92,10 +92,10 @@ export class MemoryRepository implements Repository {
     return true;
   }
 
-  async setPersonActive(personId: string, active: boolean): Promise<boolean> {
+  async updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
     const person = this.people.get(personId);
     if (!person) return false;
-    this.people.set(personId, { ...person, active });
+    this.people.set(personId, { ...person, ...fields });
     return true;
   }
 

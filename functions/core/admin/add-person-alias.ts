@@ -22,7 +22,8 @@ export async function addPersonAlias(deps: AddAliasDeps, input: { person: Person
   const base = stored ?? input.person;
   if ([base.name, ...base.aliases].some((known) => known.toLowerCase() === name.toLowerCase())) return base;
   const after = Person.parse({ ...base, aliases: [...base.aliases, name] });
-  await deps.repository.putPerson(after);
+  // A stored person gains the alias alone (a bounce recorded meanwhile stands); one from the upload is stored whole.
+  if (!stored || !(await deps.repository.updatePerson(after.id, { aliases: after.aliases }))) await deps.repository.putPerson(after);
   await deps.audit.record({
     at: input.now.toISOString(),
     by: input.by,

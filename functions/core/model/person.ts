@@ -18,6 +18,9 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
+/** What the console changes of a person in place: not their id, nor their address and its mail status. */
+export type PersonFields = Partial<Pick<Person, 'name' | 'role' | 'aliases' | 'active'>>;
+
 /** Ids are derived from the email address so that re-importing a directory finds the same people. */
 export function personIdFromEmail(email: string): string {
   return email.trim().toLowerCase().replace(/@/, '.at.').replace(/[^a-z0-9.-]/g, '-').slice(0, 100);

@@ -1,4 +1,5 @@
 import * as z from '../../zod.js';
+import { NotFoundError } from '../../errors.js';
 import type { Person } from '../../model/person.js';
 import type { AdminActor } from '../actions/admin-change.js';
 import { readForm } from '../actions/form-fields.js';
@@ -24,7 +25,8 @@ export async function editPersonDetails(
   if (!form.ok) return { ...form, person };
   const details = detailsOf(form.data);
   const after: Person = { ...person, ...details };
-  await deps.repository.putPerson(after);
+  // These fields alone: a bounce the mail events record meanwhile must stand.
+  if (!(await deps.repository.updatePerson(person.id, details))) throw new NotFoundError(`Person ${person.id}`);
   const before = { name: person.name, role: person.role, aliases: person.aliases };
   await deps.audit.record({ at: now.toISOString(), by: actor.email, change: 'edit-person', target: { type: 'person', id: person.id }, before, after: details });
   return { ok: true, person: after };

@@ -39,4 +39,4 @@ export const markMailOk = (deps: StatusDeps, actor: AdminActor, personId: string
  * admin gives back what should come back, action by action, and whoever gains one is emailed then.
  */
 export const reactivatePerson = (deps: StatusDeps, actor: AdminActor, personId: string, now: Date): Promise<Person> =>
-  setPersonState(deps, actor, personId, 'reactivate-person', 'active', true, (p) => deps.repository.setPersonActive(p.id, true), now);
+  setPersonState(deps, actor, personId, 'reactivate-person', 'active', true, (p) => deps.repository.updatePerson(p.id, { active: true }), now);
