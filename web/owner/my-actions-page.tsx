@@ -79,7 +79,7 @@ function Portfolio({ token, items, ownerNames }: { token: string; items: MyActio
     <section aria-labelledby="portfolio-title">
       <h2 id="portfolio-title">Your portfolio as senior responsible officer</h2>
       <p>
-        {items.length === 1 ? '1 action' : `${items.length} actions`} owned by others: {portfolioNeeds(awaiting, quiet)}.
+        {plural(items.length, 'action')} owned by others: {portfolioNeeds(awaiting, quiet)}.
       </p>
       <PortfolioList token={token} items={items.filter(needsYou)} ownerNames={ownerNames} />
       {rest.length > 0 && (

@@ -4,6 +4,7 @@ import type { IssuedLink } from '../links/links.js';
 import type { Person } from '../model/person.js';
 import { describeAttention, type AttentionCounts } from './list-my-actions.js';
 import type { OutgoingEmail } from '../ports.js';
+import { plural } from '../words.js';
 
 export interface FreshLinkEmailInput {
   config: ForceConfig;
@@ -17,7 +18,7 @@ export interface FreshLinkEmailInput {
 
 /** The link an owner asked for, with the refs of their open actions and what they need; for an SRO, their portfolio's counts. */
 export function freshLinkEmail({ config, person, link, refs, attention, portfolio }: FreshLinkEmailInput): OutgoingEmail {
-  const count = refs.length === 1 ? '1 action' : `${refs.length} actions`;
+  const count = plural(refs.length, 'action');
   const summary =
     refs.length === 0
       ? 'You have no open actions at the moment.'
@@ -34,7 +35,7 @@ export function freshLinkEmail({ config, person, link, refs, attention, portfoli
       summary,
       ...(portfolio.total === 0
         ? []
-        : [`As senior responsible officer, you have ${portfolio.total === 1 ? '1 action' : `${portfolio.total} actions`} owned by others in your portfolio; ${awaiting}.`]),
+        : [`As senior responsible officer, you have ${plural(portfolio.total, 'action')} owned by others in your portfolio; ${awaiting}.`]),
     ],
     link: portfolioOnly
       ? { url: link.url, textIntro: 'Open your personal link to see your portfolio:', label: 'Open your portfolio' }

@@ -5,6 +5,7 @@ import { toLocalDate } from '../../../functions/core/calendar/local-date.js';
 import type { AdminEnv } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { recordDownload } from '../record-download.js';
+import { plural } from '../../../functions/core/words.js';
 
 export const exportPaths = { page: '/admin/export', download: '/admin/export/action-plan.xlsx' };
 
@@ -22,7 +23,7 @@ export function createExportRoutes() {
       <AdminLayout title="Export" forceName={config.name} session={c.get('session')} current="/admin/export">
         <h1>Export the action plan</h1>
         <p>
-          The whole plan as it stands now ({count === 1 ? '1 action' : `${count} actions`}), as an Excel workbook in the familiar layout: area, ref, evidence, the item, acceptance, SRO,
+          The whole plan as it stands now ({plural(count, 'action')}), as an Excel workbook in the familiar layout: area, ref, evidence, the item, acceptance, SRO,
           owners, the plan, timescale, confidence and narrative, latest progress and last updated, then status, stale and overdue.
         </p>
         <div class="warning-text">
