@@ -140,7 +140,7 @@ describe('the dashboard', () => {
     });
     const start = html.indexOf('id="sign-off-heading"');
     const section = html.slice(start, html.indexOf('</section>', start));
-    expect(section).toContain('Awaiting the SRO’s sign-off: 3');
+    expect(section).toContain('Awaiting sign-off: 3');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['1.05', '1.07', '1.08']);
     expect(section).toContain('<th scope="col">SRO</th><th scope="col">Last updated</th>');
     expect(section).toContain('<td data-label="SRO">Supt Grace Okoro</td><td data-label="Last updated">40 days ago</td>');

@@ -477,12 +477,20 @@ describe('asking the SRO to sign off', () => {
       expect(email).toMatchObject({ to: config.admins, subject: 'Action 3.05 is waiting for an admin to sign it off' });
       expect(email!.text).toContain('Supt Alex Morgan believes action 3.05');
       expect(email!.text).toContain(`An admin signs it off: ${why}.`);
-      expect(email!.text).toContain('https://actions.testshire.example/admin/actions/305#sign-off');
-      expect(email!.html).toContain('href="https://actions.testshire.example/admin/actions/305#sign-off"');
+      expect(email!.text).toContain('https://actions.testshire.example/admin/actions/305#change-sign-off');
+      expect(email!.html).toContain('href="https://actions.testshire.example/admin/actions/305#change-sign-off"');
       expect(`${email!.text}${email!.html}`).not.toContain('SECRET');
       // No personal link: the console asks the admin to sign in.
       expect(email!.text).not.toMatch(/\/u\/[A-Za-z0-9_-]{43}/);
     }
+  });
+
+  it('tells the owner on the form who will be asked to sign a closure off', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    expect(await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/305`)).text()).toContain('Its senior responsible officer will be asked to sign it off.');
+    expect(await (await h.app.request(`/u/${await h.linkFor('blake')}/actions/303`)).text()).toContain(
+      'An admin will be asked to sign it off: its senior responsible officer owns it too, and nobody signs off their own action.',
+    );
   });
 
   it(`emails the admins about one action at most ${closureEmailsPerDay} times a day, and not the admin who recorded the closure themselves`, async () => {

@@ -3,6 +3,7 @@ import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../f
 import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
+import { whyAdminSignsOff } from '../../functions/core/rules/decides-closure.js';
 
 export interface UpdateFormProps {
   action: Action;
@@ -26,6 +27,12 @@ const writtenLabels = {
 } as const;
 
 /** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
+/** Who is asked to sign a closure off, as far as the action itself tells (the banner after saving also knows who has left). */
+function completeHint(action: Action): string {
+  const whyAdmin = whyAdminSignsOff(action);
+  return whyAdmin ? `An admin will be asked to sign it off: ${whyAdmin}.` : 'Its senior responsible officer will be asked to sign it off.';
+}
+
 export function UpdateForm({ action, values, errors, postTo, submitLabel }: UpdateFormProps) {
   const progressError = errorFor(errors, 'progress');
   const confidenceError = errorFor(errors, 'confidence');
@@ -135,7 +142,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
           <input type="checkbox" id="complete" name="complete" value="yes" checked={values.complete} aria-describedby="complete-hint" />
           <label for="complete">I believe this action is complete</label>
           <p id="complete-hint" class="hint radio-hint">
-            The senior responsible officer will be asked to sign it off.
+            {completeHint(action)}
           </p>
         </div>
       </div>

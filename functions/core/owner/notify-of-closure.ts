@@ -8,7 +8,7 @@ import type { Person } from '../model/person.js';
 import type { OutgoingEmail } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
 import { whyAdminSignsOff } from '../rules/decides-closure.js';
-import { consoleActionPath } from '../admin/console-paths.js';
+import { consoleActionPath, consoleChangeAnchor } from '../admin/console-paths.js';
 import { normaliseEmail } from '../admin/roles.js';
 
 /**
@@ -46,9 +46,9 @@ export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: 
     subject: `Action ${ref} is waiting for an admin to sign it off`,
     before: [
       `${owner.name} believes action ${ref} in ${config.name}'s inspection action plan is complete and has proposed it for closure.`,
-      `An admin signs it off: ${why}. Please review it in the admin console and sign it off, or return it to ${action.ownerIds.length > 1 ? 'its owners' : owner.name} with your reason.`,
+      `An admin signs it off: ${why}. Please review it in the admin console and sign it off, or reopen it for ${action.ownerIds.length > 1 ? 'its owners' : owner.name} with your reason.`,
     ],
-    link: { url: `${config.baseUrl}${consoleActionPath(action.id)}#sign-off`, textIntro: `Open action ${ref} in the admin console:`, label: `Review ${ref} in the admin console` },
+    link: { url: `${config.baseUrl}${consoleActionPath(action.id)}#${consoleChangeAnchor('sign-off')}`, textIntro: `Open action ${ref} in the admin console:`, label: `Review ${ref} in the admin console` },
     after: ['The console asks you to sign in first, with a link it emails to you.'],
     forceName: config.name,
   });

@@ -49,6 +49,15 @@ describe('nobody signs off the closure of their own action, admins included', ()
     expect((await other.repository.getAction('102'))!.status).toBe('closed');
   });
 
+  it('says why an admin, not the SRO, signs it off, in the section the admins\' email opens', async () => {
+    const h = await actionsHarness({ actions: withCoOwned() });
+    const html = await (await h.app.request('/admin/actions/105')).text();
+    // The email's link ends #change-sign-off (sro-sign-off.test.ts): the section holding the button.
+    expect(html).toMatch(/<details class="change-section" id="change-sign-off"[^>]*>\s*<summary>Sign off the closure<\/summary>[\s\S]*?action="\/admin\/actions\/105\/sign-off"/);
+    expect(textOf(html)).toContain('An admin signs it off: its senior responsible officer owns it too, and nobody signs off their own action. Sign it off once you are satisfied');
+    expect(textOf(await (await h.app.request('/admin/actions/102')).text())).toContain('Sign off when the senior responsible officer agrees.');
+  });
+
   it('an owning admin may still reopen their action, or return its proposed closure: neither closes anything', async () => {
     const h = await actionsHarness({ session: adminAs(alex) });
     expect((await h.post('/admin/actions/102/reopen', { version: '1', reopenReason: 'Evidence still to come.' })).status).toBe(303);

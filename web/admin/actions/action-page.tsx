@@ -14,6 +14,8 @@ import { ChangeForm, type FormState } from './form-controls.js';
 import { describeAccepted, kindLabels } from '../../views/describe-change.js';
 import { HistoryList } from './history-list.js';
 import { actionPaths, changeLabels, doneMessages, type ActionChange } from './paths.js';
+import { consoleChangeAnchor } from '../../../functions/core/admin/console-paths.js';
+import { whyAdminSignsOff } from '../../../functions/core/rules/decides-closure.js';
 
 export interface ActionPageProps {
   forceName: string;
@@ -142,12 +144,13 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
   const state = (change: ActionChange): FormState =>
     failed?.change === change ? { values: failed.values, errors: failed.errors } : { values: defaults[change] ?? {}, errors: [] };
   const section = (change: ActionChange, body: unknown) => (
-    <details class="change-section" id={`change-${change}`} open={failed?.change === change}>
+    <details class="change-section" id={consoleChangeAnchor(change)} open={failed?.change === change}>
       <summary>{changeLabels[change]}</summary>
       <div class="change-body">{body as string}</div>
     </details>
   );
   const ownClosure = ownClosureRefusal(action, peopleWithAddress(props.people, props.session.email));
+  const whyAdmin = whyAdminSignsOff(action, props.people.find((person) => person.id === action.sroId) ?? null);
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">Change this action</h2>
@@ -160,7 +163,11 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
             </p>
           ) : (
             <>
-              <p>The owner says the action is done. Sign off when the senior responsible officer agrees.</p>
+              <p>
+                {whyAdmin
+                  ? `The owner says the action is done. An admin signs it off: ${whyAdmin}. Sign it off once you are satisfied it is complete, or reopen it below with your reason.`
+                  : 'The owner says the action is done. Sign off when the senior responsible officer agrees.'}
+              </p>
               <ChangeForm action={actionPaths.change(action.id, 'sign-off')} version={action.version} submit="Sign off the closure" />
             </>
           ),

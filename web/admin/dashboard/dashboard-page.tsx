@@ -63,7 +63,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       />
       <ActionTable
         id="sign-off"
-        heading={`Awaiting the SRO’s sign-off: ${dashboard.awaitingSignOff.length}`}
+        heading={`Awaiting sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
         who={{ label: 'SRO', of: (row) => signOffBy(row, dashboard.leftIds) }}
         lastColumn="Last updated"
