@@ -43,7 +43,7 @@ describe('the dashboard', () => {
     expect(figure(html, 'of which overdue')).toBe('2');
     expect(figure(html, 'of which no timescale set')).toBe('0');
     // Without last month's kept summary, "closed this month" cannot be measured: it says so.
-    expect(figure(html, 'Closed this month')).toBe('Not counted yet: it needs last month’s board summary');
+    expect(figure(html, 'Closed this month')).toBe('Not known until last month’s board summary is compiled (Summaries)');
     expect(html).not.toContain('SECRET');
   });
 

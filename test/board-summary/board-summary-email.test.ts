@@ -34,7 +34,7 @@ describe('board summary email', () => {
   });
 
   it('says it carries refs and counts only, unless the force attaches the pack, whose text it then warns of', () => {
-    const note = "Refs and counts only: the actions' text is on the summary page";
+    const note = 'Refs and counts only: on the summary page, for signed-in board members, each ref opens the action in full';
     expect(email.text).toContain(note);
     const attached = renderBoardSummaryEmail(octoberSnapshot().summary, { ...config, attachBoardPack: true });
     for (const part of [attached.text, attached.html]) {

@@ -75,7 +75,8 @@ describe('summary pages', () => {
     expect(overdue.length).toBeGreaterThan(0);
     const section = html.slice(html.indexOf('<h2>Past their target date at 31 October 2026</h2>'), html.indexOf('<h2>Confidence in timescales'));
     for (const row of overdue) {
-      expect(section).toContain(`<td data-label="Ref">${row.ref}</td>`);
+      // Each ref opens the action's page, where a signed-in board member reads it in full.
+      expect(section).toContain(`<td data-label="Ref"><a href="/admin/actions/${row.id}">${row.ref}</a></td>`);
       expect(section).toContain(`<td data-label="SRO">${row.sro?.name ?? 'None'}</td>`);
       expect(section).not.toContain(row.text);
     }

@@ -64,7 +64,7 @@ export type BoardEmailConfig = Pick<ForceConfig, 'name' | 'baseUrl' | 'attachBoa
 function handlingNote(config: BoardEmailConfig): string {
   return config.attachBoardPack
     ? "The attached board pack holds every action's text (OFFICIAL-SENSITIVE): keep it within the force, and do not forward it."
-    : "Refs and counts only: the actions' text is on the summary page, for signed-in board members (OFFICIAL-SENSITIVE).";
+    : 'Refs and counts only: on the summary page, for signed-in board members, each ref opens the action in full (OFFICIAL-SENSITIVE).';
 }
 
 /**

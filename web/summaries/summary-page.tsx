@@ -24,6 +24,7 @@ import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/com
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
 import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
+import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
 
 export const summaryPaths = {
   list: '/admin/summaries',
@@ -68,7 +69,9 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
           <tbody>
             {items.map((item) => (
               <tr>
-                <td data-label="Ref">{item.ref}</td>
+                <td data-label="Ref">
+                  <RefLink id={item.id} label={item.ref} />
+                </td>
                 <td data-label="Area">{item.area}</td>
                 <td data-label="Action">{shorten(rows.get(item.id)?.text ?? '')}</td>
                 <td data-label="Change">{item.detail ?? ''}</td>
@@ -80,6 +83,9 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
     </section>
   );
 }
+
+/** A ref opens the action's page, where a signed-in board member reads its text and history as they are now. */
+const RefLink = ({ id, label }: { id: string; label: string }) => <a href={consoleActionPath(id)}>{label}</a>;
 
 /**
  * What is past its target and whom to ask: the board's first question after the figures, answered
@@ -96,7 +102,9 @@ function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) 
         <tbody>
           {overdue.map((row) => (
             <tr>
-              <td data-label="Ref">{row.ref}</td>
+              <td data-label="Ref">
+                <RefLink id={row.id} label={row.ref} />
+              </td>
               <td data-label="Area">{row.area}</td>
               <td data-label="Target">{row.timescale.target ? targetLabel(row.timescale.target) : ''}</td>
               <td data-label="Owners">{row.owners.map((o) => o.name).join(', ') || 'None'}</td>
