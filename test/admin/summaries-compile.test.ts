@@ -91,13 +91,17 @@ describe('compiling a board summary on demand', () => {
 
   it('previews a month before sending it: nothing kept, nobody emailed, nothing audited, with the button to send it', async () => {
     const { app, sent, summaries, audit } = await harness();
-    expect(await (await app.request('/admin/summaries')).text()).toContain('formmethod="get" formaction="/admin/summaries/preview"');
+    // The list's form only previews: a month is sent from its preview, having been seen.
+    const list = await (await app.request('/admin/summaries')).text();
+    expect(list).toContain('<form method="get" action="/admin/summaries/preview"');
+    expect(list).not.toContain('action="/admin/summaries/compile"');
     const response = await app.request('/admin/summaries/preview?month=October+2026');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<h1>Board summary, October 2026</h1>');
     expect(html).toContain('Preview: this summary is not kept, and the board has not been sent it.');
     expect(html).toContain('<input type="hidden" name="month" value="2026-10"/>');
+    expect(html).toMatch(/Compile and send October 2026 to 2 board members\s*<\/button>/);
     expect(html).not.toContain('board-pack.xlsx');
     expect(sent).toEqual([]);
     expect(await summaries.listSummaries()).toEqual([]);
@@ -119,10 +123,10 @@ describe('compiling a board summary on demand', () => {
 
   it('offers the form to admins only, and refuses a board member’s POST', async () => {
     const admin = await harness();
-    expect(await (await admin.app.request('/admin/summaries')).text()).toContain('Compile and send');
+    expect(await (await admin.app.request('/admin/summaries')).text()).toContain('Compile a month now');
     const board = await harness(boardSession);
     expect((await board.app.request('/admin/summaries/preview?month=2026-10')).status).toBe(403);
-    expect(await (await board.app.request('/admin/summaries')).text()).not.toContain('Compile and send');
+    expect(await (await board.app.request('/admin/summaries')).text()).not.toContain('Compile a month now');
     expect((await board.compile('2026-10')).status).toBe(403);
     expect(board.sent).toEqual([]);
   });

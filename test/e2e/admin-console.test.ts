@@ -184,7 +184,7 @@ describe('accessibility', () => {
       await check('deactivate-errors');
       await page.goto(`${stack.appUrl}/admin/summaries`);
       await check('summaries');
-      await page.click('button:has-text("Compile and send")');
+      await page.click('button:has-text("Preview")');
       await page.waitForSelector('.error-summary');
       await check('summaries-compile-error');
       // A kept month: its page, the list with its pack, and the pack's download (a POST, audited).

@@ -95,7 +95,6 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .tag-error{background:#f4cdc6;color:#2a0b06}
 .tag-warning{background:#fff7bf;color:#594d00}
 .button-secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
-.button-group{display:flex;flex-wrap:wrap;gap:.75rem;margin:0 0 1rem}
 .button-secondary:visited,.button-secondary:hover{color:#0b0c0c;background:#dbdad9}
 .counts-table{max-width:30rem;margin:0 0 1.5rem}
 .counts-table td{font-variant-numeric:tabular-nums}

@@ -142,8 +142,11 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
 }
 
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
-/** A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has ended. */
-function PreviewBanner({ month, kept }: { month: string; kept: boolean }) {
+/**
+ * A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has
+ * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first.
+ */
+function PreviewBanner({ month, kept, recipients }: { month: string; kept: boolean; recipients: number }) {
   return (
     <div class="warning-text">
       {kept ? (
@@ -154,7 +157,7 @@ function PreviewBanner({ month, kept }: { month: string; kept: boolean }) {
           <form method="post" action={summaryPaths.compile}>
             <input type="hidden" name="month" value={month} />
             <button type="submit" class="button">
-              Compile and send {monthLabel(month)}
+              Compile and send {monthLabel(month)} to {plural(recipients, 'board member')}
             </button>
           </form>
         </>
@@ -174,8 +177,8 @@ export function SummaryPage({
   session: AdminSession;
   snapshot: Snapshot;
   compiled?: CompiledCounts | null;
-  /** Set for a dry run's summary, which has no pack to download. */
-  preview?: { kept: boolean } | null;
+  /** Set for a dry run's summary, which has no pack to download; `recipients`, how many board members it would go to. */
+  preview?: { kept: boolean; recipients: number } | null;
 }) {
   const { summary } = snapshot;
   const f = summary.figures;
@@ -197,7 +200,7 @@ export function SummaryPage({
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner counts={compiled} />}
-      {preview && <PreviewBanner month={summary.month} kept={preview.kept} />}
+      {preview && <PreviewBanner month={summary.month} {...preview} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">{plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}.</p>
       {(!preview || preview.kept) && <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>}
@@ -291,14 +294,14 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
         </table>
       )}
       {session.role === 'admin' && (
-        <form method="post" action={summaryPaths.compile} novalidate>
+        <form method="get" action={summaryPaths.preview} novalidate>
           <h2>Compile a month now</h2>
           <FormGroup error={compile?.error}>
             <label class="label label-bold" for="month">
               Month
             </label>
             <p id="month-hint" class="hint">
-              For a month the schedule missed, like October 2026. Preview shows what the board would be sent; Compile and send keeps it and emails the board, once.
+              For a month the schedule missed, like October 2026. The preview shows what the board would be sent, and sends it, once, when you have checked it.
             </p>
             <ErrorMessage id="month-error" message={compile?.error} />
             <input
@@ -310,14 +313,9 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
               aria-describedby={describedBy('month-hint', compile && 'month-error')}
             />
           </FormGroup>
-          <div class="button-group">
-            <button type="submit" class="button button-secondary" formmethod="get" formaction={summaryPaths.preview}>
-              Preview
-            </button>
-            <button type="submit" class="button">
-              Compile and send
-            </button>
-          </div>
+          <button type="submit" class="button">
+            Preview
+          </button>
         </form>
       )}
     </AdminLayout>
