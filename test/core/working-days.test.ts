@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bankHolidaysRunningOut, englandAndWalesBankHolidays } from '../../functions/core/calendar/bank-holidays.js';
 import { dayOfWeek, toLocalDate } from '../../functions/core/calendar/local-date.js';
-import { firstWorkingDayOfMonth, isWorkingDay, isWorkingInstant, workingDaysBetween } from '../../functions/core/calendar/working-days.js';
+import { firstWorkingDayOfMonth, isWorkingDay, isWorkingInstant, nextWorkingInstant, workingDaysBetween } from '../../functions/core/calendar/working-days.js';
 
 const calendar = { timeZone: 'Europe/London', bankHolidays: englandAndWalesBankHolidays };
 
@@ -12,6 +12,13 @@ describe('working days in Europe/London', () => {
     expect(isWorkingDay('2026-12-26', calendar)).toBe(false); // Saturday
     expect(isWorkingDay('2026-12-29', calendar)).toBe(true);
     expect(isWorkingDay('2026-11-27', calendar)).toBe(true); // a Friday
+  });
+
+  it('finds the next working day at the same time, past a weekend and bank holidays', () => {
+    // Thursday 24 December 2026: Christmas, the weekend and the Boxing Day substitute lie between.
+    expect(nextWorkingInstant(new Date('2026-12-24T09:00:00Z'), calendar).toISOString()).toBe('2026-12-29T09:00:00.000Z');
+    expect(nextWorkingInstant(new Date('2026-11-28T09:00:00Z'), calendar).toISOString()).toBe('2026-11-30T09:00:00.000Z');
+    expect(nextWorkingInstant(new Date('2026-11-26T09:00:00Z'), calendar).toISOString()).toBe('2026-11-27T09:00:00.000Z');
   });
 
   it('lists only weekdays as bank holidays, eight a year from 2025 to 2028', () => {

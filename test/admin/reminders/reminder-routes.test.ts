@@ -147,11 +147,16 @@ describe('reminders: preview, send now, log', () => {
     expect(html).not.toContain('failed the check');
   });
 
-  it('says a non-working day sends nothing, and offers no button', async () => {
+  it('says a non-working day sends nothing, offers no button, and shows what the next working day\'s run would send', async () => {
     const h = await harness({ now: new Date('2026-11-28T09:00:00Z') });
     const html = await (await h.app.request('/admin/reminders')).text();
     expect(html).toContain('Today (28 November 2026) is not a working day');
     expect(html).not.toContain('href="/admin/reminders/send"');
+    // Saturday: Monday's run, with ages as they will be then.
+    expect(html).toContain('<h2>The next run, 30 November 2026</h2>');
+    expect(html).toContain('This is what a run would send if it ran on that day and nothing changed before then (this page sends nothing).');
+    expect(html).toContain('<strong>Supt Alex Morgan</strong> (alex@testshire.example): 1 stale action: 1.01 (last updated 46 days ago)');
+    expect(await h.snapshot()).toMatchObject({ reminders: [], reports: [], sent: 0 });
   });
 
   it('refuses a board member everywhere, sending nothing', async () => {

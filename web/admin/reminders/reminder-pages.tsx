@@ -32,18 +32,36 @@ function SentBanner({ report }: { report: RunReport }) {
   );
 }
 
-/** Today's run as a dry run (who would get what), the way to send it now, and the log of runs. */
+/** A run's plan as a dry run: what it would chase and send, `when` it ran. */
+function PlanPreview({ plan, staleAfterDays, remindEveryDays, when }: { plan: ReminderPlan; staleAfterDays: number; remindEveryDays: number; when: string }) {
+  if (plan.staleActions === 0 && plan.waitingClosures === 0) {
+    return <p>Nothing to chase: every open action was updated in the last {staleAfterDays} days, and no closure has waited longer than that for its SRO.</p>;
+  }
+  return (
+    <>
+      <p>
+        {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days
+        {plan.waitingClosures > 0 && `, and ${plural(plan.waitingClosures, 'proposed closure')} waiting as long for the SRO's sign-off`}. This is what a run would send if it ran{' '}
+        {when} (this page sends nothing).
+      </p>
+      <ReminderPlanList plan={plan} remindEveryDays={remindEveryDays} />
+    </>
+  );
+}
+
+/** Today's run as a dry run (who would get what), or on a day off the next run's, the way to send it now, and the log of runs. */
 export function RemindersPage({
   forceName,
   session,
   staleAfterDays,
   remindEveryDays,
   plan,
+  nextPlan = null,
   reports,
   timeZone,
   sent,
   names,
-}: PageBase & { reports: RunReport[]; timeZone: string; sent: RunReport | null; names: ReadonlyMap<string, string> }) {
+}: PageBase & { nextPlan?: ReminderPlan | null; reports: RunReport[]; timeZone: string; sent: RunReport | null; names: ReadonlyMap<string, string> }) {
   const count = emailCount(plan);
   return (
     <AdminLayout title="Reminders" forceName={forceName} session={session} current="/admin/reminders">
@@ -51,18 +69,17 @@ export function RemindersPage({
       <h1>Reminders</h1>
       <h2>Today's run</h2>
       {!plan.workingDay ? (
-        <p>Today ({describeLocalDate(plan.period)}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
-      ) : plan.staleActions === 0 && plan.waitingClosures === 0 ? (
-        <p>Nothing to chase: every open action was updated in the last {staleAfterDays} days, and no closure has waited longer than that for its SRO.</p>
-      ) : (
         <>
-          <p>
-            {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days
-            {plan.waitingClosures > 0 && `, and ${plural(plan.waitingClosures, 'proposed closure')} waiting as long for the SRO's sign-off`}. This is what a run would send if
-            it ran now (this page sends nothing).
-          </p>
-          <ReminderPlanList plan={plan} remindEveryDays={remindEveryDays} />
+          <p>Today ({describeLocalDate(plan.period)}) is not a working day: the scheduled run sends nothing, and neither does sending now.</p>
+          {nextPlan && (
+            <>
+              <h2>The next run, {describeLocalDate(nextPlan.period)}</h2>
+              <PlanPreview plan={nextPlan} staleAfterDays={staleAfterDays} remindEveryDays={remindEveryDays} when="on that day and nothing changed before then" />
+            </>
+          )}
         </>
+      ) : (
+        <PlanPreview plan={plan} staleAfterDays={staleAfterDays} remindEveryDays={remindEveryDays} when="now" />
       )}
       {count > 0 && (
         <p>

@@ -4,6 +4,7 @@ import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { ConfirmSendPage, RemindersPage, reminderPaths } from './reminder-pages.js';
+import { nextWorkingInstant } from '../../../functions/core/calendar/working-days.js';
 
 /** Runs in the log: enough to see the last two weeks of working days. */
 const logLength = 10;
@@ -24,11 +25,13 @@ export function createReminderRoutes() {
   routes.get('/', async (c) => {
     const deps = c.get('deps');
     const [plan, reports, people] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength), deps.repository.listPeople()]);
+    // Not a working day: what the next run would send instead, if nothing changes before it.
+    const nextPlan = plan.workingDay ? null : await planFromStore(deps, nextWorkingInstant(deps.clock.now(), deps.config));
     const sent = reports.find((r) => r.runId === c.req.query('sent')) ?? null;
     const { name, staleAfterDays, remindEveryDays, timeZone } = deps.config;
     const names = new Map(people.map((p) => [p.id, p.name]));
     return c.html(
-      <RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} remindEveryDays={remindEveryDays} timeZone={timeZone} plan={plan} reports={reports} sent={sent} names={names} />,
+      <RemindersPage forceName={name} session={c.get('session')} staleAfterDays={staleAfterDays} remindEveryDays={remindEveryDays} timeZone={timeZone} plan={plan} nextPlan={nextPlan} reports={reports} sent={sent} names={names} />,
     );
   });
 
