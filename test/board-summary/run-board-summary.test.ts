@@ -155,6 +155,18 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     ]);
   });
 
+  it('names whoever has left by the time it is compiled as having left, in the summary it keeps (and so sends)', async () => {
+    const deps = await seededDeps();
+    const stale = (await deps.repository.listActions()).find((a) => a.ownerIds.length > 0 && a.status === 'open')!;
+    const leaver = (await deps.repository.getPerson(stale.ownerIds[0]!))!;
+    await deps.repository.putPerson({ ...leaver, active: false });
+    const result = await run(deps);
+    expect(result.outcome).toBe('done');
+    const snapshot = (await deps.summaries.getSnapshot('2026-10'))!;
+    expect(snapshot.plan.find((row) => row.id === stale.id)!.owners[0]!.name).toBe(`${leaver.name} (has left)`);
+    expect(JSON.stringify(snapshot.plan)).not.toMatch(new RegExp(`"${leaver.name}"`));
+  });
+
   it('compiles any month on demand; a dry run keeps and sends nothing and logs no item text', async () => {
     const deps = await seededDeps();
     const result = await run(deps, { month: '2026-09', dryRun: true, now: new Date('2026-11-20T10:00:00.000Z') });

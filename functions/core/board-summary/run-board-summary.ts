@@ -94,7 +94,10 @@ async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date):
   ]);
   const histories = await mapLimited(actions, 16, (action) => deps.repository.listUpdates(action.id));
   const updates: Update[] = histories.flat();
-  return compileBoardSummary({ actions, updates, people, previous, month, now, config: deps.config });
+  // Whoever has left by the time it is compiled is named so, or the board would chase them; the
+  // dashboard, which compiles the same way, says so in its own columns.
+  const named = people.map((person) => (person.active ? person : { ...person, name: `${person.name} (has left)` }));
+  return compileBoardSummary({ actions, updates, people: named, previous, month, now, config: deps.config });
 }
 
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
