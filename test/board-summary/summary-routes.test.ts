@@ -66,6 +66,8 @@ describe('summary pages', () => {
     expect(html).toContain('Passed 28 days without an update: 1');
     expect(html).toContain('<h2>Owners of the most actions with no update for 28 days or more</h2>');
     expect(html).not.toMatch(/Re-timed|Became stale|Stale|Not set|>Closed: /);
+    // Before the table, what is going wrong, in one sentence the same as the email's.
+    expect(html).toContain('7 actions in the plan as at 31 October 2026. Of 6 open actions, 1 is overdue and 1 has had no update for 28 days or more; no closure awaits sign-off.</p>');
   });
 
   it('lists what is past its target, whose it is and who sponsors it, most overdue first, without the text', async () => {

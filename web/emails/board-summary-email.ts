@@ -14,7 +14,7 @@ import type { AreaConfidence, BoardSummary, MovedAction, Retimed } from '../../f
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import type { ForceConfig } from '../../functions/core/config/force-config.js';
 import { confidences, type Confidence } from '../../functions/core/model/action.js';
-import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { headlineFigures, headlineSentence } from '../../functions/core/board-summary/headline-figures.js';
 import { escapeHtml } from '../../functions/core/escape-html.js';
 import { plural } from '../../functions/core/words.js';
 import { outlookWidthClose, outlookWidthOpen } from './outlook-width.js';
@@ -120,7 +120,7 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmail
 ${outlookWidthOpen}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
 <h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
-<p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan.</p>
+<p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan. ${escapeHtml(headlineSentence(summary))}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
 ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
 ${sectionHeading('What moved since last month')}${note ? `<p style="${font}font-size:15px;">${escapeHtml(note)}</p>` : ''}
@@ -136,7 +136,7 @@ ${outlookWidthClose}
 
 export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmailConfig): string {
   const month = monthLabel(summary.month);
-  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan.`, ''];
+  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan. ${headlineSentence(summary)}`, ''];
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');

@@ -17,7 +17,7 @@ import {
 } from '../../functions/core/board-summary/board-wording.js';
 import type { AdminSession } from '../admin/admin-env.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
+import { headlineFigures, headlineSentence } from '../../functions/core/board-summary/headline-figures.js';
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
@@ -202,7 +202,9 @@ export function SummaryPage({
       {compiled && <CompiledBanner counts={compiled} />}
       {preview && <PreviewBanner month={summary.month} {...preview} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
-      <p class="lead">{plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}.</p>
+      <p class="lead">
+        {plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}. {headlineSentence(summary)}
+      </p>
       {(!preview || preview.kept) && <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>}
       <FiguresTable figures={figures} />
       <OverdueTable rows={snapshot.plan} day={figuresAsAt(summary)} />

@@ -1,5 +1,6 @@
 import { noUpdateFor } from './board-wording.js';
 import type { BoardSummary, HeadlineFigures } from './snapshot.js';
+import { plural } from '../words.js';
 
 type Figure = [label: string, value: number, key: keyof HeadlineFigures];
 
@@ -8,6 +9,17 @@ type Figure = [label: string, value: number, key: keyof HeadlineFigures];
  * dashboard: the rows by status add up to the actions in the plan, and the parts of Open say "of
  * which", so that nobody adds them in too.
  */
+/**
+ * The figures a board member needs first, in one sentence, above the table: "Of 26 open actions, 8 are
+ * overdue and 21 have had no update for 28 days or more; 3 closures await sign-off."
+ */
+export function headlineSentence(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): string {
+  const f = summary.figures;
+  const open = f.open === 0 ? 'No action is open' : `Of ${plural(f.open, 'open action')}, ${f.overdue} ${f.overdue === 1 ? 'is' : 'are'} overdue and ${f.stale} ${f.stale === 1 ? 'has' : 'have'} had ${noUpdateFor(summary.staleAfterDays)}`;
+  const closures = f.proposedClosure === 0 ? 'no closure awaits sign-off' : `${plural(f.proposedClosure, 'closure')} ${f.proposedClosure === 1 ? 'awaits' : 'await'} sign-off`;
+  return `${open}; ${closures}.`;
+}
+
 export function headlineFigures(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): Figure[] {
   const f = summary.figures;
   const ofOpen = (label: string) => `of which ${label}`;
