@@ -50,7 +50,7 @@ describe('import: upload, preview, confirm', () => {
     // Each column says what it holds: the severity, where, then the problem with what to do about it.
     expect(preview.html).toMatch(/<th scope="col">Severity<\/th><th scope="col">Where<\/th><th scope="col">Problem and what to do<\/th>/);
     expect(preview.html).toContain('<td data-label="Severity"><strong class="tag tag-warning">Warning</strong></td>');
-    expect(preview.html).toContain('Importing keeps the 2 warnings above as they are.');
+    expect(preview.html).toContain('Importing accepts the 2 warnings above: those rows are imported as the file has them.');
     expect((await confirm(h, preview.path, preview.digest!)).status).toBe(200);
     expect(await h.repository.listActions()).toHaveLength(6);
     expect(await h.repository.getAction('q4')).toMatchObject({ unmatchedNames: ['Supt Nobody'] });
@@ -95,6 +95,8 @@ describe('import: upload, preview, confirm', () => {
     // In names, before and after, so that the admin sees whose reassignment it undoes.
     expect(again.html).toMatch(/<a href="\/admin\/actions\/211">211<\/a><\/td><td data-label="What changes"><ul class="change-list"><li>Owners: Owen Tranter → D\/Supt Gareth Pike, Owen Tranter<\/li><\/ul><\/td>/);
     expect(again.html).toContain('Check that no change made here since the last import would be undone.');
+    // Unlike a reassignment in the console, the import emails nobody it gives an action to, and says so.
+    expect(again.html).toContain('People the file makes an owner or SRO are not emailed');
     // A first import changes no stored action, so has no such list.
     expect(first.html).not.toContain('changes-title');
 
