@@ -9,7 +9,8 @@ export const styles = {
   card: 'max-width:600px;margin:0 auto;background-color:#ffffff;border:1px solid #b1b4b6;',
   header: 'background-color:#0b0c0c;color:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;padding:12px 20px;',
   content: 'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#0b0c0c;padding:20px;',
-  p: 'margin:0 0 16px 0;',
+  // A long address (the admin to ask, in an escalation) breaks rather than widen a phone's screen.
+  p: 'margin:0 0 16px 0;word-break:break-word;overflow-wrap:anywhere;',
   h2: 'font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:24px;font-weight:bold;margin:20px 0 4px 0;color:#0b0c0c;',
   table: 'border-collapse:collapse;margin:0 0 16px 0;',
   th: 'font-family:Arial,Helvetica,sans-serif;font-size:14px;text-align:left;border-bottom:2px solid #0b0c0c;padding:6px 16px 6px 0;',
