@@ -253,8 +253,9 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       // "name" and "role" are reserved words in DynamoDB's expressions.
       expect(await repo.updatePerson('p-1', { name: 'Ch Insp A', role: 'Head of Crime', aliases: ['DCI A'] })).toBe(true);
       expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', role: 'Head of Crime', aliases: ['DCI A'], active: true, mailStatus: 'bounced', email: 'a@example.police.uk' });
-      expect(await repo.updatePerson('p-1', { role: null })).toBe(true);
-      expect((await repo.getPerson('p-1'))?.role).toBeNull();
+      expect(await repo.updatePerson('p-1', { role: null, name: undefined })).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', role: null });
+      await expect(repo.updatePerson('p-1', {})).rejects.toThrow('at least one field');
       expect(await repo.updatePerson('nobody', { active: true })).toBe(false);
       expect(await repo.getPerson('nobody')).toBeNull();
     });

@@ -58,7 +58,7 @@ export class PeopleStore {
     );
   }
 
-  updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
+  async updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
     // Names, since "name" and "role" are DynamoDB reserved words.
     const set = Object.entries(fields).filter(([, value]) => value !== undefined);
     if (set.length === 0) throw new Error('updatePerson needs at least one field to set');

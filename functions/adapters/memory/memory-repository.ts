@@ -93,9 +93,12 @@ export class MemoryRepository implements Repository {
   }
 
   async updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
+    // As DynamoDB's: a field given as undefined is left as it is, and there must be one to set.
+    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) throw new Error('updatePerson needs at least one field to set');
     const person = this.people.get(personId);
     if (!person) return false;
-    this.people.set(personId, { ...person, ...fields });
+    this.people.set(personId, { ...person, ...set });
     return true;
   }
 
