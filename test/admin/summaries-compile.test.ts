@@ -22,7 +22,8 @@ const config = parseForceConfig(
 );
 const now = new Date('2026-11-27T10:00:00Z');
 
-async function harness(session = undefined as typeof boardSession | undefined) {
+/** `refuse` says whether the mail service turns an email down, as SES does when throttled. */
+async function harness(session = undefined as typeof boardSession | undefined, refuse: (email: OutgoingEmail) => boolean = () => false) {
   const repository = new MemoryRepository();
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
@@ -34,7 +35,13 @@ async function harness(session = undefined as typeof boardSession | undefined) {
     summaries,
     audit,
     clock: { now: () => now },
-    getMailer: async () => ({ send: async (email) => (sent.push(email), { messageId: `m-${sent.length}` }) }),
+    getMailer: async () => ({
+      send: async (email) => {
+        if (refuse(email)) throw new Error('Throttling: Maximum sending rate exceeded.');
+        sent.push(email);
+        return { messageId: `m-${sent.length}` };
+      },
+    }),
   });
   const app = adminTestApp(deps, createSummaryRoutes(), '/admin/summaries', session);
   const compile = (month: string) =>
@@ -112,13 +119,34 @@ describe('compiling a board summary on demand', () => {
     expect(await bad.text()).toContain('<a href="#month">Enter the month to preview, like October 2026</a>');
   });
 
-  it('shows a preview of a month kept already as the summary the board was sent', async () => {
+  it('shows a preview of a month kept already as the summary the board was sent, sending it only to whoever has not had it', async () => {
     const { app, compile, sent } = await harness();
     await compile('2026-10');
     const html = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(html).toContain('This month is kept already');
-    expect(html).not.toContain('name="month" value="2026-10"');
+    expect(html).not.toContain('Compile and send');
+    expect(html).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
     expect(sent).toHaveLength(2);
+    // Its button is the compile run, which sends nobody a second copy.
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('after a send that failed for one board member, offers to send it again, and that sends it to them alone', async () => {
+    const failOnce = new Set(['pcc@testshire.example']);
+    const failing = await harness(undefined, (email) => email.to.some((to) => failOnce.delete(to)));
+    const first = await failing.compile('2026-10');
+    expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1');
+    const page = await (await failing.app.request(first.headers.get('location')!)).text();
+    expect(page).toContain('It could not be sent to 1 board member: send it again to retry');
+    expect(page).toContain('<input type="hidden" name="month" value="2026-10"/>');
+    expect(page).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
+    // Without a failure the banner has no such button.
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0')).text()).not.toContain('who has not had it');
+
+    const retry = await failing.compile('2026-10');
+    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0');
+    expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
   });
 
   it('offers the form to admins only, and refuses a board member’s POST', async () => {

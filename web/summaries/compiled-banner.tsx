@@ -1,7 +1,9 @@
 import * as z from '../../functions/core/zod.js';
 import { claimTimeoutMs } from '../../functions/core/board-summary/summary-store.js';
+import { monthLabel } from '../../functions/core/board-summary/month.js';
 import { plural } from '../../functions/core/words.js';
 import { SuccessBanner } from '../owner/components.js';
+import { summaryPaths } from './summary-paths.js';
 
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
 
@@ -11,19 +13,35 @@ export type CompiledCounts = z.infer<typeof CompiledCounts>;
 
 export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}`;
 
+/**
+ * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
+ * once and claims each board member before sending, so a second press never sends anyone a second copy.
+ */
+export function SendAgainForm({ month }: { month: string }) {
+  return (
+    <form method="post" action={summaryPaths.compile}>
+      <input type="hidden" name="month" value={month} />
+      <button type="submit" class="button">
+        Send {monthLabel(month)} to any board member who has not had it
+      </button>
+    </form>
+  );
+}
+
 /** Says whom the month went to, so that compiling a month sent before does not look like a silent send. */
-export function CompiledBanner({ counts }: { counts: CompiledCounts }) {
+export function CompiledBanner({ month, counts }: { month: string; counts: CompiledCounts }) {
   const members = (n: number) => plural(n, 'board member');
   return (
     <SuccessBanner title={counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && (
         <p>
-          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, compile
-          and send this month again in {claimTimeoutMs / 60_000} minutes.
+          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, send it
+          again from here in {claimTimeoutMs / 60_000} minutes.
         </p>
       )}
-      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: compile and send this month again to retry; nobody else is sent it twice.</p>}
+      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: send it again to retry; nobody who had it is sent it twice.</p>}
+      {counts.failed + counts.pending > 0 && <SendAgainForm month={month} />}
     </SuccessBanner>
   );
 }

@@ -23,16 +23,9 @@ import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
-import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
+import { CompiledBanner, SendAgainForm, type CompiledCounts } from './compiled-banner.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
-
-export const summaryPaths = {
-  list: '/admin/summaries',
-  compile: '/admin/summaries/compile',
-  preview: '/admin/summaries/preview',
-  month: (month: string) => `/admin/summaries/${month}`,
-  pack: (month: string) => `/admin/summaries/${month}/board-pack.xlsx`,
-};
+import { summaryPaths } from './summary-paths.js';
 
 /** Long text is cut at a word: the page is for reading across, the pack holds every word. */
 function shorten(text: string, max = 200): string {
@@ -141,16 +134,22 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
   );
 }
 
-/** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
 /**
  * A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has
- * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first.
+ * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first;
+ * a kept month's preview sends it to whoever has not had it.
  */
 function PreviewBanner({ month, kept, recipients }: { month: string; kept: boolean; recipients: number }) {
   return (
     <div class="warning-text">
       {kept ? (
-        <p>This month is kept already: this is the summary the board was sent. Nothing more is sent from here.</p>
+        <>
+          <p>
+            This month is kept already: this is the summary the board was sent. Sending it again goes only to board members who have not had it: one it
+            could not be sent to, or one added to the board list since.
+          </p>
+          <SendAgainForm month={month} />
+        </>
       ) : (
         <>
           <p>Preview: this summary is not kept, and the board has not been sent it.</p>
@@ -166,6 +165,7 @@ function PreviewBanner({ month, kept, recipients }: { month: string; kept: boole
   );
 }
 
+/** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
 export function SummaryPage({
   forceName,
   session,
@@ -199,7 +199,7 @@ export function SummaryPage({
   const note = movementNote(summary);
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
-      {compiled && <CompiledBanner counts={compiled} />}
+      {compiled && <CompiledBanner month={summary.month} counts={compiled} />}
       {preview && <PreviewBanner month={summary.month} {...preview} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">

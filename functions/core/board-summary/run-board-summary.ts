@@ -129,7 +129,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     result.sent.push(recipient);
     await deps.summaries.confirmSent(month, recipient, now);
   }
-  const again = 'compile and send this month again to retry them: the others are not sent it twice';
+  const again = 'send this month again (its preview in the console\'s Summaries, or the board-summary command) to retry them: the others are not sent it twice';
   const parts = [
     `sent to ${result.sent.length}`,
     `already sent to ${result.alreadySent.length}`,

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditPage as AuditLogPage } from '../../../functions/core/admin/audit-log.js';
-import { summaryPaths } from '../../summaries/summary-page.js';
+import { summaryPaths } from '../../summaries/summary-paths.js';
 import { formatInstant } from '../../owner/format.js';
 import { actionPaths } from '../actions/paths.js';
 import type { AdminSession } from '../admin-env.js';
