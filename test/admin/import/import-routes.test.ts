@@ -50,7 +50,7 @@ describe('import: upload, preview, confirm', () => {
     // Each column says what it holds: the severity, where, then the problem with what to do about it.
     expect(preview.html).toMatch(/<th scope="col">Severity<\/th><th scope="col">Where<\/th><th scope="col">Problem and what to do<\/th>/);
     expect(preview.html).toContain('<td data-label="Severity"><strong class="tag tag-warning">Warning</strong></td>');
-    expect(preview.html).toContain('Importing accepts the 2 warnings above: those rows are imported as the file has them.');
+    expect(preview.html).toContain('Importing accepts the 2 warnings above: each says what the import does about it.');
     expect((await confirm(h, preview.path, preview.digest!)).status).toBe(200);
     expect(await h.repository.listActions()).toHaveLength(6);
     expect(await h.repository.getAction('q4')).toMatchObject({ unmatchedNames: ['Supt Nobody'] });
@@ -96,9 +96,10 @@ describe('import: upload, preview, confirm', () => {
     expect(again.html).toMatch(/<a href="\/admin\/actions\/211">211<\/a><\/td><td data-label="What changes"><ul class="change-list"><li>Owners: Owen Tranter → D\/Supt Gareth Pike, Owen Tranter<\/li><\/ul><\/td>/);
     expect(again.html).toContain('Check that no change made here since the last import would be undone.');
     // Unlike a reassignment in the console, the import emails nobody it gives an action to, and says so.
-    expect(again.html).toContain('People the file makes an owner or SRO are not emailed');
-    // A first import changes no stored action, so has no such list.
+    expect(again.html).toContain('Nobody is emailed by an import. People the file makes an owner or SRO find the action on their own page');
+    // A first import changes no stored action, so has no such list, but gives every action an owner: it says so too.
     expect(first.html).not.toContain('changes-title');
+    expect(first.html).toContain('Nobody is emailed by an import.');
 
     // Confirmed, the import's change is in the action's history under the admin's name.
     expect((await confirm(h, again.path, again.digest!)).status).toBe(200);

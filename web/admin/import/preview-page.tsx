@@ -71,9 +71,7 @@ function ChangesTable({ changes, names, timeZone }: { changes: ChangedAction[]; 
       <h2 id="changes-title">Stored actions the import changes</h2>
       <p>
         The file’s wording, owners and SRO replace what is stored, but never hand an action back to someone who has left; progress is taken from the file only where
-        its Last Updated is newer. Check that no change made here since the last import would be undone. People the file makes an owner or SRO are not emailed:
-        they find the action on their own page, and the reminders chase them once it goes without an update (to tell someone at once, reassign it in the console
-        instead).
+        its Last Updated is newer. Check that no change made here since the last import would be undone.
       </p>
       <table>
         <ColumnHeads names={['Ref', 'What changes']} />
@@ -188,8 +186,13 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
         <form method="post" action={importPaths.confirm(draft.id)}>
           <input type="hidden" name="digest" value={preview.digest} />
           {report.warnings > 0 && (
-            <p class="warning-text">Importing accepts {report.warnings === 1 ? 'the warning' : `the ${report.warnings} warnings`} above: those rows are imported as the file has them.</p>
+            <p class="warning-text">Importing accepts {report.warnings === 1 ? 'the warning' : `the ${report.warnings} warnings`} above: each says what the import does about it.</p>
           )}
+          {/* Said on a first import too, when every action is new: nobody learns of an import by email. */}
+          <p>
+            Nobody is emailed by an import. People the file makes an owner or SRO find the action on their own page, and the reminders chase them once it goes
+            without an update; to tell someone at once, reassign the action in the console instead.
+          </p>
           <p>If someone saves one of these actions while the import writes, it stops there and says so: open this page again to finish it.</p>
           <button type="submit" class="button">
             {importLabel(report.actions.created + report.actions.updated, report.people.created + report.people.updated)}
