@@ -468,6 +468,8 @@ describe('asking the SRO to sign off', () => {
     for (const { setUp, why } of cases) {
       const h = await ownerHarness({ actions: withProposable() });
       await setUp(h);
+      // The form says so before the owner ticks the box, as the page after saving does.
+      expect(await (await h.app.request(`/u/${await h.linkFor('alex')}/actions/305`)).text()).toContain(`An admin will be asked to sign it off: ${why}.`);
       const version = String((await h.repository.getAction('305'))!.version);
       const saved = await postForm(h.app, `/u/${await h.linkFor('alex')}/actions/305`, propose({ version }));
       expect(saved.status).toBe(303);

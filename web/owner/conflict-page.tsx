@@ -17,6 +17,7 @@ export interface ConflictPageProps {
   names: Record<string, string>;
   /** What the person typed, carried onto the saved action (rebaseForm), at its version so that a resubmit goes through. */
   values: OwnerFormValues;
+  whyAdminSignsOff: string | null;
 }
 
 /** Someone saved the action while the person was writing: nothing was overwritten; compare and resubmit. */
@@ -48,7 +49,7 @@ export function ConflictPage(props: ConflictPageProps) {
         </section>
       </div>
       <h2>Save your update</h2>
-      <UpdateForm action={action} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
     </Layout>
   );
 }

@@ -6,14 +6,13 @@ import { toLocalDate } from '../../functions/core/calendar/local-date.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { Update } from '../../functions/core/model/update.js';
-import { getActionForOwner, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
+import { findWhyAdminSignsOff, getActionForOwner, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
 import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { returnClosure } from '../../functions/core/owner/return-closure.js';
 import { getSignOffView, isClosedFor, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
-import { whyAdminSignsOff } from '../../functions/core/rules/decides-closure.js';
 import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
 import { clientKey } from '../middleware/client-key.js';
@@ -98,8 +97,9 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
   if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
   if (result.kind === 'conflict') {
     const { action, newerUpdates, values } = result;
+    const [names, adminSignsOff] = await Promise.all([namesOf(deps, newerUpdates), findWhyAdminSignsOff(deps, action)]);
     return c.html(
-      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={await namesOf(deps, newerUpdates)} values={values} />,
+      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={names} values={values} whyAdminSignsOff={adminSignsOff} />,
       409,
     );
   }
@@ -142,7 +142,7 @@ export function createOwnerRoutes() {
     const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
     // The banner says who a closure waits for: its SRO, or an admin and why (the SRO may have left).
     const closure = savedItem?.action.status === 'proposed-closure' ? savedItem.action : null;
-    const adminSignsOff = closure && whyAdminSignsOff(closure, closure.sroId ? await deps.repository.getPerson(closure.sroId) : null);
+    const adminSignsOff = closure && (await findWhyAdminSignsOff(deps, closure));
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), whyAdminSignsOff: adminSignsOff } : undefined;
     // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
     const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;

@@ -3,10 +3,11 @@ import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../f
 import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
-import { whyAdminSignsOff } from '../../functions/core/rules/decides-closure.js';
 
 export interface UpdateFormProps {
   action: Action;
+  /** Why an admin, not the SRO, would sign off its closure (findWhyAdminSignsOff); null when the SRO would. */
+  whyAdminSignsOff: string | null;
   values: OwnerFormValues;
   errors: FieldError[];
   postTo: string;
@@ -26,14 +27,13 @@ const writtenLabels = {
   timescaleReason: 'If the target date is changing, why?',
 } as const;
 
-/** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
-/** Who is asked to sign a closure off, as far as the action itself tells (the banner after saving also knows who has left). */
-function completeHint(action: Action): string {
-  const whyAdmin = whyAdminSignsOff(action);
+/** Who is asked to sign a closure off, as the banner after saving says it too. */
+function completeHint(whyAdmin: string | null): string {
   return whyAdmin ? `An admin will be asked to sign it off: ${whyAdmin}.` : 'Its senior responsible officer will be asked to sign it off.';
 }
 
-export function UpdateForm({ action, values, errors, postTo, submitLabel }: UpdateFormProps) {
+/** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
+export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, submitLabel }: UpdateFormProps) {
   const progressError = errorFor(errors, 'progress');
   const confidenceError = errorFor(errors, 'confidence');
   const narrativeError = errorFor(errors, 'confidenceNarrative');
@@ -142,7 +142,7 @@ export function UpdateForm({ action, values, errors, postTo, submitLabel }: Upda
           <input type="checkbox" id="complete" name="complete" value="yes" checked={values.complete} aria-describedby="complete-hint" />
           <label for="complete">I believe this action is complete</label>
           <p id="complete-hint" class="hint radio-hint">
-            {completeHint(action)}
+            {completeHint(whyAdminSignsOff)}
           </p>
         </div>
       </div>

@@ -17,6 +17,7 @@ export interface UpdatePageProps {
   recentUpdates: Update[];
   lastReopening: Update | null;
   names: Record<string, string>;
+  whyAdminSignsOff: string | null;
   values: OwnerFormValues;
   errors: FieldError[];
   /** When the person's own update is the latest and from today: the browser's back button brings a saved form back. */
@@ -71,7 +72,7 @@ export function UpdatePage(props: UpdatePageProps) {
           </p>
         </div>
       )}
-      <UpdateForm action={action} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" />
     </Layout>
   );
 }

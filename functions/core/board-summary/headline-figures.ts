@@ -5,11 +5,6 @@ import { plural } from '../words.js';
 type Figure = [label: string, value: number, key: keyof HeadlineFigures];
 
 /**
- * The headline figures as the board reads them, in one order and wording for email, page, pack and
- * dashboard: the rows by status add up to the actions in the plan, and the parts of Open say "of
- * which", so that nobody adds them in too.
- */
-/**
  * The figures a board member needs first, in one sentence, above the table: "Of 26 open actions, 8 are
  * overdue and 21 have had no update for 28 days or more; 3 closures await sign-off."
  */
@@ -20,6 +15,11 @@ export function headlineSentence(summary: Pick<BoardSummary, 'figures' | 'staleA
   return `${open}; ${closures}.`;
 }
 
+/**
+ * The headline figures as the board reads them, in one order and wording for email, page, pack and
+ * dashboard: the rows by status add up to the actions in the plan, and the parts of Open say "of
+ * which", so that nobody adds them in too.
+ */
 export function headlineFigures(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): Figure[] {
   const f = summary.figures;
   const ofOpen = (label: string) => `of which ${label}`;

@@ -4,6 +4,7 @@ import { missingPersonName, unlistedAdminName } from '../model/owner-names.js';
 import { personIdFromEmail, type Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import { isReopening } from '../rules/apply-update.js';
+import { whyAdminSignsOff } from '../rules/decides-closure.js';
 import { isOwnedBy, ownerStatuses, type OwnerDeps } from './list-my-actions.js';
 
 export interface OwnerActionView {
@@ -16,6 +17,8 @@ export interface OwnerActionView {
   lastProposal: Update | null;
   /** Names of the people who wrote them, and of the action's owners, by id. */
   names: Record<string, string>;
+  /** Why an admin, not the SRO, would sign off its closure; null when the SRO would. */
+  whyAdminSignsOff: string | null;
 }
 
 /**
@@ -39,12 +42,17 @@ const isProposal = (update: Update) => update.changes.some((c) => c.field === 's
 
 /** An action with its last three updates, the entries that last made it open again and proposed it for closure, and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
-  const history = await deps.repository.listUpdates(action.id);
+  const [history, adminSignsOff] = await Promise.all([deps.repository.listUpdates(action.id), findWhyAdminSignsOff(deps, action)]);
   const recentUpdates = history.slice(-recentCount).reverse();
   const lastReopening = history.findLast(isReopening) ?? null;
   const lastProposal = history.findLast(isProposal) ?? null;
   const named = [...recentUpdates, ...[lastReopening, lastProposal].filter((u): u is Update => u !== null)];
-  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named, action.ownerIds) };
+  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named, action.ownerIds), whyAdminSignsOff: adminSignsOff };
+}
+
+/** Who would sign off the action's closure, asked of the directory: an SRO who has left or is missing cannot. */
+export async function findWhyAdminSignsOff(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<string | null> {
+  return whyAdminSignsOff(action, action.sroId ? await deps.repository.getPerson(action.sroId) : null);
 }
 
 /**
