@@ -22,15 +22,21 @@ const config = parseForceConfig(
 );
 const now = new Date('2026-11-27T10:00:00Z');
 
-/** `refuse` says whether the mail service turns an email down, as SES does when throttled. */
-async function harness(session = undefined as typeof boardSession | undefined, refuse: (email: OutgoingEmail) => boolean = () => false) {
+interface HarnessOptions {
+  session?: typeof boardSession;
+  /** Whether the mail service turns an email down, as SES does when throttled. */
+  refuse?: (email: OutgoingEmail) => boolean;
+  board?: string[];
+}
+
+async function harness({ session, refuse = () => false, board = config.board }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
   const summaries = new MemorySummaryStore();
   const audit = new MemoryAuditLog();
   const deps = memoryDeps({
-    config,
+    config: { ...config, board },
     repository,
     summaries,
     audit,
@@ -134,7 +140,7 @@ describe('compiling a board summary on demand', () => {
 
   it('after a send that failed for one board member, offers to send it again, and that sends it to them alone', async () => {
     const failOnce = new Set(['pcc@testshire.example']);
-    const failing = await harness(undefined, (email) => email.to.some((to) => failOnce.delete(to)));
+    const failing = await harness({ refuse: (email) => email.to.some((to) => failOnce.delete(to)) });
     const first = await failing.compile('2026-10');
     expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1');
     const page = await (await failing.app.request(first.headers.get('location')!)).text();
@@ -149,10 +155,20 @@ describe('compiling a board summary on demand', () => {
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
   });
 
+  it('counts each board mailbox once on the button, and says when the config lists none', async () => {
+    const twice = await harness({ board: ['chief@testshire.example', ' Chief@Testshire.example', 'pcc@testshire.example'] });
+    expect(await (await twice.app.request('/admin/summaries/preview?month=2026-10')).text()).toMatch(/Compile and send October 2026 to 2 board members\s*<\/button>/);
+    const none = await harness({ board: [] });
+    const html = await (await none.app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(html).toContain('lists no board members, so keeping it emails nobody');
+    expect(html).toMatch(/Compile and keep October 2026\s*<\/button>/);
+    expect(html).not.toContain('0 board members');
+  });
+
   it('offers the form to admins only, and refuses a board member’s POST', async () => {
     const admin = await harness();
     expect(await (await admin.app.request('/admin/summaries')).text()).toContain('Compile a month now');
-    const board = await harness(boardSession);
+    const board = await harness({ session: boardSession });
     expect((await board.app.request('/admin/summaries/preview?month=2026-10')).status).toBe(403);
     expect(await (await board.app.request('/admin/summaries')).text()).not.toContain('Compile a month now');
     expect((await board.compile('2026-10')).status).toBe(403);

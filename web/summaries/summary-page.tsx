@@ -153,10 +153,11 @@ function PreviewBanner({ month, kept, recipients }: { month: string; kept: boole
       ) : (
         <>
           <p>Preview: this summary is not kept, and the board has not been sent it.</p>
+          {recipients === 0 && <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>}
           <form method="post" action={summaryPaths.compile}>
             <input type="hidden" name="month" value={month} />
             <button type="submit" class="button">
-              Compile and send {monthLabel(month)} to {plural(recipients, 'board member')}
+              {recipients === 0 ? `Compile and keep ${monthLabel(month)}` : `Compile and send ${monthLabel(month)} to ${plural(recipients, 'board member')}`}
             </button>
           </form>
         </>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compileSummaryOnDemand, previewSummary } from '../../functions/core/admin/compile-summary.js';
 import { Month } from '../../functions/core/board-summary/month.js';
+import { boardRecipients } from '../../functions/core/board-summary/run-board-summary.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import type { AdminEnv } from '../admin/admin-env.js';
@@ -36,7 +37,7 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const month = c.req.query('month');
     const result = await previewSummary(boardSummaryDeps(deps), { month }, deps.clock.now());
-    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, recipients: deps.config.board.length }} />);
+    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, recipients: boardRecipients(deps.config).length }} />);
     const listing = await deps.summaries.listSummaries();
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month: month ?? '', error: result.message }} />, 400);
   });

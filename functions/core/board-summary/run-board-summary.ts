@@ -100,10 +100,15 @@ async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date):
   return compileBoardSummary({ actions, updates, people: named, previous, month, now, config: deps.config });
 }
 
+/** The config's board list, each mailbox once however the config spells it. */
+export function boardRecipients(config: Pick<ForceConfig, 'board'>): string[] {
+  return [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
+}
+
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
   const { config } = deps;
   const month = snapshot.summary.month;
-  const recipients = [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
+  const recipients = boardRecipients(config);
   const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
   if (recipients.length === 0) {
     return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because the config lists no board recipients.` };
