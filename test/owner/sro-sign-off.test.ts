@@ -4,7 +4,7 @@ import type { Action } from '../../functions/core/model/action.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { sendFreshLink } from '../../functions/core/owner/request-fresh-link.js';
-import { closureEmailsPerDay } from '../../functions/core/owner/notify-of-closure.js';
+import { closureEmailsPerDay, notifyOfClosure } from '../../functions/core/owner/notify-of-closure.js';
 import { addUpdateOnBehalf } from '../../functions/core/admin/actions/add-update-on-behalf.js';
 import { alex, blake, config, ownerHarness, planActions, postForm, startNow, type OwnerHarness } from './owner-fixture.js';
 
@@ -511,5 +511,20 @@ describe('asking the SRO to sign off', () => {
     const result = await addUpdateOnBehalf(byAdmin.deps, { email: config.admins[0]!.toUpperCase(), name: null, personId: null }, '305', { ...propose(), onBehalfOf: 'alex' }, byAdmin.clock.now());
     expect(result.kind).toBe('saved');
     expect(byAdmin.sent).toEqual([]);
+  });
+
+  it('does not ask an admin who owns the action to sign it off, since the console would refuse them', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, active: false });
+    const before = (await h.repository.getAction('305'))!;
+    const saved = { ...before, status: 'proposed-closure' as const };
+    const other = 'plan.team@testshire.example';
+    const withAdmins = (admins: string[]) => ({ ...h.deps, config: { ...config, admins } });
+    // Alex, who owns 3.05, is one of the admins, spelt as a config might: only the other is asked.
+    expect(await notifyOfClosure(withAdmins([' Alex.Morgan@testshire.example', other]), alex, before, saved, h.clock.now())).toBe(true);
+    expect(h.sent.map((email) => email.to)).toEqual([[other]]);
+    // The only admin owns it: nobody is emailed, and the dashboard still lists it.
+    expect(await notifyOfClosure(withAdmins([alex.email]), alex, before, saved, h.clock.now())).toBe(false);
+    expect(h.sent).toHaveLength(1);
   });
 });

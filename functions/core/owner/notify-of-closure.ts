@@ -58,21 +58,34 @@ export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: 
 export const closureEmailsPerDay = 3;
 
 /**
+ * The config's admins but for the one who made the save and any who own the action: the console
+ * refuses an admin the sign-off of their own work, so an email asking them for it would be no use.
+ */
+async function adminsWhoMaySignOff(deps: Pick<LinkNoticeDeps, 'config' | 'repository'>, action: Action, savedByAdmin: string | undefined): Promise<string[]> {
+  const owners = await Promise.all(action.ownerIds.map((id) => deps.repository.getPerson(id)));
+  const excluded = new Set([...owners.flatMap((owner) => (owner ? [owner.email] : [])), ...(savedByAdmin ? [savedByAdmin] : [])].map(normaliseEmail));
+  return deps.config.admins.filter((address) => !excluded.has(normaliseEmail(address)));
+}
+
+/**
  * Once a save moves an action to proposed-closure, emails whoever signs it off: its SRO, or the admins
- * when the SRO cannot (`whyAdminSignsOff`), but for the admin who made the save. An SRO whose address
+ * when the SRO cannot (`whyAdminSignsOff`), but for the admin who made the save and any who own it. An SRO whose address
  * bounced is not emailed. Runs after the save: a failed email is logged and never undoes it, and the
  * closure still waits on the SRO's page and the console's dashboard. True when an email went.
  */
 export async function notifyOfClosure(deps: LinkNoticeDeps & { rateLimits: RateLimitStore }, owner: Person, before: Action, saved: Action, now: Date, savedByAdmin?: string): Promise<boolean> {
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure') return false;
   const failure = { message: 'closure-proposed email failed', actionId: saved.id };
-  const admins = deps.config.admins.filter((address) => normaliseEmail(address) !== (savedByAdmin && normaliseEmail(savedByAdmin)));
   let sro: Person | null;
   let why: string | null;
+  let admins: string[] = [];
   try {
     sro = saved.sroId ? await deps.repository.getPerson(saved.sroId) : null;
     why = whyAdminSignsOff(saved, sro);
-    if (why !== null && admins.length === 0) return false;
+    if (why !== null) {
+      admins = await adminsWhoMaySignOff(deps, saved, savedByAdmin);
+      if (admins.length === 0) return false;
+    }
     const key = `closure-email#${saved.id}#${why === null ? sro!.id : 'admins'}`;
     if (!(await consumeLimits(deps.rateLimits, [{ key, limit: closureEmailsPerDay }], now, dayMs))) return false;
   } catch (error) {
