@@ -337,6 +337,15 @@ describe('deactivating a leaver', () => {
     expect(await repository.getPerson('leaver')).toMatchObject({ active: true, mailStatus: 'bounced' });
   });
 
+  it('keeps a bounce recorded while deactivating: it marks them inactive and writes nothing else of them', async () => {
+    const { request, cookie, repository } = await setUp();
+    const list = repository.listActions.bind(repository);
+    // The mail-events function records a bounce while their actions are being moved.
+    repository.listActions = async () => (await repository.markMailStatus('leaver', leaver.email, 'bounced', ['ok']), list());
+    expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie })).status).toBe(200);
+    expect(await repository.getPerson('leaver')).toMatchObject({ active: false, mailStatus: 'bounced' });
+  });
+
   it('keeps a bounce recorded while a name is corrected: it writes the details and nothing else', async () => {
     const { request, cookie, repository } = await setUp();
     const update = repository.updatePerson.bind(repository);

@@ -82,7 +82,8 @@ export async function deactivatePerson(
     if (moved) moves.push(moved);
   }
   const after: Person = { ...person, active: false };
-  if (person.active) await deps.repository.putPerson(after);
+  // Only whether they are active: a bounce recorded while their actions moved stands.
+  if (person.active) await deps.repository.updatePerson(person.id, { active: false });
   // The form sent again (a reload of the result page) finds nothing to do: nothing to audit either.
   const alreadyDone = !person.active && moves.length === 0;
   if (!alreadyDone) {
