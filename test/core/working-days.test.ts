@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bankHolidaysRunningOut, englandAndWalesBankHolidays } from '../../functions/core/calendar/bank-holidays.js';
 import { dayOfWeek, toLocalDate } from '../../functions/core/calendar/local-date.js';
-import { firstWorkingDayOfMonth, isWorkingDay, isWorkingInstant, nextWorkingInstant, workingDaysBetween } from '../../functions/core/calendar/working-days.js';
+import { firstWorkingDayOfMonth, isWorkingDay, isWorkingInstant, workingDaysBetween } from '../../functions/core/calendar/working-days.js';
+import { nextWorkingRun } from '../../functions/core/calendar/next-run.js';
 
 const calendar = { timeZone: 'Europe/London', bankHolidays: englandAndWalesBankHolidays };
 
@@ -14,11 +15,18 @@ describe('working days in Europe/London', () => {
     expect(isWorkingDay('2026-11-27', calendar)).toBe(true); // a Friday
   });
 
-  it('finds the next working day at the same time, past a weekend and bank holidays', () => {
+  it('finds the next run of a schedule on a working day, at its own time in the force’s zone, past weekends and bank holidays', () => {
+    const next = (cron: string, after: string) => nextWorkingRun(cron, new Date(after), calendar)?.toISOString();
     // Thursday 24 December 2026: Christmas, the weekend and the Boxing Day substitute lie between.
-    expect(nextWorkingInstant(new Date('2026-12-24T09:00:00Z'), calendar).toISOString()).toBe('2026-12-29T09:00:00.000Z');
-    expect(nextWorkingInstant(new Date('2026-11-28T09:00:00Z'), calendar).toISOString()).toBe('2026-11-30T09:00:00.000Z');
-    expect(nextWorkingInstant(new Date('2026-11-26T09:00:00Z'), calendar).toISOString()).toBe('2026-11-27T09:00:00.000Z');
+    expect(next('0 9 * * 1-5', '2026-12-24T10:00:00Z')).toBe('2026-12-29T09:00:00.000Z');
+    // Seen late on a Saturday: Monday at nine, not Monday at the hour it was seen.
+    expect(next('0 9 * * 1-5', '2026-11-28T23:00:00Z')).toBe('2026-11-30T09:00:00.000Z');
+    // Before the day's run, on a working day: that run.
+    expect(next('0 9 * * 1-5', '2026-11-27T08:00:00Z')).toBe('2026-11-27T09:00:00.000Z');
+    // British Summer Time: 07:30 in London is 06:30 UTC; a schedule that runs every day still skips the weekend.
+    expect(next('30 7 * * *', '2027-06-05T12:00:00Z')).toBe('2027-06-07T06:30:00.000Z');
+    // A date that never comes.
+    expect(next('0 9 31 2 *', '2026-11-27T08:00:00Z')).toBeUndefined();
   });
 
   it('lists only weekdays as bank holidays, eight a year from 2025 to 2028', () => {

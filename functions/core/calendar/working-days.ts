@@ -15,14 +15,6 @@ export function isWorkingInstant(instant: Date, calendar: WorkingCalendar): bool
   return isWorkingDay(toLocalDate(instant, calendar.timeZone), calendar);
 }
 
-/** The same time of day on the next working day after the instant's own day: when the next run would be. */
-export function nextWorkingInstant(instant: Date, calendar: WorkingCalendar): Date {
-  const dayMs = 86_400_000;
-  let next = new Date(instant.getTime() + dayMs);
-  while (!isWorkingInstant(next, calendar)) next = new Date(next.getTime() + dayMs);
-  return next;
-}
-
 export function firstWorkingDayOfMonth(month: string, calendar: WorkingCalendar): LocalDate {
   let date = `${month}-01`;
   while (!isWorkingDay(date, calendar)) date = addDays(date, 1);

@@ -4,7 +4,7 @@ import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { ConfirmSendPage, RemindersPage, reminderPaths } from './reminder-pages.js';
-import { nextWorkingInstant } from '../../../functions/core/calendar/working-days.js';
+import { nextWorkingRun } from '../../../functions/core/calendar/next-run.js';
 
 /** Runs in the log: enough to see the last two weeks of working days. */
 const logLength = 10;
@@ -25,8 +25,10 @@ export function createReminderRoutes() {
   routes.get('/', async (c) => {
     const deps = c.get('deps');
     const [plan, reports, people] = await Promise.all([todaysPlan(c), deps.runReports.listRecent(logLength), deps.repository.listPeople()]);
-    // Not a working day: what the next run would send instead, if nothing changes before it.
-    const nextPlan = plan.workingDay ? null : await planFromStore(deps, nextWorkingInstant(deps.clock.now(), deps.config));
+    // Not a working day: what the next run would send instead, if nothing changes before it, planned
+    // at the time it runs, since whether an action counts as stale depends on the hour too.
+    const nextRun = plan.workingDay ? null : nextWorkingRun(deps.config.schedules.reminders, deps.clock.now(), deps.config);
+    const nextPlan = nextRun ? await planFromStore(deps, nextRun) : null;
     const sent = reports.find((r) => r.runId === c.req.query('sent')) ?? null;
     const { name, staleAfterDays, remindEveryDays, timeZone } = deps.config;
     const names = new Map(people.map((p) => [p.id, p.name]));
