@@ -85,6 +85,17 @@ describe('summary pages', () => {
     expect(section.match(/data-label="Ref"/g)).toHaveLength(overdue.length);
   });
 
+  it('links each ref in the owners’ table to its action, as the other tables do', async () => {
+    const { app, snapshot } = await summaryApp();
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const owners = snapshot.summary.staleOwners;
+    expect(owners.length).toBeGreaterThan(0);
+    for (const owner of owners) {
+      const links = owner.refs.map((ref) => `<a href="/admin/actions/${snapshot.plan.find((row) => row.ref === ref)!.id}">${ref}</a>`);
+      expect(html).toContain(`<td data-label="Refs">${links.join(', ')}</td>`);
+    }
+  });
+
   it('counts open actions by SRO, with how many are stale or overdue, as the plan rows add up', async () => {
     const { app, snapshot } = await summaryApp();
     const html = await (await app.request('/admin/summaries/2026-10')).text();

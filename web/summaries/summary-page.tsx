@@ -80,6 +80,24 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
 /** A ref opens the action's page, where a signed-in board member reads its text and history as they are now. */
 const RefLink = ({ id, label }: { id: string; label: string }) => <a href={consoleActionPath(id)}>{label}</a>;
 
+/** Refs kept by name (the owners' table) link as the other tables' do, where the plan as compiled has them. */
+function RefLinks({ refs, rows }: { refs: readonly string[]; rows: readonly PlanRow[] }) {
+  const ids = new Map(rows.map((row) => [row.ref, row.id]));
+  return (
+    <>
+      {refs.map((ref, i) => {
+        const id = ids.get(ref);
+        return (
+          <>
+            {i > 0 && ', '}
+            {id ? <RefLink id={id} label={ref} /> : ref}
+          </>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * What is past its target and whom to ask: the board's first question after the figures, answered
  * by ref and name without the action's text, most overdue first.
@@ -244,7 +262,9 @@ export function SummaryPage({
               <tr>
                 <td data-label="Owner">{owner.name}</td>
                 <td data-label="Actions">{owner.count}</td>
-                <td data-label="Refs">{owner.refs.join(', ')}</td>
+                <td data-label="Refs">
+                  <RefLinks refs={owner.refs} rows={snapshot.plan} />
+                </td>
               </tr>
             ))}
           </tbody>
