@@ -16,13 +16,11 @@ export function decidesClosureAsAdmin(action: Action, personId: string): boolean
 
 /**
  * Why an admin, not the SRO, signs off the action's closure; null when the SRO does. `sro` is its SRO's
- * directory entry, or null when the directory has none; left out, only the action's own rules are
- * asked (a form that has not read the directory), so an SRO who has left still reads as the one.
+ * directory entry, or null when the directory has none.
  */
-export function whyAdminSignsOff(action: Action, sro?: Person | null): string | null {
+export function whyAdminSignsOff(action: Action, sro: Person | null): string | null {
   if (action.sroId === null) return 'it has no senior responsible officer';
   if (!decidesClosureAsSro(action, action.sroId)) return 'its senior responsible officer owns it too, and nobody signs off their own action';
-  if (sro === undefined) return null;
   if (!sro) return 'its senior responsible officer is not in the people directory';
   return sro.active ? null : 'its senior responsible officer has left';
 }
