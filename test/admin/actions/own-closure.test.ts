@@ -53,7 +53,9 @@ describe('nobody signs off the closure of their own action, admins included', ()
     const h = await actionsHarness({ actions: withCoOwned() });
     const html = await (await h.app.request('/admin/actions/105')).text();
     // The email's link ends #change-sign-off (sro-sign-off.test.ts): the section holding the button.
-    expect(html).toMatch(/<details class="change-section" id="change-sign-off"[^>]*>\s*<summary>Sign off the closure<\/summary>[\s\S]*?action="\/admin\/actions\/105\/sign-off"/);
+    // Open: the link may lose its #anchor through signing in, and signing off is what the page is opened for.
+    expect(html).toMatch(/<details class="change-section" id="change-sign-off" open="">\s*<summary>Sign off the closure<\/summary>[\s\S]*?action="\/admin\/actions\/105\/sign-off"/);
+    expect(html.match(/<details class="change-section" [^>]*open=""/g)).toHaveLength(1);
     expect(textOf(html)).toContain('An admin signs it off: its senior responsible officer owns it too, and nobody signs off their own action. Sign it off once you are satisfied');
     expect(textOf(await (await h.app.request('/admin/actions/102')).text())).toContain('Sign off when the senior responsible officer agrees.');
   });

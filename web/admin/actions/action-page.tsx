@@ -137,14 +137,19 @@ function ActionFields({ action, names, timeZone, flags }: { action: Action; name
   );
 }
 
-/** Each change a collapsible section; the one that came back with problems is open, with what was typed. */
+/**
+ * Each change a collapsible section; the one that came back with problems is open, with what was typed.
+ * Otherwise a closure awaiting sign-off opens its section: it is what the page is visited for, from the
+ * dashboard or the admins' email, whose link to #change-sign-off may come through signing in without it.
+ */
 function ChangeSections(props: ActionPageProps & { names: Record<string, string> }) {
   const { action, failed } = props;
   const defaults = defaultValues(action);
   const state = (change: ActionChange): FormState =>
     failed?.change === change ? { values: failed.values, errors: failed.errors } : { values: defaults[change] ?? {}, errors: [] };
+  const opened = failed?.change ?? (action.status === 'proposed-closure' ? 'sign-off' : null);
   const section = (change: ActionChange, body: unknown) => (
-    <details class="change-section" id={consoleChangeAnchor(change)} open={failed?.change === change}>
+    <details class="change-section" id={consoleChangeAnchor(change)} open={opened === change}>
       <summary>{changeLabels[change]}</summary>
       <div class="change-body">{body as string}</div>
     </details>
