@@ -68,6 +68,38 @@ function runChild(script: string, entry: string, path: string, env: NodeJS.Proce
   });
 }
 
+/** Exports a handler that does nothing: what starting the child and loading one module cost, taken off both counts. */
+const bareEntry = 'export const handler = async () => ({ statusCode: 404 });';
+
+/**
+ * Instructions one cold start executes, counted by valgrind's callgrind: the same count on every run
+ * of one build, whatever else the machine is doing, so that a change of 1% shows (the timed ratio moves
+ * by more than 10% with the host's state). Less V8's hash seeding, which draws a random seed and tests
+ * numbers for primes until one is found, several million instructions more or less on each start
+ * (fixing the seed with --hash-seed instead makes V8 rehash what it loads, which costs more than it
+ * saves). Null when valgrind is not installed.
+ */
+async function countInstructions(script: string, entry: string, path: string, env: NodeJS.ProcessEnv, outFile: string): Promise<number | null> {
+  const run = (command: string, args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string } | null>((resolve, reject) => {
+      const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(null) : reject(error)));
+      child.on('exit', (code) => resolve({ code, out, err }));
+    });
+  const counted = await run('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, process.execPath, script, entry, path]);
+  if (counted === null) return null;
+  const collected = /Collected : (\d+)/.exec(counted.err)?.[1];
+  if (counted.code !== 0 || !collected) throw new Error(`callgrind run failed (${counted.code}): ${counted.err.slice(-2000)}`);
+  const annotated = await run('callgrind_annotate', ['--inclusive=yes', '--threshold=100', outFile]);
+  const seeding = annotated && /^\s*([\d,]+) .*HashSeed::InitializeRoots/m.exec(annotated.out)?.[1];
+  if (!seeding) throw new Error(`callgrind_annotate found no hash seeding in ${outFile}: ${annotated?.err ?? 'not installed'}`);
+  return Number(collected) - Number(seeding.replaceAll(',', ''));
+}
+
 /**
  * Builds one entry alone with the deploy's esbuild options, as CDK does for each function (built
  * together, the two entries would share chunks and each would load files split off for the other),
@@ -82,6 +114,8 @@ export interface ColdStart {
   /** Medians in ms: module load plus the first request, in a fresh process. */
   httpMs: number;
   floorMs: number;
+  /** Instructions each executes beyond a bare Node process loading a module that does nothing; null without valgrind. */
+  instructions: { http: number; floor: number } | null;
   /** Calls into Intl during the http entry's start-up and first request, beyond the floor's. */
   extraIntlCalls: { unknownLink: number; ownersPage: number };
 }
@@ -153,9 +187,14 @@ export async function measureColdStart(): Promise<ColdStart> {
       if (counted.status !== expectedStatus) throw new Error(`${page} answered ${counted.status}, not ${expectedStatus}: the count would be of another page`);
       return counted.intlCalls - (await runChild(script, entries.floor, page, env, true)).intlCalls;
     };
+    const bare = join(dir, 'bare-entry.mjs');
+    await writeFile(bare, bareEntry);
+    const count = (entry: string, name: string) => countInstructions(script, entry, path, env, join(dir, `callgrind-${name}.out`));
+    const [bareCount, httpCount, floorCount] = [await count(bare, 'bare'), await count(entries.http, 'http'), await count(entries.floor, 'floor')];
     return {
       httpMs: percentile(http, 50),
       floorMs: percentile(floor, 50),
+      instructions: bareCount === null || httpCount === null || floorCount === null ? null : { http: httpCount - bareCount, floor: floorCount - bareCount },
       extraIntlCalls: { unknownLink: await extraIntlCalls(path, 404), ownersPage: await extraIntlCalls(ownersPage, 200) },
     };
   } finally {
