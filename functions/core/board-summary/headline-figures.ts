@@ -4,13 +4,23 @@ import { plural } from '../words.js';
 
 type Figure = [label: string, value: number, key: keyof HeadlineFigures];
 
+/** The open actions' part of the headline: never "0 are overdue", nor "of 1 open action, 1 is". */
+function openActionsClause(f: HeadlineFigures, days: number): string {
+  if (f.open === 0) return 'No action is open';
+  const updatedRecently = `updated in the last ${plural(days, 'day')}`;
+  if (f.open === 1) return `The one open action ${f.overdue > 0 ? 'is' : 'is not'} overdue and ${f.stale > 0 ? `has had ${noUpdateFor(days)}` : `was ${updatedRecently}`}`;
+  const overdue = f.overdue === 0 ? 'none is' : `${f.overdue} ${f.overdue === 1 ? 'is' : 'are'}`;
+  const stale = f.stale === 0 ? `all were ${updatedRecently}` : `${f.stale} ${f.stale === 1 ? 'has' : 'have'} had ${noUpdateFor(days)}`;
+  return `Of ${plural(f.open, 'open action')}, ${overdue} overdue and ${stale}`;
+}
+
 /**
  * The figures a board member needs first, in one sentence, above the table: "Of 26 open actions, 8 are
  * overdue and 21 have had no update for 28 days or more; 3 closures await sign-off."
  */
 export function headlineSentence(summary: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): string {
   const f = summary.figures;
-  const open = f.open === 0 ? 'No action is open' : `Of ${plural(f.open, 'open action')}, ${f.overdue} ${f.overdue === 1 ? 'is' : 'are'} overdue and ${f.stale} ${f.stale === 1 ? 'has' : 'have'} had ${noUpdateFor(summary.staleAfterDays)}`;
+  const open = openActionsClause(f, summary.staleAfterDays);
   const closures = f.proposedClosure === 0 ? 'no closure awaits sign-off' : `${plural(f.proposedClosure, 'closure')} ${f.proposedClosure === 1 ? 'awaits' : 'await'} sign-off`;
   return `${open}; ${closures}.`;
 }
