@@ -144,11 +144,18 @@ describe('compiling a board summary on demand', () => {
     const first = await failing.compile('2026-10');
     expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1');
     const page = await (await failing.app.request(first.headers.get('location')!)).text();
-    expect(page).toContain('It could not be sent to 1 board member: send it again to retry');
+    expect(page).toContain('It could not be sent to 1 board member: send it again from here to retry; nobody who had it is sent it twice.');
     expect(page).toContain('<input type="hidden" name="month" value="2026-10"/>');
     expect(page).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
     // Without a failure the banner has no such button.
     expect(await (await failing.app.request('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0')).text()).not.toContain('who has not had it');
+
+    // A board member given the same address reads the banner without a button that would refuse them.
+    const board = await harness({ session: boardSession });
+    await board.summaries.putSnapshot((await failing.summaries.getSnapshot('2026-10'))!);
+    const boardPage = await (await board.app.request(first.headers.get('location')!)).text();
+    expect(boardPage).toContain('It could not be sent to 1 board member: an admin can send it again to retry');
+    expect(boardPage).not.toContain('who has not had it');
 
     const retry = await failing.compile('2026-10');
     expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0');

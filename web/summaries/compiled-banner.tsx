@@ -28,20 +28,24 @@ export function SendAgainForm({ month }: { month: string }) {
   );
 }
 
-/** Says whom the month went to, so that compiling a month sent before does not look like a silent send. */
-export function CompiledBanner({ month, counts }: { month: string; counts: CompiledCounts }) {
+/**
+ * Says whom the month went to, so that compiling a month sent before does not look like a silent send.
+ * `canSend`: an admin's page, which offers to send again; a board member given the address is not offered it.
+ */
+export function CompiledBanner({ month, counts, canSend }: { month: string; counts: CompiledCounts; canSend: boolean }) {
   const members = (n: number) => plural(n, 'board member');
+  const again = canSend ? 'send it again from here' : 'an admin can send it again';
   return (
     <SuccessBanner title={counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && (
         <p>
-          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, send it
-          again from here in {claimTimeoutMs / 60_000} minutes.
+          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {again} in{' '}
+          {claimTimeoutMs / 60_000} minutes.
         </p>
       )}
-      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: send it again to retry; nobody who had it is sent it twice.</p>}
-      {counts.failed + counts.pending > 0 && <SendAgainForm month={month} />}
+      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again} to retry; nobody who had it is sent it twice.</p>}
+      {canSend && counts.failed + counts.pending > 0 && <SendAgainForm month={month} />}
     </SuccessBanner>
   );
 }

@@ -218,7 +218,7 @@ export function SummaryPage({
   const note = movementNote(summary);
   return (
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
-      {compiled && <CompiledBanner month={summary.month} counts={compiled} />}
+      {compiled && <CompiledBanner month={summary.month} counts={compiled} canSend={session.role === 'admin'} />}
       {preview && <PreviewBanner month={summary.month} {...preview} />}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">
