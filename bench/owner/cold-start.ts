@@ -94,6 +94,9 @@ async function countInstructions(script: string, entry: string, path: string, en
   if (counted === null) return null;
   const collected = /Collected : (\d+)/.exec(counted.err)?.[1];
   if (counted.code !== 0 || !collected) throw new Error(`callgrind run failed (${counted.code}): ${counted.err.slice(-2000)}`);
+  // A page that failed under valgrind would count the wrong work, as runChild refuses it too.
+  const status = (JSON.parse(counted.out) as ChildResult).status;
+  if (status >= 500) throw new Error(`callgrind run answered ${status}: ${counted.err.slice(-2000)}`);
   const annotated = await run('callgrind_annotate', ['--inclusive=yes', '--threshold=100', outFile]);
   const seeding = annotated && /^\s*([\d,]+) .*HashSeed::InitializeRoots/m.exec(annotated.out)?.[1];
   if (!seeding) throw new Error(`callgrind_annotate found no hash seeding in ${outFile}: ${annotated?.err ?? 'not installed'}`);

@@ -149,6 +149,8 @@ describe('compiling a board summary on demand', () => {
     expect(page).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
     // Without a failure the banner has no such button.
     expect(await (await failing.app.request('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0')).text()).not.toContain('who has not had it');
+    // Nor while another run may still be sending: pressing it then would send nothing.
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=1&already=0&pending=1&failed=0')).text()).not.toContain('who has not had it');
 
     // A board member given the same address reads the banner without a button that would refuse them.
     const board = await harness({ session: boardSession });

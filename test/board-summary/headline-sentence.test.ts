@@ -16,13 +16,13 @@ describe('the board summary headline sentence', () => {
     expect(headlineSentence({ figures: figures({ open: 0, overdue: 0, stale: 0, proposedClosure: 0 }), staleAfterDays: 28 })).toBe('No action is open; no closure awaits sign-off.');
     // Never "0 are overdue".
     expect(headlineSentence({ figures: figures({ overdue: 1, stale: 0 }), staleAfterDays: 28 })).toBe(
-      'Of 26 open actions, 1 is overdue and all were updated in the last 28 days; 3 closures await sign-off.',
+      'Of 26 open actions, 1 is overdue and none has gone 28 days or more without an update; 3 closures await sign-off.',
     );
     expect(headlineSentence({ figures: figures({ overdue: 0, stale: 0 }), staleAfterDays: 28 })).toBe(
-      'Of 26 open actions, none is overdue and all were updated in the last 28 days; 3 closures await sign-off.',
+      'Of 26 open actions, none is overdue and none has gone 28 days or more without an update; 3 closures await sign-off.',
     );
     expect(headlineSentence({ figures: figures({ open: 1, overdue: 0, stale: 0 }), staleAfterDays: 14 })).toBe(
-      'The one open action is not overdue and was updated in the last 14 days; 3 closures await sign-off.',
+      'The one open action is not overdue and has not gone 14 days or more without an update; 3 closures await sign-off.',
     );
   });
 });

@@ -15,7 +15,8 @@ export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&alr
 
 /**
  * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
- * once and claims each board member before sending, so a second press never sends anyone a second copy.
+ * once and claims each board member before sending, so a second press sends nobody who had it a second
+ * copy (but for the rare case claimTimeoutMs describes).
  */
 export function SendAgainForm({ month }: { month: string }) {
   return (
@@ -40,12 +41,12 @@ export function CompiledBanner({ month, counts, canSend }: { month: string; coun
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && (
         <p>
-          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {again} in{' '}
+          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {canSend ? 'send it again from its preview' : 'an admin can send it again'} in{' '}
           {claimTimeoutMs / 60_000} minutes.
         </p>
       )}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again} to retry; nobody who had it is sent it twice.</p>}
-      {canSend && counts.failed + counts.pending > 0 && <SendAgainForm month={month} />}
+      {canSend && counts.failed > 0 && <SendAgainForm month={month} />}
     </SuccessBanner>
   );
 }

@@ -7,10 +7,11 @@ type Figure = [label: string, value: number, key: keyof HeadlineFigures];
 /** The open actions' part of the headline: never "0 are overdue", nor "of 1 open action, 1 is". */
 function openActionsClause(f: HeadlineFigures, days: number): string {
   if (f.open === 0) return 'No action is open';
-  const updatedRecently = `updated in the last ${plural(days, 'day')}`;
-  if (f.open === 1) return `The one open action ${f.overdue > 0 ? 'is' : 'is not'} overdue and ${f.stale > 0 ? `has had ${noUpdateFor(days)}` : `was ${updatedRecently}`}`;
+  // Not "updated in the last N days": an action reopened lately counts from its reopening, update or none.
+  const notStale = `gone ${plural(days, 'day')} or more without an update`;
+  if (f.open === 1) return `The one open action ${f.overdue > 0 ? 'is' : 'is not'} overdue and ${f.stale > 0 ? `has had ${noUpdateFor(days)}` : `has not ${notStale}`}`;
   const overdue = f.overdue === 0 ? 'none is' : `${f.overdue} ${f.overdue === 1 ? 'is' : 'are'}`;
-  const stale = f.stale === 0 ? `all were ${updatedRecently}` : `${f.stale} ${f.stale === 1 ? 'has' : 'have'} had ${noUpdateFor(days)}`;
+  const stale = f.stale === 0 ? `none has ${notStale}` : `${f.stale} ${f.stale === 1 ? 'has' : 'have'} had ${noUpdateFor(days)}`;
   return `Of ${plural(f.open, 'open action')}, ${overdue} overdue and ${stale}`;
 }
 

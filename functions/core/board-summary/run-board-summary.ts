@@ -134,7 +134,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     result.sent.push(recipient);
     await deps.summaries.confirmSent(month, recipient, now);
   }
-  const again = 'send this month again (its preview in the console\'s Summaries, or the board-summary command) to retry them: the others are not sent it twice';
+  const again = 'send this month again from its preview in the console\'s Summaries to retry them: the others are not sent it twice';
   const parts = [
     `sent to ${result.sent.length}`,
     `already sent to ${result.alreadySent.length}`,
