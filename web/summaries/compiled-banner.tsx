@@ -35,17 +35,17 @@ export function SendAgainForm({ month }: { month: string }) {
  */
 export function CompiledBanner({ month, counts, canSend }: { month: string; counts: CompiledCounts; canSend: boolean }) {
   const members = (n: number) => plural(n, 'board member');
-  const again = canSend ? 'send it again from here' : 'an admin can send it again';
+  const again = (where: string) => (canSend ? `send it again ${where}` : 'an admin can send it again');
   return (
     <SuccessBanner title={counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && (
         <p>
-          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {canSend ? 'send it again from its preview' : 'an admin can send it again'} in{' '}
+          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {again('from its preview')} in{' '}
           {claimTimeoutMs / 60_000} minutes.
         </p>
       )}
-      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again} to retry; nobody who had it is sent it twice.</p>}
+      {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again('from here')} to retry; nobody who had it is sent it twice.</p>}
       {canSend && counts.failed > 0 && <SendAgainForm month={month} />}
     </SuccessBanner>
   );

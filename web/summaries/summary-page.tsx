@@ -81,8 +81,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
 const RefLink = ({ id, label }: { id: string; label: string }) => <a href={consoleActionPath(id)}>{label}</a>;
 
 /** Refs kept by name (the owners' table) link as the other tables' do, where the plan as compiled has them. */
-function RefLinks({ refs, rows }: { refs: readonly string[]; rows: readonly PlanRow[] }) {
-  const ids = new Map(rows.map((row) => [row.ref, row.id]));
+function RefLinks({ refs, ids }: { refs: readonly string[]; ids: ReadonlyMap<string, string> }) {
   return (
     <>
       {refs.map((ref, i) => {
@@ -203,6 +202,7 @@ export function SummaryPage({
   const f = summary.figures;
   const m = summary.movement;
   const rows = new Map(snapshot.plan.map((row) => [row.id, row]));
+  const idsByRef = new Map(snapshot.plan.map((row) => [row.ref, row.id]));
   const target = (t: string | null) => (t ? targetLabel(t) : 'not set');
   const items: Record<MovementList, Moved['items']> = {
     newActions: m.newActions,
@@ -263,7 +263,7 @@ export function SummaryPage({
                 <td data-label="Owner">{owner.name}</td>
                 <td data-label="Actions">{owner.count}</td>
                 <td data-label="Refs">
-                  <RefLinks refs={owner.refs} rows={snapshot.plan} />
+                  <RefLinks refs={owner.refs} ids={idsByRef} />
                 </td>
               </tr>
             ))}

@@ -17,6 +17,10 @@ export interface OwnerActionView {
   lastProposal: Update | null;
   /** Names of the people who wrote them, and of the action's owners, by id. */
   names: Record<string, string>;
+}
+
+/** The update form's view: also who would sign off a closure the owner proposes. */
+export interface OwnerFormView extends OwnerActionView {
   /** Why an admin, not the SRO, would sign off its closure; null when the SRO would. */
   whyAdminSignsOff: string | null;
 }
@@ -31,8 +35,10 @@ export async function getOwnedAction(deps: Pick<OwnerDeps, 'repository'>, person
   return action;
 }
 
-export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<OwnerActionView> {
-  return viewOf(deps, await getOwnedAction(deps, person, actionId));
+export async function getActionForOwner(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<OwnerFormView> {
+  const action = await getOwnedAction(deps, person, actionId);
+  const [view, whyAdminSignsOff] = await Promise.all([viewOf(deps, action), findWhyAdminSignsOff(deps, action)]);
+  return { ...view, whyAdminSignsOff };
 }
 
 /** How many updates an owner's page shows: enough to see where the action stands. */
@@ -42,12 +48,12 @@ const isProposal = (update: Update) => update.changes.some((c) => c.field === 's
 
 /** An action with its last three updates, the entries that last made it open again and proposed it for closure, and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
-  const [history, adminSignsOff] = await Promise.all([deps.repository.listUpdates(action.id), findWhyAdminSignsOff(deps, action)]);
+  const history = await deps.repository.listUpdates(action.id);
   const recentUpdates = history.slice(-recentCount).reverse();
   const lastReopening = history.findLast(isReopening) ?? null;
   const lastProposal = history.findLast(isProposal) ?? null;
   const named = [...recentUpdates, ...[lastReopening, lastProposal].filter((u): u is Update => u !== null)];
-  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named, action.ownerIds), whyAdminSignsOff: adminSignsOff };
+  return { action, recentUpdates, lastReopening, lastProposal, names: await namesOf(deps, named, action.ownerIds) };
 }
 
 /** Who would sign off the action's closure, asked of the directory: an SRO who has left or is missing cannot. */
