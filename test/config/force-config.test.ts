@@ -87,6 +87,18 @@ describe('force config', () => {
     });
   });
 
+  describe('the reminder schedule, whose job does nothing on weekends and bank holidays', () => {
+    it.each(['0 9 * * 1-5', '0 9 * * 1', '0 9 * * 5-7', '0 9 1 * *', '*/30 8-17 * * *', '0 9 * * SAT,MON'])('accepts "%s", which runs on a weekday', (reminders) => {
+      expect(parseForceConfig({ ...valid, schedules: { reminders } }, 'test.json').schedules.reminders).toBe(reminders);
+    });
+
+    it.each(['0 9 * * 6', '0 9 * * 0,6', '0 9 * * 6-7', '0 9 * * SAT,SUN'])('refuses "%s", which would never remind anyone, and says what to write', (reminders) => {
+      expect(configProblems({ ...valid, schedules: { reminders } })).toEqual([
+        'schedules.reminders: runs on weekends only, when the reminder job does nothing (it skips weekends and bank holidays), so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)',
+      ]);
+    });
+  });
+
   it('reports every bad field at once, one line each', () => {
     const problems = configProblems({ ...valid, sender: 'x', staleAfterDays: -1, timeZone: 'Nowhere' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['sender', 'staleAfterDays', 'timeZone']);

@@ -82,3 +82,17 @@ export function checkBoardSummarySchedule(expression: string): string | null {
     `which can be any of them, and the runs on other days do nothing. Write "${minute} ${hour} 1-7 * *" (the default is "30 7 1-7 * *")`
   );
 }
+
+const weekdays = [1, 2, 3, 4, 5];
+
+/**
+ * The reminder schedule: any cron that runs on a weekday. The job skips weekends and bank holidays, so
+ * a weekend-only schedule would be accepted and then remind nobody, ever, without a word.
+ */
+export function checkRemindersSchedule(expression: string): string | null {
+  const problem = checkCronExpression(expression);
+  if (problem) return problem;
+  const days = valuesOf(expression.trim().split(/\s+/)[4]!, fields[4]);
+  if (weekdays.some((day) => days.has(day))) return null;
+  return 'runs on weekends only, when the reminder job does nothing (it skips weekends and bank holidays), so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)';
+}

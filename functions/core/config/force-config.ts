@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
-import { checkBoardSummarySchedule, checkCronExpression } from './cron-expression.js';
+import { checkBoardSummarySchedule, checkRemindersSchedule } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
 import { isKnownZone } from '../calendar/wall-clock.js';
 
@@ -33,7 +33,7 @@ const checkedString = (problemOf: (value: string) => string | null, fallback: st
   );
 
 /** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
-const cronExpression = (fallback: string, check: (expression: string) => string | null = checkCronExpression) => checkedString(check, fallback);
+const cronExpression = (fallback: string, check: (expression: string) => string | null) => checkedString(check, fallback);
 
 /**
  * What is wrong with the zone, if anything. The ones wall-clock.ts knows need no asking: the first Intl
@@ -128,7 +128,7 @@ export const ForceConfig = z
     sendRatePerSecond: wholeNumber('emails per second', 1, 1000, 10),
     schedules: z._default(
       z.strictObject({
-        reminders: cronExpression('0 9 * * 1-5'),
+        reminders: cronExpression('0 9 * * 1-5', checkRemindersSchedule),
         boardSummary: cronExpression('30 7 1-7 * *', checkBoardSummarySchedule),
       }),
       { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
