@@ -27,13 +27,14 @@ interface HarnessOptions {
   /** Whether the mail service turns an email down, as SES does when throttled. */
   refuse?: (email: OutgoingEmail) => boolean;
   board?: string[];
+  /** Another harness's store: the same table read under another config or session. */
+  summaries?: MemorySummaryStore;
 }
 
-async function harness({ session, refuse = () => false, board = config.board }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore() }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
-  const summaries = new MemorySummaryStore();
   const audit = new MemoryAuditLog();
   const deps = memoryDeps({
     config: { ...config, board },
@@ -75,6 +76,9 @@ describe('compiling a board summary on demand', () => {
     const againPage = await (await app.request(again.headers.get('location')!)).text();
     expect(againPage).toContain('Kept; nobody was emailed this time');
     expect(againPage).toContain('2 board members had it already, and were not sent it again.');
+    // The log tells the second press from the compile: it kept nothing.
+    expect(audit.entries.map((e) => e.change)).toEqual(['compile-summary', 'send-summary-again']);
+    expect(audit.entries[1]).toMatchObject({ target: { type: 'summary', id: '2026-10' }, after: { kept: 'before', sent: [] } });
     // A hand-made address shows the summary without a banner.
     expect(await (await app.request('/admin/summaries/2026-10?sent=lots')).text()).not.toContain('notification-success');
   });
@@ -125,17 +129,48 @@ describe('compiling a board summary on demand', () => {
     expect(await bad.text()).toContain('<a href="#month">Enter the month to preview, like October 2026</a>');
   });
 
-  it('shows a preview of a month kept already as the summary the board was sent, sending it only to whoever has not had it', async () => {
-    const { app, compile, sent } = await harness();
+  it('shows a preview of a month kept already with who has had it, offering to send it only to whoever has not', async () => {
+    const { app, compile, sent, summaries } = await harness();
     await compile('2026-10');
     const html = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
-    expect(html).toContain('This month is kept already');
+    expect(html).toContain('This month is kept already: this is the summary as it was kept. Every board member has had it (2).');
     expect(html).not.toContain('Compile and send');
-    expect(html).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
+    // Nobody is left to send it to: no button that would send nothing.
+    expect(html).not.toContain('who has not had it');
     expect(sent).toHaveLength(2);
-    // Its button is the compile run, which sends nobody a second copy.
+    // The compile run behind the button sends nobody a second copy.
     expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0');
     expect(sent).toHaveLength(2);
+
+    // A board member added to the config since: counted, and the button goes to them alone.
+    const grown = await harness({ board: [...config.board, 'dcc@testshire.example'], summaries });
+    const grownPage = await (await grown.app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(grownPage).toContain('2 of 3 board members have had it.');
+    expect(grownPage).toContain('1 board member has not had it: one it could not be sent to, or one added to the board list since.');
+    expect(grownPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
+    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0');
+    expect(grown.sent.flatMap((e) => e.to)).toEqual(['dcc@testshire.example']);
+  });
+
+  it('says a kept month is being sent by another run, and offers no button while it may be', async () => {
+    const { compile, summaries } = await harness({ board: ['chief@testshire.example'] });
+    await compile('2026-10');
+    // A second board member whom another run claimed a minute ago and has not confirmed yet.
+    await summaries.claimSend('2026-10', 'pcc@testshire.example', new Date(now.getTime() - 60_000));
+    const page = await (await (await harness({ summaries })).app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(page).toContain('1 of 2 board members has had it.');
+    expect(page).toContain('1 board member is being sent it by another run, or by one that stopped: if they do not get it, send it again from here in 15 minutes.');
+    expect(page).not.toContain('who has not had it');
+  });
+
+  it('says a kept month went to nobody when the config lists no board members', async () => {
+    const { app, compile } = await harness({ board: [] });
+    await compile('2026-10');
+    const html = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(html).toContain('This month is kept already: this is the summary as it was kept.');
+    expect(html).toContain('lists no board members, so keeping it emails nobody');
+    expect(html).not.toContain('has had it');
+    expect(html).not.toContain('who has not had it');
   });
 
   it('after a send that failed for one board member, offers to send it again, and that sends it to them alone', async () => {
@@ -145,6 +180,11 @@ describe('compiling a board summary on demand', () => {
     expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1');
     const page = await (await failing.app.request(first.headers.get('location')!)).text();
     expect(page).toContain('It could not be sent to 1 board member: send it again from here to retry; nobody who had it is sent it twice.');
+    // Not the green of a plain success: the title says at once that it did not reach everyone.
+    expect(page).toMatch(/<div class="notification-important"[^>]*><h2[^>]*>Kept and sent to 1 board member, but not to everyone<\/h2>/);
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=2')).text()).toMatch(
+      /<div class="notification-important"[^>]*><h2[^>]*>Kept, but it could not be sent<\/h2>/,
+    );
     expect(page).toContain('<input type="hidden" name="month" value="2026-10"/>');
     expect(page).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
     // Without a failure the banner has no such button.
@@ -158,10 +198,22 @@ describe('compiling a board summary on demand', () => {
     const boardPage = await (await board.app.request(first.headers.get('location')!)).text();
     expect(boardPage).toContain('It could not be sent to 1 board member: an admin can send it again to retry');
     expect(boardPage).not.toContain('who has not had it');
+    expect(await (await board.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');
+
+    // Opened later without the banner's counts (a scheduled run's failure looks the same), the month says so too.
+    const monthPage = await (await failing.app.request('/admin/summaries/2026-10')).text();
+    expect(monthPage).toContain('1 of 2 board members has had it.');
+    expect(monthPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
+    // The month's preview says the same, and its button names how many it goes to.
+    const preview = await (await failing.app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(preview).toContain('1 of 2 board members has had it.');
+    expect(preview).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
 
     const retry = await failing.compile('2026-10');
     expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0');
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
+    // Everyone has had it now: the month's page has nothing to ask.
+    expect(await (await failing.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');
   });
 
   it('counts each board mailbox once on the button, and says when the config lists none', async () => {

@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summary-store.js';
-import type { SummaryStore } from '../../functions/core/board-summary/summary-store.js';
+import { boardSendStatus, type SummaryStore } from '../../functions/core/board-summary/summary-store.js';
 import { startDynamoFixture, type DynamoFixture } from '../adapters/dynamo-fixture.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
@@ -59,6 +59,22 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(60 * 24))).toBe('sent');
   });
 
+  it("lists a month's claims, sent or not, under the address's key, and no other month's", async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    await store.claimSend('2026-10', 'DCC@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    await store.claimSend('2026-10', 'pcc@example.police.uk', at);
+    await store.claimSend('2026-11', 'chief@example.police.uk', at);
+    const claims = await store.listSendClaims('2026-10');
+    expect(claims.sort((a, b) => a.recipient.localeCompare(b.recipient))).toEqual([
+      { recipient: 'dcc@example.police.uk', claimedAt: at.toISOString(), sent: true },
+      { recipient: 'pcc@example.police.uk', claimedAt: at.toISOString(), sent: false },
+    ]);
+    await store.releaseSent('2026-10', 'pcc@example.police.uk');
+    expect((await store.listSendClaims('2026-10')).map((c) => c.recipient)).toEqual(['dcc@example.police.uk']);
+  });
+
   it('lists kept summaries newest first with their figures', async () => {
     const store = await create();
     const plan = generatePlan(5, 1);
@@ -74,6 +90,7 @@ describe('summary store (dynamodb): claims written before claims were confirmed'
     const tableName = await dynamo.createTable();
     const store = new DynamoSummaryStore(dynamo.doc, tableName);
     await dynamo.doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'SUMMARY#2026-10', sk: 'SENT#dcc@example.police.uk', recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z' } }));
+    expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z', sent: true }]);
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', new Date('2027-01-05T09:00:00.000Z'))).toBe('sent');
   });
 });
@@ -110,5 +127,23 @@ describe('summary store (dynamodb) with a big plan', () => {
     );
     const ids = new Set(Items.filter((i) => String(i.sk).startsWith('CHUNK#')).map((i) => String(i.sk).split('#')[1]));
     expect(ids.size).toBe(1);
+  });
+});
+
+describe('where each board member stands for a kept month', () => {
+  it('reads claims as claimSend does: confirmed had it, a recent claim is in flight, a stale one or none has not had it', () => {
+    const now = new Date('2026-11-02T08:00:00.000Z');
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+    const claims = [
+      { recipient: 'chief@example.police.uk', claimedAt: ago(600), sent: true },
+      { recipient: 'dcc@example.police.uk', claimedAt: ago(14), sent: false },
+      { recipient: 'pcc@example.police.uk', claimedAt: ago(16), sent: false },
+    ];
+    const board = ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk'];
+    expect(boardSendStatus(board, claims, now)).toEqual({
+      had: ['Chief@example.police.uk'],
+      inFlight: ['dcc@example.police.uk'],
+      notHad: ['pcc@example.police.uk', 'acc@example.police.uk'],
+    });
   });
 });

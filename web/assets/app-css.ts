@@ -65,7 +65,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .form-group-error .textarea,.input-error,.select-error{border-color:#d4351c}
 .error-message{color:#d4351c;font-weight:700;margin:0 0 .4rem}
 .error-summary{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
-.error-summary:focus,.notification-success:focus{outline:3px solid #fd0}
+.error-summary:focus,.notification-success:focus,.notification-important:focus{outline:3px solid #fd0}
 .error-summary-title{margin:0 0 .75rem;font-size:1.375rem}
 .error-summary-list{margin:0;padding:0;list-style:none}
 .error-summary-list a{color:#d4351c;font-weight:700}
@@ -74,7 +74,8 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .radio label,.checkbox label{display:inline-block;padding-top:.1rem;cursor:pointer}
 .radio-hint{margin:0}
 .date-input{display:flex;flex-wrap:wrap;gap:1rem}
-.notification-success{border:5px solid #00703c;padding:1rem;margin:0 0 2rem}
+.notification-success,.notification-important{border:5px solid #00703c;padding:1rem;margin:0 0 2rem}
+.notification-important{border-color:#1d70b8}
 .notification-title{margin:0 0 .5rem;font-size:1.375rem}
 .warning-text{border-left:5px solid #0b0c0c;padding:.25rem 0 .25rem 1rem;margin:0 0 1.5rem;font-weight:700}
 .unsaved{font-weight:400;background:#f3f2f1;padding:.5rem}

@@ -1,15 +1,28 @@
 import type { Child } from 'hono/jsx';
 
 /**
- * A confirmation after a change (GOV.UK's success notification banner): focused on load like the error
- * summary, so that a screen reader reads it on the page the change led to, and Tab goes on from it.
- * Beside an error summary, which takes the focus, it is only a status.
+ * What a change did (GOV.UK's notification banner): green for a confirmation, blue ("important") when
+ * part of it failed, so that a partial failure never looks like a plain success. Focused on load like
+ * the error summary, so that a screen reader reads it on the page the change led to, and Tab goes on
+ * from it. Beside an error summary, which takes the focus, it is only a status.
  */
-export function SuccessBanner({ title, level: Heading = 'h2', focus = true, children }: { title: Child; level?: 'h1' | 'h2'; focus?: boolean; children?: Child }) {
+export function NotificationBanner({
+  title,
+  level: Heading = 'h2',
+  focus = true,
+  tone = 'success',
+  children,
+}: {
+  title: Child;
+  level?: 'h1' | 'h2';
+  focus?: boolean;
+  tone?: 'success' | 'important';
+  children?: Child;
+}) {
   const focused = focus ? ({ role: 'alert', tabindex: -1, autofocus: true } as const) : ({ role: 'status' } as const);
   return (
-    <div class="notification-success" aria-labelledby="success-title" {...focused}>
-      <Heading id="success-title" class="notification-title">
+    <div class={`notification-${tone}`} aria-labelledby="notification-title" {...focused}>
+      <Heading id="notification-title" class="notification-title">
         {title}
       </Heading>
       {children}

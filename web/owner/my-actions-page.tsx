@@ -8,7 +8,7 @@ import { plural } from '../../functions/core/words.js';
 import { missingPersonName } from '../../functions/core/model/owner-names.js';
 import { sharedOwners } from './action-summary.js';
 import { formatDaysAgo, formatTarget, ownerPaths, shorten } from './format.js';
-import { SuccessBanner } from './components.js';
+import { NotificationBanner } from './components.js';
 
 export interface MyActionsPageProps {
   forceName: string;
@@ -43,7 +43,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
     <Layout title="Your actions" forceName={forceName}>
       {saved && <SavedBanner token={token} saved={saved} />}
       {decided && !saved && (
-        <SuccessBanner title={decidedTitles[decided.decision](decided.action.ref)} />
+        <NotificationBanner title={decidedTitles[decided.decision](decided.action.ref)} />
       )}
       <h1>Your actions</h1>
       <p class="lead">
@@ -148,7 +148,7 @@ function whyItNeedsYou(item: MyActionItem): string {
 
 function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
   return (
-    <SuccessBanner title={`Update saved for ${saved.item.action.ref}`}>
+    <NotificationBanner title={`Update saved for ${saved.item.action.ref}`}>
       {saved.item.action.status === 'proposed-closure' && <p>{whoSignsOff(saved.whyAdminSignsOff)}</p>}
       {saved.next ? (
         <p>
@@ -157,7 +157,7 @@ function SavedBanner({ token, saved }: { token: string; saved: SavedNotice }) {
       ) : (
         <p>None of your other actions needs an update now.</p>
       )}
-    </SuccessBanner>
+    </NotificationBanner>
   );
 }
 

@@ -2,7 +2,7 @@ import * as z from '../../functions/core/zod.js';
 import { claimTimeoutMs } from '../../functions/core/board-summary/summary-store.js';
 import { monthLabel } from '../../functions/core/board-summary/month.js';
 import { plural } from '../../functions/core/words.js';
-import { SuccessBanner } from '../owner/components.js';
+import { NotificationBanner } from '../owner/components.js';
 import { summaryPaths } from './summary-paths.js';
 
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
@@ -16,17 +16,31 @@ export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&alr
 /**
  * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
  * once and claims each board member before sending, so a second press sends nobody who had it a second
- * copy (but for the rare case claimTimeoutMs describes).
+ * copy (but for the rare case claimTimeoutMs describes). `notHad`: how many, where the page knows.
  */
-export function SendAgainForm({ month }: { month: string }) {
+export function SendAgainForm({ month, notHad }: { month: string; notHad?: number }) {
   return (
     <form method="post" action={summaryPaths.compile}>
       <input type="hidden" name="month" value={month} />
       <button type="submit" class="button">
-        Send {monthLabel(month)} to any board member who has not had it
+        Send {monthLabel(month)} to {notHad === undefined ? 'any board member who has not had it' : notHad === 1 ? 'the 1 board member who has not had it' : `the ${notHad} board members who have not had it`}
       </button>
     </form>
   );
+}
+
+/** Board members another run has claimed: it is sending to them, or stopped, which frees them after claimTimeoutMs. */
+export function BeingSent({ count, again }: { count: number; again: string }) {
+  return (
+    <p>
+      {plural(count, 'board member')} {count === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {again} in {claimTimeoutMs / 60_000} minutes.
+    </p>
+  );
+}
+
+function compiledTitle({ sent, failed }: CompiledCounts): string {
+  if (failed > 0) return sent > 0 ? `Kept and sent to ${plural(sent, 'board member')}, but not to everyone` : 'Kept, but it could not be sent';
+  return sent > 0 ? `Kept and sent to ${plural(sent, 'board member')}` : 'Kept; nobody was emailed this time';
 }
 
 /**
@@ -37,16 +51,11 @@ export function CompiledBanner({ month, counts, canSend }: { month: string; coun
   const members = (n: number) => plural(n, 'board member');
   const again = (where: string) => (canSend ? `send it again ${where}` : 'an admin can send it again');
   return (
-    <SuccessBanner title={counts.sent > 0 ? `Kept and sent to ${members(counts.sent)}` : 'Kept; nobody was emailed this time'}>
+    <NotificationBanner title={compiledTitle(counts)} tone={counts.failed > 0 ? 'important' : 'success'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
-      {counts.pending > 0 && (
-        <p>
-          {members(counts.pending)} {counts.pending === 1 ? 'is' : 'are'} being sent it by another run, or by one that stopped: if they do not get it, {again('from its preview')} in{' '}
-          {claimTimeoutMs / 60_000} minutes.
-        </p>
-      )}
+      {counts.pending > 0 && <BeingSent count={counts.pending} again={again('from its preview')} />}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again('from here')} to retry; nobody who had it is sent it twice.</p>}
       {canSend && counts.failed > 0 && <SendAgainForm month={month} />}
-    </SuccessBanner>
+    </NotificationBanner>
   );
 }

@@ -23,7 +23,8 @@ import { FiguresTable } from '../views/figures-table.js';
 import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
-import { CompiledBanner, SendAgainForm, type CompiledCounts } from './compiled-banner.js';
+import { BeingSent, CompiledBanner, SendAgainForm, type CompiledCounts } from './compiled-banner.js';
+import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
 import { summaryPaths } from './summary-paths.js';
 
@@ -151,34 +152,58 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
   );
 }
 
+const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
+
+/** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not. */
+function KeptSendStatus({ month, board }: { month: string; board: BoardSendStatus }) {
+  const recipients = board.had.length + board.inFlight.length + board.notHad.length;
+  return (
+    <>
+      <p>
+        This month is kept already: this is the summary as it was kept.{' '}
+        {recipients > 0 && (board.had.length === recipients ? `Every board member has had it (${recipients}).` : `${board.had.length} of ${plural(recipients, 'board member')} ${board.had.length === 1 ? 'has' : 'have'} had it.`)}
+      </p>
+      {recipients === 0 && noBoard}
+      {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
+      {board.notHad.length > 0 && (
+        <>
+          <p>
+            {plural(board.notHad.length, 'board member')} {board.notHad.length === 1 ? 'has' : 'have'} not had it: one it could not be sent to, or one added to the board list since. Nobody who had it is sent it twice.
+          </p>
+          <SendAgainForm month={month} notHad={board.notHad.length} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too. */
+const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length > 0;
+
 /**
  * A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has
  * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first;
- * a kept month's preview sends it to whoever has not had it.
+ * a kept month's preview says who has had it and sends it to whoever has not.
  */
-function PreviewBanner({ month, kept, recipients }: { month: string; kept: boolean; recipients: number }) {
+function PreviewBanner({ month, kept, board }: { month: string; kept: boolean; board: BoardSendStatus }) {
+  if (kept) {
+    return (
+      <div class="warning-text">
+        <KeptSendStatus month={month} board={board} />
+      </div>
+    );
+  }
+  const recipients = board.notHad.length;
   return (
     <div class="warning-text">
-      {kept ? (
-        <>
-          <p>
-            This month is kept already: this is the summary the board was sent. Sending it again goes only to board members who have not had it: one it
-            could not be sent to, or one added to the board list since.
-          </p>
-          <SendAgainForm month={month} />
-        </>
-      ) : (
-        <>
-          <p>Preview: this summary is not kept, and the board has not been sent it.</p>
-          {recipients === 0 && <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>}
-          <form method="post" action={summaryPaths.compile}>
-            <input type="hidden" name="month" value={month} />
-            <button type="submit" class="button">
-              {recipients === 0 ? `Compile and keep ${monthLabel(month)}` : `Compile and send ${monthLabel(month)} to ${plural(recipients, 'board member')}`}
-            </button>
-          </form>
-        </>
-      )}
+      <p>Preview: this summary is not kept, and the board has not been sent it.</p>
+      {recipients === 0 && noBoard}
+      <form method="post" action={summaryPaths.compile}>
+        <input type="hidden" name="month" value={month} />
+        <button type="submit" class="button">
+          {recipients === 0 ? `Compile and keep ${monthLabel(month)}` : `Compile and send ${monthLabel(month)} to ${plural(recipients, 'board member')}`}
+        </button>
+      </form>
     </div>
   );
 }
@@ -190,13 +215,16 @@ export function SummaryPage({
   snapshot,
   compiled = null,
   preview = null,
+  board = null,
 }: {
   forceName: string;
   session: AdminSession;
   snapshot: Snapshot;
   compiled?: CompiledCounts | null;
-  /** Set for a dry run's summary, which has no pack to download; `recipients`, how many board members it would go to. */
-  preview?: { kept: boolean; recipients: number } | null;
+  /** A kept month's page for an admin: who has had it, shown when someone has not. */
+  board?: BoardSendStatus | null;
+  /** Set for a dry run's summary, which has no pack to download; `board`, who has had it (nobody, unless kept). */
+  preview?: { kept: boolean; board: BoardSendStatus } | null;
 }) {
   const { summary } = snapshot;
   const f = summary.figures;
@@ -220,6 +248,11 @@ export function SummaryPage({
     <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner month={summary.month} counts={compiled} canSend={session.role === 'admin'} />}
       {preview && <PreviewBanner month={summary.month} {...preview} />}
+      {board && someNotSent(board) && (
+        <div class="warning-text">
+          <KeptSendStatus month={summary.month} board={board} />
+        </div>
+      )}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
       <p class="lead">
         {plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}. {headlineSentence(summary)}

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import { compileSummaryOnDemand, previewSummary } from '../../functions/core/admin/compile-summary.js';
+import { compileSummaryOnDemand, findBoardSendStatus, previewSummary } from '../../functions/core/admin/compile-summary.js';
 import { Month } from '../../functions/core/board-summary/month.js';
-import { boardRecipients } from '../../functions/core/board-summary/run-board-summary.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import type { AdminEnv } from '../admin/admin-env.js';
@@ -37,7 +36,7 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const month = c.req.query('month');
     const result = await previewSummary(boardSummaryDeps(deps), { month }, deps.clock.now());
-    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, recipients: boardRecipients(deps.config).length }} />);
+    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, board: result.board }} />);
     const listing = await deps.summaries.listSummaries();
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month: month ?? '', error: result.message }} />, 400);
   });
@@ -49,7 +48,9 @@ export function createSummaryRoutes() {
     if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
     // Only a well-formed set of counts (as the compile route writes it) makes a banner.
     const compiled = CompiledCounts.safeParse(c.req.query());
-    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} compiled={compiled.success ? compiled.data : null} />);
+    // An admin opening a month is told if a board member has not had it (a scheduled send that failed).
+    const board = c.get('session').role === 'admin' && !compiled.success ? await findBoardSendStatus(c.get('deps'), month, c.get('deps').clock.now()) : null;
+    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} compiled={compiled.success ? compiled.data : null} board={board} />);
   });
 
   // Compiling is the one change here: admins only, and the run itself keeps and sends a month once.

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, SendClaimRecord, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
 import { conditionHeld, queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
 
@@ -122,6 +122,17 @@ export class DynamoSummaryStore implements SummaryStore {
 
   async releaseSent(month: Month, recipient: string): Promise<void> {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sentKey(month, recipient) }));
+  }
+
+  async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sent)',
+      ExpressionAttributeValues: { ':pk': summaryPk(month), ':sent': 'SENT#' },
+      ConsistentRead: true,
+    });
+    // A claim without a state predates confirmations: it was sent (as claimSend reads it).
+    return items.map((item) => SendClaimRecord.parse({ recipient: String(item.sk).slice('SENT#'.length), claimedAt: item.claimedAt, sent: item.state !== 'claimed' }));
   }
 
   async listSummaries(): Promise<SummaryListing[]> {

@@ -1,6 +1,6 @@
 import type { Month } from '../../core/board-summary/month.js';
 import type { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SendClaimRecord, type SummaryStore } from '../../core/board-summary/summary-store.js';
 
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
@@ -38,6 +38,12 @@ export class MemorySummaryStore implements SummaryStore {
 
   async releaseSent(month: Month, recipient: string): Promise<void> {
     this.sent.delete(`${month}|${recipientKey(recipient)}`);
+  }
+
+  async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
+    return [...this.sent]
+      .filter(([key]) => key.startsWith(`${month}|`))
+      .map(([key, claim]) => ({ recipient: key.slice(month.length + 1), claimedAt: new Date(claim.claimedAt).toISOString(), sent: claim.sentAt != null }));
   }
 
   async listSummaries(): Promise<SummaryListing[]> {

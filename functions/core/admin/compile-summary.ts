@@ -1,6 +1,7 @@
 import { Month } from '../board-summary/month.js';
 import type { Snapshot } from '../board-summary/snapshot.js';
-import { runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
+import { boardRecipients, runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
+import { boardSendStatus, type BoardSendStatus } from '../board-summary/summary-store.js';
 import { InvalidInputError } from '../errors.js';
 import { findDates } from '../import/find-dates.js';
 import type { AuditLog } from './audit-log.js';
@@ -42,7 +43,8 @@ export async function compileSummaryOnDemand(
   await deps.audit.record({
     at: now.toISOString(),
     by: actor.email,
-    change: 'compile-summary',
+    // A month kept already was only sent again, to whoever had not had it.
+    change: run.kept === 'now' ? 'compile-summary' : 'send-summary-again',
     target: { type: 'summary', id: run.month },
     before: null,
     after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient) },
@@ -50,15 +52,23 @@ export async function compileSummaryOnDemand(
   return { ok: true, run };
 }
 
-export type PreviewSummaryResult = { ok: true; snapshot: Snapshot; kept: boolean } | { ok: false; message: string };
+export type PreviewSummaryResult = { ok: true; snapshot: Snapshot; kept: boolean; board: BoardSendStatus } | { ok: false; message: string };
 
 /**
  * What "Compile and send" would send, before the board gets it: the same run as a dry run, which
- * keeps nothing and emails nobody, so a GET may ask for it. A month kept already shows as kept.
+ * keeps nothing and emails nobody, so a GET may ask for it. A month kept already shows as kept, with
+ * which board members have had it, so that sending it again is offered only to those who have not.
  */
 export async function previewSummary(deps: RunBoardSummaryDeps, form: { month?: unknown }, now: Date): Promise<PreviewSummaryResult> {
   const month = readMonth(form.month);
   if (!month) return { ok: false, message: 'Enter the month to preview, like October 2026' };
   const run = await runBoardSummary(deps, { month, dryRun: true, now });
-  return run.outcome === 'dry-run' ? { ok: true, snapshot: run.snapshot, kept: run.kept } : { ok: false, message: run.message };
+  if (run.outcome !== 'dry-run') return { ok: false, message: run.message };
+  const board = run.kept ? await findBoardSendStatus(deps, month, now) : boardSendStatus(boardRecipients(deps.config), [], now);
+  return { ok: true, snapshot: run.snapshot, kept: run.kept, board };
+}
+
+/** Which of the config's board members have had a kept month, which are being sent it, and which have not. */
+export async function findBoardSendStatus(deps: Pick<RunBoardSummaryDeps, 'config' | 'summaries'>, month: Month, now: Date): Promise<BoardSendStatus> {
+  return boardSendStatus(boardRecipients(deps.config), await deps.summaries.listSendClaims(month), now);
 }

@@ -1,3 +1,4 @@
+import * as z from '../zod.js';
 import type { Month } from './month.js';
 import type { Snapshot, SummaryListing } from './snapshot.js';
 
@@ -25,9 +26,15 @@ export interface SummaryStore {
   confirmSent(month: Month, recipient: string, at: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
   releaseSent(month: Month, recipient: string): Promise<void>;
+  /** Every recipient a month's summary was claimed for: sent, or claimed and not (yet) confirmed. */
+  listSendClaims(month: Month): Promise<SendClaimRecord[]>;
   /** Every kept summary, newest month first. */
   listSummaries(): Promise<SummaryListing[]>;
 }
+
+/** `recipient` as recipientKey writes it; `sent` false for a claim not confirmed (yet). */
+export const SendClaimRecord = z.object({ recipient: z.string(), claimedAt: z.iso.datetime(), sent: z.boolean() });
+export type SendClaimRecord = z.infer<typeof SendClaimRecord>;
 
 export type SendClaim = 'claimed' | 'sent' | 'in-flight';
 
@@ -43,4 +50,25 @@ export const recipientKey = (recipient: string): string => recipient.trim().toLo
 
 export function listingOf(snapshot: Snapshot): SummaryListing {
   return { month: snapshot.summary.month, compiledAt: snapshot.summary.compiledAt, figures: snapshot.summary.figures };
+}
+
+export interface BoardSendStatus {
+  had: string[];
+  /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
+  inFlight: string[];
+  /** Never claimed, or claimed by a run that stopped long enough ago: the next send goes to them. */
+  notHad: string[];
+}
+
+/** Where each board recipient stands for a kept month, by the rule claimSend applies. */
+export function boardSendStatus(recipients: readonly string[], claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
+  const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
+  const status: BoardSendStatus = { had: [], inFlight: [], notHad: [] };
+  for (const recipient of recipients) {
+    const claim = byRecipient.get(recipientKey(recipient));
+    if (claim?.sent) status.had.push(recipient);
+    else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);
+    else status.notHad.push(recipient);
+  }
+  return status;
 }

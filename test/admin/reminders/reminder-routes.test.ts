@@ -102,7 +102,7 @@ describe('reminders: preview, send now, log', () => {
     expect(h.audit.entries).toMatchObject([{ by: 'admin@northshire.example', change: 'send-reminders', target: { type: 'reminders', id: report!.runId } }]);
 
     const html = await (await h.app.request(res.headers.get('location')!)).text();
-    expect(html).toContain('Reminders sent');
+    expect(html).toMatch(/<div class="notification-success"[^>]*><h2[^>]*>Reminders sent<\/h2>/);
     expect(html).toContain('2 reminders and 0 escalations sent.');
     expect(html).toContain('<td data-label="People reminded">2</td>');
     // Those just emailed are listed as passed over now, in words that say why, with the force's interval.
@@ -120,6 +120,9 @@ describe('reminders: preview, send now, log', () => {
     const res = await h.post({ confirm: 'yes' });
     const html = await (await h.app.request(res.headers.get('location')!)).text();
     expect(html).toContain('1 email failed and will be tried again on the next working day');
+    // Not the green of a plain success: the title says at once that something failed.
+    expect(html).toMatch(/<div class="notification-important"[^>]*><h2[^>]*>Reminders sent, but 1 email failed<\/h2>/);
+    expect(html).not.toContain('notification-success');
     expect(html).toMatch(/Not sent in the run of [^<]+, and tried again on the next working day:/);
     // SES's sandbox answer ("not verified") is the account's set-up, for IT, not the person's address.
     expect(html).toContain('<li>Ch Insp Blake Reid: the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT');

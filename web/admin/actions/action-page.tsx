@@ -4,7 +4,7 @@ import { peopleWithAddress } from '../../../functions/core/admin/find-person.js'
 import { confidenceLabels, type Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { Update } from '../../../functions/core/model/update.js';
-import { ErrorSummary, Prose, SuccessBanner } from '../../owner/components.js';
+import { ErrorSummary, Prose, NotificationBanner } from '../../owner/components.js';
 import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -63,7 +63,7 @@ function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']
   const notEmailed = [...new Set(done.notEmailed)].filter((id) => Object.hasOwn(names, id)).map((id) => names[id]);
   return (
     <>
-      <SuccessBanner title={done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]} />
+      <NotificationBanner title={done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]} />
       {notEmailed.length > 0 && (
         <p class="warning-text">
           Not emailed (the email failed, or they cannot receive email): {notEmailed.join(', ')}. <NewLinkAdvice />

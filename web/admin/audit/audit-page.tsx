@@ -30,6 +30,7 @@ const changeLabels: Record<string, string> = {
   'reopen-action': 'Reopened an action',
   'revoke-links': 'Revoked someone’s links',
   'send-reminders': 'Sent the reminders now',
+  'send-summary-again': 'Sent a kept board summary to board members who had not had it',
   'sign-in': 'Signed in',
   'sign-off-closure': 'Signed off a closure',
   'sign-out-everywhere': 'Signed out everywhere',

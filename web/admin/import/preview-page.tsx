@@ -1,6 +1,6 @@
 import type { ChangedAction, Counts } from '../../../functions/core/import/apply-import.js';
 import type { ImportDraft } from '../../../functions/core/admin/import-drafts.js';
-import { ErrorSummary, SuccessBanner } from '../../owner/components.js';
+import { ErrorSummary, NotificationBanner } from '../../owner/components.js';
 import { fieldLabels } from '../../../functions/core/model/field-labels.js';
 import type { FieldChange } from '../../../functions/core/model/update.js';
 import { ChangeItem, FieldChangeItem } from '../../views/change-item.js';
@@ -107,9 +107,9 @@ function Notice({ notice, focus }: { notice: PreviewPageProps['notice']; focus: 
     );
   }
   return (
-    <SuccessBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
+    <NotificationBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
       <p>The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and later ones.</p>
-    </SuccessBanner>
+    </NotificationBanner>
   );
 }
 

@@ -3,7 +3,7 @@ import type { Counts } from '../../../functions/core/import/apply-import.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { importPaths } from './import-paths.js';
-import { SuccessBanner } from '../../owner/components.js';
+import { NotificationBanner } from '../../owner/components.js';
 
 const counts = (c: Counts) => `${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged`;
 
@@ -11,7 +11,7 @@ const counts = (c: Counts) => `${c.created} new, ${c.updated} changed, ${c.uncha
 export function ImportedPage({ forceName, session, people, actions, warnings }: { forceName: string; session: AdminSession; people: Counts; actions: Counts; warnings: number }) {
   return (
     <AdminLayout title="Plan imported" forceName={forceName} session={session} current="/admin/import">
-      <SuccessBanner title="Plan imported" level="h1">
+      <NotificationBanner title="Plan imported" level="h1">
         <p>Actions: {counts(actions)}.</p>
         <p>People: {counts(people)}.</p>
         {warnings > 0 && (
@@ -20,7 +20,7 @@ export function ImportedPage({ forceName, session, people, actions, warnings }: 
             where the sheet named someone who has left, the action kept its owners or SRO.
           </p>
         )}
-      </SuccessBanner>
+      </NotificationBanner>
       <p>
         <a href="/admin/actions">See the actions</a> or <a href={importPaths.start}>import another file</a>.
       </p>

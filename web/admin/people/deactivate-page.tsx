@@ -3,7 +3,7 @@ import type { LeaverMove } from '../../../functions/core/admin/people/plan-deact
 import { plural } from '../../../functions/core/words.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
-import { ErrorMessage, ErrorSummary, SuccessBanner } from '../../owner/components.js';
+import { ErrorMessage, ErrorSummary, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { NewLinkAdvice } from '../new-link-advice.js';
@@ -123,9 +123,9 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
   const title = alreadyDone ? `${person.name} was already deactivated` : `${person.name} is deactivated`;
   return (
     <AdminLayout title={title} forceName={forceName} session={session} current="/admin/people">
-      <SuccessBanner title={title} level="h1">
+      <NotificationBanner title={title} level="h1">
         <p>Their links and console sessions no longer work.{alreadyDone && ' Nothing was left to move.'}</p>
-      </SuccessBanner>
+      </NotificationBanner>
       {!alreadyDone && (
         <>
           <h2>Actions moved: {moves.length}</h2>

@@ -2,7 +2,7 @@ import { roleFor } from '../../../functions/core/admin/roles.js';
 import type { ForceConfig } from '../../../functions/core/config/force-config.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
-import { ErrorSummary, SuccessBanner } from '../../owner/components.js';
+import { ErrorSummary, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { NewLinkAdvice } from '../new-link-advice.js';
@@ -68,13 +68,13 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
         People
       </a>
       {done && (
-        <SuccessBanner title={doneMessages[done]}>
+        <NotificationBanner title={doneMessages[done]}>
           {done === 'email-changed' && (
             <p>
               The links sent to their old address no longer work. <NewLinkAdvice addressJustCorrected />
             </p>
           )}
-        </SuccessBanner>
+        </NotificationBanner>
       )}
       <h1>{person.name}</h1>
       <dl class="summary-list">

@@ -1,6 +1,6 @@
 import { digestsByPerson, type ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
-import { ErrorMessage, ErrorSummary, FormGroup, SuccessBanner } from '../../owner/components.js';
+import { ErrorMessage, ErrorSummary, FormGroup, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { ReminderPlanList } from './reminder-plan-list.js';
@@ -23,12 +23,15 @@ const emailCount = (plan: ReminderPlan) => digestsByPerson(plan).length;
 
 function SentBanner({ report }: { report: RunReport }) {
   return (
-    <SuccessBanner title="Reminders sent">
+    <NotificationBanner
+      title={report.failures > 0 ? `Reminders sent, but ${plural(report.failures, 'email')} failed` : 'Reminders sent'}
+      tone={report.failures > 0 ? 'important' : 'success'}
+    >
       <p>
         {plural(report.peopleReminded, 'reminder')} and {plural(report.escalations, 'escalation')} sent
         {report.failures > 0 ? `; ${plural(report.failures, 'email')} failed and will be tried again on the next working day` : ''}.
       </p>
-    </SuccessBanner>
+    </NotificationBanner>
   );
 }
 
