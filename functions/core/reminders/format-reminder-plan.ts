@@ -3,6 +3,8 @@ import { digestsByPerson, type EscalationGroup, type ReminderPlan, type Skip } f
 import { lineWords } from './line-words.js';
 import { skipWords } from './skip-words.js';
 
+/** The closures a run chases for their SRO: proposed as long ago as an action goes stale. */
+export const waitingClosuresWords = (count: number): string => `${plural(count, 'proposed closure')} waiting as long for their SRO's sign-off`;
 
 function groupText(group: EscalationGroup): string {
   const lines = group.lines.map(lineWords).join(', ');
@@ -24,7 +26,7 @@ function skipText(skip: Skip, why: ReturnType<typeof skipWords>): string {
 export function formatReminderPlan(plan: ReminderPlan, { staleAfterDays, remindEveryDays }: { staleAfterDays: number; remindEveryDays: number }): string {
   if (plan.staleActions === 0 && plan.waitingClosures === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
   const lines = [`${plan.staleActions} stale actions for ${plan.owners} people (not updated in ${staleAfterDays} days):`];
-  if (plan.waitingClosures > 0) lines.push(`${plural(plan.waitingClosures, 'proposed closure')} waiting as long for their SRO's sign-off.`);
+  if (plan.waitingClosures > 0) lines.push(`${waitingClosuresWords(plan.waitingClosures)}.`);
   for (const { person, reminder, escalation } of digestsByPerson(plan)) {
     const parts = [
       ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map(lineWords).join(', ')}`] : []),

@@ -66,7 +66,7 @@ describe('reminders: preview, send now, log', () => {
 
   it('previews the closures waiting for their SRO, with or without stale actions', async () => {
     const both = await (await (await harness({ actions: [...defaultActions, waitingClosure] })).app.request('/admin/reminders')).text();
-    expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for the SRO&#39;s sign-off.');
+    expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for their SRO&#39;s sign-off.');
     expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (last updated 35 days ago)');
     expect(both).toContain('Send 3 emails now');
     const ownsOne = staleAction({ id: 'a-4', ref: '1.04', ownerIds: ['sro'] });

@@ -1,4 +1,5 @@
 import { digestsByPerson, type ReminderPlan } from '../../../functions/core/reminders/reminder-plan.js';
+import { waitingClosuresWords } from '../../../functions/core/reminders/format-reminder-plan.js';
 import type { RunReport } from '../../../functions/core/reminders/run-report.js';
 import { ErrorMessage, ErrorSummary, FormGroup, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
@@ -44,7 +45,7 @@ function PlanPreview({ plan, staleAfterDays, remindEveryDays, when }: { plan: Re
     <>
       <p>
         {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days
-        {plan.waitingClosures > 0 && `, and ${plural(plan.waitingClosures, 'proposed closure')} waiting as long for the SRO's sign-off`}. This is what a run would send if it ran{' '}
+        {plan.waitingClosures > 0 && `, and ${waitingClosuresWords(plan.waitingClosures)}`}. This is what a run would send if it ran{' '}
         {when} (this page sends nothing).
       </p>
       <ReminderPlanList plan={plan} remindEveryDays={remindEveryDays} />
