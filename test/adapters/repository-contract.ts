@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/core/errors.js';
 import type { Repository } from '../../functions/core/ports.js';
+import type { PersonFields } from '../../functions/core/model/person.js';
 import { makeAction, makePerson, makeReminder, makeUpdate } from '../support/make-action.js';
 
 /** The error a promise rejects with, so that tests can look inside a ConflictError. */
@@ -258,6 +259,18 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       await expect(repo.updatePerson('p-1', {})).rejects.toThrow('at least one field');
       expect(await repo.updatePerson('nobody', { active: true })).toBe(false);
       expect(await repo.getPerson('nobody')).toBeNull();
+    });
+
+    it('writes only the fields a person may have changed in place, and only valid values', async () => {
+      const repo = await makeRepo();
+      await repo.putPerson(makePerson({ id: 'p-1', name: 'Insp A', email: 'a@example.police.uk' }));
+      // A caller that spreads more than it meant to: the address, its mail status and the keys stay.
+      const spread = { name: 'Ch Insp A', email: 'someone.else@example.police.uk', mailStatus: 'ok', pk: 'PERSON#other' } as PersonFields;
+      expect(await repo.updatePerson('p-1', spread)).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ id: 'p-1', name: 'Ch Insp A', email: 'a@example.police.uk' });
+      // A blank name would make the person unreadable: refused, naming the field, and nothing written.
+      await expect(repo.updatePerson('p-1', { name: '', active: false })).rejects.toThrow(/name: /);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', active: true });
     });
 
     it("claims a person's one email of a day once, apart from their reminder records", async () => {

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MailStatus, Person, PersonFields } from '../../core/model/person.js';
+import { PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
+import { parseOrThrow } from '../../core/validation.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import {
   fromPersonItem,
@@ -60,7 +61,7 @@ export class PeopleStore {
 
   async updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
     // Names, since "name" and "role" are DynamoDB reserved words.
-    const set = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const set = Object.entries(parseOrThrow(PersonFields, fields, `Person ${personId} was not updated`)).filter(([, value]) => value !== undefined);
     if (set.length === 0) throw new Error('updatePerson needs at least one field to set');
     return conditionHeld(() =>
       this.doc.send(

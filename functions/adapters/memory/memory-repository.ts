@@ -1,6 +1,7 @@
 import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
-import type { MailStatus, Person, PersonFields } from '../../core/model/person.js';
+import { PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
+import { parseOrThrow } from '../../core/validation.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
 import type { Repository } from '../../core/ports.js';
@@ -94,7 +95,7 @@ export class MemoryRepository implements Repository {
 
   async updatePerson(personId: string, fields: PersonFields): Promise<boolean> {
     // As DynamoDB's: a field given as undefined is left as it is, and there must be one to set.
-    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const set = Object.fromEntries(Object.entries(parseOrThrow(PersonFields, fields, `Person ${personId} was not updated`)).filter(([, value]) => value !== undefined));
     if (Object.keys(set).length === 0) throw new Error('updatePerson needs at least one field to set');
     const person = this.people.get(personId);
     if (!person) return false;

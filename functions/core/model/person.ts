@@ -18,8 +18,12 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
-/** What the console changes of a person in place: not their id, nor their address and its mail status. */
-export type PersonFields = Partial<Pick<Person, 'name' | 'role' | 'aliases' | 'active'>>;
+/**
+ * What the console changes of a person in place: not their id, nor their address and its mail status.
+ * The repositories parse it before writing, which drops any other key a caller spread in.
+ */
+export const PersonFields = z.partial(z.pick(Person, { name: true, role: true, aliases: true, active: true }));
+export type PersonFields = z.infer<typeof PersonFields>;
 
 /** Ids are derived from the email address so that re-importing a directory finds the same people. */
 export function personIdFromEmail(email: string): string {
