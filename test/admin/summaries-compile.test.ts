@@ -202,7 +202,7 @@ describe('compiling a board summary on demand', () => {
 
     // Opened later without the banner's counts (a scheduled run's failure looks the same), the month says so too.
     const monthPage = await (await failing.app.request('/admin/summaries/2026-10')).text();
-    expect(monthPage).toContain('1 of 2 board members has had it.');
+    expect(monthPage).toContain('Not every board member on the list has had this summary. 1 of 2 board members has had it.');
     expect(monthPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
     // The month's preview says the same, and its button names how many it goes to.
     const preview = await (await failing.app.request('/admin/summaries/preview?month=2026-10')).text();

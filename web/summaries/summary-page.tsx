@@ -154,13 +154,15 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
 
 const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
 
-/** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not. */
-function KeptSendStatus({ month, board }: { month: string; board: BoardSendStatus }) {
-  const recipients = board.had.length + board.inFlight.length + board.notHad.length;
+const recipientCount = (board: BoardSendStatus) => board.had.length + board.inFlight.length + board.notHad.length;
+
+/** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not; `lead` opens it. */
+function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSendStatus; lead: string }) {
+  const recipients = recipientCount(board);
   return (
     <>
       <p>
-        This month is kept already: this is the summary as it was kept.{' '}
+        {lead}{' '}
         {recipients > 0 && (board.had.length === recipients ? `Every board member has had it (${recipients}).` : `${board.had.length} of ${plural(recipients, 'board member')} ${board.had.length === 1 ? 'has' : 'have'} had it.`)}
       </p>
       {recipients === 0 && noBoard}
@@ -189,11 +191,11 @@ function PreviewBanner({ month, kept, board }: { month: string; kept: boolean; b
   if (kept) {
     return (
       <div class="warning-text">
-        <KeptSendStatus month={month} board={board} />
+        <KeptSendStatus month={month} board={board} lead="This month is kept already: this is the summary as it was kept." />
       </div>
     );
   }
-  const recipients = board.notHad.length;
+  const recipients = recipientCount(board);
   return (
     <div class="warning-text">
       <p>Preview: this summary is not kept, and the board has not been sent it.</p>
@@ -250,7 +252,7 @@ export function SummaryPage({
       {preview && <PreviewBanner month={summary.month} {...preview} />}
       {board && someNotSent(board) && (
         <div class="warning-text">
-          <KeptSendStatus month={summary.month} board={board} />
+          <KeptSendStatus month={summary.month} board={board} lead="Not every board member on the list has had this summary." />
         </div>
       )}
       <h1>Board summary, {monthLabel(summary.month)}</h1>
