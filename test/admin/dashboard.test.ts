@@ -97,6 +97,25 @@ describe('the dashboard', () => {
     expect(figure(html, 'Closed this month')).toBe('1');
   });
 
+  it("tells admins when last month's kept summary has not reached a board member, and not once it has", async () => {
+    const october = compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: new Date('2026-11-02T08:00:00Z'), config: consoleConfig });
+    const keptNotSent = async ({ deps }: ReturnType<typeof consoleFixture>) => void (await deps.summaries.putSnapshot(october));
+    const notice = 'The October 2026 board summary has not reached the one board member on the list: a send that failed, or someone added to the list since.';
+    const { html } = await dashboardFor(adminEmail, keptNotSent);
+    expect(html).toContain(notice);
+    expect(html).toContain('<a href="/admin/summaries/2026-10">Open the October 2026 summary</a>');
+    // A board member reading the dashboard is not asked to do what only an admin can.
+    expect((await dashboardFor(boardEmail, keptNotSent)).html).not.toContain(notice);
+    const sent = async (fixture: ReturnType<typeof consoleFixture>) => {
+      await keptNotSent(fixture);
+      await fixture.deps.summaries.claimSend('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'));
+      await fixture.deps.summaries.confirmSent('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'));
+    };
+    expect((await dashboardFor(adminEmail, sent)).html).not.toContain('has not reached');
+    // Before last month is kept there is nothing to have reached anyone.
+    expect((await dashboardFor(adminEmail)).html).not.toContain('has not reached');
+  });
+
   it('tells admins, a year ahead, that the bank holidays in the config are running out', async () => {
     expect((await dashboardFor(adminEmail)).html).not.toContain('bank holidays only up to');
     // The default list ends on Boxing Day 2028: from mid-January 2028 it no longer covers a year ahead.

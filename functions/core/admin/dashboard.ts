@@ -9,6 +9,7 @@ import type { ForceConfig } from '../config/force-config.js';
 import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import type { RunReport, RunReportStore } from '../reminders/run-report.js';
+import { findBoardSendStatus } from './compile-summary.js';
 
 export interface DashboardDeps {
   config: ForceConfig;
@@ -46,6 +47,8 @@ export interface Dashboard {
   unreachable: Array<{ row: PlanRow; who: string[] }>;
   /** The ids of people marked as having left: a closure whose SRO has left is an admin's to sign off. */
   leftIds: ReadonlySet<string>;
+  /** Last month's kept summary when a board member on the list has not had it: a scheduled send that failed shows here. */
+  unsentSummary: { month: Month; notHad: number; recipients: number } | null;
 }
 
 export const dashboardRuns = 5;
@@ -57,11 +60,13 @@ export const dashboardRuns = 5;
  */
 export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Dashboard> {
   const month = localMonth(now, deps.config.timeZone);
-  const [actions, people, previous, runs] = await Promise.all([
+  const lastMonth = addMonths(month, -1);
+  const [actions, people, previous, runs, lastMonthSent] = await Promise.all([
     deps.repository.listActions(),
     deps.repository.listPeople(),
-    deps.summaries.getSnapshot(addMonths(month, -1)),
+    deps.summaries.getSnapshot(lastMonth),
     deps.runReports.listRecent(dashboardRuns),
+    findBoardSendStatus(deps, lastMonth, now),
   ]);
   const leftIds = new Set(people.filter((p) => !p.active).map((p) => p.id));
   const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
@@ -79,6 +84,10 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => a.name.localeCompare(b.name)),
     unreachable: unreachableActions(plan, leftIds),
     leftIds,
+    unsentSummary:
+      previous && lastMonthSent.notHad.length > 0
+        ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: lastMonthSent.had.length + lastMonthSent.inFlight.length + lastMonthSent.notHad.length }
+        : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { FiguresTable } from '../../views/figures-table.js';
 import { ColumnHeads } from '../../views/column-heads.js';
 import { RunLog } from '../reminders/run-log.js';
 import { mailStatusLabels, peoplePaths } from '../people/people-paths.js';
+import { summaryPaths } from '../../summaries/summary-paths.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -47,6 +48,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
           </p>
         </div>
       )}
+      {dashboard.unsentSummary && session.role === 'admin' && <UnsentSummaryNotice {...dashboard.unsentSummary} />}
       <p class="lead">
         {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
       </p>
@@ -133,6 +135,19 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
         />
       )}
     </>
+  );
+}
+
+/** Last month's summary that a board member on the list has not had, and where an admin sends it to them. */
+function UnsentSummaryNotice({ month, notHad, recipients }: NonNullable<Dashboard['unsentSummary']>) {
+  const whom = notHad < recipients ? `${notHad} of the ${recipients} board members` : recipients === 1 ? 'the one board member' : `any of the ${recipients} board members`;
+  return (
+    <div class="warning-text">
+      <p>
+        The {monthLabel(month)} board summary has not reached {whom} on the list: a send that failed, or someone added to the list since.{' '}
+        <a href={summaryPaths.month(month)}>Open the {monthLabel(month)} summary</a> to send it to them.
+      </p>
+    </div>
   );
 }
 
