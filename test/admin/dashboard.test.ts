@@ -97,6 +97,13 @@ describe('the dashboard', () => {
     expect(figure(html, 'Closed this month')).toBe('1');
   });
 
+  it('counts a plan of one as "1 action"', async () => {
+    const fixture = consoleFixture();
+    await fixture.repository.putAction(makeAction({ id: 'only', ref: '1.01' }), null);
+    const html = await (await fixture.request('/admin', { cookie: await fixture.signIn(adminEmail) })).text();
+    expect(html).toContain('1 action in the plan.');
+  });
+
   it("tells admins when last month's kept summary has not reached a board member, and not once it has", async () => {
     const october = compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: new Date('2026-11-02T08:00:00Z'), config: consoleConfig });
     const keptNotSent = async ({ deps }: ReturnType<typeof consoleFixture>) => void (await deps.summaries.putSnapshot(october));

@@ -145,7 +145,7 @@ describe('compiling a board summary on demand', () => {
     // A board member added to the config since: counted, and the button goes to them alone.
     const grown = await harness({ board: [...config.board, 'dcc@testshire.example'], summaries });
     const grownPage = await (await grown.app.request('/admin/summaries/preview?month=2026-10')).text();
-    expect(grownPage).toContain('2 of 3 board members have had it.');
+    expect(grownPage).toContain('2 of the 3 board members have had it.');
     expect(grownPage).toContain('1 board member has not had it: one it could not be sent to, or one added to the board list since.');
     expect(grownPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
     expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0');
@@ -158,7 +158,7 @@ describe('compiling a board summary on demand', () => {
     // A second board member whom another run claimed a minute ago and has not confirmed yet.
     await summaries.claimSend('2026-10', 'pcc@testshire.example', new Date(now.getTime() - 60_000));
     const page = await (await (await harness({ summaries })).app.request('/admin/summaries/preview?month=2026-10')).text();
-    expect(page).toContain('1 of 2 board members has had it.');
+    expect(page).toContain('1 of the 2 board members has had it.');
     expect(page).toContain('1 board member is being sent it by another run, or by one that stopped: if they do not get it, send it again from here in 15 minutes.');
     expect(page).not.toContain('who has not had it');
   });
@@ -182,6 +182,13 @@ describe('compiling a board summary on demand', () => {
     expect(page).toContain('It could not be sent to 1 board member: send it again from here to retry; nobody who had it is sent it twice.');
     // Not the green of a plain success: the title says at once that it did not reach everyone.
     expect(page).toMatch(/<div class="notification-important"[^>]*><h2[^>]*>Kept and sent to 1 board member, but not to everyone<\/h2>/);
+    // Nobody has had it: no "0 of 2" sentence, the count of those who have not says it.
+    const noneHadIt = await harness({ refuse: () => true });
+    await noneHadIt.compile('2026-10');
+    const noneHadItPage = await (await noneHadIt.app.request('/admin/summaries/2026-10')).text();
+    expect(noneHadItPage).toContain('Not every board member on the list has had this summary. </p>');
+    expect(noneHadItPage).toContain('2 board members have not had it');
+    expect(noneHadItPage).not.toMatch(/0 of/);
     expect(await (await failing.app.request('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=2')).text()).toMatch(
       /<div class="notification-important"[^>]*><h2[^>]*>Kept, but it could not be sent<\/h2>/,
     );
@@ -202,11 +209,11 @@ describe('compiling a board summary on demand', () => {
 
     // Opened later without the banner's counts (a scheduled run's failure looks the same), the month says so too.
     const monthPage = await (await failing.app.request('/admin/summaries/2026-10')).text();
-    expect(monthPage).toContain('Not every board member on the list has had this summary. 1 of 2 board members has had it.');
+    expect(monthPage).toContain('Not every board member on the list has had this summary. 1 of the 2 board members has had it.');
     expect(monthPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
     // The month's preview says the same, and its button names how many it goes to.
     const preview = await (await failing.app.request('/admin/summaries/preview?month=2026-10')).text();
-    expect(preview).toContain('1 of 2 board members has had it.');
+    expect(preview).toContain('1 of the 2 board members has had it.');
     expect(preview).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
 
     const retry = await failing.compile('2026-10');

@@ -156,6 +156,13 @@ const noBoard = <p>The force's config lists no board members, so keeping it emai
 
 const recipientCount = (board: BoardSendStatus) => board.had.length + board.inFlight.length + board.notHad.length;
 
+/** Said only when someone has had it: the paragraph on those who have not covers the rest. */
+function hadItSentence(had: number, recipients: number): string {
+  if (had === 0) return '';
+  if (had === recipients) return `Every board member has had it (${recipients}).`;
+  return `${had} of the ${recipients} board members ${had === 1 ? 'has' : 'have'} had it.`;
+}
+
 /** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not; `lead` opens it. */
 function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSendStatus; lead: string }) {
   const recipients = recipientCount(board);
@@ -163,7 +170,7 @@ function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSen
     <>
       <p>
         {lead}{' '}
-        {recipients > 0 && (board.had.length === recipients ? `Every board member has had it (${recipients}).` : `${board.had.length} of ${plural(recipients, 'board member')} ${board.had.length === 1 ? 'has' : 'have'} had it.`)}
+        {hadItSentence(board.had.length, recipients)}
       </p>
       {recipients === 0 && noBoard}
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}

@@ -13,6 +13,7 @@ import { ColumnHeads } from '../../views/column-heads.js';
 import { RunLog } from '../reminders/run-log.js';
 import { mailStatusLabels, peoplePaths } from '../people/people-paths.js';
 import { summaryPaths } from '../../summaries/summary-paths.js';
+import { plural } from '../../../functions/core/words.js';
 
 /** Long lists are cut here; the Actions page filters and pages the rest. */
 export const listLimit = 50;
@@ -50,7 +51,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       )}
       {dashboard.unsentSummary && session.role === 'admin' && <UnsentSummaryNotice {...dashboard.unsentSummary} />}
       <p class="lead">
-        {f.total} actions in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
+        {plural(f.total, 'action')} in the plan. The figures are {monthLabel(dashboard.month)}’s so far, counted as the board summary counts them.
       </p>
       <FiguresTable figures={figures} />
       {session.role === 'admin' && <ForAnAdmin dashboard={dashboard} />}
