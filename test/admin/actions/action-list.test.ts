@@ -89,9 +89,10 @@ describe('the actions list', () => {
     expect(await refsOn(h, '?page=40')).toEqual(await refsOn(h, '?page=3'));
   });
 
-  it('says so when nothing matches', async () => {
-    const h = await actionsHarness();
+  it('says so when nothing matches, and counts one match as "1 action"', async () => {
+    const h = await actionsHarness({ actions: [makeAction({ id: 'only', ref: '1.01' })] });
     expect(textOf(await (await h.app.request('/admin/actions?q=nothing-like-this')).text())).toContain('No actions match these filters.');
+    expect(textOf(await (await h.app.request('/admin/actions')).text())).toContain('Showing 1 to 1 of 1 action.');
   });
 
   it('works without script: a GET form, a labelled table in a focusable scroll region', async () => {

@@ -6,6 +6,7 @@ import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { StatusTags } from './action-page.js';
 import { actionPaths } from './paths.js';
+import { plural } from '../../../functions/core/words.js';
 
 export interface ListPageProps {
   forceName: string;
@@ -168,7 +169,7 @@ export function ListPage(props: ListPageProps) {
         </div>
       )}
       <Filters filters={filters} areas={props.areas} sros={props.sros} owners={props.owners} />
-      <p role="status">{result.total === 0 ? 'No actions match these filters.' : `Showing ${first} to ${last} of ${result.total} actions.`}</p>
+      <p role="status">{result.total === 0 ? 'No actions match these filters.' : `Showing ${first} to ${last} of ${plural(result.total, 'action')}.`}</p>
       {result.total > 0 && (
         <div class="table-wrap" role="region" aria-labelledby="actions-caption" tabindex={0}>
           <table class="table">
