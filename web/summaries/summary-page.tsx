@@ -24,7 +24,7 @@ import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/com
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
 import { BeingSent, CompiledBanner, SendAgainForm, type CompiledCounts } from './compiled-banner.js';
-import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
+import { recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
 import { summaryPaths } from './summary-paths.js';
 
@@ -153,8 +153,6 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
 }
 
 const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
-
-const recipientCount = (board: BoardSendStatus) => board.had.length + board.inFlight.length + board.notHad.length;
 
 /** Said only when someone has had it: the paragraph on those who have not covers the rest. */
 function hadItSentence(had: number, recipients: number): string {

@@ -2,7 +2,7 @@ import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
 import { overdueFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
-import type { SummaryStore } from '../board-summary/summary-store.js';
+import { recipientCount, type SummaryStore } from '../board-summary/summary-store.js';
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
@@ -86,7 +86,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     leftIds,
     unsentSummary:
       previous && lastMonthSent.notHad.length > 0
-        ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: lastMonthSent.had.length + lastMonthSent.inFlight.length + lastMonthSent.notHad.length }
+        ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: recipientCount(lastMonthSent) }
         : null,
   };
 }

@@ -60,6 +60,9 @@ export interface BoardSendStatus {
   notHad: string[];
 }
 
+/** How many board members the status covers: the config's board list, each mailbox once. */
+export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.inFlight.length + status.notHad.length;
+
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
 export function boardSendStatus(recipients: readonly string[], claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
