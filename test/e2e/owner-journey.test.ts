@@ -64,9 +64,10 @@ async function strictPage(width = 1024): Promise<{ page: Page; cspErrors: string
   return { page, cspErrors };
 }
 
+/** Low confidence, which an action whose target has passed also takes (high or medium would be refused). */
 async function fillUpdate(page: Page, progress: string) {
   await page.fill('#progress', progress);
-  await page.check('#confidence');
+  await page.check('#confidence-low');
   if ((await page.inputValue('#targetYear')) === '' && (await page.inputValue('#target')) !== '') await page.selectOption('#target', '');
 }
 
@@ -123,8 +124,11 @@ describe('the owner journey in Chromium', () => {
 
     await tabTo(page, (el) => el.id === 'progress');
     await page.keyboard.type('Typed by keyboard only.');
+    // Arrow keys move the choice within the radio group, as a keyboard user picks Low.
     await tabTo(page, (el) => el.name === 'confidence');
+    for (let i = 0; i < 3 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).value)) !== 'low'; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
+    expect(await page.isChecked('#confidence-low')).toBe(true);
     const year = await page.inputValue('#targetYear');
     if (year === '' && (await page.inputValue('#target')) !== '') throw new Error('unexpected half-set target');
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Save update', 120);
@@ -167,7 +171,7 @@ describe('the owner journey in Chromium', () => {
       const current = (await stack.deps.repository.getAction(second.id))!;
       const other = current.ownerIds.length > 1 ? (await stack.deps.repository.getPerson(current.ownerIds.find((id) => id !== person.id)!))! : person;
       const target = current.timescale.target;
-      const result = await submitOwnerUpdate(stack.deps, other, second.id, { version: String(current.version), progress: 'Saved elsewhere first.', confidence: 'medium', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '' }, stack.deps.clock.now());
+      const result = await submitOwnerUpdate(stack.deps, other, second.id, { version: String(current.version), progress: 'Saved elsewhere first.', confidence: 'low', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '' }, stack.deps.clock.now());
       expect(result.kind).toBe('saved');
       await fillUpdate(page, `Mine, written at ${width} px.`);
       await page.click('button[type=submit]');

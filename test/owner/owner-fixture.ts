@@ -90,12 +90,12 @@ export function postForm(app: OwnerHarness['app'], path: string, fields: Record<
   );
 }
 
-/** A valid update for action 101 at version 1. */
+/** A valid update for action 101 at version 1: low confidence, since its September target has passed. */
 export const validUpdate = (overrides: Record<string, string> = {}): Record<string, string> => ({
   version: '1',
   progress: 'Audit completed for October.',
-  confidence: 'high',
-  confidenceNarrative: 'On track.',
+  confidence: 'low',
+  confidenceNarrative: 'The audit team is short-staffed.',
   targetMonth: '9',
   targetYear: '2026',
   timescaleReason: '',

@@ -47,7 +47,7 @@ describe('the owner pages', () => {
     // Each update moved the last-updated time; its own time says so, so it is not listed as a change.
     expect(html).not.toContain('Last updated:');
     expect(html).toContain('<input type="hidden" name="version" value="5"/>');
-    expect(html).toMatch(/value="high" checked=""/);
+    expect(html).toMatch(/value="low" checked=""/);
     expect(html).toMatch(/<option value="9" selected="">September<\/option>/);
     expect(html).toContain('value="2026"');
   });
@@ -83,6 +83,22 @@ describe('the owner pages', () => {
     expect(html).toContain('>kept narrative</textarea>');
     expect(html).toMatch(/<option value="6" selected="">June<\/option>/);
     expect(html).toContain('value="2027"');
+    expect(await h.repository.listUpdates('101')).toEqual([]);
+  });
+
+  it('say on the form when the target has passed, and refuse high confidence in it beside the target', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const passed = 'Now: September 2026, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.';
+    expect(await (await h.app.request(`/u/${token}/actions/101`)).text()).toContain(passed);
+    expect(await (await h.app.request(`/u/${token}/actions/102`)).text()).toContain('Now: March 2027. Change the month or year only if the target is moving.');
+
+    const response = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ confidence: 'high' }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<a href="#target">The target date has passed: enter a new one, or select Low confidence</a>');
+    expect(html).toContain('id="target-error" class="error-message"><span class="visually-hidden">Error:</span> The target date has passed');
+    expect(html).toMatch(/value="high" checked=""/);
     expect(await h.repository.listUpdates('101')).toEqual([]);
   });
 
@@ -288,7 +304,7 @@ describe('the owner pages', () => {
     expect(post.status).toBe(404);
     // Every written field comes back to copy, under the form's own labels.
     const kept = await post.text();
-    for (const [label, text] of [['Progress update', 'Typed before expiry'], ['Why this confidence?', 'On track.'], ['If the target date is changing, why?', 'Supplier delay.']]) {
+    for (const [label, text] of [['Progress update', 'Typed before expiry'], ['Why this confidence?', 'The audit team is short-staffed.'], ['If the target date is changing, why?', 'Supplier delay.']]) {
       expect(kept).toContain(`<p><strong>${label}</strong></p><p class="prose unsaved">${text}</p>`);
     }
     expect(await h.repository.listUpdates('101')).toEqual([]);

@@ -37,12 +37,12 @@ describe('submitOwnerUpdate', () => {
     expect(result.kind).toBe('saved');
     const [update] = await repository.listUpdates('101');
     expect(update).toMatchObject({ version: 2, by: 'alex', via: 'link', onBehalfOf: null, countsAsProgress: true, at: startNow.toISOString() });
-    expect(update!.patch).toEqual({ latestProgress: 'Audit completed for October.', confidence: 'high', confidenceNarrative: 'On track.' });
+    expect(update!.patch).toEqual({ latestProgress: 'Audit completed for October.', confidence: 'low', confidenceNarrative: 'The audit team is short-staffed.' });
     expect(update!.changes.map((c) => c.field).sort()).toEqual(['confidence', 'confidenceNarrative', 'lastUpdatedAt', 'latestProgress']);
     // The time it replaced, so that a board summary of an earlier month can wind it back.
     expect(update!.changes).toContainEqual({ field: 'lastUpdatedAt', from: before!.lastUpdatedAt, to: startNow.toISOString() });
     expect(before!.lastUpdatedAt).not.toBe(startNow.toISOString());
-    expect(await repository.getAction('101')).toMatchObject({ version: 2, lastUpdatedAt: startNow.toISOString(), status: 'open', confidence: 'high' });
+    expect(await repository.getAction('101')).toMatchObject({ version: 2, lastUpdatedAt: startNow.toISOString(), status: 'open', confidence: 'low' });
   });
 
   it('asks for a reason when the target moves, keeps the original and appends a revision', async () => {
@@ -90,6 +90,23 @@ describe('submitOwnerUpdate', () => {
     expect(late).toMatchObject({ kind: 'invalid', errors: [{ field: 'target', message: 'Target date must be this month or later' }] });
   });
 
+  it('refuses high or medium confidence in a target that has passed, unless the target moves or the action is done', async () => {
+    const { deps, repository } = await ownerHarness();
+    // 1.01's target, September 2026, ran out before 27 November.
+    for (const confidence of ['high', 'medium']) {
+      const result = await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidence }), startNow);
+      expect(result).toMatchObject({ kind: 'invalid', errors: [{ field: 'target', message: 'The target date has passed: enter a new one, or select Low confidence' }] });
+    }
+    expect(await repository.listUpdates('101')).toEqual([]);
+    const moved = validUpdate({ confidence: 'high', targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.' });
+    expect((await submitOwnerUpdate(deps, alex, '101', moved, startNow)).kind).toBe('saved');
+    const { deps: again } = await ownerHarness();
+    expect((await submitOwnerUpdate(again, alex, '101', validUpdate({ confidence: 'high', complete: 'yes' }), startNow)).kind).toBe('saved');
+    // A target that runs to the end of this month has not passed.
+    const { deps: onTime } = await ownerHarness();
+    expect((await submitOwnerUpdate(onTime, alex, '101', validUpdate({ confidence: 'high' }), new Date('2026-09-30T22:30:00Z'))).kind).toBe('saved');
+  });
+
   it('refuses a form opened at an older version, carrying what is stored now', async () => {
     const { deps, repository } = await ownerHarness();
     await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);
@@ -120,7 +137,7 @@ describe('submitOwnerUpdate', () => {
     const { deps } = await ownerHarness();
     await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidenceNarrative: 'Changed elsewhere.' }), startNow);
     const result = await submitOwnerUpdate(deps, alex, '101', validUpdate({ progress: 'Mine', targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.' }), startNow);
-    expect(result).toMatchObject({ kind: 'conflict', values: { targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.', confidenceNarrative: 'On track.' } });
+    expect(result).toMatchObject({ kind: 'conflict', values: { targetMonth: '3', targetYear: '2027', timescaleReason: 'Audit team reduced.', confidenceNarrative: 'The audit team is short-staffed.' } });
   });
 
   it("cannot touch someone else's action", async () => {

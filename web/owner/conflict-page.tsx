@@ -18,6 +18,8 @@ export interface ConflictPageProps {
   /** What the person typed, carried onto the saved action (rebaseForm), at its version so that a resubmit goes through. */
   values: OwnerFormValues;
   whyAdminSignsOff: string | null;
+  /** "YYYY-MM-DD" in the force's time zone. */
+  today: string;
 }
 
 /** Someone saved the action while the person was writing: nothing was overwritten; compare and resubmit. */
@@ -49,7 +51,7 @@ export function ConflictPage(props: ConflictPageProps) {
         </section>
       </div>
       <h2>Save your update</h2>
-      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" today={props.today} />
     </Layout>
   );
 }

@@ -99,13 +99,13 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
     const { action, newerUpdates, values } = result;
     const [names, adminSignsOff] = await Promise.all([namesOf(deps, newerUpdates), findWhyAdminSignsOff(deps, action)]);
     return c.html(
-      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={names} values={values} whyAdminSignsOff={adminSignsOff} />,
+      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={names} values={values} whyAdminSignsOff={adminSignsOff} today={toLocalDate(now, deps.config.timeZone)} />,
       409,
     );
   }
   const view = await getActionForOwner(deps, person, result.action.id);
   return c.html(
-    <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} />,
+    <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} today={toLocalDate(now, deps.config.timeZone)} />,
     400,
   );
 }
@@ -214,16 +214,18 @@ export function createOwnerRoutes() {
     const view = await nullIfNotFound(getActionForOwner(deps, person, c.req.param('id')));
     // Closed, given to someone else or never theirs: the one page for all, which tells a guesser nothing.
     if (!view) return notOpen(c);
+    const now = deps.clock.now();
     return c.html(
       <UpdatePage
         forceName={deps.config.name}
         timeZone={deps.config.timeZone}
         token={c.req.param('token')}
         {...view}
-        daysSinceUpdate={daysSinceUpdate(view.action, deps.clock.now(), deps.config.timeZone)}
+        daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)}
         values={valuesFromAction(view.action)}
         errors={[]}
-        {...savedByThemToday(view.recentUpdates, person, deps.clock.now(), deps.config.timeZone)}
+        today={toLocalDate(now, deps.config.timeZone)}
+        {...savedByThemToday(view.recentUpdates, person, now, deps.config.timeZone)}
       />,
     );
   });

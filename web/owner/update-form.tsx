@@ -3,6 +3,7 @@ import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../f
 import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
+import { hasTargetPassed } from '../../functions/core/rules/stale.js';
 
 export interface UpdateFormProps {
   action: Action;
@@ -12,6 +13,8 @@ export interface UpdateFormProps {
   errors: FieldError[];
   postTo: string;
   submitLabel: string;
+  /** "YYYY-MM-DD" in the force's time zone: whether the target has passed. */
+  today: string;
 }
 
 const confidenceChoices = [
@@ -33,7 +36,7 @@ function completeHint(whyAdmin: string | null): string {
 }
 
 /** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
-export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, submitLabel }: UpdateFormProps) {
+export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, submitLabel, today }: UpdateFormProps) {
   const progressError = errorFor(errors, 'progress');
   const confidenceError = errorFor(errors, 'confidence');
   const narrativeError = errorFor(errors, 'confidenceNarrative');
@@ -95,7 +98,9 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
         <fieldset class="fieldset" role="group" aria-describedby={describedBy('target-hint', targetError && 'target-error')}>
           <legend class="legend">Target date</legend>
           <p id="target-hint" class="hint">
-            Now: {formatTarget(action.timescale)}. Change the month or year only if the target is moving.
+            {hasTargetPassed(action.timescale.target, today)
+              ? `Now: ${formatTarget(action.timescale)}, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.`
+              : `Now: ${formatTarget(action.timescale)}. Change the month or year only if the target is moving.`}
           </p>
           <ErrorMessage id="target-error" message={targetError} />
           <div class="date-input">

@@ -20,6 +20,8 @@ export interface UpdatePageProps {
   whyAdminSignsOff: string | null;
   values: OwnerFormValues;
   errors: FieldError[];
+  /** "YYYY-MM-DD" in the force's time zone. */
+  today: string;
   /** When the person's own update is the latest and from today: the browser's back button brings a saved form back. */
   savedByYouAt?: string;
 }
@@ -72,7 +74,7 @@ export function UpdatePage(props: UpdatePageProps) {
           </p>
         </div>
       )}
-      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" today={props.today} />
     </Layout>
   );
 }

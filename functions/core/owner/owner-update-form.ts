@@ -2,6 +2,7 @@ import * as z from '../zod.js';
 import type { Action } from '../model/action.js';
 import { formatCount } from '../words.js';
 import { formText } from '../form-text.js';
+import { hasTargetPassed } from '../rules/stale.js';
 
 export const maxProgressChars = 5000;
 export const maxNarrativeChars = 5000;
@@ -109,6 +110,11 @@ export function validateOwnerForm(
   const reason = values.timescaleReason.trim();
   if (changed && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
   else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${formatCount(maxReasonChars)} characters or fewer` });
+
+  // "Done by its target date" cannot be high or medium once that date is behind us, unless it is done.
+  if (confidence.success && confidence.data !== 'low' && !values.complete && hasTargetPassed(newTarget, today)) {
+    errors.push({ field: 'target', message: 'The target date has passed: enter a new one, or select Low confidence' });
+  }
 
   const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;
   if (errors.length > 0 || !confidence.success) return { ok: false, errors };

@@ -45,10 +45,14 @@ export function targetDueDate(target: string): string {
   return `${target}-${String(lastDay).padStart(2, '0')}`;
 }
 
+/** Whether a target ("YYYY-MM" or "YYYY-MM-DD") ran out before `today` ("YYYY-MM-DD", the force's time zone). */
+export function hasTargetPassed(target: string | null, today: string): boolean {
+  return target !== null && today > targetDueDate(target);
+}
+
 /** Open and its target date has passed in the force's time zone. */
 export function isOverdue(action: Action, now: Date, timeZone: string): boolean {
-  if (action.status !== 'open' || action.timescale.target === null) return false;
-  return toLocalDate(now, timeZone) > targetDueDate(action.timescale.target);
+  return action.status === 'open' && hasTargetPassed(action.timescale.target, toLocalDate(now, timeZone));
 }
 
 /**

@@ -10,7 +10,7 @@ const changes = [
   { change: 'reopen', id: '103', version: '1', form: { reopenReason: 'The re-inspection found the problem again.' } },
   { change: 'not-accepted', id: '101', version: '3', form: { notAcceptedReason: 'The PCC decided not to fund it.' } },
   { change: 'superseded', id: '101', version: '3', form: { supersededReason: 'Replaced by recommendation 4 of the 2026 report.' } },
-  { change: 'on-behalf', id: '101', version: '3', form: { onBehalfOf: 'alex', progress: 'Audit done in October (by phone).', confidence: 'high', confidenceNarrative: '', targetMonth: '9', targetYear: '2026', timescaleReason: '' } },
+  { change: 'on-behalf', id: '101', version: '3', form: { onBehalfOf: 'alex', progress: 'Audit done in October (by phone).', confidence: 'low', confidenceNarrative: '', targetMonth: '9', targetYear: '2026', timescaleReason: '' } },
 ] as const;
 
 describe('each change on the action page', () => {

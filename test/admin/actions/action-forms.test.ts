@@ -87,6 +87,14 @@ describe('reasons are required', () => {
     expect(html).not.toMatch(/Enter your|confident you are/);
   });
 
+  it('an update on behalf with medium confidence in a target that has passed is refused on the target', async () => {
+    const h = await actionsHarness();
+    const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: 'alex', progress: 'By phone.', confidence: 'medium', targetMonth: '9', targetYear: '2026' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('<a href="#target">The target date has passed: enter a new one, or select Low confidence</a>');
+    expect(await h.historyCount()).toBe(0);
+  });
+
   it('reassigning to a leaver or someone unknown is refused on that field', async () => {
     const h = await actionsHarness();
     const response = await h.post('/admin/actions/101/reassign', { version: '3', owner1: 'leaver', owner2: 'nobody', owner3: '', sro: '' });
