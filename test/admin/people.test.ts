@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueLink } from '../../functions/core/links/links.js';
 import { makeAction, makePerson } from '../support/make-action.js';
+import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
 import { adminEmail, boardEmail, consoleFixture } from './support/console-fixture.js';
 
 const leaver = makePerson({ id: 'leaver', name: 'Supt Lee Vaughan', email: 'lee.vaughan@testshire.example', aliases: ['Supt Vaughan'] });
@@ -403,5 +404,70 @@ describe('links and email status', () => {
     const count = audit.entries.length;
     await request('/admin/people/other/mail-ok', { form: {}, cookie });
     expect(audit.entries).toHaveLength(count);
+  });
+
+  it('emails someone a new link to their actions, which works, names no action text, and is audited', async () => {
+    const { request, cookie, sent, audit } = await setUp();
+    const page = await (await request('/admin/people/sro', { cookie })).text();
+    expect(page).toContain('<form method="post" action="/admin/people/sro/send-link">');
+    expect(page).toContain('Email ACC Sam Rowe a new link');
+    const before = sent.length;
+    const response = await request('/admin/people/sro/send-link', { form: {}, cookie });
+    expect(response.headers.get('location')).toBe('/admin/people/sro?done=link-sent');
+    const emails = sent.slice(before);
+    expect(emails.map((e) => e.to)).toEqual([['sam.rowe@testshire.example']]);
+    expect(emails[0]!.text).toContain('An administrator of the Action Plan Tracker sent you this link.');
+    expect(emails[0]!.text).not.toContain('If you did not ask for a link');
+    const link = /https?:\/\/\S+(\/u\/[A-Za-z0-9_-]{43})/.exec(emails[0]!.text)![1]!;
+    expect((await request(link)).status).toBe(200);
+    expect(audit.entries.at(-1)).toMatchObject({ by: adminEmail, change: 'send-link', target: { type: 'person', id: 'sro' }, after: { sentTo: 'sam.rowe@testshire.example' } });
+    expect(JSON.stringify(audit.entries.at(-1))).not.toContain(link.slice(3));
+    const done = await (await request('/admin/people/sro?done=link-sent', { cookie })).text();
+    expect(done).toContain('A new link to their actions was emailed to them');
+    expect(done).toContain('It went to sam.rowe@testshire.example, and works for 21 days.');
+  });
+
+  it('sends no link to an address that bounced, nor to a leaver, and says why', async () => {
+    const { request, cookie, sent, audit } = await setUp();
+    const bounced = await (await request('/admin/people/other', { cookie })).text();
+    expect(bounced).not.toContain('/send-link');
+    expect(bounced).toContain('No link can be sent until their address works again');
+    const count = audit.entries.length;
+    const before = sent.length;
+    // A page opened before the address bounced still has the button.
+    expect((await request('/admin/people/other/send-link', { form: {}, cookie })).headers.get('location')).toBe('/admin/people/other?done=link-not-sent-mail');
+    expect(await (await request('/admin/people/other?done=link-not-sent-mail', { cookie })).text()).toContain('No link was sent: their address bounced or was marked as spam');
+
+    expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie })).status).toBe(200);
+    const afterLeaving = audit.entries.length;
+    expect((await request('/admin/people/leaver/send-link', { form: {}, cookie })).headers.get('location')).toBe('/admin/people/leaver?done=link-not-sent-left');
+    expect(await (await request('/admin/people/leaver', { cookie })).text()).toContain('has left, so no link can be sent to them');
+    expect(sent.slice(before).filter((e) => e.subject.startsWith('Your link'))).toEqual([]);
+    expect(audit.entries.slice(count).map((e) => e.change)).not.toContain('send-link');
+    expect(audit.entries).toHaveLength(afterLeaving);
+  });
+});
+
+describe('a new link the email service refuses', () => {
+  it('says it was not sent, logs no address, and audits nothing', async () => {
+    const fixture = consoleFixture();
+    await fixture.repository.putPerson(sro);
+    const cookie = await fixture.signIn(adminEmail);
+    fixture.deps.getMailer = async () => ({ send: async (email) => Promise.reject(sesRejection(email.to[0]!)) });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const response = await fixture.request('/admin/people/sro/send-link', { form: {}, cookie });
+      expect(response.headers.get('location')).toBe('/admin/people/sro?done=link-failed');
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+    expectSafeFailureLine((errors[0] as unknown[])[0], sro.email, { message: 'link email from the console failed' });
+    expect(fixture.audit.entries.map((e) => e.change)).not.toContain('send-link');
+    const page = await (await fixture.request('/admin/people/sro?done=link-failed', { cookie })).text();
+    expect(page).toContain('class="notification-important"');
+    expect(page).toContain('The email with their new link could not be sent');
   });
 });

@@ -14,10 +14,14 @@ export interface FreshLinkEmailInput {
   attention: AttentionCounts;
   /** As SRO: how many live actions others own for them, and how many of those await their sign-off. */
   portfolio: { total: number; awaitingSignOff: number };
+  /** The person, on the new-link page, or an admin on their behalf from the console. */
+  askedBy: LinkAskedBy;
 }
 
+export type LinkAskedBy = 'themselves' | 'admin';
+
 /** The link an owner asked for, with the refs of their open actions and what they need; for an SRO, their portfolio's counts. */
-export function freshLinkEmail({ config, person, link, refs, attention, portfolio }: FreshLinkEmailInput): OutgoingEmail {
+export function freshLinkEmail({ config, person, link, refs, attention, portfolio, askedBy }: FreshLinkEmailInput): OutgoingEmail {
   const count = plural(refs.length, 'action');
   const summary =
     refs.length === 0
@@ -42,7 +46,9 @@ export function freshLinkEmail({ config, person, link, refs, attention, portfoli
       : { url: link.url, textIntro: 'Open your personal link to see and update your actions:', label: 'Open your actions' },
     after: [
       `${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`,
-      'If you did not ask for a link, you can ignore this email.',
+      askedBy === 'admin'
+        ? 'An administrator of the Action Plan Tracker sent you this link.'
+        : 'If you did not ask for a link, you can ignore this email.',
     ],
     forceName: config.name,
   });

@@ -6,7 +6,7 @@ import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
 import { countAttention, listMyWork } from './list-my-actions.js';
-import { freshLinkEmail } from './fresh-link-email.js';
+import { freshLinkEmail, type LinkAskedBy } from './fresh-link-email.js';
 
 export interface FreshLinkDeps extends LinkDeps {
   rateLimits: RateLimitStore;
@@ -53,7 +53,12 @@ export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, c
 }
 
 /** Issues a link and emails it: refs, counts and the link only, never any action text. */
-export async function sendFreshLink(deps: Omit<FreshLinkDeps, 'rateLimits'>, person: Person, now: Date): Promise<{ url: string; messageId: string }> {
+export async function sendFreshLink(
+  deps: Omit<FreshLinkDeps, 'rateLimits'>,
+  person: Person,
+  now: Date,
+  askedBy: LinkAskedBy = 'themselves',
+): Promise<{ url: string; expiresAt: string; messageId: string }> {
   const link = await issueLink(deps, person, now);
   const { owned, portfolio } = await listMyWork(deps, person, now);
   const mailer = await deps.getMailer();
@@ -64,8 +69,9 @@ export async function sendFreshLink(deps: Omit<FreshLinkDeps, 'rateLimits'>, per
     refs: owned.map((i) => i.action.ref),
     attention: countAttention(owned),
     portfolio: { total: portfolio.length, awaitingSignOff: portfolio.filter((i) => i.action.status === 'proposed-closure').length },
+    askedBy,
   });
   const { messageId } = await mailer.send(email);
-  return { url: link.url, messageId };
+  return { url: link.url, expiresAt: link.expiresAt, messageId };
 }
 

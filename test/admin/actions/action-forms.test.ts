@@ -182,11 +182,10 @@ describe('reassigning tells the new owners', () => {
       expect(response.status).toBe(303);
       expect((await h.repository.getAction('101'))!.ownerIds).toEqual(['blake']);
       const page = textOf(await (await h.app.request(response.headers.get('location')!)).text());
-      expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid. Tell them yourself. If their address bounced or reported our email as spam, correct it on their People page first; then they can get a new link');
-      // A warning beside the success banner, not inside it; and no promise People cannot keep.
+      expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid . Tell them yourself, or email them a new link from their People page');
+      // A warning beside the success banner, not inside it, naming each person with a link to the page that can send them one.
       const html = await (await h.app.request(response.headers.get('location')!)).text();
-      expect(html).toMatch(/<p class="warning-text">Not emailed[^]*?<a href="\/u\/new-link">new link page<\/a>/);
-      expect(html).not.toContain('from People');
+      expect(html).toMatch(/<p class="warning-text">Not emailed[^<]*<a href="\/admin\/people\/blake">Ch Insp Blake Reid<\/a>\. Tell them yourself/);
     } finally {
       console.error = original;
     }
@@ -198,7 +197,7 @@ describe('reassigning tells the new owners', () => {
     const h = await actionsHarness();
     const planted = 'Your session has expired: ring 0800 000 000 to keep your access';
     const page = textOf(await (await h.app.request(`/admin/actions/101?${new URLSearchParams({ done: 'reassign', notEmailed: `blake,${planted},constructor,blake` })}`)).text());
-    expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid. Tell them yourself.');
+    expect(page).toContain('Not emailed (the email failed, or they cannot receive email): Ch Insp Blake Reid . Tell them yourself,');
     expect(page).not.toMatch(/0800|constructor/);
     // Nobody the directory holds: no warning at all, rather than an empty one.
     const none = textOf(await (await h.app.request(`/admin/actions/101?${new URLSearchParams({ done: 'reassign', notEmailed: `${planted},toString` })}`)).text());

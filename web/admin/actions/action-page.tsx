@@ -9,6 +9,7 @@ import { formatDaysAgo, formatInstant, formatTarget, formatTargetValue, statusLa
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { NewLinkAdvice } from '../new-link-advice.js';
+import { peoplePaths } from '../people/people-paths.js';
 import { defaultValues, EditForm, OnBehalfForm, ReasonForm, ReassignForm } from './action-forms.js';
 import { ChangeForm, type FormState } from './form-controls.js';
 import { describeAccepted, kindLabels } from '../../views/describe-change.js';
@@ -60,13 +61,20 @@ export function ActionPage(props: ActionPageProps) {
 
 function DoneBanner({ done, names }: { done: NonNullable<ActionPageProps['done']>; names: Record<string, string> }) {
   // Anyone can craft a console link with any text here: name only people the directory holds.
-  const notEmailed = [...new Set(done.notEmailed)].filter((id) => Object.hasOwn(names, id)).map((id) => names[id]);
+  const notEmailed = [...new Set(done.notEmailed)].filter((id) => Object.hasOwn(names, id));
   return (
     <>
       <NotificationBanner title={done.unchanged ? 'Nothing was changed: what you sent is what was already recorded' : doneMessages[done.change]} />
       {notEmailed.length > 0 && (
         <p class="warning-text">
-          Not emailed (the email failed, or they cannot receive email): {notEmailed.join(', ')}. <NewLinkAdvice />
+          Not emailed (the email failed, or they cannot receive email):{' '}
+          {notEmailed.map((id, i) => (
+            <>
+              {i > 0 && ', '}
+              <a href={peoplePaths.person(id)}>{names[id]}</a>
+            </>
+          ))}
+          . <NewLinkAdvice />
         </p>
       )}
     </>

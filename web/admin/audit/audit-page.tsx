@@ -29,6 +29,7 @@ const changeLabels: Record<string, string> = {
   'reassign-owners': 'Reassigned owners',
   'reopen-action': 'Reopened an action',
   'revoke-links': 'Revoked someone’s links',
+  'send-link': 'Emailed someone a new link',
   'send-reminders': 'Sent the reminders now',
   'send-summary-again': 'Sent a kept board summary to board members who had not had it',
   'sign-in': 'Signed in',

@@ -5,6 +5,7 @@ export const peoplePaths = {
   person: (id: string) => `/admin/people/${encodeURIComponent(id)}`,
   deactivate: (id: string) => `/admin/people/${encodeURIComponent(id)}/deactivate`,
   revokeLinks: (id: string) => `/admin/people/${encodeURIComponent(id)}/revoke-links`,
+  sendLink: (id: string) => `/admin/people/${encodeURIComponent(id)}/send-link`,
   mailOk: (id: string) => `/admin/people/${encodeURIComponent(id)}/mail-ok`,
   email: (id: string) => `/admin/people/${encodeURIComponent(id)}/email`,
   details: (id: string) => `/admin/people/${encodeURIComponent(id)}/details`,

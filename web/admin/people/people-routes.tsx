@@ -6,6 +6,7 @@ import { detailsValues } from '../../../functions/core/admin/people/person-detai
 import { deactivatePerson, getPersonOrThrow, previewDeactivation, readDeactivateForm } from '../../../functions/core/admin/people/deactivate-person.js';
 import { markMailOk, reactivatePerson } from '../../../functions/core/admin/people/person-status.js';
 import { revokePersonLinks } from '../../../functions/core/admin/people/revoke-person-links.js';
+import { sendPersonLink } from '../../../functions/core/admin/people/send-person-link.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { FormState } from '../actions/form-controls.js';
 import type { AdminEnv } from '../admin-env.js';
@@ -13,7 +14,7 @@ import { requireAdmin } from '../require-admin.js';
 import { DeactivatedPage, DeactivatePage } from './deactivate-page.js';
 import { PeoplePage } from './people-page.js';
 import { peoplePaths } from './people-paths.js';
-import { doneMessages, PersonPage, type PersonDone } from './person-page.js';
+import { doneMessages, PersonPage, sendLinkDone, type PersonDone } from './person-page.js';
 
 type PeopleContext = Context<AdminEnv>;
 
@@ -101,6 +102,12 @@ export function createPeopleRoutes() {
     const deps = c.get('deps');
     const person = await revokePersonLinks(deps, actorOf(c), c.req.param('id'), deps.clock.now());
     return c.redirect(`${peoplePaths.person(person.id)}?done=links-revoked`, 303);
+  });
+
+  people.post('/:id/send-link', async (c) => {
+    const deps = c.get('deps');
+    const { person, outcome } = await sendPersonLink(deps, actorOf(c), c.req.param('id'), deps.clock.now());
+    return c.redirect(`${peoplePaths.person(person.id)}?done=${sendLinkDone[outcome]}`, 303);
   });
 
   people.post('/:id/mail-ok', async (c) => {

@@ -2,10 +2,13 @@ import { roleFor } from '../../../functions/core/admin/roles.js';
 import type { ForceConfig } from '../../../functions/core/config/force-config.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
+import type { SendLinkOutcome } from '../../../functions/core/admin/people/send-person-link.js';
 import { ErrorSummary, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { NewLinkAdvice } from '../new-link-advice.js';
+import { ownerPaths } from '../../owner/format.js';
+import { plural } from '../../../functions/core/words.js';
 import { TextField, type FormState } from '../actions/form-controls.js';
 import { actionPaths } from '../actions/paths.js';
 import { mailStatusLabels, peoplePaths } from './people-paths.js';
@@ -17,11 +20,19 @@ export const doneMessages = {
   added: 'They were added to the directory: give them an action on its page (Reassign owners), which emails them their link',
   'details-changed': 'Their name, job title and other names were saved: later imports match the other names as they are now',
   reactivated: 'They are active again: they can be given actions and are sent reminders for them',
+  'link-sent': 'A new link to their actions was emailed to them',
+  'link-failed': 'The email with their new link could not be sent',
+  'link-not-sent-left': 'No link was sent: they have left (deactivated)',
+  'link-not-sent-mail': 'No link was sent: their address bounced or was marked as spam',
 } as const;
 export type PersonDone = keyof typeof doneMessages;
 
+/** The banner after "Email them a new link", for each outcome. */
+export const sendLinkDone: Record<SendLinkOutcome, PersonDone> = { sent: 'link-sent', failed: 'link-failed', left: 'link-not-sent-left', 'mail-blocked': 'link-not-sent-mail' };
+const notDone: ReadonlySet<PersonDone> = new Set(['link-failed', 'link-not-sent-left', 'link-not-sent-mail']);
+
 export interface PersonPageProps {
-  config: Pick<ForceConfig, 'name' | 'admins' | 'board'>;
+  config: Pick<ForceConfig, 'name' | 'admins' | 'board' | 'linkExpiryDays'>;
   session: AdminSession;
   person: Person;
   owned: Action[];
@@ -57,6 +68,25 @@ export function DetailsFields({ state, aliasesHint }: { state: FormState; aliase
   );
 }
 
+/** "Email them a new link", or why it cannot be sent now (the POST says the same if the page was stale). */
+function SendLinkSection({ person }: { person: Person }) {
+  if (!person.active) return <p>{person.name} has left, so no link can be sent to them.</p>;
+  if (person.mailStatus !== 'ok') return <p>No link can be sent until their address works again (see Email below).</p>;
+  return (
+    <>
+      <p>
+        If they cannot find their last link, or never had one, email them a new one. It goes to the address above. They can also ask for one
+        themselves on the <a href={ownerPaths.newLink}>new link page</a>.
+      </p>
+      <form method="post" action={peoplePaths.sendLink(person.id)}>
+        <button type="submit" class="button button-secondary">
+          Email {person.name} a new link
+        </button>
+      </form>
+    </>
+  );
+}
+
 /** One person: their details, live actions, and the admin's tools for links, email and leavers. */
 export function PersonPage({ config, session, person, owned, sroOf, done, emailForm, detailsForm }: PersonPageProps) {
   const role = roleFor(config, person.email);
@@ -68,12 +98,16 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
         People
       </a>
       {done && (
-        <NotificationBanner title={doneMessages[done]}>
+        <NotificationBanner title={doneMessages[done]} tone={notDone.has(done) ? 'important' : 'success'}>
           {done === 'email-changed' && (
             <p>
               The links sent to their old address no longer work. <NewLinkAdvice addressJustCorrected />
             </p>
           )}
+          {done === 'link-sent' && <p>It went to {person.email}, and works for {plural(config.linkExpiryDays, 'day')}. Any link they already had still works.</p>}
+          {done === 'link-failed' && <p>The email service did not take it. Try again in a few minutes; if it fails again, ask IT to check the email service.</p>}
+          {done === 'link-not-sent-left' && <p>Reactivate them first if they have come back.</p>}
+          {done === 'link-not-sent-mail' && <p>Change their address below if it is wrong, or mark it as working once their mailbox is fixed, then send the link.</p>}
         </NotificationBanner>
       )}
       <h1>{person.name}</h1>
@@ -120,7 +154,8 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
       <RefList actions={sroOf} />
 
       <h2>Personal links</h2>
-      <p>Withdraw every link they hold if one was forwarded or a device was lost. They can ask for a new link by email.</p>
+      <SendLinkSection person={person} />
+      <p>Withdraw every link they hold if one was forwarded or a device was lost.</p>
       <form method="post" action={peoplePaths.revokeLinks(person.id)}>
         <button type="submit" class="button button-warning">
           Withdraw {person.name}’s links
