@@ -163,16 +163,19 @@ describe('the dashboard', () => {
     const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
       await repository.putAction(makeAction({ id: 'closing-new', ref: '1.07', status: 'proposed-closure', sroId: null, lastUpdatedAt: daysAgo(5) }), null);
       await repository.putAction(makeAction({ id: 'closing-own', ref: '1.08', status: 'proposed-closure', ownerIds: ['okoro'], sroId: 'okoro', lastUpdatedAt: daysAgo(2) }), null);
+      await repository.putAction(makeAction({ id: 'closing-lost', ref: '1.09', status: 'proposed-closure', sroId: 'nobody-here', lastUpdatedAt: daysAgo(1) }), null);
     });
     const start = html.indexOf('id="sign-off-heading"');
     const section = html.slice(start, html.indexOf('</section>', start));
-    expect(section).toContain('Awaiting sign-off: 3');
-    expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['1.05', '1.07', '1.08']);
+    expect(section).toContain('Awaiting sign-off: 4');
+    expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['1.05', '1.07', '1.08', '1.09']);
     expect(section).toContain('<th scope="col">SRO</th><th scope="col">Last updated</th>');
     expect(section).toContain('<td data-label="SRO">Supt Grace Okoro</td><td data-label="Last updated">40 days ago</td>');
     // Nobody chases these two but the admin: the list says so.
     expect(section).toContain('<td data-label="SRO">No SRO: an admin signs it off</td>');
     expect(section).toContain('<td data-label="SRO">Supt Grace Okoro, who owns it: an admin signs it off</td>');
+    // The same rule as the action's page and the emails: an SRO the directory does not hold has no link to sign with.
+    expect(section).toContain('<td data-label="SRO">SRO not in the people directory: an admin signs it off</td>');
   });
 
   it('cuts a long list at 50 and points to the Actions page', async () => {

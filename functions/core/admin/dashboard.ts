@@ -6,7 +6,9 @@ import { recipientCount, type SummaryStore } from '../board-summary/summary-stor
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
+import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
+import { adminSignOffReason, type AdminSignOffReason } from '../rules/decides-closure.js';
 import type { Repository } from '../ports.js';
 import type { RunReport, RunReportStore } from '../reminders/run-report.js';
 import { findBoardSendStatus } from './compile-summary.js';
@@ -45,8 +47,8 @@ export interface Dashboard {
    * can reassign them.
    */
   unreachable: Array<{ row: PlanRow; who: string[] }>;
-  /** The ids of people marked as having left: a closure whose SRO has left is an admin's to sign off. */
-  leftIds: ReadonlySet<string>;
+  /** For each closure awaiting sign-off that an admin, not its SRO, signs off: why. */
+  adminSignsOff: ReadonlyMap<string, AdminSignOffReason>;
   /** Last month's kept summary when a board member on the list has not had it: a scheduled send that failed shows here. */
   unsentSummary: { month: Month; notHad: number; recipients: number } | null;
 }
@@ -83,12 +85,20 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
     undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => a.name.localeCompare(b.name)),
     unreachable: unreachableActions(plan, leftIds),
-    leftIds,
+    adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
       previous && lastMonthSent.notHad.length > 0
         ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: recipientCount(lastMonthSent) }
         : null,
   };
+}
+
+function adminSignOffs(actions: readonly Action[], people: readonly Person[]): Dashboard['adminSignsOff'] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const reasons = actions
+    .filter((action) => action.status === 'proposed-closure')
+    .map((action) => [action.id, adminSignOffReason(action, action.sroId ? (byId.get(action.sroId) ?? null) : null)] as const);
+  return new Map(reasons.filter((entry): entry is readonly [string, AdminSignOffReason] => entry[1] !== null));
 }
 
 /** Each open or proposed action with someone to replace, said as "ACO Helen Carver (SRO, has left)". */

@@ -14,13 +14,28 @@ export function decidesClosureAsAdmin(action: Action, personId: string): boolean
   return !action.ownerIds.includes(personId);
 }
 
+export type AdminSignOffReason = 'no-sro' | 'sro-owns-it' | 'sro-not-in-directory' | 'sro-left';
+
 /**
  * Why an admin, not the SRO, signs off the action's closure; null when the SRO does. `sro` is its SRO's
  * directory entry, or null when the directory has none.
  */
+export function adminSignOffReason(action: Action, sro: Person | null): AdminSignOffReason | null {
+  if (action.sroId === null) return 'no-sro';
+  if (!decidesClosureAsSro(action, action.sroId)) return 'sro-owns-it';
+  if (!sro) return 'sro-not-in-directory';
+  return sro.active ? null : 'sro-left';
+}
+
+const reasonSentences: Record<AdminSignOffReason, string> = {
+  'no-sro': 'it has no senior responsible officer',
+  'sro-owns-it': 'its senior responsible officer owns it too, and nobody signs off their own action',
+  'sro-not-in-directory': 'its senior responsible officer is not in the people directory',
+  'sro-left': 'its senior responsible officer has left',
+};
+
+/** adminSignOffReason as the clause pages and emails put after "An admin signs it off:". */
 export function whyAdminSignsOff(action: Action, sro: Person | null): string | null {
-  if (action.sroId === null) return 'it has no senior responsible officer';
-  if (!decidesClosureAsSro(action, action.sroId)) return 'its senior responsible officer owns it too, and nobody signs off their own action';
-  if (!sro) return 'its senior responsible officer is not in the people directory';
-  return sro.active ? null : 'its senior responsible officer has left';
+  const reason = adminSignOffReason(action, sro);
+  return reason && reasonSentences[reason];
 }

@@ -2,6 +2,7 @@ import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
 import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
 import { daysSinceUpdate } from '../../../functions/core/rules/stale.js';
+import type { AdminSignOffReason } from '../../../functions/core/rules/decides-closure.js';
 import { formatDaysAgo, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -68,7 +69,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         id="sign-off"
         heading={`Awaiting sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
-        who={{ label: 'SRO', of: (row) => signOffBy(row, dashboard.leftIds) }}
+        who={{ label: 'SRO', of: (row) => signOffBy(row, dashboard.adminSignsOff.get(row.id)) }}
         lastColumn="Last updated"
         cell={daysAgo}
       />
@@ -154,13 +155,22 @@ function UnsentSummaryNotice({ month, notHad, recipients }: NonNullable<Dashboar
 
 /**
  * Who signs a closure off: its SRO, from their link (and chased by the reminder job); or an admin, on
- * the action's page, when it has no SRO, its SRO owns it or has left, none of which anyone else chases.
+ * the action's page, for any adminSignOffReason (no SRO, or one who owns it, has left or is not in the directory).
  */
-function signOffBy(row: PlanRow, leftIds: ReadonlySet<string>): string {
-  if (!row.sro) return 'No SRO: an admin signs it off';
-  const sroId = row.sro.id;
-  if (sroId !== null && leftIds.has(sroId)) return `${row.sro.name}, who has left: an admin signs it off`;
-  return sroId !== null && row.owners.some((owner) => owner.id === sroId) ? `${row.sro.name}, who owns it: an admin signs it off` : row.sro.name;
+function signOffBy(row: PlanRow, adminReason: AdminSignOffReason | undefined): string {
+  const name = row.sro?.name ?? '';
+  switch (adminReason) {
+    case undefined:
+      return name;
+    case 'no-sro':
+      return 'No SRO: an admin signs it off';
+    case 'sro-owns-it':
+      return `${name}, who owns it: an admin signs it off`;
+    case 'sro-left':
+      return `${name}, who has left: an admin signs it off`;
+    case 'sro-not-in-directory':
+      return 'SRO not in the people directory: an admin signs it off';
+  }
 }
 
 interface ActionTableProps {
