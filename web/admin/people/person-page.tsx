@@ -105,7 +105,7 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
             </p>
           )}
           {done === 'link-sent' && <p>It went to {person.email}, and works for {plural(config.linkExpiryDays, 'day')}. Any link they already had still works.</p>}
-          {done === 'link-failed' && <p>The email service did not take it. Try again in a few minutes; if it fails again, ask IT to check the email service.</p>}
+          {done === 'link-failed' && <p>Nothing reached them. Try again in a few minutes; if it fails again, tell IT, who will find the reason in the app’s log.</p>}
           {done === 'link-not-sent-left' && <p>Reactivate them first if they have come back.</p>}
           {done === 'link-not-sent-mail' && <p>Change their address below if it is wrong, or mark it as working once their mailbox is fixed, then send the link.</p>}
         </NotificationBanner>
