@@ -112,6 +112,10 @@ describe('each change on the action page', () => {
     expect(page).toContain('Status: Closed → Open');
     expect(page).toContain('Reason: Board asked for more evidence.');
     expect(page).toContain(`${adminSession.email} in the admin console`);
+    // The history goes back to where the action came from: the import, at version 1.
+    expect(page).toMatch(/in the admin console \(version 3\)[^]*in the admin console \(version 2\)[^]*Imported on 6 January 2025 at 09:00 \(version 1\)\.\s*$/);
+    const fresh = textOf(await (await (await actionsHarness()).app.request('/admin/actions/102')).text());
+    expect(fresh).toContain('No changes recorded since it was imported on 6 January 2025 at 09:00.');
   });
 
   it('tells each co-owner of a signed-off closure what happened, not that they proposed it', async () => {

@@ -54,7 +54,7 @@ export function ActionPage(props: ActionPageProps) {
       <ActionFields action={action} names={names} timeZone={props.timeZone} flags={props.flags} />
       {session.role === 'admin' && <ChangeSections {...props} names={names} />}
       <h2 id="history">History</h2>
-      <HistoryList updates={props.updates} names={names} timeZone={props.timeZone} />
+      <HistoryList updates={props.updates} names={names} timeZone={props.timeZone} importedAt={action.createdAt} />
     </AdminLayout>
   );
 }

@@ -5,15 +5,27 @@ import { shownChanges } from '../../views/describe-change.js';
 
 const viaLabels: Record<Update['via'], string> = { link: 'by personal link', admin: 'in the admin console', import: 'by import' };
 
-/** The whole history, newest first: who, when, how, on whose behalf, and every field it changed. */
-export function HistoryList({ updates, names, timeZone }: { updates: Update[]; names: Record<string, string>; timeZone: string }) {
-  if (updates.length === 0) return <p class="hint">No changes recorded since the action was first imported.</p>;
+interface HistoryListProps {
+  updates: Update[];
+  names: Record<string, string>;
+  timeZone: string;
+  /** When the whole history is shown: the action's creation, by the importer at version 1, which has no entry of its own. */
+  importedAt?: string;
+}
+
+/** The history, newest first: who, when, how, on whose behalf, and every field it changed. */
+export function HistoryList({ updates, names, timeZone, importedAt }: HistoryListProps) {
+  const imported = importedAt && formatInstant(importedAt, timeZone);
+  if (updates.length === 0) return <p class="hint">No changes recorded since {imported ? `it was imported on ${imported}` : 'the action was first imported'}.</p>;
   return (
-    <ol class="history" reversed>
-      {[...updates].reverse().map((update) => (
-        <HistoryEntry update={update} names={names} timeZone={timeZone} />
-      ))}
-    </ol>
+    <>
+      <ol class="history" reversed>
+        {[...updates].reverse().map((update) => (
+          <HistoryEntry update={update} names={names} timeZone={timeZone} />
+        ))}
+      </ol>
+      {imported && <p class="hint">Imported on {imported} (version 1).</p>}
+    </>
   );
 }
 
