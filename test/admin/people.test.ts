@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { issueLink } from '../../functions/core/links/links.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
+import { textOf } from './actions/actions-fixture.js';
 import { adminEmail, boardEmail, consoleFixture } from './support/console-fixture.js';
 
 const leaver = makePerson({ id: 'leaver', name: 'Supt Lee Vaughan', email: 'lee.vaughan@testshire.example', aliases: ['Supt Vaughan'] });
@@ -425,6 +426,8 @@ describe('links and email status', () => {
     const done = await (await request('/admin/people/sro?done=link-sent', { cookie })).text();
     expect(done).toContain('A new link to their actions was emailed to them');
     expect(done).toContain('It went to sam.rowe@testshire.example, and works for 21 days.');
+    const logged = (await (await request('/admin/audit', { cookie })).text()).split('<tr>')[2]!;
+    expect(textOf(logged)).toContain('Emailed someone a new link ACC Sam Rowe Sent to: sam.rowe@testshire.example Works until: 18 December 2026 at 10:00');
   });
 
   it('sends no link to an address that bounced, nor to a leaver, and says why', async () => {

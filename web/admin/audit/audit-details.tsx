@@ -11,6 +11,7 @@ import { mailStatusLabels, roleLabels } from '../people/people-paths.js';
  */
 const keyLabels: Record<string, string> = {
   revokedBefore: 'Stopped working if issued before',
+  expiresAt: 'Works until',
   mailStatus: 'Email delivery',
   aliases: 'Other names in the plan',
   movedActions: 'Actions moved to others',
@@ -46,7 +47,7 @@ const fieldsOf = (value: unknown): Record<string, unknown> => (isRecord(value) ?
 /** A value of the log's own in words: names for people, labels for codes, days and times in the force's zone. */
 function describe(entry: AuditEntry, key: string, value: unknown, names: Record<string, string>, timeZone: string): string {
   if (typeof value !== 'string') return describeOther(value);
-  if (key === 'revokedBefore') return formatInstant(value, timeZone);
+  if (key === 'revokedBefore' || key === 'expiresAt') return formatInstant(value, timeZone);
   if (key === 'period') return formatTargetValue(value);
   if (key === 'newSro') return names[value] ?? value;
   if (key === 'role' && entry.target.type === 'session') return roleLabels[value as keyof typeof roleLabels] ?? value;
