@@ -186,7 +186,7 @@ describe('compiling a board summary on demand', () => {
     const noneHadIt = await harness({ refuse: () => true });
     await noneHadIt.compile('2026-10');
     const noneHadItPage = await (await noneHadIt.app.request('/admin/summaries/2026-10')).text();
-    expect(noneHadItPage).toContain('Not every board member on the list has had this summary. </p>');
+    expect(noneHadItPage).toContain('Not every board member on the list has had this summary.</p>');
     expect(noneHadItPage).toContain('2 board members have not had it');
     expect(noneHadItPage).not.toMatch(/0 of/);
     expect(await (await failing.app.request('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=2')).text()).toMatch(

@@ -166,10 +166,7 @@ function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSen
   const recipients = recipientCount(board);
   return (
     <>
-      <p>
-        {lead}{' '}
-        {hadItSentence(board.had.length, recipients)}
-      </p>
+      <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
       {recipients === 0 && noBoard}
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
       {board.notHad.length > 0 && (
