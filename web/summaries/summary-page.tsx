@@ -1,7 +1,6 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
-import type { MovedAction, PlanRow, Snapshot, SummaryListing } from '../../functions/core/board-summary/snapshot.js';
+import type { MovedAction, PlanRow, Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { openBySro, overdueFirst } from '../../functions/core/board-summary/figures.js';
-import type { Child } from 'hono/jsx';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
@@ -20,11 +19,12 @@ import { AdminLayout } from '../admin/admin-layout.js';
 import { headlineFigures, headlineSentence } from '../../functions/core/board-summary/headline-figures.js';
 import { describeTargetMove } from '../../functions/core/board-summary/target-move.js';
 import { FiguresTable } from '../views/figures-table.js';
-import { describedBy, ErrorMessage, ErrorSummary, FormGroup } from '../owner/components.js';
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
-import { BeingSent, CompiledBanner, SendAgainForm, type CompiledCounts } from './compiled-banner.js';
-import { recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
+import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
+import { PackButton } from './pack-button.js';
+import { KeptSendStatus, PreviewBanner, someNotSent } from './send-status.js';
+import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
 import { summaryPaths } from './summary-paths.js';
 
@@ -33,17 +33,6 @@ function shorten(text: string, max = 200): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30))}…`;
-}
-
-/** The pack is a POST: each download is recorded in the audit log. */
-function PackButton({ month, children }: { month: string; children: Child }) {
-  return (
-    <form method="post" action={summaryPaths.pack(month)} class="download-form">
-      <button class="button-link" type="submit">
-        {children}
-      </button>
-    </form>
-  );
 }
 
 interface Moved {
@@ -152,66 +141,6 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
   );
 }
 
-const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
-
-/** Said only when someone has had it: the paragraph on those who have not covers the rest. */
-function hadItSentence(had: number, recipients: number): string {
-  if (had === 0) return '';
-  if (had === recipients) return `Every board member has had it (${recipients}).`;
-  return `${had} of the ${recipients} board members ${had === 1 ? 'has' : 'have'} had it.`;
-}
-
-/** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not; `lead` opens it. */
-function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSendStatus; lead: string }) {
-  const recipients = recipientCount(board);
-  return (
-    <>
-      <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
-      {recipients === 0 && noBoard}
-      {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
-      {board.notHad.length > 0 && (
-        <>
-          <p>
-            {plural(board.notHad.length, 'board member')} {board.notHad.length === 1 ? 'has' : 'have'} not had it: one it could not be sent to, or one added to the board list since. Nobody who had it is sent it twice.
-          </p>
-          <SendAgainForm month={month} notHad={board.notHad.length} />
-        </>
-      )}
-    </>
-  );
-}
-
-/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too. */
-const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length > 0;
-
-/**
- * A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has
- * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first;
- * a kept month's preview says who has had it and sends it to whoever has not.
- */
-function PreviewBanner({ month, kept, board }: { month: string; kept: boolean; board: BoardSendStatus }) {
-  if (kept) {
-    return (
-      <div class="warning-text">
-        <KeptSendStatus month={month} board={board} lead="This month is kept already: this is the summary as it was kept." />
-      </div>
-    );
-  }
-  const recipients = recipientCount(board);
-  return (
-    <div class="warning-text">
-      <p>Preview: this summary is not kept, and the board has not been sent it.</p>
-      {recipients === 0 && noBoard}
-      <form method="post" action={summaryPaths.compile}>
-        <input type="hidden" name="month" value={month} />
-        <button type="submit" class="button">
-          {recipients === 0 ? `Compile and keep ${monthLabel(month)}` : `Compile and send ${monthLabel(month)} to ${plural(recipients, 'board member')}`}
-        </button>
-      </form>
-    </div>
-  );
-}
-
 /** The month's summary with the text of each action that moved: for signed-in board members and admins only. */
 export function SummaryPage({
   forceName,
@@ -312,72 +241,6 @@ export function SummaryPage({
       <p>
         <a href={summaryPaths.list}>All summaries</a>
       </p>
-    </AdminLayout>
-  );
-}
-
-export interface SummaryListPageProps {
-  forceName: string;
-  session: AdminSession;
-  summaries: SummaryListing[];
-  /** What was typed in the compile form and what is wrong with it. */
-  compile?: { month: string; error: string };
-}
-
-export function SummaryListPage({ forceName, session, summaries, compile }: SummaryListPageProps) {
-  const errors = compile ? [{ field: 'month', message: compile.error }] : [];
-  return (
-    <AdminLayout title="Board summaries" forceName={forceName} session={session} current="/admin/summaries" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} />
-      <h1>Board summaries</h1>
-      {summaries.length === 0 ? (
-        <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
-      ) : (
-        <table>
-          {/* A listing keeps no staleAfterDays, and the setting may have changed since: no number of days. */}
-          <ColumnHeads names={['Month', 'Open', 'No recent update', 'Overdue', 'Board pack']} />
-          <tbody>
-            {summaries.map((s) => (
-              <tr>
-                <td data-label="Month">
-                  <a href={summaryPaths.month(s.month)}>{monthLabel(s.month)}</a>
-                </td>
-                <td data-label="Open">{s.figures.open}</td>
-                <td data-label="No recent update">{s.figures.stale}</td>
-                <td data-label="Overdue">{s.figures.overdue}</td>
-                <td data-label="Board pack">
-                  <PackButton month={s.month}>board-pack-{s.month}.xlsx</PackButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {session.role === 'admin' && (
-        <form method="get" action={summaryPaths.preview} novalidate>
-          <h2>Compile a month now</h2>
-          <FormGroup error={compile?.error}>
-            <label class="label label-bold" for="month">
-              Month
-            </label>
-            <p id="month-hint" class="hint">
-              For a month the schedule missed, like October 2026. The preview shows what the board would be sent, and sends it, once, when you have checked it.
-            </p>
-            <ErrorMessage id="month-error" message={compile?.error} />
-            <input
-              class={compile ? 'input input-error' : 'input'}
-              id="month"
-              name="month"
-              type="text"
-              value={compile?.month ?? ''}
-              aria-describedby={describedBy('month-hint', compile && 'month-error')}
-            />
-          </FormGroup>
-          <button type="submit" class="button">
-            Preview
-          </button>
-        </form>
-      )}
     </AdminLayout>
   );
 }

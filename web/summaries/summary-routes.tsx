@@ -7,7 +7,8 @@ import type { AdminEnv } from '../admin/admin-env.js';
 import { recordDownload } from '../admin/record-download.js';
 import { HttpError } from '../http-error.js';
 import { requireAdmin } from '../admin/require-admin.js';
-import { SummaryListPage, SummaryPage } from './summary-page.js';
+import { SummaryPage } from './summary-page.js';
+import { SummaryListPage } from './summary-list-page.js';
 import { summaryPaths } from './summary-paths.js';
 import { CompiledCounts, compiledQuery } from './compiled-banner.js';
 
