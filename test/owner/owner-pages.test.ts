@@ -90,8 +90,14 @@ describe('the owner pages', () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
     const passed = 'Now: September 2026, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.';
-    expect(await (await h.app.request(`/u/${token}/actions/101`)).text()).toContain(passed);
-    expect(await (await h.app.request(`/u/${token}/actions/102`)).text()).toContain('Now: March 2027. Change the month or year only if the target is moving.');
+    const overdue = await (await h.app.request(`/u/${token}/actions/101`)).text();
+    expect(overdue).toContain(passed);
+    // Said where the confidence is chosen too, which comes first on the page.
+    expect(overdue).toContain('<fieldset class="fieldset" aria-describedby="confidence-hint">');
+    expect(overdue).toContain('<p id="confidence-hint" class="hint">Its target date, September 2026, has passed: select Low, or set a new target date below.</p>');
+    const onTime = await (await h.app.request(`/u/${token}/actions/102`)).text();
+    expect(onTime).toContain('Now: March 2027. Change the month or year only if the target is moving.');
+    expect(onTime).not.toContain('confidence-hint');
 
     const response = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ confidence: 'high' }));
     expect(response.status).toBe(400);

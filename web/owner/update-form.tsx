@@ -42,6 +42,8 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
   const narrativeError = errorFor(errors, 'confidenceNarrative');
   const targetError = errorFor(errors, 'target');
   const reasonError = errorFor(errors, 'timescaleReason');
+  // Said before the choice too: read top to bottom, the confidence comes before the target's own hint.
+  const targetPassed = hasTargetPassed(action.timescale.target, today);
   return (
     <form method="post" action={postTo} novalidate>
       <input type="hidden" name="version" value={values.version} />
@@ -60,8 +62,13 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
       </FormGroup>
 
       <FormGroup error={confidenceError}>
-        <fieldset class="fieldset" aria-describedby={describedBy(confidenceError && 'confidence-error')}>
+        <fieldset class="fieldset" aria-describedby={describedBy(targetPassed && 'confidence-hint', confidenceError && 'confidence-error')}>
           <legend class="legend">How confident are you that the action will be done by its target date?</legend>
+          {targetPassed && (
+            <p id="confidence-hint" class="hint">
+              Its target date, {formatTarget(action.timescale)}, has passed: select Low, or set a new target date below.
+            </p>
+          )}
           <ErrorMessage id="confidence-error" message={confidenceError} />
           <div class="radios">
             {confidenceChoices.map((choice, i) => (
@@ -98,7 +105,7 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
         <fieldset class="fieldset" role="group" aria-describedby={describedBy('target-hint', targetError && 'target-error')}>
           <legend class="legend">Target date</legend>
           <p id="target-hint" class="hint">
-            {hasTargetPassed(action.timescale.target, today)
+            {targetPassed
               ? `Now: ${formatTarget(action.timescale)}, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.`
               : `Now: ${formatTarget(action.timescale)}. Change the month or year only if the target is moving.`}
           </p>
