@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
-import { latestSignInLink } from '../admin/support/sign-in-over-http.js';
+import { latestEmailedLink, latestSignInLink } from '../admin/support/sign-in-over-http.js';
 import { launchChromium, stateChecker, tabTo } from './browser.js';
 import { seedPlan } from './seed.js';
 
@@ -103,6 +103,19 @@ describe('the admin journey in Chromium', () => {
     await first.click();
     expect(await page.textContent('h1')).toBe(name);
     expect(await page.locator(`form[action$="/revoke-links"]`).count()).toBe(1);
+  });
+
+  it('emails that person a new link, which opens their actions from the local mail store', async () => {
+    const { page } = journey;
+    const name = (await page.textContent('h1'))!;
+    const email = (await page.textContent('dt:has-text("Email") + dd'))!.trim();
+    await page.click(`button:has-text("Email ${name} a new link")`);
+    expect(await page.textContent('.notification-success h2')).toBe('A new link to their actions was emailed to them');
+    const owner = await browser.newContext();
+    const ownerPage = await owner.newPage();
+    await ownerPage.goto(await latestEmailedLink(stack.mailUrl, email, '/u'));
+    expect(await ownerPage.textContent('h1')).toBe('Your actions');
+    await owner.close();
   });
 
   // ── Further steps of the journey go here, in order. ──

@@ -6,6 +6,7 @@ import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.js';
 import { seedPlan } from './seed.js';
+import { latestEmailedLink } from '../admin/support/sign-in-over-http.js';
 import { launchChromium, stateChecker, tabTo } from './browser.js';
 
 let stack: LocalStack;
@@ -46,12 +47,7 @@ async function latestEmailTo(email: string): Promise<StoredEmail> {
   return latest;
 }
 
-async function latestLinkFor(email: string): Promise<string> {
-  const text = (await latestEmailTo(email)).body.text ?? '';
-  const link = /(https?:\/\/\S+\/u\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
-  if (!link) throw new Error(`No link emailed to ${email}`);
-  return link;
-}
+const latestLinkFor = (email: string): Promise<string> => latestEmailedLink(stack.mailUrl, email, '/u');
 
 /** A page in a context that enforces the CSP, recording any violation the console reports. */
 async function strictPage(width = 1024): Promise<{ page: Page; cspErrors: string[] }> {

@@ -3,14 +3,16 @@ interface StoredEmail {
   body: { text?: string };
 }
 
-/** The newest console sign-in link the local SES stand-in holds for an address. */
-export async function latestSignInLink(mailUrl: string, email: string): Promise<string> {
+/** The newest link under `path` (a console sign-in, or an owner's personal link) that the local SES stand-in holds for an address. */
+export async function latestEmailedLink(mailUrl: string, email: string, path: '/admin/sign-in' | '/u'): Promise<string> {
   const { emails } = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: StoredEmail[] };
   const text = emails.filter((e) => e.destination.to.includes(email)).at(-1)?.body.text ?? '';
-  const link = /(https?:\/\/\S+\/admin\/sign-in\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
-  if (!link) throw new Error(`No sign-in link emailed to ${email}`);
+  const link = new RegExp(`(https?://\\S+${path}/[A-Za-z0-9_-]{43})`).exec(text)?.[1];
+  if (!link) throw new Error(`No ${path} link emailed to ${email}`);
   return link;
 }
+
+export const latestSignInLink = (mailUrl: string, email: string): Promise<string> => latestEmailedLink(mailUrl, email, '/admin/sign-in');
 
 /**
  * Signs in to a running app (the local runner) as a person would, without a browser: asks for a link,
