@@ -95,9 +95,12 @@ describe('the owner pages', () => {
     // Said where the confidence is chosen too, which comes first on the page.
     expect(overdue).toContain('<fieldset class="fieldset" aria-describedby="confidence-hint">');
     expect(overdue).toContain('<p id="confidence-hint" class="hint">Its target date, September 2026, has passed: select Low, or set a new target date below.</p>');
+    // Stored as Medium when the date was ahead: asked afresh, not prefilled with a choice that would be refused.
+    expect(overdue).not.toMatch(/name="confidence" value="[a-z]+" checked/);
     const onTime = await (await h.app.request(`/u/${token}/actions/102`)).text();
     expect(onTime).toContain('Now: March 2027. Change the month or year only if the target is moving.');
     expect(onTime).not.toContain('confidence-hint');
+    expect(onTime).toMatch(/name="confidence" value="high" checked=""/);
 
     const response = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ confidence: 'high' }));
     expect(response.status).toBe(400);

@@ -133,6 +133,15 @@ describe('submitOwnerUpdate', () => {
     expect(await repository.getAction('101')).toMatchObject({ confidence: 'low', confidenceNarrative: 'Supplier named.', latestProgress: 'Second thoughts.', timescale: { target: '2027-06' } });
   });
 
+  it("a form on an overdue action, which asked for the confidence afresh, keeps the person's choice through a conflict", async () => {
+    const { deps } = await ownerHarness();
+    // 1.01 is stored as Medium with a passed target: its form showed no confidence chosen.
+    await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidence: 'low', progress: 'First.' }), startNow);
+    const mine = validUpdate({ confidence: 'medium', targetMonth: '6', targetYear: '2027', timescaleReason: 'New supplier.', progress: 'Mine' });
+    const result = await submitOwnerUpdate(deps, alex, '101', mine, startNow);
+    expect(result).toMatchObject({ kind: 'conflict', values: { confidence: 'medium', targetMonth: '6', targetYear: '2027' } });
+  });
+
   it('a form opened at an older version keeps a target the person did change', async () => {
     const { deps } = await ownerHarness();
     await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidenceNarrative: 'Changed elsewhere.' }), startNow);

@@ -13,7 +13,7 @@ import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.
 import { returnClosure } from '../../functions/core/owner/return-closure.js';
 import { getSignOffView, isClosedFor, signOffAsSro, type SignOffView } from '../../functions/core/owner/sign-off-as-sro.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
-import { daysSinceUpdate } from '../../functions/core/rules/stale.js';
+import { daysSinceUpdate, isOverdue } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
 import { clientKey } from '../middleware/client-key.js';
 import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
@@ -222,7 +222,7 @@ export function createOwnerRoutes() {
         token={c.req.param('token')}
         {...view}
         daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)}
-        values={valuesFromAction(view.action)}
+        values={valuesFromAction(view.action, isOverdue(view.action, now, deps.config.timeZone))}
         errors={[]}
         today={toLocalDate(now, deps.config.timeZone)}
         {...savedByThemToday(view.recentUpdates, person, now, deps.config.timeZone)}

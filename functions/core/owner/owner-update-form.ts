@@ -54,13 +54,17 @@ export function readFormValues(body: Record<string, unknown>): OwnerFormValues {
   };
 }
 
-/** The form prefilled from the action as it stands. */
-export function valuesFromAction(action: Action): OwnerFormValues {
+/**
+ * The form prefilled from the action as it stands. For an overdue action, a High or Medium given while
+ * the target was ahead is asked afresh rather than offered, since saving it unchanged is refused.
+ */
+export function valuesFromAction(action: Action, overdue = false): OwnerFormValues {
   const target = action.timescale.target;
+  const askAfresh = action.confidence === 'not-set' || (overdue && action.confidence !== 'low');
   return {
     version: String(action.version),
     progress: '',
-    confidence: action.confidence === 'not-set' ? '' : action.confidence,
+    confidence: askAfresh ? '' : action.confidence,
     confidenceNarrative: action.confidenceNarrative ?? '',
     targetMonth: target ? String(Number(target.slice(5, 7))) : '',
     targetYear: target ? target.slice(0, 4) : '',

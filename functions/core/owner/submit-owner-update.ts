@@ -4,6 +4,7 @@ import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ActionPatch, Update } from '../model/update.js';
 import { diffPatch, progressChange, undoUpdates } from '../rules/apply-update.js';
+import { isOverdue } from '../rules/stale.js';
 import { getOwnedAction, recentCount } from './get-action-for-owner.js';
 import type { OwnerDeps } from './list-my-actions.js';
 import type { RateLimitStore } from '../links/rate-limit.js';
@@ -56,7 +57,7 @@ async function conflictFor(deps: OwnerDeps, person: Person, current: Action, val
   const checked = validateOwnerForm(values, opened, toLocalDate(now, deps.config.timeZone));
   const own = checked.ok && newer.length === 1 ? ownSaveOf(person, current, newer[0]!, checked.input) : null;
   if (own) return { kind: 'saved', action: current, update: own };
-  return { kind: 'conflict', action: current, newerUpdates: newer.slice(-recentCount).reverse(), values: rebaseForm(values, opened, current) };
+  return { kind: 'conflict', action: current, newerUpdates: newer.slice(-recentCount).reverse(), values: rebaseForm(values, opened, current, (action) => isOverdue(action, now, deps.config.timeZone)) };
 }
 
 /** The update, if it is this person's via their link and left the action as the form asks. */

@@ -93,6 +93,10 @@ describe('reasons are required', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('<a href="#target">The target date has passed: enter a new one, or select Low confidence</a>');
     expect(await h.historyCount()).toBe(0);
+    // Nor is the form prefilled with the stored Medium, which would be refused as it stands.
+    const form = (await (await h.app.request('/admin/actions/101')).text()).split('id="change-on-behalf"')[1]!;
+    expect(form).toContain('name="confidence"');
+    expect(form).not.toMatch(/name="confidence" value="[a-z]+" checked/);
   });
 
   it('reassigning to a leaver or someone unknown is refused on that field', async () => {

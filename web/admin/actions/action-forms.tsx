@@ -14,8 +14,8 @@ interface FormProps {
 }
 
 /** The stored values each form starts from, before anyone types. */
-export function defaultValues(action: Action): Record<string, Record<string, string>> {
-  const owner = valuesFromAction(action);
+export function defaultValues(action: Action, overdue: boolean): Record<string, Record<string, string>> {
+  const owner = valuesFromAction(action, overdue);
   return {
     edit: editValuesFrom(action),
     reassign: { owner1: action.ownerIds[0] ?? '', owner2: action.ownerIds[1] ?? '', owner3: action.ownerIds[2] ?? '', sro: action.sroId ?? '' },

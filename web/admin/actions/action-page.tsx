@@ -152,7 +152,7 @@ function ActionFields({ action, names, timeZone, flags }: { action: Action; name
  */
 function ChangeSections(props: ActionPageProps & { names: Record<string, string> }) {
   const { action, failed } = props;
-  const defaults = defaultValues(action);
+  const defaults = defaultValues(action, props.flags.overdue);
   const state = (change: ActionChange): FormState =>
     failed?.change === change ? { values: failed.values, errors: failed.errors } : { values: defaults[change] ?? {}, errors: [] };
   const opened = failed?.change ?? (action.status === 'proposed-closure' ? 'sign-off' : null);
