@@ -58,7 +58,7 @@ export function readFormValues(body: Record<string, unknown>): OwnerFormValues {
  * The form prefilled from the action as it stands. For an overdue action, a High or Medium given while
  * the target was ahead is asked afresh rather than offered, since saving it unchanged is refused.
  */
-export function valuesFromAction(action: Action, overdue = false): OwnerFormValues {
+export function valuesFromAction(action: Action, overdue: boolean): OwnerFormValues {
   const target = action.timescale.target;
   const askAfresh = action.confidence === 'not-set' || (overdue && action.confidence !== 'low');
   return {
