@@ -97,6 +97,7 @@ describe('reasons are required', () => {
     const form = (await (await h.app.request('/admin/actions/101')).text()).split('id="change-on-behalf"')[1]!;
     expect(form).toContain('name="confidence"');
     expect(form).not.toMatch(/name="confidence" value="[a-z]+" checked/);
+    expect(textOf(form)).toContain('Now: September 2026, which has passed: enter the month it will now be done by, or choose Low confidence above');
   });
 
   it('reassigning to a leaver or someone unknown is refused on that field', async () => {

@@ -80,7 +80,7 @@ const confidenceChoices: Choice[] = [
 ];
 
 /** The owner's update form, entered by an admin for one of the action's owners. */
-export function OnBehalfForm({ action, state, names }: FormProps & { names: Record<string, string> }) {
+export function OnBehalfForm({ action, state, names, overdue }: FormProps & { names: Record<string, string>; overdue: boolean }) {
   const whose = [...action.ownerIds, ...(action.sroId && !action.ownerIds.includes(action.sroId) ? [action.sroId] : [])];
   const targetState: FormState = { values: { target: state.values.targetMonth ?? '', targetYear: state.values.targetYear ?? '' }, errors: state.errors };
   return (
@@ -94,7 +94,7 @@ export function OnBehalfForm({ action, state, names }: FormProps & { names: Reco
           id="target"
           name="targetMonth"
           label="Target month"
-          hint={`Now: ${formatTarget(action.timescale)}`}
+          hint={overdue ? `Now: ${formatTarget(action.timescale)}, which has passed: enter the month it will now be done by, or choose Low confidence above` : `Now: ${formatTarget(action.timescale)}`}
           state={targetState}
           choices={[{ value: '', label: 'Not set' }, ...monthNames.map((name, i) => ({ value: String(i + 1), label: name }))]}
         />

@@ -186,7 +186,7 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
           ),
         )}
       {(action.status === 'open' || action.status === 'proposed-closure') &&
-        section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} />)}
+        section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} overdue={props.flags.overdue} />)}
       {section('reassign', <ReassignForm action={action} state={state('reassign')} people={props.people} />)}
       {section('edit', <EditForm action={action} state={state('edit')} />)}
       {action.status !== 'open' &&
