@@ -63,12 +63,12 @@ export const dashboardRuns = 5;
 export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Dashboard> {
   const month = localMonth(now, deps.config.timeZone);
   const lastMonth = addMonths(month, -1);
-  const [actions, people, previous, runs, lastMonthSent] = await Promise.all([
+  const [actions, people, { previous, lastMonthSent }, runs] = await Promise.all([
     deps.repository.listActions(),
     deps.repository.listPeople(),
-    deps.summaries.getSnapshot(lastMonth),
+    // Who has had last month's summary is asked only once it is known to be kept, beside the other reads.
+    deps.summaries.getSnapshot(lastMonth).then(async (previous) => ({ previous, lastMonthSent: previous && (await findBoardSendStatus(deps, lastMonth, now)) })),
     deps.runReports.listRecent(dashboardRuns),
-    findBoardSendStatus(deps, lastMonth, now),
   ]);
   const leftIds = new Set(people.filter((p) => !p.active).map((p) => p.id));
   const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
@@ -87,7 +87,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     unreachable: unreachableActions(plan, leftIds),
     adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
-      previous && lastMonthSent.notHad.length > 0
+      lastMonthSent && lastMonthSent.notHad.length > 0
         ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: recipientCount(lastMonthSent) }
         : null,
   };
