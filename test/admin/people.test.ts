@@ -50,9 +50,12 @@ describe('the People page', () => {
   });
 
   it('answers 404 for someone not in the directory', async () => {
-    const { request, cookie } = await setUp();
+    const { request, cookie, sent, audit } = await setUp();
     expect((await request('/admin/people/nobody', { cookie })).status).toBe(404);
     expect((await request('/admin/people/nobody/revoke-links', { form: {}, cookie })).status).toBe(404);
+    const [mails, entries] = [sent.length, audit.entries.length];
+    expect((await request('/admin/people/nobody/send-link', { form: {}, cookie })).status).toBe(404);
+    expect([sent.length, audit.entries.length]).toEqual([mails, entries]);
   });
 });
 
