@@ -33,7 +33,7 @@ const checkedString = (problemOf: (value: string) => string | null, fallback: st
   );
 
 /** Five-field cron ("minute hour day month weekday"), the form people know; the deploy converts it. */
-const cronExpression = (fallback: string, check: (expression: string) => string | null) => checkedString(check, fallback);
+const defaultSchedules = { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' };
 
 /**
  * What is wrong with the zone, if anything. The ones wall-clock.ts knows need no asking: the first Intl
@@ -128,10 +128,10 @@ export const ForceConfig = z
     sendRatePerSecond: wholeNumber('emails per second', 1, 1000, 10),
     schedules: z._default(
       z.strictObject({
-        reminders: cronExpression('0 9 * * 1-5', checkRemindersSchedule),
-        boardSummary: cronExpression('30 7 1-7 * *', checkBoardSummarySchedule),
+        reminders: checkedString(checkRemindersSchedule, defaultSchedules.reminders),
+        boardSummary: checkedString(checkBoardSummarySchedule, defaultSchedules.boardSummary),
       }),
-      { reminders: '0 9 * * 1-5', boardSummary: '30 7 1-7 * *' },
+      defaultSchedules,
     ),
     /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
     attachBoardPack: z._default(z.boolean({ error: 'must be true or false' }), false),
