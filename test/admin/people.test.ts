@@ -198,6 +198,17 @@ describe('deactivating a leaver', () => {
     expect(audit.entries).toHaveLength(entries);
   });
 
+  it('passes the lead to a co-owner still here, not to an SRO who has left, as the confirmation page said', async () => {
+    const { request, cookie, repository } = await setUp();
+    await repository.putPerson({ ...sro, active: false });
+    await repository.putAction(makeAction({ id: 'gone-sro', ref: '1.06', ownerIds: ['leaver', 'other'], sroId: 'sro' }), null);
+    const preview = await (await request('/admin/people/leaver/deactivate', { cookie })).text();
+    expect(preview).toMatch(/1\.06<\/a><\/td><td[^>]*>Ch Insp Olu Thomas<\/td><td[^>]*>the next co-owner leads it/);
+    expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie })).status).toBe(200);
+    expect((await repository.getAction('gone-sro'))!.ownerIds).toEqual(['other']);
+    expect((await repository.getAction('led'))!.ownerIds).toEqual([]);
+  });
+
   it('emails whoever now leads a moved action its ref, once, with a personal link and no action text', async () => {
     const { request, cookie, repository, sent } = await setUp();
     await repository.putAction(makeAction({ id: 'also-led', ref: '2.07', area: 'Vetting', ownerIds: ['leaver'], sroId: 'sro' }), null);

@@ -7,6 +7,8 @@ const moveOf = (plan: ReturnType<typeof planDeactivation>, id: string) => {
   return move && { ownerIds: move.ownerIds, sroId: move.sroId, lead: move.lead };
 };
 
+const everyoneHere = () => true;
+
 describe('planDeactivation', () => {
   const actions = [
     makeAction({ id: 'led', ref: '1.01', ownerIds: ['leaver', 'co'], sroId: 'sro' }),
@@ -17,7 +19,7 @@ describe('planDeactivation', () => {
   ];
 
   it('without a successor: leads pass to the SRO or the next co-owner, and their portfolio stays theirs', () => {
-    const plan = planDeactivation(actions, 'leaver');
+    const plan = planDeactivation(actions, 'leaver', null, everyoneHere);
     expect(moveOf(plan, 'led')).toEqual({ ownerIds: ['sro', 'co'], sroId: 'sro', lead: 'sro' });
     expect(moveOf(plan, 'led-and-sponsored')).toEqual({ ownerIds: ['co'], sroId: 'leaver', lead: 'next-owner' });
     expect(moveOf(plan, 'co-owned')).toEqual({ ownerIds: ['co'], sroId: 'leaver', lead: 'unchanged' });
@@ -26,7 +28,7 @@ describe('planDeactivation', () => {
   });
 
   it('with a successor: they sponsor every live action the leaver did, and lead where the leaver led and sponsored', () => {
-    const plan = planDeactivation(actions, 'leaver', 'next');
+    const plan = planDeactivation(actions, 'leaver', 'next', everyoneHere);
     expect(moveOf(plan, 'led')).toEqual({ ownerIds: ['sro', 'co'], sroId: 'sro', lead: 'sro' });
     expect(moveOf(plan, 'led-and-sponsored')).toEqual({ ownerIds: ['next', 'co'], sroId: 'next', lead: 'sro' });
     expect(moveOf(plan, 'co-owned')).toEqual({ ownerIds: ['co'], sroId: 'next', lead: 'unchanged' });
@@ -36,7 +38,22 @@ describe('planDeactivation', () => {
   });
 
   it('a successor who already co-owns an action they now lead is listed once, first', () => {
-    const plan = planDeactivation([makeAction({ id: 'a', ownerIds: ['leaver', 'co', 'next'], sroId: 'leaver' })], 'leaver', 'next');
+    const plan = planDeactivation([makeAction({ id: 'a', ownerIds: ['leaver', 'co', 'next'], sroId: 'leaver' })], 'leaver', 'next', everyoneHere);
     expect(moveOf(plan, 'a')).toEqual({ ownerIds: ['next', 'co'], sroId: 'next', lead: 'sro' });
+  });
+
+  it('an SRO who has left does not take the lead: the first co-owner still here does, else nobody', () => {
+    const here = (id: string) => id !== 'gone-sro' && id !== 'gone-co';
+    const plan = planDeactivation(
+      [
+        makeAction({ id: 'to-co', ref: '2.01', ownerIds: ['leaver', 'gone-co', 'co'], sroId: 'gone-sro' }),
+        makeAction({ id: 'to-nobody', ref: '2.02', ownerIds: ['leaver', 'gone-co'], sroId: 'gone-sro' }),
+      ],
+      'leaver',
+      null,
+      here,
+    );
+    expect(moveOf(plan, 'to-co')).toEqual({ ownerIds: ['co', 'gone-co'], sroId: 'gone-sro', lead: 'next-owner' });
+    expect(moveOf(plan, 'to-nobody')).toEqual({ ownerIds: ['gone-co'], sroId: 'gone-sro', lead: 'nobody' });
   });
 });

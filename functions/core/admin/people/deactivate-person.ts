@@ -30,11 +30,17 @@ export interface DeactivationPreview extends DeactivationPlan {
 const successorsOf = (people: readonly Person[], leaver: Person): Person[] =>
   people.filter((p) => p.active && p.id !== leaver.id).sort((a, b) => a.name.localeCompare(b.name));
 
+/** Who may lead an action: someone in the directory who has not left. */
+const hereIn = (people: readonly Person[]) => {
+  const here = new Set(people.filter((p) => p.active).map((p) => p.id));
+  return (id: string) => here.has(id);
+};
+
 /** What deactivating would do now, before any successor is chosen: for the confirmation page. Reads only. */
 export async function previewDeactivation(deps: Pick<PeopleAdminDeps, 'repository'>, personId: string): Promise<DeactivationPreview> {
   const person = await getPersonOrThrow(deps.repository, personId);
   const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
-  return { person, successors: successorsOf(people, person), ...planDeactivation(actions, person.id) };
+  return { person, successors: successorsOf(people, person), ...planDeactivation(actions, person.id, null, hereIn(people)) };
 }
 
 /**
@@ -75,10 +81,12 @@ export async function deactivatePerson(
   const person = await getPersonOrThrow(deps.repository, personId);
   await revokeLinks(deps, person.id, now);
   await deps.sessions.revokeBefore(person.email, now.toISOString());
-  const plan = planDeactivation(await deps.repository.listActions(), person.id, newSroId);
+  const [actions, people] = await Promise.all([deps.repository.listActions(), deps.repository.listPeople()]);
+  const isHere = hereIn(people);
+  const plan = planDeactivation(actions, person.id, newSroId, isHere);
   const moves: LeaverMove[] = [];
   for (const move of plan.moves) {
-    const moved = await moveAction(deps, actor, person, move, newSroId, now);
+    const moved = await moveAction(deps, actor, person, move, { newSroId, isHere }, now);
     if (moved) moves.push(moved);
   }
   const after: Person = { ...person, active: false };
@@ -119,7 +127,14 @@ async function newRoles(repository: Repository, moves: readonly LeaverMove[], ro
  * One action's move; when someone saved the action meanwhile, it is re-read and re-planned (a few
  * times). Null when, re-read, there is nothing left to move.
  */
-async function moveAction(deps: PeopleAdminDeps, actor: AdminActor, leaver: Person, move: LeaverMove, newSroId: string | null, now: Date): Promise<LeaverMove | null> {
+async function moveAction(
+  deps: PeopleAdminDeps,
+  actor: AdminActor,
+  leaver: Person,
+  move: LeaverMove,
+  { newSroId, isHere }: { newSroId: string | null; isHere: (id: string) => boolean },
+  now: Date,
+): Promise<LeaverMove | null> {
   let current = move;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -130,7 +145,7 @@ async function moveAction(deps: PeopleAdminDeps, actor: AdminActor, leaver: Pers
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === 3) throw error;
       const fresh = await deps.repository.getAction(move.action.id);
-      const replanned = fresh ? planDeactivation([fresh], leaver.id, newSroId).moves[0] : undefined;
+      const replanned = fresh ? planDeactivation([fresh], leaver.id, newSroId, isHere).moves[0] : undefined;
       if (!replanned) return null;
       current = replanned;
     }
