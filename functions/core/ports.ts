@@ -40,10 +40,15 @@ export interface Repository {
   markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean>;
   /**
    * Sets the given fields of one person and nothing else of them, so that a bounce recorded since they
-   * were read stands; false when there is no such person. Their address changes only by putPerson,
-   * which also resets its mail status.
+   * were read stands; false when there is no such person. Their address changes only by setEmail.
    */
   updatePerson(personId: string, fields: PersonFields): Promise<boolean>;
+  /**
+   * Sets one person's address, its mail status working again (a bounce was the old address's), and
+   * nothing else of them, so that a deactivation or an edit saved meanwhile stands; false when there is
+   * no such person.
+   */
+  setEmail(personId: string, email: string): Promise<boolean>;
 
   /**
    * Claims the one email a person may be sent for a period, before the parts it carries are claimed;

@@ -273,6 +273,16 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', active: true });
     });
 
+    it('sets a person\'s address alone, its mail status working again, keeping what else changed meanwhile', async () => {
+      const repo = await makeRepo();
+      await repo.putPerson(makePerson({ id: 'p-1', name: 'Insp A', email: 'typo@example.police.uk', mailStatus: 'bounced' }));
+      expect(await repo.updatePerson('p-1', { active: false, name: 'Ch Insp A' })).toBe(true);
+      expect(await repo.setEmail('p-1', 'a@example.police.uk')).toBe(true);
+      expect(await repo.getPerson('p-1')).toMatchObject({ name: 'Ch Insp A', active: false, email: 'a@example.police.uk', mailStatus: 'ok' });
+      expect(await repo.setEmail('nobody', 'b@example.police.uk')).toBe(false);
+      expect(await repo.getPerson('nobody')).toBeNull();
+    });
+
     it("claims a person's one email of a day once, apart from their reminder records", async () => {
       const repo = await makeRepo();
       expect(await repo.claimDailyEmail('p-1', '2025-02-04')).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryLinkTokenStore } from '../../functions/adapters/memory/memory-link-token-store.js';
 import { issueLink } from '../../functions/core/links/links.js';
 import { makePerson } from '../support/make-action.js';
 import { adminEmail, boardEmail, consoleFixture } from './support/console-fixture.js';
@@ -119,5 +120,25 @@ describe('console access after an address change', () => {
     const before = sent.length;
     await request('/admin/sign-in', { form: { email: boardEmail } });
     expect(sent.length).toBe(before);
+  });
+
+  it('writes the address alone: a deactivation saved while it runs stands', async () => {
+    // Another admin deactivates the person while this change withdraws their links.
+    let meanwhile = async () => {};
+    class Interleaved extends MemoryLinkTokenStore {
+      override async revokeBefore(personId: string, at: string) {
+        await meanwhile();
+        return super.revokeBefore(personId, at);
+      }
+    }
+    const fixture = consoleFixture({ linkTokens: new Interleaved() });
+    await fixture.repository.putPerson(typo);
+    const cookie = await fixture.signIn(adminEmail);
+    meanwhile = async () => void (await fixture.repository.updatePerson(typo.id, { active: false }));
+
+    const response = await fixture.request(emailPath, { form: { email: corrected }, cookie });
+    expect(response.status).toBe(303);
+    expect(await fixture.repository.getPerson(typo.id)).toEqual({ ...typo, email: corrected, mailStatus: 'ok', active: false });
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ change: 'change-person-email', after: { email: corrected, mailStatus: 'ok' } });
   });
 });

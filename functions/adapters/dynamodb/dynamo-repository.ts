@@ -75,6 +75,10 @@ export class DynamoRepository implements Repository {
     return this.people.updatePerson(personId, fields);
   }
 
+  setEmail(personId: string, email: string): Promise<boolean> {
+    return this.people.setEmail(personId, email);
+  }
+
   claimDailyEmail(personId: string, period: string): Promise<boolean> {
     return this.people.claimDailyEmail(personId, period);
   }

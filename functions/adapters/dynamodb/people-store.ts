@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
+import { PersonEmail, PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
 import { parseOrThrow } from '../../core/validation.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import {
@@ -72,6 +72,20 @@ export class PeopleStore {
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: Object.fromEntries(set.map(([field], i) => [`#f${i}`, field])),
           ExpressionAttributeValues: Object.fromEntries(set.map(([, value], i) => [`:v${i}`, value])),
+        }),
+      ),
+    );
+  }
+
+  setEmail(personId: string, email: string): Promise<boolean> {
+    return conditionHeld(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: personKey(personId),
+          UpdateExpression: 'SET email = :email, mailStatus = :ok',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':email': parseOrThrow(PersonEmail, { email }, `Person ${personId} was not updated`).email, ':ok': 'ok' },
         }),
       ),
     );

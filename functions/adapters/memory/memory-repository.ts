@@ -1,6 +1,6 @@
 import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
-import { PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
+import { Person, PersonFields, type MailStatus } from '../../core/model/person.js';
 import { parseOrThrow } from '../../core/validation.js';
 import type { ReminderRecord } from '../../core/model/reminder.js';
 import type { Update } from '../../core/model/update.js';
@@ -100,6 +100,13 @@ export class MemoryRepository implements Repository {
     const person = this.people.get(personId);
     if (!person) return false;
     this.people.set(personId, { ...person, ...set });
+    return true;
+  }
+
+  async setEmail(personId: string, email: string): Promise<boolean> {
+    const person = this.people.get(personId);
+    if (!person) return false;
+    this.people.set(personId, Person.parse({ ...person, email, mailStatus: 'ok' }));
     return true;
   }
 

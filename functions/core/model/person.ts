@@ -24,6 +24,8 @@ export type Person = z.infer<typeof Person>;
  */
 export const PersonFields = z.partial(z.pick(Person, { name: true, role: true, aliases: true, active: true }));
 export type PersonFields = z.infer<typeof PersonFields>;
+/** A new address for someone, checked as the repositories write it. */
+export const PersonEmail = z.pick(Person, { email: true });
 
 /** Ids are derived from the email address so that re-importing a directory finds the same people. */
 export function personIdFromEmail(email: string): string {

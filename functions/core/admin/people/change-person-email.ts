@@ -1,4 +1,5 @@
 import * as z from '../../zod.js';
+import { NotFoundError } from '../../errors.js';
 import { revokeLinks } from '../../links/links.js';
 import type { Person } from '../../model/person.js';
 import type { AdminActor } from '../actions/admin-change.js';
@@ -37,8 +38,9 @@ export async function changePersonEmail(
   await revokeLinks(deps, person.id, now);
   // Console sessions belong to an address: those started with the old one end with it.
   await deps.sessions.revokeBefore(person.email, now.toISOString());
-  const after: Person = { ...person, email: form.data.email, mailStatus: 'ok' };
-  await deps.repository.putPerson(after);
+  // The address alone: a deactivation or an edit another admin saved meanwhile stands.
+  if (!(await deps.repository.setEmail(person.id, form.data.email))) throw new NotFoundError(`Person ${person.id}`);
+  const after = await getPersonOrThrow(deps.repository, person.id);
   await deps.audit.record({
     at: now.toISOString(),
     by: actor.email,
