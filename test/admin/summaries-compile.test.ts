@@ -3,9 +3,10 @@ import { MemorySummaryStore } from '../../functions/adapters/memory/memory-summa
 import { MemoryAuditLog } from '../../functions/adapters/memory/memory-audit-log.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
+import { personIdFromEmail } from '../../functions/core/model/person.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
-import { makeAction } from '../support/make-action.js';
+import { makeAction, makePerson } from '../support/make-action.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { adminTestApp, boardSession } from './support/admin-test-app.js';
 
@@ -29,10 +30,13 @@ interface HarnessOptions {
   board?: string[];
   /** Another harness's store: the same table read under another config or session. */
   summaries?: MemorySummaryStore;
+  /** Addresses the people directory holds for people who have left. */
+  left?: string[];
 }
 
-async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore() }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [] }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
+  for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
   const audit = new MemoryAuditLog();
@@ -221,6 +225,25 @@ describe('compiling a board summary on demand', () => {
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
     // Everyone has had it now: the month's page has nothing to ask.
     expect(await (await failing.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');
+  });
+
+  it('sends nothing to a board member who has left, and says why they are not sent it', async () => {
+    const { app, compile, sent } = await harness({ left: ['pcc@testshire.example'] });
+    const preview = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(preview).toMatch(/Compile and send October 2026 to 1 board member\s*<\/button>/);
+    expect(preview).toContain('1 board member on the config’s list has left, as the People page says, and is not sent it (pcc@testshire.example): ask whoever deploys the system to take them off the list.');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0');
+    expect(sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example']);
+    const kept = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(kept).toContain('Every board member has had it (1).');
+    expect(kept).not.toContain('who has not had it');
+    expect(kept).not.toContain('lists no board members');
+
+    // Everyone on the list has left: said so, not that the config lists nobody.
+    const allLeft = await harness({ left: config.board });
+    const page = await (await allLeft.app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(page).toContain('2 board members on the config’s list have left');
+    expect(page).not.toContain('lists no board members');
   });
 
   it('counts each board mailbox once on the button, and says when the config lists none', async () => {

@@ -230,6 +230,25 @@ describe('runBoardSummary when a run dies mid-send', () => {
   });
 });
 
+describe('runBoardSummary and the people directory', () => {
+  it('sends nothing to a board member who has left, though the config still lists them', async () => {
+    const { deps, delivered } = await inMemory(() => undefined);
+    await deps.repository.putPerson(makePerson({ id: 'gone', name: 'Mr Gone', email: board[1]!.toUpperCase(), active: false }));
+    const run = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(run).toMatchObject({ sent: [board[0]], failed: [], inFlight: [] });
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]]]);
+
+    // Everyone on the list has left: the run says so, not that the config lists nobody.
+    const allLeft = await inMemory(() => undefined);
+    for (const [i, email] of board.entries()) await allLeft.deps.repository.putPerson(makePerson({ id: `gone-${i}`, name: 'Mr Gone', email, active: false }));
+    const nobody = await runBoardSummary(allLeft.deps, { dryRun: false, now: firstWorkingDay });
+    expect(nobody.outcome === 'done' && nobody.message).toBe(
+      "The October 2026 summary is kept; nobody was sent it because everyone on the config's board list has left, as the people directory says.",
+    );
+    expect(allLeft.delivered).toEqual([]);
+  });
+});
+
 describe('runBoardSummary when a send fails', () => {
   it('gives the claim back, reports the failure, and the next run sends only to that recipient', async () => {
     let failFor: string | null = board[1]!;

@@ -527,4 +527,17 @@ describe('asking the SRO to sign off', () => {
     expect(await notifyOfClosure(withAdmins([alex.email]), alex, before, saved, h.clock.now())).toBe(false);
     expect(h.sent).toHaveLength(1);
   });
+
+  it('does not ask an admin who has left to sign it off, since the console would refuse them too', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    await h.repository.putPerson({ ...(await h.repository.getPerson('blake'))!, active: false });
+    const before = (await h.repository.getAction('305'))!;
+    const saved = { ...before, status: 'proposed-closure' as const };
+    const left = 'former.lead@testshire.example';
+    const other = 'plan.team@testshire.example';
+    await h.repository.putPerson(makePerson({ id: 'former', name: 'Ms Former Lead', email: left, active: false }));
+    const withAdmins = (admins: string[]) => ({ ...h.deps, config: { ...config, admins } });
+    expect(await notifyOfClosure(withAdmins([left.toUpperCase(), other]), alex, before, saved, h.clock.now())).toBe(true);
+    expect(h.sent.map((email) => email.to)).toEqual([[other]]);
+  });
 });

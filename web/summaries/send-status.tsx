@@ -6,6 +6,18 @@ import { summaryPaths } from './summary-paths.js';
 
 const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
 
+/** Board members the directory says have left: sent nothing, and the config is where they come off. */
+function LeftBoard({ left }: { left: string[] }) {
+  if (left.length === 0) return null;
+  const one = left.length === 1;
+  return (
+    <p>
+      {plural(left.length, 'board member')} on the config’s list {one ? 'has' : 'have'} left, as the People page says, and {one ? 'is' : 'are'} not sent it ({left.join(', ')}): ask whoever deploys
+      the system to take them off the list.
+    </p>
+  );
+}
+
 /** Said only when someone has had it: the paragraph on those who have not covers the rest. */
 function hadItSentence(had: number, recipients: number): string {
   if (had === 0) return '';
@@ -19,7 +31,8 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
   return (
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
-      {recipients === 0 && noBoard}
+      {recipients === 0 && board.left.length === 0 && noBoard}
+      <LeftBoard left={board.left} />
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
       {board.notHad.length > 0 && (
         <>
@@ -53,7 +66,8 @@ export function PreviewBanner({ month, kept, board }: { month: string; kept: boo
   return (
     <div class="warning-text">
       <p>Preview: this summary is not kept, and the board has not been sent it.</p>
-      {recipients === 0 && noBoard}
+      {recipients === 0 && board.left.length === 0 && noBoard}
+      <LeftBoard left={board.left} />
       <form method="post" action={summaryPaths.compile}>
         <input type="hidden" name="month" value={month} />
         <button type="submit" class="button">

@@ -32,11 +32,22 @@ export async function findPersonByEmail(repository: Repository, email: string): 
 }
 
 /**
- * The entry for an address, and whether it belongs to someone who has left: its entry, or the entry
- * first made for it, since corrected to another address. Console access is granted by address, so a
- * leaver whose address was changed must not sign in with the old one.
+ * Whether an address belongs to someone who has left: its entry, or the entry first made for it, since
+ * corrected to another address. Console access is granted by address, so a leaver whose address was
+ * changed must not sign in with the old one.
  */
+const leftBy = ({ current, first }: { current: Person | null; first: Person | null }) => current?.active === false || first?.active === false;
+
+/** The entry for an address, and whether it belongs to someone who has left (`leftBy`). */
 export async function findSignInPerson(repository: Repository, email: string): Promise<{ person: Person | null; hasLeft: boolean }> {
-  const { current, first } = await directoryEntriesFor(repository, email);
-  return { person: current, hasLeft: current?.active === false || first?.active === false };
+  const entries = await directoryEntriesFor(repository, email);
+  return { person: entries.current, hasLeft: leftBy(entries) };
+}
+
+/**
+ * The config's addresses (admins, board) but for those of people who have left, as the directory
+ * says (`leftBy`): the console refuses them, and nothing more is emailed to them.
+ */
+export function withoutLeavers(people: readonly Person[], addresses: readonly string[]): string[] {
+  return addresses.filter((address) => !leftBy({ current: personWithAddress(people, address), first: people.find((p) => p.id === personIdFromEmail(normaliseEmail(address))) ?? null }));
 }

@@ -7,7 +7,8 @@ import type { EmailAttachment, Mailer, Repository } from '../ports.js';
 import { compileBoardSummary } from './compile-board-summary.js';
 import { addMonths, endOfMonth, monthLabel, type Month } from './month.js';
 import type { BoardSummary, Snapshot } from './snapshot.js';
-import { claimTimeoutMs, recipientKey, type SummaryStore } from './summary-store.js';
+import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
+import { withoutLeavers } from '../admin/find-person.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
 export interface BoardSummaryRenderers {
@@ -100,18 +101,26 @@ async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date):
   return compileBoardSummary({ actions, updates, people: named, previous, month, now, config: deps.config });
 }
 
-/** The config's board list, each mailbox once however the config spells it. */
-export function boardRecipients(config: Pick<ForceConfig, 'board'>): string[] {
-  return [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
+/**
+ * The config's board list, each mailbox once however the config spells it, but for anyone the people
+ * directory says has left: the console refuses them, and the summary (with the pack, when attached)
+ * is not for them either.
+ */
+export async function boardRecipients(deps: { config: Pick<ForceConfig, 'board'>; repository: Pick<Repository, 'listPeople'> }): Promise<BoardList> {
+  const listed = [...new Map(deps.config.board.map((r) => [recipientKey(r), r])).values()];
+  if (listed.length === 0) return { to: [], left: [] };
+  const to = withoutLeavers(await deps.repository.listPeople(), listed);
+  return { to, left: listed.filter((address) => !to.includes(address)) };
 }
 
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
   const { config } = deps;
   const month = snapshot.summary.month;
-  const recipients = boardRecipients(config);
+  const { to: recipients, left } = await boardRecipients(deps);
   const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
   if (recipients.length === 0) {
-    return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because the config lists no board recipients.` };
+    const why = left.length > 0 ? 'everyone on the config\'s board list has left, as the people directory says' : 'the config lists no board recipients';
+    return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because ${why}.` };
   }
   const email = deps.renderers.renderEmail(snapshot.summary, config);
   const attachments = config.attachBoardPack ? [await deps.renderers.buildPack(snapshot, { forceName: config.name })] : undefined;

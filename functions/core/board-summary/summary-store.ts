@@ -52,7 +52,16 @@ export function listingOf(snapshot: Snapshot): SummaryListing {
   return { month: snapshot.summary.month, compiledAt: snapshot.summary.compiledAt, figures: snapshot.summary.figures };
 }
 
+/** The config's board list, each mailbox once: who is sent the summary, and who is not because they have left. */
+export interface BoardList {
+  to: string[];
+  /** On the list, but the people directory says they have left. */
+  left: string[];
+}
+
 export interface BoardSendStatus {
+  /** On the config's list but left, so never sent it. */
+  left: string[];
   had: string[];
   /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
   inFlight: string[];
@@ -60,14 +69,14 @@ export interface BoardSendStatus {
   notHad: string[];
 }
 
-/** How many board members the status covers: the config's board list, each mailbox once. */
+/** How many board members the status covers: the config's board list, each mailbox once, but for those who have left. */
 export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.inFlight.length + status.notHad.length;
 
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
-export function boardSendStatus(recipients: readonly string[], claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
+export function boardSendStatus(board: BoardList, claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
-  const status: BoardSendStatus = { had: [], inFlight: [], notHad: [] };
-  for (const recipient of recipients) {
+  const status: BoardSendStatus = { left: board.left, had: [], inFlight: [], notHad: [] };
+  for (const recipient of board.to) {
     const claim = byRecipient.get(recipientKey(recipient));
     if (claim?.sent) status.had.push(recipient);
     else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);

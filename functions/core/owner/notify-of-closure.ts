@@ -10,6 +10,7 @@ import { logSendFailure } from '../send-failure.js';
 import { whyAdminSignsOff } from '../rules/decides-closure.js';
 import { consoleActionPath, consoleChangeAnchor } from '../admin/console-paths.js';
 import { normaliseEmail } from '../admin/roles.js';
+import { withoutLeavers } from '../admin/find-person.js';
 
 /**
  * Asks the SRO to sign off: the ref, who proposed it and their own link, opening on the action's
@@ -58,13 +59,15 @@ export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: 
 export const closureEmailsPerDay = 3;
 
 /**
- * The config's admins but for the one who made the save and any who own the action: the console
- * refuses an admin the sign-off of their own work, so an email asking them for it would be no use.
+ * The config's admins but for the one who made the save, any who own the action and any who have left:
+ * the console refuses an admin the sign-off of their own work, and a leaver any page, so an email
+ * asking them for it would be no use.
  */
 async function adminsWhoMaySignOff(deps: Pick<LinkNoticeDeps, 'config' | 'repository'>, action: Action, savedByAdmin: string | undefined): Promise<string[]> {
-  const owners = await Promise.all(action.ownerIds.map((id) => deps.repository.getPerson(id)));
-  const excluded = new Set([...owners.flatMap((owner) => (owner ? [owner.email] : [])), ...(savedByAdmin ? [savedByAdmin] : [])].map(normaliseEmail));
-  return deps.config.admins.filter((address) => !excluded.has(normaliseEmail(address)));
+  const people = await deps.repository.listPeople();
+  const owners = people.filter((person) => action.ownerIds.includes(person.id));
+  const excluded = new Set([...owners.map((owner) => owner.email), ...(savedByAdmin ? [savedByAdmin] : [])].map(normaliseEmail));
+  return withoutLeavers(people, deps.config.admins).filter((address) => !excluded.has(normaliseEmail(address)));
 }
 
 /**
