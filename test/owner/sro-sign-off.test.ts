@@ -326,6 +326,22 @@ describe('the SRO returns a closure that is not complete', () => {
     expect(other.status).toBe(409);
     expect(await other.text()).toContain('Something else.');
   });
+
+  it('says the action changed, keeping the reason, when the page is out of date and the reason would be refused too', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    // The owner withdrew the closure since the page (version 3) was opened: it has no return form now.
+    const long = `Not attached. ${'x'.repeat(2100)}`;
+    for (const returnReason of ['', long]) {
+      const response = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '3', returnReason });
+      expect(response.status).toBe(409);
+      const html = await response.text();
+      expect(html).toContain('3.01 changed after you opened it, so it was not returned.');
+      expect(html).not.toContain('error-summary');
+      if (returnReason) expect(html).toContain(long);
+    }
+    expect(await h.repository.listUpdates('301')).toEqual([]);
+  });
 });
 
 describe('the SRO sign-off on DynamoDB (dynalite)', () => {

@@ -9,7 +9,8 @@ import type { OwnerDeps } from './list-my-actions.js';
 import { maxReasonChars } from './owner-update-form.js';
 import { incompleteForm, PageVersion, requirePortfolio, saveSroDecision } from './sign-off-as-sro.js';
 
-const ReturnForm = z.object({ version: PageVersion, returnReason: reasonText('why it is not complete yet', maxReasonChars) });
+const PageForm = z.object({ version: PageVersion });
+const ReturnForm = z.object({ returnReason: reasonText('why it is not complete yet', maxReasonChars) });
 
 export type ReturnResult =
   | { kind: 'returned'; action: Action }
@@ -25,17 +26,18 @@ export type ReturnResult =
  */
 export async function returnClosure(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<ReturnResult> {
   const action = requirePortfolio(await deps.repository.getAction(actionId), person);
+  const page = readForm(PageForm, body);
+  if (!page.ok) throw incompleteForm();
   const form = readForm(ReturnForm, body);
-  if (!form.ok) {
-    if (form.errors.some((error) => error.field === 'version')) throw incompleteForm();
-    return { kind: 'invalid', action, errors: form.errors };
-  }
-  const { version, returnReason } = form.data;
-  if (version !== action.version) {
-    if (await isThisReturn(deps, action, person, returnReason)) return { kind: 'returned', action };
+  // The page's age first: a reason refused on a page whose form has gone since would be an error
+  // the SRO cannot put right there.
+  if (page.data.version !== action.version) {
+    if (form.ok && (await isThisReturn(deps, action, person, form.data.returnReason))) return { kind: 'returned', action };
     throw new ConflictError(action);
   }
   if (action.status !== 'proposed-closure') return { kind: 'not-proposed', action };
+  if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
+  const { returnReason } = form.data;
   const doneAlready = async () => {
     const current = await deps.repository.getAction(actionId);
     return current && (await isThisReturn(deps, current, person, returnReason)) ? current : null;
