@@ -107,6 +107,22 @@ describe('submitOwnerUpdate', () => {
     expect((await submitOwnerUpdate(onTime, alex, '101', validUpdate({ confidence: 'high' }), new Date('2026-09-30T22:30:00Z'))).kind).toBe('saved');
   });
 
+  it('reads this month, chosen for a day earlier in it that has passed, as its end when the confidence needs a target ahead', async () => {
+    // An imported date, 15 November 2026, passed before 27 November; the form shows November 2026.
+    const dayTarget = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], confidence: 'high', timescale: { text: '15/11/2026', target: '2026-11-15', originalTarget: '2026-11-15', revisions: [] } });
+    const kept = { targetMonth: '11', targetYear: '2026' };
+    const h = await ownerHarness({ actions: [dayTarget] });
+    const unexplained = await submitOwnerUpdate(h.deps, alex, '301', validUpdate({ ...kept, confidence: 'high' }), startNow);
+    expect(unexplained).toMatchObject({ kind: 'invalid', errors: [{ field: 'timescaleReason', message: 'Enter why the target date is changing' }] });
+    const moved = await submitOwnerUpdate(h.deps, alex, '301', validUpdate({ ...kept, confidence: 'high', timescaleReason: 'Sign-off moved to the end of the month.' }), startNow);
+    expect(moved.kind).toBe('saved');
+    expect((await h.repository.getAction('301'))!.timescale).toMatchObject({ target: '2026-11', originalTarget: '2026-11-15' });
+    // With Low confidence the month left as shown keeps the day, and asks no reason.
+    const low = await ownerHarness({ actions: [dayTarget] });
+    expect((await submitOwnerUpdate(low.deps, alex, '301', validUpdate(kept), startNow)).kind).toBe('saved');
+    expect((await low.repository.getAction('301'))!.timescale.target).toBe('2026-11-15');
+  });
+
   it('refuses a form opened at an older version, carrying what is stored now', async () => {
     const { deps, repository } = await ownerHarness();
     await submitOwnerUpdate(deps, alex, '101', validUpdate(), startNow);

@@ -149,8 +149,14 @@ function readTarget(values: OwnerFormValues, action: Action, today: string): str
   if (!(month >= 1 && month <= 12)) return { field: 'target', message: 'Target month must be from 1 to 12' };
   if (!/^\d{4}$/.test(targetYear)) return { field: 'target', message: 'Target year must be 4 digits, like 2027' };
   const target = `${targetYear}-${String(month).padStart(2, '0')}`;
-  // An unchanged month keeps the stored target as it was, day and all.
-  if (target === action.timescale.target?.slice(0, 7)) return action.timescale.target;
+  const stored = action.timescale.target;
+  // An unchanged month keeps the stored target as it was, day and all; but a day that has passed, kept
+  // with High or Medium (refused in a passed target), can only mean the end of its month, if still ahead.
+  if (target === stored?.slice(0, 7)) {
+    const highOrMedium = values.confidence === 'high' || values.confidence === 'medium';
+    const toMonthEnd = highOrMedium && !values.complete && hasTargetPassed(stored, today) && !hasTargetPassed(target, today);
+    if (!toMonthEnd) return stored;
+  }
   if (target < today.slice(0, 7)) return { field: 'target', message: 'Target date must be this month or later' };
   if (Number(targetYear) > Number(today.slice(0, 4)) + 20) return { field: 'target', message: 'Target date must be within the next 20 years' };
   return target;
