@@ -128,6 +128,23 @@ describe('the SRO on their own link', () => {
     expect(page).not.toContain('/sign-off/301');
   });
 
+  it('does not tell the SRO they signed off a closure an admin signed off since the page was opened', async () => {
+    const h = await ownerHarness({ actions: sroPlan() });
+    const token = await h.linkFor('blake');
+    const action = (await h.repository.getAction('301'))!;
+    await h.repository.saveUpdate({
+      actionId: '301', version: 5, at: '2026-11-26T09:00:00.000Z', by: 'admin@t.example', onBehalfOf: null, via: 'admin',
+      patch: { status: 'closed' }, changes: [{ field: 'status', from: action.status, to: 'closed' }], countsAsProgress: false,
+    });
+    const response = await postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('This action is no longer open to you');
+    expect(html).not.toContain('signed off: it is closed');
+    expect(await h.repository.listUpdates('301')).toHaveLength(1);
+    expect(h.sent).toEqual([]);
+  });
+
   it('tells the owners their closure was signed off: the ref, who and a fresh link, never the text; a second click tells nobody again', async () => {
     const h = await ownerHarness({ actions: sroPlan() });
     const token = await h.linkFor('blake');
@@ -149,8 +166,8 @@ describe('the SRO on their own link', () => {
     expect((await postForm(h.app, `/u/${alexToken}/sign-off/301`, { version: '4' })).status).toBe(404);
     const blakeToken = await h.linkFor('blake');
     for (const id of ['101', 'nope']) expect((await postForm(h.app, `/u/${blakeToken}/sign-off/${id}`, { version: '1' })).status).toBe(404);
-    // One of his that is closed already: done, as for a second click, and nothing written.
-    expect((await postForm(h.app, `/u/${blakeToken}/sign-off/304`, { version: '1' })).headers.get('location')).toBe(`/u/${blakeToken}?signed-off=304`);
+    // One of his closed already, not by his own sign-off: no longer his to decide, and nothing written.
+    expect((await postForm(h.app, `/u/${blakeToken}/sign-off/304`, { version: '1' })).status).toBe(404);
     expect((await postForm(h.app, `/u/${'x'.repeat(43)}/sign-off/301`, { version: '4' })).status).toBe(404);
     expect((await postForm(h.app, `/u/${blakeToken}/sign-off/301`, { version: '4' }, { origin: 'https://evil.example' })).status).toBe(403);
     expect(h.repository.writes).toBe(writes);

@@ -41,10 +41,14 @@ export async function getSignOffView(deps: Pick<OwnerDeps, 'repository'>, person
   return { ...view, owners: action.ownerIds.map((id) => view.names[id] ?? id) };
 }
 
-/** The action the SRO has just closed, for the confirmation on their page; null for anything else. */
-export async function getSignedOffAction(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<Action | null> {
-  const action = await deps.repository.getAction(actionId);
-  return isClosedFor(action, person) ? action : null;
+/**
+ * The action as it stands when it is one of the SRO's, closed by their own sign-off (its latest entry):
+ * a repeat of that sign-off is done already. Null for anything else, such as an admin's sign-off.
+ */
+async function signedOffBy(deps: Pick<OwnerDeps, 'repository'>, person: Person, action: Action | null): Promise<Action | null> {
+  if (!isClosedFor(action, person)) return null;
+  const latest = (await deps.repository.listUpdates(action.id)).at(-1);
+  return latest?.by === person.id && latest.patch.status === 'closed' ? action : null;
 }
 
 export type SignOffResult = { kind: 'closed'; action: Action } | { kind: 'not-proposed'; action: Action };
@@ -53,18 +57,20 @@ export type SignOffResult = { kind: 'closed'; action: Action } | { kind: 'not-pr
  * The SRO signs off a closure the owner proposed, from their own link: the action is closed, and its
  * history records it as the SRO's, via link. A page older than the action's last change is a conflict
  * (ConflictError), and saveUpdate refuses a version someone else took first. A sign-off that finds the
- * action already closed (a double-click, or two tabs) succeeds: what the SRO asked for is done, and
- * only the sign-off that closed it tells the owners.
+ * action already closed by the SRO's own sign-off (a double-click, or two tabs) succeeds: what they
+ * asked for is done, and only the sign-off that closed it tells the owners. Closed by an admin, it is
+ * no longer theirs to decide (NotFoundError).
  */
 export async function signOffAsSro(deps: OwnerDeps & LinkNoticeDeps, person: Person, actionId: string, body: Record<string, unknown>, now: Date): Promise<SignOffResult> {
   const found = await deps.repository.getAction(actionId);
-  if (isClosedFor(found, person)) return { kind: 'closed', action: found };
+  const closed = await signedOffBy(deps, person, found);
+  if (closed) return { kind: 'closed', action: closed };
   const action = requirePortfolio(found, person);
   const form = SignOffForm.safeParse(body);
   if (!form.success) throw incompleteForm();
   if (form.data.version !== action.version) throw new ConflictError(action);
   if (action.status !== 'proposed-closure') return { kind: 'not-proposed', action };
-  return { kind: 'closed', action: await saveSroDecision(deps, person, action, 'closed', null, now, () => getSignedOffAction(deps, person, actionId)) };
+  return { kind: 'closed', action: await saveSroDecision(deps, person, action, 'closed', null, now, async () => signedOffBy(deps, person, await deps.repository.getAction(actionId))) };
 }
 
 /**
