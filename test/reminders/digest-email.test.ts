@@ -66,6 +66,16 @@ describe('reminder and escalation emails', () => {
     expect(text).not.toContain('28 days');
   });
 
+  it('does not tell an SRO that actions loaded today "have had no update for 0 days"', async () => {
+    const group = (lines: DigestLine[]) => ({ ...escalation, groups: [{ ownerId: null, ownerName: 'No owner', ownerCount: 1, flag: 'no-owner' as const, ignoredReminders: 0, lines }] });
+    const loadedToday = (await renderDigestEmail({ ...base, digest: alone(group([line('4.01', 0, true), line('4.02', 0, true)])) })).text;
+    expect(loadedToday).toContain('2 actions with no owner have had no update yet.');
+    expect(loadedToday).not.toContain('0 days');
+    // Some updated, some not: the youngest age among those updated, and the rest said.
+    const mixed = (await renderDigestEmail({ ...base, digest: alone(group([line('4.01', 40), line('4.02', 0, true)])) })).text;
+    expect(mixed).toContain('2 actions with no owner have had no update for 40 days, or none yet.');
+  });
+
   it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {
     const email = await renderDigestEmail({ ...base, digest: alone(escalation) });
     expect(email.subject).toBe('8 actions in your portfolio need your attention');

@@ -36,15 +36,22 @@ export function escalationSubject(digest: EscalationDigest): string {
   return `${plural(n, 'action')} in your portfolio ${n === 1 ? 'needs' : 'need'} your attention`;
 }
 
-/** "3 actions owned by Supt X have had no update for 61 days" and why they reach the SRO. */
+/**
+ * "3 actions owned by Supt X have had no update for 61 days" and why they reach the SRO. An action never
+ * updated is counted from when it was added (today, for a plan just loaded), so it has had "none yet".
+ */
 export function groupHeading(group: EscalationGroup): string {
-  const n = group.lines.length;
-  const youngest = Math.min(...group.lines.map((l) => l.ageDays));
-  const allSame = group.lines.every((l) => l.ageDays === youngest);
-  const days = `${plural(youngest, 'day')}${allSame ? '' : ' or more'}`;
+  const has = group.lines.length === 1 ? 'has' : 'have';
+  const youngestOf = (lines: DigestLine[]) => {
+    const youngest = Math.min(...lines.map((l) => l.ageDays));
+    return `${plural(youngest, 'day')}${lines.every((l) => l.ageDays === youngest) ? '' : ' or more'}`;
+  };
   // A closure waits on the SRO, not on its owners: its age is how long it has waited.
-  if (group.flag === 'awaiting-sign-off') return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} waited ${days} for your sign-off`;
-  return `${groupSubject(group)} ${n === 1 ? 'has' : 'have'} had no update for ${days}`;
+  if (group.flag === 'awaiting-sign-off') return `${groupSubject(group)} ${has} waited ${youngestOf(group.lines)} for your sign-off`;
+  const updated = group.lines.filter((l) => !l.neverUpdated);
+  if (updated.length === 0) return `${groupSubject(group)} ${has} had no update yet`;
+  const noneYet = updated.length < group.lines.length ? ', or none yet' : '';
+  return `${groupSubject(group)} ${has} had no update for ${youngestOf(updated)}${noneYet}`;
 }
 
 function groupSubject(group: EscalationGroup): string {
