@@ -25,7 +25,7 @@ function cli(script: string, args: string[], ports = { PORT: new URL(stack.appUr
 describe('the command-line jobs on the running local stack', () => {
   it('remind --dry-run lists the stale demo actions by owner, refs and ages only', async () => {
     const { stdout } = await cli('remind', ['--dry-run']);
-    expect(stdout).toMatch(/^\d+ stale actions for \d+ people \(not updated in 28 days\):/);
+    expect(stdout).toMatch(/^\d+ stale actions? for \d+ (people|person) \(not updated in 28 days\):/);
     const people = await stack.deps.repository.listPeople();
     const named = people.filter((p) => stdout.includes(`${p.name} <${p.email}>`));
     expect(named.length).toBeGreaterThan(1);

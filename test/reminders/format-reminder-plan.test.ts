@@ -33,6 +33,15 @@ describe('formatReminderPlan (the dry run)', () => {
     ]);
   });
 
+  it('agrees its counts with their nouns: one action, one person, one day, one reminder', () => {
+    const actions = [staleAction({ id: 'a-1', ref: '1.01', lastUpdatedAt: daysBefore(tuesday, 3) })];
+    const p = plan({ actions, people: [owner, sro], history: [sentReminder('owner', tuesday, 2, ['a-1'])], config: { staleAfterDays: 1, remindEveryDays: 1, escalateAfterReminders: 1 } });
+    const text = formatReminderPlan(p, { staleAfterDays: 1, remindEveryDays: 1 });
+    expect(text.split('\n')[0]).toBe('1 stale action for 1 person (not updated in 1 day):');
+    expect(text).toContain('(ignored 1 reminder)');
+    expect(formatReminderPlan(plan({ actions: [] }), { staleAfterDays: 1, remindEveryDays: 1 })).toBe('No stale actions: every open action was updated in the last 1 day.');
+  });
+
   it('says when nothing is stale', () => {
     expect(formatReminderPlan(plan({ actions: [] }), days)).toBe('No stale actions: every open action was updated in the last 28 days.');
   });

@@ -9,7 +9,7 @@ export const waitingClosuresWords = (count: number): string => `${plural(count, 
 function groupText(group: EscalationGroup): string {
   const lines = group.lines.map(lineWords).join(', ');
   if (group.flag === 'awaiting-sign-off') return `${plural(group.lines.length, 'closure')} awaiting sign-off: ${lines}`;
-  const why = group.flag === 'ignored' ? `ignored ${group.ignoredReminders} reminders` : group.flag;
+  const why = group.flag === 'ignored' ? `ignored ${plural(group.ignoredReminders, 'reminder')}` : group.flag;
   return `${group.lines.length} owned by ${group.ownerName} (${why}): ${lines}`;
 }
 
@@ -24,8 +24,9 @@ function skipText(skip: Skip, why: ReturnType<typeof skipWords>): string {
  * only, never an action's text. The first line keeps the form the local CLI test reads.
  */
 export function formatReminderPlan(plan: ReminderPlan, { staleAfterDays, remindEveryDays }: { staleAfterDays: number; remindEveryDays: number }): string {
-  if (plan.staleActions === 0 && plan.waitingClosures === 0) return `No stale actions: every open action was updated in the last ${staleAfterDays} days.`;
-  const lines = [`${plan.staleActions} stale actions for ${plan.owners} people (not updated in ${staleAfterDays} days):`];
+  const days = plural(staleAfterDays, 'day');
+  if (plan.staleActions === 0 && plan.waitingClosures === 0) return `No stale actions: every open action was updated in the last ${days}.`;
+  const lines = [`${plural(plan.staleActions, 'stale action')} for ${plural(plan.owners, 'person', 'people')} (not updated in ${days}):`];
   if (plan.waitingClosures > 0) lines.push(`${waitingClosuresWords(plan.waitingClosures)}.`);
   for (const { person, reminder, escalation } of digestsByPerson(plan)) {
     const parts = [

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days.js';
 import { formatReminderPlan } from '../../../functions/core/reminders/format-reminder-plan.js';
 import { planFromStore, runReminders } from '../../../functions/core/reminders/run-reminders.js';
+import { plural } from '../../../functions/core/words.js';
 import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import { connectLocalRepository } from '../connect.js';
 
@@ -25,7 +26,7 @@ async function main() {
   const { plan, report } = await runReminders(reminderJobDeps(deps, () => undefined), { dryRun: false, assumeWorkingDay: values['any-day'] ?? false });
   console.log(formatReminderPlan(plan, deps.config));
   if (!plan.workingDay) console.log(`\n${plan.period} is not a working day: nothing was sent. Add --any-day to send anyway.`);
-  console.log(`\nSent ${report.peopleReminded} reminders and ${report.escalations} escalations; ${report.failures} failed, ${report.claimedElsewhere} already claimed by another run.`);
+  console.log(`\nSent ${plural(report.peopleReminded, 'reminder')} and ${plural(report.escalations, 'escalation')}; ${report.failures} failed, ${report.claimedElsewhere} already claimed by another run.`);
   console.log(JSON.stringify(report));
 }
 

@@ -39,12 +39,12 @@ function SentBanner({ report }: { report: RunReport }) {
 /** A run's plan as a dry run: what it would chase and send, `when` it ran. */
 function PlanPreview({ plan, staleAfterDays, remindEveryDays, when }: { plan: ReminderPlan; staleAfterDays: number; remindEveryDays: number; when: string }) {
   if (plan.staleActions === 0 && plan.waitingClosures === 0) {
-    return <p>Nothing to chase: every open action was updated in the last {staleAfterDays} days, and no closure has waited longer than that for its SRO.</p>;
+    return <p>Nothing to chase: every open action was updated in the last {plural(staleAfterDays, 'day')}, and no closure has waited longer than that for its SRO.</p>;
   }
   return (
     <>
       <p>
-        {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {staleAfterDays} days
+        {plural(plan.staleActions, 'action')} of {plural(plan.owners, 'owner')} not updated in {plural(staleAfterDays, 'day')}
         {plan.waitingClosures > 0 && `, and ${waitingClosuresWords(plan.waitingClosures)}`}. This is what a run would send if it ran{' '}
         {when} (this page sends nothing).
       </p>
