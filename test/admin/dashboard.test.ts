@@ -183,7 +183,24 @@ describe('the dashboard', () => {
       for (let i = 0; i < 60; i++) await repository.putAction(makeAction({ id: `bulk-${i}`, ref: `9.${i}`, lastUpdatedAt: null }), null);
     });
     expect(html).toContain('Actions with no update for 28 days or more: 62');
-    expect(html).toContain('Showing the first 50 of 62.');
+    expect(html).toContain('Showing the first 50 of 62. <a href="/admin/actions?stale=yes&amp;sort=updated-oldest">Find the rest on the Actions page</a>');
+  });
+
+  it('links each long list to the Actions page filtered and sorted as it is, and shows every action needing a new owner', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
+      for (let i = 0; i < 55; i++) {
+        const shared = { ownerIds: [], lastUpdatedAt: '2026-11-20T10:00:00.000Z', timescale: { text: null, target: '2026-01', originalTarget: '2026-01', revisions: [] } };
+        await repository.putAction(makeAction({ id: `late-${i}`, ref: `8.${i}`, ...shared }), null);
+        await repository.putAction(makeAction({ id: `done-${i}`, ref: `7.${i}`, ...shared, status: 'proposed-closure' }), null);
+      }
+    });
+    expect(html).toContain('<a href="/admin/actions?overdue=yes&amp;sort=target-soonest">Find the rest on the Actions page</a>');
+    expect(html).toContain('<a href="/admin/actions?status=proposed-closure&amp;sort=updated-oldest">Find the rest on the Actions page</a>');
+    // No filter on the Actions page matches this list: all of it is here.
+    const unreachable = html.slice(html.indexOf('id="unreachable-heading"'), html.indexOf('</section>', html.indexOf('id="unreachable-heading"')));
+    expect(unreachable).toContain('Actions that need a new owner or SRO: 55');
+    expect(unreachable.match(/<tr>/g)).toHaveLength(56);
+    expect(unreachable).not.toContain('Showing the first');
   });
 
   it('shows the last reminder runs with what they did and what failed', async () => {

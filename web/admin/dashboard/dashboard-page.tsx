@@ -7,6 +7,7 @@ import { formatDaysAgo, statusLabels } from '../../owner/format.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
 import { actionPaths } from '../actions/paths.js';
+import { listHref } from '../actions/list-page.js';
 import { headlineFigures } from '../../../functions/core/board-summary/headline-figures.js';
 import { noUpdateFor } from '../../../functions/core/board-summary/board-wording.js';
 import { FiguresTable } from '../../views/figures-table.js';
@@ -57,11 +58,19 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
       <FiguresTable figures={figures} />
       {session.role === 'admin' && <ForAnAdmin dashboard={dashboard} />}
 
-      <ActionTable id="stale" heading={`Actions with ${noUpdateFor(staleAfterDays)}: ${dashboard.stale.length}`} rows={dashboard.stale} lastColumn="Last updated" cell={daysAgo} />
+      <ActionTable
+        id="stale"
+        heading={`Actions with ${noUpdateFor(staleAfterDays)}: ${dashboard.stale.length}`}
+        rows={dashboard.stale}
+        rest={listHref({ stale: 'yes', sort: 'updated-oldest' }, 1)}
+        lastColumn="Last updated"
+        cell={daysAgo}
+      />
       <ActionTable
         id="overdue"
         heading={`Overdue actions: ${dashboard.overdue.length}`}
         rows={dashboard.overdue}
+        rest={listHref({ overdue: 'yes', sort: 'target-soonest' }, 1)}
         lastColumn="Target"
         cell={(row) => (row.timescale.target ? targetLabel(row.timescale.target) : '')}
       />
@@ -69,6 +78,7 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
         id="sign-off"
         heading={`Awaiting sign-off: ${dashboard.awaitingSignOff.length}`}
         rows={dashboard.awaitingSignOff}
+        rest={listHref({ status: 'proposed-closure', sort: 'updated-oldest' }, 1)}
         who={{ label: 'SRO', of: (row) => signOffBy(row, dashboard.adminSignsOff.get(row.id)) }}
         lastColumn="Last updated"
         cell={daysAgo}
@@ -178,13 +188,19 @@ interface ActionTableProps {
   heading: string;
   intro?: string;
   rows: PlanRow[];
+  /**
+   * The Actions page filtered and sorted as this list is, where a long list is cut at `listLimit`;
+   * without one (no filter matches it) every row is shown.
+   */
+  rest?: string;
   /** The people column: the owners unless said otherwise. */
   who?: { label: string; of: (row: PlanRow) => string };
   lastColumn: string;
   cell: (row: PlanRow) => string;
 }
 
-function ActionTable({ id, heading, intro, rows, who = { label: 'Owners', of: ownerNames }, lastColumn, cell }: ActionTableProps) {
+function ActionTable({ id, heading, intro, rows, rest, who = { label: 'Owners', of: ownerNames }, lastColumn, cell }: ActionTableProps) {
+  const shown = rest ? rows.slice(0, listLimit) : rows;
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
@@ -195,7 +211,7 @@ function ActionTable({ id, heading, intro, rows, who = { label: 'Owners', of: ow
         <table>
           <ColumnHeads names={['Ref', 'Area', who.label, lastColumn]} />
           <tbody>
-            {rows.slice(0, listLimit).map((row) => (
+            {shown.map((row) => (
               <tr>
                 <td data-label="Ref">
                   <a href={actionPaths.action(row.id)}>{row.ref}</a>
@@ -208,9 +224,9 @@ function ActionTable({ id, heading, intro, rows, who = { label: 'Owners', of: ow
           </tbody>
         </table>
       )}
-      {rows.length > listLimit && (
+      {shown.length < rows.length && (
         <p>
-          Showing the first {listLimit} of {rows.length}. <a href={actionPaths.list}>Find the rest on the Actions page</a>.
+          Showing the first {listLimit} of {rows.length}. <a href={rest}>Find the rest on the Actions page</a>.
         </p>
       )}
     </section>
