@@ -151,6 +151,10 @@ describe('deactivating a leaver', () => {
     expect(html).toContain('<span class="visually-hidden">Error:</span> Select the box to confirm that Supt Lee Vaughan has left');
     expect((await repository.getPerson('leaver'))!.active).toBe(true);
     expect(audit.entries).toHaveLength(auditBefore);
+    // Refused for the successor, the box ticked stays ticked.
+    const ticked = await (await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'leaver' }, cookie })).text();
+    expect(ticked).toContain('id="confirm" name="confirm" type="checkbox" value="yes" checked=""');
+    expect((await repository.getPerson('leaver'))!.active).toBe(true);
   });
 
   it('moves their actions to the SRO, keeps the history, kills their links, and records it all', async () => {

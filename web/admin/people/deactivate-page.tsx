@@ -105,7 +105,7 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
         <div class={confirmError ? 'form-group form-group-error' : 'form-group'}>
           <ErrorMessage id="confirm-error" message={confirmError} />
           <div class="checkbox">
-            <input id="confirm" name="confirm" type="checkbox" value="yes" aria-describedby={confirmError ? 'confirm-error' : undefined} />
+            <input id="confirm" name="confirm" type="checkbox" value="yes" checked={state.values.confirm === 'yes'} aria-describedby={confirmError ? 'confirm-error' : undefined} />
             <label for="confirm">{person.name} has left, and their actions should move as shown</label>
           </div>
         </div>

@@ -91,7 +91,8 @@ export function createPeopleRoutes() {
     const form = await readDeactivateForm(deps, c.req.param('id'), body);
     if (!form.ok) {
       const preview = await previewDeactivation(deps, c.req.param('id'));
-      const state = { values: { newSro: typeof body.newSro === 'string' ? body.newSro : '' }, errors: form.errors };
+      const typed = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+      const state = { values: { newSro: typed('newSro'), confirm: typed('confirm') }, errors: form.errors };
       return c.html(<DeactivatePage forceName={deps.config.name} session={c.get('session')} {...preview} names={await namesById(c)} state={state} />, 400);
     }
     const result = await deactivatePerson(deps, actorOf(c), c.req.param('id'), deps.clock.now(), form.newSroId);
