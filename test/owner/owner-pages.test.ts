@@ -111,6 +111,16 @@ describe('the owner pages', () => {
     expect(await h.repository.listUpdates('101')).toEqual([]);
   });
 
+  it('links a problem with the target year to the year box, said beside the target date as the others are', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    for (const [targetYear, message] of [['27', 'Target year must be 4 digits, like 2027'], ['', 'Target date must include a year']] as const) {
+      const html = await (await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ targetMonth: '3', targetYear }))).text();
+      expect(html).toContain(`<a href="#targetYear">${message}</a>`);
+      expect(html).toContain(`id="target-error" class="error-message"><span class="visually-hidden">Error:</span> ${message}`);
+    }
+  });
+
   it('save, then show the list with a confirmation and the next action needing the person', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -40,7 +40,7 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
   const progressError = errorFor(errors, 'progress');
   const confidenceError = errorFor(errors, 'confidence');
   const narrativeError = errorFor(errors, 'confidenceNarrative');
-  const targetError = errorFor(errors, 'target');
+  const targetError = errorFor(errors, 'target') ?? errorFor(errors, 'targetYear');
   const reasonError = errorFor(errors, 'timescaleReason');
   // Said before the choice too: read top to bottom, the confidence comes before the target's own hint.
   const targetPassed = hasTargetPassed(action.timescale.target, today);

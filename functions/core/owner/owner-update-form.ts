@@ -21,7 +21,7 @@ export interface OwnerFormValues {
 }
 
 /** Form field names in page order: the error summary lists problems in this order. */
-export const formFields = ['progress', 'confidence', 'confidenceNarrative', 'target', 'timescaleReason', 'complete'] as const;
+export const formFields = ['progress', 'confidence', 'confidenceNarrative', 'target', 'targetYear', 'timescaleReason', 'complete'] as const;
 export type FormField = (typeof formFields)[number];
 
 export interface FieldError {
@@ -144,10 +144,11 @@ function readTarget(values: OwnerFormValues, action: Action, today: string): str
     return action.timescale.target === null ? null : { field: 'target', message: 'Enter the target month and year' };
   }
   if (!targetMonth) return { field: 'target', message: 'Target date must include a month' };
-  if (!targetYear) return { field: 'target', message: 'Target date must include a year' };
+  // A problem with the year alone leads to the year box; the rest to the month, the date's first field.
+  if (!targetYear) return { field: 'targetYear', message: 'Target date must include a year' };
   const month = /^\d{1,2}$/.test(targetMonth) ? Number(targetMonth) : NaN;
   if (!(month >= 1 && month <= 12)) return { field: 'target', message: 'Target month must be from 1 to 12' };
-  if (!/^\d{4}$/.test(targetYear)) return { field: 'target', message: 'Target year must be 4 digits, like 2027' };
+  if (!/^\d{4}$/.test(targetYear)) return { field: 'targetYear', message: 'Target year must be 4 digits, like 2027' };
   const target = `${targetYear}-${String(month).padStart(2, '0')}`;
   const stored = action.timescale.target;
   // An unchanged month keeps the stored target as it was, day and all; but a day that has passed, kept
