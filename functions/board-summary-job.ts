@@ -1,5 +1,6 @@
 import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
+import { IsoInstant } from './core/model/action.js';
 import { describeRun, runBoardSummary } from './core/board-summary/run-board-summary.js';
 import { parseOrThrow } from './core/validation.js';
 import { boardSummaryDeps } from './runtime/board-summary-deps.js';
@@ -7,10 +8,12 @@ import type { CoreDeps } from './runtime/compose.js';
 import { composeFromEnvironment } from './runtime/lambda-env.js';
 
 /**
- * What EventBridge Scheduler sends: the schedule's input, empty for the monthly run. An operator may
+ * What EventBridge Scheduler sends: when the schedule fired (infra/constructs/jobs.ts). An operator may
  * invoke it with a month (to compile that month) or dryRun; anything else is refused by name.
  */
-const BoardSummaryEvent = z.nullish(z.strictObject({ month: z.optional(Month), dryRun: z.optional(z.boolean({ error: 'must be true or false' })) }));
+const BoardSummaryEvent = z.nullish(
+  z.strictObject({ month: z.optional(Month), dryRun: z.optional(z.boolean({ error: 'must be true or false' })), scheduledTime: z.optional(IsoInstant) }),
+);
 
 let deps: CoreDeps | undefined;
 
@@ -28,7 +31,12 @@ function compose(): CoreDeps {
 export async function handler(event: unknown): Promise<Record<string, unknown>> {
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};
   deps ??= compose();
-  const run = await runBoardSummary(boardSummaryDeps(deps), { ...(input.month ? { month: input.month } : {}), dryRun: input.dryRun ?? false, now: deps.clock.now() });
+  const run = await runBoardSummary(boardSummaryDeps(deps), {
+    ...(input.month ? { month: input.month } : {}),
+    ...(input.scheduledTime ? { scheduledAt: new Date(input.scheduledTime) } : {}),
+    dryRun: input.dryRun ?? false,
+    now: deps.clock.now(),
+  });
   const line = describeRun(run);
   console.log(JSON.stringify(line));
   if (run.outcome === 'done' && (run.failed.length > 0 || run.inFlight.length > 0)) {

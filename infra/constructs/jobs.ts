@@ -78,8 +78,9 @@ export class Jobs extends Construct {
         field: 'schedules.boardSummary',
         description: 'Compiles and sends the monthly board summary and Excel pack',
         memorySize: 1024,
-        // Empty: on the month's first working day the job compiles the month just ended; an operator may invoke it with { month }.
-        input: ScheduleTargetInput.fromObject({}),
+        // On the month's first working day, judged by when the schedule fired, the job compiles the month
+        // just ended; an operator may invoke it with { month }.
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
       },
     ];
     for (const spec of specs) {

@@ -145,6 +145,17 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect(await deps.summaries.getSnapshot('2026-10')).toBeNull();
   });
 
+  it('judges the day by when the schedule fired, so a retry after midnight still sends the month', async () => {
+    const { deps, delivered } = await inMemory(() => undefined);
+    // Scheduled for 23:30 on Monday 2 November, the first working day; retried at 00:40 on the 3rd.
+    const retry = await runBoardSummary(deps, { dryRun: false, now: new Date('2026-11-03T00:40:00.000Z'), scheduledAt: new Date('2026-11-02T23:30:00.000Z') });
+    expect(retry).toMatchObject({ outcome: 'done', month: '2026-10', sent: board });
+    expect(delivered).toHaveLength(2);
+    // The next day's own run is still not due.
+    const nextDay = await runBoardSummary(deps, { dryRun: false, now: new Date('2026-11-03T23:30:00.000Z'), scheduledAt: new Date('2026-11-03T23:30:00.000Z') });
+    expect(nextDay.outcome).toBe('not-due');
+  });
+
   it('attaches the board pack when the config asks for it', async () => {
     const deps = await seededDeps({ attachBoardPack: true });
     await run(deps);

@@ -32,6 +32,11 @@ export interface RunBoardSummaryOptions {
   /** Compile and render, keep and send nothing. */
   dryRun: boolean;
   now: Date;
+  /**
+   * When the schedule fired, for a scheduled run: whether it is the first working day is judged by it,
+   * so that a retry which runs after midnight still sends the month (the next day's run would not).
+   */
+  scheduledAt?: Date;
 }
 
 export type BoardSummaryRun =
@@ -61,7 +66,7 @@ export type BoardSummaryRun =
 export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoardSummaryOptions): Promise<BoardSummaryRun> {
   const { config } = deps;
   const { now } = options;
-  const today = toLocalDate(now, config.timeZone);
+  const today = toLocalDate(options.scheduledAt ?? now, config.timeZone);
   const firstWorkingDay = firstWorkingDayOfMonth(today.slice(0, 7), config);
   if (!options.month && today !== firstWorkingDay) {
     return { outcome: 'not-due', message: `Nothing to do: today (${today}) is not the first working day of the month (${firstWorkingDay}).` };
