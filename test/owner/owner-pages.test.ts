@@ -111,6 +111,19 @@ describe('the owner pages', () => {
     expect(await h.repository.listUpdates('101')).toEqual([]);
   });
 
+  it('asks for a new target or Low only of an open action: a proposed closure past its target is not told to', async () => {
+    const proposed = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], status: 'proposed-closure', confidence: 'high', timescale: { text: null, target: '2026-09', originalTarget: '2026-09', revisions: [] } });
+    const h = await ownerHarness({ actions: [proposed] });
+    const token = await h.linkFor('alex');
+    const html = await (await h.app.request(`/u/${token}/actions/301`)).text();
+    expect(html).toContain('Now: September 2026. Change the month or year only if the target is moving.');
+    expect(html).not.toContain('confidence-hint');
+    expect(html).toMatch(/name="confidence" value="high" checked=""/);
+    expect(html).toMatch(/name="complete" value="yes" checked=""/);
+    // Saved as it comes, since it is believed complete; unticked, High in a passed target is refused beside the target.
+    expect((await postForm(h.app, `/u/${token}/actions/301`, validUpdate({ confidence: 'high', complete: 'yes' }))).status).toBe(303);
+  });
+
   it('links a problem with the target year to the year box, said beside the target date as the others are', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -19,7 +19,7 @@ export interface ConflictPageProps {
   values: OwnerFormValues;
   whyAdminSignsOff: string | null;
   /** "YYYY-MM-DD" in the force's time zone. */
-  today: string;
+  overdue: boolean;
 }
 
 /** Someone saved the action while the person was writing: nothing was overwritten; compare and resubmit. */
@@ -51,7 +51,7 @@ export function ConflictPage(props: ConflictPageProps) {
         </section>
       </div>
       <h2>Save your update</h2>
-      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" today={props.today} />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={values} errors={[]} postTo={ownerPaths.action(token, action.id)} submitLabel="Save my update" overdue={props.overdue} />
     </Layout>
   );
 }

@@ -99,13 +99,13 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
     const { action, newerUpdates, values } = result;
     const [names, adminSignsOff] = await Promise.all([namesOf(deps, newerUpdates), findWhyAdminSignsOff(deps, action)]);
     return c.html(
-      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={names} values={values} whyAdminSignsOff={adminSignsOff} today={toLocalDate(now, deps.config.timeZone)} />,
+      <ConflictPage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} action={action} newerUpdates={newerUpdates} names={names} values={values} whyAdminSignsOff={adminSignsOff} overdue={isOverdue(action, now, deps.config.timeZone)} />,
       409,
     );
   }
   const view = await getActionForOwner(deps, person, result.action.id);
   return c.html(
-    <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} today={toLocalDate(now, deps.config.timeZone)} />,
+    <UpdatePage forceName={deps.config.name} timeZone={deps.config.timeZone} token={token} {...view} daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)} values={result.values} errors={result.errors} overdue={isOverdue(view.action, now, deps.config.timeZone)} />,
     400,
   );
 }
@@ -215,6 +215,7 @@ export function createOwnerRoutes() {
     // Closed, given to someone else or never theirs: the one page for all, which tells a guesser nothing.
     if (!view) return notOpen(c);
     const now = deps.clock.now();
+    const overdue = isOverdue(view.action, now, deps.config.timeZone);
     return c.html(
       <UpdatePage
         forceName={deps.config.name}
@@ -222,9 +223,9 @@ export function createOwnerRoutes() {
         token={c.req.param('token')}
         {...view}
         daysSinceUpdate={daysSinceUpdate(view.action, now, deps.config.timeZone)}
-        values={valuesFromAction(view.action, isOverdue(view.action, now, deps.config.timeZone))}
+        values={valuesFromAction(view.action, overdue)}
         errors={[]}
-        today={toLocalDate(now, deps.config.timeZone)}
+        overdue={overdue}
         {...savedByThemToday(view.recentUpdates, person, now, deps.config.timeZone)}
       />,
     );

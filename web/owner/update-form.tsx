@@ -3,7 +3,6 @@ import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../f
 import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
-import { hasTargetPassed } from '../../functions/core/rules/stale.js';
 
 export interface UpdateFormProps {
   action: Action;
@@ -13,8 +12,8 @@ export interface UpdateFormProps {
   errors: FieldError[];
   postTo: string;
   submitLabel: string;
-  /** "YYYY-MM-DD" in the force's time zone: whether the target has passed. */
-  today: string;
+  /** Open and past its target: the form asks for a new target date, or Low confidence. */
+  overdue: boolean;
 }
 
 const confidenceChoices = [
@@ -36,14 +35,12 @@ function completeHint(whyAdmin: string | null): string {
 }
 
 /** The owner's update form; works without JavaScript and keeps whatever was typed when it comes back with errors. */
-export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, submitLabel, today }: UpdateFormProps) {
+export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, submitLabel, overdue }: UpdateFormProps) {
   const progressError = errorFor(errors, 'progress');
   const confidenceError = errorFor(errors, 'confidence');
   const narrativeError = errorFor(errors, 'confidenceNarrative');
   const targetError = errorFor(errors, 'target') ?? errorFor(errors, 'targetYear');
   const reasonError = errorFor(errors, 'timescaleReason');
-  // Said before the choice too: read top to bottom, the confidence comes before the target's own hint.
-  const targetPassed = hasTargetPassed(action.timescale.target, today);
   return (
     <form method="post" action={postTo} novalidate>
       <input type="hidden" name="version" value={values.version} />
@@ -62,9 +59,10 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
       </FormGroup>
 
       <FormGroup error={confidenceError}>
-        <fieldset class="fieldset" aria-describedby={describedBy(targetPassed && 'confidence-hint', confidenceError && 'confidence-error')}>
+        <fieldset class="fieldset" aria-describedby={describedBy(overdue && 'confidence-hint', confidenceError && 'confidence-error')}>
           <legend class="legend">How confident are you that the action will be done by its target date?</legend>
-          {targetPassed && (
+          {/* Said before the choice too: read top to bottom, the confidence comes before the target's own hint. */}
+          {overdue && (
             <p id="confidence-hint" class="hint">
               Its target date, {formatTarget(action.timescale)}, has passed: select Low, or set a new target date below.
             </p>
@@ -105,7 +103,7 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
         <fieldset class="fieldset" role="group" aria-describedby={describedBy('target-hint', targetError && 'target-error')}>
           <legend class="legend">Target date</legend>
           <p id="target-hint" class="hint">
-            {targetPassed
+            {overdue
               ? `Now: ${formatTarget(action.timescale)}, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.`
               : `Now: ${formatTarget(action.timescale)}. Change the month or year only if the target is moving.`}
           </p>

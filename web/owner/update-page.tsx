@@ -21,7 +21,7 @@ export interface UpdatePageProps {
   values: OwnerFormValues;
   errors: FieldError[];
   /** "YYYY-MM-DD" in the force's time zone. */
-  today: string;
+  overdue: boolean;
   /** When the person's own update is the latest and from today: the browser's back button brings a saved form back. */
   savedByYouAt?: string;
 }
@@ -74,7 +74,7 @@ export function UpdatePage(props: UpdatePageProps) {
           </p>
         </div>
       )}
-      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" today={props.today} />
+      <UpdateForm action={action} whyAdminSignsOff={props.whyAdminSignsOff} values={props.values} errors={errors} postTo={ownerPaths.action(token, action.id)} submitLabel="Save update" overdue={props.overdue} />
     </Layout>
   );
 }
