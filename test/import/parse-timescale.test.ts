@@ -54,6 +54,12 @@ describe('parseTimescale', () => {
     expect(parseTimescale('March 2027 (originally December 2026)')).toEqual({ text: 'March 2027 (originally December 2026)', target: '2027-03', problem: null });
   });
 
+  it.each(['June 30th', 'by March 31st', 'Dec 22nd'])('does not read the day of %j, which gives no year, as a year', (text) => {
+    const parsed = parseTimescale(text);
+    expect(parsed.target).toBeNull();
+    expect(parsed.problem).toMatch(/no date could be read/);
+  });
+
   it('treats an empty cell as no timescale', () => {
     expect(parseTimescale('')).toEqual({ text: null, target: null, problem: null });
     expect(parseTimescale(null)).toEqual({ text: null, target: null, problem: null });

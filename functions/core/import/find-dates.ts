@@ -11,10 +11,11 @@ const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
 
 /**
  * "Sep-17", "June 2017", "Apr '18", "Feb/March-18" (the later month), "31 March 2027". Two digits then a
- * year ("March 31, 2027") are a day, not a year: usDate reads those.
+ * year ("March 31, 2027") are a day, not a year: usDate reads those; so are two with an ordinal
+ * ("March 31st"), which has no year to read.
  */
 const wordDate = new RegExp(
-  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?((?:${monthPattern})(?:\\s*\\/\\s*(?:${monthPattern}))*)\\.?[\\s\\-–'’,]*(\\d{4}|\\d{2})(?!\\d)(?!(?:st|nd|rd|th)?,?\\s+\\d{4})`,
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?((?:${monthPattern})(?:\\s*\\/\\s*(?:${monthPattern}))*)\\.?[\\s\\-–'’,]*(\\d{4}|\\d{2})(?!\\d)(?!st|nd|rd|th)(?!(?:st|nd|rd|th)?,?\\s+\\d{4})`,
   'gi',
 );
 /** "March 31, 2027", "Sept 30 2026": the day after the month, as US dates and some templates write it. */
