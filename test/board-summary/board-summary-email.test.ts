@@ -33,6 +33,17 @@ describe('board summary email', () => {
     expect(email.text).toContain('- Supt Okafor: 1');
   });
 
+  it('says why no owner is listed: nothing has gone quiet, or what has has no owner; never "every action was updated"', () => {
+    const { otherStaleOwners: _others, ...summary } = octoberSnapshot().summary;
+    const withStale = (stale: number) => ({ ...summary, staleOwners: [], figures: { ...summary.figures, stale } });
+    const none = renderBoardSummaryEmail(withStale(0), config);
+    const ownerless = renderBoardSummaryEmail(withStale(2), config);
+    expect(none.text).toContain('No open action has gone 28 days or more without an update.');
+    expect(ownerless.text).toContain('2 actions with no update for 28 days or more have no owner.');
+    expect(ownerless.html).toContain('2 actions with no update for 28 days or more have no owner.');
+    for (const part of [none.text, ownerless.text]) expect(part).not.toContain('Every open action was updated');
+  });
+
   it('says it carries refs and counts only, unless the force attaches the pack, whose text it then warns of', () => {
     const note = 'Refs and counts only: on the summary page, for signed-in board members, each ref opens the action in full';
     expect(email.text).toContain(note);

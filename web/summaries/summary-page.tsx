@@ -219,7 +219,7 @@ export function SummaryPage({
       ))}
       <h2>{staleOwnersHeading(summary.staleAfterDays)}</h2>
       {summary.staleOwners.length === 0 ? (
-        <p>{noStaleOwners(summary.staleAfterDays)}</p>
+        <p>{noStaleOwners(summary)}</p>
       ) : (
         <table>
           <ColumnHeads names={['Owner', 'Actions', 'Refs']} />

@@ -68,7 +68,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
   // finds who those are. Worked out from the plan rows as kept, as the email's list was.
   const owners = staleOwners(plan, Infinity).staleOwners;
   placeRefs(addHeadings(sheet, [everyStaleOwnerHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
-  if (owners.length === 0) addNote(sheet, noStaleOwners(summary.staleAfterDays));
+  if (owners.length === 0) addNote(sheet, noStaleOwners(summary));
   for (const owner of owners) {
     const refs = refsCell(owner.refs, summary.staleAfterDays);
     const row = sheet.addRow([owner.name, owner.count]);

@@ -68,7 +68,14 @@ export const staleOwnersHeading = (staleAfterDays: number): string => `Owners of
 /** The pack's list of the same owners, which names every one of them: the email and page name the most. */
 export const everyStaleOwnerHeading = (staleAfterDays: number): string => `Owners of actions with ${noUpdateFor(staleAfterDays)}, most first`;
 
-export const noStaleOwners = (staleAfterDays: number): string => `Every open action was updated in the last ${plural(staleAfterDays, 'day')}.`;
+/**
+ * Said where the owners list is empty: nothing has gone quiet, or all that has has no owner to name. Not
+ * "updated in the last N days": an action reopened lately counts from its reopening, update or none.
+ */
+export function noStaleOwners({ figures, staleAfterDays }: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): string {
+  if (figures.stale === 0) return `No open action has gone ${plural(staleAfterDays, 'day')} or more without an update.`;
+  return `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
+}
 
 /** The last line of the owners list, so a reader knows who else there is: "and 3 other owners with 1 each". */
 export function otherStaleOwnersLine(others: OtherStaleOwners): string {
