@@ -60,7 +60,7 @@ export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' 
       `On ${figuresAsAt(summary)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
     );
   }
-  return movement.basis === 'history' ? 'This is the first summary kept: last month is worked out from the update history.' : null;
+  return movement.basis === 'history' ? 'No summary was kept for last month, so what moved is worked out from the update history.' : null;
 }
 
 export const staleOwnersHeading = (staleAfterDays: number): string => `Owners of the most actions with ${noUpdateFor(staleAfterDays)}`;
