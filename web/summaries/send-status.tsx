@@ -6,9 +6,13 @@ import { summaryPaths } from './summary-paths.js';
 
 const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
 
-/** Board members the directory says have left: sent nothing, and the config is where they come off. */
-function LeftBoard({ left }: { left: string[] }) {
-  if (left.length === 0) return null;
+/**
+ * What is wrong with the config's board list: nobody on it, or people on it who have left (as the
+ * People page says), who are sent nothing; the config is where they come off.
+ */
+function BoardListNotes({ board }: { board: BoardSendStatus }) {
+  const { left } = board;
+  if (left.length === 0) return recipientCount(board) === 0 ? noBoard : null;
   const one = left.length === 1;
   return (
     <p>
@@ -31,8 +35,7 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
   return (
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
-      {recipients === 0 && board.left.length === 0 && noBoard}
-      <LeftBoard left={board.left} />
+      <BoardListNotes board={board} />
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
       {board.notHad.length > 0 && (
         <>
@@ -66,8 +69,7 @@ export function PreviewBanner({ month, kept, board }: { month: string; kept: boo
   return (
     <div class="warning-text">
       <p>Preview: this summary is not kept, and the board has not been sent it.</p>
-      {recipients === 0 && board.left.length === 0 && noBoard}
-      <LeftBoard left={board.left} />
+      <BoardListNotes board={board} />
       <form method="post" action={summaryPaths.compile}>
         <input type="hidden" name="month" value={month} />
         <button type="submit" class="button">

@@ -64,12 +64,12 @@ export async function previewSummary(deps: RunBoardSummaryDeps, form: { month?: 
   if (!month) return { ok: false, message: 'Enter the month to preview, like October 2026' };
   const run = await runBoardSummary(deps, { month, dryRun: true, now });
   if (run.outcome !== 'dry-run') return { ok: false, message: run.message };
-  const board = run.kept ? await findBoardSendStatus(deps, month, now) : boardSendStatus(await boardRecipients(deps), [], now);
+  const board = run.kept ? await findBoardSendStatus(deps, month, now) : boardSendStatus(boardRecipients(deps.config, await deps.repository.listPeople()), [], now);
   return { ok: true, snapshot: run.snapshot, kept: run.kept, board };
 }
 
 /** Which of the config's board members have had a kept month, which are being sent it, and which have not. */
 export async function findBoardSendStatus(deps: Pick<RunBoardSummaryDeps, 'config' | 'summaries' | 'repository'>, month: Month, now: Date): Promise<BoardSendStatus> {
-  const [board, claims] = await Promise.all([boardRecipients(deps), deps.summaries.listSendClaims(month)]);
-  return boardSendStatus(board, claims, now);
+  const [people, claims] = await Promise.all([deps.repository.listPeople(), deps.summaries.listSendClaims(month)]);
+  return boardSendStatus(boardRecipients(deps.config, people), claims, now);
 }

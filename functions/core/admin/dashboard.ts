@@ -2,7 +2,8 @@ import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
 import { overdueFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
-import { recipientCount, type SummaryStore } from '../board-summary/summary-store.js';
+import { boardRecipients } from '../board-summary/run-board-summary.js';
+import { boardSendStatus, recipientCount, type SummaryStore } from '../board-summary/summary-store.js';
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
@@ -11,7 +12,6 @@ import type { Person } from '../model/person.js';
 import { adminSignOffReason, type AdminSignOffReason } from '../rules/decides-closure.js';
 import type { Repository } from '../ports.js';
 import type { RunReport, RunReportStore } from '../reminders/run-report.js';
-import { findBoardSendStatus } from './compile-summary.js';
 
 export interface DashboardDeps {
   config: ForceConfig;
@@ -63,13 +63,14 @@ export const dashboardRuns = 5;
 export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Dashboard> {
   const month = localMonth(now, deps.config.timeZone);
   const lastMonth = addMonths(month, -1);
-  const [actions, people, { previous, lastMonthSent }, runs] = await Promise.all([
+  const [actions, people, { previous, lastMonthClaims }, runs] = await Promise.all([
     deps.repository.listActions(),
     deps.repository.listPeople(),
     // Who has had last month's summary is asked only once it is known to be kept, beside the other reads.
-    deps.summaries.getSnapshot(lastMonth).then(async (previous) => ({ previous, lastMonthSent: previous && (await findBoardSendStatus(deps, lastMonth, now)) })),
+    deps.summaries.getSnapshot(lastMonth).then(async (previous) => ({ previous, lastMonthClaims: previous && (await deps.summaries.listSendClaims(lastMonth)) })),
     deps.runReports.listRecent(dashboardRuns),
   ]);
+  const lastMonthSent = lastMonthClaims && boardSendStatus(boardRecipients(deps.config, people), lastMonthClaims, now);
   const leftIds = new Set(people.filter((p) => !p.active).map((p) => p.id));
   const { summary, plan } = compileBoardSummary({ actions, updates: [], people, previous, month, now, config: deps.config });
   const lastUpdated = (row: PlanRow) => (row.lastUpdatedAt === null ? 0 : Date.parse(row.lastUpdatedAt));

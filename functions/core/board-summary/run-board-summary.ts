@@ -2,6 +2,7 @@ import { toLocalDate } from '../calendar/local-date.js';
 import { firstWorkingDayOfMonth } from '../calendar/working-days.js';
 import type { ForceConfig } from '../config/force-config.js';
 import { InvalidInputError } from '../errors.js';
+import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import type { EmailAttachment, Mailer, Repository } from '../ports.js';
 import { compileBoardSummary } from './compile-board-summary.js';
@@ -111,17 +112,16 @@ async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date):
  * directory says has left: the console refuses them, and the summary (with the pack, when attached)
  * is not for them either.
  */
-export async function boardRecipients(deps: { config: Pick<ForceConfig, 'board'>; repository: Pick<Repository, 'listPeople'> }): Promise<BoardList> {
-  const listed = [...new Map(deps.config.board.map((r) => [recipientKey(r), r])).values()];
-  if (listed.length === 0) return { to: [], left: [] };
-  const to = withoutLeavers(await deps.repository.listPeople(), listed);
+export function boardRecipients(config: Pick<ForceConfig, 'board'>, people: readonly Person[]): BoardList {
+  const listed = [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
+  const to = withoutLeavers(people, listed);
   return { to, left: listed.filter((address) => !to.includes(address)) };
 }
 
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
   const { config } = deps;
   const month = snapshot.summary.month;
-  const { to: recipients, left } = await boardRecipients(deps);
+  const { to: recipients, left } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
   const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
   if (recipients.length === 0) {
     const why = left.length > 0 ? 'everyone on the config\'s board list has left, as the people directory says' : 'the config lists no board recipients';
