@@ -183,6 +183,49 @@ describe('applyImport', () => {
     });
   });
 
+  describe('a sheet whose Last Updated is the month of import', () => {
+    const thisMonth = (plan: string) => plan.replace(/(Staffing will be reviewed again in the new year\.",)Sep-26/, '$1Nov-26');
+    const first = thisMonth(new TextDecoder().decode(demoPlanCsv));
+    const corrected = first.replace('Jan-27,Medium', 'Jun-27,Low').replace('Staffing will be reviewed again in the new year.', 'Staffing was reviewed in October.');
+    const encode = (plan: string) => new TextEncoder().encode(plan);
+
+    it('takes the corrections when the sheet is imported again that month, and keeps when it was first updated', async () => {
+      const repository = new MemoryRepository();
+      await importSpreadsheets(repository, { plan: encode(first), people: demoPeopleCsv }, { now });
+      expect((await repository.getAction('211'))?.lastUpdatedAt).toBe(now.toISOString());
+      const report = await importSpreadsheets(repository, { plan: encode(corrected) }, { now: later });
+      expect(report.actions).toEqual({ created: 0, updated: 1, unchanged: 26 });
+      expect(await repository.getAction('211')).toMatchObject({
+        latestProgress: expect.stringMatching(/Staffing was reviewed in October\.$/),
+        confidence: 'low',
+        timescale: { target: '2027-06', originalTarget: '2027-01' },
+        lastUpdatedAt: now.toISOString(),
+      });
+    });
+
+    it('changes nothing when the same sheet is imported again next month', async () => {
+      const repository = new MemoryRepository();
+      await importSpreadsheets(repository, { plan: encode(first), people: demoPeopleCsv }, { now });
+      const before = await repository.listActions();
+      const report = await importSpreadsheets(repository, { plan: encode(first) }, { now: new Date('2026-12-14T09:00:00.000Z') });
+      expect(report.actions).toEqual({ created: 0, updated: 0, unchanged: 27 });
+      expect(await repository.listActions()).toEqual(before);
+    });
+
+    it("keeps an owner's update made since, in the same month", async () => {
+      const repository = new MemoryRepository();
+      await importSpreadsheets(repository, { plan: encode(first), people: demoPeopleCsv }, { now });
+      await repository.saveUpdate({
+        actionId: '211', version: 2, at: '2026-11-18T10:00:00.000Z', by: personId('gareth.pike'), onBehalfOf: null, via: 'link',
+        patch: { latestProgress: 'Processing times are back to normal.' }, changes: [], countsAsProgress: true,
+      });
+      await importSpreadsheets(repository, { plan: encode(corrected) }, { now: later });
+      expect(await repository.getAction('211')).toMatchObject({
+        latestProgress: 'Processing times are back to normal.', confidence: 'medium', lastUpdatedAt: '2026-11-18T10:00:00.000Z', timescale: { target: '2027-01' },
+      });
+    });
+  });
+
   it('records who imported, and a sheet’s newer Last Updated, in the history without counting the import as progress', async () => {
     const repository = new MemoryRepository();
     await importSpreadsheets(repository, demo, { now });

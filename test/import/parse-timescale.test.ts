@@ -91,6 +91,10 @@ describe('parseLastUpdated', () => {
     expect(parseLastUpdated('Nov-26', now).at).toBe(now.toISOString());
   });
 
+  it.each(['Nov-27', 'Dec-26', '2026-11-20'])('reads %j, later than the day of import, as never updated and says why', (text) => {
+    expect(parseLastUpdated(text, now)).toEqual({ at: null, problem: expect.stringMatching(new RegExp(`"${text}" is later than today`)) });
+  });
+
   it.each(['Awaiting update', '', null])('reads %j as never updated', (cell) => {
     expect(parseLastUpdated(cell, now)).toEqual({ at: null, problem: null });
   });

@@ -8,7 +8,7 @@ import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
 import { normaliseWords, type ImportProblem } from './cells.js';
 import { leaverWarnings } from './leavers.js';
-import { mergeAction, mergePerson, sameValue } from './merge-seed.js';
+import { cameFromSheet, differInMonth, mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import { withoutLeadingZeros } from './read-fields.js';
 
 export interface ImportInput {
@@ -190,7 +190,8 @@ export async function applyImport(repository: Repository, input: ImportInput, op
       creates.push(imported);
       continue;
     }
-    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now, directory);
+    const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
+    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet);
     if (sameValue(stored, merged)) actions.unchanged++;
     else {
       const update = importUpdate(stored, merged, changedFields(stored, merged), options);

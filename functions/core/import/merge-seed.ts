@@ -1,5 +1,6 @@
 import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
+import type { Update } from '../model/update.js';
 import { ownersAfterImport, returningLeavers, type Directory } from './leavers.js';
 import { saysOnlyTarget } from './parse-timescale.js';
 
@@ -36,13 +37,15 @@ const historyStatuses = new Set<Action['status']>(['proposed-closure', 'closed',
  * SRO, owners, plan, kind) comes from the file, except owners or an SRO that would hand the action
  * back to someone who has left (see ownersAfterImport). The progress fields
  * (latest progress, last updated, confidence and its narrative, timescale) come from whichever is
- * newer, the file's Last Updated or the stored one: an owner's update through their link is not
- * undone by importing an older sheet. A changed target is recorded as a timescale revision, and the
- * original target is never replaced. Version, createdAt and reopenedAt stay as stored; the caller
- * bumps the version when something changed.
+ * newer, the file's Last Updated or the stored one (see progressSource): an owner's update through
+ * their link is not undone by importing an older sheet. A changed target is recorded as a timescale
+ * revision, and the original target is never replaced. Version, createdAt and reopenedAt stay as
+ * stored; the caller bumps the version when something changed. `storedFromSheet` says whether the
+ * stored progress was itself read from a sheet (see cameFromSheet).
  */
-export function mergeAction(existing: Action, imported: Action, now: Date, directory: Directory): Action {
-  const storedIsNewer = isStoredNewer(existing.lastUpdatedAt, imported.lastUpdatedAt);
+export function mergeAction(existing: Action, imported: Action, now: Date, directory: Directory, storedFromSheet = false): Action {
+  const source = progressSource(existing.lastUpdatedAt, imported.lastUpdatedAt, storedFromSheet);
+  const storedIsNewer = source === 'stored';
   const progress = storedIsNewer ? existing : imported;
   const returning = returningLeavers(existing, imported, directory);
   return {
@@ -50,7 +53,7 @@ export function mergeAction(existing: Action, imported: Action, now: Date, direc
     ...ownersAfterImport(existing, imported, returning),
     sroId: returning.sro ? existing.sroId : imported.sroId,
     latestProgress: progress.latestProgress,
-    lastUpdatedAt: progress.lastUpdatedAt,
+    lastUpdatedAt: source === 'file' ? imported.lastUpdatedAt : existing.lastUpdatedAt,
     confidence: progress.confidence,
     confidenceNarrative: progress.confidenceNarrative,
     timescale: storedIsNewer ? existing.timescale : mergeTimescale(existing.timescale, imported.timescale, now),
@@ -62,13 +65,32 @@ export function mergeAction(existing: Action, imported: Action, now: Date, direc
 }
 
 /**
- * A sheet only says the month it was updated, so it wins only with a later month than the stored
- * update, or with exactly the stored time (the stored progress came from the sheet itself, and a
- * corrected sheet may be re-imported). An owner's update in the same month as the sheet's is kept.
+ * A sheet only says the month it was updated, so it wins with a later month than the stored update,
+ * or with exactly the stored time (the stored progress came from the sheet itself, and a corrected
+ * sheet may be re-imported). In the same month, an owner's update is kept; progress read from an
+ * earlier sheet gives way to the file's (a sheet imported in the month of its Last Updated was dated
+ * the day of that import, which a later import of the corrected sheet cannot give again), and keeps its
+ * stored time, so that importing the same sheet again is no change.
  */
-function isStoredNewer(stored: string | null, imported: string | null): boolean {
-  if (stored === null || stored === imported) return false;
-  return imported === null || stored.slice(0, 7) >= imported.slice(0, 7);
+function progressSource(stored: string | null, imported: string | null, storedFromSheet: boolean): 'stored' | 'file' | 'file-at-stored-time' {
+  if (stored === null || stored === imported) return 'file';
+  if (imported === null || stored.slice(0, 7) > imported.slice(0, 7)) return 'stored';
+  if (stored.slice(0, 7) < imported.slice(0, 7)) return 'file';
+  return storedFromSheet ? 'file-at-stored-time' : 'stored';
+}
+
+/** Whether two Last Updated times differ within one month, the one case where who gave the stored one matters. */
+export function differInMonth(stored: string | null, imported: string | null): boolean {
+  return stored !== null && imported !== null && stored !== imported && stored.slice(0, 7) === imported.slice(0, 7);
+}
+
+/**
+ * Whether an action's stored progress was read from a sheet: no person's update has moved its last
+ * updated time since an import set it (the import that created the action, or a later one).
+ */
+export function cameFromSheet(history: readonly Update[]): boolean {
+  const last = history.findLast((u) => u.countsAsProgress || u.patch.lastUpdatedAt !== undefined);
+  return last === undefined || last.via === 'import';
 }
 
 function mergeTimescale(stored: Timescale, imported: Timescale, now: Date): Timescale {

@@ -52,12 +52,19 @@ export interface ParsedLastUpdated {
   problem: string | null;
 }
 
+const readAsNeverUpdated = 'so the row is read as never updated: an action stored with an update keeps its own progress, confidence and target rather than the row\'s';
+
+/** The UK is never more than an hour ahead of UTC: a day has begun there an hour before it has in UTC. */
+const ukLeadMs = 3_600_000;
+
 /**
  * Reads a Last Updated cell. A month ("Apr-17") becomes the last day of that month at 12:00 UTC:
  * the update was given no later than that, so taking the end of the month never makes an owner look
  * staler than they are (they are not chased early), and midday is the same calendar day in UTC and in
- * UK local time, whatever the season. A day is taken at 12:00 UTC for the same reason. No time is
- * allowed to be later than `now`, so this month's updates are not dated in the future.
+ * UK local time, whatever the season. A day is taken at 12:00 UTC for the same reason. This month's
+ * updates are dated no later than `now`. A month or day that has not begun yet is a mistake ("Nov-27"
+ * for "Nov-26"): read as never updated, with a warning, rather than as the day of import, which would
+ * differ at every import and make the same file a change each time.
  * "Awaiting update" or an empty cell means never updated: null.
  */
 export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
@@ -65,8 +72,12 @@ export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
   if (/^never updated$/i.test(cellText(cell))) return { at: null, problem: null };
   const timescale = parseTimescale(cell);
   if (!timescale.target) {
-    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}", so the row is read as never updated: an action stored with an update keeps its own progress, confidence and target rather than the row's. Write the month, like "Aug-26"`;
+    const problem = timescale.problem && `no month could be read from "${clip(timescale.text ?? '')}", ${readAsNeverUpdated}. Write the month, like "Aug-26"`;
     return { at: null, problem };
+  }
+  const start = timescale.target.length === 7 ? `${timescale.target}-01` : timescale.target;
+  if (Date.parse(`${start}T00:00:00.000Z`) - ukLeadMs > now.getTime()) {
+    return { at: null, problem: `"${clip(timescale.text ?? '')}" is later than today, ${readAsNeverUpdated}. Correct the month, like "Aug-26"` };
   }
   const at = new Date(`${targetEnd(timescale.target)}T12:00:00.000Z`);
   return { at: (at > now ? now : at).toISOString(), problem: null };
