@@ -108,13 +108,13 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(lastUpdated.numFmt).toBe('d mmm yyyy');
   });
 
-  it('colours confidence, stale and overdue cells red, amber or green', () => {
+  it('colours confidence, stale and overdue cells red, amber or green, and words no confidence as the summary does', () => {
     const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const byConfidence = new Map<string, string | undefined>();
     plan.eachRow((row, n) => {
       if (n > 1) byConfidence.set(String(row.getCell(columnOf('Confidence in timescale')).value), fillOf(row.getCell(columnOf('Confidence in timescale'))));
     });
-    expect(Object.fromEntries(byConfidence)).toEqual({ High: 'FFC6EFCE', Medium: 'FFFFEB9C', Low: 'FFFFC7CE', 'Not set': undefined });
+    expect(Object.fromEntries(byConfidence)).toEqual({ High: 'FFC6EFCE', Medium: 'FFFFEB9C', Low: 'FFFFC7CE', 'No rating': undefined });
     const staleRow = snapshot.plan.findIndex((r) => r.stale) + 2;
     expect(plan.getCell(staleRow, columnOf('No update for 28+ days')).value).toBe('Yes');
     expect(fillOf(plan.getCell(staleRow, columnOf('No update for 28+ days')))).toBe('FFFFC7CE');

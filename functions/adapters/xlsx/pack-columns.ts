@@ -1,8 +1,8 @@
-import { noUpdateColumn } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, noUpdateColumn } from '../../core/board-summary/board-wording.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { saysOnlyTarget } from '../../core/import/parse-timescale.js';
 import { targetDueDate } from '../../core/rules/stale.js';
-import { planColumnsFor, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
+import { confidenceCell, planColumnsFor, timescaleText, type CellValue, type PlanColumn } from './plan-columns.js';
 
 /** A column of the pack, whose cells may each take a number format of their own. */
 export type PackColumn = PlanColumn & { numFmtOf?: (row: PlanRow) => string | null };
@@ -47,9 +47,14 @@ const timescaleColumns = (column: PlanColumn): PackColumn[] => [
 
 /**
  * The familiar columns, stale headed as the email counts it (planColumnsFor), with the pack's timescale
- * columns. Those are the pack's alone: the console's export keeps the target as words, "March 2027
- * (originally December 2026)", which the importer reads back.
+ * columns and confidence in the summary's words ("No rating"). Those are the pack's alone: the
+ * console's export keeps the target as words, "March 2027 (originally December 2026)", and
+ * confidence as the importer reads it back.
  */
 export function packColumns(staleAfterDays: number): PackColumn[] {
-  return planColumnsFor(noUpdateColumn(staleAfterDays)).flatMap((column): PackColumn[] => (column.value === timescaleText ? timescaleColumns(column) : [column]));
+  return planColumnsFor(noUpdateColumn(staleAfterDays)).flatMap((column): PackColumn[] => {
+    if (column.value === timescaleText) return timescaleColumns(column);
+    if (column.value === confidenceCell) return [{ ...column, value: (row) => boardConfidenceLabels[row.confidence] }];
+    return [column];
+  });
 }

@@ -51,8 +51,9 @@ function lastUpdated(row: PlanRow, timeZone: string): CellValue {
 
 const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
 
-/** Named, for the pack to find the column and head it in the board's words (pack-columns.ts). */
+/** Named, for the pack to find these columns and write them in the board's words (pack-columns.ts). */
 export const staleCell = (row: PlanRow): string => yesNo(row.stale);
+export const confidenceCell = (row: PlanRow): string => confidenceLabels[row.confidence];
 
 /**
  * The familiar layout of the force's spreadsheet, then Status, Stale and Overdue. Long text in narrow
@@ -68,7 +69,7 @@ export const planColumns: PlanColumn[] = [
   { header: 'Plan Owner', width: 18, value: (r) => r.owners.map((o) => o.name).join('; ') || null },
   { header: 'What?', width: 30, value: (r) => r.plan },
   { header: 'Timescale? set', width: 14, value: timescaleText },
-  { header: 'Confidence in timescale', width: 11, value: (r) => confidenceLabels[r.confidence], rag: (r) => confidenceRag[r.confidence] },
+  { header: 'Confidence in timescale', width: 11, value: confidenceCell, rag: (r) => confidenceRag[r.confidence] },
   { header: 'Narrative explaining the confidence rating', width: 28, value: (r) => r.confidenceNarrative },
   { header: 'Progress Update', width: 34, value: (r) => r.latestProgress },
   { header: 'Last Updated', width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },

@@ -36,7 +36,7 @@ const confidenceWords: Record<string, Confidence> = {
 /** High/Medium/Low (or H/M/L, or RAG colours); empty and "Awaiting ..." mean not set. */
 export function readConfidence(text: string): ReadValue<Confidence> {
   const words = normaliseWords(text);
-  if (!words || /^(awaiting|tbc|tba|n a|not set|none|unknown)\b/.test(words)) return { value: 'not-set', problem: null };
+  if (!words || /^(awaiting|tbc|tba|n a|not set|no rating|none|unknown)\b/.test(words)) return { value: 'not-set', problem: null };
   const first = confidenceWords[words.split(' ')[0] ?? ''];
   if (first) return { value: first, problem: null };
   return { value: 'not-set', problem: `"${text.slice(0, 40)}" is not a confidence rating; it is imported as not set. Use High, Medium or Low` };
