@@ -58,6 +58,12 @@ describe('SES mailer on aws-ses-v2-local', () => {
     expect(words.map((word) => Buffer.from(word.slice(10, -2), 'base64').toString('utf8')).join('')).toBe(long);
   });
 
+  // A ref typed with a line break (a spreadsheet cell, Alt+Enter) must not break the subject header.
+  it('sends a subject on one line, whatever line breaks the words in it hold', async () => {
+    const { messageId } = await mailerFor().send({ to: ['supt.okoro@northshire.example'], subject: 'Action AFI\r\n1\nBcc: x@example.com is ready', html: '<p>Test</p>', text: 'Test' });
+    expect((await sentEmails()).find((e) => e.messageId === messageId)?.subject).toBe('Action AFI 1 Bcc: x@example.com is ready');
+  });
+
   it('attaches files without hand-built MIME', async () => {
     const content = new TextEncoder().encode('Ref,Status\n101,open\n');
     const { messageId } = await mailerFor().send({

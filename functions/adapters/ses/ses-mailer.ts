@@ -18,7 +18,7 @@ export class SesMailer implements Mailer {
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
         Content: {
           Simple: {
-            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },
             Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
             ...(email.attachments?.length
               ? {
@@ -37,6 +37,14 @@ export class SesMailer implements Mailer {
     if (!result.MessageId) throw new Error('SES accepted the email but returned no message id');
     return { messageId: result.MessageId };
   }
+}
+
+/**
+ * Subjects carry refs from the plan, where a cell may hold a line break: a header is one line, so any
+ * run of spaces, breaks or other control characters is one space, here where every email leaves.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
 export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
