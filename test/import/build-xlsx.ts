@@ -6,6 +6,8 @@ export interface XlsxSheet {
   rows: Cell[][];
   /** Called with each written cell, to turn text into Excel dates, rich text, formulas. */
   decorate?: (cell: ExcelJS.Cell, row: number, column: number) => void;
+  /** Ranges to merge once the cells are written ("A2:A3"), as Excel users merge headings and areas. */
+  merges?: string[];
 }
 
 /** Builds an .xlsx in memory, as Excel would save it: no binaries in the repository. */
@@ -21,6 +23,7 @@ export async function buildXlsx(sheets: XlsxSheet[]): Promise<Uint8Array> {
         sheet.decorate?.(cell, r + 1, c + 1);
       });
     });
+    for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

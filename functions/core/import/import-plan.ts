@@ -1,7 +1,7 @@
 import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
-import { matchHeadings, type ColumnMap } from './match-headings.js';
+import { matchHeadings, readSecondHeadingRow, type ColumnMap } from './match-headings.js';
 import { indexPeople } from './match-person.js';
 import { readActionRow } from './read-action-row.js';
 
@@ -38,12 +38,15 @@ function sectionName(row: Row, columns: ColumnMap): string | null {
 }
 
 /**
- * Turns the rows of a plan into actions: finds the header (below any title rows), follows section
- * rows, reads each row, and reports every problem with its row. Throws InvalidInputError when the
- * rows have no recognisable header. `now` becomes each action's createdAt.
+ * Turns the rows of a plan into actions: finds the header (below any title rows, over one row or
+ * two), follows section rows, reads each row, and reports every problem with its row. Throws
+ * InvalidInputError when the rows have no recognisable header. `now` becomes each action's createdAt.
  */
 export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date): PlanImport {
-  const { headerIndex, columns } = matchHeadings(rows);
+  const header = matchHeadings(rows);
+  const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
+  const columns = subHeadings ?? header.columns;
+  const firstDataIndex = header.headerIndex + (subHeadings ? 2 : 1);
   const index = indexPeople(people);
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
@@ -52,9 +55,9 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [] };
   let sectionArea = '';
 
-  rows.slice(headerIndex + 1).forEach((row, offset) => {
+  rows.slice(firstDataIndex).forEach((row, offset) => {
     if (isEmptyRow(row)) return;
-    const rowNumber = headerIndex + offset + 2;
+    const rowNumber = firstDataIndex + offset + 1;
     summary.rows++;
     const section = sectionName(row, columns);
     if (section !== null) {

@@ -63,6 +63,31 @@ export function mapColumns(row: Row): ColumnMap {
   return columns;
 }
 
+/**
+ * Excel users often write the heading over two rows: headings merged down over both (the lower half
+ * repeats them in a workbook, and is blank in the sheet saved as CSV), with sub-headings under a heading
+ * merged across ("Rating" and "Narrative explaining the confidence rating" under "Confidence"). The row
+ * under the header is such a second row only when it holds no ref or text of its own, so that no action
+ * is ever lost, and reads as headings: a cell repeats the heading above it, or, with more than one cell
+ * filled (a lone cell is a section title, "Recommendations"), a cell names a different field from the
+ * heading above it. Returns the columns as the two rows name them, a sub-heading being the more
+ * specific ("SRO" under "Lead officers"); null when the row is not a heading row. The header keeps the
+ * ref and text columns it named.
+ */
+export function readSecondHeadingRow(header: Row, below: Row, columns: ColumnMap): ColumnMap | null {
+  const words = (row: Row, index: number) => normaliseWords(cellText(row[index] ?? null));
+  const filled = below.flatMap((cell, index) => (cellText(cell) === '' ? [] : [index]));
+  const repeats = (index: number) => words(header, index) !== '' && words(below, index) === words(header, index);
+  const subHeading = (index: number) => {
+    const field = matchHeading(cellText(below[index] ?? null));
+    return field !== null && !requiredFields.includes(field) && field !== matchHeading(cellText(header[index] ?? null));
+  };
+  const holdsOwn = (field: PlanField) => filled.some((index) => index === columns[field]?.index && !repeats(index));
+  if (requiredFields.some(holdsOwn)) return null;
+  if (!filled.some(repeats) && !(filled.length > 1 && filled.some(subHeading))) return null;
+  return mapColumns(Array.from({ length: Math.max(header.length, below.length) }, (_, index) => (subHeading(index) ? below[index] : header[index]) ?? null));
+}
+
 /** The first row among the first few that names the required columns and at least one more. */
 export function findHeaderRow(rows: readonly Row[]): HeaderMatch | null {
   for (let i = 0; i < Math.min(rows.length, rowsToSearch); i++) {
@@ -82,7 +107,7 @@ export function matchHeadings(rows: readonly Row[]): HeaderMatch {
       `No header row was found in the first ${rowsToSearch} rows. The plan needs a header row with at least ${requiredNames} columns, ` +
         'and usually "Area", "HMIC Evidence", "Accepted for action by the force? Yes/No", "SRO/CO lead", "Plan Owner", "What?", ' +
         '"Timescale? set", "Confidence in timescale", "Narrative explaining the confidence rating", "Progress Update" and "Last Updated". ' +
-        'Check that the first sheet is the action plan and that its header row is not merged or split across rows.',
+        'Check that the first sheet is the action plan and that the ref and recommendation headings are on the same row (a heading over two rows is read when its top row names them both).',
     ],
     'The file is not an action plan that can be imported',
   );
