@@ -50,3 +50,9 @@ export function normaliseWords(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * What Excel shows in a cell whose formula failed, in a workbook and in the sheet saved as CSV alike.
+ * Read as text, "#REF!" would become the ref "ref" and "#N/A" a person's name.
+ */
+export const isExcelError = (text: string): boolean => /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/.test(text);

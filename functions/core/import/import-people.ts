@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { Person, personIdFromEmail } from '../model/person.js';
 import { formatIssues } from '../validation.js';
-import { cellText, isEmptyRow, normaliseWords, type ImportProblem, type Row } from './cells.js';
+import { cellText, isEmptyRow, isExcelError, normaliseWords, type ImportProblem, type Row } from './cells.js';
 
 type PeopleField = 'name' | 'role' | 'email' | 'aliases';
 
@@ -20,6 +20,18 @@ function mapPeopleColumns(row: Row): Partial<Record<PeopleField, number>> {
     if (field && columns[field] === undefined) columns[field] = index;
   });
   return columns;
+}
+
+/** How a message names each field; a person cannot be stored without a name or an email address. */
+const fieldWords: Record<PeopleField, string> = { name: "person's name", role: 'role', email: 'email address', aliases: 'aliases' };
+const requiredFields: readonly PeopleField[] = ['name', 'email'];
+
+/** A formula that failed (a lookup into an HR export, say): the value it should have shown is unknown. */
+function excelErrorProblem(field: PeopleField, shown: string): Pick<ImportProblem, 'severity' | 'message'> {
+  const fix = `correct the formula (or type the ${fieldWords[field]} in) and import the file again`;
+  return requiredFields.includes(field)
+    ? { severity: 'error', message: `the cell shows the Excel error ${shown}: its formula failed; ${fix}` }
+    : { severity: 'warning', message: `the cell shows the Excel error ${shown}: its formula failed, so it is read as empty; ${fix}` };
 }
 
 const blankMessages = {
@@ -51,19 +63,23 @@ export function importPeople(rows: readonly Row[]): PeopleImport {
   const people: Person[] = [];
   const problems: ImportProblem[] = [];
   const rowOfId = new Map<string, number>();
-  const heading = (field: 'name' | 'email') => cellText(rows[headerIndex]?.[columns[field]!] ?? null);
+  const heading = (field: PeopleField) => cellText(rows[headerIndex]?.[columns[field]!] ?? null);
   const at = (row: Row, field: PeopleField) => (columns[field] === undefined ? '' : cellText(row[columns[field]] ?? null));
 
   rows.slice(headerIndex + 1).forEach((row, offset) => {
     if (isEmptyRow(row)) return;
     const rowNumber = headerIndex + offset + 2;
-    const email = at(row, 'email').toLowerCase();
+    const failed = (Object.keys(fieldWords) as PeopleField[]).filter((field) => isExcelError(at(row, field)));
+    for (const field of failed) problems.push({ row: rowNumber, column: heading(field), ...excelErrorProblem(field, at(row, field)) });
+    if (failed.some((field) => requiredFields.includes(field))) return;
+    const value = (field: PeopleField) => (failed.includes(field) ? '' : at(row, field));
+    const email = value('email').toLowerCase();
     const candidate = {
       id: personIdFromEmail(email || 'missing'),
-      name: at(row, 'name').replace(/\s+/g, ' '),
-      role: at(row, 'role').replace(/\s+/g, ' ') || null,
+      name: value('name').replace(/\s+/g, ' '),
+      role: value('role').replace(/\s+/g, ' ') || null,
       email,
-      aliases: namesIn(at(row, 'aliases')),
+      aliases: namesIn(value('aliases')),
       active: true,
       mailStatus: 'ok',
     };

@@ -1,6 +1,6 @@
 import { Action } from '../model/action.js';
 import { formatIssues } from '../validation.js';
-import { cellText, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
+import { cellText, isExcelError, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
 import type { ColumnMap, PlanField } from './match-headings.js';
 import { matchNames, type PersonIndex } from './match-person.js';
 import { parseLastUpdated, parseTimescale } from './parse-timescale.js';
@@ -23,9 +23,6 @@ const fieldColumns: Partial<Record<keyof Action, PlanField>> = {
   confidenceNarrative: 'confidenceNarrative', latestProgress: 'progress', lastUpdatedAt: 'lastUpdated', kind: 'kind',
 };
 
-/** What Excel shows in a cell whose formula failed: read as text, "#REF!" would become the ref "ref". */
-const excelError = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
-
 /** One data row as an action, or the problems that stop it being one (and warnings either way). */
 export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroNames: string[] } | { action: null; problems: ImportProblem[] };
 
@@ -40,13 +37,13 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   };
   const text = (field: PlanField) => cellText(raw(field));
   const ref = text('ref').replace(/\s+/g, ' ');
-  const id = excelError.test(ref) || ref.length > maxCellLength ? null : actionIdFromRef(ref);
+  const id = isExcelError(ref) || ref.length > maxCellLength ? null : actionIdFromRef(ref);
   // Every problem of the row names its ref once there is one, so that it can be found in a sorted sheet.
   if (id) where.ref = ref;
 
   for (const field of Object.keys(ctx.columns) as PlanField[]) {
     if (text(field).length > maxCellLength) report(field, 'error', `the cell holds ${text(field).length} characters, more than Excel's limit of ${maxCellLength}; shorten it`);
-    if (excelError.test(text(field))) report(field, 'error', `the cell shows the Excel error ${text(field)}: its formula failed; correct it (or type the value in) and save the sheet again`);
+    if (isExcelError(text(field))) report(field, 'error', `the cell shows the Excel error ${text(field)}: its formula failed; correct it (or type the value in) and save the sheet again`);
   }
   if (problems.length > 0) return { action: null, problems };
 
