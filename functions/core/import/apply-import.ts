@@ -100,8 +100,12 @@ const keptEmail = (stored: Person, imported: Person) => (normaliseEmail(stored.e
 export function matchDirectory(stored: readonly Person[], imported: readonly Person[]): DirectoryMatch[] {
   const byEmail = new Map(stored.map((p) => [normaliseEmail(p.email), p]));
   const byId = new Map(stored.map((p) => [p.id, p]));
+  const inFile = new Set(imported.map((p) => normaliseEmail(p.email)));
   return imported.map((person) => {
-    const match = byEmail.get(normaliseEmail(person.email)) ?? byId.get(person.id);
+    // Someone whose own address is in the file is that row's: by id they would be another row's too
+    // (one stored before ids told "jo_bloggs" from "jo-bloggs" has the id "jo-bloggs" now gives).
+    const sameId = byId.get(person.id);
+    const match = byEmail.get(normaliseEmail(person.email)) ?? (sameId && !inFile.has(normaliseEmail(sameId.email)) ? sameId : undefined);
     return { imported: person, stored: match, merged: match ? { ...mergePerson(match, person), id: match.id, email: keptEmail(match, person) } : person };
   });
 }
@@ -111,10 +115,16 @@ export function matchDirectory(stored: readonly Person[], imported: readonly Per
  * a new person with a stored person's name, whom the plan could not tell apart by name.
  */
 function directoryWarnings(matches: readonly DirectoryMatch[], stored: readonly Person[]): ImportProblem[] {
-  const warning = (message: string): ImportProblem => ({ file: 'people', row: 0, severity: 'warning', message });
+  const problem = (severity: ImportProblem['severity'], message: string): ImportProblem => ({ file: 'people', row: 0, severity, message });
+  const warning = (message: string) => problem('warning', message);
+  const byId = new Map(stored.map((p) => [p.id, p]));
   return matches.flatMap(({ imported, stored: match, merged }) => {
     if (match) {
       return merged.email === imported.email ? [] : [warning(`kept ${merged.email} as ${merged.name}’s address; the file has ${imported.email}. If that is their address now, use “Change email address” on their People page`)];
+    }
+    const holder = byId.get(merged.id);
+    if (holder) {
+      return [problem('error', `${imported.email} cannot be added: ${holder.name} (${holder.email}) is stored under the id this address gives, and adding them would overwrite ${holder.name}. Leave them out of the file, and ask whoever supports the tracker to add them`)];
     }
     const namesake = stored.find((p) => normaliseWords(p.name) === normaliseWords(imported.name));
     if (!namesake) return [];

@@ -38,16 +38,27 @@ export function isEmptyRow(row: Row): boolean {
   return row.every((cell) => cellText(cell) === '');
 }
 
+const lowerCaseLetters = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
 /**
  * Lower-case words only: "Timescale?\nset" and "timescale set" read the same, and so do "Siân" and
  * "Sian" (accents are dropped rather than the letters that carry them).
  */
 export function normaliseWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+  return lowerCaseLetters(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * A name's words as normaliseWords has them, but for two marks that belong to a surname: an apostrophe
+ * is left out, so that "O'Brien" and "OBrien" read the same and its O is not taken for an initial; and a
+ * hyphen between words stays, so that "smith-jones" is one surname, not a Jones (between initials it
+ * does not: "J-P" is two).
+ */
+export function normaliseName(text: string): string {
+  return lowerCaseLetters(text)
+    .replace(/['‘’ʼ]/g, '')
+    .replace(/(?<![a-z0-9]{2})-|-(?![a-z0-9]{2})|[^a-z0-9-]+/g, ' ')
+    .replace(/ +/g, ' ')
     .trim();
 }
 

@@ -1,5 +1,5 @@
 import type { Person } from '../model/person.js';
-import { normaliseWords } from './cells.js';
+import { normaliseName } from './cells.js';
 import { splitOwners } from './split-owners.js';
 
 /** Rank and role words that plans put before names. */
@@ -13,11 +13,21 @@ const withoutBrackets = (name: string) => name.replace(/\([^)]*\)|\[[^\]]*\]/g, 
 const withoutSlashedRanks = (name: string) =>
   name.replace(/\b[a-z]{1,5}(?:\/[a-z]{1,5})+\b/gi, (joined) => (joined.split('/').every((part) => part.length === 1 || rankWords.has(part.toLowerCase())) ? ' ' : joined));
 
-/** A name's words without ranks or brackets. Letters on their own are initials: a slashed rank's went with it. */
+/** "Ch-Supt" is a rank as much as "Ch Supt" is. */
+const isRank = (word: string) => word.split('-').every((part) => rankWords.has(part));
+
+/**
+ * A name's words without ranks or brackets, a double-barrelled surname one word ("smith-jones").
+ * Letters on their own are initials: a slashed rank's went with it.
+ */
 const nameTokens = (name: string): string[] =>
-  normaliseWords(withoutSlashedRanks(withoutBrackets(name)))
+  normaliseName(withoutSlashedRanks(withoutBrackets(name)))
     .split(' ')
-    .filter((word) => word && !rankWords.has(word));
+    .filter((word) => word && !isRank(word));
+
+/** Words as looked up: plans spell "Smith-Jones" as "Smith Jones" too. */
+const keyOf = (words: readonly string[]) => words.join(' ').replace(/-/g, ' ');
+const writtenKey = (name: string) => keyOf([normaliseName(name)]);
 
 /** The initials in a name ("D Smith") apart from its other words. */
 function nameParts(name: string): { initials: string[]; words: string[] } {
@@ -33,7 +43,8 @@ export interface PersonIndex {
  * Looks names up by each person's email, name and aliases, loosely: first as written (ignoring case,
  * spacing and punctuation), then without bracketed roles, then without ranks and initials, the last
  * only when exactly one person fits, so that "Bell" never picks one of two Bells, and a surname with
- * an initial ("D Smith") only someone whose first name has it.
+ * an initial ("D Smith") only someone whose first name has it. A double-barrelled surname is looked up
+ * whole: "Jones" is not Amy Smith-Jones.
  */
 export function indexPeople(people: readonly Person[]): PersonIndex {
   const emails = new Map(people.map((person) => [person.email.toLowerCase(), person]));
@@ -47,23 +58,24 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
   };
   for (const person of people) {
     for (const name of [person.name, ...person.aliases]) {
-      remember(exact, normaliseWords(name), person);
-      remember(exact, normaliseWords(withoutBrackets(name)), person);
+      remember(exact, writtenKey(name), person);
+      remember(exact, writtenKey(withoutBrackets(name)), person);
       const { words } = nameParts(name);
-      remember(loose, words.join(' '), person);
-      remember(surnames, words.at(-1) ?? '', person);
+      remember(loose, keyOf(words), person);
+      remember(surnames, keyOf(words.slice(-1)), person);
     }
   }
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
   return {
     find(name) {
       if (name.includes('@')) return emails.get(name.trim().toLowerCase()) ?? null;
-      const asWritten = exact.get(normaliseWords(name)) ?? exact.get(normaliseWords(withoutBrackets(name)));
+      const asWritten = exact.get(writtenKey(name)) ?? exact.get(writtenKey(withoutBrackets(name)));
       if (asWritten) return asWritten;
       const { initials, words } = nameParts(name);
-      if (words.length > 1) return loose.get(words.join(' ')) ?? null;
-      // A lone surname is looked up among everyone's surnames, so two Bells make it ambiguous.
-      const bySurname = surnames.get(words[0] ?? '') ?? null;
+      if (words.length > 1 && loose.has(keyOf(words))) return loose.get(keyOf(words)) ?? null;
+      // A lone surname, or a double-barrelled one written with a space ("Smith Jones"), is looked up
+      // among everyone's surnames, so two Bells make it ambiguous.
+      const bySurname = surnames.get(keyOf(words)) ?? null;
       return bySurname && (initials.length === 0 || firstInitial(bySurname) === initials[0]) ? bySurname : null;
     },
   };

@@ -27,7 +27,15 @@ export type PersonFields = z.infer<typeof PersonFields>;
 /** A new address for someone, checked as the repositories write it. */
 export const PersonEmail = z.pick(Person, { email: true });
 
-/** Ids are derived from the email address so that re-importing a directory finds the same people. */
+/**
+ * Ids are derived from the email address so that re-importing a directory finds the same people.
+ * Characters an id cannot hold ("_", "+", "'"), and a first character it cannot start with ("-"), are
+ * written as their bytes in hex, each followed by "..", which no email address contains: so "jo_bloggs"
+ * and "jo-bloggs" get ids of their own, every address gets an id PersonId accepts, and other addresses
+ * keep the ids they always had, which stored actions refer to.
+ */
 export function personIdFromEmail(email: string): string {
-  return email.trim().toLowerCase().replace(/@/, '.at.').replace(/[^a-z0-9.-]/g, '-').slice(0, 100);
+  return email.trim().toLowerCase().replace(/@/, '.at.').replace(/^[^a-z0-9]|[^a-z0-9.-]/gu, inHex).slice(0, 100);
 }
+
+const inHex = (char: string) => [...new TextEncoder().encode(char)].map((byte) => `${byte.toString(16).padStart(2, '0')}..`).join('');

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { importPlan } from '../../functions/core/import/import-plan.js';
+import { indexPeople, matchNames } from '../../functions/core/import/match-person.js';
+import type { Person } from '../../functions/core/model/person.js';
+import { now } from './fixtures.js';
+
+const person = (name: string, local: string): Person => ({
+  id: `${local}.at.force.example`, name, role: null, email: `${local}@force.example`, aliases: [], active: true, mailStatus: 'ok',
+});
+
+const marsh = person('DCC Marsh', 'marsh');
+const amy = person('Amy Smith-Jones', 'amy.smith-jones');
+const sean = person("Sean O'Brien", 'sean.obrien');
+const tom = person('Tom Jones', 'tom.jones');
+
+describe('matching a double-barrelled surname', () => {
+  it('does not take half of it for a surname: "DS Jones" is not Amy Smith-Jones', () => {
+    expect(matchNames('DS Jones', indexPeople([marsh, amy, sean]))).toEqual({ ids: [], unmatched: ['DS Jones'] });
+  });
+
+  it('matches a lone "Jones" to the only person whose surname is Jones, beside a Smith-Jones', () => {
+    expect(matchNames('DS Jones', indexPeople([marsh, amy, sean, tom])).ids).toEqual([tom.id]);
+  });
+
+  it.each(['DS Smith-Jones', 'Smith Jones', 'A Smith-Jones', 'A Smith Jones', 'Amy Smith Jones', 'DS Amy Smith Jones (Custody)'])(
+    'matches %j, with its hyphen or a space, to Amy Smith-Jones',
+    (name) => {
+      expect(matchNames(name, indexPeople([marsh, amy, sean, tom])).ids).toEqual([amy.id]);
+    },
+  );
+
+  it('still checks the initial against the first name', () => {
+    expect(matchNames('T Smith-Jones', indexPeople([amy, tom]))).toEqual({ ids: [], unmatched: ['T Smith-Jones'] });
+  });
+
+  it('still reads hyphenated initials as initials', () => {
+    const jeanPierre = person('Jean-Pierre Martin', 'jp.martin');
+    expect(matchNames('J-P Martin', indexPeople([jeanPierre, tom])).ids).toEqual([jeanPierre.id]);
+    expect(matchNames('DS Martin', indexPeople([jeanPierre, tom])).ids).toEqual([jeanPierre.id]);
+  });
+
+  it('still ignores a rank written with a hyphen', () => {
+    expect(matchNames('Ch-Supt Smith-Jones', indexPeople([amy, tom])).ids).toEqual([amy.id]);
+    expect(matchNames('Det-Supt Jones', indexPeople([amy, tom])).ids).toEqual([tom.id]);
+  });
+});
+
+describe('matching a surname with an apostrophe', () => {
+  it.each(["Supt O'Brien", "O'Brien", 'OBrien', 'O’Brien', "S O'Brien", 'Sean O’Brien', 'DCI OBrien'])('matches %j to Sean O’Brien', (name) => {
+    expect(matchNames(name, indexPeople([marsh, amy, sean, tom])).ids).toEqual([sean.id]);
+  });
+
+  it('does not take its first letter for an initial', () => {
+    expect(matchNames("T O'Brien", indexPeople([sean, tom]))).toEqual({ ids: [], unmatched: ["T O'Brien"] });
+  });
+});
+
+describe('a plan row whose owner is half of a double-barrelled surname', () => {
+  it('warns that the owner matches nobody, rather than giving the action to Amy Smith-Jones', () => {
+    const plan = importPlan([['Ref', 'Recommendation', 'SRO', 'Plan Owner'], ['R1', 'Review custody', 'DCC Marsh', 'DS Jones']], [marsh, amy, sean], now);
+    expect(plan.actions[0]).toMatchObject({ sroId: marsh.id, ownerIds: [], unmatchedNames: ['DS Jones'] });
+    expect(plan.problems).toEqual([expect.objectContaining({ row: 2, column: 'Plan Owner', severity: 'warning', message: expect.stringMatching(/^"DS Jones" matches nobody/) })]);
+  });
+});
