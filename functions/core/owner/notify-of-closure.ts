@@ -16,7 +16,10 @@ import { withoutLeavers } from '../admin/find-person.js';
  * Asks the SRO to sign off: the ref, who proposed it and their own link, opening on the action's
  * sign-off page, never the action's text. Returning it reopens it for every owner.
  */
-export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Person, action: Pick<Action, 'id' | 'ref' | 'ownerIds'>, link: IssuedLink): OutgoingEmail {
+/** Who proposed a closure, as its emails name them. */
+type OwnerNamed = Pick<Person, 'id' | 'name'>;
+
+export function closureProposedEmail(config: ForceConfig, sro: Person, owner: OwnerNamed, action: Pick<Action, 'id' | 'ref' | 'ownerIds'>, link: IssuedLink): OutgoingEmail {
   const { ref } = action;
   const returnTo = action.ownerIds.length > 1 ? 'its owners' : owner.name;
   return linkEmail({
@@ -40,7 +43,7 @@ export function closureProposedEmail(config: ForceConfig, sro: Person, owner: Pe
  * none): the ref, who proposed it and the console's page for it, never the action's text. No personal
  * link: the console asks them to sign in.
  */
-export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: Person, action: Pick<Action, 'id' | 'ref' | 'ownerIds'>, why: string): OutgoingEmail {
+export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: OwnerNamed, action: Pick<Action, 'id' | 'ref' | 'ownerIds'>, why: string): OutgoingEmail {
   const { ref } = action;
   return linkEmail({
     to,
@@ -76,7 +79,7 @@ async function adminsWhoMaySignOff(deps: Pick<LinkNoticeDeps, 'config' | 'reposi
  * bounced is not emailed. Runs after the save: a failed email is logged and never undoes it, and the
  * closure still waits on the SRO's page and the console's dashboard. True when an email went.
  */
-export async function notifyOfClosure(deps: LinkNoticeDeps & { rateLimits: RateLimitStore }, owner: Person, before: Action, saved: Action, now: Date, savedByAdmin?: string): Promise<boolean> {
+export async function notifyOfClosure(deps: LinkNoticeDeps & { rateLimits: RateLimitStore }, owner: OwnerNamed, before: Action, saved: Action, now: Date, savedByAdmin?: string): Promise<boolean> {
   if (before.status === 'proposed-closure' || saved.status !== 'proposed-closure') return false;
   const failure = { message: 'closure-proposed email failed', actionId: saved.id };
   let sro: Person | null;

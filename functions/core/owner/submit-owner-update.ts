@@ -71,7 +71,7 @@ function ownSaveOf(person: Person, action: Action, update: Update, input: OwnerU
   return update.version === action.version && update.by === person.id && update.via === 'link' && asAsked ? update : null;
 }
 
-export function buildUpdate(action: Action, person: Person, input: OwnerUpdateInput, now: Date): Update {
+export function buildUpdate(action: Action, person: Pick<Person, 'id'>, input: OwnerUpdateInput, now: Date): Update {
   const at = now.toISOString();
   const patch: ActionPatch = {
     latestProgress: input.progress,

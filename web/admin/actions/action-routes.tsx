@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { addUpdateOnBehalf } from '../../../functions/core/admin/actions/add-update-on-behalf.js';
+import { addUpdateOnBehalf, whoseUpdate } from '../../../functions/core/admin/actions/add-update-on-behalf.js';
 import type { AdminActionDeps, AdminActor, AdminChangeResult } from '../../../functions/core/admin/actions/admin-change.js';
 import { editAction } from '../../../functions/core/admin/actions/edit-action.js';
 import { getActionForAdmin } from '../../../functions/core/admin/actions/get-action-for-admin.js';
@@ -10,10 +10,11 @@ import { reopenAction } from '../../../functions/core/admin/actions/reopen-actio
 import { signOffClosure } from '../../../functions/core/admin/actions/sign-off-closure.js';
 import { monthNames } from '../../../functions/core/calendar/month-names.js';
 import { ConflictError } from '../../../functions/core/errors.js';
-import { confidenceLabels, confidences } from '../../../functions/core/model/action.js';
+import { confidenceLabels, confidences, type Action } from '../../../functions/core/model/action.js';
 import { readFormValues } from '../../../functions/core/owner/owner-update-form.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
+import { notInDirectoryLabel } from './action-forms.js';
 import { ActionPage } from './action-page.js';
 import { AdminConflictPage } from './conflict-page.js';
 import { listActionsPage } from './list-route.js';
@@ -49,11 +50,16 @@ const typedFields: Record<string, string> = {
   supersededReason: 'Why it is superseded',
 };
 
-/** What the on-behalf form's choices held, in words, so the admin can redo them as well as the text. */
-function chosenOnBehalf(body: Record<string, unknown>, names: Record<string, string>): Array<{ label: string; value: string }> {
+/**
+ * What the on-behalf form's choices held, in words, so the admin can redo them as well as the text.
+ * Whose update it was is named from the directory (the action may have been reassigned since), or,
+ * for someone it does not hold, only if the action names them, as the form offered them.
+ */
+function chosenOnBehalf(body: Record<string, unknown>, action: Action, names: Record<string, string>): Array<{ label: string; value: string }> {
   const values = readFormValues(body);
   const month = monthNames[Number(values.targetMonth) - 1];
-  const onBehalfOf = typeof body.onBehalfOf === 'string' && Object.hasOwn(names, body.onBehalfOf) ? names[body.onBehalfOf] : undefined;
+  const chosen = typeof body.onBehalfOf === 'string' ? body.onBehalfOf : '';
+  const onBehalfOf = Object.hasOwn(names, chosen) ? names[chosen] : whoseUpdate(action).includes(chosen) ? notInDirectoryLabel(chosen) : undefined;
   const confidence = confidences.find((c) => c === values.confidence);
   return [
     ...(onBehalfOf ? [{ label: 'Whose update', value: onBehalfOf }] : []),
@@ -81,7 +87,7 @@ async function renderConflict(c: AdminContext, change: ActionChange, body: Recor
     ...Object.entries(typedFields)
       .filter(([field]) => typeof body[field] === 'string' && (body[field] as string).trim())
       .map(([field, label]) => ({ label, value: body[field] as string })),
-    ...(change === 'on-behalf' ? chosenOnBehalf(body, names) : []),
+    ...(change === 'on-behalf' ? chosenOnBehalf(body, view.action, names) : []),
   ];
   return c.html(
     <AdminConflictPage

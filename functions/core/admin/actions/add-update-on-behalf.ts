@@ -1,5 +1,7 @@
 import { toLocalDate } from '../../calendar/local-date.js';
 import { InvalidInputError } from '../../errors.js';
+import type { Action } from '../../model/action.js';
+import type { Person } from '../../model/person.js';
 import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
 import { notifyOfClosure } from '../../owner/notify-of-closure.js';
 import { buildUpdate } from '../../owner/submit-owner-update.js';
@@ -11,6 +13,19 @@ export type OnBehalfValues = OwnerFormValues & { onBehalfOf: string };
 export function readOnBehalfValues(body: Record<string, unknown>): OnBehalfValues {
   return { ...readFormValues(body), onBehalfOf: typeof body.onBehalfOf === 'string' ? body.onBehalfOf : '' };
 }
+
+/** Whose update the form may record: the action's owners, lead first, then its SRO. */
+export function whoseUpdate(action: Pick<Action, 'ownerIds' | 'sroId'>): string[] {
+  return [...new Set([...action.ownerIds, ...(action.sroId ? [action.sroId] : [])])];
+}
+
+/**
+ * An owner the action names but the directory does not hold (never imported, or their record gone)
+ * can still give an update, or the admin would be stuck on an error only a reassignment could clear.
+ * It is recorded under the id the action already holds, which also names them in the SRO's email;
+ * nothing is stored for the person.
+ */
+const notInDirectory = (id: string): Pick<Person, 'id' | 'name'> => ({ id, name: id });
 
 /**
  * A progress update an owner gave by phone or email, entered by an admin: the owner's own form and
@@ -28,8 +43,8 @@ export async function addUpdateOnBehalf(deps: AdminActionDeps, actor: AdminActor
   }
   const values = readOnBehalfValues(body);
   const checked = validateOwnerForm(values, action, toLocalDate(now, deps.config.timeZone), 'on-behalf');
-  const owners = [...action.ownerIds, ...(action.sroId ? [action.sroId] : [])];
-  const owner = owners.includes(values.onBehalfOf) ? await deps.repository.getPerson(values.onBehalfOf) : null;
+  const owners = whoseUpdate(action);
+  const owner = owners.includes(values.onBehalfOf) ? ((await deps.repository.getPerson(values.onBehalfOf)) ?? notInDirectory(values.onBehalfOf)) : null;
   const ownerError = owner
     ? []
     : [{ field: 'onBehalfOf', message: owners.length === 0 ? 'The action has no owner: reassign it to someone first' : 'Select whose update this is' }];

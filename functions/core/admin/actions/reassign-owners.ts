@@ -1,4 +1,5 @@
 import * as z from '../../zod.js';
+import type { Action } from '../../model/action.js';
 import type { Person } from '../../model/person.js';
 import { checkVersion, getActionOrThrow, recordAdminChange, type AdminActionDeps, type AdminActor, type AdminChangeResult, type FieldError } from './admin-change.js';
 import { readForm } from './form-fields.js';
@@ -14,11 +15,17 @@ export const ReassignForm = z.object({
 /** New owners emailed their personal link, and those not emailed (the change is saved either way). */
 export type ReassignResult = AdminChangeResult & Partial<OwnerNotices>;
 
-function checkPeople(form: z.infer<typeof ReassignForm>, directory: Map<string, Person>): FieldError[] {
+/**
+ * Whoever is chosen must be in the directory and active, but for someone the action has in that role
+ * already (an owner as an owner, its SRO as SRO): the form offers them, marked as having left or not
+ * in the directory, so that sending it without touching them keeps them, and only choosing someone
+ * else or None removes them.
+ */
+function checkPeople(form: z.infer<typeof ReassignForm>, action: Action, directory: Map<string, Person>): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of ['owner1', 'owner2', 'owner3', 'sro'] as const) {
     const id = form[field];
-    if (!id) continue;
+    if (!id || (field === 'sro' ? id === action.sroId : action.ownerIds.includes(id))) continue;
     const person = directory.get(id);
     if (!person) errors.push({ field, message: 'Select someone from the list: that person is not in the directory' });
     else if (!person.active) errors.push({ field, message: `${person.name} has left (deactivated): select someone else` });
@@ -36,7 +43,7 @@ export async function reassignOwners(deps: AdminActionDeps, actor: AdminActor, a
   const form = readForm(ReassignForm, body);
   if (!form.ok) return { kind: 'invalid', action, errors: form.errors };
   const directory = new Map((await deps.repository.listPeople()).map((p) => [p.id, p]));
-  const errors = checkPeople(form.data, directory);
+  const errors = checkPeople(form.data, action, directory);
   if (errors.length > 0) return { kind: 'invalid', action, errors };
 
   const ownerIds = [...new Set([form.data.owner1, form.data.owner2, form.data.owner3].filter(Boolean))];
