@@ -58,7 +58,10 @@ export function closureForAdminsEmail(config: ForceConfig, to: string[], owner: 
   });
 }
 
-/** Proposals of one action its SRO, or the admins, are emailed about in a day: ticking and unticking the box cannot flood an inbox. */
+/**
+ * Proposals of one action its SRO, or the admins, are emailed about in a day: ticking and unticking the
+ * box cannot flood an inbox. A UTC day, not a London one: the cap is only a guard, which no page states.
+ */
 export const closureEmailsPerDay = 3;
 
 /**
