@@ -56,19 +56,22 @@ describe('the dashboard', () => {
       await repository.putAction(makeAction({ id: 'unmatched', ref: '2.03', ownerIds: [], unmatchedNames: ['Ch Insp Mystery'], sroId: null }), null);
       await repository.putAction(makeAction({ id: 'no-owner', ref: '2.04', ownerIds: [], sroId: null }), null);
       await repository.putAction(makeAction({ id: 'closing-left', ref: '2.05', ownerIds: ['okoro'], sroId: 'gone', status: 'proposed-closure' }), null);
+      // Owned by an id the directory no longer holds at all.
+      await repository.putAction(makeAction({ id: 'missing-owner', ref: '2.06', ownerIds: ['dana.shaw.at.testshire.example'], sroId: null }), null);
     };
     const { html } = await dashboardFor(adminEmail, setUp);
     expect(html).toContain('Email addresses that do not work: 1');
     expect(html).toContain('<a href="/admin/people/typo">DI Sam Typo</a></td><td data-label="Problem">Bounced</td>');
     const start = html.indexOf('id="unreachable-heading"');
     const section = html.slice(start, html.indexOf('</section>', start));
-    expect(section).toContain('Actions that need a new owner or SRO: 4');
+    expect(section).toContain('Actions that need a new owner or SRO: 5');
     expect(section).toContain('so its reminders or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too).');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">[^<]+<\/a><\/td><td data-label="Area">[^<]*<\/td><td data-label="Who to replace">([^<]+)<\/td>/g)].map((m) => m[1])).toEqual([
       'ACO Helen Gone (SRO, has left)',
       'Ch Insp Mystery (owner, not in the people directory)',
       'No owner',
       'ACO Helen Gone (SRO, has left)',
+      'dana.shaw.at.testshire.example (owner, not in the people directory)',
     ]);
     expect(section).not.toContain('/admin/actions/left-closed"');
     // Nobody chases a closure whose SRO has left but the admin: the sign-off list says so.

@@ -85,7 +85,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
     undeliverable: people.filter((p) => p.active && p.mailStatus !== 'ok').sort((a, b) => a.name.localeCompare(b.name)),
-    unreachable: unreachableActions(plan, leftIds),
+    unreachable: unreachableActions(plan, leftIds, new Set(people.map((p) => p.id))),
     adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
       lastMonthSent && lastMonthSent.notHad.length > 0
@@ -102,10 +102,14 @@ function adminSignOffs(actions: readonly Action[], people: readonly Person[]): D
   return new Map(reasons.filter((entry): entry is readonly [string, AdminSignOffReason] => entry[1] !== null));
 }
 
-/** Each open or proposed action with someone to replace, said as "ACO Helen Carver (SRO, has left)". */
-function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>): Dashboard['unreachable'] {
+/**
+ * Each open or proposed action with someone to replace, said as "ACO Helen Carver (SRO, has left)": a
+ * name the import matched to nobody, or an id the directory no longer holds, is not in the directory.
+ */
+function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>, known: ReadonlySet<string>): Dashboard['unreachable'] {
   const why = (person: NamedPerson, role: string): string[] => {
     if (person.id === null) return [`${person.name} (${role}, not in the people directory)`];
+    if (!known.has(person.id)) return [`${person.id} (${role}, not in the people directory)`];
     return left.has(person.id) ? [`${person.name} (${role}, has left)`] : [];
   };
   return plan

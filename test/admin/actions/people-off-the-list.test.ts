@@ -46,13 +46,15 @@ describe('an update on behalf of an owner the people directory does not hold', (
     expect(textOf(await (await h.app.request('/admin/actions/101')).text())).toContain(`in the admin console, on behalf of ${missing} (version 4)`);
   });
 
-  it('a closure proposed for them asks the SRO to sign it off, naming them by their id', async () => {
+  // The id is made from their address, which an email never carries (owner-names.ts).
+  it('a closure proposed for them asks the SRO to sign it off, naming them as the sign-off page does, never by their id', async () => {
     const h = await actionsHarness({ actions: ownedByMissing() });
     const response = await h.post('/admin/actions/101/on-behalf', { version: '3', onBehalfOf: missing, ...update, confidence: 'high', complete: 'yes' });
     expect(response.status).toBe(303);
     expect((await h.repository.getAction('101'))!.status).toBe('proposed-closure');
     expect(h.sent.map((e) => [e.to, e.subject])).toEqual([[[casey.email], 'Action 1.01 is ready for your sign-off']]);
-    expect(h.sent[0]!.text).toContain(`${missing} believes action 1.01`);
+    expect(h.sent[0]!.text).toContain('Someone no longer in the people directory believes action 1.01');
+    expect(h.sent[0]!.text + h.sent[0]!.html).not.toContain(missing);
   });
 
   it('a problem elsewhere on the form keeps them chosen, with the GOV.UK error pattern, and writes nothing', async () => {
@@ -90,6 +92,10 @@ describe('reassigning an action one of whose people has left', () => {
     const form = formOf(await (await h.app.request('/admin/actions/104')).text(), 'reassign');
     expect(form).toContain('<option value="leaver" selected="">Former Officer (has left)</option>');
     expect(textOf(form)).toContain('Someone who has left, or is not in the people directory, stays on the action until you choose someone else or None.');
+    // A screen reader reads the explanation with each field that offers them, not only above them.
+    expect(form).toContain('<p class="hint" id="kept-hint">');
+    expect(form).toContain('<select class="select" id="owner2" name="owner2" aria-describedby="kept-hint">');
+    expect(form).toContain('<select class="select" id="sro" name="sro" aria-describedby="sro-hint">');
 
     const response = await h.post('/admin/actions/104/reassign', asSubmitted(form));
     expect(response.status).toBe(303);
@@ -130,6 +136,29 @@ describe('reassigning an action one of whose people has left', () => {
     expect((await h.repository.getAction('104'))!).toMatchObject({ ownerIds: [missing, 'alex'], sroId: 'leaver' });
   });
 
+  it('names them on the action page as the forms do: "(has left)", or their id "(not in the people directory)"', async () => {
+    const actions = fixtureActions().map((a) => (a.id === '104' ? { ...a, ownerIds: [missing, 'leaver'], sroId: 'leaver' } : a));
+    const h = await actionsHarness({ actions });
+    const page = await (await h.app.request('/admin/actions/104')).text();
+    expect(textOf(page)).toContain(`Owners (lead first) ${missing} (not in the people directory), Former Officer (has left)`);
+    expect(textOf(page)).toContain('Senior responsible officer Former Officer (has left)');
+    expect(formOf(page, 'on-behalf')).toContain('<option value="leaver">Former Officer (has left)</option>');
+  });
+
+  it('never makes a co-owner who has left the lead, nor the only owner: not offered as lead, and refused there', async () => {
+    const h = await actionsHarness({ actions: coOwnedByLeaver() });
+    const form = formOf(await (await h.app.request('/admin/actions/104')).text(), 'reassign');
+    expect(form.split('id="owner1"')[1]!.split('</select>')[0]).not.toContain('value="leaver"');
+    expect(form.split('id="owner3"')[1]!.split('</select>')[0]).toContain('<option value="leaver">Former Officer (has left)</option>');
+    for (const sent of [{ owner1: 'leaver', owner2: 'blake' }, { owner1: 'leaver', owner2: 'leaver' }]) {
+      const response = await h.post('/admin/actions/104/reassign', { version: '1', owner3: '', sro: 'casey', ...sent });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('<a href="#owner1">Former Officer has left (deactivated): select someone else</a>');
+    }
+    expect((await h.repository.getAction('104'))!.ownerIds).toEqual(['blake', 'leaver']);
+    expect(await h.historyCount()).toBe(0);
+  });
+
   it('never makes someone who has left an SRO they were not: the GOV.UK error on that field, the other choices kept', async () => {
     const h = await actionsHarness({ actions: coOwnedByLeaver() });
     const response = await h.post('/admin/actions/104/reassign', { version: '1', owner1: 'blake', owner2: 'leaver', owner3: '', sro: 'leaver' });
@@ -141,7 +170,7 @@ describe('reassigning an action one of whose people has left', () => {
     expect(html).not.toContain('href="#owner2"');
     // The co-owner kept on the form as sent; a leaver is offered as SRO only to the SRO who has left, so that select shows the error.
     const form = formOf(html, 'reassign');
-    expect(form).toMatch(/<select class="select" id="owner2" name="owner2">[^]*?<option value="leaver" selected="">Former Officer \(has left\)<\/option>/);
+    expect(form).toMatch(/<select class="select" id="owner2" name="owner2" aria-describedby="kept-hint">[^]*?<option value="leaver" selected="">Former Officer \(has left\)<\/option>/);
     expect(form).toContain('<select class="select select-error" id="sro"');
     expect(await h.historyCount()).toBe(0);
   });

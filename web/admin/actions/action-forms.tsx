@@ -1,4 +1,5 @@
 import { whoseUpdate } from '../../../functions/core/admin/actions/add-update-on-behalf.js';
+import { keptIn, type ReassignField } from '../../../functions/core/admin/actions/reassign-owners.js';
 import { editValuesFrom } from '../../../functions/core/admin/actions/edit-action.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
@@ -6,11 +7,9 @@ import { valuesFromAction } from '../../../functions/core/owner/owner-update-for
 import { formatTarget, monthNames } from '../../owner/format.js';
 import { ChangeForm, RadiosField, SelectField, TextField, type Choice, type FormState } from './form-controls.js';
 import { actionPaths } from './paths.js';
+import { personLabel } from './person-label.js';
 
 const collator = new Intl.Collator('en-GB');
-
-/** Someone an action names whom the directory does not hold: only the id the action keeps is known. */
-export const notInDirectoryLabel = (id: string) => `${id} (not in the people directory)`;
 
 interface FormProps {
   action: Action;
@@ -57,29 +56,27 @@ export function ReassignForm({ action, state, people }: FormProps & { people: Pe
   const directory = new Map(people.map((p) => [p.id, p]));
   const active = people.filter((p) => p.active).sort((a, b) => collator.compare(a.name, b.name));
   // Only active people can be given a role, but someone who has left, or is not in the directory, stays
-  // offered where the action has them: a select without them would send None and drop them unasked.
-  const kept = (ids: string[]): Choice[] =>
-    ids
+  // offered where the action has them (keptIn): a select without them would send None and drop them unasked.
+  const kept = (field: ReassignField): Choice[] =>
+    keptIn(action, field)
       .filter((id) => !directory.get(id)?.active)
-      .map((id) => {
-        const person = directory.get(id);
-        return { value: id, label: person ? `${person.name} (has left)` : notInDirectoryLabel(id) };
-      });
-  const owners = kept(action.ownerIds);
-  const sro = kept(action.sroId ? [action.sroId] : []);
-  const choices = (none: string, held: Choice[]): Choice[] => [{ value: '', label: none }, ...held, ...active.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
+      .map((id) => ({ value: id, label: personLabel(id, directory) }));
+  const choices = (field: ReassignField, none: string): Choice[] => [{ value: '', label: none }, ...kept(field), ...active.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
+  // Read with each field that offers someone kept, not only seen above them.
+  const keptHint = (field: ReassignField) => (kept(field).length > 0 ? 'kept-hint' : undefined);
+  const keepsSomeone = (['owner2', 'sro'] as const).some(keptHint);
   return (
     <ChangeForm action={actionPaths.change(action.id, 'reassign')} version={action.version} submit="Reassign">
       {action.unmatchedNames.length > 0 && (
         <p class="hint">The import could not match {action.unmatchedNames.join(', ')}: reassigning clears these names.</p>
       )}
-      {owners.length + sro.length > 0 && (
-        <p class="hint">Someone who has left, or is not in the people directory, stays on the action until you choose someone else or None. They get no reminders.</p>
+      {keepsSomeone && (
+        <p class="hint" id="kept-hint">Someone who has left, or is not in the people directory, stays on the action until you choose someone else or None. They get no reminders.</p>
       )}
-      <SelectField id="owner1" label="Lead owner" hint="New owners are emailed their personal link (with the ref only)." state={state} choices={choices('Select a person', owners)} />
-      <SelectField id="owner2" label="Second owner (optional)" state={state} choices={choices('None', owners)} />
-      <SelectField id="owner3" label="Third owner (optional)" state={state} choices={choices('None', owners)} />
-      <SelectField id="sro" label="Senior responsible officer (optional)" hint="A new SRO is emailed their personal link too." state={state} choices={choices('None', sro)} />
+      <SelectField id="owner1" label="Lead owner" hint="New owners are emailed their personal link (with the ref only)." sharedHint={keptHint('owner1')} state={state} choices={choices('owner1', 'Select a person')} />
+      <SelectField id="owner2" label="Second owner (optional)" sharedHint={keptHint('owner2')} state={state} choices={choices('owner2', 'None')} />
+      <SelectField id="owner3" label="Third owner (optional)" sharedHint={keptHint('owner3')} state={state} choices={choices('owner3', 'None')} />
+      <SelectField id="sro" label="Senior responsible officer (optional)" hint="A new SRO is emailed their personal link too." sharedHint={keptHint('sro')} state={state} choices={choices('sro', 'None')} />
     </ChangeForm>
   );
 }
@@ -99,11 +96,11 @@ const confidenceChoices: Choice[] = [
 ];
 
 /** The owner's update form, entered by an admin for one of the action's owners. */
-export function OnBehalfForm({ action, state, names, overdue }: FormProps & { names: Record<string, string>; overdue: boolean }) {
+export function OnBehalfForm({ action, state, directory, overdue }: FormProps & { directory: ReadonlyMap<string, Person>; overdue: boolean }) {
   const targetState: FormState = { values: { target: state.values.targetMonth ?? '', targetYear: state.values.targetYear ?? '' }, errors: state.errors };
   return (
     <ChangeForm action={actionPaths.change(action.id, 'on-behalf')} version={action.version} submit="Save update">
-      <SelectField id="onBehalfOf" label="Whose update is this?" state={state} choices={[{ value: '', label: 'Select a person' }, ...whoseUpdate(action).map((id) => ({ value: id, label: names[id] ?? notInDirectoryLabel(id) }))]} />
+      <SelectField id="onBehalfOf" label="Whose update is this?" state={state} choices={[{ value: '', label: 'Select a person' }, ...whoseUpdate(action).map((id) => ({ value: id, label: personLabel(id, directory) }))]} />
       <TextField id="progress" label="Progress update" hint="What the owner told you has happened since the last update." state={state} rows={6} />
       <RadiosField id="confidence" label="How confident is the owner that it will be done by the target date?" state={state} choices={confidenceChoices} />
       <TextField id="confidenceNarrative" label="Why this confidence? (optional)" state={state} rows={3} />

@@ -15,6 +15,7 @@ import { ChangeForm, type FormState } from './form-controls.js';
 import { describeAccepted, kindLabels } from '../../views/describe-change.js';
 import { HistoryList } from './history-list.js';
 import { actionPaths, changeLabels, doneMessages, type ActionChange } from './paths.js';
+import { personLabel } from './person-label.js';
 import { consoleChangeAnchor } from '../../../functions/core/admin/console-paths.js';
 import { whyAdminSignsOff } from '../../../functions/core/rules/decides-closure.js';
 
@@ -38,6 +39,7 @@ export interface ActionPageProps {
 export function ActionPage(props: ActionPageProps) {
   const { action, session, failed } = props;
   const names = Object.fromEntries(props.people.map((p) => [p.id, p.name]));
+  const directory = new Map(props.people.map((p) => [p.id, p]));
   return (
     <AdminLayout title={`${failed ? changeLabels[failed.change] + ': ' : ''}${action.ref}`} forceName={props.forceName} session={session} current="/admin/actions" hasErrors={!!failed}>
       <a class="back-link" href={props.listHref}>
@@ -51,8 +53,8 @@ export function ActionPage(props: ActionPageProps) {
       <h1>
         {action.ref} <StatusTags action={action} flags={props.flags} />
       </h1>
-      <ActionFields action={action} names={names} timeZone={props.timeZone} flags={props.flags} />
-      {session.role === 'admin' && <ChangeSections {...props} names={names} />}
+      <ActionFields action={action} directory={directory} timeZone={props.timeZone} flags={props.flags} />
+      {session.role === 'admin' && <ChangeSections {...props} directory={directory} />}
       <h2 id="history">History</h2>
       <HistoryList updates={props.updates} names={names} timeZone={props.timeZone} importedAt={action.createdAt} />
     </AdminLayout>
@@ -100,8 +102,8 @@ function Row({ label, children }: { label: string; children: unknown }) {
   );
 }
 
-function ActionFields({ action, names, timeZone, flags }: { action: Action; names: Record<string, string>; timeZone: string; flags: ActionPageProps['flags'] }) {
-  const owners = [...action.ownerIds.map((id) => names[id] ?? id), ...action.unmatchedNames.map((n) => `${n} (not matched to anyone)`)];
+function ActionFields({ action, directory, timeZone, flags }: { action: Action; directory: ReadonlyMap<string, Person>; timeZone: string; flags: ActionPageProps['flags'] }) {
+  const owners = [...action.ownerIds.map((id) => personLabel(id, directory)), ...action.unmatchedNames.map((n) => `${n} (not matched to anyone)`)];
   const revisions = action.timescale.revisions;
   return (
     <>
@@ -116,7 +118,7 @@ function ActionFields({ action, names, timeZone, flags }: { action: Action; name
       <dl class="summary-list">
         <Row label="Status">{statusLabels[action.status]}</Row>
         <Row label="Accepted">{describeAccepted(action.accepted)}</Row>
-        <Row label="Senior responsible officer">{action.sroId ? (names[action.sroId] ?? action.sroId) : 'Not set'}</Row>
+        <Row label="Senior responsible officer">{action.sroId ? personLabel(action.sroId, directory) : 'Not set'}</Row>
         <Row label={owners.length > 1 ? 'Owners (lead first)' : 'Owner'}>{owners.join(', ') || 'Not set'}</Row>
         <Row label="Target date">{formatTarget(action.timescale)}</Row>
         {action.timescale.originalTarget && action.timescale.originalTarget !== action.timescale.target && (
@@ -150,7 +152,7 @@ function ActionFields({ action, names, timeZone, flags }: { action: Action; name
  * Otherwise a closure awaiting sign-off opens its section: it is what the page is visited for, from the
  * dashboard or the admins' email, whose link to #change-sign-off may come through signing in without it.
  */
-function ChangeSections(props: ActionPageProps & { names: Record<string, string> }) {
+function ChangeSections(props: ActionPageProps & { directory: ReadonlyMap<string, Person> }) {
   const { action, failed } = props;
   const defaults = defaultValues(action, props.flags.overdue);
   const state = (change: ActionChange): FormState =>
@@ -186,7 +188,7 @@ function ChangeSections(props: ActionPageProps & { names: Record<string, string>
           ),
         )}
       {(action.status === 'open' || action.status === 'proposed-closure') &&
-        section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} names={props.names} overdue={props.flags.overdue} />)}
+        section('on-behalf', <OnBehalfForm action={action} state={state('on-behalf')} directory={props.directory} overdue={props.flags.overdue} />)}
       {section('reassign', <ReassignForm action={action} state={state('reassign')} people={props.people} />)}
       {section('edit', <EditForm action={action} state={state('edit')} />)}
       {action.status !== 'open' &&

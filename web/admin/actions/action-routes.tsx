@@ -11,11 +11,12 @@ import { signOffClosure } from '../../../functions/core/admin/actions/sign-off-c
 import { monthNames } from '../../../functions/core/calendar/month-names.js';
 import { ConflictError } from '../../../functions/core/errors.js';
 import { confidenceLabels, confidences, type Action } from '../../../functions/core/model/action.js';
+import type { Person } from '../../../functions/core/model/person.js';
 import { readFormValues } from '../../../functions/core/owner/owner-update-form.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
-import { notInDirectoryLabel } from './action-forms.js';
 import { ActionPage } from './action-page.js';
+import { personLabel } from './person-label.js';
 import { AdminConflictPage } from './conflict-page.js';
 import { listActionsPage } from './list-route.js';
 import { lastListView } from './list-view.js';
@@ -55,11 +56,11 @@ const typedFields: Record<string, string> = {
  * Whose update it was is named from the directory (the action may have been reassigned since), or,
  * for someone it does not hold, only if the action names them, as the form offered them.
  */
-function chosenOnBehalf(body: Record<string, unknown>, action: Action, names: Record<string, string>): Array<{ label: string; value: string }> {
+function chosenOnBehalf(body: Record<string, unknown>, action: Action, names: Record<string, string>, directory: ReadonlyMap<string, Person>): Array<{ label: string; value: string }> {
   const values = readFormValues(body);
   const month = monthNames[Number(values.targetMonth) - 1];
   const chosen = typeof body.onBehalfOf === 'string' ? body.onBehalfOf : '';
-  const onBehalfOf = Object.hasOwn(names, chosen) ? names[chosen] : whoseUpdate(action).includes(chosen) ? notInDirectoryLabel(chosen) : undefined;
+  const onBehalfOf = Object.hasOwn(names, chosen) ? names[chosen] : whoseUpdate(action).includes(chosen) ? personLabel(chosen, directory) : undefined;
   const confidence = confidences.find((c) => c === values.confidence);
   return [
     ...(onBehalfOf ? [{ label: 'Whose update', value: onBehalfOf }] : []),
@@ -87,7 +88,7 @@ async function renderConflict(c: AdminContext, change: ActionChange, body: Recor
     ...Object.entries(typedFields)
       .filter(([field]) => typeof body[field] === 'string' && (body[field] as string).trim())
       .map(([field, label]) => ({ label, value: body[field] as string })),
-    ...(change === 'on-behalf' ? chosenOnBehalf(body, view.action, names) : []),
+    ...(change === 'on-behalf' ? chosenOnBehalf(body, view.action, names, new Map(view.people.map((p) => [p.id, p]))) : []),
   ];
   return c.html(
     <AdminConflictPage

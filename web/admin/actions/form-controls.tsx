@@ -59,13 +59,14 @@ export interface Choice {
 }
 
 /** A select; the first choice is usually "None". */
-export function SelectField({ id, name, label, hint, state, choices }: FieldProps & { choices: Choice[]; name?: string }) {
+/** `sharedHint`: the id of a hint the form gives once for several fields, read with this one too. */
+export function SelectField({ id, name, label, hint, sharedHint, state, choices }: FieldProps & { choices: Choice[]; name?: string; sharedHint?: string }) {
   const error = errorOf(state, id);
   const value = state.values[id] ?? '';
   return (
     <FormGroup error={error}>
       <FieldIntro id={id} label={label} hint={hint} error={error} />
-      <select class={error ? 'select select-error' : 'select'} id={id} name={name ?? id} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <select class={error ? 'select select-error' : 'select'} id={id} name={name ?? id} aria-describedby={describedBy(hint && `${id}-hint`, sharedHint, error && `${id}-error`)}>
         {choices.map((choice) => (
           <option value={choice.value} selected={choice.value === value}>
             {choice.label}

@@ -1,6 +1,7 @@
 import { toLocalDate } from '../../calendar/local-date.js';
 import { InvalidInputError } from '../../errors.js';
 import type { Action } from '../../model/action.js';
+import { missingPersonName } from '../../model/owner-names.js';
 import type { Person } from '../../model/person.js';
 import { readFormValues, validateOwnerForm, type OwnerFormValues } from '../../owner/owner-update-form.js';
 import { notifyOfClosure } from '../../owner/notify-of-closure.js';
@@ -22,10 +23,10 @@ export function whoseUpdate(action: Pick<Action, 'ownerIds' | 'sroId'>): string[
 /**
  * An owner the action names but the directory does not hold (never imported, or their record gone)
  * can still give an update, or the admin would be stuck on an error only a reassignment could clear.
- * It is recorded under the id the action already holds, which also names them in the SRO's email;
- * nothing is stored for the person.
+ * It is recorded under the id the action already holds; nothing is stored for the person. The SRO's
+ * email names them as the sign-off page does: the id is made from an address, which no email carries.
  */
-const notInDirectory = (id: string): Pick<Person, 'id' | 'name'> => ({ id, name: id });
+const notInDirectory = (id: string): Pick<Person, 'id' | 'name'> => ({ id, name: missingPersonName });
 
 /**
  * A progress update an owner gave by phone or email, entered by an admin: the owner's own form and

@@ -15,17 +15,24 @@ export const ReassignForm = z.object({
 /** New owners emailed their personal link, and those not emailed (the change is saved either way). */
 export type ReassignResult = AdminChangeResult & Partial<OwnerNotices>;
 
+export type ReassignField = 'owner1' | 'owner2' | 'owner3' | 'sro';
+
 /**
- * Whoever is chosen must be in the directory and active, but for someone the action has in that role
- * already (an owner as an owner, its SRO as SRO): the form offers them, marked as having left or not
- * in the directory, so that sending it without touching them keeps them, and only choosing someone
- * else or None removes them.
+ * Who a field may keep though they have left or are not in the directory: whoever holds that role
+ * already, the lead as lead, any owner as a co-owner, the SRO as SRO. The form offers them there, so
+ * that sending it untouched keeps them; never more (a co-owner who has left made lead, or SRO).
  */
+export function keptIn(action: Pick<Action, 'ownerIds' | 'sroId'>, field: ReassignField): string[] {
+  if (field === 'sro') return action.sroId ? [action.sroId] : [];
+  return field === 'owner1' ? action.ownerIds.slice(0, 1) : action.ownerIds;
+}
+
+/** Whoever is chosen must be in the directory and active, but for those a field keeps (keptIn). */
 function checkPeople(form: z.infer<typeof ReassignForm>, action: Action, directory: Map<string, Person>): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of ['owner1', 'owner2', 'owner3', 'sro'] as const) {
     const id = form[field];
-    if (!id || (field === 'sro' ? id === action.sroId : action.ownerIds.includes(id))) continue;
+    if (!id || keptIn(action, field).includes(id)) continue;
     const person = directory.get(id);
     if (!person) errors.push({ field, message: 'Select someone from the list: that person is not in the directory' });
     else if (!person.active) errors.push({ field, message: `${person.name} has left (deactivated): select someone else` });

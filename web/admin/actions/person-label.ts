@@ -1,0 +1,12 @@
+import type { Person } from '../../../functions/core/model/person.js';
+
+/**
+ * Someone an action names, as the console's pages and forms show them now: marked when they have left,
+ * and by the id the action keeps when the directory does not hold them. The history names people plainly:
+ * it records what was, not who has left since.
+ */
+export function personLabel(id: string, directory: ReadonlyMap<string, Person>): string {
+  const person = directory.get(id);
+  if (!person) return `${id} (not in the people directory)`;
+  return person.active ? person.name : `${person.name} (has left)`;
+}
