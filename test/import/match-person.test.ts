@@ -50,8 +50,34 @@ describe('matching a surname with an apostrophe', () => {
     expect(matchNames(name, indexPeople([marsh, amy, sean, tom])).ids).toEqual([sean.id]);
   });
 
+  // Plans and directories type the apostrophe as a space as often as they leave it out.
+  it.each(['O Neill', "Supt O'Neill", 'Supt O Neill', 'Sean O Neill', 'ONeill'])('matches %j to Sean O’Neill, in the directory with its apostrophe', (name) => {
+    expect(matchNames(name, indexPeople([marsh, person("Sean O'Neill", 'sean.oneill'), tom])).ids).toEqual(['sean.oneill.at.force.example']);
+  });
+
+  it.each(["O'Neill", 'Supt O’Neill', 'O Neill', 'ONeill'])('matches %j to Sean O Neill, in the directory with a space', (name) => {
+    expect(matchNames(name, indexPeople([marsh, person('Sean O Neill', 'sean.oneill'), tom])).ids).toEqual(['sean.oneill.at.force.example']);
+  });
+
+  it.each(["D'Arcy", 'D Arcy', 'DArcy'])('matches %j to Kim D’Arcy', (name) => {
+    expect(matchNames(name, indexPeople([marsh, person('Kim D’Arcy', 'kim.darcy'), tom])).ids).toEqual(['kim.darcy.at.force.example']);
+  });
+
   it('does not take its first letter for an initial', () => {
     expect(matchNames("T O'Brien", indexPeople([sean, tom]))).toEqual({ ids: [], unmatched: ["T O'Brien"] });
+  });
+});
+
+describe('a cell naming two people whose surnames make a double-barrelled one', () => {
+  const paul = person('DS Paul Smith', 'paul.smith');
+  const carl = person('DI Carl Jones', 'carl.jones');
+  it.each(['DS Smith & DI Jones', 'Smith, Jones', 'Smith and Jones'])('reads %j as the two of them, not as Amy Smith-Jones', (cell) => {
+    expect(matchNames(cell, indexPeople([paul, carl, amy])).ids).toEqual([paul.id, carl.id]);
+  });
+
+  // A slash without spaces is kept whole for ranks ("C/Supt"), so the cell is one name, which no one has.
+  it('leaves "Smith/Jones" for an admin to resolve, not given to Amy Smith-Jones', () => {
+    expect(matchNames('Smith/Jones', indexPeople([paul, carl, amy]))).toEqual({ ids: [], unmatched: ['Smith/Jones'] });
   });
 });
 

@@ -25,6 +25,15 @@ const nameTokens = (name: string): string[] =>
     .split(' ')
     .filter((word) => word && !isRank(word));
 
+/** Letters, and what a name's words are parted by: spaces, hyphens, apostrophes and the dots of initials. */
+const surnameLike = /^[\p{L}\p{M}\s'‘’ʼ.-]*$/u;
+
+/**
+ * "O Neill", "D Arcy": an apostrophe typed as a space, which leaves its letter to be read as an initial.
+ * Names are looked up as written first, so "D Smith" is still an initial and a surname.
+ */
+const closeApostropheGap = (name: string) => name.replace(/(?<!\p{L})([od])\s+(?=\p{L}{2})/giu, '$1');
+
 /** Words as looked up: plans spell "Smith-Jones" as "Smith Jones" too. */
 const keyOf = (words: readonly string[]) => words.join(' ').replace(/-/g, ' ');
 const writtenKey = (name: string) => keyOf([normaliseName(name)]);
@@ -36,7 +45,11 @@ function nameParts(name: string): { initials: string[]; words: string[] } {
 }
 
 export interface PersonIndex {
-  find(name: string): Person | null;
+  /**
+   * `cell`: the name is a whole cell, which may hold several people's names: its words are never taken
+   * for one double-barrelled surname ("DS Smith & DI Jones" is not Amy Smith-Jones).
+   */
+  find(name: string, as?: 'name' | 'cell'): Person | null;
 }
 
 /**
@@ -57,7 +70,7 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
     map.set(key, known === undefined || known?.id === person.id ? person : null);
   };
   for (const person of people) {
-    for (const name of [person.name, ...person.aliases]) {
+    for (const name of new Set([person.name, ...person.aliases].flatMap((n) => [n, closeApostropheGap(n)]))) {
       remember(exact, writtenKey(name), person);
       remember(exact, writtenKey(withoutBrackets(name)), person);
       const { words } = nameParts(name);
@@ -66,17 +79,22 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
     }
   }
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
+  const lookUp = (name: string, as: 'name' | 'cell'): Person | null => {
+    const asWritten = exact.get(writtenKey(name)) ?? exact.get(writtenKey(withoutBrackets(name)));
+    if (asWritten) return asWritten;
+    const { initials, words } = nameParts(name);
+    // Words parted by anything but spaces and hyphens ("Smith/Jones") are no one surname.
+    if (words.length > 1 && (loose.has(keyOf(words)) || as === 'cell' || !surnameLike.test(withoutSlashedRanks(withoutBrackets(name))))) return loose.get(keyOf(words)) ?? null;
+    // A lone surname, or a double-barrelled one written with a space ("Smith Jones"), is looked up
+    // among everyone's surnames, so two Bells make it ambiguous.
+    const bySurname = surnames.get(keyOf(words)) ?? null;
+    return bySurname && (initials.length === 0 || firstInitial(bySurname) === initials[0]) ? bySurname : null;
+  };
   return {
-    find(name) {
+    find(name, as = 'name') {
       if (name.includes('@')) return emails.get(name.trim().toLowerCase()) ?? null;
-      const asWritten = exact.get(writtenKey(name)) ?? exact.get(writtenKey(withoutBrackets(name)));
-      if (asWritten) return asWritten;
-      const { initials, words } = nameParts(name);
-      if (words.length > 1 && loose.has(keyOf(words))) return loose.get(keyOf(words)) ?? null;
-      // A lone surname, or a double-barrelled one written with a space ("Smith Jones"), is looked up
-      // among everyone's surnames, so two Bells make it ambiguous.
-      const bySurname = surnames.get(keyOf(words)) ?? null;
-      return bySurname && (initials.length === 0 || firstInitial(bySurname) === initials[0]) ? bySurname : null;
+      const closed = closeApostropheGap(name);
+      return lookUp(name, as) ?? (closed === name ? null : lookUp(closed, as));
     },
   };
 }
@@ -90,7 +108,7 @@ export interface MatchedNames {
 
 /** Matches a whole cell first (a name may contain "and"), then each of the names it splits into. */
 export function matchNames(cell: string, index: PersonIndex): MatchedNames {
-  const whole = cell.trim() ? index.find(cell) : null;
+  const whole = cell.trim() ? index.find(cell, 'cell') : null;
   const names = whole ? [cell] : splitOwners(cell);
   const ids: string[] = [];
   const unmatched: string[] = [];
