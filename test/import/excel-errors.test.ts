@@ -7,7 +7,8 @@ import { importPlan } from '../../functions/core/import/import-plan.js';
 import { buildXlsx } from './build-xlsx.js';
 import { csvRows, demoPeopleCsv, now } from './fixtures.js';
 
-const excelErrors = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA'];
+// With Google Sheets' own, for a directory kept there and downloaded.
+const excelErrors = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#ERROR!'];
 const shows = (error: string) => `the cell shows the Excel error ${error}: its formula failed`;
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -34,6 +35,12 @@ describe('Excel errors in the people file', () => {
       { row: 2, column: 'role', severity: 'warning', message: `${shows('#N/A')}, so it is read as empty; correct the formula (or type the role in) and import the file again` },
       { row: 2, column: 'aliases', severity: 'warning', message: `${shows('#VALUE!')}, so it is read as empty; correct the formula (or type the aliases in) and import the file again` },
     ]);
+  });
+
+  it('keeps the other aliases of a list where one shows an Excel error, with a warning', () => {
+    const { people, problems } = importPeople(csvRows(encode('name,email,aliases\r\nA Three,a.three@force.example,DS Bell; #N/A\r\n')));
+    expect(people).toEqual([expect.objectContaining({ name: 'A Three', aliases: ['DS Bell'] })]);
+    expect(problems).toEqual([{ row: 2, column: 'aliases', severity: 'warning', message: `one of the aliases shows the Excel error #N/A: its formula failed, so it is left out; correct the formula (or type the aliases in) and import the file again` }]);
   });
 
   it('stores no error value from a workbook of lookups, even with warnings accepted', async () => {

@@ -51,7 +51,7 @@ describe('importing people whose addresses have characters an id cannot hold', (
     const people = enc('name,email\nJo Bloggs,jo_bloggs@force.example\nJoe Other,jo-bloggs@force.example\n');
     const report = await importSpreadsheets(repository, { people }, { now });
     expect(report).toMatchObject({ outcome: 'blocked', errors: 1 });
-    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^jo-bloggs@force\.example cannot be added: Jo Bloggs \(jo_bloggs@force\.example\) is stored under the id/) }));
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^jo-bloggs@force\.example cannot be added: the tracker cannot tell this address apart from Jo Bloggs’s \(jo_bloggs@force\.example\)/) }));
     expect(await repository.listPeople()).toEqual([expect.objectContaining({ name: 'Jo Bloggs', email: 'jo_bloggs@force.example' })]);
   });
 

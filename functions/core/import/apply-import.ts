@@ -124,7 +124,7 @@ function directoryWarnings(matches: readonly DirectoryMatch[], stored: readonly 
     }
     const holder = byId.get(merged.id);
     if (holder) {
-      return [problem('error', `${imported.email} cannot be added: ${holder.name} (${holder.email}) is stored under the id this address gives, and adding them would overwrite ${holder.name}. Leave them out of the file, and ask whoever supports the tracker to add them`)];
+      return [problem('error', `${imported.email} cannot be added: the tracker cannot tell this address apart from ${holder.name}’s (${holder.email}), and adding them would overwrite ${holder.name}. Leave them out of the file, and ask whoever supports the tracker to add them`)];
     }
     const namesake = stored.find((p) => normaliseWords(p.name) === normaliseWords(imported.name));
     if (!namesake) return [];

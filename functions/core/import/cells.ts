@@ -63,7 +63,7 @@ export function normaliseName(text: string): string {
 }
 
 /**
- * What Excel shows in a cell whose formula failed, in a workbook and in the sheet saved as CSV alike.
- * Read as text, "#REF!" would become the ref "ref" and "#N/A" a person's name.
+ * What Excel (or Google Sheets: "#ERROR!") shows in a cell whose formula failed, in a workbook and in
+ * the sheet saved as CSV alike. Read as text, "#REF!" would become the ref "ref" and "#N/A" a person's name.
  */
-export const isExcelError = (text: string): boolean => /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/.test(text);
+export const isExcelError = (text: string): boolean => /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|ERROR!)$/.test(text);

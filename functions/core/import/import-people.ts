@@ -74,12 +74,17 @@ export function importPeople(rows: readonly Row[]): PeopleImport {
     if (failed.some((field) => requiredFields.includes(field))) return;
     const value = (field: PeopleField) => (failed.includes(field) ? '' : at(row, field));
     const email = value('email').toLowerCase();
+    // A list of aliases may hold one lookup that failed among names that are good.
+    const aliases = namesIn(value('aliases'));
+    for (const shown of new Set(aliases.filter(isExcelError))) {
+      problems.push({ row: rowNumber, column: heading('aliases'), severity: 'warning', message: `one of the aliases shows the Excel error ${shown}: its formula failed, so it is left out; correct the formula (or type the aliases in) and import the file again` });
+    }
     const candidate = {
       id: personIdFromEmail(email || 'missing'),
       name: value('name').replace(/\s+/g, ' '),
       role: value('role').replace(/\s+/g, ' ') || null,
       email,
-      aliases: namesIn(value('aliases')),
+      aliases: aliases.filter((alias) => !isExcelError(alias)),
       active: true,
       mailStatus: 'ok',
     };

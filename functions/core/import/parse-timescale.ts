@@ -77,7 +77,7 @@ export function parseLastUpdated(cell: Cell, now: Date): ParsedLastUpdated {
   }
   const start = timescale.target.length === 7 ? `${timescale.target}-01` : timescale.target;
   if (Date.parse(`${start}T00:00:00.000Z`) - ukLeadMs > now.getTime()) {
-    return { at: null, problem: `"${clip(timescale.text ?? '')}" is later than today, ${readAsNeverUpdated}. Correct the month, like "Aug-26"` };
+    return { at: null, problem: `"${clip(timescale.text ?? '')}" is later than today, ${readAsNeverUpdated}. Correct it to the month of the last update` };
   }
   const at = new Date(`${targetEnd(timescale.target)}T12:00:00.000Z`);
   return { at: (at > now ? now : at).toISOString(), problem: null };
