@@ -75,6 +75,12 @@ describe('a cell naming two people whose surnames make a double-barrelled one', 
     expect(matchNames(cell, indexPeople([paul, carl, amy])).ids).toEqual([paul.id, carl.id]);
   });
 
+  it('reads a directory\'s "Surname, Forename" as one person, and "Surname, Surname" as two', () => {
+    const index = indexPeople([paul, carl, amy]);
+    expect(matchNames('Smith, Paul', index)).toEqual({ ids: [paul.id], unmatched: [] });
+    expect(matchNames('Smith, Jones', index)).toEqual({ ids: [paul.id, carl.id], unmatched: [] });
+  });
+
   // A slash without spaces is kept whole for ranks ("C/Supt"), so the cell is one name, which no one has.
   it('leaves "Smith/Jones" for an admin to resolve, not given to Amy Smith-Jones', () => {
     expect(matchNames('Smith/Jones', indexPeople([paul, carl, amy]))).toEqual({ ids: [], unmatched: ['Smith/Jones'] });

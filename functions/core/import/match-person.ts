@@ -106,9 +106,16 @@ export interface MatchedNames {
   unmatched: string[];
 }
 
-/** Matches a whole cell first (a name may contain "and"), then each of the names it splits into. */
+/** "Smith, Paul", as directories and HR exports write a name. */
+const surnameFirst = /^([^,]+),([^,]+)$/;
+
+/**
+ * Matches a whole cell first (a name may contain "and"; "Smith, Paul" is one person when someone is
+ * called Paul Smith), then each of the names it splits into.
+ */
 export function matchNames(cell: string, index: PersonIndex): MatchedNames {
-  const whole = cell.trim() ? index.find(cell, 'cell') : null;
+  const reversed = surnameFirst.exec(cell);
+  const whole = cell.trim() ? (index.find(cell, 'cell') ?? (reversed ? index.find(`${reversed[2]} ${reversed[1]}`, 'cell') : null)) : null;
   const names = whole ? [cell] : splitOwners(cell);
   const ids: string[] = [];
   const unmatched: string[] = [];
