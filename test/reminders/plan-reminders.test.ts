@@ -230,15 +230,25 @@ describe("planReminders: closures awaiting the SRO's sign-off", () => {
 
 describe('planReminders: owners who cannot be reached', () => {
   it.each([
-    ['inactive', { active: false }],
     ['bounced', { mailStatus: 'bounced' as const }],
     ['complained', { mailStatus: 'complained' as const }],
-  ])('does not email a %s owner: their actions go to the SRO at once, flagged', (reason, overrides) => {
+  ])('does not email a %s owner: their actions go to the SRO at once, flagged, though a co-owner is reminded', (reason, overrides) => {
     const gone = makePerson({ ...owner, ...overrides });
     const p = plan({ actions: [staleAction({ ownerIds: ['owner', 'co-owner'] })], people: [gone, coOwner, sro] });
     expect(remindedIds(p)).toEqual(['co-owner']);
     expect(skipsOf(p)).toContainEqual({ reason, personId: 'owner', kind: 'reminder' });
     expect(p.escalations[0]!.groups).toEqual([expect.objectContaining({ ownerId: 'owner', flag: reason, lines: [expect.objectContaining({ ref: '1.01' })] })]);
+  });
+
+  it('does not email an owner who has left: their actions go to the SRO at once, flagged, unless a co-owner is reminded', () => {
+    const gone = makePerson({ ...owner, active: false });
+    const alone = plan({ actions: [staleAction({ ownerIds: ['owner'] })], people: [gone, coOwner, sro] });
+    expect(alone.reminders).toEqual([]);
+    expect(alone.escalations[0]!.groups).toEqual([expect.objectContaining({ ownerId: 'owner', flag: 'inactive', lines: [expect.objectContaining({ ref: '1.01' })] })]);
+    const shared = plan({ actions: [staleAction({ ownerIds: ['owner', 'co-owner'] })], people: [gone, coOwner, sro] });
+    expect(remindedIds(shared)).toEqual(['co-owner']);
+    expect(skipsOf(shared)).toContainEqual({ reason: 'inactive', personId: 'owner', kind: 'reminder' });
+    expect(shared.escalations).toEqual([]);
   });
 
   it('flags owners who matched nobody in the directory, and actions with no owner', () => {

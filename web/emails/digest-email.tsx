@@ -71,7 +71,7 @@ function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestPa
   };
 }
 
-function escalationParts(digest: EscalationDigest, adminContact: string): DigestParts {
+function escalationParts(digest: EscalationDigest, adminContact: string | null): DigestParts {
   return {
     subject: escalationSubject(digest),
     intro:

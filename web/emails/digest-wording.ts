@@ -60,9 +60,9 @@ function groupSubject(group: EscalationGroup): string {
   return group.flag === 'no-owner' ? `${actions} with no owner` : `${actions} owned by ${group.ownerName}`;
 }
 
-/** Why the group reaches the SRO and what to do; `adminContact` is the address to ask for a reassignment. */
-export function groupReason(group: EscalationGroup, adminContact: string): string {
-  const admin = `the plan's admin (${adminContact})`;
+/** Why the group reaches the SRO and what to do; `adminContact` is the address to ask for a reassignment, if any admin is still here. */
+export function groupReason(group: EscalationGroup, adminContact: string | null): string {
+  const admin = adminContact ? `the plan's admin (${adminContact})` : "the plan's admin";
   switch (group.flag) {
     case 'awaiting-sign-off':
       return group.lines.length === 1

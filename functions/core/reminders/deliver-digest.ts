@@ -22,7 +22,7 @@ export interface DigestEmailInput {
   period: LocalDate;
   staleAfterDays: number;
   /** Whom an escalation tells the SRO to ask to reassign an action: the first admin in the config. */
-  adminContact: string;
+  adminContact: string | null;
 }
 export type RenderDigestEmail = (input: DigestEmailInput) => Promise<{ subject: string; html: string; text: string }>;
 
@@ -44,7 +44,7 @@ export interface DeliveryDeps {
   forceName: string;
   timeZone: string;
   staleAfterDays: number;
-  adminContact: string;
+  adminContact: string | null;
   hooks: DeliveryHooks;
 }
 

@@ -1,3 +1,4 @@
+import { withoutLeavers } from '../admin/find-person.js';
 import { daysBetween, toLocalDate, type LocalDate } from '../calendar/local-date.js';
 import { isWorkingDay } from '../calendar/working-days.js';
 import type { Action } from '../model/action.js';
@@ -41,7 +42,8 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const period = toLocalDate(now, config.timeZone);
   const stale = input.staleActions.filter((a) => isStale(a, now, config.staleAfterDays));
   const waiting = input.waitingClosures.filter((a) => isClosureWaiting(a, now, config.staleAfterDays));
-  const base = { period, staleActions: stale.length, waitingClosures: waiting.length, owners: countOwners(stale), reminders: [], escalations: [] };
+  const adminContact = withoutLeavers(input.people, config.admins)[0] ?? null;
+  const base = { period, staleActions: stale.length, waitingClosures: waiting.length, owners: countOwners(stale), reminders: [], escalations: [], adminContact };
   if (!input.assumeWorkingDay && !isWorkingDay(period, config)) {
     const all = [...stale, ...waiting];
     const skip: Skip = { reason: 'not-working-day', personId: null, name: null, email: null, kind: null, actionIds: all.map((a) => a.id), refs: all.map((a) => a.ref) };
@@ -88,28 +90,38 @@ interface Routing {
 /**
  * One stale action: each reachable owner owes it in their digest (and it is escalated once they have
  * ignored enough reminders); an owner who cannot be emailed, or no owner at all, sends it to the SRO.
+ * But while one owner is reminded, others kept on the action who have left or are not in the directory
+ * are no news for the SRO, whose email would say the action needs an owner or that nobody is reminded:
+ * the dashboard lists them for an admin. An owner whose mail bounces is still news: their address needs
+ * correcting.
  */
 function routeAction(routing: Routing, action: Action): void {
   const { people, skips, owed, period, config } = routing;
   const line = toLine(action, period, config.timeZone);
+  const someoneReminded = action.ownerIds.some((id) => {
+    const person = people.get(id);
+    return person !== undefined && unreachableReason(person) === null;
+  });
   const escalate = (ownerId: string | null, ownerName: string, flag: EscalationFlag, ignored = 0) =>
     routing.escalating.push({ action, line, ownerId, ownerName, flag, ignored });
+  const escalateUnreachable = (ownerId: string | null, ownerName: string, flag: EscalationFlag) =>
+    (someoneReminded && (flag === 'inactive' || flag === 'not-in-directory')) || escalate(ownerId, ownerName, flag);
   if (action.ownerIds.length === 0 && action.unmatchedNames.length === 0) escalate(null, 'No owner', 'no-owner');
   for (const name of action.unmatchedNames) {
     skips.add('no-address', null, name, 'reminder', line);
-    escalate(null, unmatchedOwnerName(name), 'not-in-directory');
+    escalateUnreachable(null, unmatchedOwnerName(name), 'not-in-directory');
   }
   for (const ownerId of action.ownerIds) {
     const person = people.get(ownerId);
     if (!person) {
       skips.add('no-address', ownerId, ownerId, 'reminder', line);
-      escalate(ownerId, missingOwnerName, 'not-in-directory');
+      escalateUnreachable(ownerId, missingOwnerName, 'not-in-directory');
       continue;
     }
     const unreachable = unreachableReason(person);
     if (unreachable) {
       skips.add(unreachable, person.id, person.name, 'reminder', line);
-      escalate(person.id, person.name, unreachable);
+      escalateUnreachable(person.id, person.name, unreachable);
       continue;
     }
     const bucket = owed.get(person.id) ?? { person, lines: [] };

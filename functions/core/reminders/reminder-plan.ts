@@ -7,7 +7,7 @@ import type { ReminderRecord } from '../model/reminder.js';
 /** The part of the force config the policy reads. */
 export type ReminderPolicyConfig = Pick<
   ForceConfig,
-  'staleAfterDays' | 'remindEveryDays' | 'escalateAfterReminders' | 'timeZone' | 'bankHolidays'
+  'staleAfterDays' | 'remindEveryDays' | 'escalateAfterReminders' | 'timeZone' | 'bankHolidays' | 'admins'
 >;
 
 export interface ReminderPlanInput {
@@ -109,6 +109,8 @@ export interface ReminderPlan {
   reminders: ReminderDigest[];
   escalations: EscalationDigest[];
   skipped: Skip[];
+  /** The admin an escalation tells its SRO to ask: the first on the config's list who has not left; null when all have. */
+  adminContact: string | null;
 }
 
 /**

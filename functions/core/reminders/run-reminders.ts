@@ -60,7 +60,7 @@ export async function runReminders(deps: RunRemindersDeps, options: RunReminders
   const at = options.at ?? startedAt;
   const plan = await planFromStore(deps, at, options.assumeWorkingDay ?? false);
   const digests = digestsByPerson(plan);
-  const outcomes = options.dryRun || digests.length === 0 ? [] : await deliverAll(deps, digests, plan.period, at);
+  const outcomes = options.dryRun || digests.length === 0 ? [] : await deliverAll(deps, digests, plan, at);
 
   const report = buildRunReport({
     plan,
@@ -95,7 +95,7 @@ export async function planFromStore(
   return planReminders({ now, config, staleActions, waitingClosures, people, history, assumeWorkingDay });
 }
 
-async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], period: string, now: Date): Promise<PartOutcome[]> {
+async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], { period, adminContact }: ReminderPlan, now: Date): Promise<PartOutcome[]> {
   const timer = deps.timer ?? realTimer;
   const delivery: DeliveryDeps = {
     repository: deps.repository,
@@ -109,8 +109,7 @@ async function deliverAll(deps: RunRemindersDeps, digests: PersonDigest[], perio
     forceName: deps.config.name,
     timeZone: deps.config.timeZone,
     staleAfterDays: deps.config.staleAfterDays,
-    // The config requires at least one admin.
-    adminContact: deps.config.admins[0]!,
+    adminContact,
     hooks: deps.hooks ?? {},
   };
   // Enough in flight to keep the pacer busy while SES answers (~100 ms), few enough that each waits briefly.
