@@ -81,7 +81,12 @@ export function SignOffPage(props: SignOffPageProps) {
                 Why it is not complete yet
               </label>
               <p id="returnReason-hint" class="hint">
-                Returning it opens it again. {owners} {props.owners.length === 1 ? 'is' : 'are'} emailed that it came back, and can read your reason on the action’s page.
+                Returning it opens it again.{' '}
+                {props.told.length > 0
+                  ? `${listWords(props.told)} ${props.told.length === 1 ? 'is' : 'are'} emailed that it came back, and can read your reason on the action’s page.`
+                  : props.owners.length === 0
+                    ? 'It has no owner, so nobody is emailed: the admins see it on their dashboard, to assign one.'
+                    : `${props.owners.length === 1 ? 'Its owner has' : 'Its owners have'} left, so nobody is emailed: the admins see it on their dashboard, to reassign it.`}
               </p>
               <ErrorMessage id="returnReason-error" message={reasonError} />
               <textarea class="textarea" id="returnReason" name="returnReason" rows={4} aria-describedby={describedBy('returnReason-hint', reasonError && 'returnReason-error')}>

@@ -23,3 +23,12 @@ export const missingOwnerName = 'someone no longer in the people directory';
 
 /** The same, where it starts a sentence or stands alone as a name. */
 export const missingPersonName = 'Someone no longer in the people directory';
+
+/**
+ * Someone an owner's page names: marked when they have left, so that a co-owner or an SRO knows who no
+ * longer answers for an action (the console keeps them on it until an admin reassigns it).
+ */
+export function nameOnOwnerPages(person: { name: string; active: boolean } | null | undefined): string {
+  if (!person) return missingPersonName;
+  return person.active ? person.name : `${person.name} (has left)`;
+}

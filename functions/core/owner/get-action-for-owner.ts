@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { Action } from '../model/action.js';
-import { missingPersonName, unlistedAdminName } from '../model/owner-names.js';
+import { missingPersonName, nameOnOwnerPages, unlistedAdminName } from '../model/owner-names.js';
 import { personIdFromEmail, type Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import { isReopening } from '../rules/apply-update.js';
@@ -75,5 +75,5 @@ export async function namesOf(deps: Pick<OwnerDeps, 'repository'>, updates: Upda
   ]);
   const ids = [...new Set([...mentioned, ...alsoIds].filter((id): id is string => typeof id === 'string'))];
   const people = await Promise.all(ids.map((id) => deps.repository.getPerson(byAddress.has(id) ? personIdFromEmail(id) : id)));
-  return Object.fromEntries(ids.map((id, i) => [id, people[i]?.name ?? (byAddress.has(id) ? unlistedAdminName : missingPersonName)]));
+  return Object.fromEntries(ids.map((id, i) => [id, people[i] ? nameOnOwnerPages(people[i]) : byAddress.has(id) ? unlistedAdminName : missingPersonName]));
 }

@@ -1,5 +1,6 @@
 import type { ForceConfig } from '../config/force-config.js';
 import type { Action } from '../model/action.js';
+import { nameOnOwnerPages } from '../model/owner-names.js';
 import type { Person } from '../model/person.js';
 import type { Repository } from '../ports.js';
 import { daysSinceUpdate, isOverdue, isStale } from '../rules/stale.js';
@@ -58,7 +59,7 @@ export async function listMyWork(deps: OwnerDeps, person: Person, now: Date, jus
   );
   const owned = items((action) => isOwnedBy(action, person)).sort(compareItems);
   const namesNeeded = portfolio.length > 0 || owned.some((item) => item.action.ownerIds.length > 1);
-  const ownerNames = namesNeeded ? Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, p.name])) : {};
+  const ownerNames = namesNeeded ? Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, nameOnOwnerPages(p)])) : {};
   return { owned, portfolio, ownerNames, changed };
 }
 

@@ -32,13 +32,19 @@ export const isClosedFor = (action: Action | null, person: Person): action is Ac
 export interface SignOffView extends OwnerActionView {
   /** The owners' names, lead first. */
   owners: string[];
+  /** Those of them a return is emailed to: the owners still here. */
+  told: string[];
 }
 
 /** The sign-off page: the action, its latest updates (the owner's case for closing it), who wrote them and who owns it. */
 export async function getSignOffView(deps: Pick<OwnerDeps, 'repository'>, person: Person, actionId: string): Promise<SignOffView> {
   const action = requirePortfolio(await deps.repository.getAction(actionId), person);
-  const view = await viewOf(deps, action);
-  return { ...view, owners: action.ownerIds.map((id) => view.names[id] ?? id) };
+  const [view, owners] = await Promise.all([viewOf(deps, action), Promise.all(action.ownerIds.map((id) => deps.repository.getPerson(id)))]);
+  return {
+    ...view,
+    owners: action.ownerIds.map((id) => view.names[id] ?? id),
+    told: owners.filter((owner): owner is Person => owner?.active === true).map((owner) => owner.name),
+  };
 }
 
 /**
