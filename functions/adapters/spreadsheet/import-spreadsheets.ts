@@ -47,7 +47,7 @@ export async function importSpreadsheets(
       people: directory.people,
       actions: plan?.actions ?? [],
       problems: [...tag('people', directory.problems), ...tag('plan', plan?.problems ?? [])],
-      ...(plan ? { rowOfAction: plan.rowOfAction } : {}),
+      ...(plan ? { rowOfAction: plan.rowOfAction, absent: plan.summary.absent } : {}),
     },
     options,
   );

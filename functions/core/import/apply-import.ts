@@ -8,7 +8,8 @@ import { diffPatch } from '../rules/apply-update.js';
 import { formatIssues } from '../validation.js';
 import { normaliseWords, type ImportProblem } from './cells.js';
 import { leaverWarnings } from './leavers.js';
-import { cameFromSheet, differInMonth, mergeAction, mergePerson, sameValue } from './merge-seed.js';
+import { cameFromSheet, differInMonth, keepAbsent, mergeAction, mergePerson, sameValue } from './merge-seed.js';
+import type { PlanField } from './match-headings.js';
 import { withoutLeadingZeros } from './read-fields.js';
 
 export interface ImportInput {
@@ -17,6 +18,8 @@ export interface ImportInput {
   problems: ImportProblem[];
   /** The sheet's row of each action, by the action's id, for the problems found in merging it. */
   rowOfAction?: ReadonlyMap<string, number>;
+  /** Fields the plan has no column for: a stored action keeps its own. */
+  absent?: readonly PlanField[];
 }
 
 export interface ApplyOptions {
@@ -201,7 +204,7 @@ export async function applyImport(repository: Repository, input: ImportInput, op
       continue;
     }
     const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
-    const merged = mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet);
+    const merged = keepAbsent(mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet), stored, input.absent ?? []);
     if (sameValue(stored, merged)) actions.unchanged++;
     else {
       const update = importUpdate(stored, merged, changedFields(stored, merged), options);

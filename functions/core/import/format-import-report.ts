@@ -1,6 +1,7 @@
 import type { ImportProblem } from './cells.js';
 import type { Counts, ImportReport } from './apply-import.js';
 import type { PlanSummary } from './import-plan.js';
+import { planFieldWords, type PlanField } from './match-headings.js';
 import { fieldLabels } from '../model/field-labels.js';
 import type { FieldChange } from '../model/update.js';
 import { plural } from '../words.js';
@@ -25,6 +26,9 @@ function describeChange({ field, from, to }: FieldChange, names: Record<string, 
   return `${label}: ${inWords(from)} → ${inWords(to)}`;
 }
 
+/** The fields a plan has no column for, which stored actions keep, in words. */
+export const absentLine = (absent: readonly PlanField[]) => `Not in the file, so each stored action keeps its own: ${absent.map((field) => planFieldWords[field]).join(', ')}`;
+
 /** The report as plain text: what was read, what was (or would be) written, each problem on a line. */
 export function formatImportReport(report: ImportReport & { plan?: PlanSummary | null }): string {
   const lines: string[] = [];
@@ -33,6 +37,7 @@ export function formatImportReport(report: ImportReport & { plan?: PlanSummary |
     lines.push(
       `Read ${plural(report.plan.actions, 'action')} (${plural(k.recommendation, 'recommendation')}, ${plural(k.afi, 'area for improvement', 'areas for improvement')}, ${plural(k['cause-of-concern'], 'cause of concern', 'causes of concern')}) in ${plural(report.plan.areas.length, 'area')}: ${report.plan.areas.join(', ')}`,
     );
+    if (report.plan.absent.length > 0) lines.push(absentLine(report.plan.absent));
   }
   const verb = report.outcome === 'written' ? 'Written' : 'Would write';
   lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);

@@ -1,7 +1,7 @@
 import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
-import { matchHeadings, readSecondHeadingRow, type ColumnMap } from './match-headings.js';
+import { matchHeadings, planFieldWords, readSecondHeadingRow, requiredFields, sharedHeadings, type ColumnMap, type PlanField } from './match-headings.js';
 import { indexPeople } from './match-person.js';
 import { readActionRow } from './read-action-row.js';
 
@@ -14,7 +14,15 @@ export interface PlanSummary {
   areas: string[];
   kinds: Record<ActionKind, number>;
   unmatchedNames: string[];
+  /** Fields the file has no column for (or two, which cannot be told apart): stored actions keep their own. */
+  absent: PlanField[];
 }
+
+/**
+ * What a stored action keeps when the file has no column for it. Not the ref and text, without which
+ * there is no action, nor the kind, which the ref and text tell when no column does.
+ */
+const keptWhenAbsent: readonly PlanField[] = ['area', 'evidence', 'accepted', 'sro', 'owners', 'plan', 'timescale', 'confidence', 'confidenceNarrative', 'progress', 'lastUpdated'];
 
 export interface PlanImport {
   actions: Action[];
@@ -45,14 +53,22 @@ function sectionName(row: Row, columns: ColumnMap): string | null {
 export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date): PlanImport {
   const header = matchHeadings(rows);
   const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
-  const columns = subHeadings ?? header.columns;
+  const columns = { ...(subHeadings ?? header.columns) };
   const firstDataIndex = header.headerIndex + (subHeadings ? 2 : 1);
   const index = indexPeople(people);
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
+  // Reading the first of two would write one column's cells over another field of every stored action.
+  for (const [field, headings] of sharedHeadings(rows[header.headerIndex] ?? [])) {
+    if (requiredFields.includes(field)) continue;
+    delete columns[field];
+    const named = headings.map((heading) => `"${heading}"`);
+    const both = named.length === 2 ? `${named[0]} and ${named[1]} both` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)} all`;
+    problems.push({ row: header.headerIndex + 1, severity: 'warning', message: `${both} read as ${planFieldWords[field]}, so neither is read. Rename the one that holds something else, so that each heading says what its column holds` });
+  }
   const firstRowOfId = new Map<string, { row: number; ref: string }>();
   const unmatchedSroNames: string[] = [];
-  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [] };
+  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [], absent: [] };
   let sectionArea = '';
 
   rows.slice(firstDataIndex).forEach((row, offset) => {
@@ -89,5 +105,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   for (const action of actions) summary.kinds[action.kind]++;
   // Every name to resolve to a person in the preview, whether it stood for an owner or an SRO.
   summary.unmatchedNames = [...new Set([...actions.flatMap((a) => a.unmatchedNames), ...unmatchedSroNames])];
+  // Section rows name the area where no column does.
+  summary.absent = keptWhenAbsent.filter((field) => !columns[field] && !(field === 'area' && summary.sectionRows > 0));
   return { actions, rowOfAction: new Map([...firstRowOfId].map(([id, first]) => [id, first.row])), problems, summary };
 }

@@ -17,7 +17,14 @@ export interface HeaderMatch {
 }
 
 /** Without these a row cannot become an action. */
-const requiredFields: readonly PlanField[] = ['ref', 'text'];
+export const requiredFields: readonly PlanField[] = ['ref', 'text'];
+
+/** Each field as a message names it. */
+export const planFieldWords: Record<PlanField, string> = {
+  area: 'the area', ref: 'the ref', evidence: 'the evidence', text: 'the recommendation', kind: 'the kind of action',
+  accepted: 'whether it is accepted', sro: 'the SRO', owners: 'the owners', plan: 'the plan', timescale: 'the timescale',
+  confidence: 'the confidence rating', confidenceNarrative: 'the confidence narrative', progress: 'the progress update', lastUpdated: 'when it was last updated',
+};
 const requiredNames = '"Ref Number" and "Area for Improvement/Cause of Concern/Recommendation"';
 /** Title rows and notes sit above the header in real plans; the header is never far down. */
 const rowsToSearch = 20;
@@ -48,8 +55,22 @@ const rules: ReadonlyArray<[PlanField, (w: string) => boolean]> = [
 /** The field a heading names, or null when it names none of them. */
 export function matchHeading(heading: string): PlanField | null {
   const words = normaliseWords(heading);
-  if (!words) return null;
+  // The export's and the pack's stale column ("No update for 28+ days"): worked out, never read back.
+  if (!words || /^no update for \d+ days$/.test(words)) return null;
   return rules.find(([, test]) => test(words))?.[0] ?? null;
+}
+
+/**
+ * Headings of a row that name a field another heading names too, by field: "Plan Ownr", mistyped, reads
+ * as the plan, as "What?" does. Which of them holds the field cannot be told.
+ */
+export function sharedHeadings(row: Row): Map<PlanField, string[]> {
+  const byField = new Map<PlanField, string[]>();
+  for (const cell of row) {
+    const field = typeof cell === 'string' ? matchHeading(cell) : null;
+    if (field) byField.set(field, [...(byField.get(field) ?? []), cellText(cell).replace(/\s+/g, ' ')]);
+  }
+  return new Map([...byField].filter(([, headings]) => headings.length > 1));
 }
 
 /** Maps one row's cells to fields; the first column that names a field keeps it. */

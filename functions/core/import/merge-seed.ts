@@ -1,6 +1,7 @@
 import type { Action, Timescale } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
+import type { PlanField } from './match-headings.js';
 import { ownersAfterImport, returningLeavers, type Directory } from './leavers.js';
 import { saysOnlyTarget } from './parse-timescale.js';
 
@@ -27,6 +28,19 @@ export function mergePerson(existing: Person | undefined, imported: Person): Per
   const listed = new Set(imported.aliases.map((a) => a.toLowerCase()));
   const aliases = [...imported.aliases, ...existing.aliases.filter((a) => !listed.has(a.toLowerCase()))];
   return { ...imported, aliases, active: existing.active, mailStatus: existing.mailStatus };
+}
+
+/** The action's fields each column of the plan gives; accepted gives the status too (open, or not accepted). */
+const fieldsOfColumn: Partial<Record<PlanField, ReadonlyArray<keyof Action>>> = {
+  area: ['area'], evidence: ['evidence'], accepted: ['accepted', 'status'], sro: ['sroId'], owners: ['ownerIds', 'unmatchedNames'],
+  plan: ['plan'], timescale: ['timescale'], confidence: ['confidence'], confidenceNarrative: ['confidenceNarrative'],
+  progress: ['latestProgress'], lastUpdated: ['lastUpdatedAt'],
+};
+
+/** A merged action with the stored values of the fields the file has no column for: it says nothing about them. */
+export function keepAbsent(merged: Action, stored: Action, absent: readonly PlanField[]): Action {
+  const kept = absent.flatMap((column) => fieldsOfColumn[column] ?? []);
+  return { ...merged, ...Object.fromEntries(kept.map((field) => [field, stored[field]])) };
 }
 
 /** Statuses that only history sets (a closure, its proposal, a supersession): an import keeps them. */
