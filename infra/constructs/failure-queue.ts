@@ -13,7 +13,7 @@ export function failureQueue(scope: Construct, id: string): Queue {
     retentionPeriod: Duration.days(14),
   });
   const reason =
-    'This queue is itself where failures end up (a schedule dead-letter queue or a Lambda on-failure destination); nothing consumes it automatically, so it needs no dead-letter queue of its own. Its depth is alarmed and messages are kept 14 days for a person to redrive.';
+    'This queue is itself where failures end up (a schedule dead-letter queue or a Lambda on-failure destination); nothing consumes it automatically, so it needs no dead-letter queue of its own. Its depth is alarmed and messages are kept 14 days for a person to act on (the alarm says how: invoke the function again, then delete the message).';
   Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason }, { id: 'Serverless-SQSRedrivePolicy', reason });
   return queue;
 }

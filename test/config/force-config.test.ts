@@ -50,6 +50,11 @@ describe('force config', () => {
     ['cron with both day fields', { schedules: { boardSummary: '30 7 1-7 * 1-5' } }, /^schedules\.boardSummary: restricts both the day of month and the day of week/],
     ['timeZone', { timeZone: 'Europe/Atlantis' }, /^timeZone: must be an IANA time zone/],
     ['bankHolidays', { bankHolidays: ['25/12/2026'] }, /^bankHolidays\[0\]: must be a date written YYYY-MM-DD/],
+    ['bank holiday that is no date', { bankHolidays: ['2026-12-25', '2026-12-52'] }, /^bankHolidays\[1\]: "2026-12-52" is not a date in the calendar; check the month and day/],
+    ['bank holiday on 30 February', { bankHolidays: ['2026-02-30'] }, /^bankHolidays\[0\]: "2026-02-30" is not a date in the calendar/],
+    ['time zone abbreviation', { timeZone: 'BST' }, /^timeZone: must be an IANA time zone such as "Europe\/London" \(not an abbreviation like "BST" or "GMT"\)$/],
+    ['time zone GMT', { timeZone: 'GMT' }, /^timeZone: must be an IANA time zone such as "Europe\/London" \(not an abbreviation like "BST" or "GMT"\)$/],
+    ['time zone in lower case', { timeZone: 'europe/london' }, /^timeZone: must be spelt as the IANA time zone database spells it: write "Europe\/London"$/],
     ['unknown field', { staleAfterDay: 28 }, /^staleAfterDay: is not a known field; check its spelling/],
   ])('names a bad %s and says what to write', (_, change, message) => {
     const problems = configProblems({ ...valid, ...change });
@@ -92,6 +97,12 @@ describe('force config', () => {
       expect(parseForceConfig({ ...valid, schedules: { reminders } }, 'test.json').schedules.reminders).toBe(reminders);
     });
 
+    it.each(['0 9 30 2 *', '0 9 31 4,6,9,11 *'])('refuses "%s", a day no month has, and says what to write', (reminders) => {
+      expect(configProblems({ ...valid, schedules: { reminders } })).toEqual([
+        'schedules.reminders: never runs: no month has the days it names, so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)',
+      ]);
+    });
+
     it.each(['0 9 * * 6', '0 9 * * 0,6', '0 9 * * 6-7', '0 9 * * SAT,SUN'])('refuses "%s", which would never remind anyone, and says what to write', (reminders) => {
       expect(configProblems({ ...valid, schedules: { reminders } })).toEqual([
         'schedules.reminders: runs on weekends only, when the reminder job does nothing (it skips weekends and bank holidays), so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)',
@@ -106,9 +117,16 @@ describe('force config', () => {
 
   it('says in English what a field without its own message should be', () => {
     // zod's small build has no messages of its own: functions/core/zod.ts sets the English ones.
-    expect(configProblems({ ...valid, admins: 'admin@northshire.example', board: [7] })).toEqual([
-      'admins: Invalid input: expected array, received string',
+    expect(configProblems({ ...valid, schedules: 'daily', board: [7] })).toEqual([
       'board[0]: must be an email address like name@force.police.uk (got 7)',
+      'schedules: Invalid input: expected object, received string',
+    ]);
+  });
+
+  it('shows how to write a list of addresses when one is written alone', () => {
+    expect(configProblems({ ...valid, admins: 'admin@northshire.example', board: 'chief@northshire.example' })).toEqual([
+      'admins: must be a list of email addresses in square brackets, like ["admin@northshire.example"]',
+      'board: must be a list of email addresses in square brackets, like ["chief@northshire.example"]',
     ]);
   });
   it('names the field of an address without https://, and says a missing field is missing', () => {

@@ -393,6 +393,8 @@ describe('force stack for the sample configs', () => {
       }
       expect(descriptionOf(alarmNamed(demo, /^AlarmsHttpServerErrors/))).toMatch(/^The web app served error pages \(HTTP 5xx\).* log group <name> /);
       expect(descriptionOf(alarmNamed(demo, /^AlarmsReminderFailures/))).toMatch(/log group <name> .*"failures".*the next working day's run tries those people again/);
+      // The log line counts failures by reason; who failed is on the console's Reminders page (runLogLine).
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsReminderFailures/))).toMatch(/"failedReasons" counts them by reason.*Reminders page names each person/);
     });
 
     it('says how to send a board summary whose run failed: by invoking the function with the month, as no scheduled run will', () => {

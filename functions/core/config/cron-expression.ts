@@ -92,7 +92,21 @@ const weekdays = [1, 2, 3, 4, 5];
 export function checkRemindersSchedule(expression: string): string | null {
   const problem = checkCronExpression(expression);
   if (problem) return problem;
-  const days = valuesOf(expression.trim().split(/\s+/)[4]!, fields[4]);
-  if (weekdays.some((day) => days.has(day))) return null;
-  return 'runs on weekends only, when the reminder job does nothing (it skips weekends and bank holidays), so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)';
+  const [, , dayOfMonth = '', month = '', dayOfWeek = ''] = expression.trim().split(/\s+/);
+  const days = valuesOf(dayOfWeek, fields[4]);
+  if (!weekdays.some((day) => days.has(day))) {
+    return 'runs on weekends only, when the reminder job does nothing (it skips weekends and bank holidays), so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)';
+  }
+  if (!namesARealDay(valuesOf(dayOfMonth, fields[2]), valuesOf(month, fields[3]))) {
+    return 'never runs: no month has the days it names, so nobody would ever be reminded. Write weekdays, like "0 9 * * 1-5" (the default)';
+  }
+  return null;
+}
+
+/** Days in each month, February's in a leap year: "30 2" is no day in any year. */
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether some month of the field has one of the days; with the day of week restricted, every day of the month is named. */
+function namesARealDay(days: ReadonlySet<number>, months: ReadonlySet<number>): boolean {
+  return [...months].some((month) => [...days].some((day) => day <= daysInMonth[month - 1]!));
 }

@@ -20,6 +20,12 @@ const email = z.email({
   error: (issue) => (issue.input === undefined ? 'is missing: add an email address like name@force.police.uk' : `must be an email address like name@force.police.uk (got ${JSON.stringify(issue.input)})`),
 });
 
+/** A list of addresses: one written on its own is shown back as a list, which JSON spells with brackets. */
+const emailList = z.array(email, {
+  error: (issue) =>
+    issue.input === undefined ? undefined : `must be a list of email addresses in square brackets, like ${JSON.stringify([typeof issue.input === 'string' ? issue.input : 'name@force.police.uk'])}`,
+});
+
 /** A string, with a default, that `problemOf` finds nothing wrong with; its answer is the message. */
 const checkedString = (problemOf: (value: string) => string | null, fallback: string) =>
   z._default(
@@ -49,12 +55,27 @@ function timeZoneProblem(value: string): string | null {
   } catch {
     return 'must be an IANA time zone such as "Europe/London"';
   }
-  return canonical === value ? null : `must be spelt as the IANA time zone database spells it: write "${canonical}"`;
+  if (canonical === value) return null;
+  // Intl reads an abbreviation as some zone ("BST" as Asia/Dhaka, "GMT" as UTC, an hour out in summer): not worth echoing.
+  return /^[A-Z]{3,5}$/.test(value)
+    ? 'must be an IANA time zone such as "Europe/London" (not an abbreviation like "BST" or "GMT")'
+    : `must be spelt as the IANA time zone database spells it: write "${canonical}"`;
 }
 
 const timeZone = checkedString(timeZoneProblem, 'Europe/London');
 
-const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** "2026-12-52", a transposed Christmas, would leave the real one a working day. */
+const isCalendarDate = (value: string) => {
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+const localDate = z.string().check(
+  z.regex(datePattern, 'must be a date written YYYY-MM-DD'),
+  z.superRefine((value, ctx) => {
+    if (datePattern.test(value) && !isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not a date in the calendar; check the month and day` });
+  }),
+);
 
 const domainPattern = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const domainName = (example: string) =>
@@ -119,8 +140,8 @@ export const ForceConfig = z
       z.transform((value) => value.replace(/\/+$/, '')),
     ),
     sender: email,
-    admins: z.array(email).check(z.minLength(1, 'must list at least one admin email address')),
-    board: z._default(z.array(email), []),
+    admins: emailList.check(z.minLength(1, 'must list at least one admin email address')),
+    board: z._default(emailList, []),
     staleAfterDays: wholeNumber('days', 1, 365, 28),
     remindEveryDays: wholeNumber('days', 1, 90, 7),
     escalateAfterReminders: wholeNumber('reminders', 1, 20, 2),
