@@ -43,7 +43,9 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error: Error) => {
-  console.error(`Could not start: ${error.message}`);
+main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
+  // Most often the tracker is running already, in another terminal.
+  const inUse = error.code === 'EADDRINUSE' && `port ${error.port ?? ''} is in use: is the tracker already running, in another terminal? Stop it (Ctrl-C there), or start this one on other ports with PORT, MAIL_PORT and DYNAMO_PORT (the README's quick start says how).`;
+  console.error(`Could not start: ${inUse || error.message}`);
   process.exit(1);
 });

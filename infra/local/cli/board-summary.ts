@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as z from '../../../functions/core/zod.js';
 import { addMonths, localMonth, Month } from '../../../functions/core/board-summary/month.js';
 import { describeRun, runBoardSummary } from '../../../functions/core/board-summary/run-board-summary.js';
@@ -8,6 +7,7 @@ import { parseOrThrow } from '../../../functions/core/validation.js';
 import { boardSummaryDeps } from '../../../functions/runtime/board-summary-deps.js';
 import { renderBoardSummaryHtml } from '../../../web/emails/board-summary-email.js';
 import { connectLocalRepository } from '../connect.js';
+import { readCommandLine } from './command-line.js';
 
 const Args = z.object({
   month: z.optional(Month),
@@ -21,7 +21,10 @@ const Args = z.object({
  * as summary-<month>.html and the pack as board-pack-<month>.xlsx.
  */
 async function main() {
-  const { values } = parseArgs({ options: { month: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' } } });
+  const { values } = readCommandLine(
+    { options: { month: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' } } },
+    'Usage: npm run board-summary -- [--month YYYY-MM] [--dry-run] [--out FOLDER]',
+  );
   const args = parseOrThrow(Args, values, 'Arguments are not valid');
   const { deps } = await connectLocalRepository();
   const now = deps.clock.now();

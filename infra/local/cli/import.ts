@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { importSpreadsheets } from '../../../functions/adapters/spreadsheet/import-spreadsheets.js';
 import { formatImportReport } from '../../../functions/core/import/format-import-report.js';
 import { connectLocalRepository } from '../connect.js';
+import { readCommandLine } from './command-line.js';
 
 const usage = 'Usage: npm run import -- PLAN.xlsx|PLAN.csv [--people PEOPLE.csv] [--dry-run] [--accept-warnings]';
 
@@ -16,10 +16,10 @@ async function readInput(path: string, what: string): Promise<Buffer> {
 
 /** `npm run import -- FILE`: imports a plan (and a directory) into the running local stack. */
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { people: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' } },
-  });
+  const { values, positionals } = readCommandLine(
+    { allowPositionals: true, options: { people: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' } } },
+    usage,
+  );
   if (positionals.length > 1 || (!positionals[0] && !values.people)) throw new Error(usage);
   const files = {
     ...(positionals[0] ? { plan: await readInput(positionals[0], 'plan') } : {}),

@@ -1,17 +1,17 @@
-import { parseArgs } from 'node:util';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days.js';
 import { formatReminderPlan } from '../../../functions/core/reminders/format-reminder-plan.js';
 import { planFromStore, runReminders } from '../../../functions/core/reminders/run-reminders.js';
 import { plural } from '../../../functions/core/words.js';
 import { reminderJobDeps } from '../../../functions/reminder-job.js';
 import { connectLocalRepository } from '../connect.js';
+import { readCommandLine } from './command-line.js';
 
 /**
  * `npm run remind -- --dry-run | --now [--any-day]`: the reminder job against the running local stack.
  * --dry-run reads only: no email, no link, no reminder record, no run report.
  */
 async function main() {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, now: { type: 'boolean' }, 'any-day': { type: 'boolean' } } });
+  const { values } = readCommandLine({ options: { 'dry-run': { type: 'boolean' }, now: { type: 'boolean' }, 'any-day': { type: 'boolean' } } }, 'Usage: npm run remind -- --dry-run | --now [--any-day]');
   if (!values['dry-run'] && !values.now) throw new Error('Say what to do: --dry-run lists who would be reminded, --now runs the job');
   const { deps } = await connectLocalRepository();
   const now = deps.clock.now();
