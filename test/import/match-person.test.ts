@@ -94,3 +94,28 @@ describe('a plan row whose owner is half of a double-barrelled surname', () => {
     expect(plan.problems).toEqual([expect.objectContaining({ row: 2, column: 'Plan Owner', severity: 'warning', message: expect.stringMatching(/^"DS Jones" matches nobody/) })]);
   });
 });
+
+describe('a name that two people could be', () => {
+  const rowena = person('ACC Rowena Blake', 'rowena.blake');
+  const rowenaAgain = { ...person('ACC Rowena Blake', 'rowena.blake2'), id: 'rowena2' };
+  const dan = person('DS Dan Blake', 'dan.blake');
+
+  it('says who it could be, rather than that it matches nobody', () => {
+    const plan = importPlan([['Ref', 'Recommendation', 'Plan Owner'], ['R1', 'Review custody', 'ACC Blake']], [rowena, rowenaAgain, marsh], now);
+    expect(plan.actions[0]).toMatchObject({ ownerIds: [], unmatchedNames: ['ACC Blake'] });
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          '"ACC Blake" could be any of ACC Rowena Blake (rowena.blake@force.example), ACC Rowena Blake (rowena.blake2@force.example); write the name in full, or add this spelling as an alias of the right one in the people file, or accept to keep the name for an admin to resolve',
+      }),
+    ]);
+  });
+
+  it('counts only those whose first name has the initial given', () => {
+    const index = indexPeople([rowena, rowenaAgain, dan]);
+    expect(index.alike('R Blake')).toEqual([rowena, rowenaAgain]);
+    expect(index.alike('D Blake')).toEqual([]);
+    expect(index.alike('Jones')).toEqual([]);
+  });
+});

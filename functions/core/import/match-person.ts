@@ -50,6 +50,8 @@ export interface PersonIndex {
    * for one double-barrelled surname ("DS Smith & DI Jones" is not Amy Smith-Jones).
    */
   find(name: string, as?: 'name' | 'cell'): Person | null;
+  /** Who a name that found nobody could be, when more than one person has its surname (and initial): none otherwise. */
+  alike(name: string): Person[];
 }
 
 /**
@@ -64,6 +66,7 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
   const exact = new Map<string, Person | null>();
   const loose = new Map<string, Person | null>();
   const surnames = new Map<string, Person | null>();
+  const everyoneBySurname = new Map<string, Person[]>();
   const remember = (map: Map<string, Person | null>, key: string, person: Person) => {
     if (!key) return;
     const known = map.get(key);
@@ -76,6 +79,8 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
       const { words } = nameParts(name);
       remember(loose, keyOf(words), person);
       remember(surnames, keyOf(words.slice(-1)), person);
+      const sharing = everyoneBySurname.get(keyOf(words.slice(-1))) ?? [];
+      if (!sharing.includes(person)) everyoneBySurname.set(keyOf(words.slice(-1)), [...sharing, person]);
     }
   }
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
@@ -96,6 +101,11 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
       const closed = closeApostropheGap(name);
       return lookUp(name, as) ?? (closed === name ? null : lookUp(closed, as));
     },
+    alike(name) {
+      const { initials, words } = nameParts(name);
+      const fits = (everyoneBySurname.get(keyOf(words.slice(-1))) ?? []).filter((person) => initials.length === 0 || firstInitial(person) === initials[0]);
+      return fits.length > 1 ? fits : [];
+    },
   };
 }
 
@@ -105,6 +115,9 @@ export interface MatchedNames {
   /** Names that matched nobody, as written. */
   unmatched: string[];
 }
+
+/** Who a name could be, for a message: "ACC Rowena Blake (rowena.blake@…)", each with the address that tells them apart. */
+export const describeAlike = (people: readonly Person[]): string => people.map((person) => `${person.name} (${person.email})`).join(', ');
 
 /** "Smith, Paul", as directories and HR exports write a name. */
 const surnameFirst = /^([^,]+),([^,]+)$/;

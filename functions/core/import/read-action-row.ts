@@ -2,7 +2,7 @@ import { Action } from '../model/action.js';
 import { formatIssues } from '../validation.js';
 import { cellText, isExcelError, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
 import type { ColumnMap, PlanField } from './match-headings.js';
-import { matchNames, type PersonIndex } from './match-person.js';
+import { describeAlike, matchNames, type PersonIndex } from './match-person.js';
 import { parseLastUpdated, parseTimescale } from './parse-timescale.js';
 import { actionIdFromRef, contentOrNull, readAccepted, readConfidence, readKind } from './read-fields.js';
 
@@ -68,8 +68,15 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
 
   const sro = matchNames(text('sro'), ctx.people);
   const owners = matchNames(text('owners'), ctx.people);
-  for (const name of sro.unmatched) report('sro', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to import the action without this SRO`);
-  for (const name of owners.unmatched) report('owners', 'warning', `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file, or accept to keep the name for an admin to resolve`);
+  // A name two people share is no missing person: the fix is a fuller name or an alias, not a new entry.
+  const unmatched = (name: string) => {
+    const alike = ctx.people.alike(name);
+    return alike.length > 0
+      ? `"${name}" could be any of ${describeAlike(alike)}; write the name in full, or add this spelling as an alias of the right one in the people file`
+      : `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file`;
+  };
+  for (const name of sro.unmatched) report('sro', 'warning', `${unmatched(name)}, or accept to import the action without this SRO`);
+  for (const name of owners.unmatched) report('owners', 'warning', `${unmatched(name)}, or accept to keep the name for an admin to resolve`);
   if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
 
   const candidate = {
