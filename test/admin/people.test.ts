@@ -269,7 +269,7 @@ describe('deactivating a leaver', () => {
     expect(done).toMatch(/1\.07<\/a><\/td><td[^>]*>Ch Insp Olu Thomas<\/td><td[^>]*>their SRO leads it; Ch Insp Olu Thomas becomes its SRO</);
   });
 
-  it('hands their portfolio to the successor: SRO of each, lead where the leaver led, each recorded and the successor emailed', async () => {
+  it('hands their portfolio to the successor: SRO of each, each recorded and the successor emailed', async () => {
     const { request, cookie, repository, audit, sent } = await setUp();
     await repository.putAction(makeAction({ id: 'led-and-sponsored', ref: '1.06', ownerIds: ['leaver', 'other'], sroId: 'leaver' }), null);
     const before = sent.length;

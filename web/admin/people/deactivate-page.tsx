@@ -22,22 +22,41 @@ interface DeactivationProps {
   names: ReadonlyMap<string, string>;
 }
 
-const leadLabels: Record<LeaverMove['lead'], string | null> = {
+const leadLabels: Record<Exclude<LeaverMove['lead'], 'nobody'>, string | null> = {
   sro: 'their SRO leads it',
   'next-owner': 'the next co-owner leads it',
-  nobody: 'it has no owner: choose one on the action’s page',
   unchanged: 'they are removed as co-owner',
   'not-owner': null,
 };
 
+const closureLabels: Record<NonNullable<LeaverMove['closure']>, string> = {
+  sro: 'its SRO signs off the closure',
+  admin: 'an admin signs off the closure, on the action’s page',
+};
+
+/** What the row says of an action left with no owner: what the admin needs to do about it, if anything. */
+function nobodyLeads(move: LeaverMove, successorToChoose: boolean): string {
+  // A closure awaiting sign-off needs no owner to be decided.
+  if (move.closure !== null) return 'it has no owner';
+  return successorToChoose ? 'it has no owner, unless you choose a new SRO below: they lead it' : 'it has no owner: choose one on the action’s page';
+}
+
 /**
- * What happens to one action: who leads it, and who takes over as SRO where the leaver was its SRO. An
- * action the leaver both leads and is SRO of goes to the new SRO chosen below the table, if one is.
+ * What happens to one action: who leads it, who takes over as SRO, and who signs off a closure awaiting
+ * sign-off. Before deactivating, an action the leaver is SRO of waits on the successor chosen below the
+ * table, so its row says what that choice changes. `done`: the result page, after the choice.
  */
-function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>, leaverId: string): string {
+function whatHappens(move: LeaverMove, names: ReadonlyMap<string, string>, leaverId: string, done: boolean): string {
+  const successorToChoose = !done && move.sroId === leaverId;
+  const lead = move.lead === 'nobody' ? nobodyLeads(move, successorToChoose) : leadLabels[move.lead];
   const newSro = move.sroId !== null && move.sroId !== move.action.sroId ? `${names.get(move.sroId) ?? move.sroId} becomes its SRO` : null;
-  const lead = move.lead === 'nobody' && move.sroId === leaverId ? 'it has no owner, unless you choose a new SRO below: they lead it' : leadLabels[move.lead];
-  return [lead, newSro].filter(Boolean).join('; ');
+  const closure =
+    move.closure === null
+      ? null
+      : successorToChoose
+        ? 'the new SRO you choose below signs off the closure, unless they own it: then, or if you choose later, an admin does'
+        : closureLabels[move.closure];
+  return [lead, newSro, closure].filter(Boolean).join('; ');
 }
 
 function MovesTable({ moves, names, leaverId, done }: { moves: LeaverMove[]; names: ReadonlyMap<string, string>; leaverId: string; done: boolean }) {
@@ -52,7 +71,7 @@ function MovesTable({ moves, names, leaverId, done }: { moves: LeaverMove[]; nam
               <a href={actionPaths.action(move.action.id)}>{move.action.ref}</a>
             </td>
             <td data-label={done ? 'Owners now' : 'Owners after'}>{move.ownerIds.map((id) => names.get(id) ?? id).join(', ') || 'Nobody'}</td>
-            <td data-label="What happens">{whatHappens(move, names, leaverId)}</td>
+            <td data-label="What happens">{whatHappens(move, names, leaverId, done)}</td>
           </tr>
         ))}
       </tbody>
@@ -97,7 +116,7 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
           <SelectField
             id="newSro"
             label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of (optional)`}
-            hint={`They are emailed the refs with their personal link, and lead any of these that ${person.name} led.`}
+            hint={`They are emailed the refs with their personal link. They lead only an open action that ${person.name} led and that has no co-owner still here to lead it, as the table says.`}
             state={state}
             choices={choices}
           />

@@ -66,8 +66,8 @@ export async function readDeactivateForm(
 
 /**
  * A leaver: their links and console sessions stop working first, then each live action they own moves
- * (lead to the SRO, as one admin history entry and audit entry each, with the reason), and each they are
- * SRO of passes to `newSroId` when the admin chose a successor; then they are marked inactive and the
+ * as planDeactivation says (one admin history entry and audit entry each, with the reason), and each
+ * they are SRO of passes to `newSroId` when the admin chose a successor; then they are marked inactive and the
  * deactivation itself is audited. Last, whoever now leads or sponsors an action they did not before is
  * emailed its ref, as a reassignment would. Safe to run again: a second run finds only what is left.
  */
