@@ -32,9 +32,11 @@ interface HarnessOptions {
   summaries?: MemorySummaryStore;
   /** Addresses the people directory holds for people who have left. */
   left?: string[];
+  /** The app's clock. */
+  at?: Date;
 }
 
-async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [] }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], at = now }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
@@ -45,7 +47,7 @@ async function harness({ session, refuse = () => false, board = config.board, su
     repository,
     summaries,
     audit,
-    clock: { now: () => now },
+    clock: { now: () => at },
     getMailer: async () => ({
       send: async (email) => {
         if (refuse(email)) throw new Error('Throttling: Maximum sending rate exceeded.');
@@ -131,6 +133,55 @@ describe('compiling a board summary on demand', () => {
     const bad = await app.request('/admin/summaries/preview?month=soon');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('<a href="#month">Enter the month to preview, like October 2026</a>');
+  });
+
+  it('previews a month not ended yet as its figures so far, saying when it is sent, with no button the compile would refuse', async () => {
+    const { app, compile, sent, summaries, audit } = await harness({ at: new Date('2026-12-10T10:00:00Z') });
+    const response = await app.request('/admin/summaries/preview?month=December+2026');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<h1>Board summary, December 2026 so far</h1>');
+    expect(html).toContain('<title>Board summary, December 2026 so far');
+    expect(html).toContain('1 action in the plan as at 10 December 2026.');
+    expect(html).toContain(
+      '<p>December 2026 has not ended yet: these are its figures so far, as at 10 December 2026. Nothing is kept, and the board has not been sent it.</p>' +
+        // 1 January 2027 is a bank holiday: the schedule sends it on the Monday after.
+        '<p>It is compiled and sent to the board automatically on 4 January 2027, the first working day after the month ends. ' +
+        'You can compile and send it by hand from 1 January 2027, once the month has ended.</p>',
+    );
+    expect(html).not.toContain('action="/admin/summaries/compile"');
+    expect(html).not.toContain('Compile and send');
+    expect(sent).toEqual([]);
+    expect(await summaries.listSummaries()).toEqual([]);
+    expect(audit.entries).toEqual([]);
+    // What the button would have done: refused.
+    expect((await compile('December 2026')).status).toBe(400);
+  });
+
+  it.each([
+    // Its last instant in London (GMT in November): not ended, and the 1st of December is a Tuesday.
+    ['2026-11-30T23:59:59.999Z', 'It is compiled and sent to the board automatically on 1 December 2026, the first working day after the month ends. You can compile and send it by hand from 1 December 2026'],
+    // A month not begun yet: what the plan is now, said as such.
+    ['2026-10-20T10:00:00Z', 'these are its figures so far, as at 20 October 2026'],
+  ])('at %s, says November 2026 has not ended yet and offers no button', async (at, words) => {
+    const html = await (await (await harness({ at: new Date(at) })).app.request('/admin/summaries/preview?month=2026-11')).text();
+    expect(html).toContain('November 2026 has not ended yet');
+    expect(html).toContain(words);
+    expect(html).not.toContain('Compile and send');
+  });
+
+  it('offers the button from the first instant after the month ends, in the force’s time zone', async () => {
+    const html = await (await (await harness({ at: new Date('2026-12-01T00:00:00Z') })).app.request('/admin/summaries/preview?month=2026-11')).text();
+    expect(html).toContain('<h1>Board summary, November 2026</h1>');
+    expect(html).not.toContain('has not ended yet');
+    expect(html).toMatch(/Compile and send November 2026 to 2 board members\s*<\/button>/);
+  });
+
+  it('says a month not ended yet is kept, not sent, when the config lists no board members', async () => {
+    const html = await (await (await harness({ board: [] })).app.request('/admin/summaries/preview?month=2026-11')).text();
+    expect(html).toContain('It is compiled and kept automatically on 1 December 2026, the first working day after the month ends. You can compile and keep it by hand from 1 December 2026');
+    expect(html).toContain('lists no board members, so keeping it emails nobody');
+    expect(html).not.toContain('Compile and keep');
   });
 
   it('shows a preview of a month kept already with who has had it, offering to send it only to whoever has not', async () => {

@@ -9,7 +9,12 @@ import { makePerson, makeUpdate } from '../support/make-action.js';
 import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
 const now = new Date('2026-11-02T07:30:00.000Z');
-const people = [makePerson({ id: 'p-okafor', name: 'Supt Okafor' }), makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' })];
+const people = [
+  makePerson({ id: 'p-okafor', name: 'Supt Okafor' }),
+  makePerson({ id: 'p-bell', name: 'C/Supt Bell', email: 'bell@example.police.uk' }),
+  // The owners of the stale-owner tests: each a person of their own only while the directory holds them.
+  ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((x) => makePerson({ id: `p-${x}`, name: `Insp ${x.toUpperCase()}`, email: `${x}@example.police.uk` })),
+];
 
 function compile(month: string, input: Pick<CompileInput, 'actions' | 'updates'>, previous: Snapshot | null = null): Snapshot {
   return compileBoardSummary({ ...input, people, previous, month, now, config });
@@ -92,9 +97,25 @@ describe('compileBoardSummary: the owners with the most stale actions', () => {
       updates: [],
     });
     const names = summary.staleOwners.map((o) => o.name);
-    expect(names).toContain('someone no longer in the people directory');
+    expect(names).toContain('Someone no longer in the people directory');
     expect(names.join(' ')).not.toContain('gone.at.example');
     expect(names).toContain('Head of PVP with Children’s Services re SCR learning, and t…');
+  });
+
+  it('counts the owners the directory no longer holds as one, each of their actions once, whoever else there is', () => {
+    const quiet = { lastUpdatedAt: '2026-08-01T09:00:00.000Z' };
+    const { summary } = compile('2026-10', {
+      actions: [
+        action('a-1', 'S1', { ...quiet, ownerIds: ['gone.one', 'p-a'] }),
+        action('a-2', 'S2', { ...quiet, ownerIds: ['gone.two', 'gone.one'] }),
+        action('a-3', 'S3', { ...quiet, ownerIds: ['gone.three'] }),
+      ],
+      updates: [],
+    });
+    expect(summary.staleOwners).toEqual([
+      { id: null, name: 'Someone no longer in the people directory', count: 3, refs: ['S1', 'S2', 'S3'] },
+      { id: 'p-a', name: 'Insp A', count: 1, refs: ['S1'] },
+    ]);
   });
 
   it('counts nobody left off when five or fewer own stale actions', () => {

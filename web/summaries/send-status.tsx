@@ -1,4 +1,6 @@
+import type { NotEndedYet } from '../../functions/core/admin/compile-summary.js';
 import { monthLabel } from '../../functions/core/board-summary/month.js';
+import { describeLocalDate } from '../../functions/core/calendar/local-date.js';
 import { recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { plural } from '../../functions/core/words.js';
 import { BeingSent, SendAgainForm } from './compiled-banner.js';
@@ -53,11 +55,31 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
 export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length > 0;
 
 /**
+ * A month not over yet: its compile would be refused, so no button, but when it goes instead. The
+ * schedule sends it on the first working day after; by hand it can go from the day after it ends.
+ */
+function NotEndedNote({ month, asAt, notEnded, board }: { month: string; asAt: string; notEnded: NotEndedYet; board: BoardSendStatus }) {
+  const { done, verb } = recipientCount(board) === 0 ? { done: 'kept', verb: 'keep' } : { done: 'sent to the board', verb: 'send' };
+  return (
+    <div class="warning-text">
+      <p>
+        {monthLabel(month)} has not ended yet: these are its figures so far, as at {asAt}. Nothing is kept, and the board has not been sent it.
+      </p>
+      <p>
+        It is compiled and {done} automatically on {describeLocalDate(notEnded.scheduledOn)}, the first working day after the month ends. You can compile and {verb} it by hand from{' '}
+        {describeLocalDate(notEnded.byHandFrom)}, once the month has ended.
+      </p>
+      <BoardListNotes board={board} />
+    </div>
+  );
+}
+
+/**
  * A preview's banner: nothing is kept or sent until the admin presses the button, for a month that has
  * ended. The only way to send a month by hand, so the admin sees what goes, and to how many, first;
- * a kept month's preview says who has had it and sends it to whoever has not.
+ * a kept month's preview says who has had it and sends it to whoever has not. `asAt`: the day its figures are as at.
  */
-export function PreviewBanner({ month, kept, board }: { month: string; kept: boolean; board: BoardSendStatus }) {
+export function PreviewBanner({ month, asAt, kept, board, notEnded }: { month: string; asAt: string; kept: boolean; board: BoardSendStatus; notEnded: NotEndedYet | null }) {
   if (kept) {
     return (
       <div class="warning-text">
@@ -65,6 +87,7 @@ export function PreviewBanner({ month, kept, board }: { month: string; kept: boo
       </div>
     );
   }
+  if (notEnded) return <NotEndedNote month={month} asAt={asAt} notEnded={notEnded} board={board} />;
   const recipients = recipientCount(board);
   return (
     <div class="warning-text">

@@ -1,6 +1,7 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { openBySro, overdueFirst } from '../../functions/core/board-summary/figures.js';
+import { rowName } from '../../functions/core/board-summary/plan-as-at.js';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
@@ -25,6 +26,7 @@ import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
 import { PackButton } from './pack-button.js';
 import { KeptSendStatus, PreviewBanner, someNotSent } from './send-status.js';
 import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
+import type { NotEndedYet } from '../../functions/core/admin/compile-summary.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
 import { summaryPaths } from './summary-paths.js';
 
@@ -107,8 +109,8 @@ function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) 
               </td>
               <td data-label="Area">{row.area}</td>
               <td data-label="Target">{row.timescale.target ? targetLabel(row.timescale.target) : ''}</td>
-              <td data-label="Owners">{row.owners.map((o) => o.name).join(', ') || 'None'}</td>
-              <td data-label="SRO">{row.sro?.name ?? 'None'}</td>
+              <td data-label="Owners">{row.owners.map(rowName).join(', ') || 'None'}</td>
+              <td data-label="SRO">{row.sro ? rowName(row.sro) : 'None'}</td>
             </tr>
           ))}
         </tbody>
@@ -156,8 +158,11 @@ export function SummaryPage({
   compiled?: CompiledCounts | null;
   /** A kept month's page for an admin: who has had it, shown when someone has not. */
   board?: BoardSendStatus | null;
-  /** Set for a dry run's summary, which has no pack to download; `board`, who has had it (nobody, unless kept). */
-  preview?: { kept: boolean; board: BoardSendStatus } | null;
+  /**
+   * Set for a dry run's summary, which has no pack to download; `board`, who has had it (nobody, unless
+   * kept); `notEnded`, for a month not over yet, whose figures are so far.
+   */
+  preview?: { kept: boolean; board: BoardSendStatus; notEnded: NotEndedYet | null } | null;
 }) {
   const { summary } = snapshot;
   const f = summary.figures;
@@ -177,16 +182,17 @@ export function SummaryPage({
   const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary.staleAfterDays).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
   const note = movementNote(summary);
+  const heading = `Board summary, ${monthLabel(summary.month)}${preview?.notEnded ? ' so far' : ''}`;
   return (
-    <AdminLayout title={`Board summary, ${monthLabel(summary.month)}`} forceName={forceName} session={session} current="/admin/summaries">
+    <AdminLayout title={heading} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner month={summary.month} counts={compiled} canSend={session.role === 'admin'} />}
-      {preview && <PreviewBanner month={summary.month} {...preview} />}
+      {preview && <PreviewBanner month={summary.month} asAt={figuresAsAt(summary)} {...preview} />}
       {board && someNotSent(board) && (
         <div class="warning-text">
           <KeptSendStatus month={summary.month} board={board} lead="Not every board member on the list has had this summary." />
         </div>
       )}
-      <h1>Board summary, {monthLabel(summary.month)}</h1>
+      <h1>{heading}</h1>
       <p class="lead">
         {plural(f.total, 'action')} in the plan as at {figuresAsAt(summary)}. {headlineSentence(summary)}
       </p>

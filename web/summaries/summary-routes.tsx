@@ -37,7 +37,7 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const month = c.req.query('month');
     const result = await previewSummary(boardSummaryDeps(deps), { month }, deps.clock.now());
-    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, board: result.board }} />);
+    if (result.ok) return c.html(<SummaryPage forceName={deps.config.name} session={c.get('session')} snapshot={result.snapshot} preview={{ kept: result.kept, board: result.board, notEnded: result.notEnded }} />);
     const listing = await deps.summaries.listSummaries();
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month: month ?? '', error: result.message }} />, 400);
   });

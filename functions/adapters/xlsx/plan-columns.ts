@@ -1,4 +1,5 @@
 import { targetLabel } from '../../core/board-summary/month.js';
+import { rowName } from '../../core/board-summary/plan-as-at.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
 import { confidenceLabels, type Confidence, type Status } from '../../core/model/action.js';
@@ -65,8 +66,8 @@ export const planColumns: PlanColumn[] = [
   { header: 'HMIC Evidence', width: 28, value: (r) => r.evidence },
   { header: 'Area for Improvement/Cause of Concern/Recommendation', width: 34, value: (r) => r.text },
   { header: 'Accepted for action by the force? Yes/No', width: 12, value: accepted },
-  { header: 'SRO/CO lead', width: 16, value: (r) => r.sro?.name ?? null },
-  { header: 'Plan Owner', width: 18, value: (r) => r.owners.map((o) => o.name).join('; ') || null },
+  { header: 'SRO/CO lead', width: 16, value: (r) => (r.sro ? rowName(r.sro) : null) },
+  { header: 'Plan Owner', width: 18, value: (r) => r.owners.map(rowName).join('; ') || null },
   { header: 'What?', width: 30, value: (r) => r.plan },
   { header: 'Timescale? set', width: 14, value: timescaleText },
   { header: 'Confidence in timescale', width: 11, value: confidenceCell, rag: (r) => confidenceRag[r.confidence] },

@@ -1,7 +1,10 @@
-import { Month } from '../board-summary/month.js';
+import { addMonths, endOfMonth, Month } from '../board-summary/month.js';
 import type { Snapshot } from '../board-summary/snapshot.js';
 import { boardRecipients, runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from '../board-summary/run-board-summary.js';
 import { boardSendStatus, type BoardSendStatus } from '../board-summary/summary-store.js';
+import type { LocalDate } from '../calendar/local-date.js';
+import { firstWorkingDayOfMonth } from '../calendar/working-days.js';
+import type { ForceConfig } from '../config/force-config.js';
 import { InvalidInputError } from '../errors.js';
 import { findDates } from '../import/find-dates.js';
 import type { AuditLog } from './audit-log.js';
@@ -52,12 +55,28 @@ export async function compileSummaryOnDemand(
   return { ok: true, run };
 }
 
-export type PreviewSummaryResult = { ok: true; snapshot: Snapshot; kept: boolean; board: BoardSendStatus } | { ok: false; message: string };
+/** A month not over yet: by hand from the day after its end (its compile refuses it before), by the schedule on the first working day after. */
+export interface NotEndedYet {
+  byHandFrom: LocalDate;
+  scheduledOn: LocalDate;
+}
+
+/** Null once the month has ended in the force's time zone, as runBoardSummary judges it. */
+export function notEndedYet(month: Month, config: Pick<ForceConfig, 'timeZone' | 'bankHolidays'>, now: Date): NotEndedYet | null {
+  if (endOfMonth(month, config.timeZone).getTime() < now.getTime()) return null;
+  const next = addMonths(month, 1);
+  return { byHandFrom: `${next}-01`, scheduledOn: firstWorkingDayOfMonth(next, config) };
+}
+
+export type PreviewSummaryResult =
+  | { ok: true; snapshot: Snapshot; kept: boolean; board: BoardSendStatus; notEnded: NotEndedYet | null }
+  | { ok: false; message: string };
 
 /**
  * What "Compile and send" would send, before the board gets it: the same run as a dry run, which
  * keeps nothing and emails nobody, so a GET may ask for it. A month kept already shows as kept, with
- * which board members have had it, so that sending it again is offered only to those who have not.
+ * which board members have had it, so that sending it again is offered only to those who have not. A
+ * month not over yet shows its figures so far, and when it can be sent, since its compile is refused.
  */
 export async function previewSummary(deps: RunBoardSummaryDeps, form: { month?: unknown }, now: Date): Promise<PreviewSummaryResult> {
   const month = readMonth(form.month);
@@ -65,7 +84,7 @@ export async function previewSummary(deps: RunBoardSummaryDeps, form: { month?: 
   const run = await runBoardSummary(deps, { month, dryRun: true, now });
   if (run.outcome !== 'dry-run') return { ok: false, message: run.message };
   const board = run.kept ? await findBoardSendStatus(deps, month, now) : boardSendStatus(boardRecipients(deps.config, await deps.repository.listPeople()), [], now);
-  return { ok: true, snapshot: run.snapshot, kept: run.kept, board };
+  return { ok: true, snapshot: run.snapshot, kept: run.kept, board, notEnded: notEndedYet(month, deps.config, now) };
 }
 
 /** Which of the config's board members have had a kept month, which are being sent it, and which have not. */

@@ -1,8 +1,8 @@
 import { confidences } from '../model/action.js';
-import { unmatchedOwnerName } from '../model/owner-names.js';
+import { missingPersonName, unmatchedOwnerName } from '../model/owner-names.js';
 import { targetDueDate } from '../rules/stale.js';
-import { comparePlanRows } from './plan-as-at.js';
-import type { AreaConfidence, BoardSummary, ConfidenceCounts, HeadlineFigures, Movement, PlanRow, StaleOwner } from './snapshot.js';
+import { comparePlanRows, notInDirectory, rowName } from './plan-as-at.js';
+import type { AreaConfidence, BoardSummary, ConfidenceCounts, HeadlineFigures, Movement, NamedPerson, PlanRow, StaleOwner } from './snapshot.js';
 
 export function headlineFigures(plan: readonly PlanRow[], movement: Movement): HeadlineFigures {
   const open = plan.filter((row) => row.status === 'open');
@@ -37,19 +37,28 @@ export function confidenceByArea(plan: readonly PlanRow[]): AreaConfidence[] {
   return [...areas.values()].sort((a, b) => comparePlanRows({ area: a.area, ref: '' }, { area: b.area, ref: '' }));
 }
 
+/** Where an owner of a stale action is counted (person ids hold no colon), and as whom. */
+function ownerOf(owner: NamedPerson): [key: string, owner: StaleOwner] {
+  // Nothing but their ids, made from addresses, tells them apart: one owner, or the board reads the same name twice.
+  if (notInDirectory(owner)) return ['missing:', { id: null, name: missingPersonName, count: 0, refs: [] }];
+  // The plan's cell, for a name the import matched to nobody: it may hold notes as well as a name.
+  if (owner.id === null) return [`unmatched:${owner.name}`, { id: null, name: unmatchedOwnerName(owner.name), count: 0, refs: [] }];
+  return [owner.id, { id: owner.id, name: owner.name, count: 0, refs: [] }];
+}
+
 /**
  * The people owning the most stale actions, lead and co-owners alike (as the reminders count them);
- * names the import could not match are grouped by their written name. Those past the limit are
- * counted, so that a tie at the cut is not dropped unseen.
+ * names the import could not match are grouped by their written name, and those the directory no
+ * longer holds are one owner. Those past the limit are counted, so that a tie at the cut is not
+ * dropped unseen.
  */
 export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSummary, 'staleOwners' | 'otherStaleOwners'> {
   const owners = new Map<string, StaleOwner>();
   for (const row of plan) {
     if (!row.stale) continue;
-    for (const owner of row.owners) {
-      const key = owner.id ?? `unmatched:${owner.name}`;
-      // The plan's cell, for a name the import matched to nobody: it may hold notes as well as a name.
-      const entry = owners.get(key) ?? { id: owner.id, name: owner.id === null ? unmatchedOwnerName(owner.name) : owner.name, count: 0, refs: [] };
+    // An action counts once for an owner, however many of its owners are counted as that one.
+    for (const [key, first] of new Map(row.owners.map(ownerOf))) {
+      const entry = owners.get(key) ?? first;
       entry.count++;
       entry.refs.push(row.ref);
       owners.set(key, entry);
@@ -77,7 +86,7 @@ export function openBySro(plan: readonly PlanRow[]): SroLoad[] {
   const bySro = new Map<string, SroLoad>();
   for (const row of plan) {
     if (row.status !== 'open') continue;
-    const name = row.sro?.name ?? 'No SRO';
+    const name = row.sro ? rowName(row.sro) : 'No SRO';
     const load = bySro.get(name) ?? { name, open: 0, stale: 0, overdue: 0 };
     load.open++;
     if (row.stale) load.stale++;

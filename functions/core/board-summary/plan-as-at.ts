@@ -1,5 +1,5 @@
 import type { Action } from '../model/action.js';
-import { missingOwnerName } from '../model/owner-names.js';
+import { missingOwnerName, missingPersonName } from '../model/owner-names.js';
 import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import { isReopening, undoUpdates } from '../rules/apply-update.js';
@@ -42,9 +42,18 @@ const latestOf = (instants: string[]): string | null =>
   instants.reduce<string | null>((best, at) => (best === null || Date.parse(at) > Date.parse(best) ? at : best), null);
 
 function named(id: string, people: ReadonlyMap<string, Person>): NamedPerson {
-  // An id is made from an address: never a name to show.
-  return { id, name: people.get(id)?.name ?? missingOwnerName };
+  // An id is made from an address: never a name to show. Rows name people where a name stands alone (a cell, a list).
+  return { id, name: people.get(id)?.name ?? missingPersonName };
 }
+
+/**
+ * Whether a row's person was one the directory no longer held when the row was kept. Rows kept before
+ * named them for mid-sentence, in lower case.
+ */
+export const notInDirectory = (person: NamedPerson): boolean => person.id !== null && (person.name === missingPersonName || person.name === missingOwnerName);
+
+/** A row's person as a name, in a cell or a list, whenever the row was kept. */
+export const rowName = (person: NamedPerson): string => (notInDirectory(person) ? missingPersonName : person.name);
 
 /** The row a snapshot keeps for an action in the state it had at `asAt`. */
 export function toPlanRow(action: Action, context: AsAtContext): PlanRow {
