@@ -93,7 +93,7 @@ describe('the owner pages', () => {
     const overdue = await (await h.app.request(`/u/${token}/actions/101`)).text();
     expect(overdue).toContain(passed);
     // Said where the confidence is chosen too, which comes first on the page.
-    expect(overdue).toContain('<fieldset class="fieldset" aria-describedby="confidence-hint">');
+    expect(overdue).toContain('<fieldset class="fieldset" aria-describedby="confidence-hint confidence-complete-hint">');
     expect(overdue).toContain('<p id="confidence-hint" class="hint">Its target date, September 2026, has passed: select Low, or set a new target date below.</p>');
     // Stored as Medium when the date was ahead: asked afresh, not prefilled with a choice that would be refused.
     expect(overdue).not.toMatch(/name="confidence" value="[a-z]+" checked/);
@@ -122,6 +122,21 @@ describe('the owner pages', () => {
     expect(html).toMatch(/name="complete" value="yes" checked=""/);
     // Saved as it comes, since it is believed complete; unticked, High in a passed target is refused beside the target.
     expect((await postForm(h.app, `/u/${token}/actions/301`, validUpdate({ confidence: 'high', complete: 'yes' }))).status).toBe(303);
+  });
+
+  // "Will it be done by its target date?" means nothing for work the owner says is finished.
+  it('proposes a closure without a confidence rating, keeping the one stored, and says it is not needed', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const form = await (await h.app.request(`/u/${token}/actions/102`)).text();
+    expect(form).toContain('You can leave this if you tick “I believe this action is complete” below.');
+    const before = (await h.repository.getAction('102'))!;
+    const response = await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ confidence: '', complete: 'yes', targetMonth: '3', targetYear: '2027' }));
+    expect(response.status).toBe(303);
+    expect(await h.repository.getAction('102')).toMatchObject({ status: 'proposed-closure', confidence: before.confidence });
+    // Not complete, the rating is asked for as before.
+    const unticked = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ confidence: '' }));
+    expect(unticked.status).toBe(400);
   });
 
   it('links a problem with the target year to the year box, said beside the target date as the others are', async () => {

@@ -59,7 +59,7 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
       </FormGroup>
 
       <FormGroup error={confidenceError}>
-        <fieldset class="fieldset" aria-describedby={describedBy(overdue && 'confidence-hint', confidenceError && 'confidence-error')}>
+        <fieldset class="fieldset" aria-describedby={describedBy(overdue && 'confidence-hint', 'confidence-complete-hint', confidenceError && 'confidence-error')}>
           <legend class="legend">How confident are you that the action will be done by its target date?</legend>
           {/* Said before the choice too: read top to bottom, the confidence comes before the target's own hint. */}
           {overdue && (
@@ -67,6 +67,9 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
               Its target date, {formatTarget(action.timescale)}, has passed: select Low, or set a new target date below.
             </p>
           )}
+          <p id="confidence-complete-hint" class="hint">
+            You can leave this if you tick “I believe this action is complete” below.
+          </p>
           <ErrorMessage id="confidence-error" message={confidenceError} />
           <div class="radios">
             {confidenceChoices.map((choice, i) => (

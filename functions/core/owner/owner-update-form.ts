@@ -1,5 +1,5 @@
 import * as z from '../zod.js';
-import type { Action } from '../model/action.js';
+import type { Action, Confidence } from '../model/action.js';
 import { formatCount } from '../words.js';
 import { formText } from '../form-text.js';
 import { hasTargetPassed } from '../rules/stale.js';
@@ -32,7 +32,8 @@ export interface FieldError {
 export interface OwnerUpdateInput {
   version: number;
   progress: string;
-  confidence: 'high' | 'medium' | 'low';
+  /** As chosen; or, for an action proposed complete without a rating, the stored one, "not-set" included. */
+  confidence: Confidence;
   confidenceNarrative: string | null;
   /** "YYYY-MM", or null when the person left a target-less action without one. */
   target: string | null;
@@ -99,8 +100,10 @@ export function validateOwnerForm(
   if (!progress) errors.push({ field: 'progress', message: words.progress });
   else if (progress.length > maxProgressChars) errors.push({ field: 'progress', message: `Progress update must be ${formatCount(maxProgressChars)} characters or fewer` });
 
+  // Whether work said to be finished will be done by its target date is no question: unanswered, the stored rating stays.
+  const keptConfidence = values.complete && values.confidence === '' ? action.confidence : null;
   const confidence = ConfidenceChoice.safeParse(values.confidence);
-  if (!confidence.success) errors.push({ field: 'confidence', message: `${words.confidence} that the action will be done by its target date` });
+  if (!confidence.success && !keptConfidence) errors.push({ field: 'confidence', message: `${words.confidence} that the action will be done by its target date` });
 
   const narrative = values.confidenceNarrative.trim();
   if (narrative.length > maxNarrativeChars) errors.push({ field: 'confidenceNarrative', message: `${words.narrative} must be ${formatCount(maxNarrativeChars)} characters or fewer` });
@@ -121,14 +124,15 @@ export function validateOwnerForm(
   }
 
   const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;
-  if (errors.length > 0 || !confidence.success) return { ok: false, errors };
+  const rating = confidence.success ? confidence.data : keptConfidence;
+  if (errors.length > 0 || rating === null) return { ok: false, errors };
   if (version === null) return { ok: false, errors: [{ field: 'progress', message: 'The form was incomplete: reload the page and enter your update again' }] };
   return {
     ok: true,
     input: {
       version,
       progress,
-      confidence: confidence.data,
+      confidence: rating,
       confidenceNarrative: narrative || null,
       target: newTarget ?? action.timescale.target,
       timescaleReason: changed ? reason : null,
