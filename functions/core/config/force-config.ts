@@ -66,9 +66,11 @@ const timeZone = checkedString(timeZoneProblem, 'Europe/London');
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** "2026-12-52", a transposed Christmas, would leave the real one a working day. */
+// By arithmetic, not Date: each Lambda checks the whole list at start-up.
 const isCalendarDate = (value: string) => {
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 };
 const localDate = z.string().check(
   z.regex(datePattern, 'must be a date written YYYY-MM-DD'),
