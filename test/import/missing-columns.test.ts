@@ -32,28 +32,40 @@ describe('a plan re-imported without a column', () => {
     const report = await importSpreadsheets(repository, { plan: encode(withoutColumns('SRO/CO lead', 'Plan Owner', 'Accepted for action by the force? Yes/No')) }, { now: later });
     expect(report).toMatchObject({ outcome: 'written', warnings: 0, actions: { created: 0, updated: 0, unchanged: 27 } });
     expect(await repository.listActions()).toEqual(before);
-    expect(formatImportReport(report).split('\n')).toContain('Not in the file, so each stored action keeps its own: whether it is accepted, the SRO, the owners');
+    expect(formatImportReport(report).split('\n')).toContain('Not in the file, so each stored action keeps its own: whether it is accepted, the SRO, the owners.');
   });
 });
 
 describe('a heading mistyped into another column’s name ("Plan Ownr" reads as the plan, as "What?" does)', () => {
   const typo = demoPlan.replace('Plan Owner,', 'Plan Ownr,');
 
-  it('is a warning, and nothing is written without accepting it', async () => {
+  it('leaves the plan to "What?", keeps the stored owners, and says what is not read, without blocking', async () => {
     const { repository, before } = await importedDemo();
     const report = await importSpreadsheets(repository, { plan: encode(typo) }, { now: later });
-    expect(report.outcome).toBe('blocked');
-    expect(report.problems).toContainEqual(
-      expect.objectContaining({ row: 1, severity: 'warning', message: '"Plan Ownr" and "What?" both read as the plan, so neither is read. Rename the one that holds something else, so that each heading says what its column holds' }),
+    expect(report).toMatchObject({ outcome: 'written', warnings: 0, actions: { created: 0, updated: 0, unchanged: 27 } });
+    expect(await repository.listActions()).toEqual(before);
+    expect(formatImportReport(report).split('\n')).toContain(
+      'Not in the file, so each stored action keeps its own: the owners. The column "Plan Ownr" is not read: it reads as the plan, which another column gives. Rename it if it holds something else.',
     );
-    expect(await repository.listActions()).toEqual(before);
   });
+});
 
-  it('accepted, changes neither the plan nor the owners of a stored action', async () => {
-    const { repository, before } = await importedDemo();
-    const report = await importSpreadsheets(repository, { plan: encode(typo) }, { now: later, acceptWarnings: true });
-    expect(report).toMatchObject({ outcome: 'written', actions: { created: 0, updated: 0, unchanged: 27 } });
-    expect(await repository.listActions()).toEqual(before);
+describe('a plan with two columns for one field, as forces add them', () => {
+  it.each([
+    ['Evidence of completion', 'HMIC Evidence'],
+    ['Revised target date', 'Timescale? set'],
+    ['Updated by', 'Last Updated'],
+    ['Lead Officer', 'Plan Owner'],
+  ])('reads the usual heading when "%s" comes before "%s", and imports without a warning', async (extra, usual) => {
+    const rows = csvRows(demoPlanCsv);
+    const at = rows[0]!.indexOf(usual);
+    const plan = toCsv(rows.map((row, i) => [...row.slice(0, at), i === 0 ? extra : 'something else', ...row.slice(at)]));
+    const fromDemo = new MemoryRepository();
+    await importSpreadsheets(fromDemo, { plan: demoPlanCsv, people: demoPeopleCsv }, { now });
+    const withExtra = new MemoryRepository();
+    const report = await importSpreadsheets(withExtra, { plan: encode(plan), people: demoPeopleCsv }, { now });
+    expect(report).toMatchObject({ outcome: 'written', warnings: 0, errors: 0 });
+    expect(await withExtra.listActions()).toEqual(await fromDemo.listActions());
   });
 });
 
@@ -64,6 +76,8 @@ describe('the console’s preview of a plan without a column', () => {
     await confirm(h, first.path, first.digest!);
     const second = await uploadAndPreview(h, { plan: file(withoutColumns('Plan Owner'), 'plan.csv') });
     expect(second.html).toContain('<p class="inset-text">Not in the file, so each stored action keeps its own: the owners.</p>');
+    const noDate = await uploadAndPreview(h, { plan: file(withoutColumns('Last Updated'), 'plan.csv') });
+    expect(noDate.html).toContain('With no Last Updated, an action updated before also keeps its progress, confidence and target.');
     expect(second.html).toContain('Nothing to import');
   });
 });

@@ -1,7 +1,7 @@
 import type { ImportProblem } from './cells.js';
 import type { Counts, ImportReport } from './apply-import.js';
 import type { PlanSummary } from './import-plan.js';
-import { planFieldWords, type PlanField } from './match-headings.js';
+import { planFieldWords } from './match-headings.js';
 import { fieldLabels } from '../model/field-labels.js';
 import type { FieldChange } from '../model/update.js';
 import { plural } from '../words.js';
@@ -26,8 +26,19 @@ function describeChange({ field, from, to }: FieldChange, names: Record<string, 
   return `${label}: ${inWords(from)} → ${inWords(to)}`;
 }
 
-/** The fields a plan has no column for, which stored actions keep, in words. */
-export const absentLine = (absent: readonly PlanField[]) => `Not in the file, so each stored action keeps its own: ${absent.map((field) => planFieldWords[field]).join(', ')}`;
+/**
+ * What of the plan is not read, in words: fields it has no column for, which stored actions keep (and,
+ * with no Last Updated, the progress of an action updated before, which only a later month would
+ * replace), and headings read as a field another column is read for. Null when everything is read.
+ */
+export function unreadLine(plan: Pick<PlanSummary, 'absent' | 'unread'>): string | null {
+  const parts = [
+    plan.absent.length > 0 && `Not in the file, so each stored action keeps its own: ${plan.absent.map((field) => planFieldWords[field]).join(', ')}.`,
+    plan.absent.includes('lastUpdated') && 'With no Last Updated, an action updated before also keeps its progress, confidence and target.',
+    ...plan.unread.map(({ heading, field }) => `The column "${heading}" is not read: it reads as ${planFieldWords[field]}, which another column gives. Rename it if it holds something else.`),
+  ];
+  return parts.filter(Boolean).join(' ') || null;
+}
 
 /** The report as plain text: what was read, what was (or would be) written, each problem on a line. */
 export function formatImportReport(report: ImportReport & { plan?: PlanSummary | null }): string {
@@ -37,7 +48,8 @@ export function formatImportReport(report: ImportReport & { plan?: PlanSummary |
     lines.push(
       `Read ${plural(report.plan.actions, 'action')} (${plural(k.recommendation, 'recommendation')}, ${plural(k.afi, 'area for improvement', 'areas for improvement')}, ${plural(k['cause-of-concern'], 'cause of concern', 'causes of concern')}) in ${plural(report.plan.areas.length, 'area')}: ${report.plan.areas.join(', ')}`,
     );
-    if (report.plan.absent.length > 0) lines.push(absentLine(report.plan.absent));
+    const unread = unreadLine(report.plan);
+    if (unread) lines.push(unread);
   }
   const verb = report.outcome === 'written' ? 'Written' : 'Would write';
   lines.push(`${verb}: people ${counts(report.people)}; actions ${counts(report.actions)}`);

@@ -1,7 +1,7 @@
 import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
-import { matchHeadings, planFieldWords, readSecondHeadingRow, requiredFields, sharedHeadings, type ColumnMap, type PlanField } from './match-headings.js';
+import { matchHeadings, readSecondHeadingRow, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
 import { indexPeople } from './match-person.js';
 import { readActionRow } from './read-action-row.js';
 
@@ -14,8 +14,10 @@ export interface PlanSummary {
   areas: string[];
   kinds: Record<ActionKind, number>;
   unmatchedNames: string[];
-  /** Fields the file has no column for (or two, which cannot be told apart): stored actions keep their own. */
+  /** Fields the file has no column for: stored actions keep their own. */
   absent: PlanField[];
+  /** Headings that name a field another column is read for ("Plan Ownr", mistyped, beside "What?"): not read. */
+  unread: Array<{ heading: string; field: PlanField }>;
 }
 
 /**
@@ -53,22 +55,14 @@ function sectionName(row: Row, columns: ColumnMap): string | null {
 export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date): PlanImport {
   const header = matchHeadings(rows);
   const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
-  const columns = { ...(subHeadings ?? header.columns) };
+  const columns = subHeadings ?? header.columns;
   const firstDataIndex = header.headerIndex + (subHeadings ? 2 : 1);
   const index = indexPeople(people);
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
-  // Reading the first of two would write one column's cells over another field of every stored action.
-  for (const [field, headings] of sharedHeadings(rows[header.headerIndex] ?? [])) {
-    if (requiredFields.includes(field)) continue;
-    delete columns[field];
-    const named = headings.map((heading) => `"${heading}"`);
-    const both = named.length === 2 ? `${named[0]} and ${named[1]} both` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)} all`;
-    problems.push({ row: header.headerIndex + 1, severity: 'warning', message: `${both} read as ${planFieldWords[field]}, so neither is read. Rename the one that holds something else, so that each heading says what its column holds` });
-  }
   const firstRowOfId = new Map<string, { row: number; ref: string }>();
   const unmatchedSroNames: string[] = [];
-  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [], absent: [] };
+  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [], absent: [], unread: unreadHeadings(rows[header.headerIndex] ?? [], columns) };
   let sectionArea = '';
 
   rows.slice(firstDataIndex).forEach((row, offset) => {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js';
+import { listWords } from '../words.js';
 import { cellText, normaliseWords, type Row } from './cells.js';
 
 export const planFields = [
@@ -60,28 +61,38 @@ export function matchHeading(heading: string): PlanField | null {
   return rules.find(([, test]) => test(words))?.[0] ?? null;
 }
 
-/**
- * Headings of a row that name a field another heading names too, by field: "Plan Ownr", mistyped, reads
- * as the plan, as "What?" does. Which of them holds the field cannot be told.
- */
-export function sharedHeadings(row: Row): Map<PlanField, string[]> {
-  const byField = new Map<PlanField, string[]>();
-  for (const cell of row) {
-    const field = typeof cell === 'string' ? matchHeading(cell) : null;
-    if (field) byField.set(field, [...(byField.get(field) ?? []), cellText(cell).replace(/\s+/g, ' ')]);
-  }
-  return new Map([...byField].filter(([, headings]) => headings.length > 1));
-}
+/** The headings of the force's own layout, which the console's export writes too. */
+const usualHeadings: Partial<Record<PlanField, string>> = {
+  area: 'Area', evidence: 'HMIC Evidence', accepted: 'Accepted for action by the force? Yes/No', sro: 'SRO/CO lead', owners: 'Plan Owner',
+  plan: 'What?', timescale: 'Timescale? set', confidence: 'Confidence in timescale', confidenceNarrative: 'Narrative explaining the confidence rating',
+  progress: 'Progress Update', lastUpdated: 'Last Updated',
+};
+const isUsualHeading = (field: PlanField, heading: string) => usualHeadings[field] !== undefined && normaliseWords(usualHeadings[field]) === normaliseWords(heading);
 
-/** Maps one row's cells to fields; the first column that names a field keeps it. */
+/**
+ * Maps one row's cells to fields. Where two headings name one field ("HMIC Evidence" and "Evidence of
+ * completion"), the usual heading keeps it, else the first: a mistyped "Plan Ownr", which reads as the
+ * plan, never takes the plan from "What?".
+ */
 export function mapColumns(row: Row): ColumnMap {
   const columns: ColumnMap = {};
   row.forEach((cell, index) => {
     const heading = cellText(cell);
     const field = typeof cell === 'string' ? matchHeading(heading) : null;
-    if (field && !columns[field]) columns[field] = { index, heading: heading.replace(/\s+/g, ' ') };
+    if (field && (!columns[field] || (isUsualHeading(field, heading) && !isUsualHeading(field, columns[field].heading)))) {
+      columns[field] = { index, heading: heading.replace(/\s+/g, ' ') };
+    }
   });
   return columns;
+}
+
+/** Headings of a row that name a field another column is read for, with that field: they are not read. */
+export function unreadHeadings(row: Row, columns: ColumnMap): Array<{ heading: string; field: PlanField }> {
+  const read = new Set(Object.values(columns).map((column) => column.index));
+  return row.flatMap((cell, index) => {
+    const field = typeof cell === 'string' && !read.has(index) ? matchHeading(cell) : null;
+    return field ? [{ heading: cellText(cell).replace(/\s+/g, ' '), field }] : [];
+  });
 }
 
 /**
@@ -126,8 +137,7 @@ export function matchHeadings(rows: readonly Row[]): HeaderMatch {
   throw new InvalidInputError(
     [
       `No header row was found in the first ${rowsToSearch} rows. The plan needs a header row with at least ${requiredNames} columns, ` +
-        'and usually "Area", "HMIC Evidence", "Accepted for action by the force? Yes/No", "SRO/CO lead", "Plan Owner", "What?", ' +
-        '"Timescale? set", "Confidence in timescale", "Narrative explaining the confidence rating", "Progress Update" and "Last Updated". ' +
+        `and usually ${listWords(Object.values(usualHeadings).map((heading) => `"${heading}"`))}. ` +
         'Check that the first sheet is the action plan and that the ref and recommendation headings are on the same row (a heading over two rows is read when its top row names them both).',
     ],
     'The file is not an action plan that can be imported',

@@ -12,7 +12,7 @@ import { ProblemsTable } from './problems-table.js';
 import type { ImportPreview } from './run-import.js';
 import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
 import { ColumnHeads } from '../../views/column-heads.js';
-import { absentLine } from '../../../functions/core/import/format-import-report.js';
+import { unreadLine } from '../../../functions/core/import/format-import-report.js';
 import { plural } from '../../../functions/core/words.js';
 
 export interface PreviewPageProps {
@@ -155,7 +155,7 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
           and {plural(kinds['cause-of-concern'], 'cause of concern', 'causes of concern')}, in {plural(report.plan.areas.length, 'area')}.
         </p>
       )}
-      {report.plan && report.plan.absent.length > 0 && <p class="inset-text">{absentLine(report.plan.absent)}.</p>}
+      {report.plan && unreadLine(report.plan) && <p class="inset-text">{unreadLine(report.plan)}</p>}
       <CountsTable people={report.people} actions={report.actions} />
       {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} names={report.names} timeZone={timeZone} />}
 
