@@ -25,8 +25,8 @@ export const missingOwnerName = 'someone no longer in the people directory';
 export const missingPersonName = 'Someone no longer in the people directory';
 
 /**
- * Someone an owner's page names: marked when they have left, so that a co-owner or an SRO knows who no
- * longer answers for an action (the console keeps them on it until an admin reassigns it).
+ * Someone an owner's page (or the console) names: marked when they have left, so that a co-owner or an
+ * SRO knows who no longer answers for an action (the console keeps them on it until an admin reassigns it).
  */
 export function nameOnOwnerPages(person: { name: string; active: boolean } | null | undefined): string {
   if (!person) return missingPersonName;

@@ -1,3 +1,4 @@
+import { nameOnOwnerPages } from '../../../functions/core/model/owner-names.js';
 import type { Person } from '../../../functions/core/model/person.js';
 
 /**
@@ -7,6 +8,6 @@ import type { Person } from '../../../functions/core/model/person.js';
  */
 export function personLabel(id: string, directory: ReadonlyMap<string, Person>): string {
   const person = directory.get(id);
-  if (!person) return `${id} (not in the people directory)`;
-  return person.active ? person.name : `${person.name} (has left)`;
+  // An admin may see the id an owner's page never shows: it tells them whom to look for.
+  return person ? nameOnOwnerPages(person) : `${id} (not in the people directory)`;
 }

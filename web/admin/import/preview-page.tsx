@@ -140,6 +140,7 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
   const errors = [...fileErrors, ...aliasErrors];
   const changes = report.people.created + report.people.updated + report.actions.created + report.actions.updated;
   const kinds = report.plan?.kinds;
+  const unread = report.plan && unreadLine(report.plan);
   return (
     <AdminLayout title="Check the import" forceName={forceName} session={session} current="/admin/import" hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} />
@@ -155,7 +156,7 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
           and {plural(kinds['cause-of-concern'], 'cause of concern', 'causes of concern')}, in {plural(report.plan.areas.length, 'area')}.
         </p>
       )}
-      {report.plan && unreadLine(report.plan) && <p class="inset-text">{unreadLine(report.plan)}</p>}
+      {unread && <p class="inset-text">{unread}</p>}
       <CountsTable people={report.people} actions={report.actions} />
       {report.changedActions.length > 0 && <ChangesTable changes={report.changedActions} names={report.names} timeZone={timeZone} />}
 
