@@ -33,6 +33,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return d.toISOString().slice(0, 10);
 }
 
+/** Days in a month (1 to 12) of a year: February has 29 in a leap year. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 /** "28 November 2026", as pages write a day. */
 export function describeLocalDate(date: LocalDate): string {
   const [year, month, day] = date.split('-').map(Number);

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar/local-date.js';
 const fields = [
   { name: 'minute', min: 0, max: 59, names: [] },
   { name: 'hour', min: 0, max: 23, names: [] },
@@ -103,10 +104,10 @@ export function checkRemindersSchedule(expression: string): string | null {
   return null;
 }
 
-/** Days in each month, February's in a leap year: "30 2" is no day in any year. */
-const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A leap year, when each month has the most days it ever has: "30 2" is no day in any year. */
+const leapYear = 2000;
 
 /** Whether some month of the field has one of the days; with the day of week restricted, every day of the month is named. */
 function namesARealDay(days: ReadonlySet<number>, months: ReadonlySet<number>): boolean {
-  return [...months].some((month) => [...days].some((day) => day <= daysInMonth[month - 1]!));
+  return [...months].some((month) => [...days].some((day) => day <= daysInMonth(leapYear, month)));
 }

@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { englandAndWalesBankHolidays } from '../calendar/bank-holidays.js';
+import { daysInMonth } from '../calendar/local-date.js';
 import { checkBoardSummarySchedule, checkRemindersSchedule } from './cron-expression.js';
 import { parseOrThrow } from '../validation.js';
 import { isKnownZone } from '../calendar/wall-clock.js';
@@ -69,8 +70,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 // By arithmetic, not Date: each Lambda checks the whole list at start-up.
 const isCalendarDate = (value: string) => {
   const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 const localDate = z.string().check(
   z.regex(datePattern, 'must be a date written YYYY-MM-DD'),
