@@ -1,5 +1,6 @@
 import { targetLabel } from '../../core/board-summary/month.js';
 import { rowName } from '../../core/board-summary/plan-as-at.js';
+import { usualHeadings } from '../../core/import/match-headings.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
 import { confidenceLabels, type Confidence, type Status } from '../../core/model/action.js';
@@ -61,19 +62,19 @@ export const confidenceCell = (row: PlanRow): string => confidenceLabels[row.con
  * columns, wrapped: about 300 characters across, which the pack prints on two A4 pages side by side.
  */
 export const planColumns: PlanColumn[] = [
-  { header: 'Area', width: 14, value: (r) => r.area },
+  { header: usualHeadings.area, width: 14, value: (r) => r.area },
   { header: 'Ref Number', width: 10, value: (r) => r.ref },
-  { header: 'HMIC Evidence', width: 28, value: (r) => r.evidence },
+  { header: usualHeadings.evidence, width: 28, value: (r) => r.evidence },
   { header: 'Area for Improvement/Cause of Concern/Recommendation', width: 34, value: (r) => r.text },
-  { header: 'Accepted for action by the force? Yes/No', width: 12, value: accepted },
-  { header: 'SRO/CO lead', width: 16, value: (r) => (r.sro ? rowName(r.sro) : null) },
-  { header: 'Plan Owner', width: 18, value: (r) => r.owners.map(rowName).join('; ') || null },
-  { header: 'What?', width: 30, value: (r) => r.plan },
-  { header: 'Timescale? set', width: 14, value: timescaleText },
-  { header: 'Confidence in timescale', width: 11, value: confidenceCell, rag: (r) => confidenceRag[r.confidence] },
-  { header: 'Narrative explaining the confidence rating', width: 28, value: (r) => r.confidenceNarrative },
-  { header: 'Progress Update', width: 34, value: (r) => r.latestProgress },
-  { header: 'Last Updated', width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },
+  { header: usualHeadings.accepted, width: 12, value: accepted },
+  { header: usualHeadings.sro, width: 16, value: (r) => (r.sro ? rowName(r.sro) : null) },
+  { header: usualHeadings.owners, width: 18, value: (r) => r.owners.map(rowName).join('; ') || null },
+  { header: usualHeadings.plan, width: 30, value: (r) => r.plan },
+  { header: usualHeadings.timescale, width: 14, value: timescaleText },
+  { header: usualHeadings.confidence, width: 11, value: confidenceCell, rag: (r) => confidenceRag[r.confidence] },
+  { header: usualHeadings.confidenceNarrative, width: 28, value: (r) => r.confidenceNarrative },
+  { header: usualHeadings.progress, width: 34, value: (r) => r.latestProgress },
+  { header: usualHeadings.lastUpdated, width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },
   { header: 'Status', width: 12, value: (r) => statusLabels[r.status] },
   { header: 'Stale', width: 9, value: staleCell, rag: (r) => (r.stale ? 'red' : null) },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },

@@ -61,13 +61,16 @@ export function matchHeading(heading: string): PlanField | null {
   return rules.find(([, test]) => test(words))?.[0] ?? null;
 }
 
-/** The headings of the force's own layout, which the console's export writes too. */
-const usualHeadings: Partial<Record<PlanField, string>> = {
+/** The headings of the force's own layout, which the console's export writes (plan-columns.ts), so that it reads back. */
+export const usualHeadings = {
   area: 'Area', evidence: 'HMIC Evidence', accepted: 'Accepted for action by the force? Yes/No', sro: 'SRO/CO lead', owners: 'Plan Owner',
   plan: 'What?', timescale: 'Timescale? set', confidence: 'Confidence in timescale', confidenceNarrative: 'Narrative explaining the confidence rating',
   progress: 'Progress Update', lastUpdated: 'Last Updated',
+} as const satisfies Partial<Record<PlanField, string>>;
+const isUsualHeading = (field: PlanField, heading: string) => {
+  const usual: string | undefined = (usualHeadings as Partial<Record<PlanField, string>>)[field];
+  return usual !== undefined && normaliseWords(usual) === normaliseWords(heading);
 };
-const isUsualHeading = (field: PlanField, heading: string) => usualHeadings[field] !== undefined && normaliseWords(usualHeadings[field]) === normaliseWords(heading);
 
 /**
  * Maps one row's cells to fields. Where two headings name one field ("HMIC Evidence" and "Evidence of
