@@ -141,7 +141,6 @@ function ActionFields({ action, directory, timeZone, flags }: { action: Action; 
         <Row label="Last updated">
           {action.lastUpdatedAt ? `${formatInstant(action.lastUpdatedAt, timeZone)} (${formatDaysAgo(flags.daysSinceUpdate).toLowerCase()})` : 'Never updated'}
         </Row>
-        <Row label="Version">{String(action.version)}</Row>
       </dl>
     </>
   );
