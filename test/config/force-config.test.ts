@@ -52,6 +52,8 @@ describe('force config', () => {
     ['bankHolidays', { bankHolidays: ['25/12/2026'] }, /^bankHolidays\[0\]: must be a date written YYYY-MM-DD/],
     ['bank holiday that is no date', { bankHolidays: ['2026-12-25', '2026-12-52'] }, /^bankHolidays\[1\]: "2026-12-52" is not a date in the calendar; check the month and day/],
     ['bank holiday on 30 February', { bankHolidays: ['2026-02-30'] }, /^bankHolidays\[0\]: "2026-02-30" is not a date in the calendar/],
+    ['bank holidays with a mistyped year', { bankHolidays: ['2026-12-25', '2027-12-27', '2208-12-25'] }, /^bankHolidays: lists days in 2027 and 2208 but none in 2028 to 2207: check for a mistyped year \(such as 2208 for 2028\)/],
+    ['bank holidays that skip a year', { bankHolidays: ['2026-12-25', '2028-12-25'] }, /^bankHolidays: lists days in 2026 and 2028 but none in 2027:/],
     ['bank holiday on 29 February of a year with none', { bankHolidays: ['2027-02-29', '2028-02-29'] }, /^bankHolidays\[0\]: "2027-02-29" is not a date in the calendar/],
     ['time zone abbreviation', { timeZone: 'BST' }, /^timeZone: must be an IANA time zone such as "Europe\/London" \(not an abbreviation like "BST" or "GMT"\)$/],
     ['time zone GMT', { timeZone: 'GMT' }, /^timeZone: must be an IANA time zone such as "Europe\/London" \(not an abbreviation like "BST" or "GMT"\)$/],

@@ -79,6 +79,23 @@ const localDate = z.string().check(
   }),
 );
 
+/**
+ * A list that skips a whole year is a mistyped year ("2208-12-25" for "2028-12-25"): the jobs would
+ * run on every bank holiday of the years left out, and the dashboard, reading the list as reaching
+ * far ahead, would never say it is running out.
+ */
+function checkYearsListed(days: string[], ctx: z.core.$RefinementCtx<string[]>): void {
+  const years = [...new Set(days.filter((day) => datePattern.test(day)).map((day) => Number(day.slice(0, 4))))].sort((a, b) => a - b);
+  const gap = years.findIndex((year, i) => i > 0 && year > years[i - 1]! + 1);
+  if (gap === -1) return;
+  const [before, after] = [years[gap - 1]!, years[gap]!];
+  const skipped = after - before === 2 ? `${before + 1}` : `${before + 1} to ${after - 1}`;
+  ctx.addIssue({
+    code: 'custom',
+    message: `lists days in ${before} and ${after} but none in ${skipped}: check for a mistyped year (such as ${after} for ${before + 1}), and list every bank holiday of each year`,
+  });
+}
+
 const domainPattern = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const domainName = (example: string) =>
   z.string({ error: `must be a domain name like ${example}` }).check(z.regex(domainPattern, `must be a domain name in lower case, like ${example}`));
@@ -159,7 +176,7 @@ export const ForceConfig = z
     /** Attach the board pack (XLSX) to the board summary email; off by default: the pack holds the item text. */
     attachBoardPack: z._default(z.boolean({ error: 'must be true or false' }), false),
     timeZone,
-    bankHolidays: z._default(z.array(localDate), [...englandAndWalesBankHolidays]),
+    bankHolidays: z._default(z.array(localDate).check(z.superRefine(checkYearsListed)), [...englandAndWalesBankHolidays]),
     deploy: z.optional(DeployConfig),
   })
   .check(
