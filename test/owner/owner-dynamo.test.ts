@@ -80,10 +80,13 @@ describe('the owner journey on DynamoDB (dynalite)', () => {
     void config;
   });
 
-  it('counts rate-limit hits atomically, per key and window', async () => {
+  it('counts rate-limit hits atomically, per key and window, and tells a full window without counting', async () => {
     const h = await dynamoHarness();
     const hits = await Promise.all(Array.from({ length: 10 }, () => h.deps.rateLimits.consume('k', '2026-11-27T10:00:00.000Z', 3, '2026-11-27T12:00:00.000Z')));
     expect(hits.filter(Boolean)).toHaveLength(3);
+    expect(await h.deps.rateLimits.isFull('k', '2026-11-27T10:00:00.000Z', 3)).toBe(true);
+    expect(await h.deps.rateLimits.isFull('k', '2026-11-27T10:00:00.000Z', 4)).toBe(false);
+    expect(await h.deps.rateLimits.isFull('never-hit', '2026-11-27T10:00:00.000Z', 1)).toBe(false);
     expect(await h.deps.rateLimits.consume('k', '2026-11-27T11:00:00.000Z', 3, '2026-11-27T13:00:00.000Z')).toBe(true);
     expect(await h.deps.rateLimits.consume('other', '2026-11-27T10:00:00.000Z', 3, '2026-11-27T12:00:00.000Z')).toBe(true);
   });

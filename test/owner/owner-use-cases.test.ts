@@ -5,7 +5,7 @@ import { listMyWork } from '../../functions/core/owner/list-my-actions.js';
 import { perAddressAllClientsPerHour, perAddressPerHour, perClientPerHour, perForcePerHour, requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { resolveLink } from '../../functions/core/links/links.js';
-import { makeAction } from '../support/make-action.js';
+import { makeAction, makePerson } from '../support/make-action.js';
 import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
 import { alex, blake, ownerHarness, startNow, validUpdate } from './owner-fixture.js';
 
@@ -223,13 +223,40 @@ describe('requestFreshLink', () => {
     for (let i = 0; i < perClientPerHour; i++) expect((await requestFreshLink(deps, `guess${i}@testshire.example`, 'client-a', startNow)).kind).toBe('requested');
     expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-a', startNow)).toEqual({ kind: 'rate-limited' });
     expect(sent).toEqual([]);
-    // Someone else still gets their link, and the refused requests did not count against the force.
     expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'client-b', startNow)).toEqual({ kind: 'requested' });
     expect(sent).toHaveLength(1);
-    for (let i = 0; i < perForcePerHour - perClientPerHour - 1; i++) {
-      expect((await requestFreshLink(deps, `other${i}@testshire.example`, `client-${Math.floor(i / perClientPerHour)}`, startNow)).kind).toBe('requested');
+  });
+
+  it('never lets made-up addresses from many machines lock owners out: only links sent count for the force', async () => {
+    const { deps, sent } = await ownerHarness();
+    const clients = Math.ceil((perForcePerHour + 40) / perClientPerHour);
+    for (let c = 0; c < clients; c++) {
+      for (let i = 0; i < perClientPerHour; i++) await requestFreshLink(deps, `guess-${c}-${i}@testshire.example`, `attacker-${c}`, startNow);
     }
-    expect(await requestFreshLink(deps, 'blake.reid@testshire.example', 'client-z', startNow)).toEqual({ kind: 'rate-limited' });
+    expect(sent).toEqual([]);
+    expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'alex-phone', startNow)).toEqual({ kind: 'requested' });
+    expect(sent.map((e) => e.to)).toEqual([['alex.morgan@testshire.example']]);
+  });
+
+  it('holds the links the force sends in an hour to a limit, then refuses everyone alike, known or not', async () => {
+    const { deps, sent } = await ownerHarness();
+    const people = Array.from({ length: Math.ceil(perForcePerHour / perAddressAllClientsPerHour) }, (_, i) =>
+      makePerson({ id: `p${i}`, name: `Person ${i}`, email: `person.${i}@testshire.example` }),
+    );
+    for (const person of people) await deps.repository.putPerson(person);
+    let client = 0;
+    for (const person of people) {
+      for (let i = 0; i < perAddressAllClientsPerHour && sent.length < perForcePerHour; i++) {
+        expect((await requestFreshLink(deps, person.email, `client-${client++}`, startNow)).kind).toBe('requested');
+      }
+    }
+    expect(sent).toHaveLength(perForcePerHour);
+    // The answer no longer depends on the address, so it tells nobody who is in the directory.
+    expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'alex-phone', startNow)).toEqual({ kind: 'rate-limited' });
+    expect(await requestFreshLink(deps, 'nobody@testshire.example', 'someone', startNow)).toEqual({ kind: 'rate-limited' });
+    expect(sent).toHaveLength(perForcePerHour);
+    expect(await requestFreshLink(deps, 'alex.morgan@testshire.example', 'alex-phone', new Date(startNow.getTime() + 3_600_000))).toEqual({ kind: 'requested' });
+    expect(sent).toHaveLength(perForcePerHour + 1);
   });
 
   it('answers a known address as an unknown one when its email fails to send, logging the failure', async () => {

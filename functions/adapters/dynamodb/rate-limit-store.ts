@@ -1,4 +1,4 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
 import { conditionHeld } from './query-all.js';
 import { expiryEpochSeconds, tableDefinition } from './table-definition.js';
@@ -23,5 +23,10 @@ export class DynamoRateLimitStore implements RateLimitStore {
         }),
       ),
     );
+  }
+
+  async isFull(key: string, windowStart: string, limit: number): Promise<boolean> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `RATE#${key}`, sk: windowStart }, ProjectionExpression: 'hits' }));
+    return typeof Item?.['hits'] === 'number' && Item['hits'] >= limit;
   }
 }

@@ -11,4 +11,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     this.hits.set(id, count + 1);
     return true;
   }
+
+  async isFull(key: string, windowStart: string, limit: number): Promise<boolean> {
+    return (this.hits.get(`${key}|${windowStart}`) ?? 0) >= limit;
+  }
 }

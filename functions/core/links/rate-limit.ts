@@ -5,6 +5,8 @@ export interface RateLimitStore {
    * the window already holds `limit` hits. `expiresAt` lets the store tidy old windows.
    */
   consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean>;
+  /** Whether the window starting at `windowStart` already holds `limit` hits for `key`; records nothing. */
+  isFull(key: string, windowStart: string, limit: number): Promise<boolean>;
 }
 
 /** The start of the fixed window that `now` falls in. */
@@ -14,6 +16,11 @@ export function windowStart(now: Date, windowMs: number): Date {
 
 export const hourMs = 3_600_000;
 export const dayMs = 24 * hourMs;
+
+/** Whether an hourly limit is used up for now, without taking a hit from it. */
+export function limitReached(store: RateLimitStore, { key, limit }: { key: string; limit: number }, now: Date): Promise<boolean> {
+  return store.isFull(key, windowStart(now, hourMs).toISOString(), limit);
+}
 
 /**
  * Takes one hit from each limit (per hour unless told) in turn: false at the first that is full, and the

@@ -1,7 +1,7 @@
 import { findPersonByEmail } from '../admin/find-person.js';
 import { linkRequestLimits, readRequestedAddress, type AddressProblem } from '../links/link-request.js';
 import { issueLink, type LinkDeps } from '../links/links.js';
-import { consumeLimits, type RateLimitStore } from '../links/rate-limit.js';
+import { consumeLimits, limitReached, type RateLimitStore } from '../links/rate-limit.js';
 import type { Person } from '../model/person.js';
 import type { Mailer } from '../ports.js';
 import { logSendFailure } from '../send-failure.js';
@@ -25,28 +25,33 @@ export const perAddressAllClientsPerHour = 10;
  * out, yet a force's staff behind one proxy address can still ask for theirs.
  */
 export const perClientPerHour = 60;
-/** For the whole force: bounds what a script trying many addresses from many machines can make us do. */
+/**
+ * Links emailed for the whole force: bounds what many machines asking for many known addresses can
+ * make us send. Only a link sent counts, so that made-up addresses from a handful of machines cannot
+ * use it up and lock every owner out; once it is used up, everyone is refused alike, known or not.
+ */
 export const perForcePerHour = 500;
+const forceWide = { key: 'fresh-link#sent', limit: perForcePerHour };
 
 export type FreshLinkResult = { kind: 'requested' } | AddressProblem | { kind: 'rate-limited' };
 
 /**
  * "Email me a new link". The answer is the same whether or not the address belongs to anyone, so the
- * form cannot be used to find out who is in the directory: limits count every address alike, and an
- * email that fails to send is logged, not shown (an error page would mark the address as known).
+ * form cannot be used to find out who is in the directory: limits count every address alike, the
+ * force's limit refuses every address alike once links sent have used it up, and an email that fails
+ * to send is logged, not shown (an error page would mark the address as known).
  */
 export async function requestFreshLink(deps: FreshLinkDeps, rawEmail: unknown, clientKey: string, now: Date): Promise<FreshLinkResult> {
   const address = readRequestedAddress(rawEmail);
   if ('kind' in address) return address;
   const { email } = address;
-  const limits = [
-    ...(await linkRequestLimits('fresh-link', email, clientKey, { perClient: perClientPerHour, perAddressFromClient: perAddressPerHour, perAddress: perAddressAllClientsPerHour })),
-    { key: 'fresh-link#all', limit: perForcePerHour },
-  ];
+  if (await limitReached(deps.rateLimits, forceWide, now)) return { kind: 'rate-limited' };
+  const limits = await linkRequestLimits('fresh-link', email, clientKey, { perClient: perClientPerHour, perAddressFromClient: perAddressPerHour, perAddress: perAddressAllClientsPerHour });
   if (!(await consumeLimits(deps.rateLimits, limits, now))) return { kind: 'rate-limited' };
 
   const person = await findPersonByEmail(deps.repository, email);
-  if (person?.active) {
+  // Filled by another request since the check above: answered as sent, as an unknown address is.
+  if (person?.active && (await consumeLimits(deps.rateLimits, [forceWide], now))) {
     await sendFreshLink(deps, person, now).catch((error: unknown) => logSendFailure('fresh link email failed', error));
   }
   return { kind: 'requested' };
