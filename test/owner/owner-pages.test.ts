@@ -149,6 +149,15 @@ describe('the owner pages', () => {
     }
   });
 
+  it('ask no reason on the form of an action that never had a target, and say when to give one', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const none = await (await h.app.request(`/u/${token}/actions/103`)).text();
+    expect(none).toContain('Now: Not set. Enter the month and year it will be done by once it is agreed.');
+    expect(none).not.toContain('name="timescaleReason"');
+    expect(await (await h.app.request(`/u/${token}/actions/102`)).text()).toContain('name="timescaleReason"');
+  });
+
   it('save, then show the list with a confirmation and the next action needing the person', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
@@ -166,17 +175,37 @@ describe('the owner pages', () => {
     expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
   });
 
+  it('suggest next an action gone without an update before one only past its target, updated minutes ago', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    // 1.01 is past its target: updated with Low confidence, it still is, but has had its update.
+    expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate())).status).toBe(303);
+    const saved = await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ version: '1', targetMonth: '3', targetYear: '2027', confidence: 'high' }));
+    const html = await (await h.app.request(saved.headers.get('location')!)).text();
+    expect(html).toContain(`Next: <a href="/u/${token}/actions/103">update 1.03</a>, which has never been updated.`);
+    // With nothing else gone quiet, the one past its target is next, saying what it needs.
+    await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }));
+    const last = await (await h.app.request((await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ version: '2', targetMonth: '3', targetYear: '2027', confidence: 'high' }))).headers.get('location')!)).text();
+    expect(last).toContain(`Next: <a href="/u/${token}/actions/101">update 1.01</a>, which is past its target date and needs a new one.`);
+  });
+
   it('count an overdue action updated today as past its target date, not as needing an update, on the page and in a fresh link', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
     const lead = async () => /<p class="lead">([^<]*)<\/p>/.exec(await (await h.app.request(`/u/${token}`)).text())![1];
-    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 2 need an update.');
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions. Of these, 2 need an update.');
     expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: '1', progress: 'Audit done for October.', targetMonth: '9', targetYear: '2026' }))).status).toBe(303);
-    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 1 needs an update and 1 more is past its target date.');
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions. Of these, 1 needs an update and 1 more is past its target date.');
     expect((await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }))).status).toBe(303);
-    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions, 1 is past its target date.');
+    expect(await lead()).toBe('Supt Alex Morgan: 3 open actions. Of these, 1 is past its target date.');
     expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' })).status).toBe(200);
     expect(h.sent.at(-1)!.text).toContain('You have 3 actions (1.01, 1.02, 1.03); 1 is past its target date.');
+  });
+
+  it('say when no action needs an update', async () => {
+    const h = await ownerHarness({ actions: planActions().filter((action) => action.id === '102') });
+    const html = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
+    expect(html).toContain('Supt Alex Morgan: 1 open action. None needs an update now.');
   });
 
   it('count the same form sent twice (a double click) as one save, not as a conflict with itself', async () => {

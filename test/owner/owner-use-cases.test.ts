@@ -107,6 +107,31 @@ describe('submitOwnerUpdate', () => {
     expect((await submitOwnerUpdate(onTime, alex, '101', validUpdate({ confidence: 'high' }), new Date('2026-09-30T22:30:00Z'))).kind).toBe('saved');
   });
 
+  it('refuses a reason for a new target typed with the month left as it was, rather than drop it unsaid', async () => {
+    const { deps, repository } = await ownerHarness();
+    const kept = await submitOwnerUpdate(deps, alex, '102', validUpdate({ targetMonth: '3', targetYear: '2027', confidence: 'high', timescaleReason: 'Moving to June: the analyst post is vacant.' }), startNow);
+    expect(kept).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'target', message: 'You gave a reason for a new target date: change the month or year to the new target, or delete the reason' }],
+    });
+    expect(kept.kind === 'invalid' && kept.values.timescaleReason).toBe('Moving to June: the analyst post is vacant.');
+    expect(await repository.listUpdates('102')).toEqual([]);
+    // An action with no target left without one, the same.
+    const none = await submitOwnerUpdate(deps, alex, '103', validUpdate({ targetMonth: '', targetYear: '', timescaleReason: 'Waiting on the review.' }), startNow);
+    expect(none).toMatchObject({ kind: 'invalid', errors: [{ field: 'target' }] });
+  });
+
+  it('takes the first target an action is given without a reason, as its original target and no revision', async () => {
+    const { deps, repository } = await ownerHarness();
+    expect((await submitOwnerUpdate(deps, alex, '103', validUpdate({ targetMonth: '9', targetYear: '2027', confidence: 'medium' }), startNow)).kind).toBe('saved');
+    expect((await repository.getAction('103'))!.timescale).toEqual({ text: null, target: '2027-09', originalTarget: '2027-09', revisions: [] });
+    // One whose target was dropped ("Awaiting new timescale") still moves from its original: that needs the reason.
+    const dropped = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], timescale: { text: 'Awaiting new timescale', target: null, originalTarget: '2026-03', revisions: [] } });
+    const h = await ownerHarness({ actions: [dropped] });
+    const unexplained = await submitOwnerUpdate(h.deps, alex, '301', validUpdate({ targetMonth: '9', targetYear: '2027', confidence: 'medium' }), startNow);
+    expect(unexplained).toMatchObject({ kind: 'invalid', errors: [{ field: 'timescaleReason', message: 'Enter why the target date is changing' }] });
+  });
+
   it('reads this month, chosen for a day earlier in it that has passed, as its end when the confidence needs a target ahead', async () => {
     // An imported date, 15 November 2026, passed before 27 November; the form shows November 2026.
     const dayTarget = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], confidence: 'high', timescale: { text: '15/11/2026', target: '2026-11-15', originalTarget: '2026-11-15', revisions: [] } });

@@ -77,7 +77,7 @@ describe('the SRO on their own link', () => {
     const alexPage = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
     expect(alexPage).not.toContain('Your portfolio');
     // The owner's own closure awaits its SRO: it is not counted as open.
-    expect(alexPage).toContain('Supt Alex Morgan: 4 open actions and 1 awaiting sign-off, 3 need an update.');
+    expect(alexPage).toContain('Supt Alex Morgan: 4 open actions and 1 awaiting sign-off. Of these, 3 need an update.');
   });
 
   it('is told of their portfolio in the email with a fresh link, as well as of their own actions', async () => {
@@ -269,7 +269,7 @@ describe('the SRO returns a closure that is not complete', () => {
     // Not on the SRO's own card of it: they gave the reason.
     expect(await (await h.app.request(`/u/${await h.linkFor('blake')}`)).text()).not.toContain('Open again');
     // It is counted with those needing an update: 1.01, 1.03 and 3.02 are stale, 3.01 is open again.
-    expect(list).toContain('5 open actions, 4 need an update.');
+    expect(list).toContain('5 open actions. Of these, 4 need an update.');
     // The fresh-link email counts it the same way.
     await sendFreshLink(h.deps, alex, startNow);
     expect(h.sent.at(-1)!.text).toContain('4 need an update');

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Person } from '../../functions/core/model/person.js';
-import { countAttention, describeAttention, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
+import { countAttention, describeAttention, type AttentionCounts, type MyActionItem } from '../../functions/core/owner/list-my-actions.js';
 import type { SignOffDecision } from '../../functions/core/owner/notify-owners-of-sign-off.js';
 import { Layout } from '../views/layout.js';
 import { plural } from '../../functions/core/words.js';
@@ -48,7 +48,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
       <h1>Your actions</h1>
       <p class="lead">
         {person.name}:{' '}
-        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}, ${describeAttention(countAttention(items))}.`}
+        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}. ${attentionSentence(countAttention(items))}`}
       </p>
       {items.length > 0 && (
         <ul class="action-list">
@@ -132,6 +132,11 @@ function whoSignsOff(whyAdmin: string | null): string {
   return whyAdmin === null ? 'It now awaits sign-off by its senior responsible officer.' : `It now awaits sign-off by an admin: ${whyAdmin}.`;
 }
 
+/** "Of these, 3 need an update and 1 more is past its target date.": a sentence of its own after the count, which can be long. */
+function attentionSentence(counts: AttentionCounts): string {
+  return counts.needUpdate + counts.pastTargetOnly === 0 ? 'None needs an update now.' : `Of these, ${describeAttention(counts)}.`;
+}
+
 /** "12 open actions and 1 awaiting sign-off": an action proposed for closure is not open to the owner, who waits on its SRO. */
 function countOfLive(items: MyActionItem[]): string {
   const awaiting = items.filter((item) => item.action.status === 'proposed-closure').length;
@@ -142,7 +147,7 @@ function countOfLive(items: MyActionItem[]): string {
 /** Why an action needs its owner, as the rest of a sentence: the first reason in the list's own order. */
 function whyItNeedsYou(item: MyActionItem): string {
   if (item.openAgain) return 'which is open again';
-  if (item.overdue) return 'which is past its target date';
+  if (item.overdue) return item.stale ? 'which is past its target date' : 'which is past its target date and needs a new one';
   return item.daysSinceUpdate === null ? 'which has never been updated' : `which has had no update for ${plural(item.daysSinceUpdate, 'day')}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Action } from '../../functions/core/model/action.js';
-import { maxProgressChars, type FieldError, type OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
+import { firstTarget, maxProgressChars, type FieldError, type OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
 import { describedBy, ErrorMessage, errorFor, FormGroup, type TypedText } from './components.js';
 import { formatTarget, monthNames } from './format.js';
 import { formatCount } from '../../functions/core/words.js';
@@ -108,7 +108,9 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
           <p id="target-hint" class="hint">
             {overdue
               ? `Now: ${formatTarget(action.timescale)}, which has passed. Enter the month and year it will now be done by, or select Low confidence if you do not know yet.`
-              : `Now: ${formatTarget(action.timescale)}. Change the month or year only if the target is moving.`}
+              : action.timescale.target === null
+                ? `Now: ${formatTarget(action.timescale)}. Enter the month and year it will be done by once it is agreed.`
+                : `Now: ${formatTarget(action.timescale)}. Change the month or year only if the target is moving.`}
           </p>
           <ErrorMessage id="target-error" message={targetError} />
           <div class="date-input">
@@ -137,18 +139,21 @@ export function UpdateForm({ action, whyAdminSignsOff, values, errors, postTo, s
         </fieldset>
       </FormGroup>
 
-      <FormGroup error={reasonError}>
-        <label class="label" for="timescaleReason">
-          {writtenLabels.timescaleReason}
-        </label>
-        <p id="timescaleReason-hint" class="hint">
-          Needed only when you change the target. The original target is kept.
-        </p>
-        <ErrorMessage id="timescaleReason-error" message={reasonError} />
-        <textarea class="textarea" id="timescaleReason" name="timescaleReason" rows={3} aria-describedby={describedBy('timescaleReason-hint', reasonError && 'timescaleReason-error')}>
-          {values.timescaleReason}
-        </textarea>
-      </FormGroup>
+      {/* An action's first target moves nothing, so there is no reason to ask for. */}
+      {firstTarget(action) !== null && (
+        <FormGroup error={reasonError}>
+          <label class="label" for="timescaleReason">
+            {writtenLabels.timescaleReason}
+          </label>
+          <p id="timescaleReason-hint" class="hint">
+            Needed only when you change the target. The original target is kept.
+          </p>
+          <ErrorMessage id="timescaleReason-error" message={reasonError} />
+          <textarea class="textarea" id="timescaleReason" name="timescaleReason" rows={3} aria-describedby={describedBy('timescaleReason-hint', reasonError && 'timescaleReason-error')}>
+            {values.timescaleReason}
+          </textarea>
+        </FormGroup>
+      )}
 
       <div class="form-group">
         <div class="checkbox">

@@ -78,7 +78,12 @@ export function isOpenAgain({ status, reopenedAt, lastUpdatedAt }: Action): bool
 }
 
 export function needsAttention(item: MyActionItem): boolean {
-  return item.stale || item.overdue || item.openAgain;
+  return needsUpdate(item) || item.overdue;
+}
+
+/** Gone too long without an update, or open again since the last: what an update itself answers. */
+export function needsUpdate(item: MyActionItem): boolean {
+  return item.stale || item.openAgain;
 }
 
 /**
@@ -92,7 +97,7 @@ export interface AttentionCounts {
 }
 
 export function countAttention(items: MyActionItem[]): AttentionCounts {
-  const needUpdate = items.filter((item) => item.stale || item.openAgain).length;
+  const needUpdate = items.filter(needsUpdate).length;
   return { needUpdate, pastTargetOnly: items.filter(needsAttention).length - needUpdate };
 }
 
@@ -119,7 +124,12 @@ function compareItems(a: MyActionItem, b: MyActionItem): number {
   );
 }
 
-/** The first item, other than the one just saved, that needs the person: for the "saved" confirmation. */
+/**
+ * The first item, other than the one just saved, that needs the person: for the "saved" confirmation.
+ * One that needs an update comes before one only past its target, which may have had its update
+ * minutes ago (with Low confidence, which the form accepts) and still wants a new target date.
+ */
 export function nextNeedingAttention(items: MyActionItem[], exceptId: string | null): MyActionItem | null {
-  return items.find((item) => item.action.id !== exceptId && needsAttention(item)) ?? null;
+  const others = items.filter((item) => item.action.id !== exceptId);
+  return others.find(needsUpdate) ?? others.find(needsAttention) ?? null;
 }

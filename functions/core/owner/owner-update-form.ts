@@ -113,10 +113,16 @@ export function validateOwnerForm(
   const newTarget = typeof target === 'string' ? target : null;
   // readTarget hands back the stored target, day and all, for an unchanged month.
   const changed = typeof target === 'string' && target !== action.timescale.target;
+  // The first target an action is ever given moves nothing, so it needs no reason.
+  const moved = changed && firstTarget(action) !== null;
 
   const reason = values.timescaleReason.trim();
-  if (changed && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
+  if (moved && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
   else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${formatCount(maxReasonChars)} characters or fewer` });
+  // A reason typed with the month left as it was (easily missed on a phone) would be lost without a word.
+  else if (reason && target === action.timescale.target) {
+    errors.push({ field: 'target', message: 'You gave a reason for a new target date: change the month or year to the new target, or delete the reason' });
+  }
 
   // "Done by its target date" cannot be high or medium once that date is behind us, unless it is done.
   if (confidence.success && confidence.data !== 'low' && !values.complete && hasTargetPassed(newTarget, today)) {
@@ -135,11 +141,14 @@ export function validateOwnerForm(
       confidence: rating,
       confidenceNarrative: narrative || null,
       target: newTarget ?? action.timescale.target,
-      timescaleReason: changed ? reason : null,
+      timescaleReason: changed && reason ? reason : null,
       complete: values.complete,
     },
   };
 }
+
+/** The target an action was first given, if it ever had one: a new target moves from it. */
+export const firstTarget = ({ timescale }: Action): string | null => timescale.target ?? timescale.originalTarget;
 
 /** "YYYY-MM", null (left empty where allowed), or the problem with it. */
 function readTarget(values: OwnerFormValues, action: Action, today: string): string | null | FieldError {

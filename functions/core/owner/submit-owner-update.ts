@@ -79,7 +79,7 @@ export function buildUpdate(action: Action, person: Pick<Person, 'id'>, input: O
     confidenceNarrative: input.confidenceNarrative,
     status: input.complete ? 'proposed-closure' : 'open',
   };
-  if (input.target !== action.timescale.target) patch.timescale = reviseTimescale(action.timescale, input.target, input.timescaleReason ?? '', person.id, at);
+  if (input.target !== action.timescale.target) patch.timescale = reviseTimescale(action.timescale, input.target, input.timescaleReason, person.id, at);
   const changes = diffPatch(action, patch);
   // Only what changed goes into the history, except the progress text, which is the update itself.
   const changed = new Set(changes.map((change) => change.field));
@@ -87,12 +87,15 @@ export function buildUpdate(action: Action, person: Pick<Person, 'id'>, input: O
   return { actionId: action.id, version: action.version + 1, at, by: person.id, onBehalfOf: null, via: 'link', patch: recorded, changes: [...changes, progressChange(action, at)], countsAsProgress: true };
 }
 
-/** A new target keeps the first one ever set (this one, for an action that had none) and appends the revision with its reason. */
-function reviseTimescale(timescale: Timescale, to: string | null, reason: string, by: string, at: string): Timescale {
+/**
+ * A new target keeps the first one ever set (this one, for an action that had none) and appends the
+ * revision with its reason; the first target, given without a reason, is no revision of anything.
+ */
+function reviseTimescale(timescale: Timescale, to: string | null, reason: string | null, by: string, at: string): Timescale {
   return {
     ...timescale,
     target: to,
     originalTarget: timescale.originalTarget ?? timescale.target ?? to,
-    revisions: [...timescale.revisions, { at, by, from: timescale.target, to, reason }],
+    revisions: reason === null ? timescale.revisions : [...timescale.revisions, { at, by, from: timescale.target, to, reason }],
   };
 }
