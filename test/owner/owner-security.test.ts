@@ -92,6 +92,18 @@ describe('owner links: security', () => {
     expect(await h.repository.listUpdates('104')).toEqual([]);
   });
 
+  it('take every field at its limit in characters a form sends as 9 bytes each: too long is the field\'s error, text kept', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    const fields = validUpdate({ progress: '“'.repeat(5000), confidenceNarrative: '’'.repeat(5000), targetMonth: '6', targetYear: '2027', timescaleReason: '“'.repeat(2000) });
+    expect((await postForm(h.app, `/u/${token}/actions/101`, fields)).status).toBe(303);
+    const over = await postForm(h.app, `/u/${token}/actions/102`, validUpdate({ version: '1', confidence: 'high', targetMonth: '3', targetYear: '2027', progress: '“'.repeat(5001), confidenceNarrative: '’'.repeat(5000) }));
+    expect(over.status).toBe(400);
+    const html = await over.text();
+    expect(html).toContain('Progress update must be 5,000 characters or fewer');
+    expect(html).toContain('“'.repeat(5001));
+  });
+
   it('refuse an oversized body with a clear message', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

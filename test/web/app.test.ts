@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxFormBytes } from '../../web/middleware/security.js';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
 import { parseForceConfig } from '../../functions/core/config/force-config.js';
 import type { Mailer } from '../../functions/core/ports.js';
@@ -75,10 +76,10 @@ describe('the web app shell', () => {
     const response = await (await appWith()).request('/', {
       method: 'POST',
       headers: { Origin: 'https://actions.testshire.example', 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: `a=${'x'.repeat(70 * 1024)}`,
+      body: `a=${'x'.repeat(maxFormBytes)}`,
     });
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain('Keep it under 64 kB');
+    expect(await response.text()).toContain('Keep it under 256 kB');
   });
 
   it('shows the plan only behind the admin console sign-in: no /preview, and /admin sends a stranger to sign in', async () => {

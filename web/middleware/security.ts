@@ -8,8 +8,13 @@ import type { AppEnv } from '../app.js';
 import { HttpError } from '../http-error.js';
 import { tokenInPath } from '../owner/format.js';
 
-/** Enough for a long progress update in a form; imports have their own larger route limit. */
-export const maxFormBytes = 64 * 1024;
+/**
+ * Enough for every form's fields at their own limits, so that too much text gets the field's error with
+ * the text kept rather than this page, which cannot give it back: the owner's form at its 12,000
+ * characters is 108 kB when each is one a form sends as 9 bytes ("“" is %E2%80%9C), and the console's
+ * edit takes 20,000 characters in each of its long fields. Imports have their own larger route limit.
+ */
+export const maxFormBytes = 256 * 1024;
 
 /** The routes that take file uploads: each sets its own larger limit, so the app-wide one skips them. */
 export const uploadPaths: readonly string[] = ['/admin/import/preview'];

@@ -24,7 +24,7 @@ function uploadErrors(c: ImportContext, errors: UploadError[], status: 400 | 413
   return c.html(<UploadPage {...page(c)} errors={errors} />, status);
 }
 
-/** The upload's own limit (the app-wide 64 kB one skips this path): too big is an error on the form, not a bare 413. */
+/** The upload's own limit (the app-wide form limit skips this path): too big is an error on the form, not a bare 413. */
 const uploadLimit = createMiddleware<AdminEnv>((c, next) =>
   bodyLimit({
     maxSize: maxUploadBytes,
