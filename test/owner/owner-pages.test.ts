@@ -257,7 +257,11 @@ describe('the owner pages', () => {
     const conflict = await postForm(h.app, `/u/${alexToken}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Alex wrote this.' }));
     expect(conflict.status).toBe(409);
     const html = await conflict.text();
-    expect(html).toContain('1.03 was updated while you were writing');
+    expect(html).toContain('<title>Not saved: 1.03 was updated while you were writing');
+    // Said first and focused, as a form's errors are.
+    const banner = /<div class="notification-important"[^>]*>/.exec(html)![0];
+    for (const attribute of ['role="alert"', 'tabindex="-1"', 'autofocus=""']) expect(banner).toContain(attribute);
+    expect(html.indexOf('Your update has not been saved')).toBeLessThan(html.indexOf('<h1>'));
     expect(html).toContain('Ch Insp Blake Reid');
     expect(html).toContain('Blake was first.');
     expect(html).toContain('<p class="prose">Alex wrote this.</p>');

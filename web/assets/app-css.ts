@@ -19,7 +19,7 @@ h1{font-size:2rem;line-height:1.2;margin:0 0 1.5rem}
 h2{font-size:1.5rem;margin:2rem 0 1rem}
 a{color:#1d70b8}
 a:visited{color:#4c2c92}
-a:focus,button:focus,input:focus,textarea:focus,select:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
+a:focus,button:focus,input:focus,textarea:focus,select:focus,summary:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 .tag{display:inline-block;padding:0 .4rem;font-weight:700;font-size:.875rem}

@@ -3,7 +3,7 @@ import type { Update } from '../../functions/core/model/update.js';
 import type { OwnerFormValues } from '../../functions/core/owner/owner-update-form.js';
 import { Layout } from '../views/layout.js';
 import { UpdateEntry } from './action-summary.js';
-import { Prose } from './components.js';
+import { NotificationBanner, Prose } from './components.js';
 import { ownerPaths } from './format.js';
 import { UpdateForm } from './update-form.js';
 
@@ -26,16 +26,21 @@ export interface ConflictPageProps {
 export function ConflictPage(props: ConflictPageProps) {
   const { action, token, values } = props;
   return (
-    <Layout title={`${action.ref} was updated while you were writing`} forceName={props.forceName}>
+    // "Not saved" first, as "Error:" leads a form's errors: a screen reader hears it before anything else.
+    <Layout title={`Not saved: ${action.ref} was updated while you were writing`} forceName={props.forceName}>
       <a class="back-link" href={ownerPaths.list(token)}>
         Back to your actions
       </a>
+      {/* Focused on load, as the error summary is, so that the page says first that nothing was saved. */}
+      <NotificationBanner title="Your update has not been saved" tone="important">
+        <p>Nothing was overwritten. Compare the two updates, change yours if you need to, then save it.</p>
+        <p>
+          The form below holds your update. Where you changed the confidence, its reason, the target date or the closure tick, it keeps your choice. Where you did not,
+          it now shows the other update’s. Check them before you save.
+        </p>
+      </NotificationBanner>
       <span class="caption">{action.area}</span>
       <h1>{action.ref} was updated while you were writing</h1>
-      <div class="warning-text">
-        <p>Your update has not been saved, and nothing was overwritten. Compare the two, change yours if you need to, then save it.</p>
-        <p>The form below holds your update. Where you changed the confidence, its reason, the target date or the closure tick, it keeps your choice; where you did not, it now shows the other update's. Check them before you save.</p>
-      </div>
       <div class="compare">
         <section class="compare-column" aria-labelledby="their-update">
           <h2 id="their-update">The other update</h2>
