@@ -135,6 +135,19 @@ describe('compiling a board summary on demand', () => {
     expect(await bad.text()).toContain('<a href="#month">Enter the month to preview, like October 2026</a>');
   });
 
+  it('offers no summary of a month before the plan had any actions, a mistyped year or the first after go-live', async () => {
+    const { app, compile, sent, summaries } = await harness();
+    const preview = await app.request('/admin/summaries/preview?month=Oct-25');
+    expect(preview.status).toBe(400);
+    const html = await preview.text();
+    expect(html).toContain('<a href="#month">There is no summary for October 2025: the plan had no actions by its end.');
+    expect(html).not.toContain('Compile and send');
+    // Nor does a compile posted for it keep or send anything.
+    expect((await compile('2025-10')).status).toBe(400);
+    expect(await summaries.listSummaries()).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
   it('previews a month not ended yet as its figures so far, saying when it is sent, with no button the compile would refuse', async () => {
     const { app, compile, sent, summaries, audit } = await harness({ at: new Date('2026-12-10T10:00:00Z') });
     const response = await app.request('/admin/summaries/preview?month=December+2026');

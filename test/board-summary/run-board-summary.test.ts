@@ -140,9 +140,22 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
   it('does nothing, and says so, on a day that is not the first working day of the month', async () => {
     const deps = await seededDeps();
     const result = await run(deps, { now: new Date('2026-11-03T07:30:00.000Z') });
-    expect(result).toEqual({ outcome: 'not-due', message: expect.stringMatching(/not the first working day of the month \(2026-11-02\)/) });
+    expect(result).toEqual({ outcome: 'nothing-to-do', message: expect.stringMatching(/not the first working day of the month \(2026-11-02\)/) });
     expect(await sentEmails()).toEqual([]);
     expect(await deps.summaries.getSnapshot('2026-10')).toBeNull();
+  });
+
+  it('keeps and sends nothing for a month the plan had no actions by the end of, scheduled or asked for', async () => {
+    const empty = await seededDeps({}, { actions: [], updates: [] });
+    const scheduled = await run(empty);
+    expect(scheduled).toEqual({ outcome: 'nothing-to-do', message: expect.stringMatching(/^There is no summary for October 2026: the plan had no actions by its end\. Nothing was kept or sent/) });
+    expect(await empty.summaries.getSnapshot('2026-10')).toBeNull();
+    // A month before the plan was imported, as a mistyped year asks for one.
+    const imported = await seededDeps();
+    expect((await run(imported, { month: '2025-10' })).outcome).toBe('nothing-to-do');
+    expect((await run(imported, { month: '2025-10', dryRun: true })).outcome).toBe('nothing-to-do');
+    expect(await imported.summaries.getSnapshot('2025-10')).toBeNull();
+    expect(await sentEmails()).toEqual([]);
   });
 
   it('judges the day by when the schedule fired, so a retry after midnight still sends the month', async () => {
@@ -153,7 +166,7 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect(delivered).toHaveLength(2);
     // The next day's own run is still not due.
     const nextDay = await runBoardSummary(deps, { dryRun: false, now: new Date('2026-11-03T23:30:00.000Z'), scheduledAt: new Date('2026-11-03T23:30:00.000Z') });
-    expect(nextDay.outcome).toBe('not-due');
+    expect(nextDay.outcome).toBe('nothing-to-do');
   });
 
   it('attaches the board pack when the config asks for it', async () => {

@@ -187,7 +187,7 @@ describe('board-summary job entry (EventBridge Scheduler payload)', () => {
   it('reads the scheduled payload and judges the day by when the schedule fired', async () => {
     const { handler } = await importEntry<{ handler: (event: unknown) => Promise<{ outcome: string; month?: string }> }>('boardSummary');
     // Monday 2 March 2026 was the month's first working day; the 3rd was not.
-    expect(await handler({ scheduledTime: '2026-03-03T07:30:00Z' })).toMatchObject({ outcome: 'not-due' });
+    expect(await handler({ scheduledTime: '2026-03-03T07:30:00Z' })).toMatchObject({ outcome: 'nothing-to-do' });
     expect(await handler({ scheduledTime: '2026-03-02T07:30:00Z' })).toMatchObject({ outcome: 'done', month: '2026-02' });
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow(/scheduledTime/);
   });

@@ -41,7 +41,7 @@ export interface RunBoardSummaryOptions {
 }
 
 export type BoardSummaryRun =
-  | { outcome: 'not-due'; message: string }
+  | { outcome: 'nothing-to-do'; message: string }
   | { outcome: 'dry-run'; month: Month; message: string; snapshot: Snapshot; kept: boolean }
   | {
       outcome: 'done';
@@ -70,7 +70,7 @@ export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoa
   const today = toLocalDate(options.scheduledAt ?? now, config.timeZone);
   const firstWorkingDay = firstWorkingDayOfMonth(today.slice(0, 7), config);
   if (!options.month && today !== firstWorkingDay) {
-    return { outcome: 'not-due', message: `Nothing to do: today (${today}) is not the first working day of the month (${firstWorkingDay}).` };
+    return { outcome: 'nothing-to-do', message: `Nothing to do: today (${today}) is not the first working day of the month (${firstWorkingDay}).` };
   }
   const month = options.month ?? addMonths(today.slice(0, 7), -1);
   if (!options.dryRun && endOfMonth(month, config.timeZone).getTime() >= now.getTime()) {
@@ -79,6 +79,14 @@ export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoa
 
   const kept = await deps.summaries.getSnapshot(month);
   const snapshot = kept ?? (await compileMonth(deps, month, now));
+  // A month before the plan was imported (the first after go-live, or a mistyped year) would be kept
+  // for good, and sent, as "0 actions in the plan".
+  if (!kept && snapshot.summary.figures.total === 0) {
+    return {
+      outcome: 'nothing-to-do',
+      message: `There is no summary for ${monthLabel(month)}: the plan had no actions by its end. Nothing was kept or sent; choose a month that ended after the plan was imported.`,
+    };
+  }
   if (options.dryRun) {
     return { outcome: 'dry-run', month, snapshot, kept: kept !== null, message: `Dry run for ${monthLabel(month)}: nothing was kept or sent.` };
   }
@@ -174,7 +182,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 /** One log line without any item text (the snapshot stays out of logs) and without addresses: who failed is counted. */
 export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
-  if (run.outcome === 'not-due') return { job: 'board-summary', outcome: run.outcome, message: run.message };
+  if (run.outcome === 'nothing-to-do') return { job: 'board-summary', outcome: run.outcome, message: run.message };
   const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
   if (run.outcome === 'dry-run') return base;
   return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed.length };

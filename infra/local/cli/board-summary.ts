@@ -31,7 +31,7 @@ async function main() {
   const month = args.month ?? addMonths(localMonth(now, deps.config.timeZone), -1);
   const run = await runBoardSummary(boardSummaryDeps(deps), { month, dryRun: args['dry-run'] ?? false, now });
   console.log(JSON.stringify(describeRun(run), null, 2));
-  if (run.outcome === 'not-due' || !args.out) return;
+  if (run.outcome === 'nothing-to-do' || !args.out) return;
 
   const dir = resolve(args.out);
   await mkdir(dir, { recursive: true });
