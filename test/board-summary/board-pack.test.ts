@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
-import { everyStaleOwnerHeading, movementLabels, movementNote, otherStaleOwnersLine, planLoadedNote } from '../../functions/core/board-summary/board-wording.js';
+import { everyStaleOwnerHeading, allMovementLabels, movementNote, otherStaleOwnersLine, planLoadedNote } from '../../functions/core/board-summary/board-wording.js';
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
@@ -165,6 +165,22 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(rows.slice(heading, heading + 8)).toEqual([[sheetNames.changes, 'Actions'], ...counted, []]);
   });
 
+  it('lists actions reopened, not accepted or superseded only in a month that has some, as the email does', async () => {
+    const october = octoberSnapshot();
+    const quiet = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
+    expect(quiet.flat()).not.toContain('Reopened');
+    Object.assign(october.summary.movement, {
+      reopened: [{ id: 'a-r', ref: 'A1', area: 'Effectiveness' }],
+      setAside: [{ id: 'a-x', ref: 'X1', area: 'Legitimacy', to: 'superseded' }],
+    });
+    const email = emailText(october);
+    expect(email).toContain('- Reopened: 1 (A1)');
+    expect(email).toContain('- Not accepted or superseded: 1 (X1 (superseded))');
+    const changes = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
+    expect(changes).toContainEqual(['Reopened', 'A1', 'Effectiveness', 'Closed', 'Open']);
+    expect(changes).toContainEqual(['Not accepted or superseded', 'X1', 'Legitimacy', undefined, 'Superseded']);
+  });
+
   it('says under the counts what the email says before them, here that last month is worked out from the history', () => {
     const rows = allRows(workbook.getWorksheet(sheetNames.summary)!);
     const heading = rows.findIndex((row) => row[0] === sheetNames.changes);
@@ -222,7 +238,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
 
   it('lists each movement on the changes sheet', async () => {
     const october = await readBack(await buildBoardPack(octoberSnapshot(), { forceName: 'Northshire Police' }));
-    const label = Object.fromEntries(movementLabels(28));
+    const label = Object.fromEntries(allMovementLabels(28));
     expect(allRows(october.getWorksheet(sheetNames.changes)!)).toEqual([
       ['Change', 'Ref Number', 'Area', 'From', 'To', 'Moved'],
       [label.newActions, 'N1', 'Effectiveness'],

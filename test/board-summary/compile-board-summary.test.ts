@@ -36,6 +36,26 @@ describe('compileBoardSummary: movement since last month', () => {
   it('lists re-timed actions with how many months they moved', () => {
     expect(movement.retimed).toEqual([{ id: 'a-retimed', ref: 'T1', area: 'Effectiveness', from: '2026-12', to: '2027-03' }]);
   });
+  it('lists an action reopened, not accepted or superseded in the month, so that the counts by status reconcile', () => {
+    const reopened = action('a-reopened', 'A1', { version: 2 });
+    const superseded = action('a-superseded', 'X1', { status: 'superseded', version: 2 });
+    const refused = action('a-refused', 'Y1', { status: 'not-accepted', version: 2 });
+    const updates = [
+      change(reopened, 1, '2026-09-10T09:00:00.000Z', 'status', 'open', 'closed'),
+      change(reopened, 2, '2026-10-03T09:00:00.000Z', 'status', 'closed', 'open'),
+      change(superseded, 2, '2026-10-12T09:00:00.000Z', 'status', 'open', 'superseded'),
+      change(refused, 2, '2026-10-13T09:00:00.000Z', 'status', 'open', 'not-accepted'),
+    ];
+    const input = { actions: [reopened, superseded, refused], updates };
+    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    expect(refs(moved.reopened)).toEqual(['A1']);
+    expect(moved.setAside).toEqual([
+      { id: 'a-superseded', ref: 'X1', area: 'Effectiveness', to: 'superseded' },
+      { id: 'a-refused', ref: 'Y1', area: 'Effectiveness', to: 'not-accepted' },
+    ]);
+    expect(moved.closed).toEqual([]);
+  });
+
   it('lists confidence drops', () => {
     expect(movement.confidenceDropped).toEqual([{ id: 'a-dropped', ref: 'D1', area: 'Effectiveness', from: 'high', to: 'low' }]);
   });
@@ -143,7 +163,7 @@ describe('compileBoardSummary: the first summary, with no previous snapshot', ()
       action('a-2', 'R2', { ...loaded('2026-10-30T17:00:00.000Z'), status: 'closed' }),
       action('a-3', 'R3', loaded('2026-10-30T17:05:00.000Z')),
     ];
-    const quiet = { basis: 'history', newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+    const quiet = { basis: 'history', newActions: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
 
     it('compares with nothing, rather than calling every action new, and says when it was loaded', () => {
       const { movement, figures } = compile('2026-10', { actions: imported, updates: [] }).summary;

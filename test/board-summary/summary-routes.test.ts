@@ -54,6 +54,17 @@ describe('summary pages', () => {
     expect(html).toContain('<form method="post" action="/admin/summaries/2026-10/board-pack.xlsx"');
   });
 
+  it('lists actions reopened, not accepted or superseded in a month that has some, with what they became', async () => {
+    const quiet = await (await (await summaryApp()).app.request('/admin/summaries/2026-10')).text();
+    expect(quiet).not.toContain('Reopened');
+    const snapshot = octoberSnapshot();
+    Object.assign(snapshot.summary.movement, { reopened: [{ id: 'a-steady', ref: 'S1', area: 'Effectiveness' }], setAside: [{ id: 'a-new', ref: 'N1', area: 'Effectiveness', to: 'not-accepted' }] });
+    const html = await (await (await summaryApp(snapshot)).app.request('/admin/summaries/2026-10')).text();
+    expect(html).toContain('Reopened: 1');
+    expect(html).toContain('Not accepted or superseded: 1');
+    expect(html).toMatch(/N1<\/a>[\s\S]{0,400}Not accepted/);
+  });
+
   it('gives figures that add up, the parts of Open as "of which", in words that need no glossary', async () => {
     const { app } = await summaryApp();
     const html = await (await app.request('/admin/summaries/2026-10')).text();

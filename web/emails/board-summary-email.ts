@@ -1,5 +1,6 @@
 import {
   boardConfidenceLabels,
+  setAsideLabels,
   boardSummaryTitle,
   figuresAsAt,
   movementLabels,
@@ -44,12 +45,14 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
   const refs: Record<MovementList, string[]> = {
     newActions: plain(movement.newActions),
     closed: plain(movement.closed),
+    reopened: plain(movement.reopened),
+    setAside: movement.setAside.map((a) => `${a.ref} (${setAsideLabels[a.to].toLowerCase()})`),
     retimed: movement.retimed.map((r) => `${r.ref} (${move(r)})`),
     confidenceDropped: movement.confidenceDropped.map((d) => `${d.ref} (${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]})`),
     becameStale: plain(movement.becameStale),
     becameOverdue: plain(movement.becameOverdue),
   };
-  return movementLabels(summary.staleAfterDays).map(([list, label]) => ({ label, count: refs[list].length, refs: refs[list] }));
+  return movementLabels(summary).map(([list, label]) => ({ label, count: refs[list].length, refs: refs[list] }));
 }
 
 function listRefs(refs: string[]): string {

@@ -5,6 +5,7 @@ import { rowName } from '../../functions/core/board-summary/plan-as-at.js';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
+  setAsideLabels,
   figuresAsAt,
   bySroColumns,
   bySroHeading,
@@ -173,13 +174,15 @@ export function SummaryPage({
   const items: Record<MovementList, Moved['items']> = {
     newActions: m.newActions,
     closed: m.closed,
+    reopened: m.reopened,
+    setAside: m.setAside.map((a) => ({ ...a, detail: setAsideLabels[a.to] })),
     retimed: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.from && r.to ? ` (${describeTargetMove(r.from, r.to)})` : ''}` })),
     confidenceDropped: m.confidenceDropped.map((d) => ({ ...d, detail: `${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]}` })),
     becameStale: m.becameStale,
     becameOverdue: m.becameOverdue,
   };
   // In the month the plan was loaded nothing was compared: the note says so instead.
-  const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary.staleAfterDays).map(([list, heading]) => ({ heading, items: items[list] }));
+  const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
   const note = movementNote(summary);
   const heading = `Board summary, ${monthLabel(summary.month)}${preview?.notEnded ? ' so far' : ''}`;

@@ -1,7 +1,7 @@
 import { formatDay } from '../calendar/format-day.js';
 import { confidenceLabels, type Confidence } from '../model/action.js';
 import { formatCount, plural } from '../words.js';
-import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
+import type { BoardSummary, Movement, OtherStaleOwners, SetAside } from './snapshot.js';
 import { monthLabel } from './month.js';
 
 /*
@@ -26,13 +26,26 @@ export const noUpdateColumn = (staleAfterDays: number): string => `No update for
 /** Confidence in a timescale: an action without one has no rating, not a rating called "Not set". */
 export const boardConfidenceLabels: Record<Confidence, string> = { ...confidenceLabels, 'not-set': 'No rating' };
 
+/** What an action set aside became, as the lists of what moved say it. */
+export const setAsideLabels: Record<SetAside['to'], string> = { 'not-accepted': 'Not accepted', superseded: 'Superseded' };
+
 export type MovementList = Exclude<keyof Movement, 'basis' | 'planLoadedAt'>;
 
-/** Each list of what moved, in the order the board reads them, with its heading. */
-export function movementLabels(staleAfterDays: number): Array<[list: MovementList, label: string]> {
+/** Lists that are empty most months: shown only when they hold something, not as another "0" to read past. */
+const shownWhenAny: ReadonlySet<MovementList> = new Set(['reopened', 'setAside']);
+
+/** Each list of what moved a summary shows, in the order the board reads them, with its heading. */
+export function movementLabels(summary: Pick<BoardSummary, 'staleAfterDays' | 'movement'>): Array<[list: MovementList, label: string]> {
+  return allMovementLabels(summary.staleAfterDays).filter(([list]) => !shownWhenAny.has(list) || summary.movement[list].length > 0);
+}
+
+/** Every list of what moved, with its heading. */
+export function allMovementLabels(staleAfterDays: number): Array<[list: MovementList, label: string]> {
   return [
     ['newActions', 'New actions'],
     ['closed', 'Closed this month'],
+    ['reopened', 'Reopened'],
+    ['setAside', 'Not accepted or superseded'],
     ['retimed', 'Target date moved'],
     ['confidenceDropped', 'Confidence dropped'],
     ['becameStale', `Passed ${plural(staleAfterDays, 'day')} without an update`],

@@ -21,7 +21,7 @@ const moved = (row: PlanRow): MovedAction => ({ id: row.id, ref: row.ref, area: 
  */
 export function compareMonths(before: readonly PlanRow[], after: readonly PlanRow[], basis: Movement['basis']): Movement {
   const previous = new Map(before.map((row) => [row.id, row]));
-  const movement: Movement = { basis, newActions: [], closed: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+  const movement: Movement = { basis, newActions: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
   if (before.length === 0 && after.length > 0) {
     return { ...movement, planLoadedAt: after.map((row) => row.createdAt).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) };
   }
@@ -29,7 +29,9 @@ export function compareMonths(before: readonly PlanRow[], after: readonly PlanRo
     const was = previous.get(row.id);
     if (!was) movement.newActions.push(moved(row));
     if (row.status === 'closed' && was?.status !== 'closed') movement.closed.push(moved(row));
+    if ((row.status === 'not-accepted' || row.status === 'superseded') && was?.status !== row.status) movement.setAside.push({ ...moved(row), to: row.status });
     if (!was) continue;
+    if (was.status === 'closed' && row.status !== 'closed') movement.reopened.push(moved(row));
     const from = was.timescale.target;
     const to = row.timescale.target;
     // "March 2027" written again as "31 March 2027" falls due the same day: nothing moved.

@@ -68,6 +68,10 @@ export const Retimed = z.extend(MovedAction, {
 });
 export type Retimed = z.infer<typeof Retimed>;
 
+/** Taken off the plan's work by a decision: not accepted, or superseded by another action. */
+export const SetAside = z.extend(MovedAction, { to: z.enum(['not-accepted', 'superseded']) });
+export type SetAside = z.infer<typeof SetAside>;
+
 export const ConfidenceDrop = z.extend(MovedAction, { from: Confidence, to: Confidence });
 export type ConfidenceDrop = z.infer<typeof ConfidenceDrop>;
 
@@ -84,6 +88,10 @@ export const Movement = z.object({
   planLoadedAt: z.optional(IsoInstant),
   newActions: z.array(MovedAction),
   closed: z.array(MovedAction),
+  /** Closed at last month's end, not now. Absent from summaries kept before it was listed. */
+  reopened: z._default(z.array(MovedAction), []),
+  /** Not accepted or superseded now, and not then. Absent from summaries kept before it was listed. */
+  setAside: z._default(z.array(SetAside), []),
   retimed: z.array(Retimed),
   confidenceDropped: z.array(ConfidenceDrop),
   becameStale: z.array(MovedAction),

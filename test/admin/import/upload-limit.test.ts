@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uploadPaths } from '../../../web/middleware/security.js';
+import { maxFormBytes, uploadPaths } from '../../../web/middleware/security.js';
 import { createApp } from '../../../web/app.js';
 import { importPaths } from '../../../web/admin/import/import-paths.js';
 import { memoryDeps } from '../../support/memory-deps.js';
@@ -9,11 +9,11 @@ const origin = new URL(config.baseUrl).origin;
 const app = createApp(memoryDeps({ config }));
 const body = () => {
   const form = new FormData();
-  form.set('plan', new File([new Uint8Array(100 * 1024).fill(65)], 'plan.csv'));
+  form.set('plan', new File([new Uint8Array(maxFormBytes + 1024).fill(65)], 'plan.csv'));
   return form;
 };
 
-describe('the app-wide 64 kB body limit', () => {
+describe('the app-wide form body limit', () => {
   it('lets an upload through to the import route, which has its own limit', async () => {
     expect(uploadPaths).toContain(importPaths.upload);
     const res = await app.request(importPaths.upload, { method: 'POST', headers: { origin }, body: body() });
