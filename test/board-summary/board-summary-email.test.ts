@@ -52,6 +52,20 @@ describe('board summary email', () => {
       expect(part).not.toContain('Refs and counts only');
       expect(part).toContain('The attached board pack holds every action');
     }
+    // Marked first, as the pack's text is: in the subject and at the top, not only at the foot.
+    expect(attached.subject).toBe('OFFICIAL-SENSITIVE: Northshire Police: action plan board summary for October 2026');
+    expect(attached.text.startsWith('OFFICIAL-SENSITIVE\nAction plan: October 2026\n')).toBe(true);
+    expect(attached.html).toMatch(/<p [^>]*>OFFICIAL-SENSITIVE<\/p>\n<h1 /);
+    expect(email.subject).not.toContain('OFFICIAL');
+  });
+
+  it('says which way a target moved when one side of it is not set', () => {
+    const summary = octoberSnapshot().summary;
+    summary.movement.retimed = [
+      { id: 'a', ref: 'T2', area: 'Effectiveness', from: null, to: '2027-03' },
+      { id: 'b', ref: 'T3', area: 'Effectiveness', from: '2027-03', to: null },
+    ];
+    expect(renderBoardSummaryEmail(summary, config).text).toContain('- Target date moved: 2 (T2 (target set), T3 (target cleared))');
   });
 
   it('carries no recommendation text, evidence, plan, narrative or progress', () => {

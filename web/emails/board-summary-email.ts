@@ -7,6 +7,7 @@ import {
   movementNote,
   noStaleOwners,
   otherStaleOwnersLine,
+  protectiveMarking,
   staleOwnersHeading,
   type MovementList,
 } from '../../functions/core/board-summary/board-wording.js';
@@ -41,7 +42,7 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
   const { movement } = summary;
   if (movement.planLoadedAt) return [];
   const plain = (list: MovedAction[]) => list.map((item) => item.ref);
-  const move = (r: Retimed) => (r.from && r.to ? describeTargetMove(r.from, r.to) : 'target cleared or set');
+  const move = (r: Retimed) => (r.from && r.to ? describeTargetMove(r.from, r.to) : r.to ? 'target set' : 'target cleared');
   const refs: Record<MovementList, string[]> = {
     newActions: plain(movement.newActions),
     closed: plain(movement.closed),
@@ -84,7 +85,7 @@ function bar(area: AreaConfidence): string {
 
 function confidenceHtml(summary: BoardSummary): string {
   if (summary.confidenceByArea.length === 0) return `<p style="${font}font-size:15px;">No open actions.</p>`;
-  const key = confidences.map((c) => `<span style="color:${colours[c]};">&#9632;</span>&nbsp;${boardConfidenceLabels[c]}`).join(' &nbsp; ');
+  const key = confidences.map((c) => `<span style="color:${colours[c]};" aria-hidden="true">&#9632;</span>&nbsp;${boardConfidenceLabels[c]}`).join(' &nbsp; ');
   const rows = summary.confidenceByArea
     .map(
       (area) => `<tr><td style="${font}font-size:15px;padding:8px 0 2px;word-break:break-word;"><strong>${escapeHtml(area.area)}</strong> (${area.total} open): ${confidences
@@ -97,6 +98,12 @@ function confidenceHtml(summary: BoardSummary): string {
 
 const sectionHeading = (text: string) => `<h2 style="${font}font-size:19px;margin:24px 0 8px;">${escapeHtml(text)}</h2>`;
 const cell = (content: string, extra = '') => `<td style="${font}font-size:15px;padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top;word-break:break-word;${extra}">${content}</td>`;
+
+/**
+ * With the pack attached, the email carries the plan's text: marked first, in the subject and at the top,
+ * where readers and the force's mail-labelling tools look for it, not only in the handling note at the foot.
+ */
+const markingFor = (config: BoardEmailConfig): string => (config.attachBoardPack ? `${protectiveMarking}: ` : '');
 
 export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmailConfig): string {
   const month = monthLabel(summary.month);
@@ -122,7 +129,8 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmail
 <body style="margin:0;padding:0;background:#ffffff;">
 ${outlookWidthOpen}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;margin:0 auto;border-collapse:collapse;"><tr><td style="padding:16px;">
-<h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
+${config.attachBoardPack ? `<p style="${font}font-size:15px;font-weight:bold;margin:0 0 8px;">${protectiveMarking}</p>
+` : ''}<h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
 <p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan. ${escapeHtml(headlineSentence(summary))}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
 ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
@@ -139,7 +147,7 @@ ${outlookWidthClose}
 
 export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmailConfig): string {
   const month = monthLabel(summary.month);
-  const lines = [`Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan. ${headlineSentence(summary)}`, ''];
+  const lines = [...(config.attachBoardPack ? [protectiveMarking] : []), `Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan. ${headlineSentence(summary)}`, ''];
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
@@ -159,5 +167,5 @@ export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmail
 
 /** The board's monthly email: HTML that Outlook renders (tables, inline styles, no images or scripts) and plain text. */
 export function renderBoardSummaryEmail(summary: BoardSummary, config: BoardEmailConfig): RenderedEmail {
-  return { subject: boardSummaryTitle(config.name, summary.month), html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
+  return { subject: `${markingFor(config)}${boardSummaryTitle(config.name, summary.month)}`, html: renderBoardSummaryHtml(summary, config), text: renderBoardSummaryText(summary, config) };
 }
