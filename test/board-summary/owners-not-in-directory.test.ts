@@ -75,10 +75,10 @@ describe('owners the people directory no longer holds, in the board summary', ()
 
     const page = await (await app.request('/admin/summaries/2026-10')).text();
     const owners = page.slice(page.indexOf('<h2>Owners of the most actions'), page.indexOf('<h2>Open actions by senior responsible officer'));
-    expect([...owners.matchAll(/<td data-label="Owner">([^<]*)<\/td><td data-label="Actions">(\d+)<\/td>/g)].map((m) => `${m[1]}: ${m[2]}`)).toEqual([`${gone}: 4`, 'Supt Alex Morgan: 1']);
+    expect([...owners.matchAll(/<th scope="row">([^<]*)<\/th><td data-label="Actions">(\d+)<\/td>/g)].map((m) => `${m[1]}: ${m[2]}`)).toEqual([`${gone}: 4`, 'Supt Alex Morgan: 1']);
     expect(owners).toContain('<a href="/admin/actions/a-1">R1</a>, <a href="/admin/actions/a-2">R2</a>, <a href="/admin/actions/a-3">R3</a>, <a href="/admin/actions/a-4">R4</a>');
     // An SRO the directory no longer holds reads as a name too, where the page names SROs.
-    expect(page).toContain(`<td data-label="SRO">${gone}</td>`);
+    expect(page).toContain(`<th scope="row">${gone}</th>`);
     expect(page).not.toContain('someone no longer');
 
     const summary = (await pack('2026-10')).getWorksheet(sheetNames.summary)!;

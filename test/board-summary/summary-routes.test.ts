@@ -110,12 +110,15 @@ describe('summary pages', () => {
   it('counts open actions by SRO, with how many are stale or overdue, as the plan rows add up', async () => {
     const { app, snapshot } = await summaryApp();
     const html = await (await app.request('/admin/summaries/2026-10')).text();
-    const section = html.slice(html.indexOf('<h2>Open actions by senior responsible officer</h2>'));
+    const start = html.indexOf('<h2>Open actions by senior responsible officer</h2>');
+    const section = html.slice(start, html.indexOf('</table>', start));
     const open = snapshot.plan.filter((row) => row.status === 'open');
     const cells = (label: string) => [...section.matchAll(new RegExp(`<td data-label="${label}">([^<]*)</td>`, 'g'))].map((m) => m[1]!);
     expect(cells('Open').map(Number).reduce((a, b) => a + b, 0)).toBe(open.length);
     expect(cells('Of which overdue').map(Number).reduce((a, b) => a + b, 0)).toBe(open.filter((row) => row.overdue).length);
-    expect(cells('SRO').sort()).toEqual([...new Set(open.map((row) => row.sro?.name ?? 'No SRO'))].sort());
+    // Each row is headed by its SRO, for a screen reader reading across it.
+    const rowHeads = [...section.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]!);
+    expect(rowHeads.sort()).toEqual([...new Set(open.map((row) => row.sro?.name ?? 'No SRO'))].sort());
   });
 
   it('says the month the plan was loaded compares with nothing, instead of listing every action as new', async () => {

@@ -44,6 +44,8 @@ interface Moved {
 }
 
 function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<string, PlanRow> }) {
+  // New, closed, stale and overdue say it all in their heading: no column left empty on every row.
+  const detailed = items.some((item) => item.detail);
   return (
     <section>
       <h3>
@@ -51,7 +53,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
       </h3>
       {items.length > 0 && (
         <table>
-          <ColumnHeads names={['Ref', 'Area', 'Action', 'Change']} />
+          <ColumnHeads names={['Ref', 'Area', 'Action', ...(detailed ? ['Change'] : [])]} />
           <tbody>
             {items.map((item) => (
               <tr>
@@ -60,7 +62,7 @@ function MovementTable({ heading, items, rows }: Moved & { rows: ReadonlyMap<str
                 </td>
                 <td data-label="Area">{item.area}</td>
                 <td data-label="Action">{shorten(rows.get(item.id)?.text ?? '')}</td>
-                <td data-label="Change">{item.detail ?? ''}</td>
+                {detailed && <td data-label="Change">{item.detail ?? ''}</td>}
               </tr>
             ))}
           </tbody>
@@ -123,7 +125,7 @@ function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) 
 function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleAfterDays: number }) {
   const loads = openBySro(rows);
   if (loads.length === 0) return null;
-  const [sro, open, stale, overdue] = bySroColumns(staleAfterDays);
+  const [, open, stale, overdue] = bySroColumns(staleAfterDays);
   return (
     <>
       <h2>{bySroHeading}</h2>
@@ -132,7 +134,7 @@ function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleA
         <tbody>
           {loads.map((load) => (
             <tr>
-              <td data-label={sro}>{load.name}</td>
+              <th scope="row">{load.name}</th>
               <td data-label={open}>{load.open}</td>
               <td data-label={stale}>{load.stale}</td>
               <td data-label={overdue}>{load.overdue}</td>
@@ -235,7 +237,7 @@ export function SummaryPage({
           <tbody>
             {summary.staleOwners.map((owner) => (
               <tr>
-                <td data-label="Owner">{owner.name}</td>
+                <th scope="row">{owner.name}</th>
                 <td data-label="Actions">{owner.count}</td>
                 <td data-label="Refs">
                   <RefLinks refs={owner.refs} ids={idsByRef} />
