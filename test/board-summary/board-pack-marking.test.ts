@@ -22,6 +22,15 @@ describe('board pack protective marking, read back with exceljs', async () => {
     expect([rowValues(summary, 1), rowValues(summary, 2)]).toEqual([['OFFICIAL-SENSITIVE'], [title]]);
   });
 
+  it('carries the marking in the file\'s properties, where tools look before opening it', () => {
+    expect({ title: workbook.title, subject: workbook.subject, keywords: workbook.keywords, category: workbook.category }).toEqual({
+      title,
+      subject: 'OFFICIAL-SENSITIVE',
+      keywords: 'OFFICIAL-SENSITIVE',
+      category: 'OFFICIAL-SENSITIVE',
+    });
+  });
+
   it('prints an & in the force name as written, not as a header code', async () => {
     const footer = (await packOf(octoberSnapshot(), 'Devon & Cornwall Police')).getWorksheet(sheetNames.plan)!.headerFooter.oddFooter;
     expect(footer).toBe('&CDevon && Cornwall Police: action plan board summary for October 2026 – Page &P of &N\n&"-,Bold"OFFICIAL-SENSITIVE');
