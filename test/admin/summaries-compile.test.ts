@@ -98,7 +98,7 @@ describe('compiling a board summary on demand', () => {
     ['October', 'Enter the month to compile, like October 2026'],
     ['', 'Enter the month to compile, like October 2026'],
     ['2026-11', 'Enter a month that has ended'],
-    ['2027-01', 'Enter a month that has ended'],
+    ['2027-01', 'There is no summary for January 2027: the month has not begun.'],
   ])('refuses %j with the GOV.UK error pattern, keeping what was typed and writing nothing', async (month, message) => {
     const { compile, sent, summaries, audit } = await harness();
     const response = await compile(month);
@@ -174,13 +174,19 @@ describe('compiling a board summary on demand', () => {
   it.each([
     // Its last instant in London (GMT in November): not ended, and the 1st of December is a Tuesday.
     ['2026-11-30T23:59:59.999Z', 'It is compiled and sent to the board automatically on 1 December 2026, the first working day after the month ends. You can compile and send it by hand from 1 December 2026'],
-    // A month not begun yet: what the plan is now, said as such.
-    ['2026-10-20T10:00:00Z', 'these are its figures so far, as at 20 October 2026'],
+    // Begun a moment ago: what the plan is now, said as such.
+    ['2026-11-01T00:00:00Z', 'these are its figures so far, as at 1 November 2026'],
   ])('at %s, says November 2026 has not ended yet and offers no button', async (at, words) => {
     const html = await (await (await harness({ at: new Date(at) })).app.request('/admin/summaries/preview?month=2026-11')).text();
     expect(html).toContain('November 2026 has not ended yet');
     expect(html).toContain(words);
     expect(html).not.toContain('Compile and send');
+  });
+
+  it('previews no month that has not begun, whose figures would be today\'s under its name', async () => {
+    const response = await (await harness({ at: new Date('2026-10-31T23:59:59Z') })).app.request('/admin/summaries/preview?month=2026-11');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('<a href="#month">There is no summary for November 2026: the month has not begun.</a>');
   });
 
   it('offers the button from the first instant after the month ends, in the force’s time zone', async () => {

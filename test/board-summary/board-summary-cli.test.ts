@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,7 +44,8 @@ describe('npm run board-summary on the running local stack', () => {
   it('--dry-run --out writes the email and the pack for the demo plan, keeps and sends nothing', async () => {
     const out = await mkdtemp(join(tmpdir(), 'board-summary-'));
     const { stdout } = await boardSummary(['--month', thisMonth, '--dry-run', '--out', out]);
-    expect(stdout).toContain('"outcome": "dry-run"');
+    expect(stdout).toContain('Dry run for');
+    expect(stdout).toMatch(/^\d+ actions in the plan as at /);
     expect((await readdir(out)).sort()).toEqual([`board-pack-${thisMonth}.xlsx`, `summary-${thisMonth}.html`]);
 
     const actions = await stack.deps.repository.listActions();
@@ -58,17 +59,32 @@ describe('npm run board-summary on the running local stack', () => {
     expect(await sentTo()).toEqual([]);
   }, 60_000);
 
+  it('stops at an --out folder it cannot write to, before keeping or sending anything', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'board-summary-')), 'a-file');
+    await writeFile(file, '');
+    const result = await boardSummary(['--month', addMonths(thisMonth, -1), '--out', join(file, 'pack')]);
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('part of the path is a file, not a folder. Nothing was kept or sent.') });
+    expect(await stack.deps.summaries.getSnapshot(addMonths(thisMonth, -1))).toBeNull();
+  }, 60_000);
+
   it('sends last month to each board member once, however often it is run', async () => {
     const lastMonth = addMonths(thisMonth, -1);
     const first = await boardSummary(['--month', lastMonth]);
-    expect(first.stdout).toContain('"sent": 2');
+    expect(first.stdout).toMatch(/ summary: sent to 2, already sent to 0\./);
     const second = await boardSummary(['--month', lastMonth]);
-    expect(second.stdout).toContain('"alreadySent": 2');
+    expect(second.stdout).toMatch(/ summary: sent to 0, already sent to 2\./);
     expect((await sentTo()).sort()).toEqual(stack.deps.config.board.map((r) => [r]).sort());
   }, 60_000);
 
   it('refuses a month that is not a month', async () => {
     const result = await boardSummary(['--month', '2026-13']);
-    expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('month: must be a month written YYYY-MM') });
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('--month "2026-13" is not a month: write it like 2026-10, "October 2026" or Oct-26.') });
   }, 60_000);
+
+  it('says what it does and what each option is for, when asked for help', async () => {
+    const { stdout } = await boardSummary(['--help']);
+    expect(stdout).toContain('Usage: npm run board-summary -- [--month MONTH] [--dry-run] [--out FOLDER]');
+    expect(stdout).toContain('--dry-run       compile only: keep nothing and email nobody');
+  }, 60_000);
+
 });

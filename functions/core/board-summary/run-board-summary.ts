@@ -6,7 +6,7 @@ import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
 import type { EmailAttachment, Mailer, Repository } from '../ports.js';
 import { compileBoardSummary } from './compile-board-summary.js';
-import { addMonths, endOfMonth, monthLabel, type Month } from './month.js';
+import { addMonths, endOfMonth, monthLabel, startOfMonth, type Month } from './month.js';
 import type { BoardSummary, Snapshot } from './snapshot.js';
 import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
 import { withoutLeavers } from '../admin/find-person.js';
@@ -73,6 +73,10 @@ export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoa
     return { outcome: 'nothing-to-do', message: `Nothing to do: today (${today}) is not the first working day of the month (${firstWorkingDay}).` };
   }
   const month = options.month ?? addMonths(today.slice(0, 7), -1);
+  // Its figures would be today's, labelled with a month to come.
+  if (startOfMonth(month, config.timeZone).getTime() > now.getTime()) {
+    return { outcome: 'nothing-to-do', message: `There is no summary for ${monthLabel(month)}: the month has not begun.` };
+  }
   if (!options.dryRun && endOfMonth(month, config.timeZone).getTime() >= now.getTime()) {
     throw new InvalidInputError([`${monthLabel(month)} has not ended yet: its summary can be kept and sent from its first working day after; use a dry run to preview it`], 'The board summary was not compiled');
   }

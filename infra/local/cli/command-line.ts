@@ -8,7 +8,13 @@ const letters = (option: string) => option.replace(/[^a-z]/gi, '').toLowerCase()
  * positional argument starting with a '-', place it at the end of the command after '--'") says
  * nothing a force admin can act on.
  */
-export function readCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function readCommandLine<T extends ParseArgsConfig>(config: T, usage: string, help = ''): ReturnType<typeof parseArgs<T>> {
+  // Asked for anywhere on the line, as most commands take it: the usage and what each option does.
+  const args = config.args ?? process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(help ? `${usage}\n\n${help}` : usage);
+    process.exit(0);
+  }
   try {
     return parseArgs(config);
   } catch (error) {
