@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sheetNames } from '../../functions/adapters/xlsx/board-pack.js';
 import { wrappedLines } from '../../functions/adapters/xlsx/row-height.js';
+import { textContinues } from '../../functions/adapters/xlsx/table.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 import { packOf, rowValues } from './read-pack.js';
 
@@ -56,6 +57,14 @@ describe('board pack in print, read back with exceljs', async () => {
     }
     expect(plan.getRow(2).height).toBe(409);
     expect(plan.getRow(1).height).toBeGreaterThanOrEqual(15 * 4);
+  });
+
+  it('marks with a note a cell whose text runs past Excel\'s tallest row, and no other', () => {
+    const progress = rowValues(plan, 1).indexOf('Progress Update') + 1;
+    expect(plan.getRow(2).getCell(progress).note).toBe(textContinues);
+    const noted: string[] = [];
+    for (let row = 1; row <= plan.rowCount; row++) plan.getRow(row).eachCell((cell) => cell.note && noted.push(cell.address));
+    expect(noted).toEqual([plan.getRow(2).getCell(progress).address]);
   });
 
   it('gives headings and coloured cells the sheet’s own font, which LibreOffice otherwise replaces with a wider serif', () => {

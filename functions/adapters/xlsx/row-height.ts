@@ -40,3 +40,6 @@ export function rowHeight(cells: Array<{ value: CellValue; width: number }>): nu
   const lines = Math.max(1, ...cells.map(({ value, width }) => (typeof value === 'string' ? wrappedLines(value, width) : 1)));
   return Math.min(tallestRow, lines * pointsPerLine);
 }
+
+/** Whether a cell's text wraps to more lines than Excel's tallest row shows: the rest is hidden on screen and in print. */
+export const overflowsRow = (value: CellValue, width: number): boolean => typeof value === 'string' && wrappedLines(value, width) * pointsPerLine > tallestRow;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue, Rag } from './plan-columns.js';
-import { rowHeight } from './row-height.js';
+import { overflowsRow, rowHeight } from './row-height.js';
 
 /** Excel's own Good, Neutral and Bad cell styles, which boards already read as RAG. */
 const ragStyles: Record<Rag, { fill: string; font: string }> = {
@@ -40,8 +40,15 @@ export function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: stri
   header.height = rowHeight(headers.map((h) => ({ value: h.header, width: h.width })));
   sheet.addRows(rows).forEach((row, r) => {
     row.height = rowHeight(headers.map((h, c) => ({ value: rows[r]![c] ?? null, width: h.width })));
+    // The whole text is in the cell, but past the tallest row nothing shows that some is hidden.
+    headers.forEach((h, c) => {
+      if (overflowsRow(rows[r]![c] ?? null, h.width)) row.getCell(c + 1).note = textContinues;
+    });
   });
 }
+
+/** The note on a cell whose text a row cannot show in full. */
+export const textContinues = 'The text continues past what the row can show: select the cell to read it all in the formula bar, or open the action in the console.';
 
 /** A sentence across the sheet's columns, wrapped and as tall as its lines: in the first column alone it was cut. */
 export function addNote(sheet: ExcelJS.Worksheet, note: string): void {
