@@ -65,6 +65,20 @@ describe('summary pages', () => {
     expect(html).toMatch(/N1<\/a>[\s\S]{0,400}Not accepted/);
   });
 
+  it('lists the closures awaiting sign-off, longest waiting first, with when each was proposed and its SRO', async () => {
+    const quiet = await (await (await summaryApp()).app.request('/admin/summaries/2026-10')).text();
+    expect(quiet).not.toContain('Awaiting sign-off at');
+    const snapshot = octoberSnapshot();
+    const [first, second] = snapshot.plan;
+    Object.assign(first!, { status: 'proposed-closure', lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
+    Object.assign(second!, { status: 'proposed-closure', lastUpdatedAt: '2026-09-01T09:00:00.000Z' });
+    const html = await (await (await summaryApp(snapshot)).app.request('/admin/summaries/2026-10')).text();
+    const section = html.slice(html.indexOf('<h2>Awaiting sign-off at 31 October 2026</h2>'));
+    const proposed = [...section.matchAll(/<td data-label="Proposed for closure">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(proposed).toEqual(['1 September 2026', '20 October 2026']);
+    expect(section).toContain(`<a href="/admin/actions/${second!.id}">${second!.ref}</a>`);
+  });
+
   it('gives figures that add up, the parts of Open as "of which", in words that need no glossary', async () => {
     const { app } = await summaryApp();
     const html = await (await app.request('/admin/summaries/2026-10')).text();

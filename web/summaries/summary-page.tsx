@@ -1,7 +1,8 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { openBySro, overdueFirst } from '../../functions/core/board-summary/figures.js';
-import { rowName } from '../../functions/core/board-summary/plan-as-at.js';
+import { comparePlanRows, rowName } from '../../functions/core/board-summary/plan-as-at.js';
+import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
@@ -88,6 +89,38 @@ function RefLinks({ refs, ids }: { refs: readonly string[]; ids: ReadonlyMap<str
           </>
         );
       })}
+    </>
+  );
+}
+
+/**
+ * Closures waiting for their SRO, longest first: the figures give only how many, and one left
+ * waiting is counted as neither stale nor overdue, so the board would not otherwise see whose it is.
+ */
+function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[]; day: string; timeZone: string }) {
+  const proposed = (row: PlanRow) => row.lastUpdatedAt ?? '';
+  const waiting = rows
+    .filter((row) => row.status === 'proposed-closure')
+    .sort((a, b) => (proposed(a) < proposed(b) ? -1 : proposed(a) > proposed(b) ? 1 : comparePlanRows(a, b)));
+  if (waiting.length === 0) return null;
+  return (
+    <>
+      <h2>Awaiting sign-off at {day}</h2>
+      <table>
+        <ColumnHeads names={['Ref', 'Area', 'Proposed for closure', 'SRO']} />
+        <tbody>
+          {waiting.map((row) => (
+            <tr>
+              <td data-label="Ref">
+                <RefLink id={row.id} label={row.ref} />
+              </td>
+              <td data-label="Area">{row.area}</td>
+              <td data-label="Proposed for closure">{row.lastUpdatedAt ? formatDay(row.lastUpdatedAt, timeZone) : ''}</td>
+              <td data-label="SRO">{row.sro ? rowName(row.sro) : 'None'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -204,6 +237,7 @@ export function SummaryPage({
       {(!preview || preview.kept) && <PackButton month={summary.month}>Download the board pack (XLSX)</PackButton>}
       <FiguresTable figures={figures} />
       <OverdueTable rows={snapshot.plan} day={figuresAsAt(summary)} />
+      <AwaitingSignOffTable rows={snapshot.plan} day={figuresAsAt(summary)} timeZone={summary.timeZone} />
       <h2>Confidence in timescales, open actions by area</h2>
       {summary.confidenceByArea.length === 0 ? (
         <p>No open actions.</p>
