@@ -66,8 +66,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     admin.destroy();
 
     // The app needs its own address in config (links, CSRF origin), known only once it listens.
-    let fetchApp: ((request: Request) => Response | Promise<Response>) | undefined;
-    const server = createAdaptorServer({ fetch: (request: Request) => fetchApp!(request) });
+    let fetchApp: ReturnType<typeof createApp>['fetch'] | undefined;
+    // The node server's bindings (its socket) passed on, or every caller shares the rate limits' one "unknown" client.
+    const server = createAdaptorServer({ fetch: (request: Request, env: unknown) => fetchApp!(request, env as never) });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.ports?.app ?? 3000, '127.0.0.1', () => resolve());
