@@ -418,7 +418,7 @@ describe('the owner pages', () => {
     const page = await known.text();
     expect(page).toBe(await unknown.text());
     // A leaver is in the directory too, and is sent nothing: the page does not promise them a link.
-    expect(page).toContain('If that address belongs to someone in the plan&#39;s people directory who has not left, we have sent a new link to it.');
+    expect(page).toContain('If we have that address for someone working on the action plan, we have sent a new link to it.');
     expect(h.sent).toHaveLength(1);
     const link = /https:\/\/actions\.testshire\.example(\/u\/[A-Za-z0-9_-]{43})/.exec(h.sent[0]!.text)![1]!;
     expect((await h.app.request(link)).status).toBe(200);

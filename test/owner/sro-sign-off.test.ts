@@ -299,7 +299,7 @@ describe('the SRO returns a closure that is not complete', () => {
     const tooLong = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: long });
     expect(tooLong.status).toBe(400);
     const longHtml = await tooLong.text();
-    expect(longHtml).toContain('Why it is not complete yet must be 2,000 characters or fewer');
+    expect(longHtml).toContain('Your reason must be 2,000 characters or fewer');
     expect(longHtml).toContain(`>${long}</textarea>`);
     expect(h.repository.writes).toBe(writes);
     expect(h.sent).toEqual([]);

@@ -57,8 +57,11 @@ export function LinkRequestedPage({ forceName }: { forceName: string }) {
   return (
     <Layout title="Check your email" forceName={forceName}>
       <h1>Check your email</h1>
-      <p>If that address belongs to someone in the plan's people directory who has not left, we have sent a new link to it. It can take a few minutes to arrive.</p>
+      <p>If we have that address for someone working on the action plan, we have sent a new link to it. It can take a few minutes to arrive.</p>
       <p>The email comes from the Action Plan Tracker and holds no details of your actions, only a link to them.</p>
+      <p>
+        Nothing after a few minutes? Check your junk folder, or <a href="/u/new-link">ask again with another address</a> you use at work.
+      </p>
     </Layout>
   );
 }

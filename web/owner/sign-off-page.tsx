@@ -4,7 +4,8 @@ import { Layout } from '../views/layout.js';
 import { ActionDetails, RecentUpdates } from './action-summary.js';
 import { describedBy, ErrorMessage, ErrorSummary, errorFor, FormGroup, UnsavedText } from './components.js';
 import { ownerPaths } from './format.js';
-import { listWords } from '../../functions/core/words.js';
+import { formatCount, listWords } from '../../functions/core/words.js';
+import { maxReasonChars } from '../../functions/core/owner/owner-update-form.js';
 
 export interface SignOffPageProps extends SignOffView {
   forceName: string;
@@ -86,7 +87,8 @@ export function SignOffPage(props: SignOffPageProps) {
                   ? `${listWords(props.told)} ${props.told.length === 1 ? 'is' : 'are'} emailed that it came back, and can read your reason on the action’s page.`
                   : props.owners.length === 0
                     ? 'It has no owner, so nobody is emailed: the admins see it on their dashboard, to assign one.'
-                    : `${props.owners.length === 1 ? 'Its owner has' : 'Its owners have'} left, so nobody is emailed: the admins see it on their dashboard, to reassign it.`}
+                    : `${props.owners.length === 1 ? 'Its owner has' : 'Its owners have'} left, so nobody is emailed: the admins see it on their dashboard, to reassign it.`}{' '}
+                Up to {formatCount(maxReasonChars)} characters.
               </p>
               <ErrorMessage id="returnReason-error" message={reasonError} />
               <textarea class="textarea" id="returnReason" name="returnReason" rows={4} aria-describedby={describedBy('returnReason-hint', reasonError && 'returnReason-error')}>

@@ -10,7 +10,7 @@ import { maxReasonChars } from './owner-update-form.js';
 import { incompleteForm, PageVersion, requirePortfolio, saveSroDecision } from './sign-off-as-sro.js';
 
 const PageForm = z.object({ version: PageVersion });
-const ReturnForm = z.object({ returnReason: reasonText('why it is not complete yet', maxReasonChars) });
+const ReturnForm = z.object({ returnReason: reasonText('why it is not complete yet', maxReasonChars, 'Your reason') });
 
 export type ReturnResult =
   | { kind: 'returned'; action: Action }

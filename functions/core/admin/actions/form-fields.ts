@@ -3,15 +3,12 @@ import type { FieldError } from './admin-change.js';
 import { formatCount } from '../../words.js';
 import { formText } from '../../form-text.js';
 
-/** A required reason: trimmed, with GOV.UK messages naming what to enter. */
-export const reasonText = (what: string, max = 2000) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, `Enter ${what}`),
-      z.maxLength(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${formatCount(max)} characters or fewer`),
-    );
+/**
+ * A required reason: trimmed, with GOV.UK messages naming what to enter ("Enter why it is not complete
+ * yet") and, where that is no noun to begin a sentence with, what is too long ("Your reason").
+ */
+export const reasonText = (what: string, max = 2000, named = `${what.charAt(0).toUpperCase()}${what.slice(1)}`) =>
+  z.string().check(z.trim(), z.minLength(1, `Enter ${what}`), z.maxLength(max, `${named} must be ${formatCount(max)} characters or fewer`));
 
 /**
  * A console form's body checked against its schema; each problem is named by its field (the input's
