@@ -35,6 +35,7 @@ describe("an owner's pages, where a co-owner has left", () => {
     const token = await h.linkFor('casey');
     const page = textOf(await (await h.app.request(`/u/${token}/sign-off/401`)).text());
     expect(page).toContain('Returning it opens it again. Supt Alex Morgan is emailed that it came back');
+    expect(page).toContain('can read your reason on the action’s page. Up to 2,000 characters.');
     expect(page).toContain('Supt Former Officer (has left)');
     const before = h.sent.length;
     expect((await postForm(h.app, `/u/${token}/sign-off/401/return`, { version: '2', returnReason: 'Evidence of the audit is missing.' })).status).toBe(303);
