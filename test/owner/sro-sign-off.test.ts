@@ -34,6 +34,8 @@ describe('the SRO opening or deciding a closure that is no longer theirs to deci
       const html = await response.text();
       expect(titleOf(html), id).toMatch(/^This action is no longer open to you/);
       expect(html, id).toContain(`<a href="/u/${token}">Go to your actions</a>`);
+      // An SRO's own earlier decision, from another tab or an old email, lands here too.
+      expect(html, id).toContain('(perhaps by you, in another tab or from an earlier email)');
     }
     // Given to another SRO while Blake wrote why he is returning it.
     const moved = (await h.repository.getAction('301'))!;

@@ -34,7 +34,7 @@ export function ActionNotOpenPage({ forceName, token, unsaved = [] }: { forceNam
     <Layout title="This action is no longer open to you" forceName={forceName}>
       <h1>This action is no longer open to you</h1>
       <UnsavedWarning texts={unsaved} />
-      <p>It may have been signed off and closed, or given to someone else.</p>
+      <p>It may have been signed off or returned (perhaps by you, in another tab or from an earlier email), or given to someone else.</p>
       <p>
         <a href={ownerPaths.list(token)}>Go to your actions</a>
       </p>
