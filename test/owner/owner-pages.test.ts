@@ -205,7 +205,7 @@ describe('the owner pages', () => {
   it('say when no action needs an update', async () => {
     const h = await ownerHarness({ actions: planActions().filter((action) => action.id === '102') });
     const html = await (await h.app.request(`/u/${await h.linkFor('alex')}`)).text();
-    expect(html).toContain('Supt Alex Morgan: 1 open action. None needs an update now.');
+    expect(html).toContain('Supt Alex Morgan: 1 open action. It needs no update now.');
   });
 
   it('count the same form sent twice (a double click) as one save, not as a conflict with itself', async () => {

@@ -14,7 +14,9 @@ main.width-container{padding-top:1.5rem;padding-bottom:3rem}
 .skip-link:focus{position:static;display:block;padding:.5rem 1rem;background:#fd0;color:#0b0c0c}
 .site-header{background:#0b0c0c;color:#fff;padding:.75rem 0}
 .site-name{font-weight:700;font-size:1.125rem}
-.force-name{color:#fff;margin-left:.5rem}
+/* Side by side, or the force's name on a line of its own at 320 px, not indented by the gap. */
+.site-header .width-container{display:flex;flex-wrap:wrap;column-gap:.5rem;align-items:baseline}
+.force-name{color:#fff}
 h1{font-size:2rem;line-height:1.2;margin:0 0 1.5rem}
 h2{font-size:1.5rem;margin:2rem 0 1rem}
 a{color:#1d70b8}
@@ -27,7 +29,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b
 .tag-overdue{background:#f4cdc6;color:#2a0b06}
 /* Phones: every table stacks, one row to a block, and its thead goes off screen; each td's data-label
    puts its column heading back beside the value (test/web/stacked-tables.test.ts holds every td to it). */
-@media (max-width:40rem){h1{font-size:1.5rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.25rem 0;overflow-wrap:anywhere}tr{border-bottom:1px solid #b1b4b6;padding:.5rem 0}td[data-label]::before{content:attr(data-label) ": ";font-weight:700}td[data-label]:empty{display:none}}
+@media (max-width:40rem){h1{font-size:1.5rem}h2{font-size:1.25rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.25rem 0;overflow-wrap:anywhere}tr{border-bottom:1px solid #b1b4b6;padding:.5rem 0}td[data-label]::before{content:attr(data-label) ": ";font-weight:700}td[data-label]:empty{display:none}}
 /* owner pages */
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);border:0;white-space:nowrap}
 .lead{font-size:1.1875rem}

@@ -48,7 +48,7 @@ export function MyActionsPage({ forceName, token, person, items, portfolio, owne
       <h1>Your actions</h1>
       <p class="lead">
         {person.name}:{' '}
-        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}. ${attentionSentence(countAttention(items))}`}
+        {items.length === 0 ? 'you have no open actions.' : `${countOfLive(items)}. ${attentionSentence(countAttention(items), items.length)}`}
       </p>
       {items.length > 0 && (
         <ul class="action-list">
@@ -133,7 +133,8 @@ function whoSignsOff(whyAdmin: string | null): string {
 }
 
 /** "Of these, 3 need an update and 1 more is past its target date.": a sentence of its own after the count, which can be long. */
-function attentionSentence(counts: AttentionCounts): string {
+function attentionSentence(counts: AttentionCounts, of: number): string {
+  if (of === 1) return counts.needUpdate ? 'It needs an update.' : counts.pastTargetOnly ? 'It is past its target date.' : 'It needs no update now.';
   return counts.needUpdate + counts.pastTargetOnly === 0 ? 'None needs an update now.' : `Of these, ${describeAttention(counts)}.`;
 }
 
