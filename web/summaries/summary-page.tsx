@@ -94,28 +94,26 @@ function RefLinks({ refs, ids }: { refs: readonly string[]; ids: ReadonlyMap<str
 }
 
 /**
- * Closures waiting for their SRO, longest first: the figures give only how many, and one left
- * waiting is counted as neither stale nor overdue, so the board would not otherwise see whose it is.
+ * Actions named by ref with whom to ask, without their text: Ref, Area, the columns that say why each is
+ * listed, then the SRO. Nothing at all when none is listed.
  */
-function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[]; day: string; timeZone: string }) {
-  const proposed = (row: PlanRow) => row.lastUpdatedAt ?? '';
-  const waiting = rows
-    .filter((row) => row.status === 'proposed-closure')
-    .sort((a, b) => (proposed(a) < proposed(b) ? -1 : proposed(a) > proposed(b) ? 1 : comparePlanRows(a, b)));
-  if (waiting.length === 0) return null;
+function RowsWithSro({ heading, rows, columns }: { heading: string; rows: readonly PlanRow[]; columns: Array<[label: string, value: (row: PlanRow) => string]> }) {
+  if (rows.length === 0) return null;
   return (
     <>
-      <h2>Awaiting sign-off at {day}</h2>
+      <h2>{heading}</h2>
       <table>
-        <ColumnHeads names={['Ref', 'Area', 'Proposed for closure', 'SRO']} />
+        <ColumnHeads names={['Ref', 'Area', ...columns.map(([label]) => label), 'SRO']} />
         <tbody>
-          {waiting.map((row) => (
+          {rows.map((row) => (
             <tr>
               <td data-label="Ref">
                 <RefLink id={row.id} label={row.ref} />
               </td>
               <td data-label="Area">{row.area}</td>
-              <td data-label="Proposed for closure">{row.lastUpdatedAt ? formatDay(row.lastUpdatedAt, timeZone) : ''}</td>
+              {columns.map(([label, value]) => (
+                <td data-label={label}>{value(row)}</td>
+              ))}
               <td data-label="SRO">{row.sro ? rowName(row.sro) : 'None'}</td>
             </tr>
           ))}
@@ -126,33 +124,26 @@ function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[
 }
 
 /**
+ * Closures waiting for their SRO, longest first: the figures give only how many, and one left
+ * waiting is counted as neither stale nor overdue, so the board would not otherwise see whose it is.
+ */
+function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[]; day: string; timeZone: string }) {
+  const proposed = (row: PlanRow) => row.lastUpdatedAt ?? '';
+  const waiting = rows
+    .filter((row) => row.status === 'proposed-closure')
+    .sort((a, b) => (proposed(a) < proposed(b) ? -1 : proposed(a) > proposed(b) ? 1 : comparePlanRows(a, b)));
+  const when = (row: PlanRow) => (row.lastUpdatedAt ? formatDay(row.lastUpdatedAt, timeZone) : '');
+  return <RowsWithSro heading={`Awaiting sign-off at ${day}`} rows={waiting} columns={[['Proposed for closure', when]]} />;
+}
+
+/**
  * What is past its target and whom to ask: the board's first question after the figures, answered
  * by ref and name without the action's text, most overdue first.
  */
 function OverdueTable({ rows, day }: { rows: readonly PlanRow[]; day: string }) {
-  const overdue = overdueFirst(rows);
-  if (overdue.length === 0) return null;
-  return (
-    <>
-      <h2>Past their target date at {day}</h2>
-      <table>
-        <ColumnHeads names={['Ref', 'Area', 'Target', 'Owners', 'SRO']} />
-        <tbody>
-          {overdue.map((row) => (
-            <tr>
-              <td data-label="Ref">
-                <RefLink id={row.id} label={row.ref} />
-              </td>
-              <td data-label="Area">{row.area}</td>
-              <td data-label="Target">{row.timescale.target ? targetLabel(row.timescale.target) : ''}</td>
-              <td data-label="Owners">{row.owners.map(rowName).join(', ') || 'None'}</td>
-              <td data-label="SRO">{row.sro ? rowName(row.sro) : 'None'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  );
+  const target = (row: PlanRow) => (row.timescale.target ? targetLabel(row.timescale.target) : '');
+  const owners = (row: PlanRow) => row.owners.map(rowName).join(', ') || 'None';
+  return <RowsWithSro heading={`Past their target date at ${day}`} rows={overdueFirst(rows)} columns={[['Target', target], ['Owners', owners]]} />;
 }
 
 function BySroTable({ rows, staleAfterDays }: { rows: readonly PlanRow[]; staleAfterDays: number }) {
