@@ -74,7 +74,7 @@ describe('owners the people directory no longer holds, in the board summary', ()
     expect(email!.html.match(/\w+ no longer in the people directory/gi)).toEqual([gone]);
 
     const page = await (await app.request('/admin/summaries/2026-10')).text();
-    const owners = page.slice(page.indexOf('<h2>Owners of the most actions'), page.indexOf('<h2>Open actions by senior responsible officer'));
+    const owners = page.slice(page.indexOf('<h2>Owners of actions with no update'), page.indexOf('<h2>Open actions by senior responsible officer'));
     expect([...owners.matchAll(/<th scope="row">([^<]*)<\/th><td data-label="Actions">(\d+)<\/td>/g)].map((m) => `${m[1]}: ${m[2]}`)).toEqual([`${gone}: 4`, 'Supt Alex Morgan: 1']);
     expect(owners).toContain('<a href="/admin/actions/a-1">R1</a>, <a href="/admin/actions/a-2">R2</a>, <a href="/admin/actions/a-3">R3</a>, <a href="/admin/actions/a-4">R4</a>');
     // An SRO the directory no longer holds reads as a name too, where the page names SROs.

@@ -9,6 +9,8 @@ import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { loadedMonthSnapshot, octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
+import { generatePlan, snapshotOf } from './plan-fixture.js';
+import { staleOwners } from '../../functions/core/board-summary/figures.js';
 
 const config = parseForceConfig(
   { id: 'northshire', name: 'Northshire Police', baseUrl: 'https://actions.northshire.example', sender: 's@northshire.example', admins: ['a@northshire.example'] },
@@ -89,7 +91,7 @@ describe('summary pages', () => {
     expect(html).toContain('<th scope="col">No rating</th>');
     expect(html).toContain('Closed this month: 1');
     expect(html).toContain('Passed 28 days without an update: 1');
-    expect(html).toContain('<h2>Owners of the most actions with no update for 28 days or more</h2>');
+    expect(html).toContain('<h2>Owners of actions with no update for 28 days or more, most first</h2>');
     expect(html).not.toMatch(/Re-timed|Became stale|Stale|Not set|>Closed: /);
     // Before the table, what is going wrong, in one sentence the same as the email's.
     expect(html).toContain('7 actions in the plan as at 31 October 2026. Of 6 open actions, 1 is overdue and 1 has had no update for 28 days or more; no closure awaits sign-off.</p>');
@@ -145,11 +147,20 @@ describe('summary pages', () => {
     expect(html).not.toContain('New actions');
   });
 
-  it('ends the owners list saying how many more there are', async () => {
-    const snapshot = octoberSnapshot();
-    snapshot.summary.otherStaleOwners = { owners: 3, fewest: 1, most: 2 };
-    const { app } = await summaryApp(snapshot);
-    expect(await (await app.request('/admin/summaries/2026-10')).text()).toContain('</table><p>and 3 other owners with 1 to 2 each.</p>');
+  it('lists every owner to chase, as the pack does, and says a shared action counts for each owner', async () => {
+    const snapshot = snapshotOf(generatePlan(200, 2));
+    const html = await (await (await summaryApp(snapshot)).app.request(`/admin/summaries/${snapshot.summary.month}`)).text();
+    const section = html.slice(html.indexOf('<h2>Owners of actions with no update'), html.indexOf('<h2>Open actions by senior responsible officer'));
+    const every = staleOwners(snapshot.plan, Infinity).staleOwners;
+    expect(every.length).toBeGreaterThan(5);
+    expect([...section.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(every.map((owner) => owner.name));
+    expect(section).not.toContain('other owners with');
+    expect(section).not.toContain('counts once for each of them');
+    // A stale action shared by two owners counts for both, which the list says rather than leave the sums unequal.
+    const shared = snapshot.plan.find((row) => row.stale)!;
+    shared.owners = [...shared.owners, snapshot.plan.find((row) => row.owners[0]?.name !== shared.owners[0]?.name)!.owners[0]!];
+    const again = await (await (await summaryApp(snapshot)).app.request(`/admin/summaries/${snapshot.summary.month}`)).text();
+    expect(again).toContain(`An action with more than one owner counts once for each of them, so these add up to more than the ${snapshot.summary.figures.stale} with no update.`);
   });
 
   it('gives a day target moved by less than a month in days, and one moved earlier as earlier', async () => {

@@ -1,6 +1,6 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot } from '../../functions/core/board-summary/snapshot.js';
-import { openBySro, overdueFirst } from '../../functions/core/board-summary/figures.js';
+import { openBySro, overdueFirst, staleOwners } from '../../functions/core/board-summary/figures.js';
 import { comparePlanRows, rowName } from '../../functions/core/board-summary/plan-as-at.js';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { confidences } from '../../functions/core/model/action.js';
@@ -13,8 +13,7 @@ import {
   movementLabels,
   movementNote,
   noStaleOwners,
-  otherStaleOwnersLine,
-  staleOwnersHeading,
+  everyStaleOwnerHeading,
   type MovementList,
 } from '../../functions/core/board-summary/board-wording.js';
 import type { AdminSession } from '../admin/admin-env.js';
@@ -210,6 +209,8 @@ export function SummaryPage({
   // In the month the plan was loaded nothing was compared: the note says so instead.
   const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
+  const everyOwner = staleOwners(snapshot.plan, Infinity).staleOwners;
+  const sharedStale = everyOwner.reduce((sum, owner) => sum + owner.count, 0) > f.stale;
   const note = movementNote(summary);
   const heading = `Board summary, ${monthLabel(summary.month)}${preview?.notEnded ? ' so far' : ''}`;
   return (
@@ -253,14 +254,15 @@ export function SummaryPage({
       {moved.map((section) => (
         <MovementTable {...section} rows={rows} />
       ))}
-      <h2>{staleOwnersHeading(summary.staleAfterDays)}</h2>
-      {summary.staleOwners.length === 0 ? (
+      {/* Every owner to chase, as the pack lists them: the email's five and a count of the rest leave the board asking who. */}
+      <h2>{everyStaleOwnerHeading(summary.staleAfterDays)}</h2>
+      {everyOwner.length === 0 ? (
         <p>{noStaleOwners(summary)}</p>
       ) : (
         <table>
           <ColumnHeads names={['Owner', 'Actions', 'Refs']} />
           <tbody>
-            {summary.staleOwners.map((owner) => (
+            {everyOwner.map((owner) => (
               <tr>
                 <th scope="row">{owner.name}</th>
                 <td data-label="Actions">{owner.count}</td>
@@ -272,7 +274,7 @@ export function SummaryPage({
           </tbody>
         </table>
       )}
-      {summary.otherStaleOwners && <p>{otherStaleOwnersLine(summary.otherStaleOwners)}.</p>}
+      {sharedStale && <p>An action with more than one owner counts once for each of them, so these add up to more than the {f.stale} with no update.</p>}
       <BySroTable rows={snapshot.plan} staleAfterDays={summary.staleAfterDays} />
       <p>
         <a href={summaryPaths.list}>All summaries</a>
