@@ -34,6 +34,17 @@ describe('checkZipExpansion', () => {
     expect(() => checkZipExpansion(pictures, 4 * megabyte, megabyte)).not.toThrow();
   });
 
+  it('counts as a picture only a name Excel gives one, the same in the directory and the part\'s own header', () => {
+    // exceljs would read this as a sheet: it finds sheets by a pattern anywhere in the name.
+    const nested = buildZip([{ name: 'xl/media/xl/worksheets/sheet2.xml', data: spaces(2 * megabyte) }]);
+    expect(() => checkZipExpansion(nested, 4 * megabyte, megabyte)).toThrow(/its sheets open to more than 1 MB/);
+    const renamed = buildZip([{ name: 'xl/media/image1.png', data: spaces(2 * megabyte) }]);
+    expect(() => checkZipExpansion(renamed, 4 * megabyte, megabyte)).not.toThrow();
+    // The part's own header names it otherwise, which an unzip may read instead of the directory.
+    renamed[30 + 'xl/media/'.length] = 'j'.charCodeAt(0);
+    expect(() => checkZipExpansion(renamed, 4 * megabyte, megabyte)).toThrow(/its sheets open to more than 1 MB/);
+  });
+
   it('refuses a part that inflates past the limit though the file claims it is small', () => {
     const zip = buildZip([{ name: 'xl/sharedStrings.xml', data: spaces(3 * megabyte), declaredSize: 100 }]);
     expect(zip.byteLength).toBeLessThan(20_000);

@@ -63,8 +63,7 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes, x
       if (view.getUint32(local, true) !== localHeaderSignature) throw notASpreadsheet();
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + compressedSize);
-      const nameLength = view.getUint16(at + 28, true);
-      const picture = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)).startsWith('xl/media/');
+      const picture = isPicture(view, at, local);
       const budget = picture ? limit - total : Math.min(limit - total, xmlLimit - xml);
       const size = method === stored ? data.byteLength : method === deflated ? inflatedSize(data, budget) : null;
       if (size === null) throw notASpreadsheet();
@@ -81,6 +80,36 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes, x
     // A read past the end (RangeError) or a part that will not inflate: not a workbook.
     throw notASpreadsheet();
   }
+}
+
+/** Excel's name for a picture in the workbook, one file directly in xl/media. */
+const pictureName = /^xl\/media\/[A-Za-z0-9_-]+\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|svg)$/i;
+/** The zip extra field that gives an entry another (Unicode) name, which an unzip may read instead. */
+const unicodePathField = 0x7075;
+
+/**
+ * Whether a part is a picture, which counts only to the whole file's limit: its name is one Excel gives
+ * pictures, the same in the directory and in the part's own header (an unzip may read either), and
+ * not given another by a Unicode path field. Anything else may be a sheet to exceljs, which finds
+ * sheets by a pattern anywhere in the name ("xl/media/xl/worksheets/sheet2.xml" is one).
+ */
+function isPicture(view: DataView, entry: number, local: number): boolean {
+  const name = (at: number, length: number) => new TextDecoder().decode(new Uint8Array(view.buffer, view.byteOffset + at, length));
+  const central = name(entry + 46, view.getUint16(entry + 28, true));
+  const own = name(local + 30, view.getUint16(local + 26, true));
+  if (central !== own || !pictureName.test(central)) return false;
+  const extras: Array<[start: number, length: number]> = [
+    [entry + 46 + view.getUint16(entry + 28, true), view.getUint16(entry + 30, true)],
+    [local + 30 + view.getUint16(local + 26, true), view.getUint16(local + 28, true)],
+  ];
+  return extras.every(([start, length]) => !hasField(view, start, length, unicodePathField));
+}
+
+function hasField(view: DataView, start: number, length: number, id: number): boolean {
+  for (let at = start; at + 4 <= start + length; at += 4 + view.getUint16(at + 2, true)) {
+    if (view.getUint16(at, true) === id) return true;
+  }
+  return false;
 }
 
 /** The part's inflated size, or more than `budget` as soon as it passes it. */
