@@ -170,11 +170,11 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const quiet = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
     expect(quiet.flat()).not.toContain('Reopened');
     Object.assign(october.summary.movement, {
-      reopened: [{ id: 'a-r', ref: 'A1', area: 'Effectiveness' }],
+      reopened: [{ id: 'a-r', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }],
       setAside: [{ id: 'a-x', ref: 'X1', area: 'Legitimacy', to: 'superseded' }],
     });
     const email = emailText(october);
-    expect(email).toContain('- Reopened: 1 (A1)');
+    expect(email).toContain('- Reopened: 1 (A1 (was closed))');
     expect(email).toContain('- Not accepted or superseded: 1 (X1 (superseded))');
     const changes = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
     expect(changes).toContainEqual(['Reopened', 'A1', 'Effectiveness', 'Closed', 'Open']);

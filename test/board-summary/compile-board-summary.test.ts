@@ -48,12 +48,27 @@ describe('compileBoardSummary: movement since last month', () => {
     ];
     const input = { actions: [reopened, superseded, refused], updates };
     const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
-    expect(refs(moved.reopened)).toEqual(['A1']);
+    expect(moved.reopened).toEqual([{ id: 'a-reopened', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }]);
     expect(moved.setAside).toEqual([
       { id: 'a-superseded', ref: 'X1', area: 'Effectiveness', to: 'superseded' },
       { id: 'a-refused', ref: 'Y1', area: 'Effectiveness', to: 'not-accepted' },
     ]);
     expect(moved.closed).toEqual([]);
+  });
+
+  it('takes closed then superseded as set aside, not reopened, and a superseded action opened again as reopened', () => {
+    const retired = action('a-retired', 'B1', { status: 'superseded', version: 2 });
+    const revived = action('a-revived', 'B2', { version: 2 });
+    const updates = [
+      change(retired, 1, '2026-09-10T09:00:00.000Z', 'status', 'open', 'closed'),
+      change(retired, 2, '2026-10-05T09:00:00.000Z', 'status', 'closed', 'superseded'),
+      change(revived, 1, '2026-09-10T09:00:00.000Z', 'status', 'open', 'superseded'),
+      change(revived, 2, '2026-10-06T09:00:00.000Z', 'status', 'superseded', 'open'),
+    ];
+    const input = { actions: [retired, revived], updates };
+    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    expect(moved.setAside).toEqual([{ id: 'a-retired', ref: 'B1', area: 'Effectiveness', to: 'superseded' }]);
+    expect(moved.reopened).toEqual([{ id: 'a-revived', ref: 'B2', area: 'Effectiveness', from: 'superseded', to: 'open' }]);
   });
 
   it('lists confidence drops', () => {

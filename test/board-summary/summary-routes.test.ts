@@ -60,9 +60,10 @@ describe('summary pages', () => {
     const quiet = await (await (await summaryApp()).app.request('/admin/summaries/2026-10')).text();
     expect(quiet).not.toContain('Reopened');
     const snapshot = octoberSnapshot();
-    Object.assign(snapshot.summary.movement, { reopened: [{ id: 'a-steady', ref: 'S1', area: 'Effectiveness' }], setAside: [{ id: 'a-new', ref: 'N1', area: 'Effectiveness', to: 'not-accepted' }] });
+    Object.assign(snapshot.summary.movement, { reopened: [{ id: 'a-steady', ref: 'S1', area: 'Effectiveness', from: 'superseded', to: 'open' }], setAside: [{ id: 'a-new', ref: 'N1', area: 'Effectiveness', to: 'not-accepted' }] });
     const html = await (await (await summaryApp(snapshot)).app.request('/admin/summaries/2026-10')).text();
     expect(html).toContain('Reopened: 1');
+    expect(html).toContain('Superseded to open');
     expect(html).toContain('Not accepted or superseded: 1');
     expect(html).toMatch(/N1<\/a>[\s\S]{0,400}Not accepted/);
   });

@@ -1,6 +1,6 @@
 import {
   boardConfidenceLabels,
-  setAsideLabels,
+  boardStatusLabels,
   boardSummaryTitle,
   figuresAsAt,
   movementLabels,
@@ -46,8 +46,8 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
   const refs: Record<MovementList, string[]> = {
     newActions: plain(movement.newActions),
     closed: plain(movement.closed),
-    reopened: plain(movement.reopened),
-    setAside: movement.setAside.map((a) => `${a.ref} (${setAsideLabels[a.to].toLowerCase()})`),
+    reopened: movement.reopened.map((a) => `${a.ref} (was ${boardStatusLabels[a.from].toLowerCase()})`),
+    setAside: movement.setAside.map((a) => `${a.ref} (${boardStatusLabels[a.to].toLowerCase()})`),
     retimed: movement.retimed.map((r) => `${r.ref} (${move(r)})`),
     confidenceDropped: movement.confidenceDropped.map((d) => `${d.ref} (${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]})`),
     becameStale: plain(movement.becameStale),

@@ -6,7 +6,7 @@ import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { confidences } from '../../functions/core/model/action.js';
 import {
   boardConfidenceLabels,
-  setAsideLabels,
+  boardStatusLabels,
   figuresAsAt,
   bySroColumns,
   bySroHeading,
@@ -199,8 +199,8 @@ export function SummaryPage({
   const items: Record<MovementList, Moved['items']> = {
     newActions: m.newActions,
     closed: m.closed,
-    reopened: m.reopened,
-    setAside: m.setAside.map((a) => ({ ...a, detail: setAsideLabels[a.to] })),
+    reopened: m.reopened.map((a) => ({ ...a, detail: `${boardStatusLabels[a.from]} to ${boardStatusLabels[a.to].toLowerCase()}` })),
+    setAside: m.setAside.map((a) => ({ ...a, detail: boardStatusLabels[a.to] })),
     retimed: m.retimed.map((r) => ({ ...r, detail: `${target(r.from)} to ${target(r.to)}${r.from && r.to ? ` (${describeTargetMove(r.from, r.to)})` : ''}` })),
     confidenceDropped: m.confidenceDropped.map((d) => ({ ...d, detail: `${boardConfidenceLabels[d.from]} to ${boardConfidenceLabels[d.to]}` })),
     becameStale: m.becameStale,

@@ -1,4 +1,4 @@
-import { boardConfidenceLabels, movementLabels, setAsideLabels, type MovementList } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, boardStatusLabels, movementLabels, type MovementList } from '../../core/board-summary/board-wording.js';
 import { targetLabel } from '../../core/board-summary/month.js';
 import type { BoardSummary, MovedAction } from '../../core/board-summary/snapshot.js';
 import { describeTargetMove } from '../../core/board-summary/target-move.js';
@@ -15,8 +15,8 @@ export function movementKinds(summary: BoardSummary): Array<{ label: string; mov
   const moves: Record<MovementList, Move[]> = {
     newActions: plain(m.newActions),
     closed: m.closed.map((a) => [a.ref, a.area, null, 'Closed']),
-    reopened: m.reopened.map((a) => [a.ref, a.area, 'Closed', 'Open']),
-    setAside: m.setAside.map((a) => [a.ref, a.area, null, setAsideLabels[a.to]]),
+    reopened: m.reopened.map((a) => [a.ref, a.area, boardStatusLabels[a.from], boardStatusLabels[a.to]]),
+    setAside: m.setAside.map((a) => [a.ref, a.area, null, boardStatusLabels[a.to]]),
     retimed: m.retimed.map((a) => [a.ref, a.area, target(a.from), target(a.to), a.from && a.to ? describeTargetMove(a.from, a.to) : null]),
     confidenceDropped: m.confidenceDropped.map((a) => [a.ref, a.area, boardConfidenceLabels[a.from], boardConfidenceLabels[a.to]]),
     becameStale: plain(m.becameStale),

@@ -3,7 +3,8 @@ import { rowName } from '../../core/board-summary/plan-as-at.js';
 import { usualHeadings } from '../../core/import/match-headings.js';
 import type { PlanRow } from '../../core/board-summary/snapshot.js';
 import { toLocalDate } from '../../core/calendar/local-date.js';
-import { confidenceLabels, type Confidence, type Status } from '../../core/model/action.js';
+import { confidenceLabels, type Confidence } from '../../core/model/action.js';
+import { boardStatusLabels } from '../../core/board-summary/board-wording.js';
 
 export type CellValue = string | number | Date | null;
 
@@ -18,13 +19,6 @@ export interface PlanColumn {
 
 export type Rag = 'red' | 'amber' | 'green';
 
-export const statusLabels: Record<Status, string> = {
-  open: 'Open',
-  'proposed-closure': 'Proposed for closure',
-  closed: 'Closed',
-  'not-accepted': 'Not accepted',
-  superseded: 'Superseded',
-};
 const confidenceRag: Record<Confidence, Rag | null> = { high: 'green', medium: 'amber', low: 'red', 'not-set': null };
 
 /** "March 2027 (originally December 2026)", the free text the importer kept, or "Not set". */
@@ -75,7 +69,7 @@ export const planColumns: PlanColumn[] = [
   { header: usualHeadings.confidenceNarrative, width: 28, value: (r) => r.confidenceNarrative },
   { header: usualHeadings.progress, width: 34, value: (r) => r.latestProgress },
   { header: usualHeadings.lastUpdated, width: 12, value: lastUpdated, numFmt: 'd mmm yyyy' },
-  { header: 'Status', width: 12, value: (r) => statusLabels[r.status] },
+  { header: 'Status', width: 12, value: (r) => boardStatusLabels[r.status] },
   { header: 'Stale', width: 9, value: staleCell, rag: (r) => (r.stale ? 'red' : null) },
   { header: 'Overdue', width: 9, value: (r) => yesNo(r.overdue), rag: (r) => (r.overdue ? 'red' : null) },
 ];

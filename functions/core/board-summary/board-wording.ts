@@ -1,7 +1,7 @@
 import { formatDay } from '../calendar/format-day.js';
-import { confidenceLabels, type Confidence } from '../model/action.js';
+import { confidenceLabels, type Confidence, type Status } from '../model/action.js';
 import { formatCount, plural } from '../words.js';
-import type { BoardSummary, Movement, OtherStaleOwners, SetAside } from './snapshot.js';
+import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
 import { monthLabel } from './month.js';
 
 /*
@@ -26,8 +26,14 @@ export const noUpdateColumn = (staleAfterDays: number): string => `No update for
 /** Confidence in a timescale: an action without one has no rating, not a rating called "Not set". */
 export const boardConfidenceLabels: Record<Confidence, string> = { ...confidenceLabels, 'not-set': 'No rating' };
 
-/** What an action set aside became, as the lists of what moved say it. */
-export const setAsideLabels: Record<SetAside['to'], string> = { 'not-accepted': 'Not accepted', superseded: 'Superseded' };
+/** Each status as the board reads it: the pack's Status column and the lists of what moved. */
+export const boardStatusLabels: Record<Status, string> = {
+  open: 'Open',
+  'proposed-closure': 'Proposed for closure',
+  closed: 'Closed',
+  'not-accepted': 'Not accepted',
+  superseded: 'Superseded',
+};
 
 export type MovementList = Exclude<keyof Movement, 'basis' | 'planLoadedAt'>;
 

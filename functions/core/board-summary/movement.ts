@@ -1,6 +1,6 @@
 import type { Confidence } from '../model/action.js';
 import { comparePlanRows } from './plan-as-at.js';
-import type { MovedAction, Movement, PlanRow } from './snapshot.js';
+import type { MovedAction, Movement, PlanRow, Reopened } from './snapshot.js';
 import { targetMove } from './target-move.js';
 
 const rank: Record<Confidence, number | null> = { high: 3, medium: 2, low: 1, 'not-set': null };
@@ -13,6 +13,11 @@ export function confidenceDropped(from: Confidence, to: Confidence): boolean {
 }
 
 const moved = (row: PlanRow): MovedAction => ({ id: row.id, ref: row.ref, area: row.area });
+
+/** A status a decision ended the action's work with. */
+function ended(status: PlanRow['status']): status is Reopened['from'] {
+  return status === 'closed' || status === 'not-accepted' || status === 'superseded';
+}
 
 /**
  * What moved from one month end to the next, row by row. "Became stale/overdue" counts actions that
@@ -31,7 +36,8 @@ export function compareMonths(before: readonly PlanRow[], after: readonly PlanRo
     if (row.status === 'closed' && was?.status !== 'closed') movement.closed.push(moved(row));
     if ((row.status === 'not-accepted' || row.status === 'superseded') && was?.status !== row.status) movement.setAside.push({ ...moved(row), to: row.status });
     if (!was) continue;
-    if (was.status === 'closed' && row.status !== 'closed') movement.reopened.push(moved(row));
+    // Closed then superseded is set aside, not reopened: only a return to the plan's work is.
+    if (ended(was.status) && !ended(row.status)) movement.reopened.push({ ...moved(row), from: was.status, to: row.status });
     const from = was.timescale.target;
     const to = row.timescale.target;
     // "March 2027" written again as "31 March 2027" falls due the same day: nothing moved.

@@ -72,6 +72,13 @@ export type Retimed = z.infer<typeof Retimed>;
 export const SetAside = z.extend(MovedAction, { to: z.enum(['not-accepted', 'superseded']) });
 export type SetAside = z.infer<typeof SetAside>;
 
+/** Back in the plan's work from a decision that had ended it: closed, not accepted or superseded, now open or proposed for closure. */
+export const Reopened = z.extend(MovedAction, {
+  from: z.enum(['closed', 'not-accepted', 'superseded']),
+  to: z.enum(['open', 'proposed-closure']),
+});
+export type Reopened = z.infer<typeof Reopened>;
+
 export const ConfidenceDrop = z.extend(MovedAction, { from: Confidence, to: Confidence });
 export type ConfidenceDrop = z.infer<typeof ConfidenceDrop>;
 
@@ -88,8 +95,8 @@ export const Movement = z.object({
   planLoadedAt: z.optional(IsoInstant),
   newActions: z.array(MovedAction),
   closed: z.array(MovedAction),
-  /** Closed at last month's end, not now. Absent from summaries kept before it was listed. */
-  reopened: z._default(z.array(MovedAction), []),
+  /** Closed or set aside at last month's end, in the plan's work now. Absent from summaries kept before it was listed. */
+  reopened: z._default(z.array(Reopened), []),
   /** Not accepted or superseded now, and not then. Absent from summaries kept before it was listed. */
   setAside: z._default(z.array(SetAside), []),
   retimed: z.array(Retimed),
