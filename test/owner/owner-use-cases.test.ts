@@ -116,6 +116,10 @@ describe('submitOwnerUpdate', () => {
     });
     expect(kept.kind === 'invalid' && kept.values.timescaleReason).toBe('Moving to June: the analyst post is vacant.');
     expect(await repository.listUpdates('102')).toEqual([]);
+    // Past its target with Medium and the month kept: the target is asked for once, not twice.
+    const passed = await submitOwnerUpdate(deps, alex, '101', validUpdate({ confidence: 'medium', timescaleReason: 'Slipped.' }), startNow);
+    expect(passed).toMatchObject({ kind: 'invalid', errors: [{ field: 'target', message: 'The target date has passed: enter a new one, or select Low confidence' }] });
+    expect(passed.kind === 'invalid' && passed.errors.filter((error) => error.field === 'target')).toHaveLength(1);
     // An action with no target left without one, the same.
     const none = await submitOwnerUpdate(deps, alex, '103', validUpdate({ targetMonth: '', targetYear: '', timescaleReason: 'Waiting on the review.' }), startNow);
     expect(none).toMatchObject({ kind: 'invalid', errors: [{ field: 'target' }] });

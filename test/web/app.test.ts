@@ -79,7 +79,7 @@ describe('the web app shell', () => {
       body: `a=${'x'.repeat(maxFormBytes)}`,
     });
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain('Keep it under 256 kB');
+    expect(await response.text()).toContain('Keep it under 640 kB');
   });
 
   it('shows the plan only behind the admin console sign-in: no /preview, and /admin sends a stranger to sign in', async () => {

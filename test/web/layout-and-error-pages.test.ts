@@ -4,7 +4,7 @@ import { appCss } from '../../web/assets/app-css.js';
 import { adminEmail, boardEmail, consoleFixture } from '../admin/support/console-fixture.js';
 import { ownerHarness, postForm } from '../owner/owner-fixture.js';
 
-/** Far over the app-wide 64 kB form limit. */
+/** Over the app-wide form limit. */
 const tooLong = 'x'.repeat(maxFormBytes);
 
 describe('the console layout', () => {
@@ -68,7 +68,7 @@ describe('console error pages', () => {
     const response = await f.request('/admin/summaries/compile', { form: { month: tooLong }, cookie: await f.signIn(adminEmail) });
     expect(response.status).toBe(413);
     const html = await response.text();
-    expect(html).toContain('Keep it under 256 kB');
+    expect(html).toContain('Keep it under 640 kB');
     expect(html).toContain('<a href="/admin">Go to the dashboard</a>');
   });
 });
@@ -98,7 +98,7 @@ describe('pages outside the console', () => {
     const tooLarge = await postForm(h.app, '/u/new-link', { email: tooLong });
     expect(tooLarge.status).toBe(413);
     const html = await tooLarge.text();
-    expect(html).toContain('Keep it under 256 kB');
+    expect(html).toContain('Keep it under 640 kB');
     expect(html).toContain('<a href="/">Go to the home page</a>');
     expect(await (await h.app.request('/nothing-here')).text()).toContain('<a href="/">Go to the home page</a>');
   });

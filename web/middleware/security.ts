@@ -10,11 +10,11 @@ import { tokenInPath } from '../owner/format.js';
 
 /**
  * Enough for every form's fields at their own limits, so that too much text gets the field's error with
- * the text kept rather than this page, which cannot give it back: the owner's form at its 12,000
- * characters is 108 kB when each is one a form sends as 9 bytes ("“" is %E2%80%9C), and the console's
- * edit takes 20,000 characters in each of its long fields. Imports have their own larger route limit.
+ * the text kept rather than this page, which cannot give it back. A character can take 9 bytes in a
+ * form ("“" is %E2%80%9C): the owner's form at its 12,000 characters is 108 kB, and the console's edit
+ * at its 65,300 (20,000 in each of three fields) is 588 kB. Imports have their own larger route limit.
  */
-export const maxFormBytes = 256 * 1024;
+export const maxFormBytes = 640 * 1024;
 
 /** The routes that take file uploads: each sets its own larger limit, so the app-wide one skips them. */
 export const uploadPaths: readonly string[] = ['/admin/import/preview'];

@@ -119,14 +119,16 @@ export function validateOwnerForm(
   const reason = values.timescaleReason.trim();
   if (moved && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
   else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${formatCount(maxReasonChars)} characters or fewer` });
-  // A reason typed with the month left as it was (easily missed on a phone) would be lost without a word.
-  else if (reason && target === action.timescale.target) {
-    errors.push({ field: 'target', message: 'You gave a reason for a new target date: change the month or year to the new target, or delete the reason' });
-  }
 
   // "Done by its target date" cannot be high or medium once that date is behind us, unless it is done.
   if (confidence.success && confidence.data !== 'low' && !values.complete && hasTargetPassed(newTarget, today)) {
     errors.push({ field: 'target', message: 'The target date has passed: enter a new one, or select Low confidence' });
+  }
+  // A reason typed with the month left as it was (easily missed on a phone) would be lost without a
+  // word; but one message to a field, and the one above already asks for a new target.
+  const targetRefused = errors.some((error) => error.field === 'target');
+  if (reason && reason.length <= maxReasonChars && target === action.timescale.target && !targetRefused) {
+    errors.push({ field: 'target', message: 'You gave a reason for a new target date: change the month or year to the new target, or delete the reason' });
   }
 
   const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;

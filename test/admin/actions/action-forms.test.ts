@@ -57,6 +57,14 @@ describe('reasons are required', () => {
     expect(await h.historyCount()).toBe(0);
   });
 
+  it('an edit with every long field at its limit in characters a form sends as 9 bytes is saved, not refused for its size', async () => {
+    const h = await actionsHarness();
+    const long = '“'.repeat(20000);
+    const response = await h.post('/admin/actions/101/edit', { version: '3', kind: 'afi', area: 'Effectiveness', ref: '1.01', text: long, evidence: long, plan: long, acceptedValue: 'yes', acceptedRationale: '’'.repeat(5000) });
+    expect(response.status).toBe(303);
+    expect((await h.repository.getAction('101'))!.plan).toBe(long);
+  });
+
   it('an edit cannot say "not accepted" without the status: the buttons that ask why do both', async () => {
     const h = await actionsHarness();
     const edit = { version: '3', kind: 'recommendation', area: 'Effectiveness', ref: '1.01', text: 'Improve crime recording.', evidence: '', plan: '', acceptedRationale: '' };
@@ -240,6 +248,10 @@ describe('board members', () => {
     }
     const open = await (await h.app.request('/admin/actions/101')).text();
     expect(open).not.toContain('action="/admin/actions/101/sign-off"');
+    // The update on behalf asks why a target moves only of an action that has had one, as the owner's form does.
+    const onBehalf = (html: string) => html.split('id="change-on-behalf"')[1]!.split('</form>')[0]!;
+    expect(onBehalf(open)).toContain('name="timescaleReason"');
+    expect(onBehalf(proposed)).not.toContain('name="timescaleReason"');
     expect(open).not.toContain('action="/admin/actions/101/reopen"');
   });
 

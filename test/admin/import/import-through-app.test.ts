@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { consoleFixture, boardEmail, adminEmail, baseUrl } from '../support/console-fixture.js';
 import { demoPeopleCsv, demoPlanCsv } from './import-fixture.js';
+import { maxFormBytes } from '../../../web/middleware/security.js';
 
 const origin = new URL(baseUrl).origin;
 
-/** The sample plan padded past the app-wide 64 kB form limit with empty rows, which the importer skips. */
-const bigPlan = new Uint8Array([...demoPlanCsv, ...new TextEncoder().encode(',,,,,,,,,,,,\r\n'.repeat(8000))]);
+/** The sample plan padded past the app-wide form limit with empty rows, which the importer skips. */
+const bigPlan = new Uint8Array([...demoPlanCsv, ...new TextEncoder().encode(',,,,,,,,,,,,\r\n'.repeat(Math.ceil(maxFormBytes / 14)))]);
 
 function uploadForm() {
   const form = new FormData();
@@ -15,10 +16,10 @@ function uploadForm() {
 }
 
 describe('import through the whole app: sign-in, CSRF, session guard and body limits together', () => {
-  it('takes an upload over 64 kB from a signed-in admin, previews and imports it', async () => {
+  it('takes an upload over the form limit from a signed-in admin, previews and imports it', async () => {
     const f = consoleFixture();
     const cookie = await f.signIn(adminEmail);
-    expect(bigPlan.byteLength).toBeGreaterThan(64 * 1024);
+    expect(bigPlan.byteLength).toBeGreaterThan(maxFormBytes);
     const res = await f.app.request('/admin/import/preview', { method: 'POST', headers: { cookie, origin }, body: uploadForm() });
     expect(res.status).toBe(303);
     const preview = await f.app.request(res.headers.get('location')!, { headers: { cookie } });

@@ -3,7 +3,7 @@ import { keptIn, type ReassignField } from '../../../functions/core/admin/action
 import { editValuesFrom } from '../../../functions/core/admin/actions/edit-action.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
-import { valuesFromAction } from '../../../functions/core/owner/owner-update-form.js';
+import { firstTarget, valuesFromAction } from '../../../functions/core/owner/owner-update-form.js';
 import { formatTarget, monthNames } from '../../owner/format.js';
 import { ChangeForm, RadiosField, SelectField, TextField, type Choice, type FormState } from './form-controls.js';
 import { actionPaths } from './paths.js';
@@ -115,7 +115,8 @@ export function OnBehalfForm({ action, state, directory, overdue }: FormProps & 
         />
         <TextField id="targetYear" label="Target year" state={targetState} />
       </div>
-      <TextField id="timescaleReason" label="If the target date is changing, why?" state={state} rows={3} />
+      {/* As on the owner's form: an action's first target moves nothing, so there is no reason to ask for. */}
+      {firstTarget(action) !== null && <TextField id="timescaleReason" label="If the target date is changing, why?" state={state} rows={3} />}
       <div class="form-group">
         <div class="checkbox">
           <input type="checkbox" id="complete" name="complete" value="yes" checked={state.values.complete === 'yes'} />
