@@ -47,6 +47,13 @@ describe('the dashboard', () => {
     expect(html).not.toContain('SECRET');
   });
 
+  it('says closures count from next month in the month the plan was loaded, which has no last month to compile', async () => {
+    const { html } = await dashboardFor(adminEmail, async ({ repository }) => {
+      for (const action of await repository.listActions()) await repository.putAction({ ...action, createdAt: '2026-11-10T09:00:00.000Z', version: action.version + 1 }, action.version);
+    });
+    expect(figure(html, 'Closed this month')).toBe('Counted from next month: the plan was loaded this month');
+  });
+
   it('shows an admin what only they can put right: addresses that do not work, and live actions whose owner or SRO nobody can reach', async () => {
     const setUp = async ({ repository }: ReturnType<typeof consoleFixture>) => {
       await repository.putPerson(makePerson({ id: 'typo', name: 'DI Sam Typo', email: 'sam.typo@testshire.example', mailStatus: 'bounced' }));

@@ -28,6 +28,8 @@ export interface Dashboard {
    * before the first summary is kept the figure is not shown rather than shown wrong.
    */
   closedKnown: boolean;
+  /** Set when the plan had no actions at last month's end: there is no summary of it to keep, and closures count from next month. */
+  planLoadedAt: string | null;
   /** Open actions, stalest first (never updated at the top). */
   stale: PlanRow[];
   /** Open actions past their target, most overdue first. */
@@ -78,6 +80,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     month,
     figures: summary.figures,
     closedKnown: previous !== null,
+    planLoadedAt: summary.movement.planLoadedAt ?? null,
     stale: plan.filter((row) => row.stale).sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     overdue: overdueFirst(plan),
     awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),

@@ -35,8 +35,8 @@ export function DashboardPage({ forceName, timeZone, staleAfterDays, session, da
   const f = dashboard.figures;
   const figures: Array<[string, string]> = [
     ...headlineFigures({ figures: f, staleAfterDays }).map(([label, value]): [string, string] => [label, String(value)]),
-    // Measured against last month's kept summary, which the first month of a plan does not have.
-    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : 'Not known until last month’s board summary is compiled (Summaries)'],
+    // Measured against last month's kept summary, which the first month of a plan does not have, nor can.
+    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : dashboard.planLoadedAt ? 'Counted from next month: the plan was loaded this month' : 'Not known until last month’s board summary is compiled (Summaries)'],
   ];
   // By the force's calendar, as the action pages and the reminder emails count.
   const daysAgo = (row: PlanRow) => formatDaysAgo(daysSinceUpdate(row, now, timeZone));
