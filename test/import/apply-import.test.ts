@@ -68,7 +68,7 @@ describe('applyImport', () => {
     await repository.putAction({ ...action, timescale: { ...action.timescale, target: '2026-01', revisions: [{ at: now.toISOString(), by: 'admin@force.example', from: action.timescale.target, to: '2026-01', reason: 'Sooner' }] } }, action.version);
     const before = await repository.listActions();
     const config = { timeZone: 'Europe/London', staleAfterDays: 28 };
-    const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: later });
+    const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { forceName: 'Testshire Police', timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: later });
     const report = await importSpreadsheets(repository, { plan: exported }, { now: later });
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ actions: { updated: 0, unchanged: 27 }, changedActions: [] });

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { boardSummaryTitle, planLoadedNote, protectiveMarking } from '../../core/board-summary/board-wording.js';
+import { boardSummaryTitle, planLoadedNote } from '../../core/board-summary/board-wording.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
 import { changeRows } from './movement-rows.js';
 import { packColumns } from './pack-columns.js';
-import { pageLayouts, printOptions } from './print-setup.js';
+import { markWorkbook, pageLayouts, printOptions } from './print-setup.js';
 import { sheetNames } from './sheet-names.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addPlanTable } from './plan-sheet.js';
@@ -25,11 +25,7 @@ export async function buildBoardPack(snapshot: Snapshot, options: { forceName: s
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Action Plan Tracker';
   workbook.created = new Date(summary.compiledAt);
-  // In the file's properties too, where a force's labelling and data-loss tools look before opening it.
-  workbook.title = title;
-  workbook.subject = protectiveMarking;
-  workbook.keywords = protectiveMarking;
-  workbook.category = protectiveMarking;
+  markWorkbook(workbook, title);
   addSummarySheet(workbook, snapshot, title);
 
   const planSheet = workbook.addWorksheet(sheetNames.plan, printOptions(title, pageLayouts.twoPagesWide));

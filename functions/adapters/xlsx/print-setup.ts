@@ -51,6 +51,14 @@ const twoPagesWide: Partial<ExcelJS.PageSetup> = {
 export const pageLayouts = { onePageWide, twoPagesWide };
 
 /** A sheet's page layout, with the marking on every page whatever the layout. */
+/** The marking and title in a workbook's properties, where a force's labelling and data-loss tools look before opening it. */
+export function markWorkbook(workbook: ExcelJS.Workbook, title: string): void {
+  workbook.title = title;
+  workbook.subject = protectiveMarking;
+  workbook.keywords = protectiveMarking;
+  workbook.category = protectiveMarking;
+}
+
 export function printOptions(title: string, pageSetup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.AddWorksheetOptions> {
   return { pageSetup, headerFooter: markedPages(title) };
 }

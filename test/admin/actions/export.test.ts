@@ -45,6 +45,9 @@ describe('Export', () => {
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getCell(2, planColumns.length - 1).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Action plan']);
+    // The plan's text, marked as the board pack is: in its properties and on every printed page.
+    expect({ subject: workbook.subject, keywords: workbook.keywords }).toEqual({ subject: 'OFFICIAL-SENSITIVE', keywords: 'OFFICIAL-SENSITIVE' });
+    expect(sheet.headerFooter.oddHeader).toBe('&C&"-,Bold"OFFICIAL-SENSITIVE');
     const columns = planColumnsFor('No update for 28+ days');
     // Stale is headed as the board's email and pack count it.
     expect(rows[0]).toEqual([...planColumns.map((c) => c.header).slice(0, -2), 'No update for 28+ days', 'Overdue']);

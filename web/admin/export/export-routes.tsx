@@ -47,7 +47,7 @@ export function createExportRoutes() {
     const now = clock.now();
     const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
     const { buildPlanWorkbook, planWorkbookContentType } = await import('./plan-workbook.js');
-    const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: now });
+    const bytes = await buildPlanWorkbook(currentPlan(actions, people, now, config), { forceName: config.name, timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: now });
     const filename = `action-plan-${config.id}-${toLocalDate(now, config.timeZone)}.xlsx`;
     await recordDownload(c, { change: 'export-plan', target: { type: 'plan', id: config.id }, after: { filename, actions: actions.length } });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
