@@ -68,7 +68,7 @@ describe('summary pages', () => {
     expect(html).toMatch(/N1<\/a>[\s\S]{0,400}Not accepted/);
   });
 
-  it('lists the closures awaiting sign-off, longest waiting first, with when each was proposed and its SRO', async () => {
+  it('lists the closures awaiting sign-off, longest without an update first, with its SRO', async () => {
     const quiet = await (await (await summaryApp()).app.request('/admin/summaries/2026-10')).text();
     expect(quiet).not.toContain('Awaiting sign-off at');
     const snapshot = octoberSnapshot();
@@ -77,7 +77,7 @@ describe('summary pages', () => {
     Object.assign(second!, { status: 'proposed-closure', lastUpdatedAt: '2026-09-01T09:00:00.000Z' });
     const html = await (await (await summaryApp(snapshot)).app.request('/admin/summaries/2026-10')).text();
     const section = html.slice(html.indexOf('<h2>Awaiting sign-off at 31 October 2026</h2>'));
-    const proposed = [...section.matchAll(/<td data-label="Proposed for closure">([^<]*)<\/td>/g)].map((m) => m[1]);
+    const proposed = [...section.matchAll(/<td data-label="Last updated">([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(proposed).toEqual(['1 September 2026', '20 October 2026']);
     expect(section).toContain(`<a href="/admin/actions/${second!.id}">${second!.ref}</a>`);
   });

@@ -123,7 +123,8 @@ function RowsWithSro({ heading, rows, columns }: { heading: string; rows: readon
 }
 
 /**
- * Closures waiting for their SRO, longest first: the figures give only how many, and one left
+ * Closures waiting for their SRO, the longest without an update first (a closure is proposed by an
+ * update, and is seldom updated again while it waits): the figures give only how many, and one left
  * waiting is counted as neither stale nor overdue, so the board would not otherwise see whose it is.
  */
 function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[]; day: string; timeZone: string }) {
@@ -132,7 +133,7 @@ function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[
     .filter((row) => row.status === 'proposed-closure')
     .sort((a, b) => (proposed(a) < proposed(b) ? -1 : proposed(a) > proposed(b) ? 1 : comparePlanRows(a, b)));
   const when = (row: PlanRow) => (row.lastUpdatedAt ? formatDay(row.lastUpdatedAt, timeZone) : '');
-  return <RowsWithSro heading={`Awaiting sign-off at ${day}`} rows={waiting} columns={[['Proposed for closure', when]]} />;
+  return <RowsWithSro heading={`Awaiting sign-off at ${day}`} rows={waiting} columns={[['Last updated', when]]} />;
 }
 
 /**

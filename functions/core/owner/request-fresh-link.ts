@@ -29,6 +29,9 @@ export const perClientPerHour = 60;
  * Links emailed for the whole force: bounds what many machines asking for many known addresses can
  * make us send. Only a link sent counts, so that made-up addresses from a handful of machines cannot
  * use it up and lock every owner out; once it is used up, everyone is refused alike, known or not.
+ * What is left to learn from it: someone who has already had 499 links sent to addresses they knew
+ * (about 50, from many machines) can tell from the next two answers whether one more address is known,
+ * once an hour, while everyone is refused. The flood that takes is itself the alarm.
  */
 export const perForcePerHour = 500;
 const forceWide = { key: 'fresh-link#sent', limit: perForcePerHour };
