@@ -170,14 +170,14 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const quiet = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
     expect(quiet.flat()).not.toContain('Reopened');
     Object.assign(october.summary.movement, {
-      reopened: [{ id: 'a-r', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }],
+      reopened: [{ id: 'a-r', ref: 'A1', area: 'Effectiveness', from: 'superseded', to: 'proposed-closure' }],
       setAside: [{ id: 'a-x', ref: 'X1', area: 'Legitimacy', to: 'superseded' }],
     });
     const email = emailText(october);
-    expect(email).toContain('- Reopened: 1 (A1 (was closed))');
+    expect(email).toContain('- Reopened: 1 (A1 (was superseded))');
     expect(email).toContain('- Not accepted or superseded: 1 (X1 (superseded))');
     const changes = allRows((await readBack(await buildBoardPack(october, { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.changes)!);
-    expect(changes).toContainEqual(['Reopened', 'A1', 'Effectiveness', 'Closed', 'Open']);
+    expect(changes).toContainEqual(['Reopened', 'A1', 'Effectiveness', 'Superseded', 'Proposed for closure']);
     expect(changes).toContainEqual(['Not accepted or superseded', 'X1', 'Legitimacy', undefined, 'Superseded']);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBoardSummary, type CompileInput } from '../../functions/core/board-summary/compile-board-summary.js';
 import { overdueFirst } from '../../functions/core/board-summary/figures.js';
 import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/month.js';
-import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
+import { Movement, type Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { applyUpdate } from '../../functions/core/rules/apply-update.js';
 import { makePerson, makeUpdate } from '../support/make-action.js';
@@ -54,6 +54,14 @@ describe('compileBoardSummary: movement since last month', () => {
       { id: 'a-refused', ref: 'Y1', area: 'Effectiveness', to: 'not-accepted' },
     ]);
     expect(moved.closed).toEqual([]);
+  });
+
+  it('reads a summary kept while reopened listed only closed to open, and one kept before it listed anything', () => {
+    const { movement } = compile('2026-10', octoberHistory()).summary;
+    const { reopened: _, setAside: __, ...before } = movement;
+    expect(Movement.parse(before)).toMatchObject({ reopened: [], setAside: [] });
+    const kept = Movement.parse({ ...movement, reopened: [{ id: 'a-1', ref: 'A1', area: 'Effectiveness' }] });
+    expect(kept.reopened).toEqual([{ id: 'a-1', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }]);
   });
 
   it('takes closed then superseded as set aside, not reopened, and a superseded action opened again as reopened', () => {

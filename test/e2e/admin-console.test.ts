@@ -4,6 +4,7 @@ import { startLocalStack, type LocalStack } from '../../infra/local/local-stack.
 import { latestEmailedLink, latestSignInLink } from '../admin/support/sign-in-over-http.js';
 import { launchChromium, stateChecker, tabTo } from './browser.js';
 import { seedPlan } from './seed.js';
+import { localMonth } from '../../functions/core/board-summary/month.js';
 
 /**
  * The admin console in Chromium on the local stack (demo force, in memory). The journey is one signed-in
@@ -215,6 +216,10 @@ describe('accessibility', () => {
         // Kept at 1024 px: its preview says so and who has had it, with nothing left to send.
         await page.waitForSelector('text=This month is kept already');
         await check('summary-preview-kept');
+        // A preview of figures so far at this width too: this month, which has not ended whatever the day.
+        await page.goto(`${stack.appUrl}/admin/summaries/preview?month=${localMonth(stack.deps.clock.now(), stack.deps.config.timeZone)}`);
+        await page.waitForSelector('text=has not ended yet');
+        await check('summary-preview-so-far');
         await page.goto(`${stack.appUrl}/admin/summaries/${month}`);
       }
       await check('summary-month');

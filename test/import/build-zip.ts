@@ -7,6 +7,8 @@ export interface ZipPart {
   method?: 0 | 8;
   /** The uncompressed size the file claims, when a test wants it to lie. */
   declaredSize?: number;
+  /** Extra fields in the part's own (local) header. */
+  localExtra?: Uint8Array;
 }
 
 interface EntryFields {
@@ -45,15 +47,17 @@ export function buildZip(parts: ZipPart[]): Uint8Array {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     writeEntryFields(local, 8, entry);
+    const extra = Buffer.from(part.localExtra ?? new Uint8Array(0));
+    local.writeUInt16LE(extra.byteLength, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     writeEntryFields(central, 10, entry);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
+    locals.push(local, name, extra, body);
     centrals.push(central, name);
-    offset += local.byteLength + name.byteLength + body.byteLength;
+    offset += local.byteLength + name.byteLength + extra.byteLength + body.byteLength;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

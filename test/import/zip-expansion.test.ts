@@ -43,6 +43,14 @@ describe('checkZipExpansion', () => {
     // The part's own header names it otherwise, which an unzip may read instead of the directory.
     renamed[30 + 'xl/media/'.length] = 'j'.charCodeAt(0);
     expect(() => checkZipExpansion(renamed, 4 * megabyte, megabyte)).toThrow(/its sheets open to more than 1 MB/);
+    // Or a Unicode path field gives it another name, which an unzip reads instead of the one shown.
+    const otherName = Buffer.from('xl/worksheets/sheet2.xml');
+    const field = Buffer.alloc(9);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(5 + otherName.byteLength, 2);
+    const unicodePath = new Uint8Array(Buffer.concat([field.subarray(0, 4), Buffer.from([1, 0, 0, 0, 0]), otherName]));
+    const aliased = buildZip([{ name: 'xl/media/image1.png', data: spaces(2 * megabyte), localExtra: unicodePath }]);
+    expect(() => checkZipExpansion(aliased, 4 * megabyte, megabyte)).toThrow(/its sheets open to more than 1 MB/);
   });
 
   it('refuses a part that inflates past the limit though the file claims it is small', () => {

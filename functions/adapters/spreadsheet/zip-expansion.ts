@@ -82,8 +82,8 @@ export function checkZipExpansion(bytes: Uint8Array, limit = maxExpandedBytes, x
   }
 }
 
-/** Excel's name for a picture in the workbook, one file directly in xl/media. */
-const pictureName = /^xl\/media\/[A-Za-z0-9_-]+\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|svg)$/i;
+/** Excel's name for a picture in the workbook (a photo's HD Photo copy and a 3D model too), one file directly in xl/media. */
+const pictureName = /^xl\/media\/[A-Za-z0-9_-]+\.(png|jpe?g|jfif|gif|bmp|emf|wmf|tiff?|svg|webp|wdp|glb)$/i;
 /** The zip extra field that gives an entry another (Unicode) name, which an unzip may read instead. */
 const unicodePathField = 0x7075;
 

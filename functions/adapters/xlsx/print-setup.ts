@@ -50,7 +50,6 @@ const twoPagesWide: Partial<ExcelJS.PageSetup> = {
 
 export const pageLayouts = { onePageWide, twoPagesWide };
 
-/** A sheet's page layout, with the marking on every page whatever the layout. */
 /** The marking and title in a workbook's properties, where a force's labelling and data-loss tools look before opening it. */
 export function markWorkbook(workbook: ExcelJS.Workbook, title: string): void {
   workbook.title = title;
@@ -59,6 +58,7 @@ export function markWorkbook(workbook: ExcelJS.Workbook, title: string): void {
   workbook.category = protectiveMarking;
 }
 
+/** A sheet's page layout, with the marking on every page whatever the layout. */
 export function printOptions(title: string, pageSetup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.AddWorksheetOptions> {
   return { pageSetup, headerFooter: markedPages(title) };
 }

@@ -74,8 +74,9 @@ export type SetAside = z.infer<typeof SetAside>;
 
 /** Back in the plan's work from a decision that had ended it: closed, not accepted or superseded, now open or proposed for closure. */
 export const Reopened = z.extend(MovedAction, {
-  from: z.enum(['closed', 'not-accepted', 'superseded']),
-  to: z.enum(['open', 'proposed-closure']),
+  // Absent from the few kept while only closed-to-open was listed.
+  from: z._default(z.enum(['closed', 'not-accepted', 'superseded']), 'closed'),
+  to: z._default(z.enum(['open', 'proposed-closure']), 'open'),
 });
 export type Reopened = z.infer<typeof Reopened>;
 

@@ -143,7 +143,8 @@ export function validateOwnerForm(
       confidence: rating,
       confidenceNarrative: narrative || null,
       target: newTarget ?? action.timescale.target,
-      timescaleReason: changed && reason ? reason : null,
+      // A first target moves nothing: a reason posted with it anyway (the form asks none) is no revision.
+      timescaleReason: moved && reason ? reason : null,
       complete: values.complete,
     },
   };
