@@ -1,7 +1,7 @@
 import { monthLabel, targetLabel } from '../../functions/core/board-summary/month.js';
 import type { MovedAction, PlanRow, Snapshot } from '../../functions/core/board-summary/snapshot.js';
-import { openBySro, overdueFirst, staleOwners } from '../../functions/core/board-summary/figures.js';
-import { comparePlanRows, rowName } from '../../functions/core/board-summary/plan-as-at.js';
+import { openBySro, overdueFirst, staleOwners, waitingSignOffFirst } from '../../functions/core/board-summary/figures.js';
+import { rowName } from '../../functions/core/board-summary/plan-as-at.js';
 import { formatDay } from '../../functions/core/calendar/format-day.js';
 import { confidences } from '../../functions/core/model/action.js';
 import {
@@ -123,15 +123,11 @@ function RowsWithSro({ heading, rows, columns }: { heading: string; rows: readon
 }
 
 /**
- * Closures waiting for their SRO, the longest without an update first (a closure is proposed by an
- * update, and is seldom updated again while it waits): the figures give only how many, and one left
- * waiting is counted as neither stale nor overdue, so the board would not otherwise see whose it is.
+ * Closures waiting for their SRO: the figures give only how many, and one left waiting is counted as
+ * neither stale nor overdue, so the board would not otherwise see whose it is.
  */
 function AwaitingSignOffTable({ rows, day, timeZone }: { rows: readonly PlanRow[]; day: string; timeZone: string }) {
-  const proposed = (row: PlanRow) => row.lastUpdatedAt ?? '';
-  const waiting = rows
-    .filter((row) => row.status === 'proposed-closure')
-    .sort((a, b) => (proposed(a) < proposed(b) ? -1 : proposed(a) > proposed(b) ? 1 : comparePlanRows(a, b)));
+  const waiting = waitingSignOffFirst(rows);
   const when = (row: PlanRow) => (row.lastUpdatedAt ? formatDay(row.lastUpdatedAt, timeZone) : '');
   return <RowsWithSro heading={`Awaiting sign-off at ${day}`} rows={waiting} columns={[['Last updated', when]]} />;
 }

@@ -1,5 +1,5 @@
 import { compileBoardSummary } from '../board-summary/compile-board-summary.js';
-import { overdueFirst } from '../board-summary/figures.js';
+import { overdueFirst, waitingSignOffFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
 import { boardRecipients } from '../board-summary/run-board-summary.js';
@@ -83,7 +83,7 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     planLoadedAt: summary.movement.planLoadedAt ?? null,
     stale: plan.filter((row) => row.stale).sort((a, b) => lastUpdated(a) - lastUpdated(b)),
     overdue: overdueFirst(plan),
-    awaitingSignOff: plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => lastUpdated(a) - lastUpdated(b)),
+    awaitingSignOff: waitingSignOffFirst(plan),
     runs,
     personNames: new Map(people.map((p) => [p.id, p.name])),
     bankHolidaysEnd: bankHolidaysRunningOut(deps.config.bankHolidays, toLocalDate(now, deps.config.timeZone)),
