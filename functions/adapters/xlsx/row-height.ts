@@ -37,9 +37,14 @@ export function wrappedLines(text: string, width: number): number {
  * worst), so the pages break in the same places whichever program prints them.
  */
 export function rowHeight(cells: Array<{ value: CellValue; width: number }>): number {
-  const lines = Math.max(1, ...cells.map(({ value, width }) => (typeof value === 'string' ? wrappedLines(value, width) : 1)));
-  return Math.min(tallestRow, lines * pointsPerLine);
+  return heightOf(cells.map(({ value, width }) => cellLines(value, width)));
 }
 
-/** Whether a cell's text wraps to more lines than Excel's tallest row shows: the rest is hidden on screen and in print. */
-export const overflowsRow = (value: CellValue, width: number): boolean => typeof value === 'string' && wrappedLines(value, width) * pointsPerLine > tallestRow;
+/** Lines a cell takes: its wrapped text, or one for anything else. */
+export const cellLines = (value: CellValue, width: number): number => (typeof value === 'string' ? wrappedLines(value, width) : 1);
+
+/** rowHeight for cells whose lines are counted already. */
+export const heightOf = (lines: readonly number[]): number => Math.min(tallestRow, Math.max(1, ...lines) * pointsPerLine);
+
+/** Whether so many lines pass Excel's tallest row: the rest is hidden on screen and in print. */
+export const overflowsRow = (lines: number): boolean => lines * pointsPerLine > tallestRow;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue, Rag } from './plan-columns.js';
-import { overflowsRow, rowHeight } from './row-height.js';
+import { cellLines, heightOf, overflowsRow, rowHeight } from './row-height.js';
 
 /** Excel's own Good, Neutral and Bad cell styles, which boards already read as RAG. */
 const ragStyles: Record<Rag, { fill: string; font: string }> = {
@@ -39,10 +39,12 @@ export function addTable(sheet: ExcelJS.Worksheet, headers: Array<{ header: stri
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: headers.length } };
   header.height = rowHeight(headers.map((h) => ({ value: h.header, width: h.width })));
   sheet.addRows(rows).forEach((row, r) => {
-    row.height = rowHeight(headers.map((h, c) => ({ value: rows[r]![c] ?? null, width: h.width })));
+    // Each cell wrapped once, for the row's height and for whether any of it is hidden.
+    const lines = headers.map((h, c) => cellLines(rows[r]![c] ?? null, h.width));
+    row.height = heightOf(lines);
     // The whole text is in the cell, but past the tallest row nothing shows that some is hidden.
-    headers.forEach((h, c) => {
-      if (overflowsRow(rows[r]![c] ?? null, h.width)) row.getCell(c + 1).note = textContinues;
+    lines.forEach((count, c) => {
+      if (overflowsRow(count)) row.getCell(c + 1).note = textContinues;
     });
   });
 }
