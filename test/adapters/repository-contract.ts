@@ -39,6 +39,26 @@ export function describeRepositoryContract(name: string, makeRepo: () => Promise
       expect(await repo.getAction('missing')).toBeNull();
     });
 
+    it('keeps what was stored whatever a caller later does to the objects it wrote or read', async () => {
+      const repo = await makeRepo();
+      const written = makeAction({ ownerIds: ['p-1'] });
+      await repo.putAction(written, null);
+      written.ownerIds.push('p-2');
+      const read = (await repo.getAction('a-1'))!;
+      const listed = (await repo.listActions())[0]!;
+      // A fake may refuse the change outright (the memory one hands out frozen objects): either way, nothing is stored.
+      const tryTo = (change: () => void) => {
+        try {
+          change();
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+        }
+      };
+      tryTo(() => (read.text = 'edited in place'));
+      tryTo(() => listed.timescale.revisions.push({ at: '2026-01-01T00:00:00Z', by: 'x', from: null, to: null, reason: 'r' }));
+      expect(await repo.getAction('a-1')).toEqual(makeAction({ ownerIds: ['p-1'] }));
+    });
+
     it('creates once, then writes only on the stored version, conflicting with what is stored', async () => {
       const repo = await makeRepo();
       await repo.putAction(makeAction({ version: 1 }), null);

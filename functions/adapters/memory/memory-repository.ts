@@ -9,7 +9,20 @@ import { applyUpdate } from '../../core/rules/apply-update.js';
 import { sameUpdate } from '../../core/rules/same-update.js';
 import { quietSince } from '../../core/rules/stale.js';
 
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * What is stored is a frozen copy, handed out as it is: a caller that changed what it read would throw,
+ * as it could never change a DynamoDB item by editing a read, and reading copies nothing (the warm-render
+ * bench reads the plan through this fake on every page).
+ */
+const stored = <T>(value: T): T => deepFreeze(structuredClone(value));
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 /** Code-unit order, as DynamoDB sorts string keys (localeCompare would not: it ignores some punctuation). */
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Instants compare as times: the schema accepts offsets and any number of fraction digits. */
@@ -27,34 +40,34 @@ export class MemoryRepository implements Repository {
   private readonly dailyEmails = new Set<string>();
 
   async getAction(id: string): Promise<Action | null> {
-    const action = this.actions.get(id);
-    return action ? copy(action) : null;
+    return this.actions.get(id) ?? null;
   }
 
   async listActions(): Promise<Action[]> {
-    return [...this.actions.values()].map(copy).sort((a, b) => byKey(a.id, b.id));
+    return [...this.actions.values()].sort((a, b) => byKey(a.id, b.id));
   }
 
   async putAction(action: Action, expectedVersion: number | null): Promise<void> {
     const current = this.actions.get(action.id) ?? null;
-    if ((current?.version ?? null) !== expectedVersion) throw new ConflictError(current ? copy(current) : null);
-    this.actions.set(action.id, copy(action));
+    if ((current?.version ?? null) !== expectedVersion) throw new ConflictError(current);
+    this.actions.set(action.id, stored(action));
   }
 
   async saveUpdate(update: Update): Promise<Action> {
     const current = this.actions.get(update.actionId);
     // A retry of a save that went through succeeds again without a second history entry, as in DynamoDB.
     const saved = this.updates.get(update.actionId)?.find((entry) => entry.version === update.version);
-    if (current && current.version === update.version && sameUpdate(saved, update)) return copy(current);
-    if (!current || current.version !== update.version - 1) throw new ConflictError(current ? copy(current) : null);
+    if (current && current.version === update.version && sameUpdate(saved, update)) return current;
+    if (!current || current.version !== update.version - 1) throw new ConflictError(current ?? null);
     const next = applyUpdate(current, update);
-    this.updates.set(update.actionId, [...(this.updates.get(update.actionId) ?? []), copy(update)]);
-    this.actions.set(next.id, next);
-    return copy(next);
+    this.updates.set(update.actionId, [...(this.updates.get(update.actionId) ?? []), stored(update)]);
+    const kept = stored(next);
+    this.actions.set(kept.id, kept);
+    return kept;
   }
 
   async listUpdates(actionId: string): Promise<Update[]> {
-    return (this.updates.get(actionId) ?? []).map(copy);
+    return [...(this.updates.get(actionId) ?? [])];
   }
 
   async listStaleActions(cutoff: Date): Promise<Action[]> {
@@ -69,27 +82,25 @@ export class MemoryRepository implements Repository {
     // Oldest first and never-updated before all, like the sparse index.
     return [...this.actions.values()]
       .filter((a) => a.status === status && instant(quietSince(a)) < cutoff.getTime())
-      .sort((a, b) => instant(quietSince(a)) - instant(quietSince(b)) || byKey(a.id, b.id))
-      .map(copy);
+      .sort((a, b) => instant(quietSince(a)) - instant(quietSince(b)) || byKey(a.id, b.id));
   }
 
   async getPerson(id: string): Promise<Person | null> {
-    const person = this.people.get(id);
-    return person ? copy(person) : null;
+    return this.people.get(id) ?? null;
   }
 
   async listPeople(): Promise<Person[]> {
-    return [...this.people.values()].map(copy).sort((a, b) => byKey(a.id, b.id));
+    return [...this.people.values()].sort((a, b) => byKey(a.id, b.id));
   }
 
   async putPerson(person: Person): Promise<void> {
-    this.people.set(person.id, copy(person));
+    this.people.set(person.id, stored(person));
   }
 
   async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
     const person = this.people.get(personId);
     if (!person || person.email !== email || !replaces.includes(person.mailStatus)) return false;
-    this.people.set(personId, { ...person, mailStatus: status });
+    this.people.set(personId, stored({ ...person, mailStatus: status }));
     return true;
   }
 
@@ -99,14 +110,14 @@ export class MemoryRepository implements Repository {
     if (Object.keys(set).length === 0) throw new Error('updatePerson needs at least one field to set');
     const person = this.people.get(personId);
     if (!person) return false;
-    this.people.set(personId, { ...person, ...set });
+    this.people.set(personId, stored({ ...person, ...set }));
     return true;
   }
 
   async setEmail(personId: string, email: string): Promise<boolean> {
     const person = this.people.get(personId);
     if (!person) return false;
-    this.people.set(personId, Person.parse({ ...person, email, mailStatus: 'ok' }));
+    this.people.set(personId, stored(Person.parse({ ...person, email, mailStatus: 'ok' })));
     return true;
   }
 
@@ -120,19 +131,18 @@ export class MemoryRepository implements Repository {
   async claimReminder(record: ReminderRecord): Promise<boolean> {
     const key = reminderKey(record);
     if (this.reminders.has(key)) return false;
-    this.reminders.set(key, copy(record));
+    this.reminders.set(key, stored(record));
     return true;
   }
 
   async completeReminder(record: ReminderRecord): Promise<void> {
-    this.reminders.set(reminderKey(record), copy(record));
+    this.reminders.set(reminderKey(record), stored(record));
   }
 
   async listReminders(personId: string): Promise<ReminderRecord[]> {
     return [...this.reminders.values()]
       .filter((r) => r.personId === personId)
-      .sort((a, b) => byKey(`${a.period}#${a.kind}`, `${b.period}#${b.kind}`))
-      .map(copy);
+      .sort((a, b) => byKey(`${a.period}#${a.kind}`, `${b.period}#${b.kind}`));
   }
 }
 
