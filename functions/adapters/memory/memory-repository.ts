@@ -23,6 +23,7 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
 /** Code-unit order, as DynamoDB sorts string keys (localeCompare would not: it ignores some punctuation). */
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Instants compare as times: the schema accepts offsets and any number of fraction digits. */
