@@ -107,7 +107,7 @@ describe('a name that two people could be', () => {
       expect.objectContaining({
         severity: 'warning',
         message:
-          '"ACC Blake" could be any of ACC Rowena Blake (rowena.blake@force.example), ACC Rowena Blake (rowena.blake2@force.example); write the name in full, or add this spelling as an alias of the right one in the people file, or accept to keep the name for an admin to resolve',
+          '"ACC Blake" could be any of ACC Rowena Blake (rowena.blake@force.example), ACC Rowena Blake (rowena.blake2@force.example); choose who it is on the console\'s import preview, write the name in full, or add this spelling as an alias of the right one in the people file, or accept to keep the name for an admin to resolve',
       }),
     ]);
   });

@@ -35,12 +35,8 @@ export async function importSpreadsheets(
   const known = new Map<string, Person>((await repository.listPeople()).map((p) => [p.id, p]));
   // As they will be stored: matched by address or id, with the aliases already kept (matchDirectory).
   for (const { merged } of matchDirectory([...known.values()], directory.people)) known.set(merged.id, merged);
-  // Names matched on the console's preview, not saved until the import is confirmed (see confirmImport).
-  for (const { name, personId } of options.matches ?? []) {
-    const person = known.get(personId);
-    if (person) known.set(personId, { ...person, aliases: [...person.aliases, name] });
-  }
-  const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now) : null;
+  // Names matched on the console's preview: kept as aliases only when the import is confirmed (see confirmImport).
+  const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now, options.matches) : null;
   const report = await applyImport(
     repository,
     {

@@ -2,7 +2,7 @@ import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
 import { matchHeadings, readSecondHeadingRow, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
-import { indexPeople } from './match-person.js';
+import { indexPeople, type SettledName } from './match-person.js';
 import { readActionRow } from './read-action-row.js';
 
 export interface PlanSummary {
@@ -50,14 +50,15 @@ function sectionName(row: Row, columns: ColumnMap): string | null {
 /**
  * Turns the rows of a plan into actions: finds the header (below any title rows, over one row or
  * two), follows section rows, reads each row, and reports every problem with its row. Throws
- * InvalidInputError when the rows have no recognisable header. `now` becomes each action's createdAt.
+ * InvalidInputError when the rows have no recognisable header. `now` becomes each action's createdAt;
+ * `settled` names who the admin said a name is, on the console's preview.
  */
-export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date): PlanImport {
+export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date, settled: readonly SettledName[] = []): PlanImport {
   const header = matchHeadings(rows);
   const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
   const columns = subHeadings ?? header.columns;
   const firstDataIndex = header.headerIndex + (subHeadings ? 2 : 1);
-  const index = indexPeople(people);
+  const index = indexPeople(people, settled);
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, { row: number; ref: string }>();

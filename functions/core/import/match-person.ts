@@ -44,6 +44,12 @@ function nameParts(name: string): { initials: string[]; words: string[] } {
   return { initials: tokens.filter((word) => word.length === 1), words: tokens.filter((word) => word.length > 1) };
 }
 
+/** A name as the plan writes it and the person an admin said it is (the console's import preview). */
+export interface SettledName {
+  name: string;
+  personId: string;
+}
+
 export interface PersonIndex {
   /**
    * `cell`: the name is a whole cell, which may hold several people's names: its words are never taken
@@ -61,7 +67,7 @@ export interface PersonIndex {
  * an initial ("D Smith") only someone whose first name has it. A double-barrelled surname is looked up
  * whole: "Jones" is not Amy Smith-Jones.
  */
-export function indexPeople(people: readonly Person[]): PersonIndex {
+export function indexPeople(people: readonly Person[], settled: readonly SettledName[] = []): PersonIndex {
   const emails = new Map(people.map((person) => [person.email.toLowerCase(), person]));
   const exact = new Map<string, Person | null>();
   const loose = new Map<string, Person | null>();
@@ -82,6 +88,13 @@ export function indexPeople(people: readonly Person[]): PersonIndex {
       const sharing = everyoneBySurname.get(keyOf(words.slice(-1))) ?? [];
       if (!sharing.includes(person)) everyoneBySurname.set(keyOf(words.slice(-1)), [...sharing, person]);
     }
+  }
+  // A name the admin matched on the preview is that person's, even where two people share it (namesakes,
+  // or someone added twice): an alias alone would leave it shared, and the admin's choice unused.
+  const byId = new Map(people.map((person) => [person.id, person]));
+  for (const { name, personId } of settled) {
+    const person = byId.get(personId);
+    if (person) exact.set(writtenKey(name), person);
   }
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
   const lookUp = (name: string, as: 'name' | 'cell'): Person | null => {

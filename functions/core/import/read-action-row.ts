@@ -72,7 +72,7 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const unmatched = (name: string) => {
     const alike = ctx.people.alike(name);
     return alike.length > 0
-      ? `"${name}" could be any of ${describeAlike(alike)}; write the name in full, or add this spelling as an alias of the right one in the people file`
+      ? `"${name}" could be any of ${describeAlike(alike)}; choose who it is on the console's import preview, write the name in full, or add this spelling as an alias of the right one in the people file`
       : `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file`;
   };
   for (const name of sro.unmatched) report('sro', 'warning', `${unmatched(name)}, or accept to import the action without this SRO`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makePerson } from '../../support/make-action.js';
 import { boardSession } from '../support/admin-test-app.js';
 import { confirm, demoPeopleCsv, demoPlanCsv, file, importHarness, personId, postForm, quirkyPlanCsv, upload, uploadAndPreview, type ImportHarness } from './import-fixture.js';
 
@@ -71,6 +72,31 @@ describe('import: resolving names that match nobody', () => {
     expect((await h.repository.getPerson(fiona))?.aliases).toEqual(['DCS Strand (Head of Crime)', 'T/D/Ch/Supt Strand', 'C/Supt Strand', 'Supt Nobody']);
     expect((await h.repository.getAction('q4'))?.unmatchedNames).toEqual([]);
     expect((await h.repository.getAction('q4'))?.ownerIds).toContain(fiona);
+  });
+
+  it('settles a name two people share with the person chosen, in the preview and the import', async () => {
+    const h = importHarness();
+    await importDirectory(h);
+    const osei = personId('leila.osei');
+    // Added again by mistake, under another address: the plan's "Leila Osei" is now either of them.
+    await h.repository.putPerson(makePerson({ id: personId('leila.osei2'), name: 'Leila Osei', email: 'leila.osei2@northshire.police.example' }));
+    // And 213 handed to someone else since, which the file's owner replaces.
+    const stored = (await h.repository.getAction('213'))!;
+    await h.repository.putAction({ ...stored, ownerIds: [personId('daniel.mercer')], version: stored.version + 1 }, stored.version);
+    const preview = await uploadAndPreview(h, { plan: file(demoPlanCsv, 'action-plan.csv') });
+    expect(preview.html).toContain('Who is <strong>Leila Osei</strong>?');
+    expect(preview.html).toMatch(/213<\/a>[\s\S]*?Owners: Supt Daniel Mercer → not set/);
+
+    await postForm(h, `${preview.path}/aliases`, [['name', 'Leila Osei'], ['personId', osei]]);
+    const again = await (await h.app.request(`${preview.path}?matched=1`)).text();
+    expect(again).toContain('<li>Leila Osei: Leila Osei</li>');
+    expect(again).not.toContain('Who is <strong>Leila Osei</strong>?');
+    expect(again).toContain('Owners: Supt Daniel Mercer → Leila Osei');
+    expect(again).not.toContain('→ not set');
+
+    const digest = /name="digest" value="([^"]+)"/.exec(again)![1]!;
+    expect((await confirm(h, preview.path, digest)).status).toBe(200);
+    for (const id of ['213', '251']) expect((await h.repository.getAction(id))?.ownerIds).toEqual([osei]);
   });
 
   it('asks for a choice when none was made, and refuses a person not in the list', async () => {
