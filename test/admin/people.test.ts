@@ -76,6 +76,17 @@ describe('adding a person', () => {
     expect(await (await request('/admin/audit', { cookie })).text()).toContain('Added a person to the directory');
   });
 
+  it('says on their page when someone else has one of their names, which an import cannot tell apart', async () => {
+    const { request, cookie } = await setUp();
+    // Added twice by mistake, and with the leaver's other name as another spelling.
+    const response = await request('/admin/people', { form: { name: 'ACC Sam Rowe', role: '', email: 'sam.rowe2@testshire.example', aliases: 'supt  VAUGHAN' }, cookie });
+    const page = textOf(await (await request(response.headers.get('location')!, { cookie })).text());
+    expect(page).toContain('“ACC Sam Rowe” is also ACC Sam Rowe (sam.rowe@testshire.example): a plan that names “ACC Sam Rowe” could mean either');
+    expect(page).toContain('“supt VAUGHAN” is also Supt Lee Vaughan (lee.vaughan@testshire.example)');
+    expect(textOf(await (await request('/admin/people/sro', { cookie })).text())).toContain('“ACC Sam Rowe” is also ACC Sam Rowe (sam.rowe2@testshire.example)');
+    expect(textOf(await (await request('/admin/people/other', { cookie })).text())).not.toContain(' is also ');
+  });
+
   it('refuses a blank name, a bad or taken address, keeping what was typed, and writes nothing', async () => {
     const { request, cookie, repository, audit } = await setUp();
     const before = [await repository.listPeople(), audit.entries.length];

@@ -36,7 +36,8 @@ const closeApostropheGap = (name: string) => name.replace(/(?<!\p{L})([od])\s+(?
 
 /** Words as looked up: plans spell "Smith-Jones" as "Smith Jones" too. */
 const keyOf = (words: readonly string[]) => words.join(' ').replace(/-/g, ' ');
-const writtenKey = (name: string) => keyOf([normaliseName(name)]);
+/** A name as the importer first looks it up: case, spacing and punctuation aside. */
+export const writtenKey = (name: string) => keyOf([normaliseName(name)]);
 
 /** The initials in a name ("D Smith") apart from its other words. */
 function nameParts(name: string): { initials: string[]; words: string[] } {

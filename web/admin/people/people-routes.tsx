@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { addPerson } from '../../../functions/core/admin/people/add-person.js';
+import { findSharedNames } from '../../../functions/core/admin/people/shared-names.js';
 import { changePersonEmail } from '../../../functions/core/admin/people/change-person-email.js';
 import { editPersonDetails } from '../../../functions/core/admin/people/edit-person-details.js';
 import { detailsValues } from '../../../functions/core/admin/people/person-details.js';
@@ -30,7 +31,8 @@ async function namesById(c: PeopleContext): Promise<Map<string, string>> {
 /** The person page, each form as stored, or the one sent as typed with its problems (400). */
 async function showPerson(c: PeopleContext, person: Person, sent: { emailForm?: FormState; detailsForm?: FormState } = {}, done?: PersonDone) {
   const { config, repository } = c.get('deps');
-  const live = (await repository.listActions()).filter((a) => a.status === 'open' || a.status === 'proposed-closure');
+  const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
+  const live = actions.filter((a) => a.status === 'open' || a.status === 'proposed-closure');
   const emailForm = sent.emailForm ?? { values: { email: person.email }, errors: [] };
   const detailsForm = sent.detailsForm ?? { values: detailsValues(person), errors: [] };
   return c.html(
@@ -41,6 +43,7 @@ async function showPerson(c: PeopleContext, person: Person, sent: { emailForm?: 
       owned={live.filter((a) => a.ownerIds.includes(person.id))}
       sroOf={live.filter((a) => a.sroId === person.id)}
       done={done}
+      sharedNames={findSharedNames(person, people)}
       emailForm={emailForm}
       detailsForm={detailsForm}
     />,

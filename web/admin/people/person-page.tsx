@@ -3,6 +3,7 @@ import type { ForceConfig } from '../../../functions/core/config/force-config.js
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
 import type { SendLinkOutcome } from '../../../functions/core/admin/people/send-person-link.js';
+import type { SharedName } from '../../../functions/core/admin/people/shared-names.js';
 import { ErrorSummary, NotificationBanner } from '../../owner/components.js';
 import type { AdminSession } from '../admin-env.js';
 import { AdminLayout } from '../admin-layout.js';
@@ -38,6 +39,8 @@ export interface PersonPageProps {
   owned: Action[];
   sroOf: Action[];
   done?: PersonDone | undefined;
+  /** Their names others in the directory are known by too: an import cannot tell them apart. */
+  sharedNames: SharedName[];
   /** The change-address form: the stored address, or what was typed with its problem. */
   emailForm: FormState;
   /** Name, job title and other names, as stored or as typed with their problems. */
@@ -88,7 +91,7 @@ function SendLinkSection({ person }: { person: Person }) {
 }
 
 /** One person: their details, live actions, and the admin's tools for links, email and leavers. */
-export function PersonPage({ config, session, person, owned, sroOf, done, emailForm, detailsForm }: PersonPageProps) {
+export function PersonPage({ config, session, person, owned, sroOf, done, sharedNames, emailForm, detailsForm }: PersonPageProps) {
   const role = roleFor(config, person.email);
   const errors = [...detailsForm.errors, ...emailForm.errors];
   return (
@@ -111,6 +114,13 @@ export function PersonPage({ config, session, person, owned, sroOf, done, emailF
         </NotificationBanner>
       )}
       <h1>{person.name}</h1>
+      {sharedNames.map(({ name, others }) => (
+        <p class="warning-text">
+          “{name}” is also {others.map((other) => `${other.name} (${other.email})`).join(', ')}: a plan that names “{name}” could mean {others.length === 1 ? 'either' : 'any of them'}, so
+          an import leaves it unmatched until you choose who it is on its preview. If one of them was added by mistake, change that one’s
+          name below and deactivate them.
+        </p>
+      ))}
       <dl class="summary-list">
         <div>
           <dt>Job title</dt>
