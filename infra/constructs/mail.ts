@@ -55,7 +55,8 @@ export class Mail extends Construct {
       configurationSet: this.configurationSet,
     });
     this.identity.dkimRecords.forEach((record, i) => {
-      new CfnOutput(this, `DkimRecord${i + 1}`, {
+      // At the stack's top level, named as the README names it (see web.ts).
+      new CfnOutput(Stack.of(this), `DkimRecord${i + 1}`, {
         value: `${record.name} CNAME ${record.value}`,
         description: `DKIM record ${i + 1} of 3 for ${props.senderDomain}: add it to the domain's DNS`,
       });

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -99,11 +99,13 @@ export class Web extends Construct {
       ...(this.domainName ? { domainMapping: { domainName: this.domainName } } : {}),
     });
 
-    new CfnOutput(this, 'Url', { value: this.url, description: 'The address of the app: use it for the first admin sign-in' });
+    // At the stack's top level, so that each is printed as the README names it ("Url"), not "WebUrl8C5ED83B".
+    const stack = Stack.of(this);
+    new CfnOutput(stack, 'Url', { value: this.url, description: 'The address of the app: use it for the first admin sign-in' });
     // The first place to look when a sign-in email does not arrive: its SES error is logged there.
-    new CfnOutput(this, 'HttpLogGroup', { value: this.http.logGroup.logGroupName, description: "The web app's log group: SES errors of sign-in and link emails are logged here" });
+    new CfnOutput(stack, 'HttpLogGroup', { value: this.http.logGroup.logGroupName, description: "The web app's log group: SES errors of sign-in and link emails are logged here" });
     if (this.domainName) {
-      new CfnOutput(this, 'DomainTarget', {
+      new CfnOutput(stack, 'DomainTarget', {
         value: this.domainName.regionalDomainName,
         description: `Create a CNAME record: ${domainName} -> this value`,
       });
