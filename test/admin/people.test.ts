@@ -39,6 +39,9 @@ describe('the People page', () => {
     // Config-only console users are listed with their role.
     expect(html).toContain(`${adminEmail} (Admin)`);
     expect(html).toContain(`${boardEmail} (Board)`);
+    // Three live actions of the leaver's four (1.04 is closed), and what the counts count is said.
+    expect(html).toMatch(/href="\/admin\/people\/leaver"[\s\S]*?<td data-label="Owns">3<\/td><td data-label="SRO of">1<\/td>/);
+    expect(html).toContain('Owns and SRO of count the actions open or awaiting sign-off.');
   });
 
   it('is for admins only: a board member gets 403 on every People page', async () => {

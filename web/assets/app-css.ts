@@ -134,6 +134,7 @@ h1 .tag{font-size:1rem;vertical-align:middle;margin-left:.5rem}
 .download-form{margin:0 0 1.5rem}
 td .download-form{margin:0}
 .table-caption{text-align:left;font-weight:700;font-size:1.1875rem;padding:0 0 .5rem}
+.table-note{text-align:left;color:#505a5f;padding:0 0 .5rem}
 .tag-role{background:#bbd4ea;color:#0c2d4a;margin-left:.5rem}
 .break-anywhere{overflow-wrap:anywhere}
 .ref-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}

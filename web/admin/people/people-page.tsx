@@ -50,6 +50,8 @@ export function PeoplePage({ config, session, people, actions, addForm }: People
       <p class="lead">{people.filter((p) => p.active).length} active people in the directory.</p>
       <AddPersonForm state={addForm} />
       <table>
+        {/* The Actions list filtered by owner shows closed ones too: say what these count. */}
+        <caption class="table-note">Owns and SRO of count the actions open or awaiting sign-off.</caption>
         <ColumnHeads names={['Name', 'Email', 'Other names in the plan', 'Owns', 'SRO of', 'Status']} />
         <tbody>
           {sorted.map((person) => {
