@@ -15,10 +15,7 @@ export function ImportedPage({ forceName, session, people, actions, warnings }: 
         <p>Actions: {counts(actions)}.</p>
         <p>People: {counts(people)}.</p>
         {warnings > 0 && (
-          <p>
-            Imported with {plural(warnings, 'warning')}, as the preview listed them: a name that matched nobody stays on its action for an admin to resolve, and
-            where the sheet named someone who has left, the action kept its owners or SRO.
-          </p>
+          <p>Imported with {plural(warnings, 'warning')}, each done as the preview’s list of problems said it would be.</p>
         )}
       </NotificationBanner>
       <p>
