@@ -75,7 +75,7 @@ describe('the dashboard', () => {
     expect(section).toContain('so its reminders or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too).');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">[^<]+<\/a><\/td><td data-label="Area">[^<]*<\/td><td data-label="Who to replace">([^<]+)<\/td>/g)].map((m) => m[1])).toEqual([
       'ACO Helen Gone (SRO, has left)',
-      'Ch Insp Mystery (owner, not in the people directory)',
+      'Ch Insp Mystery (owner, not matched to anyone in the people directory)',
       'No owner',
       'ACO Helen Gone (SRO, has left)',
       'dana.shaw.at.testshire.example (owner, not in the people directory)',

@@ -111,7 +111,8 @@ function adminSignOffs(actions: readonly Action[], people: readonly Person[]): D
  */
 function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>, known: ReadonlySet<string>): Dashboard['unreachable'] {
   const why = (person: NamedPerson, role: string): string[] => {
-    if (person.id === null) return [`${person.name} (${role}, not in the people directory)`];
+    // A name the import matched to nobody stays so after someone of that name is added: only reassigning mends it.
+    if (person.id === null) return [`${person.name} (${role}, not matched to anyone in the people directory)`];
     if (!known.has(person.id)) return [`${person.id} (${role}, not in the people directory)`];
     return left.has(person.id) ? [`${person.name} (${role}, has left)`] : [];
   };
