@@ -119,3 +119,21 @@ describe('a name that two people could be', () => {
     expect(index.alike('Jones')).toEqual([]);
   });
 });
+
+describe('a name the admin settled on the preview', () => {
+  const dan = person('DS Dan Smith', 'dan.smith');
+  const jo = person('DI Jo Jones', 'jo.jones');
+  const leila = person('Leila Osei', 'leila.osei');
+  const twice = person('Leila Osei', 'leila.osei2');
+
+  it('is the chosen person, even where two people have it', () => {
+    expect(matchNames('Leila Osei', indexPeople([leila, twice])).ids).toEqual([]);
+    expect(matchNames('leila  OSEI', indexPeople([leila, twice], [{ name: 'Leila Osei', personId: leila.id }])).ids).toEqual([leila.id]);
+  });
+
+  it('does not take over a cell naming two people whose key reads the same', () => {
+    const index = indexPeople([dan, jo, amy], [{ name: 'Smith Jones', personId: amy.id }]);
+    expect(matchNames('Smith Jones', index).ids).toEqual([amy.id]);
+    for (const cell of ['Smith & Jones', 'Smith; Jones', 'Smith and Jones']) expect(matchNames(cell, index).ids).toEqual([dan.id, jo.id]);
+  });
+});

@@ -35,7 +35,13 @@ export async function importSpreadsheets(
   const known = new Map<string, Person>((await repository.listPeople()).map((p) => [p.id, p]));
   // As they will be stored: matched by address or id, with the aliases already kept (matchDirectory).
   for (const { merged } of matchDirectory([...known.values()], directory.people)) known.set(merged.id, merged);
-  // Names matched on the console's preview: kept as aliases only when the import is confirmed (see confirmImport).
+  // Names matched on the console's preview, as aliases (so that they match as loosely as stored ones)
+  // and settled (so that they match even where someone else has them too); saved only when the import
+  // is confirmed (see confirmImport).
+  for (const { name, personId } of options.matches ?? []) {
+    const person = known.get(personId);
+    if (person) known.set(personId, { ...person, aliases: [...person.aliases, name] });
+  }
   const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now, options.matches) : null;
   const report = await applyImport(
     repository,

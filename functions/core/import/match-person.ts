@@ -36,8 +36,15 @@ const closeApostropheGap = (name: string) => name.replace(/(?<!\p{L})([od])\s+(?
 
 /** Words as looked up: plans spell "Smith-Jones" as "Smith Jones" too. */
 const keyOf = (words: readonly string[]) => words.join(' ').replace(/-/g, ' ');
-/** A name as the importer first looks it up: case, spacing and punctuation aside. */
-export const writtenKey = (name: string) => keyOf([normaliseName(name)]);
+const writtenKey = (name: string) => keyOf([normaliseName(name)]);
+
+/**
+ * The keys a name is found by as written (case, spacing, punctuation and bracketed roles aside, an
+ * apostrophe typed as a space closed): two people who share one cannot be told apart by that name.
+ */
+export function writtenKeys(name: string): string[] {
+  return [...new Set([name, closeApostropheGap(name)].flatMap((n) => [writtenKey(n), writtenKey(withoutBrackets(n))]))].filter(Boolean);
+}
 
 /** The initials in a name ("D Smith") apart from its other words. */
 function nameParts(name: string): { initials: string[]; words: string[] } {
@@ -90,13 +97,10 @@ export function indexPeople(people: readonly Person[], settled: readonly Settled
       if (!sharing.includes(person)) everyoneBySurname.set(keyOf(words.slice(-1)), [...sharing, person]);
     }
   }
-  // A name the admin matched on the preview is that person's, even where two people share it (namesakes,
-  // or someone added twice): an alias alone would leave it shared, and the admin's choice unused.
+  // A name the admin matched on the preview is that person's even where two people share it (namesakes,
+  // or someone added twice), which their other names alone would leave shared.
   const byId = new Map(people.map((person) => [person.id, person]));
-  for (const { name, personId } of settled) {
-    const person = byId.get(personId);
-    if (person) exact.set(writtenKey(name), person);
-  }
+  const chosen = new Map(settled.flatMap(({ name, personId }) => (byId.has(personId) ? [[writtenKey(name), byId.get(personId)!] as const] : [])));
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
   const lookUp = (name: string, as: 'name' | 'cell'): Person | null => {
     const asWritten = exact.get(writtenKey(name)) ?? exact.get(writtenKey(withoutBrackets(name)));
@@ -112,6 +116,9 @@ export function indexPeople(people: readonly Person[], settled: readonly Settled
   return {
     find(name, as = 'name') {
       if (name.includes('@')) return emails.get(name.trim().toLowerCase()) ?? null;
+      // Not for a cell of several names: its key drops the "&" or ";" between them ("Smith & Jones").
+      const settledAs = (as === 'name' || splitOwners(name).length < 2) && chosen.get(writtenKey(name));
+      if (settledAs) return settledAs;
       const closed = closeApostropheGap(name);
       return lookUp(name, as) ?? (closed === name ? null : lookUp(closed, as));
     },

@@ -90,6 +90,7 @@ describe('import: resolving names that match nobody', () => {
     await postForm(h, `${preview.path}/aliases`, [['name', 'Leila Osei'], ['personId', osei]]);
     const again = await (await h.app.request(`${preview.path}?matched=1`)).text();
     expect(again).toContain('<li>Leila Osei: Leila Osei</li>');
+    expect(again).toContain('except a name someone else in the directory also has, which each import asks about again');
     expect(again).not.toContain('Who is <strong>Leila Osei</strong>?');
     expect(again).toContain('Owners: Supt Daniel Mercer → Leila Osei');
     expect(again).not.toContain('→ not set');

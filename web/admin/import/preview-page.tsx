@@ -109,7 +109,10 @@ function Notice({ notice, focus }: { notice: PreviewPageProps['notice']; focus: 
   }
   return (
     <NotificationBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
-      <p>The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and later ones.</p>
+      <p>
+        The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and
+        later ones, except a name someone else in the directory also has, which each import asks about again.
+      </p>
     </NotificationBanner>
   );
 }

@@ -12,8 +12,8 @@ const personLabel = (p: Person) => `${p.name}${p.role ? `, ${p.role}` : ''} (${p
 
 /**
  * One select per name that matches nobody. Each choice is kept with the draft, and on import as an
- * alias of that person, so that this file and every later one match; a name left as it is stays on
- * the action for an admin to resolve.
+ * alias of that person, so that this file and every later one match (but for a name someone else has
+ * too, which an alias cannot settle); a name left as it is stays on the action for an admin to resolve.
  */
 export function UnmatchedNamesForm({ draftId, names, choices, errors }: { draftId: string; names: string[]; choices: Person[]; errors: AliasFormError[] }) {
   return (
