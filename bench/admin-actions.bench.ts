@@ -47,8 +47,9 @@ async function time(run: () => Promise<unknown> | unknown, runs: number): Promis
 export default async function adminActionsBench(): Promise<BenchFigure[]> {
   const memory = await plan(5000);
   const [actions, people] = await Promise.all([memory.listActions(), memory.listPeople()]);
-  // The page as it renders once the plan is read: the in-memory fake deep-copies every action on each read,
-  // a cost of the fake, not of the page (and not what DynamoDB's paged Query costs: that is not measured here).
+  // The page as it renders once the plan is read: the in-memory fake sorts all 5,000 by id on each read
+  // (3 to 5 ms here), a cost of the fake, not of the page (and not what DynamoDB's paged Query costs:
+  // that is not measured here).
   const repository = Object.assign(Object.create(memory) as MemoryRepository, { listActions: async () => actions, listPeople: async () => people });
   const deps = memoryDeps({ config, repository, clock: { now: () => now } });
   const app = adminTestApp(deps, createActionRoutes(), '/admin/actions', adminSession);

@@ -85,6 +85,7 @@ describe('adding a person', () => {
     const response = await request('/admin/people', { form: { name: 'ACC Sam Rowe', role: '', email: 'sam.rowe2@testshire.example', aliases: 'supt  VAUGHAN' }, cookie });
     const page = textOf(await (await request(response.headers.get('location')!, { cookie })).text());
     expect(page).toContain('“ACC Sam Rowe” is also ACC Sam Rowe (sam.rowe@testshire.example): a plan that names “ACC Sam Rowe” could mean either');
+    expect(page).toContain('deactivating them would not stop an import matching the name');
     expect(page).toContain('“supt VAUGHAN” is also Supt Lee Vaughan (lee.vaughan@testshire.example)');
     expect(textOf(await (await request('/admin/people/sro', { cookie })).text())).toContain('“ACC Sam Rowe” is also ACC Sam Rowe (sam.rowe2@testshire.example)');
     expect(textOf(await (await request('/admin/people/other', { cookie })).text())).not.toContain(' is also ');

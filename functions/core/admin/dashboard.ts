@@ -107,11 +107,12 @@ function adminSignOffs(actions: readonly Action[], people: readonly Person[]): D
 
 /**
  * Each open or proposed action with someone to replace, said as "ACO Helen Carver (SRO, has left)": a
- * name the import matched to nobody, or an id the directory no longer holds, is not in the directory.
+ * name the import matched to nobody, or an id the directory no longer holds, reaches nobody.
  */
 function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>, known: ReadonlySet<string>): Dashboard['unreachable'] {
   const why = (person: NamedPerson, role: string): string[] => {
-    // A name the import matched to nobody stays so after someone of that name is added: only reassigning mends it.
+    // A name the import matched to nobody stays so when someone of that name is added, until the action is
+    // reassigned or the plan imported again.
     if (person.id === null) return [`${person.name} (${role}, not matched to anyone in the people directory)`];
     if (!known.has(person.id)) return [`${person.id} (${role}, not in the people directory)`];
     return left.has(person.id) ? [`${person.name} (${role}, has left)`] : [];

@@ -116,9 +116,16 @@ export function PersonPage({ config, session, person, owned, sroOf, done, shared
       <h1>{person.name}</h1>
       {sharedNames.map(({ name, others }) => (
         <p class="warning-text">
-          “{name}” is also {others.map((other) => `${other.name} (${other.email})`).join(', ')}: a plan that names “{name}” could mean {others.length === 1 ? 'either' : 'any of them'}, so
-          an import leaves it unmatched until you choose who it is on its preview. If one of them was added by mistake, change that one’s
-          name below and deactivate them.
+          “{name}” is also{' '}
+          {others.map((other, i) => (
+            <>
+              {i > 0 && ', '}
+              <a href={peoplePaths.person(other.id)}>{other.name}</a> ({other.email})
+            </>
+          ))}
+          : a plan that names “{name}” could mean {others.length === 1 ? 'either' : 'any of them'}, so an import leaves it unmatched until you choose who it
+          is on its preview. If one of them was added by mistake, correct that person’s name or other names on their page (Correct their name, job
+          title or other names): deactivating them would not stop an import matching the name.
         </p>
       ))}
       <dl class="summary-list">
