@@ -80,6 +80,10 @@ describe('reminder and escalation emails', () => {
     const email = await renderDigestEmail({ ...base, digest: alone(escalation) });
     expect(email.subject).toBe('8 actions in your portfolio need your attention');
     expect(email.text).toContain('2 actions proposed for closure have waited 31 days or more for your sign-off.');
+    // A closure's line says how long it has waited, not when it was "last updated", like a stale action's.
+    expect(email.text).toContain('- 5.01: waiting 45 days\n- 5.02: waiting 31 days\n');
+    expect(email.html).toMatch(/>Ref<\/th><th style="[^"]+">Sign-off<\/th><\/tr><tr><td style="[^"]+">5.01<\/td><td style="[^"]+">waiting 45 days<\/td>/);
+    expect(email.text).not.toMatch(/5\.0[12]: last updated/);
     // The refs and ages are a data table, its headings read out by screen readers.
     expect(email.html).toMatch(/<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0;"><tr><th/);
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');

@@ -174,7 +174,7 @@ describe('the reminder job on dynalite and aws-ses-v2-local', () => {
     const mail = await standIns.sent();
     expect(mail.map((e) => e.destination.to[0])).toEqual([sro.email]);
     expect(mail[0]!.body.text).toContain('1 action proposed for closure has waited 35 days for your sign-off.\nIts owners believe it is complete');
-    expect(mail[0]!.body.text).toContain('- 5.01: last updated 35 days ago');
+    expect(mail[0]!.body.text).toContain('- 5.01: waiting 35 days');
     expect(mail[0]!.body.text).not.toContain('5.02');
     expect(JSON.stringify(mail)).not.toMatch(/SECRET/);
     expect(report).toMatchObject({ staleActions: 0, peopleReminded: 0, escalations: 1 });

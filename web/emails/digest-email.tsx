@@ -67,7 +67,7 @@ function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestPa
     intro: reminderIntro(digest, staleAfterDays),
     action: 'Update your actions',
     body: <DigestTable lines={digest.lines} />,
-    bodyText: ['', ...digest.lines.map(lineText)],
+    bodyText: ['', ...digest.lines.map((line) => lineText(line))],
   };
 }
 
@@ -81,14 +81,14 @@ function escalationParts(digest: EscalationDigest, adminContact: string | null):
       <>
         <h2 style={styles.h2}>{groupHeading(group)}</h2>
         <p style={styles.p}>{groupReason(group, adminContact)}</p>
-        <DigestTable lines={group.lines} />
+        <DigestTable lines={group.lines} waitingSignOff={group.flag === 'awaiting-sign-off'} />
       </>
     )),
-    bodyText: digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group, adminContact), ...group.lines.map(lineText)]),
+    bodyText: digest.groups.flatMap((group) => ['', `${groupHeading(group)}.`, groupReason(group, adminContact), ...group.lines.map((line) => lineText(line, group.flag === 'awaiting-sign-off'))]),
   };
 }
 
-const lineText = (line: DigestLine): string => `- ${line.ref}: ${ageText(line)}`;
+const lineText = (line: DigestLine, waitingSignOff = false): string => `- ${line.ref}: ${ageText(line, waitingSignOff)}`;
 
 async function toHtml(element: unknown): Promise<string> {
   return `<!DOCTYPE html>${String(await element)}`;

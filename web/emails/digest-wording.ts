@@ -7,8 +7,10 @@ import { plural } from '../../functions/core/words.js';
  * Only refs, counts, ages, names and the link: police action plans are OFFICIAL-SENSITIVE, so an email
  * never carries an action's text, plan, evidence or progress narrative.
  */
-export function ageText(line: DigestLine): string {
+export function ageText(line: DigestLine, waitingSignOff = false): string {
   const days = plural(line.ageDays, 'day');
+  // A closure waits on its SRO: its age is how long it has waited, as its heading says, not an update gone quiet.
+  if (waitingSignOff) return `waiting ${days}`;
   if (!line.neverUpdated) return `last updated ${days} ago`;
   return `never updated (added ${line.ageDays === 0 ? 'today' : `${days} ago`})`;
 }
