@@ -43,7 +43,9 @@ describe('the dashboard', () => {
     expect(figure(html, 'of which overdue')).toBe('2');
     expect(figure(html, 'of which no timescale set')).toBe('0');
     // Without last month's kept summary, "closed this month" cannot be measured: it says so.
-    expect(figure(html, 'Closed this month')).toBe('Not known until last month’s board summary is compiled (Summaries)');
+    expect(figure(html, 'Closed this month')).toBe('Not known until October 2026’s board summary is compiled: compile it on Summaries, which also emails it to the board');
+    // A board member cannot compile it: they are told only why.
+    expect(figure((await dashboardFor(boardEmail)).html, 'Closed this month')).toBe('Not known until October 2026’s board summary is compiled');
     expect(html).not.toContain('SECRET');
   });
 

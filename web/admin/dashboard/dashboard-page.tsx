@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../functions/core/admin/dashboard.js';
-import { monthLabel, targetLabel } from '../../../functions/core/board-summary/month.js';
+import { addMonths, monthLabel, targetLabel, type Month } from '../../../functions/core/board-summary/month.js';
 import type { PlanRow } from '../../../functions/core/board-summary/snapshot.js';
 import { daysSinceUpdate } from '../../../functions/core/rules/stale.js';
 import type { AdminSignOffReason } from '../../../functions/core/rules/decides-closure.js';
@@ -31,12 +31,18 @@ export interface DashboardPageProps {
   now: Date;
 }
 
+/** Why "closed this month" is missing, and, for an admin, the one way to it and what that way also does. */
+function notKnownYet(lastMonth: Month, role: AdminSession['role']): string {
+  const missing = `Not known until ${monthLabel(lastMonth)}’s board summary is compiled`;
+  return role === 'admin' ? `${missing}: compile it on Summaries, which also emails it to the board` : missing;
+}
+
 export function DashboardPage({ forceName, timeZone, staleAfterDays, session, dashboard, now }: DashboardPageProps) {
   const f = dashboard.figures;
   const figures: Array<[string, string]> = [
     ...headlineFigures({ figures: f, staleAfterDays }).map(([label, value]): [string, string] => [label, String(value)]),
     // Measured against last month's kept summary, which the first month of a plan does not have, nor can.
-    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : dashboard.planLoadedAt ? 'Counted from next month: the plan was loaded this month' : 'Not known until last month’s board summary is compiled (Summaries)'],
+    ['Closed this month', dashboard.closedKnown ? String(f.closedThisMonth) : dashboard.planLoadedAt ? 'Counted from next month: the plan was loaded this month' : notKnownYet(addMonths(dashboard.month, -1), session.role)],
   ];
   // By the force's calendar, as the action pages and the reminder emails count.
   const daysAgo = (row: PlanRow) => formatDaysAgo(daysSinceUpdate(row, now, timeZone));
