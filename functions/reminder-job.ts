@@ -27,7 +27,7 @@ export function reminderJobDeps(core: ReminderCoreDeps, log?: (line: string) => 
     config: core.config,
     repository: core.repository,
     clock: core.clock,
-    getMailer: core.getMailer,
+    getMailer: () => core.getMailer({ sendOnce: true }),
     runReports: core.runReports,
     issueLink: (person, now) => issueLink(core, person, now),
     renderEmail: renderDigestEmail,

@@ -12,5 +12,5 @@ export const boardSummaryRenderers: BoardSummaryRenderers = {
 };
 
 export function boardSummaryDeps(deps: CoreDeps): RunBoardSummaryDeps {
-  return { config: deps.config, repository: deps.repository, summaries: deps.summaries, getMailer: deps.getMailer, renderers: boardSummaryRenderers };
+  return { config: deps.config, repository: deps.repository, summaries: deps.summaries, getMailer: () => deps.getMailer({ sendOnce: true }), renderers: boardSummaryRenderers };
 }

@@ -34,11 +34,16 @@ export interface CoreDeps extends ConsoleStores {
   config: ForceConfig;
   repository: Repository;
   clock: Clock;
-  getMailer: () => Promise<Mailer>;
+  /** `sendOnce` for the jobs' digests and summaries: no retry by the SDK, which could deliver a second copy (createSesClient). */
+  getMailer: (options?: MailerOptions) => Promise<Mailer>;
   linkTokens: LinkTokenStore;
   rateLimits: RateLimitStore;
   /** Waits in web requests that must take the same time whatever they find (see evenResponseTime). */
   timer: Timer;
+}
+
+export interface MailerOptions {
+  sendOnce?: boolean;
 }
 
 export interface ComposeOptions {
@@ -58,7 +63,7 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export function composeDeps(options: ComposeOptions): CoreDeps {
   const doc = createDocumentClient(options.endpoints);
-  let mailer: Promise<Mailer> | undefined;
+  const mailers = new Map<boolean, Promise<Mailer>>();
   let consoleStores: Promise<ConsoleStores> | undefined;
   const loadConsoleStores = () =>
     (consoleStores ??= import('./console-stores.js').then(({ composeConsoleStores }) => composeConsoleStores(doc, options.tableName)));
@@ -69,10 +74,19 @@ export function composeDeps(options: ComposeOptions): CoreDeps {
     linkTokens: new DynamoLinkTokenStore(doc, options.tableName),
     rateLimits: new DynamoRateLimitStore(doc, options.tableName),
     timer: realTimer,
-    getMailer: () =>
-      (mailer ??= import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
-        createSesMailer(options.endpoints, { address: options.config.sender, name: `${options.config.name} Action Plan Tracker` }, options.configurationSetName),
-      )),
+    getMailer: ({ sendOnce = false } = {}) => {
+      const mailer =
+        mailers.get(sendOnce) ??
+        import('../adapters/ses/ses-mailer.js').then(({ createSesMailer }) =>
+          createSesMailer(
+            options.endpoints,
+            { address: options.config.sender, name: `${options.config.name} Action Plan Tracker` },
+            { ...(options.configurationSetName ? { configurationSetName: options.configurationSetName } : {}), sendOnce },
+          ),
+        );
+      mailers.set(sendOnce, mailer);
+      return mailer;
+    },
     runReports: lazyStore(async () => (await loadConsoleStores()).runReports),
     summaries: lazyStore(async () => (await loadConsoleStores()).summaries),
     audit: lazyStore(async () => (await loadConsoleStores()).audit),

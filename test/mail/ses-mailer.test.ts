@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesMailer, senderWithName } from '../../functions/adapters/ses/ses-mailer.js';
 import { startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+import { startLostAnswerProxy } from '../support/lost-answer-proxy.js';
 
 interface StoredEmail {
   messageId: string;
@@ -26,6 +27,20 @@ const mailerFor = (name = 'Northshire Police Action Plan Tracker') =>
   createSesMailer({ region: 'eu-west-2', sesEndpoint: ses.endpoint }, { address: 'action-plan@northshire.example', name });
 
 describe('SES mailer on aws-ses-v2-local', () => {
+  it('sends once when asked to (the jobs): a lost answer is not retried into a second copy, as the SDK would by default', async () => {
+    const proxy = await startLostAnswerProxy(ses.endpoint);
+    try {
+      const email = { to: ['supt.okoro@northshire.example'], subject: 'Lost answer', html: '<p>x</p>', text: 'x' };
+      const sender = { address: 'action-plan@northshire.example', name: 'Northshire' };
+      await expect(createSesMailer({ region: 'eu-west-2', sesEndpoint: proxy.endpoint }, sender, { sendOnce: true }).send(email)).rejects.toThrow();
+      expect(proxy.delivered()).toBe(1);
+      await expect(createSesMailer({ region: 'eu-west-2', sesEndpoint: proxy.endpoint }, sender).send(email)).rejects.toThrow();
+      expect(proxy.delivered()).toBeGreaterThan(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('sends HTML and plain text from the configured sender, read back from the store', async () => {
     const { messageId } = await mailerFor().send({
       to: ['supt.okoro@northshire.example'],

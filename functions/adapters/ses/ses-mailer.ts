@@ -47,9 +47,16 @@ function oneLine(text: string): string {
   return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
-export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
+/**
+ * `sendOnce` for the jobs, which must not email anyone twice for one day or month: the SDK retries a
+ * 5xx, a timeout or a dropped connection, any of which may come after SES accepted the email, so a
+ * retry could deliver a second copy while the job records one. The jobs keep their own records of an
+ * unknown outcome (and the reminder job retries throttling, which SES refused, itself).
+ */
+export function createSesClient(endpoints: AwsEndpoints, options: { sendOnce?: boolean } = {}): SESv2Client {
   return new SESv2Client({
     region: endpoints.region,
+    ...(options.sendOnce ? { maxAttempts: 1 } : {}),
     ...(endpoints.sesEndpoint ? { endpoint: endpoints.sesEndpoint, credentials: localCredentials } : {}),
   });
 }
@@ -79,6 +86,10 @@ function encodedWords(text: string): string {
   return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join(' ');
 }
 
-export function createSesMailer(endpoints: AwsEndpoints, sender: { address: string; name: string }, configurationSetName?: string): Mailer {
-  return new SesMailer(createSesClient(endpoints), senderWithName(sender.address, sender.name), configurationSetName);
+export function createSesMailer(
+  endpoints: AwsEndpoints,
+  sender: { address: string; name: string },
+  options: { configurationSetName?: string; sendOnce?: boolean } = {},
+): Mailer {
+  return new SesMailer(createSesClient(endpoints, options), senderWithName(sender.address, sender.name), options.configurationSetName);
 }
