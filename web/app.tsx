@@ -73,7 +73,7 @@ export function renderNotFound<E extends AppEnv>(c: Context<E>, nav?: Child): Re
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
 export function renderError<E extends AppEnv>(error: Error, c: Context<E>, nav?: Child): Response | Promise<Response> {
-  const mapped = mapError(error);
+  const mapped = mapError(error, c.req.method);
   if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
   return c.html(errorPage(c, mapped.title, mapped.advice, nav), mapped.status);
 }
@@ -96,11 +96,16 @@ function wayOnFrom(path: string): WayOn {
   return token ? { href: ownerPaths.list(token), label: 'Go to your actions' } : { href: '/', label: 'Go to the home page' };
 }
 
-function mapError(error: Error): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
+function mapError(error: Error, method: string): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return { status: 404, title: 'Not found', advice: error.message };
   if (error instanceof ConflictError) return { status: 409, title: 'Someone else saved this first', advice: 'Reload the page to see their change.' };
   if (error instanceof InvalidInputError) return { status: 400, title: 'Something you sent is not valid', advice: error.problems.join(' ') };
   if ('status' in error && error.status === 403) return { status: 403, title: 'Request refused', advice: 'Go back, reload the page and try again.' };
-  return { status: 500, title: 'Sorry, something went wrong', advice: 'Nothing was saved. Try again in a few minutes.' };
+  // A page never writes; a form that failed part-way may have saved some of what it sent (a retry is safe).
+  const advice =
+    method === 'GET' || method === 'HEAD'
+      ? 'Try again in a few minutes.'
+      : 'Some of what you sent may have been saved: open the page again to check, and if it is not there, send it again in a few minutes.';
+  return { status: 500, title: 'Sorry, something went wrong', advice };
 }

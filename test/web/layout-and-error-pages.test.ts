@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxFormBytes } from '../../web/middleware/security.js';
 import { appCss } from '../../web/assets/app-css.js';
 import { adminEmail, boardEmail, consoleFixture } from '../admin/support/console-fixture.js';
-import { ownerHarness, postForm } from '../owner/owner-fixture.js';
+import { ownerHarness, postForm, validUpdate } from '../owner/owner-fixture.js';
 
 /** Over the app-wide form limit. */
 const tooLong = 'x'.repeat(maxFormBytes);
@@ -109,5 +109,37 @@ describe('the stylesheet', () => {
     const hover = appCss.indexOf('.button-warning:hover{background:#aa2a16}');
     expect(hover).toBeGreaterThan(appCss.indexOf('.button:hover{background:#005a30}'));
     expect(appCss).toMatch(/\.button:focus,\.button:focus:hover\{background:#fd0;/);
+  });
+});
+
+describe('the page for an unexpected error', () => {
+  /** The owner's pages on a store whose every action read (a page) or update (a form) fails, as DynamoDB might. */
+  const failingHarness = async (failing: 'saveUpdate' | 'getAction') => {
+    const f = await ownerHarness();
+    (f.repository as unknown as Record<string, () => Promise<never>>)[failing] = async () => {
+      throw new Error('DynamoDB unavailable');
+    };
+    return f;
+  };
+
+  it('tells someone whose form failed that some of it may have been saved, and how to check', async () => {
+    const f = await failingHarness('saveUpdate');
+    const token = await f.linkFor('alex');
+    const response = await postForm(f.app, `/u/${token}/actions/101`, validUpdate());
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    expect(html).toContain('Some of what you sent may have been saved: open the page again to check');
+    expect(html).not.toContain('Nothing was saved');
+    expect(html).not.toContain('DynamoDB unavailable');
+  });
+
+  it('tells someone whose page failed only to try again, since opening a page writes nothing', async () => {
+    const f = await failingHarness('getAction');
+    const token = await f.linkFor('alex');
+    const response = await f.app.request(`/u/${token}/actions/101`);
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    expect(html).toContain('Try again in a few minutes.');
+    expect(html).not.toContain('may have been saved');
   });
 });
