@@ -430,6 +430,26 @@ describe('asking the SRO to sign off', () => {
     expect(h.sent).toHaveLength(1);
   });
 
+  it('emails the SRO when the owner sends the form again after a save that failed before its email, and once for a double click', async () => {
+    const h = await ownerHarness({ actions: withProposable() });
+    const token = await h.linkFor('alex');
+    // The store keeps the update and then fails, as a request that dies between its writes and the email.
+    const saveUpdate = h.memory.saveUpdate.bind(h.memory);
+    h.memory.saveUpdate = async (update) => {
+      await saveUpdate(update);
+      throw new Error('DynamoDB unavailable');
+    };
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(500);
+    expect(h.sent).toHaveLength(0);
+    h.memory.saveUpdate = saveUpdate;
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(303);
+    expect(h.sent.map((email) => email.subject)).toEqual(['Action 3.05 is ready for your sign-off']);
+    // The same form a third time (a double click after the retry) is saved once and asks nobody again.
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(303);
+    expect(h.sent).toHaveLength(1);
+    expect(await h.repository.listUpdates('305')).toHaveLength(1);
+  });
+
   it(`emails the SRO about one action at most ${closureEmailsPerDay} times a day, however often the box is ticked and unticked`, async () => {
     const h = await ownerHarness({ actions: withProposable() });
     const token = await h.linkFor('alex');

@@ -49,14 +49,26 @@ export async function submitOwnerUpdate(deps: OwnerDeps & LinkNoticeDeps & { rat
 
 /**
  * The conflict for a form opened at `openedAt`, unless the one update since is this very form, sent
- * before (a double click, a retry): the first has saved it, and told whoever needed telling.
+ * before (a double click, a retry): the first has saved it. It may have failed before its email
+ * (the update is kept and settled on the next read), so a proposal asks its SRO here too:
+ * notifyOfClosure sends one email per proposal, whichever request gets there first.
  */
-async function conflictFor(deps: OwnerDeps, person: Person, current: Action, values: OwnerFormValues, openedAt: number, now: Date): Promise<SubmitResult> {
+async function conflictFor(
+  deps: OwnerDeps & LinkNoticeDeps & { rateLimits: RateLimitStore },
+  person: Person,
+  current: Action,
+  values: OwnerFormValues,
+  openedAt: number,
+  now: Date,
+): Promise<SubmitResult> {
   const newer = (await deps.repository.listUpdates(current.id)).filter((update) => update.version > openedAt);
   const opened = undoUpdates(current, newer);
   const checked = validateOwnerForm(values, opened, toLocalDate(now, deps.config.timeZone));
   const own = checked.ok && newer.length === 1 ? ownSaveOf(person, current, newer[0]!, checked.input) : null;
-  if (own) return { kind: 'saved', action: current, update: own };
+  if (own) {
+    await notifyOfClosure(deps, person, opened, current, now);
+    return { kind: 'saved', action: current, update: own };
+  }
   return { kind: 'conflict', action: current, newerUpdates: newer.slice(-recentCount).reverse(), values: rebaseForm(values, opened, current, (action) => isOverdue(action, now, deps.config.timeZone)) };
 }
 
