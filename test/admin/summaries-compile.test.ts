@@ -32,13 +32,16 @@ interface HarnessOptions {
   summaries?: MemorySummaryStore;
   /** Addresses the people directory holds for people who have left. */
   left?: string[];
+  /** Addresses the people directory holds for people who marked our email as spam. */
+  spam?: string[];
   /** The app's clock. */
   at?: Date;
 }
 
-async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], at = now }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], at = now }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
+  for (const email of spam) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Spam ${email}`, email, mailStatus: 'complained' }));
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
   const audit = new MemoryAuditLog();
@@ -59,7 +62,7 @@ async function harness({ session, refuse = () => false, board = config.board, su
   const app = adminTestApp(deps, createSummaryRoutes(), '/admin/summaries', session);
   const compile = (month: string) =>
     app.request('/admin/summaries/compile', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ month }).toString() });
-  return { app, compile, sent, summaries, audit };
+  return { app, compile, sent, summaries, audit, repository };
 }
 
 describe('compiling a board summary on demand', () => {
@@ -314,6 +317,27 @@ describe('compiling a board summary on demand', () => {
     const page = await (await allLeft.app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(page).toContain('2 board members on the config’s list have left');
     expect(page).not.toContain('lists no board members');
+  });
+
+  it('sends nothing to a board member whose address cannot be emailed, says so, and offers it once the address is put right', async () => {
+    const { app, compile, sent, repository } = await harness({ spam: ['pcc@testshire.example'] });
+    const note =
+      '1 board member on the config’s list cannot be emailed: People marks their address as bounced or as spam, so they are not sent it (pcc@testshire.example). Put the address right on their page in People, then send the month to them from here.';
+    const preview = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(preview).toMatch(/Compile and send October 2026 to 1 board member\s*<\/button>/);
+    expect(preview).toContain(note);
+    await compile('2026-10');
+    expect(sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example']);
+    const kept = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(kept).toContain('Not every board member on the list has had this summary. 1 of the 2 board members has had it.');
+    expect(kept).toContain(note);
+    expect(kept).not.toContain('who has not had it');
+
+    const person = (await repository.getPerson(personIdFromEmail('pcc@testshire.example')))!;
+    await repository.markMailStatus(person.id, person.email, 'ok', ['complained']);
+    const mended = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(mended).not.toContain('cannot be emailed');
+    expect(mended).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
   });
 
   it('counts each board mailbox once on the button, and says when the config lists none', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
 import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
-import { describeRun, runBoardSummary } from '../../functions/core/board-summary/run-board-summary.js';
+import { boardRecipients, describeRun, runBoardSummary } from '../../functions/core/board-summary/run-board-summary.js';
 import { parseForceConfig, type ForceConfig } from '../../functions/core/config/force-config.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
 import { composeDeps, type CoreDeps } from '../../functions/runtime/compose.js';
@@ -270,6 +270,27 @@ describe('runBoardSummary and the people directory', () => {
       "The October 2026 summary is kept; nobody was sent it because everyone on the config's board list has left, as the people directory says.",
     );
     expect(allLeft.delivered).toEqual([]);
+  });
+});
+
+describe('runBoardSummary and board members who cannot be emailed', () => {
+  it('sends nothing to one whose address the directory marks as bounced or spam, and says so rather than counting them as sent', async () => {
+    const { deps, delivered } = await inMemory(() => undefined);
+    await deps.repository.putPerson(makePerson({ id: 'secretary', name: 'Board Secretary', email: board[1]!.toUpperCase(), mailStatus: 'complained' }));
+    const run = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(run).toMatchObject({ sent: [board[0]], failed: [], inFlight: [] });
+    expect(run.outcome === 'done' && run.message).toBe(
+      'The October 2026 summary: sent to 1, already sent to 0, not sent to 1 whose address the people directory marks as bounced or spam.',
+    );
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]]]);
+    expect(boardRecipients({ board }, await deps.repository.listPeople())).toEqual({ to: [board[0]], left: [], unreachable: [board[1]] });
+
+    // Nobody left to send to: the run says why.
+    await deps.repository.putPerson(makePerson({ id: 'chair', name: 'Board Chair', email: board[0]!, mailStatus: 'bounced' }));
+    const nobody = await runBoardSummary(deps, { month: '2026-10', dryRun: false, now: firstWorkingDay });
+    expect(nobody.outcome === 'done' && nobody.message).toBe(
+      "The October 2026 summary is kept; nobody was sent it because everyone on the config's board list cannot be emailed (bounced or marked as spam), as the people directory says.",
+    );
   });
 });
 

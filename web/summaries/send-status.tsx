@@ -9,18 +9,29 @@ import { summaryPaths } from './summary-paths.js';
 const noBoard = <p>The force's config lists no board members, so keeping it emails nobody: ask whoever deploys the system to add them.</p>;
 
 /**
- * What is wrong with the config's board list: nobody on it, or people on it who have left (as the
- * People page says), who are sent nothing; the config is where they come off.
+ * What is wrong with the config's board list: nobody on it; people on it who have left (as the People
+ * page says), who are sent nothing, and the config is where they come off; or people whose address
+ * People marks as bounced or spam, who are sent nothing until it is put right there.
  */
 function BoardListNotes({ board }: { board: BoardSendStatus }) {
-  const { left } = board;
-  if (left.length === 0) return recipientCount(board) === 0 ? noBoard : null;
-  const one = left.length === 1;
+  const { left, unreachable } = board;
+  if (left.length + unreachable.length === 0) return recipientCount(board) === 0 ? noBoard : null;
+  const one = (list: string[]) => list.length === 1;
   return (
-    <p>
-      {plural(left.length, 'board member')} on the config’s list {one ? 'has' : 'have'} left, as the People page says, and {one ? 'is' : 'are'} not sent it ({left.join(', ')}): ask whoever deploys
-      the system to take them off the list.
-    </p>
+    <>
+      {left.length > 0 && (
+        <p>
+          {plural(left.length, 'board member')} on the config’s list {one(left) ? 'has' : 'have'} left, as the People page says, and {one(left) ? 'is' : 'are'} not sent it ({left.join(', ')}):
+          ask whoever deploys the system to take them off the list.
+        </p>
+      )}
+      {unreachable.length > 0 && (
+        <p>
+          {plural(unreachable.length, 'board member')} on the config’s list cannot be emailed: People marks {one(unreachable) ? 'their address' : 'their addresses'} as bounced or as spam, so they are
+          not sent it ({unreachable.join(', ')}). Put the address right on {one(unreachable) ? 'their page' : 'their pages'} in People, then send the month to them from here.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -33,7 +44,8 @@ function hadItSentence(had: number, recipients: number): string {
 
 /** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not; `lead` opens it. */
 export function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSendStatus; lead: string }) {
-  const recipients = recipientCount(board);
+  // Those who cannot be emailed are still on the list, and have not had it; those who have left are off it.
+  const recipients = recipientCount(board) + board.unreachable.length;
   return (
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
@@ -51,8 +63,8 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
   );
 }
 
-/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too. */
-export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length > 0;
+/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too, and an address that cannot be emailed. */
+export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length + board.unreachable.length > 0;
 
 /**
  * A month not over yet: its compile would be refused, so no button, but when it goes instead. The

@@ -9,7 +9,7 @@ import { compileBoardSummary } from './compile-board-summary.js';
 import { addMonths, endOfMonth, monthLabel, startOfMonth, type Month } from './month.js';
 import type { BoardSummary, Snapshot } from './snapshot.js';
 import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
-import { withoutLeavers } from '../admin/find-person.js';
+import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
 export interface BoardSummaryRenderers {
@@ -121,22 +121,26 @@ async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date):
 
 /**
  * The config's board list, each mailbox once however the config spells it, but for anyone the people
- * directory says has left: the console refuses them, and the summary (with the pack, when attached)
- * is not for them either.
+ * directory says has left (the console refuses them, and the summary, with the pack when attached,
+ * is not for them either) and anyone whose address it marks as bounced or spam: SES would drop the
+ * email, and the console would count them as having had it.
  */
 export function boardRecipients(config: Pick<ForceConfig, 'board'>, people: readonly Person[]): BoardList {
   const listed = [...new Map(config.board.map((r) => [recipientKey(r), r])).values()];
-  const to = withoutLeavers(people, listed);
-  return { to, left: listed.filter((address) => !to.includes(address)) };
+  const current = withoutLeavers(people, listed);
+  const unreachable = current.filter((address) => (personWithAddress(people, address)?.mailStatus ?? 'ok') !== 'ok');
+  return { to: current.filter((address) => !unreachable.includes(address)), left: listed.filter((address) => !current.includes(address)), unreachable };
 }
 
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
   const { config } = deps;
   const month = snapshot.summary.month;
-  const { to: recipients, left } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
+  const { to: recipients, left, unreachable } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
   const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
+  const notEmailable = unreachable.length ? [`not sent to ${unreachable.length} whose address the people directory marks as bounced or spam`] : [];
   if (recipients.length === 0) {
-    const why = left.length > 0 ? 'everyone on the config\'s board list has left, as the people directory says' : 'the config lists no board recipients';
+    const state = [left.length > 0 && 'has left', unreachable.length > 0 && 'cannot be emailed (bounced or marked as spam)'].filter(Boolean).join(' or ');
+    const why = state ? `everyone on the config's board list ${state}, as the people directory says` : 'the config lists no board recipients';
     return { ...result, message: `The ${monthLabel(month)} summary is kept; nobody was sent it because ${why}.` };
   }
   const email = deps.renderers.renderEmail(snapshot.summary, config);
@@ -166,6 +170,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     `already sent to ${result.alreadySent.length}`,
     ...(result.inFlight.length ? [`being sent by another run for ${result.inFlight.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`] : []),
     ...(result.failed.length ? [`failed for ${result.failed.length} (${again})`] : []),
+    ...notEmailable,
   ];
   return { ...result, message: `The ${monthLabel(month)} summary: ${parts.join(', ')}.` };
 }

@@ -57,11 +57,15 @@ export interface BoardList {
   to: string[];
   /** On the list, but the people directory says they have left. */
   left: string[];
+  /** On the list, but the people directory marks their address as bounced or spam, so never sent it. */
+  unreachable: string[];
 }
 
 export interface BoardSendStatus {
   /** On the config's list but left, so never sent it. */
   left: string[];
+  /** On the config's list but their address bounced or was marked as spam, so never sent it. */
+  unreachable: string[];
   had: string[];
   /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
   inFlight: string[];
@@ -75,7 +79,7 @@ export const recipientCount = (status: BoardSendStatus): number => status.had.le
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
 export function boardSendStatus(board: BoardList, claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
-  const status: BoardSendStatus = { left: board.left, had: [], inFlight: [], notHad: [] };
+  const status: BoardSendStatus = { left: board.left, unreachable: board.unreachable, had: [], inFlight: [], notHad: [] };
   for (const recipient of board.to) {
     const claim = byRecipient.get(recipientKey(recipient));
     if (claim?.sent) status.had.push(recipient);
