@@ -125,6 +125,28 @@ describe('import: upload, preview, confirm', () => {
     expect((await h.repository.getAction('201'))!.timescale.target).toBe('2027-09');
   });
 
+  it('logs an import the store stopped part-way as begun, so what it wrote is the admin\'s, and finishes it when confirmed again', async () => {
+    const h = importHarness();
+    const first = await uploadAndPreview(h, demo());
+    const putAction = h.repository.putAction.bind(h.repository);
+    let calls = 0;
+    h.repository.putAction = async (action, expected) => {
+      if (++calls === 3) throw new Error('DynamoDB unavailable');
+      return putAction(action, expected);
+    };
+    const failed = await confirm(h, first.path, first.digest!);
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toContain('Some of what you sent may have been saved');
+    expect((await h.repository.listActions()).length).toBe(2);
+    expect(h.audit.entries).toEqual([expect.objectContaining({ by: adminSession.email, change: 'import-plan', after: expect.objectContaining({ stoppedPartWay: true }) })]);
+
+    h.repository.putAction = putAction;
+    const again = await h.app.request(first.path);
+    const digest = /name="digest" value="([^"]+)"/.exec(await again.text())![1]!;
+    expect((await confirm(h, first.path, digest)).status).toBe(200);
+    expect(h.audit.entries).toHaveLength(2);
+  });
+
   it('finishes an import that stopped on a conflict when it is confirmed again, writing nothing twice', async () => {
     const h = importHarness();
     const first = await uploadAndPreview(h, demo());

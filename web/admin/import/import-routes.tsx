@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { maxAliasLength } from '../../../functions/core/admin/add-person-alias.js';
 import { newImportDraft, usableDraft } from '../../../functions/core/admin/import-drafts.js';
-import { ConflictError, InvalidInputError } from '../../../functions/core/errors.js';
+import { InvalidInputError } from '../../../functions/core/errors.js';
 import { maxUploadBytes } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
@@ -124,8 +124,9 @@ export function createImportRoutes() {
     const audit = (after: Record<string, unknown>) =>
       deps.audit.record({ at: now.toISOString(), by: c.get('session').email, change: 'import-plan', target: { type: 'plan', id: draft.sha256 }, before: null, after: { ...files, ...after } });
     const result = await confirmImport(deps, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email }).catch(async (error: unknown) => {
-      // Stopped part-way by a concurrent save: what it wrote stays, so the log says the import began.
-      if (error instanceof ConflictError) await audit({ stoppedPartWay: true });
+      // Stopped part-way (a concurrent save, or the store failing): what it wrote stays, so the log
+      // says the import began. The error is what the admin is shown, even if the log cannot be written.
+      await audit({ stoppedPartWay: true }).catch(() => undefined);
       throw error;
     });
     if (result.kind === 'has-errors') return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={result.preview} />, 400);
