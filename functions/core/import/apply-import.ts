@@ -196,15 +196,25 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const creates: Action[] = [];
   const updates: Update[] = [];
   for (const imported of input.actions) {
-    const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
+    let stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
     problems.push(...leaverWarnings(stored, imported, directory, input.rowOfAction?.get(imported.id) ?? 0));
     if (!stored) {
       actions.created++;
       creates.push(imported);
       continue;
     }
-    const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
-    const merged = keepAbsent(mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet), stored, input.absent ?? []);
+    const mergeInto = async (into: Action) => {
+      const storedFromSheet = differInMonth(into.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(into.id));
+      return keepAbsent(mergeAction(into, { ...imported, id: into.id }, options.now, directory, storedFromSheet), into, input.absent ?? []);
+    };
+    let merged = await mergeInto(stored);
+    if (!sameValue(stored, merged)) {
+      // The list does not settle a history entry written ahead of its action (a save or an import that
+      // stopped between the two): one read does, so the change is built on the action as it is, or
+      // found already made by that earlier import, rather than conflicting with it.
+      const settled = await repository.getAction(stored.id);
+      if (settled && settled.version !== stored.version) merged = await mergeInto((stored = settled));
+    }
     if (sameValue(stored, merged)) actions.unchanged++;
     else {
       const update = importUpdate(stored, merged, changedFields(stored, merged), options);
