@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { appCss } from '../web/assets/app-css.js';
 import { percentile, type BenchFigure } from './figure.js';
 import { measureColdStart } from './owner/cold-start.js';
+import { lambdaNode } from './owner/lambda-node.js';
 import { benchHarness } from './owner/harness.js';
 
 const kB = (bytes: number) => bytes / 1000;
@@ -23,7 +24,9 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
     samples.push(performance.now() - start);
   }
 
-  const coldStart = await measureColdStart();
+  const node = await lambdaNode();
+  const coldStart = await measureColdStart(node);
+  const onNode = node.fallback ? `on this machine's Node ${node.version}, not Lambda's (${node.fallback})` : `on Node ${node.version}, as Lambda runs it`;
   return [
     { name: 'owner form page HTML (gzip)', value: kB(gzipped(formHtml)), unit: 'kB', budget: 14.6 },
     { name: 'owner "My actions" page HTML, 30 actions (gzip)', value: kB(gzipped(listHtml)), unit: 'kB', budget: 14.6 },
@@ -31,7 +34,7 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
     { name: 'warm render of "My actions", 30 actions (p95)', value: percentile(samples, 95), unit: 'ms', budget: 2 },
     {
       // Both times move with the host's state, and the ratio with them (1.15 to 1.35 seen for one build): compare builds in one run.
-      name: `http entry cold start vs Hono + DynamoDB floor (median of 20: ${coldStart.httpMs.toFixed(0)} ms vs ${coldStart.floorMs.toFixed(0)} ms)`,
+      name: `http entry cold start vs Hono + DynamoDB floor, ${onNode} (median of 20: ${coldStart.httpMs.toFixed(0)} ms vs ${coldStart.floorMs.toFixed(0)} ms)`,
       value: coldStart.httpMs / coldStart.floorMs,
       unit: '×',
       budget: 1.2,
@@ -40,7 +43,7 @@ export default async function ownerPagesBench(): Promise<BenchFigure[]> {
       ? [
           {
             // The same figure counted rather than timed: repeatable to 0.1%, so it shows what a change is worth.
-            name: `http entry cold start vs the floor, in instructions beyond a bare Node process (callgrind: ${mega(coldStart.instructions.http)} vs ${mega(coldStart.instructions.floor)})`,
+            name: `http entry cold start vs the floor, ${onNode}, in instructions beyond a bare Node process (callgrind: ${mega(coldStart.instructions.http)} vs ${mega(coldStart.instructions.floor)})`,
             value: coldStart.instructions.http / coldStart.instructions.floor,
             unit: '×',
             budget: 1.2,

@@ -12,9 +12,10 @@ import { DynamoLinkTokenStore } from '../../functions/adapters/dynamodb/link-tok
 import { issueLink } from '../../functions/core/links/links.js';
 import { makeAction, makePerson } from '../../test/support/make-action.js';
 import { bundleOptions } from '../../infra/constructs/build-bundle.js';
-import { repoRoot } from '../../infra/constructs/bundle-settings.js';
+import { bundleSettings, repoRoot } from '../../infra/constructs/bundle-settings.js';
 import { startDynalite } from '../../infra/local/stand-ins.js';
 import { percentile } from '../figure.js';
+import type { NodeBinary } from './lambda-node.js';
 
 const runs = 20;
 
@@ -52,9 +53,9 @@ interface ChildResult {
   intlCalls: number;
 }
 
-function runChild(script: string, entry: string, path: string, env: NodeJS.ProcessEnv, countIntl = false): Promise<ChildResult> {
+function runChild(node: string, script: string, entry: string, path: string, env: NodeJS.ProcessEnv, countIntl = false): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, entry, path, ...(countIntl ? ['count-intl'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script, entry, path, ...(countIntl ? ['count-intl'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -79,7 +80,7 @@ const bareEntry = 'export const handler = async () => ({ statusCode: 404 });';
  * (fixing the seed with --hash-seed instead makes V8 rehash what it loads, which costs more than it
  * saves). Null when valgrind is not installed.
  */
-async function countInstructions(script: string, entry: string, path: string, env: NodeJS.ProcessEnv, outFile: string): Promise<number | null> {
+async function countInstructions(node: string, script: string, entry: string, path: string, env: NodeJS.ProcessEnv, outFile: string): Promise<number | null> {
   const run = (command: string, args: string[]) =>
     new Promise<{ code: number | null; out: string; err: string } | null>((resolve, reject) => {
       const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -90,7 +91,7 @@ async function countInstructions(script: string, entry: string, path: string, en
       child.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(null) : reject(error)));
       child.on('exit', (code) => resolve({ code, out, err }));
     });
-  const counted = await run('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, process.execPath, script, entry, path]);
+  const counted = await run('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, node, script, entry, path]);
   if (counted === null) return null;
   const collected = /Collected : (\d+)/.exec(counted.err)?.[1];
   if (counted.code !== 0 || !collected) throw new Error(`callgrind run failed (${counted.code}): ${counted.err.slice(-2000)}`);
@@ -106,10 +107,10 @@ async function countInstructions(script: string, entry: string, path: string, en
 /**
  * Builds one entry alone with the deploy's esbuild options, as CDK does for each function (built
  * together, the two entries would share chunks and each would load files split off for the other),
- * but for this machine's Node and without source maps, which a cold start does not read.
+ * for the Node it runs on and without source maps, which a cold start does not read.
  */
-async function buildEntry(entry: string, outdir: string): Promise<string> {
-  await build({ ...bundleOptions('http', outdir), entryPoints: { index: join(repoRoot, entry) }, target: 'node20', sourcemap: false, logLevel: 'silent' });
+async function buildEntry(entry: string, outdir: string, target: string): Promise<string> {
+  await build({ ...bundleOptions('http', outdir), entryPoints: { index: join(repoRoot, entry) }, target, sourcemap: false, logLevel: 'silent' });
   return join(outdir, 'index.mjs');
 }
 
@@ -151,8 +152,9 @@ function deployedConfigJson(): string {
   return JSON.stringify(runtimeConfigOf(config));
 }
 
-/** Median cold start of the http entry and of a floor entry, each built as deployed. */
-export async function measureColdStart(): Promise<ColdStart> {
+/** Median cold start of the http entry and of a floor entry, each built as deployed, on `node` (Lambda's, where it can be had). */
+export async function measureColdStart(node: NodeBinary): Promise<ColdStart> {
+  const target = node.fallback ? `node${node.version.split('.')[0]}` : bundleSettings.target;
   /*
    * Laid out as Lambda lays them out: each handler alone in a folder about as short as /var/task, and
    * this script in the runtime's place. Node's loader normalises every path it resolves, and with the
@@ -163,7 +165,7 @@ export async function measureColdStart(): Promise<ColdStart> {
   const [dir, httpDir, floorDir, bareDir] = folders as [string, string, string, string];
   const dynamo = await startDynalite({ port: 0 });
   try {
-    const entries = { http: await buildEntry('functions/http.ts', httpDir), floor: await buildEntry('bench/owner/floor-entry.ts', floorDir) };
+    const entries = { http: await buildEntry('functions/http.ts', httpDir, target), floor: await buildEntry('bench/owner/floor-entry.ts', floorDir, target) };
 
     const tableName = 'bench-owner';
     const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
@@ -188,18 +190,18 @@ export async function measureColdStart(): Promise<ColdStart> {
     const floor: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Interleaved, so that a noisy moment on the machine hits both alike.
-      http.push((await runChild(script, entries.http, path, env)).ms);
-      floor.push((await runChild(script, entries.floor, path, env)).ms);
+      http.push((await runChild(node.path, script, entries.http, path, env)).ms);
+      floor.push((await runChild(node.path, script, entries.floor, path, env)).ms);
     }
     // The SDK makes one call of its own (toLocaleLowerCase, resolving its defaults mode) in both.
     const extraIntlCalls = async (page: string, expectedStatus: number) => {
-      const counted = await runChild(script, entries.http, page, env, true);
+      const counted = await runChild(node.path, script, entries.http, page, env, true);
       if (counted.status !== expectedStatus) throw new Error(`${page} answered ${counted.status}, not ${expectedStatus}: the count would be of another page`);
-      return counted.intlCalls - (await runChild(script, entries.floor, page, env, true)).intlCalls;
+      return counted.intlCalls - (await runChild(node.path, script, entries.floor, page, env, true)).intlCalls;
     };
     const bare = join(bareDir, 'index.mjs');
     await writeFile(bare, bareEntry);
-    const count = (entry: string, name: string) => countInstructions(script, entry, path, env, join(dir, `callgrind-${name}.out`));
+    const count = (entry: string, name: string) => countInstructions(node.path, script, entry, path, env, join(dir, `callgrind-${name}.out`));
     const [bareCount, httpCount, floorCount] = [await count(bare, 'bare'), await count(entries.http, 'http'), await count(entries.floor, 'floor')];
     return {
       httpMs: percentile(http, 50),
