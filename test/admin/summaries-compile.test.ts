@@ -360,3 +360,14 @@ describe('compiling a board summary on demand', () => {
     expect(board.sent).toEqual([]);
   });
 });
+
+describe('the list of summaries before any is kept', () => {
+  it('says when the schedule keeps one, and tells an admin (not a board member) that an ended month can be compiled now', async () => {
+    const admin = await (await (await harness()).app.request('/admin/summaries')).text();
+    expect(admin).toContain('No summary has been kept yet. Each month is compiled and kept on the first working day after it ends, and emailed to the board. A month that has ended can be compiled now, below.');
+    expect(admin).not.toContain('next month');
+    const board = await (await (await harness({ session: boardSession })).app.request('/admin/summaries')).text();
+    expect(board).toContain('emailed to the board.</p>');
+    expect(board).not.toContain('compiled now');
+  });
+});

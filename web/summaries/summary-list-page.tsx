@@ -23,7 +23,10 @@ export function SummaryListPage({ forceName, session, summaries, compile }: Summ
       <ErrorSummary errors={errors} />
       <h1>Board summaries</h1>
       {summaries.length === 0 ? (
-        <p>No summary has been kept yet. The first is compiled on the first working day of next month.</p>
+        <p>
+          No summary has been kept yet. Each month is compiled and kept on the first working day after it ends, and emailed to the board.
+          {session.role === 'admin' && ' A month that has ended can be compiled now, below.'}
+        </p>
       ) : (
         <table>
           {/* A listing keeps no staleAfterDays, and the setting may have changed since: no number of days. */}
