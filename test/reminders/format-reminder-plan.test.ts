@@ -29,7 +29,7 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), days).split('\n')).toEqual([
       '0 stale actions for 0 people (not updated in 28 days):',
       "1 proposed closure waiting as long for their SRO's sign-off.",
-      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (last updated 35 days ago)',
+      'ACC Casey Shaw <casey@testshire.example>: escalation: 1 closure awaiting sign-off: 3.01 (waiting 35 days for sign-off)',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { skipWords } from './skip-words.js';
 export const waitingClosuresWords = (count: number): string => `${plural(count, 'proposed closure')} waiting as long for their SRO's sign-off`;
 
 function groupText(group: EscalationGroup): string {
-  const lines = group.lines.map(lineWords).join(', ');
+  const lines = group.lines.map((line) => lineWords(line, group.flag === 'awaiting-sign-off')).join(', ');
   if (group.flag === 'awaiting-sign-off') return `${plural(group.lines.length, 'closure')} awaiting sign-off: ${lines}`;
   const why = group.flag === 'ignored' ? `ignored ${plural(group.ignoredReminders, 'reminder')}` : group.flag;
   return `${group.lines.length} owned by ${group.ownerName} (${why}): ${lines}`;
@@ -30,7 +30,7 @@ export function formatReminderPlan(plan: ReminderPlan, { staleAfterDays, remindE
   if (plan.waitingClosures > 0) lines.push(`${waitingClosuresWords(plan.waitingClosures)}.`);
   for (const { person, reminder, escalation } of digestsByPerson(plan)) {
     const parts = [
-      ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map(lineWords).join(', ')}`] : []),
+      ...(reminder ? [`reminder, ${reminder.lines.length} stale: ${reminder.lines.map((line) => lineWords(line)).join(', ')}`] : []),
       ...(escalation ? [`escalation: ${escalation.groups.map(groupText).join('; ')}`] : []),
     ];
     lines.push(`${person.name} <${person.email}>: ${parts.join('; ')}`);

@@ -67,7 +67,7 @@ describe('reminders: preview, send now, log', () => {
   it('previews the closures waiting for their SRO, with or without stale actions', async () => {
     const both = await (await (await harness({ actions: [...defaultActions, waitingClosure] })).app.request('/admin/reminders')).text();
     expect(both).toContain('2 actions of 2 owners not updated in 28 days, and 1 proposed closure waiting as long for their SRO&#39;s sign-off.');
-    expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (last updated 35 days ago)');
+    expect(both).toContain('<strong>ACC Casey Shaw</strong> (casey@testshire.example): 1 closure awaiting their sign-off: 3.01 (waiting 35 days for sign-off)');
     expect(both).toContain('Send 3 emails now');
     const ownsOne = staleAction({ id: 'a-4', ref: '1.04', ownerIds: ['sro'] });
     const sroOwnsOne = await (await (await harness({ actions: [...defaultActions, waitingClosure, ownsOne] })).app.request('/admin/reminders')).text();
@@ -77,7 +77,7 @@ describe('reminders: preview, send now, log', () => {
     const onlyClosure = await (await (await harness({ actions: [waitingClosure] })).app.request('/admin/reminders')).text();
     expect(onlyClosure).not.toContain('Nothing to chase');
     expect(await (await (await harness({ actions: [] })).app.request('/admin/reminders')).text()).toContain('Nothing to chase: every open action was updated in the last 28 days');
-    expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (last updated 35 days ago)');
+    expect(onlyClosure).toContain('1 closure awaiting their sign-off: 3.01 (waiting 35 days for sign-off)');
     for (const html of [both, onlyClosure]) expect(html).not.toContain('SECRET');
   });
 

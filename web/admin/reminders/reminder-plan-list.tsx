@@ -34,7 +34,7 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
         <ul class="reminder-list">
           {plan.reminders.map((d) => (
             <li>
-              <strong>{d.person.name}</strong> ({d.person.email}): {plural(d.lines.length, 'stale action')}: {d.lines.map(lineWords).join(', ')}
+              <strong>{d.person.name}</strong> ({d.person.email}): {plural(d.lines.length, 'stale action')}: {d.lines.map((line) => lineWords(line)).join(', ')}
             </li>
           ))}
         </ul>
@@ -47,7 +47,7 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
           {plan.escalations.map((d) => (
             <li>
               <strong>{d.person.name}</strong> ({d.person.email}):{' '}
-              {d.groups.map((g) => `${groupWords(g)}: ${g.lines.map(lineWords).join(', ')}`).join('; ')}
+              {d.groups.map((g) => `${groupWords(g)}: ${g.lines.map((line) => lineWords(line, g.flag === 'awaiting-sign-off')).join(', ')}`).join('; ')}
             </li>
           ))}
         </ul>
