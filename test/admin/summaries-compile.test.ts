@@ -9,6 +9,7 @@ import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { adminTestApp, boardSession } from './support/admin-test-app.js';
+import { sesRejection } from '../support/ses-rejection.js';
 
 const config = parseForceConfig(
   {
@@ -25,7 +26,7 @@ const now = new Date('2026-11-27T10:00:00Z');
 
 interface HarnessOptions {
   session?: typeof boardSession;
-  /** Whether the mail service turns an email down, as SES does when throttled. */
+  /** Whether the mail service turns an email down, as SES does an address it will not send to. */
   refuse?: (email: OutgoingEmail) => boolean;
   board?: string[];
   /** Another harness's store: the same table read under another config or session. */
@@ -53,7 +54,7 @@ async function harness({ session, refuse = () => false, board = config.board, su
     clock: { now: () => at },
     getMailer: async () => ({
       send: async (email) => {
-        if (refuse(email)) throw new Error('Throttling: Maximum sending rate exceeded.');
+        if (refuse(email)) throw sesRejection(email.to[0]!);
         sent.push(email);
         return { messageId: `m-${sent.length}` };
       },

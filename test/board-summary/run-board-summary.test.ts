@@ -14,6 +14,8 @@ import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
 import { boardSummaryRenderers } from '../../functions/runtime/board-summary-deps.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { action, octoberHistory, octoberSnapshot, people, retimedHistory } from './history-fixtures.js';
+import { virtualTimer } from '../reminders/run-fixture.js';
+import { sesRejection, sesServerError, sesThrottling } from '../support/ses-rejection.js';
 
 interface StoredEmail {
   destination: { to: string[] };
@@ -69,7 +71,7 @@ async function seededDeps(overrides: Partial<ForceConfig> = {}, { actions, updat
 
 const run = (deps: CoreDeps, options: { month?: string; dryRun?: boolean; now?: Date } = {}) =>
   runBoardSummary(
-    { ...boardSummaryDeps(deps), pause: async () => undefined },
+    { ...boardSummaryDeps(deps), timer: virtualTimer() },
     { ...(options.month ? { month: options.month } : {}), dryRun: options.dryRun ?? false, now: options.now ?? firstWorkingDay },
   );
 
@@ -127,7 +129,7 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
       { step: 'initialize', name: 'stopAtListing' },
     );
     const summaries = new DynamoSummaryStore(doc, `board-${tables}`);
-    const withStore = { ...boardSummaryDeps(deps), summaries, pause: async () => undefined };
+    const withStore = { ...boardSummaryDeps(deps), summaries, timer: virtualTimer() };
     await expect(runBoardSummary(withStore, { dryRun: false, now: firstWorkingDay })).rejects.toThrow('Task timed out');
     expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
     expect(await summaries.listSummaries()).toEqual([]);
@@ -232,7 +234,7 @@ async function inMemory(send: (email: OutgoingEmail) => Promise<void> | void) {
       return { messageId: String(delivered.length) };
     },
   };
-  const deps = { config, repository, summaries: new MemorySummaryStore(), getMailer: async () => mailer, renderers: boardSummaryRenderers, pause: async () => undefined };
+  const deps = { config, repository, summaries: new MemorySummaryStore(), getMailer: async () => mailer, renderers: boardSummaryRenderers, timer: virtualTimer() };
   return { deps, delivered };
 }
 
@@ -295,13 +297,13 @@ describe('runBoardSummary and board members who cannot be emailed', () => {
 });
 
 describe('runBoardSummary when a send fails', () => {
-  it('gives the claim back, reports the failure, and the next run sends only to that recipient', async () => {
+  it('gives the claim back when SES refuses, reports the failure, and the next run sends only to that recipient', async () => {
     let failFor: string | null = board[1]!;
     const { deps, delivered } = await inMemory((email) => {
-      if (email.to[0] === failFor) throw new Error('Throttling: maximum sending rate exceeded');
+      if (email.to[0] === failFor) throw sesRejection(email.to[0]!);
     });
     const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
-    expect(first).toMatchObject({ sent: [board[0]], failed: [{ recipient: board[1], error: 'Throttling: maximum sending rate exceeded' }] });
+    expect(first).toMatchObject({ sent: [board[0]], failed: [{ recipient: board[1], error: expect.stringContaining('Email address is not verified') }] });
     // The line logged and printed counts who failed: addresses are personal data.
     expect(describeRun(first)).toMatchObject({ sent: 1, failed: 1 });
     expect(JSON.stringify(describeRun(first))).not.toContain(board[1]!);
@@ -309,5 +311,33 @@ describe('runBoardSummary when a send fails', () => {
     const retry = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     expect(retry).toMatchObject({ sent: [board[1]], alreadySent: [board[0]], failed: [] });
     expect(delivered.map((e) => e.to)).toEqual([[board[0]], [board[1]]]);
+  });
+
+  it('waits and tries again while SES throttles, and sends', async () => {
+    let throttles = 3;
+    const { deps, delivered } = await inMemory(() => {
+      if (throttles-- > 0) throw sesThrottling();
+    });
+    const run = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(run).toMatchObject({ sent: board, failed: [], inFlight: [] });
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]], [board[1]]]);
+  });
+
+  it('keeps the claim when SES may have taken the email (its answer lost): a retry sends nothing until the claim times out', async () => {
+    let lose = true;
+    const { deps, delivered } = await inMemory((email) => {
+      if (lose && email.to[0] === board[1]) throw sesServerError();
+    });
+    const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
+    expect(first).toMatchObject({ sent: [board[0]], failed: [], inFlight: [board[1]] });
+    expect(first.outcome === 'done' && first.message).toContain('not known whether the email service took it for 1, as its answer was lost');
+    lose = false;
+    // Lambda's retry, a minute later, does not make a second copy.
+    const retry = await runBoardSummary(deps, { dryRun: false, now: new Date(firstWorkingDay.getTime() + 60_000) });
+    expect(retry).toMatchObject({ sent: [], inFlight: [board[1]] });
+    expect(delivered.map((e) => e.to)).toEqual([[board[0]]]);
+    // Once the claim has timed out, sending the month again reaches them.
+    const later = await runBoardSummary(deps, { month: '2026-10', dryRun: false, now: new Date(firstWorkingDay.getTime() + 20 * 60_000) });
+    expect(later).toMatchObject({ sent: [board[1]] });
   });
 });

@@ -16,6 +16,12 @@ export const linkExpiresAt = '2026-12-15T09:00:00.000Z';
 /** Backoff waits take no time in core tests. */
 export const instantTimer: Timer = { now: () => 0, sleep: async () => undefined };
 
+/** A clock that each sleep moves on at once: a pacer (which waits until its clock reaches a slot) runs without waiting. */
+export function virtualTimer(): Timer {
+  let now = 0;
+  return { now: () => now, sleep: async (ms) => void (now += ms) };
+}
+
 /** n owners with one stale action each, all under one SRO. */
 export function smallForce(n: number): { people: Person[]; actions: Action[] } {
   const people = Array.from({ length: n }, (_, i) => makePerson({ id: `p${i}`, name: `Supt Owner ${i}`, email: `owner${i}@testshire.example` }));

@@ -10,6 +10,9 @@ import { addMonths, endOfMonth, monthLabel, startOfMonth, type Month } from './m
 import type { BoardSummary, Snapshot } from './snapshot.js';
 import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
 import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
+import { createPacer } from '../reminders/pacer.js';
+import { sendWithBackoff, wasRefused } from '../reminders/send-with-backoff.js';
+import { realTimer, type Timer } from '../timer.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
 export interface BoardSummaryRenderers {
@@ -23,8 +26,8 @@ export interface RunBoardSummaryDeps {
   summaries: SummaryStore;
   getMailer: () => Promise<Mailer>;
   renderers: BoardSummaryRenderers;
-  /** Waits between sends to stay under the account's send rate; tests pass a no-op. */
-  pause?: (ms: number) => Promise<void>;
+  /** Paces sends under the account's rate and waits between retries of a throttled one; tests pass a virtual one. */
+  timer?: Timer;
 }
 
 export interface RunBoardSummaryOptions {
@@ -52,7 +55,10 @@ export type BoardSummaryRun =
       kept: 'now' | 'before';
       sent: string[];
       alreadySent: string[];
-      /** Claimed by another run moments ago: it is sending them, or died doing so (see claimTimeoutMs). */
+      /**
+       * Claimed and not confirmed: by another run moments ago (it is sending them, or died doing so, see
+       * claimTimeoutMs), or by this one when SES's answer was lost, so that it may have taken the email.
+       */
       inFlight: string[];
       failed: Array<{ recipient: string; error: string }>;
     };
@@ -146,7 +152,9 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const email = deps.renderers.renderEmail(snapshot.summary, config);
   const attachments = config.attachBoardPack ? [await deps.renderers.buildPack(snapshot, { forceName: config.name })] : undefined;
   const mailer = await deps.getMailer();
-  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const timer = deps.timer ?? realTimer;
+  const pacer = createPacer(config.sendRatePerSecond, timer);
+  const unconfirmed: string[] = [];
   for (const recipient of recipients) {
     const claim = await deps.summaries.claimSend(month, recipient, now);
     if (claim !== 'claimed') {
@@ -154,11 +162,16 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       continue;
     }
     try {
-      if (result.sent.length > 0) await pause(1000 / config.sendRatePerSecond);
-      await mailer.send({ to: [recipient], ...email, ...(attachments ? { attachments } : {}) });
+      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}) }, pacer, timer);
     } catch (error) {
-      await deps.summaries.releaseSent(month, recipient);
-      result.failed.push({ recipient, error: (error as Error).message });
+      if (wasRefused(error)) {
+        await deps.summaries.releaseSent(month, recipient);
+        result.failed.push({ recipient, error: (error as Error).message });
+      } else {
+        // SES may have taken it: the claim stays, so that nothing sends it again until it times out.
+        result.inFlight.push(recipient);
+        unconfirmed.push(recipient);
+      }
       continue;
     }
     result.sent.push(recipient);
@@ -168,7 +181,12 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const parts = [
     `sent to ${result.sent.length}`,
     `already sent to ${result.alreadySent.length}`,
-    ...(result.inFlight.length ? [`being sent by another run for ${result.inFlight.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`] : []),
+    ...(result.inFlight.length > unconfirmed.length
+      ? [`being sent by another run for ${result.inFlight.length - unconfirmed.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`]
+      : []),
+    ...(unconfirmed.length
+      ? [`not known whether the email service took it for ${unconfirmed.length}, as its answer was lost (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`]
+      : []),
     ...(result.failed.length ? [`failed for ${result.failed.length} (${again})`] : []),
     ...notEmailable,
   ];

@@ -29,9 +29,19 @@ export class ThrottledError extends Error {
 }
 
 /**
+ * Whether the mail service answered that it did not take the email (SES's 4xx: refused, throttled, not
+ * permitted), so that sending it again cannot make a second copy. A 5xx, a timeout or a dropped
+ * connection may have come after SES took it.
+ */
+export function wasRefused(error: unknown): boolean {
+  return error instanceof ThrottledError || isThrottling(error) || (error as { $fault?: unknown } | null)?.$fault === 'client';
+}
+
+/**
  * One email through the pacer, retried on throttling with exponential backoff and full jitter. Each
  * attempt takes its own pacing slot: a retry is a send as far as the account's rate is concerned. Any
- * other error is returned to the caller at once (the SDK has already retried transient network errors).
+ * other error is returned to the caller at once: the jobs' mailer makes one attempt (createSesClient),
+ * since the error may have come after SES took the email.
  */
 export async function sendWithBackoff(
   mailer: Mailer,
