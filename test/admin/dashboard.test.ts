@@ -119,7 +119,8 @@ describe('the dashboard', () => {
   it("tells admins when last month's kept summary has not reached a board member, and not once it has", async () => {
     const october = compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: new Date('2026-11-02T08:00:00Z'), config: consoleConfig });
     const keptNotSent = async ({ deps }: ReturnType<typeof consoleFixture>) => void (await deps.summaries.putSnapshot(october));
-    const notice = 'The October 2026 board summary has not reached the one board member on the list: a send that failed, or someone added to the list since.';
+    const notice =
+      'The October 2026 board summary has not reached the one board member on the list: a send that failed, someone added to the list since, or an address that cannot be emailed.';
     const { html } = await dashboardFor(adminEmail, keptNotSent);
     expect(html).toContain(notice);
     expect(html).toContain('<a href="/admin/summaries/2026-10">Open the October 2026 summary</a>');
@@ -131,6 +132,18 @@ describe('the dashboard', () => {
       await fixture.deps.summaries.confirmSent('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'));
     };
     expect((await dashboardFor(adminEmail, sent)).html).not.toContain('has not reached');
+    // Had it, then marked it as spam: they had it all the same.
+    const sentThenSpam = async (fixture: ReturnType<typeof consoleFixture>) => {
+      await sent(fixture);
+      await fixture.repository.putPerson(makePerson({ id: 'board-member', name: 'Board Member', email: boardEmail, mailStatus: 'complained' }));
+    };
+    expect((await dashboardFor(adminEmail, sentThenSpam)).html).not.toContain('has not reached');
+    // Marked before it was sent: not reached, though nothing can send it to them.
+    const spamNotSent = async (fixture: ReturnType<typeof consoleFixture>) => {
+      await keptNotSent(fixture);
+      await fixture.repository.putPerson(makePerson({ id: 'board-member', name: 'Board Member', email: boardEmail, mailStatus: 'complained' }));
+    };
+    expect((await dashboardFor(adminEmail, spamNotSent)).html).toContain(notice);
     // Before last month is kept there is nothing to have reached anyone.
     expect((await dashboardFor(adminEmail)).html).not.toContain('has not reached');
   });

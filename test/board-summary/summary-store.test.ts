@@ -139,11 +139,17 @@ describe('where each board member stands for a kept month', () => {
       { recipient: 'dcc@example.police.uk', claimedAt: ago(14), sent: false },
       { recipient: 'pcc@example.police.uk', claimedAt: ago(16), sent: false },
     ];
-    const board = { to: ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk'], left: ['gone@example.police.uk'], unreachable: ['spam@example.police.uk'] };
+    // One marked as spam had it first: had it all the same.
+    claims.push({ recipient: 'was-sent@example.police.uk', claimedAt: ago(900), sent: true });
+    const board = {
+      to: ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk'],
+      left: ['gone@example.police.uk'],
+      unreachable: ['spam@example.police.uk', 'was-sent@example.police.uk'],
+    };
     expect(boardSendStatus(board, claims, now)).toEqual({
       left: ['gone@example.police.uk'],
       unreachable: ['spam@example.police.uk'],
-      had: ['Chief@example.police.uk'],
+      had: ['Chief@example.police.uk', 'was-sent@example.police.uk'],
       inFlight: ['dcc@example.police.uk'],
       notHad: ['pcc@example.police.uk', 'acc@example.police.uk'],
     });

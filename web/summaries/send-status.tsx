@@ -1,7 +1,7 @@
 import type { NotEndedYet } from '../../functions/core/admin/compile-summary.js';
 import { monthLabel } from '../../functions/core/board-summary/month.js';
 import { describeLocalDate } from '../../functions/core/calendar/local-date.js';
-import { recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
+import { listedCount, recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { plural } from '../../functions/core/words.js';
 import { BeingSent, SendAgainForm } from './compiled-banner.js';
 import { summaryPaths } from './summary-paths.js';
@@ -44,8 +44,7 @@ function hadItSentence(had: number, recipients: number): string {
 
 /** A kept month: who has had it, who is being sent it, and a button to send it to whoever has not; `lead` opens it. */
 export function KeptSendStatus({ month, board, lead }: { month: string; board: BoardSendStatus; lead: string }) {
-  // Those who cannot be emailed are still on the list, and have not had it; those who have left are off it.
-  const recipients = recipientCount(board) + board.unreachable.length;
+  const recipients = listedCount(board);
   return (
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>

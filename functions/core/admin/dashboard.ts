@@ -3,7 +3,7 @@ import { overdueFirst, waitingSignOffFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
 import { boardRecipients } from '../board-summary/run-board-summary.js';
-import { boardSendStatus, recipientCount, type SummaryStore } from '../board-summary/summary-store.js';
+import { boardSendStatus, listedCount, type SummaryStore } from '../board-summary/summary-store.js';
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
@@ -91,8 +91,8 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     unreachable: unreachableActions(plan, leftIds, new Set(people.map((p) => p.id))),
     adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
-      lastMonthSent && lastMonthSent.notHad.length > 0
-        ? { month: lastMonth, notHad: lastMonthSent.notHad.length, recipients: recipientCount(lastMonthSent) }
+      lastMonthSent && lastMonthSent.notHad.length + lastMonthSent.unreachable.length > 0
+        ? { month: lastMonth, notHad: lastMonthSent.notHad.length + lastMonthSent.unreachable.length, recipients: listedCount(lastMonthSent) }
         : null,
   };
 }

@@ -64,7 +64,7 @@ export interface BoardList {
 export interface BoardSendStatus {
   /** On the config's list but left, so never sent it. */
   left: string[];
-  /** On the config's list but their address bounced or was marked as spam, so never sent it. */
+  /** On the config's list and never sent it: People marks their address as bounced or spam. */
   unreachable: string[];
   had: string[];
   /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
@@ -73,16 +73,22 @@ export interface BoardSendStatus {
   notHad: string[];
 }
 
-/** How many board members the status covers: the config's board list, each mailbox once, but for those who have left. */
+/** How many board members the month goes to: the config's board list, each mailbox once, but for those who have left and those not emailable. */
 export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.inFlight.length + status.notHad.length;
+
+/** Everyone on the board list who has not left, emailable or not: the "of the N" in "1 of the N has had it". */
+export const listedCount = (status: BoardSendStatus): number => recipientCount(status) + status.unreachable.length;
 
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
 export function boardSendStatus(board: BoardList, claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
-  const status: BoardSendStatus = { left: board.left, unreachable: board.unreachable, had: [], inFlight: [], notHad: [] };
-  for (const recipient of board.to) {
+  const status: BoardSendStatus = { left: board.left, unreachable: [], had: [], inFlight: [], notHad: [] };
+  const unreachable = new Set(board.unreachable);
+  // Whoever had it had it, whatever has become of their address since.
+  for (const recipient of [...board.to, ...board.unreachable]) {
     const claim = byRecipient.get(recipientKey(recipient));
     if (claim?.sent) status.had.push(recipient);
+    else if (unreachable.has(recipient)) status.unreachable.push(recipient);
     else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);
     else status.notHad.push(recipient);
   }

@@ -162,7 +162,8 @@ function UnsentSummaryNotice({ month, notHad, recipients }: NonNullable<Dashboar
   return (
     <div class="warning-text">
       <p>
-        The {monthLabel(month)} board summary has not reached {whom} on the list: a send that failed, or someone added to the list since.{' '}
+        The {monthLabel(month)} board summary has not reached {whom} on the list: a send that failed, someone added to the list since, or an address that
+        cannot be emailed.{' '}
         <a href={summaryPaths.month(month)}>Open the {monthLabel(month)} summary</a> to send it to them.
       </p>
     </div>
