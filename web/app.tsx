@@ -73,7 +73,7 @@ export function renderNotFound<E extends AppEnv>(c: Context<E>, nav?: Child): Re
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
 export function renderError<E extends AppEnv>(error: Error, c: Context<E>, nav?: Child): Response | Promise<Response> {
-  const mapped = mapError(error, c.req.method);
+  const mapped = mapError(error, c.req.method, c.req.path);
   if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
   return c.html(errorPage(c, mapped.title, mapped.advice, nav), mapped.status);
 }
@@ -96,16 +96,26 @@ function wayOnFrom(path: string): WayOn {
   return token ? { href: ownerPaths.list(token), label: 'Go to your actions' } : { href: '/', label: 'Go to the home page' };
 }
 
-function mapError(error: Error, method: string): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
+function mapError(error: Error, method: string, path: string): { status: 400 | 403 | 404 | 409 | 413 | 429 | 500; title: string; advice: string } {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return { status: 404, title: 'Not found', advice: error.message };
   if (error instanceof ConflictError) return { status: 409, title: 'Someone else saved this first', advice: 'Reload the page to see their change.' };
   if (error instanceof InvalidInputError) return { status: 400, title: 'Something you sent is not valid', advice: error.problems.join(' ') };
   if ('status' in error && error.status === 403) return { status: 403, title: 'Request refused', advice: 'Go back, reload the page and try again.' };
-  // A page never writes; a form that failed part-way may have saved some of what it sent (a retry is safe).
-  const advice =
-    method === 'GET' || method === 'HEAD'
-      ? 'Try again in a few minutes.'
-      : 'Some of what you sent may have been saved: open the page again to check, and if it is not there, send it again in a few minutes.';
-  return { status: 500, title: 'Sorry, something went wrong', advice };
+  return { status: 500, title: 'Sorry, something went wrong', advice: adviceAfterFailure(method, path) };
+}
+
+/**
+ * What to do after a request failed, by what it may have left behind: a page, a download or a request
+ * for a link writes nothing worth checking; an owner's or SRO's form is saved once however often it is
+ * sent, and only sending it again tells whoever it should (a re-sent closure asks the SRO); a console
+ * change may have been saved in part (a retry of one already saved is refused as a conflict).
+ */
+function adviceAfterFailure(method: string, path: string): string {
+  const writesNothing = method === 'GET' || method === 'HEAD' || path.endsWith('.xlsx') || path === '/u/new-link' || path.startsWith('/admin/sign-in');
+  if (writesNothing) return 'Try again in a few minutes.';
+  if (/^\/u\/[^/]+\/(actions|sign-off)\//.test(path)) {
+    return 'What you sent may have been saved. Send the form again in a few minutes: it is never saved twice, and whoever needs to know is told.';
+  }
+  return 'Some of what you sent may have been saved: open the page again to check, and if it is not there, send it again in a few minutes.';
 }

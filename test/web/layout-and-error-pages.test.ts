@@ -122,15 +122,26 @@ describe('the page for an unexpected error', () => {
     return f;
   };
 
-  it('tells someone whose form failed that some of it may have been saved, and how to check', async () => {
+  it('tells an owner whose form failed to send it again, which is saved once and tells whoever needs to know', async () => {
     const f = await failingHarness('saveUpdate');
     const token = await f.linkFor('alex');
     const response = await postForm(f.app, `/u/${token}/actions/101`, validUpdate());
     expect(response.status).toBe(500);
     const html = await response.text();
-    expect(html).toContain('Some of what you sent may have been saved: open the page again to check');
+    expect(html).toContain('What you sent may have been saved. Send the form again in a few minutes: it is never saved twice');
     expect(html).not.toContain('Nothing was saved');
     expect(html).not.toContain('DynamoDB unavailable');
+  });
+
+  it('tells an admin whose console change failed that some of it may have been saved, and how to check', async () => {
+    const f = consoleFixture();
+    f.repository.putPerson = async () => {
+      throw new Error('DynamoDB unavailable');
+    };
+    const cookie = await f.signIn(adminEmail);
+    const response = await f.request('/admin/people', { method: 'POST', cookie, form: { name: 'DI New Person', email: 'new.person@testshire.example', role: '' } });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain('Some of what you sent may have been saved: open the page again to check');
   });
 
   it('tells someone whose page failed only to try again, since opening a page writes nothing', async () => {

@@ -94,6 +94,10 @@ describe('Export', () => {
     const response = await app.request('/admin/export/action-plan.xlsx', { method: 'POST' });
     expect(response.status).toBe(500);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    // A download saves nothing worth checking: the page says only to try again.
+    const html = await response.text();
+    expect(html).toContain('Try again in a few minutes.');
+    expect(html).not.toContain('may have been saved');
   });
 
   it('an empty plan exports the headings alone', async () => {
