@@ -444,7 +444,9 @@ describe('asking the SRO to sign off', () => {
     h.memory.saveUpdate = saveUpdate;
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(303);
     expect(h.sent.map((email) => email.subject)).toEqual(['Action 3.05 is ready for your sign-off']);
-    // The same form a third time (a double click after the retry) is saved once and asks nobody again.
+    // The same form a third time (a double click after the retry) is saved once and asks nobody again, nor after midnight.
+    expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(303);
+    h.clock.set(new Date(h.clock.now().getTime() + 86_400_000));
     expect((await postForm(h.app, `/u/${token}/actions/305`, propose())).status).toBe(303);
     expect(h.sent).toHaveLength(1);
     expect(await h.repository.listUpdates('305')).toHaveLength(1);

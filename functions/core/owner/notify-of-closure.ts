@@ -96,9 +96,12 @@ export async function notifyOfClosure(deps: LinkNoticeDeps & { rateLimits: RateL
       if (admins.length === 0) return false;
     }
     const key = `closure-email#${saved.id}#${why === null ? sro!.id : 'admins'}`;
-    // One email per proposal too: the same form sent again, after a save that failed before its email, asks again.
+    // One email per proposal, however often its form is sent (again after a save that failed before
+    // its email, which asks here), counted over 30 days rather than a day, so that a re-send at
+    // midnight does not ask twice.
     const proposal = { key: `closure-email#${saved.id}#v${saved.version}`, limit: 1 };
-    if (!(await consumeLimits(deps.rateLimits, [proposal, { key, limit: closureEmailsPerDay }], now, dayMs))) return false;
+    if (!(await consumeLimits(deps.rateLimits, [proposal], now, 30 * dayMs))) return false;
+    if (!(await consumeLimits(deps.rateLimits, [{ key, limit: closureEmailsPerDay }], now, dayMs))) return false;
   } catch (error) {
     // The update is saved: a store that fails here must not answer the owner with an error page.
     logSendFailure(failure.message, error, { actionId: saved.id });
