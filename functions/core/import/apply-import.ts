@@ -31,6 +31,8 @@ export interface ApplyOptions {
   now: Date;
   /** Who imports, for the history: the admin's email address; "import" when run from the command line. */
   by?: string;
+  /** Called once, just before the first write: an error after it may leave the import written in part. */
+  onFirstWrite?: () => void;
 }
 
 export interface Counts {
@@ -230,6 +232,7 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const report: ImportReport = { outcome: 'written', errors, warnings, people, actions, changedActions, names, problems };
   if (errors > 0 || (warnings > 0 && !options.acceptWarnings)) return { ...report, outcome: 'blocked' };
   if (options.dryRun) return { ...report, outcome: 'dry-run' };
+  if (personWrites.length + creates.length + updates.length > 0) options.onFirstWrite?.();
   for (const person of personWrites) await repository.putPerson(person);
   for (const action of creates) await repository.putAction(action, null);
   for (const update of updates) await repository.saveUpdate(update);

@@ -147,6 +147,21 @@ describe('import: upload, preview, confirm', () => {
     expect(h.audit.entries).toHaveLength(2);
   });
 
+  it('logs nothing for an import the store stopped before it wrote anything', async () => {
+    const h = importHarness();
+    const first = await uploadAndPreview(h, demo());
+    // The confirm's preview reads the actions, then the import reads them again: that read fails.
+    const listActions = h.repository.listActions.bind(h.repository);
+    let reads = 0;
+    h.repository.listActions = async () => {
+      if (++reads === 2) throw new Error('DynamoDB unavailable');
+      return listActions();
+    };
+    expect((await confirm(h, first.path, first.digest!)).status).toBe(500);
+    expect(await listActions()).toHaveLength(0);
+    expect(h.audit.entries).toHaveLength(0);
+  });
+
   it('finishes an import that stopped on a conflict when it is confirmed again, writing nothing twice', async () => {
     const h = importHarness();
     const first = await uploadAndPreview(h, demo());

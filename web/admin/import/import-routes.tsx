@@ -123,12 +123,19 @@ export function createImportRoutes() {
     const files = { plan: draft.plan.name, people: draft.people?.name ?? null, sha256: draft.sha256 };
     const audit = (after: Record<string, unknown>) =>
       deps.audit.record({ at: now.toISOString(), by: c.get('session').email, change: 'import-plan', target: { type: 'plan', id: draft.sha256 }, before: null, after: { ...files, ...after } });
-    const result = await confirmImport(deps, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email }).catch(async (error: unknown) => {
-      // Stopped part-way (a concurrent save, or the store failing): what it wrote stays, so the log
-      // says the import began. The error is what the admin is shown, even if the log cannot be written.
-      await audit({ stoppedPartWay: true }).catch(() => undefined);
-      throw error;
-    });
+    let began = false;
+    const result = await confirmImport(deps, draft, typeof body.digest === 'string' ? body.digest : '', { now, by: c.get('session').email, onFirstWrite: () => (began = true) }).catch(
+      async (error: unknown) => {
+        // Stopped part-way (a concurrent save, or the store failing): what it wrote stays, so the log
+        // says the import began. The admin is shown the error, even if the log cannot be written.
+        if (began) {
+          await audit({ stoppedPartWay: true }).catch((auditError: unknown) =>
+            console.error(JSON.stringify({ level: 'error', message: 'audit entry for an import stopped part-way not written', errorName: (auditError as Error).name })),
+          );
+        }
+        throw error;
+      },
+    );
     if (result.kind === 'has-errors') return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={result.preview} />, 400);
     if (result.kind === 'changed') return c.html(<PreviewPage {...previewPage(c)} draft={draft} preview={result.preview} notice="changed" />, 409);
     const { report } = result;

@@ -58,7 +58,7 @@ export type ConfirmResult =
  * the first write. The names matched on the preview are used as the preview used them, then saved,
  * each audited: after the import, which has stored by then anyone new from the people file.
  */
-export async function confirmImport(deps: AddAliasDeps, draft: ImportDraft, digest: string, options: { now: Date; by: string }): Promise<ConfirmResult> {
+export async function confirmImport(deps: AddAliasDeps, draft: ImportDraft, digest: string, options: { now: Date; by: string; onFirstWrite?: () => void }): Promise<ConfirmResult> {
   const { repository } = deps;
   const preview = await previewImport(repository, draft, options.now);
   if (preview.report.errors > 0) return { kind: 'has-errors', preview };
