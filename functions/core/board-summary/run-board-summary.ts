@@ -10,6 +10,7 @@ import { addMonths, endOfMonth, monthLabel, startOfMonth, type Month } from './m
 import type { BoardSummary, Snapshot } from './snapshot.js';
 import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
 import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
+import { mapLimited } from '../map-limited.js';
 import { createPacer } from '../reminders/pacer.js';
 import { sendWithBackoff, wasRefused } from '../reminders/send-with-backoff.js';
 import { realTimer, type Timer } from '../timer.js';
@@ -191,20 +192,6 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     ...notEmailable,
   ];
   return { ...result, message: `The ${monthLabel(month)} summary: ${parts.join(', ')}.` };
-}
-
-/** Like Promise.all over `items`, with at most `limit` calls in flight (one Query per action's history). */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** One log line without any item text (the snapshot stays out of logs) and without addresses: who failed is counted. */

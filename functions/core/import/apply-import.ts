@@ -11,6 +11,7 @@ import { leaverWarnings } from './leavers.js';
 import { cameFromSheet, differInMonth, keepAbsent, mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import type { PlanField } from './match-headings.js';
 import { withoutLeadingZeros } from './read-fields.js';
+import { mapLimited } from '../map-limited.js';
 
 export interface ImportInput {
   people: Person[];
@@ -197,26 +198,31 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const changedActions: ChangedAction[] = [];
   const creates: Action[] = [];
   const updates: Update[] = [];
+  const matched: Array<{ imported: Action; stored: Action; merged: Action }> = [];
+  const mergeInto = async (stored: Action, imported: Action) => {
+    const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
+    return keepAbsent(mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet), stored, input.absent ?? []);
+  };
   for (const imported of input.actions) {
-    let stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
+    const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
     problems.push(...leaverWarnings(stored, imported, directory, input.rowOfAction?.get(imported.id) ?? 0));
     if (!stored) {
       actions.created++;
       creates.push(imported);
-      continue;
-    }
-    const mergeInto = async (into: Action) => {
-      const storedFromSheet = differInMonth(into.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(into.id));
-      return keepAbsent(mergeAction(into, { ...imported, id: into.id }, options.now, directory, storedFromSheet), into, input.absent ?? []);
-    };
-    let merged = await mergeInto(stored);
-    if (!sameValue(stored, merged)) {
-      // The list does not settle a history entry written ahead of its action (a save or an import that
-      // stopped between the two): one read does, so the change is built on the action as it is, or
-      // found already made by that earlier import, rather than conflicting with it.
-      const settled = await repository.getAction(stored.id);
-      if (settled && settled.version !== stored.version) merged = await mergeInto((stored = settled));
-    }
+    } else matched.push({ imported, stored, merged: await mergeInto(stored, imported) });
+  }
+  // The list does not settle a history entry written ahead of its action (a save or an import that
+  // stopped between the two): a read of each action about to change does, so that the change is built
+  // on the action as it is, or found already made by that earlier import, not met as someone else's.
+  await mapLimited(
+    matched.filter((row) => !sameValue(row.stored, row.merged)),
+    8,
+    async (row) => {
+      const settled = await repository.getAction(row.stored.id);
+      if (settled && settled.version !== row.stored.version) Object.assign(row, { stored: settled, merged: await mergeInto(settled, row.imported) });
+    },
+  );
+  for (const { stored, merged } of matched) {
     if (sameValue(stored, merged)) actions.unchanged++;
     else {
       const update = importUpdate(stored, merged, changedFields(stored, merged), options);
