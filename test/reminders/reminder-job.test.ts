@@ -1,12 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCredentials } from '../../functions/adapters/aws-clients.js';
-import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
-import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
-import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { handler, ReminderJobEvent } from '../../functions/reminder-job.js';
 import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { lambdaEnvironment } from '../support/lambda-environment.js';
 
 const config = { id: 'test', name: 'Testshire Police', baseUrl: 'https://actions.testshire.example', sender: 'actions@testshire.example', admins: ['admin@testshire.example'] };
 let dynamo: StandIn;
@@ -34,24 +29,7 @@ describe('the reminder Lambda entry', () => {
   });
 
   it('runs the job once per scheduled time, composed from the environment (SDK endpoints pointed at the stand-ins)', async () => {
-    const tableName = 'force-lambda';
-    const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
-    await ensureTable(admin, tableName);
-    admin.destroy();
-    const doc = createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint });
-    const repository = new DynamoRepository(doc, tableName);
-    await repository.putPerson(makePerson({ id: 'owner', email: 'owner@testshire.example' }));
-    await repository.putAction(makeAction({ id: 'a-1', ownerIds: ['owner'], lastUpdatedAt: '2026-10-01T09:00:00Z' }), null);
-
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      FORCE_CONFIG: JSON.stringify(config),
-      AWS_REGION: 'eu-west-2',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-    });
+    Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: 'force-lambda', config }));
     const event = { job: 'reminders', scheduledTime: '2026-11-24T09:00:00Z', executionId: 'e-1' };
     const first = await handler(event);
     const retry = await handler(event);
@@ -59,6 +37,5 @@ describe('the reminder Lambda entry', () => {
     expect(retry).toMatchObject({ period: '2026-11-24', peopleReminded: 0, skipped: { 'recently-reminded': 1 } });
     const { emails } = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     expect(emails.map((e) => e.destination.to)).toEqual([['owner@testshire.example']]);
-    doc.destroy();
   });
 });

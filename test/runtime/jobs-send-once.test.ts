@@ -1,13 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
-import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
-import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import { handler as boardSummaryHandler } from '../../functions/board-summary-job.js';
 import { handler as reminderHandler } from '../../functions/reminder-job.js';
 import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+import { lambdaEnvironment } from '../support/lambda-environment.js';
 import { startLostAnswerProxy, type LostAnswerProxy } from '../support/lost-answer-proxy.js';
-import { makeAction, makePerson } from '../support/make-action.js';
 
 const config = {
   id: 'test',
@@ -26,24 +22,7 @@ beforeAll(async () => {
   dynamo = await startDynalite({ port: 0 });
   ses = await startLocalSes({ port: 0 });
   proxy = await startLostAnswerProxy(ses.endpoint);
-  const tableName = 'force-jobs';
-  const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
-  await ensureTable(admin, tableName);
-  admin.destroy();
-  const doc = createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint });
-  const repository = new DynamoRepository(doc, tableName);
-  await repository.putPerson(makePerson({ id: 'owner', email: 'owner@testshire.example' }));
-  await repository.putAction(makeAction({ id: 'a-1', ownerIds: ['owner'], lastUpdatedAt: '2026-09-01T09:00:00Z' }), null);
-  doc.destroy();
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    FORCE_CONFIG: JSON.stringify(config),
-    AWS_REGION: 'eu-west-2',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SESV2: proxy.endpoint,
-  });
+  Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: proxy.endpoint, tableName: 'force-jobs', config }));
 });
 afterAll(async () => {
   process.env = saved;
