@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
 import { createPacer } from '../../functions/core/reminders/pacer.js';
 import { realTimer, type Timer } from '../../functions/core/timer.js';
-import { isThrottling, sendWithBackoff, ThrottledError } from '../../functions/core/reminders/send-with-backoff.js';
+import { certainlyNotSent, isThrottling, sendWithBackoff, ThrottledError } from '../../functions/core/reminders/send-with-backoff.js';
+import { sesRejection, sesServerError, sesThrottling } from '../support/ses-rejection.js';
 
 /** Virtual time: sleeping moves the clock on at once, and may wake a little early as real timers do. */
 function virtualTimer(earlyBy = 0): Timer & { sleeps: number[] } {
@@ -77,6 +78,14 @@ describe('sendWithBackoff', () => {
     expect(isThrottling(Object.assign(new Error('x'), { name: 'Other', $retryable: { throttling: true } }))).toBe(true);
     expect(isThrottling(Object.assign(new Error('x'), { name: 'MessageRejected' }))).toBe(false);
     expect(isThrottling('TooManyRequestsException')).toBe(false);
+  });
+
+  it('tells an email that certainly did not go from one SES may have taken', () => {
+    const withCode = (code: string) => Object.assign(new Error(code), { code });
+    for (const notSent of [sesRejection('a@b.example'), sesThrottling(), new ThrottledError(8), withCode('ECONNREFUSED'), withCode('ENOTFOUND')]) expect(certainlyNotSent(notSent)).toBe(true);
+    for (const maybeSent of [sesServerError(), withCode('ECONNRESET'), Object.assign(new Error('timed out'), { name: 'TimeoutError' }), new Error('x'), undefined]) {
+      expect(certainlyNotSent(maybeSent)).toBe(false);
+    }
   });
 
   it('backs off exponentially with jitter, taking a pacing slot for each attempt', async () => {

@@ -12,7 +12,7 @@ import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from 
 import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
 import { mapLimited } from '../map-limited.js';
 import { createPacer } from '../reminders/pacer.js';
-import { sendWithBackoff, wasRefused } from '../reminders/send-with-backoff.js';
+import { certainlyNotSent, sendWithBackoff } from '../reminders/send-with-backoff.js';
 import { realTimer, type Timer } from '../timer.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
@@ -165,7 +165,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
     try {
       await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}) }, pacer, timer);
     } catch (error) {
-      if (wasRefused(error)) {
+      if (certainlyNotSent(error)) {
         await deps.summaries.releaseSent(month, recipient);
         result.failed.push({ recipient, error: (error as Error).message });
       } else {

@@ -28,13 +28,17 @@ export class ThrottledError extends Error {
   }
 }
 
+/** Connections that failed before a byte of the request went: the service cannot have taken it. */
+const notConnected = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
 /**
- * Whether the mail service answered that it did not take the email (SES's 4xx: refused, throttled, not
- * permitted), so that sending it again cannot make a second copy. A 5xx, a timeout or a dropped
- * connection may have come after SES took it.
+ * Whether the email certainly did not go, so that sending it again cannot make a second copy: the
+ * mail service answered that it did not take it (SES's 4xx: refused, throttled, not permitted), or was
+ * never reached. A 5xx, a timeout or a connection dropped mid-request may have come after SES took it.
  */
-export function wasRefused(error: unknown): boolean {
-  return error instanceof ThrottledError || isThrottling(error) || (error as { $fault?: unknown } | null)?.$fault === 'client';
+export function certainlyNotSent(error: unknown): boolean {
+  const { $fault, code } = (error ?? {}) as { $fault?: unknown; code?: unknown };
+  return error instanceof ThrottledError || isThrottling(error) || $fault === 'client' || (typeof code === 'string' && notConnected.has(code));
 }
 
 /**
