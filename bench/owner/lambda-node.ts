@@ -7,7 +7,7 @@ import { repoRoot } from '../../infra/constructs/bundle-settings.js';
 /**
  * The Node.js of Lambda's nodejs24.x runtime (the stack's), at a version pinned so that figures compare
  * across days. Cold-start costs move between Node versions: the same build counted 1.35× the floor on
- * this machine's Node 20 and 1.24× on Node 24.
+ * this machine's Node 20 and 1.23× on Node 24.
  */
 export const lambdaNodeVersion = '24.22.3';
 
