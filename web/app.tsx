@@ -108,14 +108,14 @@ function mapError(error: Error, method: string, path: string): { status: 400 | 4
 /**
  * What to do after a request failed, by what it may have left behind: a page, a download or a request
  * for a link writes nothing worth checking; an owner's or SRO's form is saved once however often it is
- * sent, and only sending it again tells whoever it should (a re-sent closure asks the SRO); a console
+ * sent, and sending it again is what asks the SRO of a closure whose first send failed; a console
  * change may have been saved in part (a retry of one already saved is refused as a conflict).
  */
 function adviceAfterFailure(method: string, path: string): string {
   const writesNothing = method === 'GET' || method === 'HEAD' || path.endsWith('.xlsx') || path === '/u/new-link' || path.startsWith('/admin/sign-in');
   if (writesNothing) return 'Try again in a few minutes.';
   if (/^\/u\/[^/]+\/(actions|sign-off)\//.test(path)) {
-    return 'What you sent may have been saved. Send the form again in a few minutes: it is never saved twice, and whoever needs to know is told.';
+    return 'What you sent may have been saved. Send the form again in a few minutes: it is never saved twice.';
   }
   return 'Some of what you sent may have been saved: open the page again to check, and if it is not there, send it again in a few minutes.';
 }

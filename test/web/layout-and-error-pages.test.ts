@@ -122,7 +122,7 @@ describe('the page for an unexpected error', () => {
     return f;
   };
 
-  it('tells an owner whose form failed to send it again, which is saved once and tells whoever needs to know', async () => {
+  it('tells an owner whose form failed to send it again, which is saved once', async () => {
     const f = await failingHarness('saveUpdate');
     const token = await f.linkFor('alex');
     const response = await postForm(f.app, `/u/${token}/actions/101`, validUpdate());

@@ -57,7 +57,7 @@ export interface BoardList {
   to: string[];
   /** On the list, but the people directory says they have left. */
   left: string[];
-  /** On the list, but the people directory marks their address as bounced or spam, so never sent it. */
+  /** On the list, but the people directory marks their address as bounced or spam: not sent it now. */
   unreachable: string[];
 }
 
@@ -73,7 +73,7 @@ export interface BoardSendStatus {
   notHad: string[];
 }
 
-/** How many board members the month goes to: the config's board list, each mailbox once, but for those who have left and those not emailable. */
+/** How many board members have had the month or can be sent it: the config's board list, each mailbox once, but for leavers and the unemailable who have not had it. */
 export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.inFlight.length + status.notHad.length;
 
 /** Everyone on the board list who has not left, emailable or not: the "of the N" in "1 of the N has had it". */
