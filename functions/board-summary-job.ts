@@ -26,7 +26,9 @@ function compose(): CoreDeps {
  * The board-summary Lambda. It fails when any send failed, or when a recipient is still claimed by a
  * run that may have died mid-send, so that Lambda's two retries send to those recipients only and, if
  * they cannot, the failed-job-runs alarm tells IT. After them no scheduled run will (they act on the
- * month's first working day only), so the error says how to send the rest by hand.
+ * month's first working day only), so the error says how to send the rest by hand. A send whose answer
+ * from SES was lost does not fail it: the email may have gone, and no retry could send it within its
+ * claim's 15 minutes anyway; the log line counts it, and the month's page offers it after that.
  */
 export async function handler(event: unknown): Promise<Record<string, unknown>> {
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};

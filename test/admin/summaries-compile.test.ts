@@ -9,7 +9,7 @@ import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { makeAction, makePerson } from '../support/make-action.js';
 import { memoryDeps } from '../support/memory-deps.js';
 import { adminTestApp, boardSession } from './support/admin-test-app.js';
-import { sesRejection } from '../support/ses-rejection.js';
+import { sesRejection, sesServerError } from '../support/ses-rejection.js';
 
 const config = parseForceConfig(
   {
@@ -28,6 +28,8 @@ interface HarnessOptions {
   session?: typeof boardSession;
   /** Whether the mail service turns an email down, as SES does an address it will not send to. */
   refuse?: (email: OutgoingEmail) => boolean;
+  /** Whether SES takes the email and its answer is lost (a 5xx). */
+  loseAnswer?: (email: OutgoingEmail) => boolean;
   board?: string[];
   /** Another harness's store: the same table read under another config or session. */
   summaries?: MemorySummaryStore;
@@ -39,7 +41,7 @@ interface HarnessOptions {
   at?: Date;
 }
 
-async function harness({ session, refuse = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], at = now }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, loseAnswer = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], at = now }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
   for (const email of spam) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Spam ${email}`, email, mailStatus: 'complained' }));
@@ -55,6 +57,7 @@ async function harness({ session, refuse = () => false, board = config.board, su
     getMailer: async () => ({
       send: async (email) => {
         if (refuse(email)) throw sesRejection(email.to[0]!);
+        if (loseAnswer(email)) throw sesServerError();
         sent.push(email);
         return { messageId: `m-${sent.length}` };
       },
@@ -71,7 +74,7 @@ describe('compiling a board summary on demand', () => {
     const { app, compile, sent, summaries, audit } = await harness();
     const response = await compile('2026-10');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0&unknown=0');
     const page = await (await app.request(response.headers.get('location')!)).text();
     expect(page).toContain('Kept and sent to 2 board members');
     expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
@@ -217,16 +220,16 @@ describe('compiling a board summary on demand', () => {
     expect(html).not.toContain('who has not had it');
     expect(sent).toHaveLength(2);
     // The compile run behind the button sends nobody a second copy.
-    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0&unknown=0');
     expect(sent).toHaveLength(2);
 
     // A board member added to the config since: counted, and the button goes to them alone.
     const grown = await harness({ board: [...config.board, 'dcc@testshire.example'], summaries });
     const grownPage = await (await grown.app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(grownPage).toContain('2 of the 3 board members have had it.');
-    expect(grownPage).toContain('1 board member has not had it: one it could not be sent to, or one added to the board list since.');
+    expect(grownPage).toContain('1 board member has not had it, as far as is known: one it could not be sent to, one whose email the email service did not confirm (ask them first), or one added to the board list since.');
     expect(grownPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
-    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0');
+    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0&unknown=0');
     expect(grown.sent.flatMap((e) => e.to)).toEqual(['dcc@testshire.example']);
   });
 
@@ -255,7 +258,7 @@ describe('compiling a board summary on demand', () => {
     const failOnce = new Set(['pcc@testshire.example']);
     const failing = await harness({ refuse: (email) => email.to.some((to) => failOnce.delete(to)) });
     const first = await failing.compile('2026-10');
-    expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1');
+    expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1&unknown=0');
     const page = await (await failing.app.request(first.headers.get('location')!)).text();
     expect(page).toContain('It could not be sent to 1 board member: send it again from here to retry; nobody who had it is sent it twice.');
     // Not the green of a plain success: the title says at once that it did not reach everyone.
@@ -267,15 +270,15 @@ describe('compiling a board summary on demand', () => {
     expect(noneHadItPage).toContain('Not every board member on the list has had this summary.</p>');
     expect(noneHadItPage).toContain('2 board members have not had it');
     expect(noneHadItPage).not.toMatch(/0 of/);
-    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=2')).text()).toMatch(
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=2&unknown=0')).text()).toMatch(
       /<div class="notification-important"[^>]*><h2[^>]*>Kept, but it could not be sent<\/h2>/,
     );
     expect(page).toContain('<input type="hidden" name="month" value="2026-10"/>');
     expect(page).toMatch(/Send October 2026 to any board member who has not had it\s*<\/button>/);
     // Without a failure the banner has no such button.
-    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0')).text()).not.toContain('who has not had it');
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0&unknown=0')).text()).not.toContain('who has not had it');
     // Nor while another run may still be sending: pressing it then would send nothing.
-    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=1&already=0&pending=1&failed=0')).text()).not.toContain('who has not had it');
+    expect(await (await failing.app.request('/admin/summaries/2026-10?sent=1&already=0&pending=1&failed=0&unknown=0')).text()).not.toContain('who has not had it');
 
     // A board member given the same address reads the banner without a button that would refuse them.
     const board = await harness({ session: boardSession });
@@ -295,7 +298,7 @@ describe('compiling a board summary on demand', () => {
     expect(preview).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
 
     const retry = await failing.compile('2026-10');
-    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0');
+    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0&unknown=0');
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
     // Everyone has had it now: the month's page has nothing to ask.
     expect(await (await failing.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');
@@ -306,7 +309,7 @@ describe('compiling a board summary on demand', () => {
     const preview = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(preview).toMatch(/Compile and send October 2026 to 1 board member\s*<\/button>/);
     expect(preview).toContain('1 board member on the config’s list has left, as the People page says, and is not sent it (pcc@testshire.example): ask whoever deploys the system to take them off the list.');
-    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0');
     expect(sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example']);
     const kept = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(kept).toContain('Every board member has had it (1).');
@@ -339,6 +342,17 @@ describe('compiling a board summary on demand', () => {
     const mended = await (await app.request('/admin/summaries/2026-10')).text();
     expect(mended).not.toContain('cannot be emailed');
     expect(mended).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
+  });
+
+  it('says when the email service took a send without confirming it, and offers no send again until the claim has timed out', async () => {
+    const { compile, app, audit } = await harness({ loseAnswer: (email) => email.to.includes('pcc@testshire.example') });
+    const response = await compile('2026-10');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=1');
+    const page = await (await app.request(response.headers.get('location')!)).text();
+    expect(page).toContain('Kept and sent to 1 board member, but not to everyone');
+    expect(page).toContain('For 1 board member the email service did not say whether it took the email, so they may have it. Ask them before sending it again');
+    expect(page).not.toContain('who has not had it');
+    expect(audit.entries.at(-1)).toMatchObject({ after: { sent: ['chief@testshire.example'], failed: [], notKnownIfSent: ['pcc@testshire.example'] } });
   });
 
   it('counts each board mailbox once on the button, and says when the config lists none', async () => {

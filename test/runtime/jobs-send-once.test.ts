@@ -44,8 +44,9 @@ describe('the jobs send each email once when the answer from SES is lost', () =>
     expect(report).toMatchObject({ peopleReminded: 0, failures: 1 });
   });
 
-  it("the board summary job: one summary for the board member, kept as claimed so that Lambda's retry does not send it again", async () => {
-    await expect(boardSummaryHandler({ month: '2026-10' })).rejects.toThrow();
+  it('the board summary job: one summary for the board member, kept as claimed so that a retry does not send it again', async () => {
+    // Not a failure for Lambda to retry: the email may have gone.
+    expect(await boardSummaryHandler({ month: '2026-10' })).toMatchObject({ sent: 0, unconfirmed: 1 });
     expect(await mailTo('board@testshire.example')).toBe(1);
     await expect(boardSummaryHandler({ month: '2026-10' })).rejects.toThrow(/being sent by another run for 1/);
     expect(await mailTo('board@testshire.example')).toBe(1);

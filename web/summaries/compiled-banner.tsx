@@ -8,10 +8,10 @@ import { summaryPaths } from './summary-paths.js';
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
 
 /** What "Compile and send" did, carried to the month's page in its address: counts only, never addresses. */
-export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count });
+export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count, unknown: z._default(count, 0) });
 export type CompiledCounts = z.infer<typeof CompiledCounts>;
 
-export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}`;
+export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}&unknown=${c.unknown}`;
 
 /**
  * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
@@ -38,8 +38,11 @@ export function BeingSent({ count, again }: { count: number; again: string }) {
   );
 }
 
-function compiledTitle({ sent, failed }: CompiledCounts): string {
-  if (failed > 0) return sent > 0 ? `Kept and sent to ${plural(sent, 'board member')}, but not to everyone` : 'Kept, but it could not be sent';
+function compiledTitle({ sent, failed, unknown }: CompiledCounts): string {
+  if (failed + unknown > 0) {
+    if (sent > 0) return `Kept and sent to ${plural(sent, 'board member')}, but not to everyone`;
+    return failed > 0 ? 'Kept, but it could not be sent' : 'Kept, but it is not known whether it was sent';
+  }
   return sent > 0 ? `Kept and sent to ${plural(sent, 'board member')}` : 'Kept; nobody was emailed this time';
 }
 
@@ -51,11 +54,17 @@ export function CompiledBanner({ month, counts, canSend }: { month: string; coun
   const members = (n: number) => plural(n, 'board member');
   const again = (where: string) => (canSend ? `send it again ${where}` : 'an admin can send it again');
   return (
-    <NotificationBanner title={compiledTitle(counts)} tone={counts.failed > 0 ? 'important' : 'success'}>
+    <NotificationBanner title={compiledTitle(counts)} tone={counts.failed + counts.unknown > 0 ? 'important' : 'success'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.pending > 0 && <BeingSent count={counts.pending} again={again('from its preview')} />}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again('from here')} to retry; nobody who had it is sent it twice.</p>}
       {canSend && counts.failed > 0 && <SendAgainForm month={month} />}
+      {counts.unknown > 0 && (
+        <p>
+          For {members(counts.unknown)} the email service did not say whether it took the email, so they may have it. Ask them before sending it again: this page offers
+          it from {claimTimeoutMs / 60_000} minutes on.
+        </p>
+      )}
     </NotificationBanner>
   );
 }

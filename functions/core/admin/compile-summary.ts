@@ -50,7 +50,7 @@ export async function compileSummaryOnDemand(
     change: run.kept === 'now' ? 'compile-summary' : 'send-summary-again',
     target: { type: 'summary', id: run.month },
     before: null,
-    after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient) },
+    after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient), ...(run.unconfirmed.length ? { notKnownIfSent: run.unconfirmed } : {}) },
   });
   return { ok: true, run };
 }

@@ -12,7 +12,7 @@ import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from 
 import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
 import { mapLimited } from '../map-limited.js';
 import { createPacer } from '../reminders/pacer.js';
-import { certainlyNotSent, sendWithBackoff } from '../reminders/send-with-backoff.js';
+import { certainlyNotSent, sendWithBackoff, type BackoffPolicy } from '../reminders/send-with-backoff.js';
 import { realTimer, type Timer } from '../timer.js';
 
 /** Rendering lives outside the core (web/emails, adapters/xlsx); the composition root passes it in. */
@@ -56,12 +56,14 @@ export type BoardSummaryRun =
       kept: 'now' | 'before';
       sent: string[];
       alreadySent: string[];
-      /**
-       * Claimed and not confirmed: by another run moments ago (it is sending them, or died doing so, see
-       * claimTimeoutMs), or by this one when SES's answer was lost, so that it may have taken the email.
-       */
+      /** Claimed by another run moments ago: it is sending them, or died doing so (see claimTimeoutMs). */
       inFlight: string[];
       failed: Array<{ recipient: string; error: string }>;
+      /**
+       * Sent by this run, but SES's answer was lost (a 5xx, a timeout, a reset), so it may have taken the
+       * email: the claim stays unconfirmed, and nothing sends it again until it times out.
+       */
+      unconfirmed: string[];
     };
 
 /**
@@ -139,11 +141,17 @@ export function boardRecipients(config: Pick<ForceConfig, 'board'>, people: read
   return { to: current.filter((address) => !unreachable.includes(address)), left: listed.filter((address) => !current.includes(address)), unreachable };
 }
 
+/**
+ * Throttling retried briefly: "Compile and send" runs inside a web request of 10 s, and a member still
+ * refused after it is given back their claim and sent it from the month's page.
+ */
+const boardBackoff: BackoffPolicy = { maxAttempts: 3, baseMs: 250, capMs: 1000 };
+
 async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
   const { config } = deps;
   const month = snapshot.summary.month;
   const { to: recipients, left, unreachable } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
-  const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }> };
+  const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }>, unconfirmed: [] as string[] };
   const notEmailable = unreachable.length ? [`not sent to ${unreachable.length} whose address the people directory marks as bounced or spam`] : [];
   if (recipients.length === 0) {
     const state = [left.length > 0 && 'has left', unreachable.length > 0 && 'cannot be emailed (bounced or marked as spam)'].filter(Boolean).join(' or ');
@@ -155,7 +163,6 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const mailer = await deps.getMailer();
   const timer = deps.timer ?? realTimer;
   const pacer = createPacer(config.sendRatePerSecond, timer);
-  const unconfirmed: string[] = [];
   for (const recipient of recipients) {
     const claim = await deps.summaries.claimSend(month, recipient, now);
     if (claim !== 'claimed') {
@@ -163,16 +170,12 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       continue;
     }
     try {
-      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}) }, pacer, timer);
+      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}) }, pacer, timer, boardBackoff);
     } catch (error) {
       if (certainlyNotSent(error)) {
         await deps.summaries.releaseSent(month, recipient);
         result.failed.push({ recipient, error: (error as Error).message });
-      } else {
-        // SES may have taken it: the claim stays, so that nothing sends it again until it times out.
-        result.inFlight.push(recipient);
-        unconfirmed.push(recipient);
-      }
+      } else result.unconfirmed.push(recipient);
       continue;
     }
     result.sent.push(recipient);
@@ -182,11 +185,9 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const parts = [
     `sent to ${result.sent.length}`,
     `already sent to ${result.alreadySent.length}`,
-    ...(result.inFlight.length > unconfirmed.length
-      ? [`being sent by another run for ${result.inFlight.length - unconfirmed.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`]
-      : []),
-    ...(unconfirmed.length
-      ? [`not known whether the email service took it for ${unconfirmed.length}, as its answer was lost (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`]
+    ...(result.inFlight.length ? [`being sent by another run for ${result.inFlight.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`] : []),
+    ...(result.unconfirmed.length
+      ? [`not known whether the email service took it for ${result.unconfirmed.length}, as its answer was lost (they may have it: ask them before sending it again, which can be done from ${claimTimeoutMs / 60_000} minutes on)`]
       : []),
     ...(result.failed.length ? [`failed for ${result.failed.length} (${again})`] : []),
     ...notEmailable,
@@ -199,5 +200,5 @@ export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
   if (run.outcome === 'nothing-to-do') return { job: 'board-summary', outcome: run.outcome, message: run.message };
   const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
   if (run.outcome === 'dry-run') return base;
-  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed.length };
+  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed.length, unconfirmed: run.unconfirmed.length };
 }
