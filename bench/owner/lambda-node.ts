@@ -41,19 +41,22 @@ export async function lambdaNode(): Promise<NodeBinary> {
   const path = join(dir, 'package', 'bin', 'node');
   // Moved into place whole once it has been unpacked, so that a fetch cut short is never taken for it.
   if (await exists(path)) return { path, version: lambdaNodeVersion };
-  const fetching = await mkdtemp(`${dir}.fetching-`).catch(async () => {
-    await mkdir(dirname(dir), { recursive: true });
-    return mkdtemp(`${dir}.fetching-`);
-  });
+  let fetching: string | undefined;
   try {
+    await mkdir(dirname(dir), { recursive: true });
+    // Each fetch unpacks into its own folder: two benches at once each move a whole one into place.
+    fetching = await mkdtemp(`${dir}.fetching-`);
     const tarball = `node-linux-${arch()}-${lambdaNodeVersion}.tgz`;
     await run('npm', ['pack', `node-linux-${arch()}@${lambdaNodeVersion}`, '--silent'], fetching);
     await run('tar', ['xzf', tarball], fetching);
     await rm(join(fetching, tarball));
-    await rename(fetching, dir);
+    await rename(fetching, dir).catch(async (error: unknown) => {
+      // Another bench moved its own copy into place first.
+      if (!(await exists(path))) throw error;
+    });
     return { path, version: lambdaNodeVersion };
   } catch (error) {
-    await rm(fetching, { recursive: true, force: true });
+    if (fetching) await rm(fetching, { recursive: true, force: true });
     return { ...here, fallback: `Node ${lambdaNodeVersion} could not be fetched: ${(error as Error).message.split('\n')[0]}` };
   }
 }

@@ -143,7 +143,9 @@ describe('the dashboard', () => {
       await keptNotSent(fixture);
       await fixture.repository.putPerson(makePerson({ id: 'board-member', name: 'Board Member', email: boardEmail, mailStatus: 'complained' }));
     };
-    expect((await dashboardFor(adminEmail, spamNotSent)).html).toContain(notice);
+    const spamPage = (await dashboardFor(adminEmail, spamNotSent)).html;
+    expect(spamPage).toContain(notice);
+    expect(spamPage).toContain('Their address cannot be emailed: put it right on their page in People, then <a href="/admin/summaries/2026-10">open the October 2026 summary</a> to send it to them.');
     // Before last month is kept there is nothing to have reached anyone.
     expect((await dashboardFor(adminEmail)).html).not.toContain('has not reached');
   });

@@ -52,7 +52,8 @@ export interface Dashboard {
   /** For each closure awaiting sign-off that an admin, not its SRO, signs off: why. */
   adminSignsOff: ReadonlyMap<string, AdminSignOffReason>;
   /** Last month's kept summary when a board member on the list has not had it: a scheduled send that failed shows here. */
-  unsentSummary: { month: Month; notHad: number; recipients: number } | null;
+  /** `unreachable`: how many of `notHad` cannot be emailed until their address is put right in People. */
+  unsentSummary: { month: Month; notHad: number; unreachable: number; recipients: number } | null;
 }
 
 export const dashboardRuns = 5;
@@ -92,7 +93,12 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
       lastMonthSent && lastMonthSent.notHad.length + lastMonthSent.unreachable.length > 0
-        ? { month: lastMonth, notHad: lastMonthSent.notHad.length + lastMonthSent.unreachable.length, recipients: listedCount(lastMonthSent) }
+        ? {
+            month: lastMonth,
+            notHad: lastMonthSent.notHad.length + lastMonthSent.unreachable.length,
+            unreachable: lastMonthSent.unreachable.length,
+            recipients: listedCount(lastMonthSent),
+          }
         : null,
   };
 }

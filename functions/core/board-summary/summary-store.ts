@@ -62,7 +62,7 @@ export interface BoardList {
 }
 
 export interface BoardSendStatus {
-  /** On the config's list but left, so never sent it. */
+  /** On the config's list but left: not sent it now (whether or not they had it before they left). */
   left: string[];
   /** On the config's list and never sent it: People marks their address as bounced or spam. */
   unreachable: string[];

@@ -97,8 +97,8 @@ export async function notifyOfClosure(deps: LinkNoticeDeps & { rateLimits: RateL
     }
     const key = `closure-email#${saved.id}#${why === null ? sro!.id : 'admins'}`;
     // One email per proposal, however often its form is sent (again after a save that failed before
-    // its email, which asks here), counted over 30 days rather than a day, so that a re-send at
-    // midnight does not ask twice.
+    // its email, which asks here), counted in fixed 30-day windows rather than days: only a re-send
+    // across a window's edge, once a month, could ask twice.
     const proposal = { key: `closure-email#${saved.id}#v${saved.version}`, limit: 1 };
     if (!(await consumeLimits(deps.rateLimits, [proposal], now, 30 * dayMs))) return false;
     if (!(await consumeLimits(deps.rateLimits, [{ key, limit: closureEmailsPerDay }], now, dayMs))) return false;
