@@ -142,8 +142,8 @@ export function boardRecipients(config: Pick<ForceConfig, 'board'>, people: read
 }
 
 /**
- * Throttling retried briefly: "Compile and send" runs inside a web request of 10 s, and a member still
- * refused after it is given back their claim and sent it from the month's page.
+ * Throttling retried briefly: "Compile and send" runs inside a web request of 10 s. A member still
+ * throttled after three attempts has their claim given back, and is sent it from the month's page.
  */
 const boardBackoff: BackoffPolicy = { maxAttempts: 3, baseMs: 250, capMs: 1000 };
 
