@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -16,6 +15,7 @@ import { bundleSettings, repoRoot } from '../../infra/constructs/bundle-settings
 import { startDynalite } from '../../infra/local/stand-ins.js';
 import { percentile } from '../figure.js';
 import type { NodeBinary } from './lambda-node.js';
+import { runCommand } from './run-command.js';
 
 const runs = 20;
 
@@ -53,20 +53,12 @@ interface ChildResult {
   intlCalls: number;
 }
 
-function runChild(node: string, script: string, entry: string, path: string, env: NodeJS.ProcessEnv, countIntl = false): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [script, entry, path, ...(countIntl ? ['count-intl'] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`cold-start child failed (${code}): ${err}`));
-      const result = JSON.parse(out) as ChildResult;
-      if (result.status >= 500) return reject(new Error(`cold-start request answered ${result.status}: ${err}`));
-      resolve(result);
-    });
-  });
+async function runChild(node: string, script: string, entry: string, path: string, env: NodeJS.ProcessEnv, countIntl = false): Promise<ChildResult> {
+  const ran = await runCommand(node, [script, entry, path, ...(countIntl ? ['count-intl'] : [])], { env });
+  if (ran?.code !== 0) throw new Error(`cold-start child failed (${ran?.code ?? `${node} not found`}): ${ran?.err ?? ''}`);
+  const result = JSON.parse(ran.out) as ChildResult;
+  if (result.status >= 500) throw new Error(`cold-start request answered ${result.status}: ${ran.err}`);
+  return result;
 }
 
 /** Exports a handler that does nothing: what starting the child and loading one module cost, taken off both counts. */
@@ -81,16 +73,7 @@ const bareEntry = 'export const handler = async () => ({ statusCode: 404 });';
  * saves). Null when valgrind is not installed.
  */
 async function countInstructions(node: string, script: string, entry: string, path: string, env: NodeJS.ProcessEnv, outFile: string): Promise<number | null> {
-  const run = (command: string, args: string[]) =>
-    new Promise<{ code: number | null; out: string; err: string } | null>((resolve, reject) => {
-      const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.stderr.on('data', (chunk) => (err += chunk));
-      child.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(null) : reject(error)));
-      child.on('exit', (code) => resolve({ code, out, err }));
-    });
+  const run = (command: string, args: string[]) => runCommand(command, args, { env });
   const counted = await run('valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, node, script, entry, path]);
   if (counted === null) return null;
   const collected = /Collected : (\d+)/.exec(counted.err)?.[1];

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../../infra/constructs/bundle-settings.js';
+import { runCommand } from './run-command.js';
 
 /**
  * The Node.js of Lambda's nodejs24.x runtime (the stack's), at a version pinned so that figures compare
@@ -18,14 +18,9 @@ export interface NodeBinary {
   fallback?: string;
 }
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${err.slice(-500)}`))));
-  });
+async function run(command: string, args: string[], cwd: string): Promise<void> {
+  const ran = await runCommand(command, args, { cwd });
+  if (ran?.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${ran?.code ?? 'not installed'}): ${ran?.err.slice(-500) ?? ''}`);
 }
 
 /**
