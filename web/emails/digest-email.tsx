@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { DigestEmailInput } from '../../functions/core/reminders/deliver-digest.js';
 import { partsOf, type DigestLine, type EscalationDigest, type ReminderDigest } from '../../functions/core/reminders/reminder-plan.js';
 import { DigestTable } from './digest-table.js';
+import { ageText } from '../../functions/core/reminders/line-words.js';
 import {
-  ageText,
   escalationSubject,
   footer,
   groupHeading,

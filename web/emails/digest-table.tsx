@@ -1,5 +1,5 @@
 import type { DigestLine } from '../../functions/core/reminders/reminder-plan.js';
-import { ageText } from './digest-wording.js';
+import { ageText } from '../../functions/core/reminders/line-words.js';
 import { styles } from './email-layout.js';
 
 // A short ref ("AFI 3") kept whole rather than broken over two lines on a phone; a long one may wrap.

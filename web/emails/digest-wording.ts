@@ -5,16 +5,9 @@ import { plural } from '../../functions/core/words.js';
 /**
  * Every sentence the reminder and escalation emails say, shared by the HTML and the plain-text part.
  * Only refs, counts, ages, names and the link: police action plans are OFFICIAL-SENSITIVE, so an email
- * never carries an action's text, plan, evidence or progress narrative.
+ * never carries an action's text, plan, evidence or progress narrative. An action's age is said by
+ * ageText (core/reminders/line-words.ts), as the console's and the CLI's reminder plan say it.
  */
-export function ageText(line: DigestLine, waitingSignOff = false): string {
-  const days = plural(line.ageDays, 'day');
-  // A closure waits on its SRO: its age is how long it has waited, as its heading says, not an update gone quiet.
-  if (waitingSignOff) return `waiting ${days}`;
-  if (!line.neverUpdated) return `last updated ${days} ago`;
-  return `never updated (added ${line.ageDays === 0 ? 'today' : `${days} ago`})`;
-}
-
 export function reminderSubject(digest: ReminderDigest): string {
   const n = digest.lines.length;
   return `${plural(n, 'action')} ${n === 1 ? 'needs' : 'need'} an update`;
