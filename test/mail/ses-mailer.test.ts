@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesMailer, senderWithName } from '../../functions/adapters/ses/ses-mailer.js';
 import { startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
-import { startLostAnswerProxy } from '../support/lost-answer-proxy.js';
+import { startLostAnswerProxy } from '../support/fault-proxy.js';
 
 interface StoredEmail {
   messageId: string;

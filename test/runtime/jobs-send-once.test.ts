@@ -3,7 +3,7 @@ import { handler as boardSummaryHandler } from '../../functions/board-summary-jo
 import { handler as reminderHandler } from '../../functions/reminder-job.js';
 import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 import { lambdaEnvironment } from '../support/lambda-environment.js';
-import { startLostAnswerProxy, type LostAnswerProxy } from '../support/lost-answer-proxy.js';
+import { startLostAnswerProxy, type FaultProxy } from '../support/fault-proxy.js';
 
 const config = {
   id: 'test',
@@ -15,7 +15,7 @@ const config = {
 };
 let dynamo: StandIn;
 let ses: StandIn;
-let proxy: LostAnswerProxy;
+let proxy: FaultProxy;
 const saved = { ...process.env };
 
 beforeAll(async () => {

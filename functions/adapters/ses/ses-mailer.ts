@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../../core/ports.js';
-import { localCredentials, type AwsEndpoints } from '../aws-clients.js';
+import { awsTimeouts, localCredentials, type AwsEndpoints } from '../aws-clients.js';
 
 /** SESv2 SendEmail with a Simple message: HTML, text and attachments without hand-built MIME. */
 export class SesMailer implements Mailer {
@@ -57,7 +57,7 @@ export function createSesClient(endpoints: AwsEndpoints, options: { sendOnce?: b
   return new SESv2Client({
     region: endpoints.region,
     ...(options.sendOnce ? { maxAttempts: 1 } : {}),
-    ...(endpoints.sesEndpoint ? { endpoint: endpoints.sesEndpoint, credentials: localCredentials } : {}),
+    ...(endpoints.sesEndpoint ? { endpoint: endpoints.sesEndpoint, credentials: localCredentials } : { requestHandler: awsTimeouts.ses }),
   });
 }
 

@@ -1,0 +1,89 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { awsTimeouts, createDocumentClient } from '../../functions/adapters/aws-clients.js';
+import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
+import { createSesMailer } from '../../functions/adapters/ses/ses-mailer.js';
+import { certainlyNotSent } from '../../functions/core/reminders/send-with-backoff.js';
+import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
+import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
+import { lambdaEnvironment } from '../support/lambda-environment.js';
+
+/*
+ * The clients as a Lambda builds them (no endpoint given: the SDK reads AWS_ENDPOINT_URL_* as it
+ * would find AWS), behind a proxy that never answers a request, as a kept-alive connection that died
+ * while Lambda froze the sandbox does. Without a request timeout each of these waits for ever.
+ */
+const tableName = 'force-timeouts';
+const sender = { address: 'actions@testshire.example', name: 'Testshire Police Action Plan Tracker' };
+const email = { to: ['owner@testshire.example'], subject: 'Your link', html: '<p>x</p>', text: 'x' };
+const saved = { ...process.env };
+let dynamo: StandIn;
+let ses: StandIn;
+let proxy: FaultProxy | undefined;
+
+beforeAll(async () => {
+  dynamo = await startDynalite({ port: 0 });
+  ses = await startLocalSes({ port: 0 });
+  const config = { id: 'test', name: 'Testshire Police', baseUrl: 'https://actions.testshire.example', sender: sender.address, admins: ['admin@testshire.example'] };
+  Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, config }));
+});
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+});
+afterAll(async () => {
+  process.env = saved;
+  await dynamo?.close();
+  await ses?.close();
+});
+
+async function behindProxy(variable: 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_SESV2', target: string, faultFor: (request: number) => Fault): Promise<FaultProxy> {
+  proxy = await startFaultProxy(target, faultFor);
+  process.env[variable] = proxy.endpoint;
+  return proxy;
+}
+
+const storedFor = async (address: string) => {
+  const { emails } = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
+  return emails.filter((e) => e.destination.to.includes(address)).length;
+};
+
+describe('AWS requests that get no answer', () => {
+  it('DynamoDB: the request is given up after its timeout and tried again on a new connection, which answers', async () => {
+    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
+    const doc = createDocumentClient({ region: 'eu-west-2' });
+    try {
+      const started = performance.now();
+      const action = await new DynamoRepository(doc, tableName).getAction('a-1');
+      expect(action?.id).toBe('a-1');
+      // One request taken and never answered; the same request again, and any after it, answered.
+      expect(dynamoProxy.received() - dynamoProxy.delivered()).toBe(1);
+      expect(dynamoProxy.delivered()).toBeGreaterThanOrEqual(1);
+      // It waited for the timeout, not for an error from the connection.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(awsTimeouts.dynamo.requestTimeout - 100);
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  it('SES for a web request (a link email): tried again on a new connection, and the email is sent', async () => {
+    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', ses.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
+    const before = await storedFor('owner@testshire.example');
+    await expect(createSesMailer({ region: 'eu-west-2' }, sender).send(email)).resolves.toMatchObject({ messageId: expect.any(String) });
+    expect(sesProxy.received()).toBe(2);
+    expect(await storedFor('owner@testshire.example')).toBe(before + 1);
+  });
+
+  it("SES for a job (sending once): fails after the timeout, as an email that may have gone, and the job moves on", async () => {
+    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', ses.endpoint, () => 'hang');
+    const error: unknown = await createSesMailer({ region: 'eu-west-2' }, sender, { sendOnce: true })
+      .send(email)
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(sesProxy.received()).toBe(1);
+    // SES may have taken it before the answer was lost: the board summary keeps its claim and asks.
+    expect(certainlyNotSent(error)).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * What the proxy does with one request: pass it on and relay the answer; pass it on and tell the
+ * caller 500 (SES took the email, then the answer was lost); or take it and never answer (a kept-alive
+ * connection that died while Lambda froze the sandbox).
+ */
+export type Fault = 'forward' | 'lose-answer' | 'hang';
+
+export interface FaultProxy {
+  endpoint: string;
+  /** Requests that reached the proxy, answered or not. */
+  received: () => number;
+  /** Requests the proxy passed on, each delivered to the real endpoint. */
+  delivered: () => number;
+  close: () => Promise<void>;
+}
+
+/** Stands in front of an HTTP API (dynalite, aws-ses-v2-local) and plays `faultFor(n)` on its n-th request, from 1. */
+export async function startFaultProxy(target: string, faultFor: (request: number) => Fault): Promise<FaultProxy> {
+  let received = 0;
+  let delivered = 0;
+  const server = createServer((request, response) => {
+    const fault = faultFor(++received);
+    if (fault === 'hang') return;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host'));
+      void fetch(new URL(request.url ?? '/', target), { method: request.method ?? 'POST', headers, body: Buffer.concat(chunks) }).then(async (passed) => {
+        const body = Buffer.from(await passed.arrayBuffer());
+        delivered++;
+        if (fault === 'lose-answer') {
+          response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'InternalFailure' }));
+        } else {
+          response.writeHead(passed.status, { 'content-type': passed.headers.get('content-type') ?? 'application/json' }).end(body);
+        }
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received: () => received,
+    delivered: () => delivered,
+    close: () =>
+      new Promise((resolve) => {
+        // A hanging request holds its connection open, which would keep close() waiting for ever.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Every request reaches the real endpoint (aws-ses-v2-local, which stores the email), and its answer is lost. */
+export const startLostAnswerProxy = (target: string): Promise<FaultProxy> => startFaultProxy(target, () => 'lose-answer');
