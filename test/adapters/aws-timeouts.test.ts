@@ -1,3 +1,4 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { awsTimeouts, createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
@@ -36,7 +37,7 @@ afterAll(async () => {
   await ses?.close();
 });
 
-async function behindProxy(variable: 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_SESV2', target: string, faultFor: (request: number) => Fault): Promise<FaultProxy> {
+async function behindProxy(variable: 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_SESV2', target: string, faultFor: (request: number, connection: number) => Fault): Promise<FaultProxy> {
   proxy = await startFaultProxy(target, faultFor);
   process.env[variable] = proxy.endpoint;
   return proxy;
@@ -47,8 +48,11 @@ const storedFor = async (address: string) => {
   return emails.filter((e) => e.destination.to.includes(address)).length;
 };
 
+/** One request (a repository read may make two at once), for a key that holds nothing. */
+const readNothing = (doc: DynamoDBDocumentClient) => doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'nothing', sk: 'here' } }));
+
 describe('AWS requests that get no answer', () => {
-  it('DynamoDB: the request is given up after its timeout and tried again on a new connection, which answers', async () => {
+  it('DynamoDB: the request is given up after its timeout and tried again, and answered', async () => {
     const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
     const doc = createDocumentClient({ region: 'eu-west-2' });
     try {
@@ -65,7 +69,37 @@ describe('AWS requests that get no answer', () => {
     }
   });
 
-  it('SES for a web request (a link email): tried again on a new connection, and the email is sent', async () => {
+  it('DynamoDB: an answer that stops half-way is given up too, and the request tried again', async () => {
+    await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (n) => (n === 1 ? 'stall-answer' : 'forward'));
+    const doc = createDocumentClient({ region: 'eu-west-2' });
+    try {
+      await expect(readNothing(doc)).resolves.toMatchObject({ $metadata: { httpStatusCode: 200, attempts: 2 } });
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  it('DynamoDB: when every kept-alive connection died together, one timeout is waited out, not one for each', async () => {
+    let dead = 0;
+    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (_request, connection) => (connection <= dead ? 'hang' : 'forward'));
+    const doc = createDocumentClient({ region: 'eu-west-2' });
+    const read = () => readNothing(doc);
+    try {
+      // Reads made together, as a page makes them, leave as many connections kept alive; then the freeze.
+      await Promise.all(Array.from({ length: 6 }, read));
+      dead = dynamoProxy.connections();
+      expect(dead).toBeGreaterThan(4);
+      const lostBefore = dynamoProxy.received() - dynamoProxy.delivered();
+      await expect(read()).resolves.toMatchObject({ $metadata: { httpStatusCode: 200, attempts: 2 } });
+      // Each retry on another dead connection would be one more request lost, up to the SDK's four attempts.
+      expect(dynamoProxy.received() - dynamoProxy.delivered() - lostBefore).toBe(1);
+      expect(dynamoProxy.connections()).toBe(dead + 1);
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  it('SES for a web request (a link email): tried again, and the email is sent', async () => {
     const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', ses.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
     const before = await storedFor('owner@testshire.example');
     await expect(createSesMailer({ region: 'eu-west-2' }, sender).send(email)).resolves.toMatchObject({ messageId: expect.any(String) });

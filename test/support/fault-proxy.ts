@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /**
  * What the proxy does with one request: pass it on and relay the answer; pass it on and tell the
- * caller 500 (SES took the email, then the answer was lost); or take it and never answer (a kept-alive
- * connection that died while Lambda froze the sandbox).
+ * caller 500 (SES took the email, then the answer was lost); take it and never answer (a kept-alive
+ * connection that died while Lambda froze the sandbox); or pass it on and relay the answer's headers
+ * and half its body, then nothing more.
  */
-export type Fault = 'forward' | 'lose-answer' | 'hang';
+export type Fault = 'forward' | 'lose-answer' | 'hang' | 'stall-answer';
 
 export interface FaultProxy {
   endpoint: string;
@@ -14,15 +15,22 @@ export interface FaultProxy {
   received: () => number;
   /** Requests the proxy passed on, each delivered to the real endpoint. */
   delivered: () => number;
+  /** Connections opened to the proxy so far. */
+  connections: () => number;
   close: () => Promise<void>;
 }
 
-/** Stands in front of an HTTP API (dynalite, aws-ses-v2-local) and plays `faultFor(n)` on its n-th request, from 1. */
-export async function startFaultProxy(target: string, faultFor: (request: number) => Fault): Promise<FaultProxy> {
+/**
+ * Stands in front of an HTTP API (dynalite, aws-ses-v2-local) and plays `faultFor(n, c)` on its n-th
+ * request, which came on its c-th connection (both from 1).
+ */
+export async function startFaultProxy(target: string, faultFor: (request: number, connection: number) => Fault): Promise<FaultProxy> {
   let received = 0;
   let delivered = 0;
+  let opened = 0;
+  const connections = new WeakMap<Socket, number>();
   const server = createServer((request, response) => {
-    const fault = faultFor(++received);
+    const fault = faultFor(++received, connections.get(request.socket) ?? 0);
     if (fault === 'hang') return;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -33,17 +41,23 @@ export async function startFaultProxy(target: string, faultFor: (request: number
         delivered++;
         if (fault === 'lose-answer') {
           response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'InternalFailure' }));
-        } else {
-          response.writeHead(passed.status, { 'content-type': passed.headers.get('content-type') ?? 'application/json' }).end(body);
+          return;
         }
-      });
+        response.writeHead(passed.status, { 'content-type': passed.headers.get('content-type') ?? 'application/json', 'content-length': String(body.length) });
+        if (fault === 'stall-answer') response.write(body.subarray(0, body.length >> 1));
+        else response.end(body);
+      }).catch(() => response.destroy()); // the target closed: the caller sees a dropped connection
     });
   });
+  server.on('connection', (socket: Socket) => connections.set(socket, ++opened));
+  // Kept-alive connections stay open until the client closes them, as AWS's do between a Lambda's requests.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received: () => received,
     delivered: () => delivered,
+    connections: () => opened,
     close: () =>
       new Promise((resolve) => {
         // A hanging request holds its connection open, which would keep close() waiting for ever.

@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../../core/ports.js';
-import { awsTimeouts, localCredentials, type AwsEndpoints } from '../aws-clients.js';
+import { awsTimeouts, inAws, localCredentials, type AwsEndpoints } from '../aws-clients.js';
 
 /** SESv2 SendEmail with a Simple message: HTML, text and attachments without hand-built MIME. */
 export class SesMailer implements Mailer {
@@ -54,11 +54,10 @@ function oneLine(text: string): string {
  * unknown outcome (and the reminder job retries throttling, which SES refused, itself).
  */
 export function createSesClient(endpoints: AwsEndpoints, options: { sendOnce?: boolean } = {}): SESv2Client {
-  return new SESv2Client({
-    region: endpoints.region,
-    ...(options.sendOnce ? { maxAttempts: 1 } : {}),
-    ...(endpoints.sesEndpoint ? { endpoint: endpoints.sesEndpoint, credentials: localCredentials } : { requestHandler: awsTimeouts.ses }),
-  });
+  const settings = { region: endpoints.region, ...(options.sendOnce ? { maxAttempts: 1 } : {}) };
+  return endpoints.sesEndpoint
+    ? new SESv2Client({ ...settings, endpoint: endpoints.sesEndpoint, credentials: localCredentials })
+    : inAws(awsTimeouts.ses, (requestHandler) => new SESv2Client({ ...settings, requestHandler }));
 }
 
 /**
