@@ -138,7 +138,8 @@ describe('reminders: preview, send now, log', () => {
     expect(words('MailFromDomainNotVerifiedException: not verified')).toMatch(/ask IT/);
     expect(words('AccountSendingPausedException: sending paused')).toMatch(/^this account may not send email/);
     expect(words('MessageRejected: Address blacklisted.')).toBe('the email service refused the address: check it on their People page');
-    expect(words('socket hang up')).toBe('the email could not be sent');
+    expect(words('socket hang up')).toBe('the email service failed or gave no answer, so the email may still have gone and they may have it twice');
+    expect(words('TimeoutError: a request has exceeded the configured 2500 ms requestTimeout.')).toMatch(/gave no answer, so the email may still have gone/);
   });
 
   it('still reads a run stored with SES\'s text, showing its reason and never the text', async () => {
