@@ -19,7 +19,9 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * requests, and a kept-alive connection that died meanwhile takes the next request and never answers:
  * without a limit that request waits out the function's own timeout (the web's 10 s, after which API
  * Gateway shows its bare error, not the app's page) and a job stops part-way. One call's every attempt
- * fits in the web's 10 s: DynamoDB's four of 2 s, SES's three of 2.5 s, each with its backoff. Not
+ * fits in the web's 10 s in the usual case: DynamoDB's four of 2 s, SES's three of 2.5 s, each with its
+ * backoff (an answer whose headers come late and which then stalls can take longer, one trickled in
+ * slowly longer still). Not
  * for the local stand-ins, which run in the caller's process: a test busy for a moment would look
  * like a lost connection and be retried.
  */
@@ -37,7 +39,9 @@ export function inAws<Client extends DynamoDBClient | SESv2Client>(timeouts: (ty
   // Kept alive, as the SDK's own handler keeps them, but ours to close.
   const agents = [new HttpAgent({ keepAlive: true, maxSockets: 50 }), new HttpsAgent({ keepAlive: true, maxSockets: 50 })] as const;
   const client = build({ ...timeouts, socketTimeout: timeouts.requestTimeout, throwOnRequestTimeout: true, httpAgent: agents[0], httpsAgent: agents[1] });
-  // The deserialize step is passed through on each attempt, so the SDK's retry opens a new connection.
+  // The deserialize step is passed through on each attempt, so the SDK's retry opens a new connection;
+  // high priority wraps the SDK's deserializer too, which reads the answer's body (a stalled answer).
+  // The cast: the middleware is generic, and TypeScript will not call `add` on a union of two stacks.
   (client.middlewareStack as DynamoDBClient['middlewareStack']).add(
     (next) => async (args) => {
       try {
@@ -49,7 +53,7 @@ export function inAws<Client extends DynamoDBClient | SESv2Client>(timeouts: (ty
         throw error;
       }
     },
-    { step: 'deserialize', name: 'closeIdleConnectionsAfterTimeout' },
+    { step: 'deserialize', priority: 'high', name: 'closeIdleConnectionsAfterTimeout' },
   );
   return client;
 }

@@ -8,8 +8,8 @@ export const sendFailureWords: Record<SendFailureReason, string> = {
   unverified: 'the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT (see the README, deploy step 5)',
   'not-permitted': 'this account may not send email: ask IT to check the email service',
   refused: 'the email service refused the address: check it on their People page',
-  // A 5xx, a dropped connection or no answer: SES may have taken it first (the jobs never resend at once).
-  other: 'the email service failed or gave no answer, so the email may still have gone and they may have it twice',
+  // Also a 5xx, a dropped connection or no answer, after which SES may have taken it (the jobs never resend at once).
+  other: 'something else went wrong: if it was the email service failing or not answering, the email may still have gone, and they may have it twice',
 };
 
 /** The people a run could not email, by name, why, and what happens next. */
@@ -20,7 +20,7 @@ export function FailedSends({ runs, names, timeZone }: { runs: RunReport[]; name
     <>
       {failing.map((run) => (
         <div class="warning-text">
-          <p>Not sent in the run of {formatInstant(run.startedAt, timeZone)}, and tried again on the next working day:</p>
+          <p>Not sent, as far as is known, in the run of {formatInstant(run.startedAt, timeZone)}, and tried again on the next working day:</p>
           <ul>
             {run.failed.map((f) => (
               <li>
