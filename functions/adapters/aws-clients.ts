@@ -21,9 +21,8 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * Gateway shows its bare error, not the app's page) and a job stops part-way. One call's every attempt
  * fits in the web's 10 s in the usual case: DynamoDB's four of 2 s, SES's three of 2.5 s, each with its
  * backoff (an answer whose headers come late and which then stalls can take longer, one trickled in
- * slowly longer still). Not
- * for the local stand-ins, which run in the caller's process: a test busy for a moment would look
- * like a lost connection and be retried.
+ * slowly longer still). Not for the local stand-ins, which run in the caller's process: a test busy
+ * for a moment would look like a lost connection and be retried.
  */
 export const awsTimeouts = {
   dynamo: { connectionTimeout: 1_000, requestTimeout: 2_000 },
@@ -35,7 +34,7 @@ export const awsTimeouts = {
  * no answer: the freeze that killed that connection killed the others kept alive with it, and each of
  * the SDK's retries would otherwise take the next of them and wait out its timeout too.
  */
-export function inAws<Client extends DynamoDBClient | SESv2Client>(timeouts: (typeof awsTimeouts)[keyof typeof awsTimeouts], build: (requestHandler: DynamoDBClientConfig['requestHandler']) => Client): Client {
+export function buildAwsClient<Client extends DynamoDBClient | SESv2Client>(timeouts: (typeof awsTimeouts)[keyof typeof awsTimeouts], build: (requestHandler: DynamoDBClientConfig['requestHandler']) => Client): Client {
   // Kept alive, as the SDK's own handler keeps them, but ours to close.
   const agents = [new HttpAgent({ keepAlive: true, maxSockets: 50 }), new HttpsAgent({ keepAlive: true, maxSockets: 50 })] as const;
   const client = build({ ...timeouts, socketTimeout: timeouts.requestTimeout, throwOnRequestTimeout: true, httpAgent: agents[0], httpsAgent: agents[1] });
@@ -62,7 +61,7 @@ export function inAws<Client extends DynamoDBClient | SESv2Client>(timeouts: (ty
 export function createDocumentClient(endpoints: AwsEndpoints): DynamoDBDocumentClient {
   const client = endpoints.dynamoEndpoint
     ? new DynamoDBClient({ region: endpoints.region, endpoint: endpoints.dynamoEndpoint, credentials: localCredentials })
-    : inAws(awsTimeouts.dynamo, (requestHandler) => new DynamoDBClient({ region: endpoints.region, requestHandler }));
+    : buildAwsClient(awsTimeouts.dynamo, (requestHandler) => new DynamoDBClient({ region: endpoints.region, requestHandler }));
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 

@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../../core/ports.js';
-import { awsTimeouts, inAws, localCredentials, type AwsEndpoints } from '../aws-clients.js';
+import { awsTimeouts, buildAwsClient, localCredentials, type AwsEndpoints } from '../aws-clients.js';
 
 /** SESv2 SendEmail with a Simple message: HTML, text and attachments without hand-built MIME. */
 export class SesMailer implements Mailer {
@@ -57,7 +57,7 @@ export function createSesClient(endpoints: AwsEndpoints, options: { sendOnce?: b
   const settings = { region: endpoints.region, ...(options.sendOnce ? { maxAttempts: 1 } : {}) };
   return endpoints.sesEndpoint
     ? new SESv2Client({ ...settings, endpoint: endpoints.sesEndpoint, credentials: localCredentials })
-    : inAws(awsTimeouts.ses, (requestHandler) => new SESv2Client({ ...settings, requestHandler }));
+    : buildAwsClient(awsTimeouts.ses, (requestHandler) => new SESv2Client({ ...settings, requestHandler }));
 }
 
 /**
