@@ -1,12 +1,11 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { awsTimeouts, createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import { createSesMailer } from '../../functions/adapters/ses/ses-mailer.js';
 import { certainlyNotSent } from '../../functions/core/reminders/send-with-backoff.js';
-import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
-import { lambdaEnvironment } from '../support/lambda-environment.js';
+import { lambdaEnvironment, useLambdaStandIns } from '../support/lambda-environment.js';
 
 /*
  * The clients as a Lambda builds them (no endpoint given: the SDK reads AWS_ENDPOINT_URL_* as it
@@ -16,25 +15,17 @@ import { lambdaEnvironment } from '../support/lambda-environment.js';
 const tableName = 'force-timeouts';
 const sender = { address: 'actions@testshire.example', name: 'Testshire Police Action Plan Tracker' };
 const email = { to: ['owner@testshire.example'], subject: 'Your link', html: '<p>x</p>', text: 'x' };
-const saved = { ...process.env };
-let dynamo: StandIn;
-let ses: StandIn;
+const standIns = useLambdaStandIns();
 let proxy: FaultProxy | undefined;
 
 beforeAll(async () => {
-  dynamo = await startDynalite({ port: 0 });
-  ses = await startLocalSes({ port: 0 });
+  const { dynamo, ses } = standIns;
   const config = { id: 'test', name: 'Testshire Police', baseUrl: 'https://actions.testshire.example', sender: sender.address, admins: ['admin@testshire.example'] };
   Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, config }));
 });
 afterEach(async () => {
   await proxy?.close();
   proxy = undefined;
-});
-afterAll(async () => {
-  process.env = saved;
-  await dynamo?.close();
-  await ses?.close();
 });
 
 async function behindProxy(variable: 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_SESV2', target: string, faultFor: (request: number, connection: number) => Fault): Promise<FaultProxy> {
@@ -43,17 +34,12 @@ async function behindProxy(variable: 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT
   return proxy;
 }
 
-const storedFor = async (address: string) => {
-  const { emails } = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
-  return emails.filter((e) => e.destination.to.includes(address)).length;
-};
-
 /** One request (a repository read may make two at once), for a key that holds nothing. */
 const readNothing = (doc: DynamoDBDocumentClient) => doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'nothing', sk: 'here' } }));
 
 describe('AWS requests that get no answer', () => {
   it('DynamoDB: the request is given up after its timeout and tried again, and answered', async () => {
-    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
+    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', standIns.dynamo.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
     const doc = createDocumentClient({ region: 'eu-west-2' });
     try {
       const started = performance.now();
@@ -70,7 +56,7 @@ describe('AWS requests that get no answer', () => {
   });
 
   it('DynamoDB: an answer that stops half-way is given up too, and the request tried again', async () => {
-    await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (n) => (n === 1 ? 'stall-answer' : 'forward'));
+    await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', standIns.dynamo.endpoint, (n) => (n === 1 ? 'stall-answer' : 'forward'));
     const doc = createDocumentClient({ region: 'eu-west-2' });
     try {
       await expect(readNothing(doc)).resolves.toMatchObject({ $metadata: { httpStatusCode: 200, attempts: 2 } });
@@ -81,7 +67,7 @@ describe('AWS requests that get no answer', () => {
 
   it('DynamoDB: when every kept-alive connection died together, one timeout is waited out, not one for each', async () => {
     let dead = 0;
-    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', dynamo.endpoint, (_request, connection) => (connection <= dead ? 'hang' : 'forward'));
+    const dynamoProxy = await behindProxy('AWS_ENDPOINT_URL_DYNAMODB', standIns.dynamo.endpoint, (_request, connection) => (connection <= dead ? 'hang' : 'forward'));
     const doc = createDocumentClient({ region: 'eu-west-2' });
     const read = () => readNothing(doc);
     try {
@@ -100,15 +86,15 @@ describe('AWS requests that get no answer', () => {
   });
 
   it('SES for a web request (a link email): tried again, and the email is sent', async () => {
-    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', ses.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
-    const before = await storedFor('owner@testshire.example');
+    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', standIns.ses.endpoint, (n) => (n === 1 ? 'hang' : 'forward'));
+    const before = await standIns.emailsTo('owner@testshire.example');
     await expect(createSesMailer({ region: 'eu-west-2' }, sender).send(email)).resolves.toMatchObject({ messageId: expect.any(String) });
     expect(sesProxy.received()).toBe(2);
-    expect(await storedFor('owner@testshire.example')).toBe(before + 1);
+    expect(await standIns.emailsTo('owner@testshire.example')).toBe(before + 1);
   });
 
   it("SES for a job (sending once): fails after the timeout, as an email that may have gone, and the job moves on", async () => {
-    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', ses.endpoint, () => 'hang');
+    const sesProxy = await behindProxy('AWS_ENDPOINT_URL_SESV2', standIns.ses.endpoint, () => 'hang');
     const error: unknown = await createSesMailer({ region: 'eu-west-2' }, sender, { sendOnce: true })
       .send(email)
       .then(

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler, ReminderJobEvent } from '../../functions/reminder-job.js';
-import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
-import { lambdaEnvironment } from '../support/lambda-environment.js';
+import { lambdaEnvironment, useLambdaStandIns } from '../support/lambda-environment.js';
 
 const config = { id: 'test', name: 'Testshire Police', baseUrl: 'https://actions.testshire.example', sender: 'actions@testshire.example', admins: ['admin@testshire.example'] };
-let dynamo: StandIn;
-let ses: StandIn;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  dynamo = await startDynalite({ port: 0 });
-  ses = await startLocalSes({ port: 0 });
-});
-afterAll(async () => {
-  process.env = saved;
-  await dynamo?.close();
-  await ses?.close();
-});
+const standIns = useLambdaStandIns();
 
 describe('the reminder Lambda entry', () => {
   it('accepts the event the schedule sends and refuses anything else, naming the field', () => {
@@ -29,13 +16,13 @@ describe('the reminder Lambda entry', () => {
   });
 
   it('runs the job once per scheduled time, composed from the environment (SDK endpoints pointed at the stand-ins)', async () => {
-    Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: 'force-lambda', config }));
+    Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: standIns.dynamo.endpoint, sesEndpoint: standIns.ses.endpoint, tableName: 'force-lambda', config }));
     const event = { job: 'reminders', scheduledTime: '2026-11-24T09:00:00Z', executionId: 'e-1' };
     const first = await handler(event);
     const retry = await handler(event);
     expect(first).toMatchObject({ period: '2026-11-24', peopleReminded: 1, failures: 0 });
     expect(retry).toMatchObject({ period: '2026-11-24', peopleReminded: 0, skipped: { 'recently-reminded': 1 } });
-    const { emails } = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
+    const { emails } = (await (await fetch(`${standIns.ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     expect(emails.map((e) => e.destination.to)).toEqual([['owner@testshire.example']]);
   });
 });

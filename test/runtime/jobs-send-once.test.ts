@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as boardSummaryHandler } from '../../functions/board-summary-job.js';
 import { handler as reminderHandler } from '../../functions/reminder-job.js';
-import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
-import { lambdaEnvironment } from '../support/lambda-environment.js';
+import { lambdaEnvironment, useLambdaStandIns } from '../support/lambda-environment.js';
 import { startLostAnswerProxy, type FaultProxy } from '../support/fault-proxy.js';
 
 const config = {
@@ -13,42 +12,28 @@ const config = {
   admins: ['admin@testshire.example'],
   board: ['board@testshire.example'],
 };
-let dynamo: StandIn;
-let ses: StandIn;
+const standIns = useLambdaStandIns();
 let proxy: FaultProxy;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  dynamo = await startDynalite({ port: 0 });
-  ses = await startLocalSes({ port: 0 });
-  proxy = await startLostAnswerProxy(ses.endpoint);
-  Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: dynamo.endpoint, sesEndpoint: proxy.endpoint, tableName: 'force-jobs', config }));
+  proxy = await startLostAnswerProxy(standIns.ses.endpoint);
+  Object.assign(process.env, await lambdaEnvironment({ dynamoEndpoint: standIns.dynamo.endpoint, sesEndpoint: proxy.endpoint, tableName: 'force-jobs', config }));
 });
-afterAll(async () => {
-  process.env = saved;
-  await proxy?.close();
-  await dynamo?.close();
-  await ses?.close();
-});
-
-const mailTo = async (address: string) => {
-  const { emails } = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
-  return emails.filter((e) => e.destination.to.includes(address)).length;
-};
+afterAll(() => proxy?.close());
 
 // SES took each email and its answer was lost: the SDK's own retries would deliver it again.
 describe('the jobs send each email once when the answer from SES is lost', () => {
   it('the reminder job: one digest, recorded as failed for the next working day to settle', async () => {
     const report = await reminderHandler({ job: 'reminders', scheduledTime: '2026-11-24T09:00:00Z' });
-    expect(await mailTo('owner@testshire.example')).toBe(1);
+    expect(await standIns.emailsTo('owner@testshire.example')).toBe(1);
     expect(report).toMatchObject({ peopleReminded: 0, failures: 1 });
   });
 
   it('the board summary job: one summary for the board member, kept as claimed so that a retry does not send it again', async () => {
     // Not a failure for Lambda to retry: the email may have gone.
     expect(await boardSummaryHandler({ month: '2026-10' })).toMatchObject({ sent: 0, unconfirmed: 1 });
-    expect(await mailTo('board@testshire.example')).toBe(1);
+    expect(await standIns.emailsTo('board@testshire.example')).toBe(1);
     await expect(boardSummaryHandler({ month: '2026-10' })).rejects.toThrow(/being sent by another run for 1/);
-    expect(await mailTo('board@testshire.example')).toBe(1);
+    expect(await standIns.emailsTo('board@testshire.example')).toBe(1);
   });
 });

@@ -1,8 +1,44 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll } from 'vitest';
 import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
+import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 import { makeAction, makePerson } from './make-action.js';
+
+export interface LambdaStandIns {
+  dynamo: StandIn;
+  ses: StandIn;
+  /** How many emails the local SES holds for `address`. */
+  emailsTo(address: string): Promise<number>;
+}
+
+/**
+ * dynalite and aws-ses-v2-local for a test file that runs Lambda entries or builds clients as a Lambda
+ * does: started before its tests (fields filled in then), stopped after them, and the environment the
+ * tests set put back as it was.
+ */
+export function useLambdaStandIns(): LambdaStandIns {
+  const saved = { ...process.env };
+  const standIns: LambdaStandIns = {
+    dynamo: undefined as unknown as StandIn,
+    ses: undefined as unknown as StandIn,
+    async emailsTo(address) {
+      const { emails } = (await (await fetch(`${standIns.ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
+      return emails.filter((e) => e.destination.to.includes(address)).length;
+    },
+  };
+  beforeAll(async () => {
+    standIns.dynamo = await startDynalite({ port: 0 });
+    standIns.ses = await startLocalSes({ port: 0 });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await standIns.dynamo?.close();
+    await standIns.ses?.close();
+  });
+  return standIns;
+}
 
 /**
  * A force table on dynalite holding one owner and their stale action 'a-1', and the environment a
