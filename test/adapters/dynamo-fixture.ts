@@ -6,6 +6,8 @@ import { startDynalite } from '../../infra/local/stand-ins.js';
 
 export interface DynamoFixture {
   doc: DynamoDBDocumentClient;
+  /** dynalite's own address, for a proxy in front of it. */
+  endpoint: string;
   /** How often each command was sent through `doc` (e.g. "QueryCommand"), to prove no Scan is issued. */
   commandCounts: Map<string, number>;
   /** A fresh, empty force table, so that tests never see each other's items. */
@@ -31,6 +33,7 @@ export async function startDynamoFixture(): Promise<DynamoFixture> {
   let tables = 0;
   return {
     doc,
+    endpoint: dynalite.endpoint,
     commandCounts,
     async createTable() {
       const name = `force-${++tables}`;

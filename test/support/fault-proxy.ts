@@ -21,16 +21,18 @@ export interface FaultProxy {
 }
 
 /**
- * Stands in front of an HTTP API (dynalite, aws-ses-v2-local) and plays `faultFor(n, c)` on its n-th
- * request, which came on its c-th connection (both from 1).
+ * Stands in front of an HTTP API (dynalite, aws-ses-v2-local) and plays `faultFor(n, c, operation)` on
+ * its n-th request, which came on its c-th connection (both from 1); `operation` is DynamoDB's, as
+ * "PutItem", from the request's X-Amz-Target header (empty for SES).
  */
-export async function startFaultProxy(target: string, faultFor: (request: number, connection: number) => Fault): Promise<FaultProxy> {
+export async function startFaultProxy(target: string, faultFor: (request: number, connection: number, operation: string) => Fault): Promise<FaultProxy> {
   let received = 0;
   let delivered = 0;
   let opened = 0;
   const connections = new WeakMap<Socket, number>();
   const server = createServer((request, response) => {
-    const fault = faultFor(++received, connections.get(request.socket) ?? 0);
+    const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const fault = faultFor(++received, connections.get(request.socket) ?? 0, operation);
     if (fault === 'hang') return;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Update } from '../../core/model/update.js';
 import { actionPk, fromUpdateItem, toUpdateItem, updateKey, updateSkPrefix } from './item-mapping.js';
-import { conditionHeld, queryAll } from './query-all.js';
+import { conditionHeld } from './conditional-write.js';
+import { queryAll } from './query-all.js';
 
 /**
  * An action's history: update items in the action's partition, sorted by version. Each entry is

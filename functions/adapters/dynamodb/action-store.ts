@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors.js';
 import type { Action } from '../../core/model/action.js';
 import type { Update } from '../../core/model/update.js';
@@ -6,7 +6,8 @@ import { applyUpdate } from '../../core/rules/apply-update.js';
 import { quietSince } from '../../core/rules/stale.js';
 import { ActionHistory } from './action-history.js';
 import { actionKey, fromActionItem, indexPartitions, toActionItem, typeActions } from './item-mapping.js';
-import { conditionHeld, queryAll } from './query-all.js';
+import { putHeld } from './conditional-write.js';
+import { queryAll } from './query-all.js';
 import { sameUpdate } from '../../core/rules/same-update.js';
 import { tableDefinition } from './table-definition.js';
 
@@ -159,7 +160,7 @@ export class ActionStore {
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },
           };
-    return conditionHeld(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: toActionItem(action), ...condition })));
+    return putHeld(this.doc, { TableName: this.tableName, Item: toActionItem(action), ...condition });
   }
 }
 

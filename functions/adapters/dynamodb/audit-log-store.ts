@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry, type AuditCursor, type AuditLog, type AuditPage } from '../../core/admin/audit-log.js';
+import { putNew } from './conditional-write.js';
 import { queryFirst } from './query-all.js';
 
 const auditPk = 'AUDIT';
@@ -17,7 +18,7 @@ export class DynamoAuditLog implements AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     const item = { ...AuditEntry.parse(entry), pk: auditPk, sk: `${new Date(entry.at).toISOString()}#${randomUUID()}` };
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await putNew(this.doc, { TableName: this.tableName, Item: item });
   }
 
   async listRecent(limit: number, olderThan?: AuditCursor): Promise<AuditPage> {

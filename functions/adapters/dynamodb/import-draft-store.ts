@@ -2,7 +2,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { draftSha256, type ImportDraft, type ImportDraftStore, type NameMatch } from '../../core/admin/import-drafts.js';
 import * as z from '../../core/zod.js';
-import { conditionHeld, queryAll } from './query-all.js';
+import { conditionHeld } from './conditional-write.js';
+import { queryAll } from './query-all.js';
 import { deletablePartitions, expiryAttribute } from './table-definition.js';
 
 /**

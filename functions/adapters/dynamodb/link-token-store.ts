@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LinkTokenRecord, type LinkTokenStore } from '../../core/links/link-token.js';
+import { putNew } from './conditional-write.js';
 import { personPk } from './item-mapping.js';
 import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
 import { expiryAttribute } from './table-definition.js';
@@ -19,13 +20,7 @@ export class DynamoLinkTokenStore implements LinkTokenStore {
   ) {}
 
   async putToken(record: LinkTokenRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...record, ...tokenKey(record.hash), ...expiryAttribute(record.expiresAt) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putNew(this.doc, { TableName: this.tableName, Item: { ...record, ...tokenKey(record.hash), ...expiryAttribute(record.expiresAt) } });
   }
 
   async getToken(hash: string): Promise<LinkTokenRecord | null> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PersonEmail, PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
 import { parseOrThrow } from '../../core/validation.js';
@@ -13,7 +14,8 @@ import {
   toReminderItem,
   typePeople,
 } from './item-mapping.js';
-import { conditionHeld, queryAll } from './query-all.js';
+import { conditionHeld, putHeld } from './conditional-write.js';
+import { queryAll } from './query-all.js';
 import { tableDefinition } from './table-definition.js';
 
 /** People and their reminder records: a person's reminders live in the person's partition. */
@@ -99,8 +101,10 @@ export class PeopleStore {
     return this.putIfAbsent(toReminderItem(record));
   }
 
-  private putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    return conditionHeld(() => this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })));
+  /** The claim's own id tells a retry of this claim, which holds, from another run's claim of the same thing. */
+  private putIfAbsent(claim: Record<string, unknown>): Promise<boolean> {
+    const item = { ...claim, claimId: randomUUID() };
+    return putHeld(this.doc, { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
   }
 
   async completeReminder(record: ReminderRecord): Promise<void> {

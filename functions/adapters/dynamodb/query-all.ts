@@ -21,19 +21,3 @@ export async function queryFirst(doc: DynamoDBDocumentClient, input: QueryComman
   } while (startKey && items.length < count);
   return items;
 }
-
-/** A write whose condition did not hold; dynalite, like DynamoDB, returns no item with it. */
-function isConditionFailed(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}
-
-/** Sends a conditional write: true when it was written, false when its condition did not hold; any other error is thrown. */
-export async function conditionHeld(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
-import { conditionHeld } from './query-all.js';
+import { conditionHeld } from './conditional-write.js';
 import { expiryEpochSeconds, tableDefinition } from './table-definition.js';
 
 /** One counter item per key and window, counted up with a conditional update (atomic, no read first). */

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionHeld } from './query-all.js';
+import { conditionHeld } from './conditional-write.js';
 
 type ItemKey = { pk: string; sk: string };
 

@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normaliseEmail } from '../../core/admin/roles.js';
 import { SessionRecord, type SessionStore } from '../../core/admin/session.js';
-import { conditionHeld } from './query-all.js';
+import { conditionHeld, putNew } from './conditional-write.js';
 import { moveRevokedBefore, readRevokedBefore } from './revocation.js';
 import { deletablePartitions, expiryAttribute, tableDefinition } from './table-definition.js';
 
@@ -21,7 +21,7 @@ export class DynamoSessionStore implements SessionStore {
 
   async create(record: SessionRecord): Promise<void> {
     const item = { ...SessionRecord.parse(record), ...sessionKey(record.hash), ...expiryAttribute(record.expiresAt) };
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await putNew(this.doc, { TableName: this.tableName, Item: item });
   }
 
   async get(hash: string): Promise<SessionRecord | null> {

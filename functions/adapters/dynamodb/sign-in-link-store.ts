@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SignInLinkRecord, type SignInLinkStore } from '../../core/admin/session.js';
-import { conditionHeld } from './query-all.js';
+import { putNew, updateHeld } from './conditional-write.js';
 import { expiryAttribute } from './table-definition.js';
 
 const linkKey = (hash: string) => ({ pk: `SIGN-IN#${hash}`, sk: 'SIGN-IN' });
@@ -16,7 +17,7 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
     // An unused link has no usedAt attribute, so that marking it used is one attribute_not_exists condition.
     const { usedAt, ...unused } = SignInLinkRecord.parse(record);
     const item = { ...unused, ...(usedAt ? { usedAt } : {}), ...linkKey(record.hash), ...expiryAttribute(record.expiresAt) };
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await putNew(this.doc, { TableName: this.tableName, Item: item });
   }
 
   async getLink(hash: string): Promise<SignInLinkRecord | null> {
@@ -26,16 +27,18 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
   }
 
   markUsed(hash: string, at: string): Promise<boolean> {
-    return conditionHeld(() =>
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: linkKey(hash),
-          UpdateExpression: 'SET usedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
-          ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
-        }),
-      ),
+    // Tells this request's own retry (its first try applied, the answer lost) from another use at the same instant.
+    const useId = randomUUID();
+    return updateHeld(
+      this.doc,
+      {
+        TableName: this.tableName,
+        Key: linkKey(hash),
+        UpdateExpression: 'SET usedAt = :at, useId = :useId',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+        ExpressionAttributeValues: { ':at': new Date(at).toISOString(), ':useId': useId },
+      },
+      (stored) => stored.useId === useId,
     );
   }
 }

@@ -4,7 +4,8 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
 import { claimTimeoutMs, listingOf, recipientKey, SendClaimRecord, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
-import { conditionHeld, queryAll } from './query-all.js';
+import { putHeld } from './conditional-write.js';
+import { queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
 
 /**
@@ -68,9 +69,7 @@ export class DynamoSummaryStore implements SummaryStore {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...chunkKey(month, snapshotId, index), data } }));
     }
     const header: Header = { snapshotId, chunkCount, byteLength: bytes.length, listing: listingOf(snapshot) };
-    const created = await conditionHeld(() =>
-      this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...headerKey(month), ...header }, ConditionExpression: 'attribute_not_exists(pk)' })),
-    );
+    const created = await putHeld(this.doc, { TableName: this.tableName, Item: { ...headerKey(month), ...header }, ConditionExpression: 'attribute_not_exists(pk)' });
     if (!created) {
       for (let index = 0; index < chunkCount; index++) {
         await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: chunkKey(month, snapshotId, index) }));
@@ -91,18 +90,15 @@ export class DynamoSummaryStore implements SummaryStore {
   }
 
   async claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim> {
-    const claimed = await conditionHeld(() =>
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString(), state: 'claimed' },
-          // ISO instants compare as strings. A claim without a state predates confirmations: it was sent.
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
-        }),
-      ),
-    );
+    const claimed = await putHeld(this.doc, {
+      TableName: this.tableName,
+      // The claim's own id tells a retry of this claim, which holds, from another run's claim at the same instant.
+      Item: { ...sentKey(month, recipient), recipient, claimedAt: at.toISOString(), state: 'claimed', claimId: randomUUID() },
+      // ISO instants compare as strings. A claim without a state predates confirmations: it was sent.
+      ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND claimedAt < :stale)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': new Date(at.getTime() - claimTimeoutMs).toISOString() },
+    });
     if (claimed) return 'claimed';
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: sentKey(month, recipient), ConsistentRead: true }));
     return Item?.state === 'claimed' ? 'in-flight' : 'sent';
