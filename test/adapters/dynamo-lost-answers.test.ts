@@ -4,12 +4,13 @@ import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { DynamoAuditLog } from '../../functions/adapters/dynamodb/audit-log-store.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../../functions/adapters/dynamodb/link-token-store.js';
+import { DynamoRateLimitStore } from '../../functions/adapters/dynamodb/rate-limit-store.js';
 import { DynamoSessionStore } from '../../functions/adapters/dynamodb/session-store.js';
 import { DynamoSignInLinkStore } from '../../functions/adapters/dynamodb/sign-in-link-store.js';
 import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { generatePlan, snapshotOf } from '../board-summary/plan-fixture.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { makeAction, makeReminder } from '../support/make-action.js';
+import { makeAction, makePerson, makeReminder } from '../support/make-action.js';
 import { startDynamoFixture, type DynamoFixture } from './dynamo-fixture.js';
 
 /*
@@ -103,6 +104,29 @@ describe('a conditional write applied, whose answer was lost, and sent again', (
     expect(await new DynamoRepository(lossy, table).claimDailyEmail('p-1', '2025-02-03')).toBe(true);
     expect(await new DynamoRepository(dynamo.doc, table).claimDailyEmail('p-1', '2025-02-03')).toBe(false);
     expect(writes).toBe(6);
+  });
+
+  it('a hit on a limit of one (the closure email, sent once) is counted once and is its own; the next is refused', async () => {
+    const { table, lossy } = await lostAnswers();
+    const window = ['2026-11-29T00:00:00.000Z', 1, '2026-12-01T00:00:00.000Z'] as const;
+    expect(await new DynamoRateLimitStore(lossy, table).consume('closure-email#a-1#v3', ...window)).toBe(true);
+    expect(writes).toBe(2);
+    const limits = new DynamoRateLimitStore(dynamo.doc, table);
+    expect(await limits.consume('closure-email#a-1#v3', ...window)).toBe(false);
+    // Counted once: the retry did not add a second hit, so a limit of two has room for one more.
+    expect(await new DynamoRateLimitStore(lossy, table).consume('fresh-link#p-1', '2026-11-29T10:00:00.000Z', 2, window[2])).toBe(true);
+    expect(await limits.isFull('fresh-link#p-1', '2026-11-29T10:00:00.000Z', 2)).toBe(false);
+  });
+
+  it("an admin's mark that someone's email works again is its own, so the page audits it", async () => {
+    const { table, lossy } = await lostAnswers();
+    const person = makePerson({ mailStatus: 'bounced' });
+    await new DynamoRepository(dynamo.doc, table).putPerson(person);
+    expect(await new DynamoRepository(lossy, table).markMailStatus(person.id, person.email, 'ok', ['bounced'])).toBe(true);
+    expect(writes).toBe(2);
+    expect(await new DynamoRepository(dynamo.doc, table).getPerson(person.id)).toEqual({ ...person, mailStatus: 'ok' });
+    // Someone else's mark of the same, after it, finds the status moved on.
+    expect(await new DynamoRepository(dynamo.doc, table).markMailStatus(person.id, person.email, 'ok', ['bounced'])).toBe(false);
   });
 
   it("a month's summary whose header answer was lost is kept whole, not deleted as another run's", async () => {

@@ -1,17 +1,21 @@
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Item } from './item-mapping.js';
 
-/** A write whose condition did not hold; dynalite, unlike DynamoDB, never returns the item with it. */
-function isConditionFailed(error: unknown): boolean {
+interface ConditionFailed extends Error {
+  $metadata?: { attempts?: number };
+}
+
+function isConditionFailed(error: unknown): error is ConditionFailed {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
 /**
  * Sends a conditional write: true when it was written, false when its condition did not hold; any other
- * error is thrown. `isOwnRetry` is asked when the condition failed: the SDK sends a write again when its
- * answer was lost (a 5xx, a dropped connection, no answer in time), the first try may have been applied,
- * and then the retry's condition fails against the write itself.
+ * error is thrown. The SDK sends a write again when its answer was lost (a 5xx, a dropped connection, no
+ * answer in time), the first try may have been applied, and the retry's condition then fails against it:
+ * after more than one attempt, `isOwnRetry` is asked whether the table holds this write's own effect.
  */
 export async function conditionHeld(write: () => Promise<unknown>, isOwnRetry?: () => Promise<boolean>): Promise<boolean> {
   try {
@@ -19,24 +23,27 @@ export async function conditionHeld(write: () => Promise<unknown>, isOwnRetry?: 
     return true;
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
-    return isOwnRetry ? isOwnRetry() : false;
+    return (error.$metadata?.attempts ?? 1) > 1 && isOwnRetry !== undefined ? isOwnRetry() : false;
   }
 }
 
+/** Read back after a failed condition: DynamoDB returns the item with the failure only when asked, and dynalite never does. */
 async function readItem(doc: DynamoDBDocumentClient, tableName: string | undefined, key: Record<string, unknown>): Promise<Item | undefined> {
   return (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 }
 
 /**
- * A conditional Put, held when written or when the table holds this very item: a retry's, or one equal to
- * it, which leaves the table as this write would have. The comparison drops undefined attributes, as the
- * document client does when it writes.
+ * A conditional Put, held when written or, after a retry, when the table holds an item equal to this one
+ * (compared as stored: the document client drops undefined attributes). Where another writer could put an
+ * equal item and both must not count (a claim), the item carries an id of its own.
  */
 export function putHeld(doc: DynamoDBDocumentClient, input: PutCommandInput & { Item: Item }): Promise<boolean> {
-  const written = JSON.parse(JSON.stringify(input.Item)) as Item;
   return conditionHeld(
     () => doc.send(new PutCommand(input)),
-    async () => isDeepStrictEqual(await readItem(doc, input.TableName, { pk: input.Item.pk, sk: input.Item.sk }), written),
+    async () => {
+      const stored = await readItem(doc, input.TableName, { pk: input.Item.pk, sk: input.Item.sk });
+      return isDeepStrictEqual(stored, unmarshall(marshall(input.Item, { removeUndefinedValues: true })));
+    },
   );
 }
 
@@ -47,7 +54,10 @@ export async function putNew(doc: DynamoDBDocumentClient, input: Omit<PutCommand
   }
 }
 
-/** A conditional Update, held when written or when `isOwn` finds its effect in the item as it now stands. */
+/**
+ * A conditional Update, held when written or, after a retry, when `isOwn` finds its own effect in the item
+ * as it now stands: an id the update wrote, which no other writer's can equal.
+ */
 export function updateHeld(doc: DynamoDBDocumentClient, input: UpdateCommandInput & { Key: Item }, isOwn: (stored: Item) => boolean): Promise<boolean> {
   return conditionHeld(
     () => doc.send(new UpdateCommand(input)),

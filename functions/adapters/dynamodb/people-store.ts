@@ -13,8 +13,9 @@ import {
   toDailyEmailItem,
   toReminderItem,
   typePeople,
+  type Item,
 } from './item-mapping.js';
-import { conditionHeld, putHeld } from './conditional-write.js';
+import { conditionHeld, putHeld, updateHeld } from './conditional-write.js';
 import { queryAll } from './query-all.js';
 import { tableDefinition } from './table-definition.js';
 
@@ -48,16 +49,18 @@ export class PeopleStore {
 
   async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
     const was = Object.fromEntries(replaces.map((s, i) => [`:was${i}`, s]));
-    return conditionHeld(() =>
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: personKey(personId),
-          UpdateExpression: 'SET mailStatus = :status',
-          ConditionExpression: `email = :email AND mailStatus IN (${Object.keys(was).join(', ')})`,
-          ExpressionAttributeValues: { ':status': status, ':email': email, ...was },
-        }),
-      ),
+    // The mark's id tells the SDK's retry of this mark, which holds, from a mark of the same status by another.
+    const markId = randomUUID();
+    return updateHeld(
+      this.doc,
+      {
+        TableName: this.tableName,
+        Key: personKey(personId),
+        UpdateExpression: 'SET mailStatus = :status, mailStatusMark = :mark',
+        ConditionExpression: `email = :email AND mailStatus IN (${Object.keys(was).join(', ')})`,
+        ExpressionAttributeValues: { ':status': status, ':email': email, ':mark': markId, ...was },
+      },
+      (stored) => stored.mailStatusMark === markId,
     );
   }
 
@@ -102,7 +105,7 @@ export class PeopleStore {
   }
 
   /** The claim's own id tells a retry of this claim, which holds, from another run's claim of the same thing. */
-  private putIfAbsent(claim: Record<string, unknown>): Promise<boolean> {
+  private putIfAbsent(claim: Item): Promise<boolean> {
     const item = { ...claim, claimId: randomUUID() };
     return putHeld(this.doc, { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
   }

@@ -1,6 +1,7 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
-import { conditionHeld } from './conditional-write.js';
+import { updateHeld } from './conditional-write.js';
 import { expiryEpochSeconds, tableDefinition } from './table-definition.js';
 
 /** One counter item per key and window, counted up with a conditional update (atomic, no read first). */
@@ -11,17 +12,20 @@ export class DynamoRateLimitStore implements RateLimitStore {
   ) {}
 
   consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean> {
-    return conditionHeld(() =>
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: `RATE#${key}`, sk: windowStart },
-          UpdateExpression: 'ADD hits :one SET #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt) },
-        }),
-      ),
+    // Each hit leaves its id, so that the SDK's retry of a hit already counted is refused rather than
+    // counted twice, and is still this hit's: a limit of 1 is a send-once claim (the closure email's).
+    const hitId = randomUUID();
+    return updateHeld(
+      this.doc,
+      {
+        TableName: this.tableName,
+        Key: { pk: `RATE#${key}`, sk: windowStart },
+        UpdateExpression: 'ADD hits :one SET #ttl = :ttl, lastHit = :hit',
+        ConditionExpression: '(attribute_not_exists(hits) OR hits < :limit) AND (attribute_not_exists(lastHit) OR lastHit <> :hit)',
+        ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt), ':hit': hitId },
+      },
+      (stored) => stored.lastHit === hitId,
     );
   }
 
