@@ -2,12 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { DynamoAuditLog } from '../../functions/adapters/dynamodb/audit-log-store.js';
+import { putNew } from '../../functions/adapters/dynamodb/conditional-write.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
 import { DynamoLinkTokenStore } from '../../functions/adapters/dynamodb/link-token-store.js';
 import { DynamoRateLimitStore } from '../../functions/adapters/dynamodb/rate-limit-store.js';
 import { DynamoSessionStore } from '../../functions/adapters/dynamodb/session-store.js';
 import { DynamoSignInLinkStore } from '../../functions/adapters/dynamodb/sign-in-link-store.js';
 import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
+import { ConflictError } from '../../functions/core/errors.js';
 import { generatePlan, snapshotOf } from '../board-summary/plan-fixture.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { makeAction, makePerson, makeReminder } from '../support/make-action.js';
@@ -79,6 +81,20 @@ describe('a conditional write applied, whose answer was lost, and sent again', (
     await repository.putAction(edited, action.version);
     expect(writes).toBe(4);
     expect(await new DynamoRepository(dynamo.doc, table).getAction(action.id)).toEqual(edited);
+  });
+
+  it('an equal item put by someone else, refused on its first try, is still refused: only a retry reads back', async () => {
+    const table = await dynamo.createTable();
+    const repository = new DynamoRepository(dynamo.doc, table);
+    await repository.putAction(makeAction(), null);
+    await expect(repository.putAction(makeAction(), null)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('an item is compared as DynamoDB stores it: undefined left out, sets and binary kept', async () => {
+    const { table, lossy } = await lostAnswers();
+    const item = { pk: 'SHAPES', sk: 'ONE', list: [1, undefined, 2], nested: { gone: undefined, kept: '' }, tags: new Set(['a', 'b']), bytes: new Uint8Array([1, 2, 3]) };
+    await putNew(lossy, { TableName: table, Item: item });
+    expect(writes).toBe(2);
   });
 
   it('a sign-in link is used once: its own retry counts as that use, a second use does not', async () => {
