@@ -1,7 +1,10 @@
 import * as z from './core/zod.js';
+import { Month } from './core/board-summary/month.js';
+import { boardSummaryTag } from './core/board-summary/summary-store.js';
+import { recordBoardBounce } from './core/mail-events/record-board-bounce.js';
 import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
-import type { Repository } from './core/ports.js';
 import { parseOrThrow } from './core/validation.js';
+import type { CoreDeps } from './runtime/compose.js';
 import { composeFromEnvironment } from './runtime/lambda-env.js';
 
 const recipients = z.array(z.object({ emailAddress: z.string().check(z.minLength(3)) })).check(z.minLength(1));
@@ -10,6 +13,8 @@ const recipients = z.array(z.object({ emailAddress: z.string().check(z.minLength
 const SesEventType = z.object({ eventType: z.optional(z.string()), notificationType: z.optional(z.string()) });
 const SesBounce = z.object({
   bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
+  /** The tags the email was sent with (event publishing gives them; identity notifications do not). */
+  mail: z.optional(z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) })),
 });
 const SesComplaint = z.object({ complaint: z.object({ complainedRecipients: recipients }) });
 
@@ -28,8 +33,15 @@ function toMailEvent(message: string): MailEvent | null {
   const { eventType, notificationType } = parseOrThrow(SesEventType, json, 'Mail event is not valid');
   const type = eventType ?? notificationType;
   if (type === 'Bounce') {
-    const { bounce } = parseOrThrow(SesBounce, json, 'Mail event is not valid');
-    return { kind: 'bounce', permanent: bounce.bounceType === 'Permanent', recipients: bounce.bouncedRecipients.map((r) => r.emailAddress) };
+    const { bounce, mail } = parseOrThrow(SesBounce, json, 'Mail event is not valid');
+    // A tag that is not a month is not one of ours: the bounce still marks the people it names.
+    const boardMonth = Month.safeParse(mail?.tags?.[boardSummaryTag]?.[0]);
+    return {
+      kind: 'bounce',
+      permanent: bounce.bounceType === 'Permanent',
+      recipients: bounce.bouncedRecipients.map((r) => r.emailAddress),
+      ...(boardMonth.success ? { boardMonth: boardMonth.data } : {}),
+    };
   }
   if (type === 'Complaint') {
     const { complaint } = parseOrThrow(SesComplaint, json, 'Mail event is not valid');
@@ -38,29 +50,32 @@ function toMailEvent(message: string): MailEvent | null {
   return null;
 }
 
-let repository: Repository | undefined;
+type MailEventDeps = Pick<CoreDeps, 'repository' | 'summaries'>;
+let deps: MailEventDeps | undefined;
 
-/** Composed on the first event of a cold start, so the environment is read once and in one place. */
-function compose(): Repository {
-  return composeFromEnvironment(process.env).repository;
+/** What the function did: the people marked, the addresses no person has, the board summaries marked bounced. */
+export interface MailEventsOutcome extends MailEventOutcome {
+  boardBounces: number;
 }
 
 /**
  * The mail-events Lambda: SES bounce and complaint events arrive through SNS. A malformed event throws,
  * so that after Lambda's retries it lands on the dead-letter queue, which is alarmed.
  */
-export async function handler(event: unknown): Promise<MailEventOutcome> {
+export async function handler(event: unknown): Promise<MailEventsOutcome> {
   const { Records } = parseOrThrow(SnsEvent, event, 'SNS event is not valid');
-  repository ??= compose();
-  const outcome: MailEventOutcome = { marked: [], unknown: 0 };
+  // Composed on the first event of a cold start, so the environment is read once and in one place.
+  deps ??= composeFromEnvironment(process.env);
+  const outcome: MailEventsOutcome = { marked: [], unknown: 0, boardBounces: 0 };
   for (const record of Records) {
     const mailEvent = toMailEvent(record.Sns.Message);
     if (!mailEvent) continue;
-    const { marked, unknown } = await recordMailEvent(repository, mailEvent);
+    const { marked, unknown } = await recordMailEvent(deps.repository, mailEvent);
+    outcome.boardBounces += await recordBoardBounce(deps.summaries, mailEvent);
     outcome.marked.push(...marked);
     outcome.unknown += unknown;
   }
   // Counts only: addresses are personal data and stay out of the logs.
-  console.log(JSON.stringify({ message: 'mail events recorded', records: Records.length, marked: outcome.marked.length, unknown: outcome.unknown }));
+  console.log(JSON.stringify({ message: 'mail events recorded', records: Records.length, marked: outcome.marked.length, unknown: outcome.unknown, boardBounces: outcome.boardBounces }));
   return outcome;
 }

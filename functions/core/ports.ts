@@ -74,6 +74,11 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   attachments?: EmailAttachment[];
+  /**
+   * Given back with SES's bounce and complaint events, to tell which email one is about: so never item
+   * text, only what names the email (a month). Names and values: letters, digits, "_" and "-".
+   */
+  tags?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {

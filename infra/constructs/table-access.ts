@@ -35,6 +35,7 @@ export const tableAccess = {
   boardSummary: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], indexes: ['byType'], deletes: ['summary'] },
   // Finds the people an address belongs to through the directory index and sets each one's mail status
   // alone, conditionally (UpdateItem): it never rewrites a person. A mark the SDK sent again after a lost
-  // answer reads the person back (GetItem) to tell its own first try from someone else's.
+  // answer reads the person back (GetItem) to tell its own first try from someone else's. A board
+  // summary that bounced marks its month's claim for the address (UpdateItem).
   mailEvents: { actions: ['GetItem', 'UpdateItem'], indexes: ['byType'] },
 } as const satisfies Record<FunctionName, TableAccess>;

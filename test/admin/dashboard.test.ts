@@ -120,7 +120,7 @@ describe('the dashboard', () => {
     const october = compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: new Date('2026-11-02T08:00:00Z'), config: consoleConfig });
     const keptNotSent = async ({ deps }: ReturnType<typeof consoleFixture>) => void (await deps.summaries.putSnapshot(october));
     const notice =
-      'The October 2026 board summary has not reached the one board member on the list: a send that failed, someone added to the list since, or an address that cannot be emailed.';
+      'The October 2026 board summary has not reached the one board member on the list: a send that failed, someone added to the list since, an email that bounced, or an address that cannot be emailed.';
     const { html } = await dashboardFor(adminEmail, keptNotSent);
     expect(html).toContain(notice);
     expect(html).toContain('<a href="/admin/summaries/2026-10">Open the October 2026 summary</a>');
@@ -146,6 +146,14 @@ describe('the dashboard', () => {
     const spamPage = (await dashboardFor(adminEmail, spamNotSent)).html;
     expect(spamPage).toContain(notice);
     expect(spamPage).toContain('Their address cannot be emailed: put it right on their page in People, then <a href="/admin/summaries/2026-10">open the October 2026 summary</a> to send it to them.');
+    // Sent, and SES reported it bounced: not reached, and the month's page says whose address to check.
+    const sentThenBounced = async (fixture: ReturnType<typeof consoleFixture>) => {
+      await sent(fixture);
+      await fixture.deps.summaries.markBounced('2026-10', boardEmail);
+    };
+    const bouncedPage = (await dashboardFor(adminEmail, sentThenBounced)).html;
+    expect(bouncedPage).toContain(notice);
+    expect(bouncedPage).toContain('It bounced: <a href="/admin/summaries/2026-10">open the October 2026 summary</a> to see whose address to check.');
     // Before last month is kept there is nothing to have reached anyone.
     expect((await dashboardFor(adminEmail)).html).not.toContain('has not reached');
   });

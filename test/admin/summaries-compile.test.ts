@@ -233,6 +233,27 @@ describe('compiling a board summary on demand', () => {
     expect(grown.sent.flatMap((e) => e.to)).toEqual(['dcc@testshire.example']);
   });
 
+  it('says whose email bounced, as SES reports with the tag the summary went with, and sends the month to a corrected address', async () => {
+    const { compile, sent, summaries } = await harness();
+    await compile('2026-10');
+    // The tag SES gives back with a bounce: which month it was, never any item text.
+    expect(sent.map((e) => e.tags)).toEqual([{ 'board-summary': '2026-10' }, { 'board-summary': '2026-10' }]);
+    await summaries.markBounced('2026-10', 'pcc@testshire.example');
+    const page = await (await (await harness({ summaries })).app.request('/admin/summaries/2026-10')).text();
+    expect(page).toContain('1 of the 2 board members has had it.');
+    expect(page).toContain(
+      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them: whoever deploys the system corrects the config’s board list, and the month can then be sent to the corrected address from here.',
+    );
+    // The same address would bounce again: no button for it.
+    expect(page).not.toContain('who has not had it');
+
+    const corrected = await harness({ board: ['chief@testshire.example', 'pcc.office@testshire.example'], summaries });
+    const correctedPage = await (await corrected.app.request('/admin/summaries/preview?month=2026-10')).text();
+    expect(correctedPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
+    await corrected.compile('2026-10');
+    expect(corrected.sent.flatMap((e) => e.to)).toEqual(['pcc.office@testshire.example']);
+  });
+
   it('says a kept month is being sent by another run, and offers no button while it may be', async () => {
     const { compile, summaries } = await harness({ board: ['chief@testshire.example'] });
     await compile('2026-10');

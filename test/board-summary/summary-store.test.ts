@@ -68,11 +68,25 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     await store.claimSend('2026-11', 'chief@example.police.uk', at);
     const claims = await store.listSendClaims('2026-10');
     expect(claims.sort((a, b) => a.recipient.localeCompare(b.recipient))).toEqual([
-      { recipient: 'dcc@example.police.uk', claimedAt: at.toISOString(), sent: true },
-      { recipient: 'pcc@example.police.uk', claimedAt: at.toISOString(), sent: false },
+      { recipient: 'dcc@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: false },
+      { recipient: 'pcc@example.police.uk', claimedAt: at.toISOString(), sent: false, bounced: false },
     ]);
     await store.releaseSent('2026-10', 'pcc@example.police.uk');
     expect((await store.listSendClaims('2026-10')).map((c) => c.recipient)).toEqual(['dcc@example.police.uk']);
+  });
+
+  it("marks a sent month's claim bounced, whatever the case of the address; a bounce with no claim records nothing", async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    await store.claimSend('2026-10', 'dcc@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    expect(await store.markBounced('2026-10', 'DCC@Example.police.uk')).toBe(true);
+    expect(await store.markBounced('2026-10', 'nobody@example.police.uk')).toBe(false);
+    expect(await store.markBounced('2026-09', 'dcc@example.police.uk')).toBe(false);
+    expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'dcc@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);
+    expect(await store.listSendClaims('2026-09')).toEqual([]);
+    // Sent is sent: a bounced month is not sent to the same address again.
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
   });
 
   it('lists kept summaries newest first with their figures', async () => {
@@ -90,7 +104,7 @@ describe('summary store (dynamodb): claims written before claims were confirmed'
     const tableName = await dynamo.createTable();
     const store = new DynamoSummaryStore(dynamo.doc, tableName);
     await dynamo.doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'SUMMARY#2026-10', sk: 'SENT#dcc@example.police.uk', recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z' } }));
-    expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z', sent: true }]);
+    expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'dcc@example.police.uk', claimedAt: '2026-11-02T07:30:00.000Z', sent: true, bounced: false }]);
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', new Date('2027-01-05T09:00:00.000Z'))).toBe('sent');
   });
 });
@@ -135,14 +149,15 @@ describe('where each board member stands for a kept month', () => {
     const now = new Date('2026-11-02T08:00:00.000Z');
     const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
     const claims = [
-      { recipient: 'chief@example.police.uk', claimedAt: ago(600), sent: true },
-      { recipient: 'dcc@example.police.uk', claimedAt: ago(14), sent: false },
-      { recipient: 'pcc@example.police.uk', claimedAt: ago(16), sent: false },
+      { recipient: 'chief@example.police.uk', claimedAt: ago(600), sent: true, bounced: false },
+      { recipient: 'dcc@example.police.uk', claimedAt: ago(14), sent: false, bounced: false },
+      { recipient: 'pcc@example.police.uk', claimedAt: ago(16), sent: false, bounced: false },
+      { recipient: 'pcc.office@example.police.uk', claimedAt: ago(600), sent: true, bounced: true },
     ];
     // One marked as spam had it first: had it all the same.
-    claims.push({ recipient: 'was-sent@example.police.uk', claimedAt: ago(900), sent: true });
+    claims.push({ recipient: 'was-sent@example.police.uk', claimedAt: ago(900), sent: true, bounced: false });
     const board = {
-      to: ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk'],
+      to: ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk', 'PCC.Office@example.police.uk'],
       left: ['gone@example.police.uk'],
       unreachable: ['spam@example.police.uk', 'was-sent@example.police.uk'],
     };
@@ -150,6 +165,7 @@ describe('where each board member stands for a kept month', () => {
       left: ['gone@example.police.uk'],
       unreachable: ['spam@example.police.uk'],
       had: ['Chief@example.police.uk', 'was-sent@example.police.uk'],
+      bounced: ['PCC.Office@example.police.uk'],
       inFlight: ['dcc@example.police.uk'],
       notHad: ['pcc@example.police.uk', 'acc@example.police.uk'],
     });

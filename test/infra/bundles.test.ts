@@ -47,6 +47,6 @@ describe('the bundles cdk synth produces (local esbuild, no Docker)', () => {
 
     const mailEventsBundle = Object.entries(bundles).find(([id]) => id.startsWith('MailMailEvents'))![1];
     const delivery = { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify({ eventType: 'Delivery', delivery: {} }) } }] };
-    expect(await invokeBundle(mailEventsBundle, delivery, env)).toEqual({ marked: [], unknown: 0 });
+    expect(await invokeBundle(mailEventsBundle, delivery, env)).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { localCredentials } from '../../functions/adapters/aws-clients.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { DynamoRepository } from '../../functions/adapters/dynamodb/dynamo-repository.js';
+import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { entryPath, type FunctionName } from '../../infra/constructs/bundle-settings.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
@@ -210,7 +211,7 @@ describe('board-summary job entry (EventBridge Scheduler payload)', () => {
 });
 
 describe('mail-events entry (SNS-wrapped SES event)', () => {
-  type Handler = (event: unknown) => Promise<{ marked: string[]; unknown: number }>;
+  type Handler = (event: unknown) => Promise<{ marked: string[]; unknown: number; boardBounces: number }>;
 
   it('marks the person of a permanent bounce as bounced', async () => {
     await repository.putPerson(makePerson({ id: 'p-bounce', email: 'gone.away@example.police.uk' }));
@@ -227,7 +228,7 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
         },
       }),
     );
-    expect(outcome).toEqual({ marked: ['p-bounce'], unknown: 0 });
+    expect(outcome).toEqual({ marked: ['p-bounce'], unknown: 0, boardBounces: 0 });
     expect((await repository.getPerson('p-bounce'))?.mailStatus).toBe('bounced');
   });
 
@@ -235,11 +236,30 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
     await repository.putPerson(makePerson({ id: 'p-complain', email: 'annoyed@example.police.uk' }));
     const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
     const transient = { eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'annoyed@example.police.uk' }] } };
-    expect(await handler(snsWrappedSesEvent(transient))).toEqual({ marked: [], unknown: 0 });
+    expect(await handler(snsWrappedSesEvent(transient))).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
     expect((await repository.getPerson('p-complain'))?.mailStatus).toBe('ok');
     const complaint = { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'annoyed@example.police.uk' }], complaintFeedbackType: 'abuse' } };
-    expect(await handler(snsWrappedSesEvent(complaint))).toEqual({ marked: ['p-complain'], unknown: 0 });
+    expect(await handler(snsWrappedSesEvent(complaint))).toEqual({ marked: ['p-complain'], unknown: 0, boardBounces: 0 });
     expect((await repository.getPerson('p-complain'))?.mailStatus).toBe('complained');
+  });
+
+  it("marks a board summary that bounced on its month's claim, by the tag it was sent with, for an address no person has", async () => {
+    const summaries = new DynamoSummaryStore(createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint }), tableName);
+    const at = new Date('2026-04-01T07:30:00.000Z');
+    await summaries.claimSend('2026-03', 'pcc.office@example.police.uk', at);
+    await summaries.confirmSent('2026-03', 'pcc.office@example.police.uk', at);
+    const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
+    const bounce = (tags: Record<string, string[]>) => ({
+      eventType: 'Bounce',
+      mail: { timestamp: '2026-04-01T07:30:01.000Z', tags: { 'ses:configuration-set': ['entries-test'], ...tags } },
+      // The second address was never sent that month: there is no claim of it to mark.
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'PCC.Office@example.police.uk' }, { emailAddress: 'never.sent@example.police.uk' }] },
+    });
+    // A tag that is not a month is not ours: nothing is marked, and the event is not refused.
+    expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['March'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
+    expect(await summaries.listSendClaims('2026-03')).toMatchObject([{ recipient: 'pcc.office@example.police.uk', bounced: false }]);
+    expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['2026-03'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 1 });
+    expect(await summaries.listSendClaims('2026-03')).toEqual([{ recipient: 'pcc.office@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);
   });
 
   it('refuses an event that is not from SNS, naming the field, so it lands on the dead-letter queue', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesMailer, senderWithName } from '../../functions/adapters/ses/ses-mailer.js';
+import { createSesClient, createSesMailer, SesMailer, senderWithName } from '../../functions/adapters/ses/ses-mailer.js';
 import { startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
 import { startLostAnswerProxy } from '../support/fault-proxy.js';
 
@@ -90,5 +90,23 @@ describe('SES mailer on aws-ses-v2-local', () => {
     });
     const stored = (await sentEmails()).find((e) => e.messageId === messageId);
     expect(stored?.attachments).toEqual([expect.objectContaining({ filename: 'pack.csv', contentType: 'text/csv', size: content.length })]);
+  });
+
+  it('sends the email tags that SES gives back with a bounce, and none when the email has none', async () => {
+    const client = createSesClient({ region: 'eu-west-2', sesEndpoint: ses.endpoint });
+    const sentInputs: Array<Record<string, unknown>> = [];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        sentInputs.push(args.input as Record<string, unknown>);
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordInput' },
+    );
+    const mailer = new SesMailer(client, 'action-plan@northshire.example');
+    const email = { to: ['pcc.office@northshire.example'], subject: 'Board summary', html: '<p>x</p>', text: 'x' };
+    await mailer.send({ ...email, tags: { 'board-summary': '2026-10' } });
+    await mailer.send(email);
+    client.destroy();
+    expect(sentInputs.map((input) => input.EmailTags)).toEqual([[{ Name: 'board-summary', Value: '2026-10' }], undefined]);
   });
 });

@@ -49,6 +49,7 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
       <BoardListNotes board={board} />
+      {board.bounced.length > 0 && <BouncedNote bounced={board.bounced} />}
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
       {board.notHad.length > 0 && (
         <>
@@ -63,8 +64,23 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
   );
 }
 
-/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too, and an address that cannot be emailed. */
-export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.inFlight.length + board.unreachable.length > 0;
+/**
+ * Sent, and bounced: the address is most likely wrong, so the same one is not sent it again; a corrected
+ * address on the board list has not had it, and the month goes to it from here.
+ */
+function BouncedNote({ bounced }: { bounced: string[] }) {
+  const one = bounced.length === 1;
+  return (
+    <p>
+      The email to {plural(bounced.length, 'board member')} bounced, as the email service reported, so they have not had it ({bounced.join(', ')}). Check{' '}
+      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}: whoever deploys the system corrects the config’s board list, and the month can then be sent to the
+      corrected address from here.
+    </p>
+  );
+}
+
+/** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too, a bounced email, and an address that cannot be emailed. */
+export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.bounced.length + board.inFlight.length + board.unreachable.length > 0;
 
 /**
  * A month not over yet: its compile would be refused, so no button, but when it goes instead. The

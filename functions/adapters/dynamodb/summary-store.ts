@@ -4,7 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
 import { claimTimeoutMs, listingOf, recipientKey, SendClaimRecord, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
-import { putHeld } from './conditional-write.js';
+import { conditionHeld, putHeld } from './conditional-write.js';
 import { queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
 
@@ -120,6 +120,20 @@ export class DynamoSummaryStore implements SummaryStore {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sentKey(month, recipient) }));
   }
 
+  markBounced(month: Month, recipient: string): Promise<boolean> {
+    return conditionHeld(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sentKey(month, recipient),
+          UpdateExpression: 'SET bounced = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      ),
+    );
+  }
+
   async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
@@ -128,7 +142,9 @@ export class DynamoSummaryStore implements SummaryStore {
       ConsistentRead: true,
     });
     // A claim without a state predates confirmations: it was sent (as claimSend reads it).
-    return items.map((item) => SendClaimRecord.parse({ recipient: String(item.sk).slice('SENT#'.length), claimedAt: item.claimedAt, sent: item.state !== 'claimed' }));
+    return items.map((item) =>
+      SendClaimRecord.parse({ recipient: String(item.sk).slice('SENT#'.length), claimedAt: item.claimedAt, sent: item.state !== 'claimed', bounced: item.bounced === true }),
+    );
   }
 
   async listSummaries(): Promise<SummaryListing[]> {

@@ -5,7 +5,7 @@ import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SendClaim
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
   private readonly snapshots = new Map<Month, Snapshot>();
-  private readonly sent = new Map<string, { claimedAt: number; sentAt: number | null }>();
+  private readonly sent = new Map<string, { claimedAt: number; sentAt: number | null; bounced: boolean }>();
 
   async getSnapshot(month: Month): Promise<Snapshot | null> {
     const snapshot = this.snapshots.get(month);
@@ -26,7 +26,7 @@ export class MemorySummaryStore implements SummaryStore {
     const claim = this.sent.get(key);
     if (claim?.sentAt != null) return 'sent';
     if (claim && claim.claimedAt >= at.getTime() - claimTimeoutMs) return 'in-flight';
-    this.sent.set(key, { claimedAt: at.getTime(), sentAt: null });
+    this.sent.set(key, { claimedAt: at.getTime(), sentAt: null, bounced: false });
     return 'claimed';
   }
 
@@ -40,10 +40,17 @@ export class MemorySummaryStore implements SummaryStore {
     this.sent.delete(`${month}|${recipientKey(recipient)}`);
   }
 
+  async markBounced(month: Month, recipient: string): Promise<boolean> {
+    const key = `${month}|${recipientKey(recipient)}`;
+    const claim = this.sent.get(key);
+    if (claim) this.sent.set(key, { ...claim, bounced: true });
+    return claim !== undefined;
+  }
+
   async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
     return [...this.sent]
       .filter(([key]) => key.startsWith(`${month}|`))
-      .map(([key, claim]) => ({ recipient: key.slice(month.length + 1), claimedAt: new Date(claim.claimedAt).toISOString(), sent: claim.sentAt != null }));
+      .map(([key, claim]) => ({ recipient: key.slice(month.length + 1), claimedAt: new Date(claim.claimedAt).toISOString(), sent: claim.sentAt != null, bounced: claim.bounced }));
   }
 
   async listSummaries(): Promise<SummaryListing[]> {

@@ -16,6 +16,7 @@ export class SesMailer implements Mailer {
         FromEmailAddress: this.sender,
         Destination: { ToAddresses: email.to },
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+        ...(email.tags ? { EmailTags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })) } : {}),
         Content: {
           Simple: {
             Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },

@@ -52,8 +52,11 @@ export interface Dashboard {
   /** For each closure awaiting sign-off that an admin, not its SRO, signs off: why. */
   adminSignsOff: ReadonlyMap<string, AdminSignOffReason>;
   /** Last month's kept summary when a board member on the list has not had it: a scheduled send that failed shows here. */
-  /** `unreachable`: how many of `notHad` cannot be emailed until their address is put right in People. */
-  unsentSummary: { month: Month; notHad: number; unreachable: number; recipients: number } | null;
+  /**
+   * `unreachable`: how many of `notHad` cannot be emailed until their address is put right in People;
+   * `bounced`: how many were sent it and it bounced.
+   */
+  unsentSummary: { month: Month; notHad: number; unreachable: number; bounced: number; recipients: number } | null;
 }
 
 export const dashboardRuns = 5;
@@ -92,11 +95,12 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
     unreachable: unreachableActions(plan, leftIds, new Set(people.map((p) => p.id))),
     adminSignsOff: adminSignOffs(actions, people),
     unsentSummary:
-      lastMonthSent && lastMonthSent.notHad.length + lastMonthSent.unreachable.length > 0
+      lastMonthSent && lastMonthSent.notHad.length + lastMonthSent.unreachable.length + lastMonthSent.bounced.length > 0
         ? {
             month: lastMonth,
-            notHad: lastMonthSent.notHad.length + lastMonthSent.unreachable.length,
+            notHad: lastMonthSent.notHad.length + lastMonthSent.unreachable.length + lastMonthSent.bounced.length,
             unreachable: lastMonthSent.unreachable.length,
+            bounced: lastMonthSent.bounced.length,
             recipients: listedCount(lastMonthSent),
           }
         : null,

@@ -8,7 +8,7 @@ import type { EmailAttachment, Mailer, Repository } from '../ports.js';
 import { compileBoardSummary } from './compile-board-summary.js';
 import { addMonths, endOfMonth, monthLabel, startOfMonth, type Month } from './month.js';
 import type { BoardSummary, Snapshot } from './snapshot.js';
-import { claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
+import { boardSummaryTag, claimTimeoutMs, recipientKey, type BoardList, type SummaryStore } from './summary-store.js';
 import { personWithAddress, withoutLeavers } from '../admin/find-person.js';
 import { mapLimited } from '../map-limited.js';
 import { createPacer } from '../reminders/pacer.js';
@@ -170,7 +170,8 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       continue;
     }
     try {
-      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}) }, pacer, timer, boardBackoff);
+      const tags = { [boardSummaryTag]: month };
+      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}), tags }, pacer, timer, boardBackoff);
     } catch (error) {
       if (certainlyNotSent(error)) {
         await deps.summaries.releaseSent(month, recipient);

@@ -26,14 +26,19 @@ export interface SummaryStore {
   confirmSent(month: Month, recipient: string, at: Date): Promise<void>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
   releaseSent(month: Month, recipient: string): Promise<void>;
+  /**
+   * Records on a claim that the email service reported the month's email to that recipient bounced:
+   * sent, but not had. Without a claim (given back meanwhile) it records nothing, and answers false.
+   */
+  markBounced(month: Month, recipient: string): Promise<boolean>;
   /** Every recipient a month's summary was claimed for: sent, or claimed and not (yet) confirmed. */
   listSendClaims(month: Month): Promise<SendClaimRecord[]>;
   /** Every kept summary, newest month first. */
   listSummaries(): Promise<SummaryListing[]>;
 }
 
-/** `recipient` as recipientKey writes it; `sent` false for a claim not confirmed (yet). */
-export const SendClaimRecord = z.object({ recipient: z.string(), claimedAt: z.iso.datetime(), sent: z.boolean() });
+/** `recipient` as recipientKey writes it; `sent` false for a claim not confirmed (yet); `bounced` when SES reported so. */
+export const SendClaimRecord = z.object({ recipient: z.string(), claimedAt: z.iso.datetime(), sent: z.boolean(), bounced: z.boolean() });
 export type SendClaimRecord = z.infer<typeof SendClaimRecord>;
 
 export type SendClaim = 'claimed' | 'sent' | 'in-flight';
@@ -44,6 +49,9 @@ export type SendClaim = 'claimed' | 'sent' | 'in-flight';
  * send a second copy (SES took it but the run died before confirming), never none.
  */
 export const claimTimeoutMs = 15 * 60_000;
+
+/** The SES message tag a board summary email carries, its value the month: a bounce event gives it back. */
+export const boardSummaryTag = 'board-summary';
 
 /** Addresses compare without case: one claim per mailbox however the config spells it. */
 export const recipientKey = (recipient: string): string => recipient.trim().toLowerCase();
@@ -67,6 +75,8 @@ export interface BoardSendStatus {
   /** On the config's list and never sent it: People marks their address as bounced or spam. */
   unreachable: string[];
   had: string[];
+  /** Sent, and the email service reported that it bounced: they have not had it. */
+  bounced: string[];
   /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
   inFlight: string[];
   /** Never claimed, or claimed by a run that stopped long enough ago: the next send goes to them. */
@@ -74,7 +84,7 @@ export interface BoardSendStatus {
 }
 
 /** How many board members have had the month or can be sent it: the config's board list, each mailbox once, but for leavers and the unemailable who have not had it. */
-export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.inFlight.length + status.notHad.length;
+export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.bounced.length + status.inFlight.length + status.notHad.length;
 
 /** Everyone on the board list who has not left, emailable or not: the "of the N" in "1 of the N has had it". */
 export const listedCount = (status: BoardSendStatus): number => recipientCount(status) + status.unreachable.length;
@@ -82,12 +92,12 @@ export const listedCount = (status: BoardSendStatus): number => recipientCount(s
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
 export function boardSendStatus(board: BoardList, claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
-  const status: BoardSendStatus = { left: board.left, unreachable: [], had: [], inFlight: [], notHad: [] };
+  const status: BoardSendStatus = { left: board.left, unreachable: [], had: [], bounced: [], inFlight: [], notHad: [] };
   const unreachable = new Set(board.unreachable);
   // Whoever had it had it, whatever has become of their address since.
   for (const recipient of [...board.to, ...board.unreachable]) {
     const claim = byRecipient.get(recipientKey(recipient));
-    if (claim?.sent) status.had.push(recipient);
+    if (claim?.sent) (claim.bounced ? status.bounced : status.had).push(recipient);
     else if (unreachable.has(recipient)) status.unreachable.push(recipient);
     else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);
     else status.notHad.push(recipient);

@@ -1,9 +1,11 @@
+import type { Month } from '../board-summary/month.js';
 import type { MailStatus } from '../model/person.js';
 import type { Repository } from '../ports.js';
 
 /** What SES reported about delivery to some recipients, stripped of SES's envelope. */
 export type MailEvent =
-  | { kind: 'bounce'; permanent: boolean; recipients: string[] }
+  /** `boardMonth`: the month of the board summary that bounced, when it was one. */
+  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month }
   | { kind: 'complaint'; recipients: string[] };
 
 export interface MailEventOutcome {
@@ -37,7 +39,7 @@ export async function recordMailEvent(repository: Repository, event: MailEvent):
 }
 
 /** SES reports "Name <a@b>" or plain addresses, in any case. */
-function normaliseAddress(address: string): string {
+export function normaliseAddress(address: string): string {
   const bracketed = /<([^>]+)>/.exec(address);
   return (bracketed?.[1] ?? address).trim().toLowerCase();
 }

@@ -157,14 +157,18 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
 }
 
 /** Last month's summary that a board member on the list has not had, and where an admin sends it to them. */
-function UnsentSummaryNotice({ month, notHad, unreachable, recipients }: NonNullable<Dashboard['unsentSummary']>) {
+function UnsentSummaryNotice({ month, notHad, unreachable, bounced, recipients }: NonNullable<Dashboard['unsentSummary']>) {
   const whom = notHad < recipients ? `${notHad} of the ${recipients} board members` : recipients === 1 ? 'the one board member' : `any of the ${recipients} board members`;
   return (
     <div class="warning-text">
       <p>
-        The {monthLabel(month)} board summary has not reached {whom} on the list: a send that failed, someone added to the list since, or an address that
-        cannot be emailed.{' '}
-        {unreachable === notHad ? (
+        The {monthLabel(month)} board summary has not reached {whom} on the list: a send that failed, someone added to the list since, an email that
+        bounced, or an address that cannot be emailed.{' '}
+        {bounced === notHad ? (
+          <>
+            It bounced: <a href={summaryPaths.month(month)}>open the {monthLabel(month)} summary</a> to see whose address to check.
+          </>
+        ) : unreachable === notHad ? (
           <>
             Their address cannot be emailed: put it right on their page in People, then <a href={summaryPaths.month(month)}>open the {monthLabel(month)} summary</a> to send it to them.
           </>
