@@ -14,8 +14,10 @@ const SesEventType = z.object({ eventType: z.optional(z.string()), notificationT
 const SesBounce = z.object({
   bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
   /** The tags the email was sent with (event publishing gives them; identity notifications do not). */
-  mail: z.optional(z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) })),
+  mail: z.optional(z.object({ tags: z.optional(z.unknown()) })),
 });
+/** Read apart from the bounce: tags of another shape must not stop the people it names being marked. */
+const BounceTags = z.record(z.string(), z.array(z.string()));
 const SesComplaint = z.object({ complaint: z.object({ complainedRecipients: recipients }) });
 
 const SnsEvent = z.object({
@@ -35,7 +37,8 @@ function toMailEvent(message: string): MailEvent | null {
   if (type === 'Bounce') {
     const { bounce, mail } = parseOrThrow(SesBounce, json, 'Mail event is not valid');
     // A tag that is not a month is not one of ours: the bounce still marks the people it names.
-    const boardMonth = Month.safeParse(mail?.tags?.[boardSummaryTag]?.[0]);
+    const tags = BounceTags.safeParse(mail?.tags);
+    const boardMonth = Month.safeParse(tags.success ? tags.data[boardSummaryTag]?.[0] : undefined);
     return {
       kind: 'bounce',
       permanent: bounce.bounceType === 'Permanent',

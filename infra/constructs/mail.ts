@@ -84,7 +84,7 @@ export class Mail extends Construct {
     this.failedEvents = failureQueue(this, 'FailedEvents');
     this.mailEvents = new AppFunction(this, 'MailEvents', {
       name: 'mailEvents',
-      description: 'Marks people whose address bounced or complained',
+      description: 'Marks people whose address bounced or complained, and board summaries that bounced',
       forceConfigJson: props.forceConfigJson,
       memorySize: 256,
       timeout: Duration.seconds(30),

@@ -74,7 +74,7 @@ describe('compiling a board summary on demand', () => {
     const { app, compile, sent, summaries, audit } = await harness();
     const response = await compile('2026-10');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0&unknown=0');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=2&already=0&pending=0&failed=0&unknown=0&bounced=0');
     const page = await (await app.request(response.headers.get('location')!)).text();
     expect(page).toContain('Kept and sent to 2 board members');
     expect(await summaries.getSnapshot('2026-10')).not.toBeNull();
@@ -220,7 +220,7 @@ describe('compiling a board summary on demand', () => {
     expect(html).not.toContain('who has not had it');
     expect(sent).toHaveLength(2);
     // The compile run behind the button sends nobody a second copy.
-    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0&unknown=0');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0&unknown=0&bounced=0');
     expect(sent).toHaveLength(2);
 
     // A board member added to the config since: counted, and the button goes to them alone.
@@ -229,7 +229,7 @@ describe('compiling a board summary on demand', () => {
     expect(grownPage).toContain('2 of the 3 board members have had it.');
     expect(grownPage).toContain('1 board member has not had it, as far as is known: one it could not be sent to, one whose email the email service did not confirm (ask them first), or one added to the board list since.');
     expect(grownPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
-    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0&unknown=0');
+    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0&unknown=0&bounced=0');
     expect(grown.sent.flatMap((e) => e.to)).toEqual(['dcc@testshire.example']);
   });
 
@@ -242,10 +242,17 @@ describe('compiling a board summary on demand', () => {
     const page = await (await (await harness({ summaries })).app.request('/admin/summaries/2026-10')).text();
     expect(page).toContain('1 of the 2 board members has had it.');
     expect(page).toContain(
-      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them: whoever deploys the system corrects the config’s board list, and the month can then be sent to the corrected address from here.',
+      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them. If it is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address from here; if it is right, their mail system refused it: ask your IT to look into it.',
     );
     // The same address would bounce again: no button for it.
     expect(page).not.toContain('who has not had it');
+
+    // Sent to the same address again, it is neither sent nor counted as had.
+    const again = await (await harness({ summaries })).compile('2026-10');
+    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=1&pending=0&failed=0&unknown=0&bounced=1');
+    expect(await (await (await harness({ summaries })).app.request(again.headers.get('location')!)).text()).toContain(
+      'The email to 1 board member bounced when it was sent before, so it was not sent to the same address again: <a href="/admin/summaries/2026-10">see whose address to check</a>.',
+    );
 
     const corrected = await harness({ board: ['chief@testshire.example', 'pcc.office@testshire.example'], summaries });
     const correctedPage = await (await corrected.app.request('/admin/summaries/preview?month=2026-10')).text();
@@ -279,7 +286,7 @@ describe('compiling a board summary on demand', () => {
     const failOnce = new Set(['pcc@testshire.example']);
     const failing = await harness({ refuse: (email) => email.to.some((to) => failOnce.delete(to)) });
     const first = await failing.compile('2026-10');
-    expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1&unknown=0');
+    expect(first.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=1&unknown=0&bounced=0');
     const page = await (await failing.app.request(first.headers.get('location')!)).text();
     expect(page).toContain('It could not be sent to 1 board member: send it again from here to retry; nobody who had it is sent it twice.');
     // Not the green of a plain success: the title says at once that it did not reach everyone.
@@ -319,7 +326,7 @@ describe('compiling a board summary on demand', () => {
     expect(preview).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
 
     const retry = await failing.compile('2026-10');
-    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0&unknown=0');
+    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0&unknown=0&bounced=0');
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
     // Everyone has had it now: the month's page has nothing to ask.
     expect(await (await failing.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');
@@ -330,7 +337,7 @@ describe('compiling a board summary on demand', () => {
     const preview = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(preview).toMatch(/Compile and send October 2026 to 1 board member\s*<\/button>/);
     expect(preview).toContain('1 board member on the config’s list has left, as the People page says, and is not sent it (pcc@testshire.example): ask whoever deploys the system to take them off the list.');
-    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0');
     expect(sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example']);
     const kept = await (await app.request('/admin/summaries/preview?month=2026-10')).text();
     expect(kept).toContain('Every board member has had it (1).');
@@ -368,7 +375,7 @@ describe('compiling a board summary on demand', () => {
   it('says when the email service took a send without confirming it, and offers no send again until the claim has timed out', async () => {
     const { compile, app, audit } = await harness({ loseAnswer: (email) => email.to.includes('pcc@testshire.example') });
     const response = await compile('2026-10');
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=1');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=1&bounced=0');
     const page = await (await app.request(response.headers.get('location')!)).text();
     expect(page).toContain('Kept and sent to 1 board member, but not to everyone');
     expect(page).toContain('For 1 board member the email service did not say whether it took the email, so they may have it. Ask them before sending it again');

@@ -92,6 +92,16 @@ describe('runBoardSummary on dynalite and aws-ses-v2-local', () => {
     expect((await deps.summaries.listSummaries()).map((s) => s.month)).toEqual(['2026-10']);
   });
 
+  it('does not send a month again to an address it bounced from, and says so rather than calling it sent', async () => {
+    const deps = await seededDeps();
+    await run(deps);
+    await deps.summaries.markBounced('2026-10', board[0]!);
+    const again = await run(deps);
+    expect(again).toMatchObject({ outcome: 'done', sent: [], alreadySent: [board[1]], bounced: [board[0]] });
+    expect(again.outcome === 'done' && again.message).toContain("not sent again to 1 whose email bounced before (the month's page in the console says whose address to check)");
+    expect(await sentEmails()).toHaveLength(board.length);
+  });
+
   it('emails a day target moved by less than a month in days, one moved earlier as earlier, and not one only written as its month end', async () => {
     await run(await seededDeps({}, retimedHistory()));
     const [email] = await sentEmails();

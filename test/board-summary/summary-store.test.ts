@@ -85,8 +85,17 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.markBounced('2026-09', 'dcc@example.police.uk')).toBe(false);
     expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'dcc@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);
     expect(await store.listSendClaims('2026-09')).toEqual([]);
-    // Sent is sent: a bounced month is not sent to the same address again.
-    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
+    // A bounced month is not sent to the same address again.
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('bounced');
+  });
+
+  it('takes a bounce on a claim never confirmed (SES took it, its answer was lost) as sent and bounced, never to be claimed again', async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    await store.claimSend('2026-10', 'pcc@example.police.uk', at);
+    expect(await store.markBounced('2026-10', 'pcc@example.police.uk')).toBe(true);
+    expect(await store.listSendClaims('2026-10')).toEqual([{ recipient: 'pcc@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);
+    expect(await store.claimSend('2026-10', 'pcc@example.police.uk', new Date('2026-11-03T07:30:00.000Z'))).toBe('bounced');
   });
 
   it('lists kept summaries newest first with their figures', async () => {

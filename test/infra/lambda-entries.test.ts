@@ -255,8 +255,9 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
       // The second address was never sent that month: there is no claim of it to mark.
       bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'PCC.Office@example.police.uk' }, { emailAddress: 'never.sent@example.police.uk' }] },
     });
-    // A tag that is not a month is not ours: nothing is marked, and the event is not refused.
+    // A tag that is not a month is not ours, nor are tags of another shape: nothing is marked, and the event is not refused.
     expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['March'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
+    expect(await handler(snsWrappedSesEvent({ ...bounce({}), mail: { tags: ['board-summary=2026-03'] } }))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
     expect(await summaries.listSendClaims('2026-03')).toMatchObject([{ recipient: 'pcc.office@example.police.uk', bounced: false }]);
     expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['2026-03'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 1 });
     expect(await summaries.listSendClaims('2026-03')).toEqual([{ recipient: 'pcc.office@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);

@@ -8,10 +8,10 @@ import { summaryPaths } from './summary-paths.js';
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
 
 /** What "Compile and send" did, carried to the month's page in its address: counts only, never addresses. */
-export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count, unknown: z._default(count, 0) });
+export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count, unknown: z._default(count, 0), bounced: z._default(count, 0) });
 export type CompiledCounts = z.infer<typeof CompiledCounts>;
 
-export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}&unknown=${c.unknown}`;
+export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}&unknown=${c.unknown}&bounced=${c.bounced}`;
 
 /**
  * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
@@ -56,6 +56,11 @@ export function CompiledBanner({ month, counts, canSend }: { month: string; coun
   return (
     <NotificationBanner title={compiledTitle(counts)} tone={counts.failed + counts.unknown > 0 ? 'important' : 'success'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
+      {counts.bounced > 0 && (
+        <p>
+          The email to {members(counts.bounced)} bounced when it was sent before, so it was not sent to the same address again: <a href={summaryPaths.month(month)}>see whose address to check</a>.
+        </p>
+      )}
       {counts.pending > 0 && <BeingSent count={counts.pending} again={again('from its preview')} />}
       {counts.failed > 0 && <p>It could not be sent to {members(counts.failed)}: {again('from here')} to retry; nobody who had it is sent it twice.</p>}
       {canSend && counts.failed > 0 && <SendAgainForm month={month} />}

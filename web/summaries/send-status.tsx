@@ -73,8 +73,8 @@ function BouncedNote({ bounced }: { bounced: string[] }) {
   return (
     <p>
       The email to {plural(bounced.length, 'board member')} bounced, as the email service reported, so they have not had it ({bounced.join(', ')}). Check{' '}
-      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}: whoever deploys the system corrects the config’s board list, and the month can then be sent to the
-      corrected address from here.
+      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}. If it is wrong, ask whoever deploys the system to correct the config’s board list, then send the
+      month to the corrected address from here; if it is right, their mail system refused it: ask your IT to look into it.
     </p>
   );
 }

@@ -61,7 +61,7 @@ export function createSummaryRoutes() {
     const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
     if (result.ok) {
       const { run } = result;
-      const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length };
+      const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length };
       return c.redirect(`${summaryPaths.month(run.month)}${compiledQuery(counts)}`, 303);
     }
     const listing = await deps.summaries.listSummaries();

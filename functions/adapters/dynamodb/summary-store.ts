@@ -101,7 +101,7 @@ export class DynamoSummaryStore implements SummaryStore {
     });
     if (claimed) return 'claimed';
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: sentKey(month, recipient), ConsistentRead: true }));
-    return Item?.state === 'claimed' ? 'in-flight' : 'sent';
+    return Item?.state === 'claimed' ? 'in-flight' : Item?.bounced === true ? 'bounced' : 'sent';
   }
 
   async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
@@ -126,9 +126,10 @@ export class DynamoSummaryStore implements SummaryStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: sentKey(month, recipient),
-          UpdateExpression: 'SET bounced = :yes',
+          UpdateExpression: 'SET bounced = :yes, #state = :sent',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':yes': true },
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':yes': true, ':sent': 'sent' },
         }),
       ),
     );

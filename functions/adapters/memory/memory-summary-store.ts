@@ -24,7 +24,7 @@ export class MemorySummaryStore implements SummaryStore {
   async claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
-    if (claim?.sentAt != null) return 'sent';
+    if (claim?.sentAt != null) return claim.bounced ? 'bounced' : 'sent';
     if (claim && claim.claimedAt >= at.getTime() - claimTimeoutMs) return 'in-flight';
     this.sent.set(key, { claimedAt: at.getTime(), sentAt: null, bounced: false });
     return 'claimed';
@@ -43,7 +43,7 @@ export class MemorySummaryStore implements SummaryStore {
   async markBounced(month: Month, recipient: string): Promise<boolean> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
-    if (claim) this.sent.set(key, { ...claim, bounced: true });
+    if (claim) this.sent.set(key, { ...claim, sentAt: claim.sentAt ?? claim.claimedAt, bounced: true });
     return claim !== undefined;
   }
 

@@ -56,6 +56,8 @@ export type BoardSummaryRun =
       kept: 'now' | 'before';
       sent: string[];
       alreadySent: string[];
+      /** Sent before, and SES reported it bounced: not sent to the same address again. */
+      bounced: string[];
       /** Claimed by another run moments ago: it is sending them, or died doing so (see claimTimeoutMs). */
       inFlight: string[];
       failed: Array<{ recipient: string; error: string }>;
@@ -151,7 +153,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const { config } = deps;
   const month = snapshot.summary.month;
   const { to: recipients, left, unreachable } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
-  const result = { sent: [] as string[], alreadySent: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }>, unconfirmed: [] as string[] };
+  const result = { sent: [] as string[], alreadySent: [] as string[], bounced: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }>, unconfirmed: [] as string[] };
   const notEmailable = unreachable.length ? [`not sent to ${unreachable.length} whose address the people directory marks as bounced or spam`] : [];
   if (recipients.length === 0) {
     const state = [left.length > 0 && 'has left', unreachable.length > 0 && 'cannot be emailed (bounced or marked as spam)'].filter(Boolean).join(' or ');
@@ -166,7 +168,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   for (const recipient of recipients) {
     const claim = await deps.summaries.claimSend(month, recipient, now);
     if (claim !== 'claimed') {
-      (claim === 'sent' ? result.alreadySent : result.inFlight).push(recipient);
+      ({ sent: result.alreadySent, bounced: result.bounced, 'in-flight': result.inFlight })[claim].push(recipient);
       continue;
     }
     try {
@@ -186,6 +188,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   const parts = [
     `sent to ${result.sent.length}`,
     `already sent to ${result.alreadySent.length}`,
+    ...(result.bounced.length ? [`not sent again to ${result.bounced.length} whose email bounced before (the month's page in the console says whose address to check)`] : []),
     ...(result.inFlight.length ? [`being sent by another run for ${result.inFlight.length}, or left unsent by one that stopped (if they do not get it, ${again}, from ${claimTimeoutMs / 60_000} minutes on)`] : []),
     ...(result.unconfirmed.length
       ? [`not known whether the email service took it for ${result.unconfirmed.length}, as its answer was lost (they may have it: ask them before sending it again, which can be done from ${claimTimeoutMs / 60_000} minutes on)`]
@@ -201,5 +204,5 @@ export function describeRun(run: BoardSummaryRun): Record<string, unknown> {
   if (run.outcome === 'nothing-to-do') return { job: 'board-summary', outcome: run.outcome, message: run.message };
   const base = { job: 'board-summary', outcome: run.outcome, month: run.month, figures: run.snapshot.summary.figures, message: run.message };
   if (run.outcome === 'dry-run') return base;
-  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, inFlight: run.inFlight.length, failed: run.failed.length, unconfirmed: run.unconfirmed.length };
+  return { ...base, kept: run.kept, sent: run.sent.length, alreadySent: run.alreadySent.length, bounced: run.bounced.length, inFlight: run.inFlight.length, failed: run.failed.length, unconfirmed: run.unconfirmed.length };
 }

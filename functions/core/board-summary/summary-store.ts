@@ -17,7 +17,8 @@ export interface SummaryStore {
   ensureListed(snapshot: Snapshot): Promise<void>;
   /**
    * Claims sending a month's summary to one recipient before sending it: `claimed` (send it), `sent`
-   * (confirmed, or claimed before claims were confirmed), or `in-flight`: another run claimed it less
+   * (confirmed, or claimed before claims were confirmed), `bounced` (sent, and SES reported it
+   * bounced: the same address would bounce again), or `in-flight`: another run claimed it less
    * than `claimTimeoutMs` ago, and is sending it or died doing so. An older claim never confirmed was
    * left by a run that died mid-send, and is claimed again.
    */
@@ -28,7 +29,8 @@ export interface SummaryStore {
   releaseSent(month: Month, recipient: string): Promise<void>;
   /**
    * Records on a claim that the email service reported the month's email to that recipient bounced:
-   * sent, but not had. Without a claim (given back meanwhile) it records nothing, and answers false.
+   * sent (SES took it, even when its answer was lost and the claim never confirmed), but not had.
+   * Without a claim (given back meanwhile) it records nothing, and answers false.
    */
   markBounced(month: Month, recipient: string): Promise<boolean>;
   /** Every recipient a month's summary was claimed for: sent, or claimed and not (yet) confirmed. */
@@ -41,7 +43,7 @@ export interface SummaryStore {
 export const SendClaimRecord = z.object({ recipient: z.string(), claimedAt: z.iso.datetime(), sent: z.boolean(), bounced: z.boolean() });
 export type SendClaimRecord = z.infer<typeof SendClaimRecord>;
 
-export type SendClaim = 'claimed' | 'sent' | 'in-flight';
+export type SendClaim = 'claimed' | 'sent' | 'bounced' | 'in-flight';
 
 /**
  * Longer than any run can take to send (the functions time out sooner), so a claim this old and not
