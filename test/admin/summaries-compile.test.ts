@@ -242,7 +242,7 @@ describe('compiling a board summary on demand', () => {
     const page = await (await (await harness({ summaries })).app.request('/admin/summaries/2026-10')).text();
     expect(page).toContain('1 of the 2 board members has had it.');
     expect(page).toContain(
-      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them. If it is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address from here; if it is right, their mail system refused it: ask your IT to look into it.',
+      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address from here. If it is right, ask IT to take it off the email service’s suppression list, or every later month bounces too; this month is not sent to that address again.',
     );
     // The same address would bounce again: no button for it.
     expect(page).not.toContain('who has not had it');

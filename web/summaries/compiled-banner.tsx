@@ -54,11 +54,18 @@ export function CompiledBanner({ month, counts, canSend }: { month: string; coun
   const members = (n: number) => plural(n, 'board member');
   const again = (where: string) => (canSend ? `send it again ${where}` : 'an admin can send it again');
   return (
-    <NotificationBanner title={compiledTitle(counts)} tone={counts.failed + counts.unknown > 0 ? 'important' : 'success'}>
+    <NotificationBanner title={compiledTitle(counts)} tone={counts.failed + counts.unknown + counts.bounced > 0 ? 'important' : 'success'}>
       {counts.already > 0 && <p>{members(counts.already)} had it already, and {counts.already === 1 ? 'was' : 'were'} not sent it again.</p>}
       {counts.bounced > 0 && (
         <p>
-          The email to {members(counts.bounced)} bounced when it was sent before, so it was not sent to the same address again: <a href={summaryPaths.month(month)}>see whose address to check</a>.
+          The email to {members(counts.bounced)} bounced when it was sent before, so it was not sent to the same address again
+          {canSend ? (
+            <>
+              : <a href={summaryPaths.month(month)}>see whose address to check</a>.
+            </>
+          ) : (
+            '.'
+          )}
         </p>
       )}
       {counts.pending > 0 && <BeingSent count={counts.pending} again={again('from its preview')} />}

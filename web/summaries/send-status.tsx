@@ -73,8 +73,9 @@ function BouncedNote({ bounced }: { bounced: string[] }) {
   return (
     <p>
       The email to {plural(bounced.length, 'board member')} bounced, as the email service reported, so they have not had it ({bounced.join(', ')}). Check{' '}
-      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}. If it is wrong, ask whoever deploys the system to correct the config’s board list, then send the
-      month to the corrected address from here; if it is right, their mail system refused it: ask your IT to look into it.
+      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then
+      send the month to the corrected address from here. If it is right, ask IT to take it off the email service’s suppression list, or every later month bounces too; this month
+      is not sent to that address again.
     </p>
   );
 }

@@ -174,7 +174,7 @@ function UnsentSummaryNotice({ month, notHad, unreachable, bounced, recipients }
           </>
         ) : (
           <>
-            <a href={summaryPaths.month(month)}>Open the {monthLabel(month)} summary</a> to see who, and to send it to whoever it can be sent to.
+            <a href={summaryPaths.month(month)}>Open the {monthLabel(month)} summary</a> to see who, and what to do.
           </>
         )}
       </p>
