@@ -158,6 +158,20 @@ describe('the dashboard', () => {
     expect((await dashboardFor(adminEmail)).html).not.toContain('has not reached');
   });
 
+  it('sends admins to the month for who and what to do when the board members it has not reached need different things', async () => {
+    const config = { ...consoleConfig, board: [boardEmail, 'dcc@testshire.example'] };
+    const fixture = consoleFixture({ config });
+    const at = new Date('2026-11-02T08:00:00Z');
+    await fixture.deps.summaries.putSnapshot(compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: at, config }));
+    // One bounced; the other never sent (added to the list since).
+    await fixture.deps.summaries.claimSend('2026-10', boardEmail, at);
+    await fixture.deps.summaries.confirmSent('2026-10', boardEmail, at);
+    await fixture.deps.summaries.markBounced('2026-10', boardEmail);
+    const html = await (await fixture.request('/admin', { cookie: await fixture.signIn(adminEmail) })).text();
+    expect(html).toContain('The October 2026 board summary has not reached any of the 2 board members on the list');
+    expect(html).toContain('<a href="/admin/summaries/2026-10">Open the October 2026 summary</a> to see who, and what to do.');
+  });
+
   it('tells admins, a year ahead, that the bank holidays in the config are running out', async () => {
     expect((await dashboardFor(adminEmail)).html).not.toContain('bank holidays only up to');
     // The default list ends on Boxing Day 2028: from mid-January 2028 it no longer covers a year ahead.
