@@ -2,9 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { createDocumentClient, localCredentials } from '../../functions/adapters/aws-clients.js';
+import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { DynamoSummaryStore } from '../../functions/adapters/dynamodb/summary-store.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
+import { startDynalite } from '../../infra/local/stand-ins.js';
 import { synthForce } from './synth-force.js';
 
 const run = promisify(execFile);
@@ -48,5 +53,23 @@ describe('the bundles cdk synth produces (local esbuild, no Docker)', () => {
     const mailEventsBundle = Object.entries(bundles).find(([id]) => id.startsWith('MailMailEvents'))![1];
     const delivery = { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify({ eventType: 'Delivery', delivery: {} }) } }] };
     expect(await invokeBundle(mailEventsBundle, delivery, env)).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
+
+    // A board summary's bounce loads the stores chunk the bundle keeps apart, and marks the month's claim.
+    const dynamo = await startDynalite({ port: 0 });
+    try {
+      const admin = new DynamoDBClient({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: localCredentials });
+      await ensureTable(admin, 'bundles-test');
+      admin.destroy();
+      const doc = createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint });
+      const summaries = new DynamoSummaryStore(doc, 'bundles-test');
+      await summaries.claimSend('2026-10', 'pcc.office@example.police.uk', new Date('2026-11-02T07:30:00Z'));
+      const bounce = { eventType: 'Bounce', mail: { tags: { 'board-summary': ['2026-10'] } }, bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'pcc.office@example.police.uk' }] } };
+      const local = { ...env, TABLE_NAME: 'bundles-test', AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+      expect(await invokeBundle(mailEventsBundle, { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(bounce) } }] }, local)).toEqual({ marked: [], unknown: 1, boardBounces: 1 });
+      expect(await summaries.listSendClaims('2026-10')).toMatchObject([{ sent: true, bounced: true }]);
+      doc.destroy();
+    } finally {
+      await dynamo.close();
+    }
   });
 });
