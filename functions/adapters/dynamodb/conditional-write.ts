@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -55,15 +56,14 @@ export async function putNew(doc: DynamoDBDocumentClient, input: Omit<PutCommand
 }
 
 /**
- * A conditional Update, held when written or, after a retry, when `isOwn` finds its own effect in the item
- * as it now stands: an id the update wrote, which no other writer's can equal.
+ * A conditional Update, held when written or, after a retry, when the item as it now stands holds this
+ * update's own id in `idAttribute`: the update's expression sets it to `:writeId`, a random id given here,
+ * which no other writer's update can equal (an equal value, such as the same status, could be another's).
  */
-export function updateHeld(doc: DynamoDBDocumentClient, input: UpdateCommandInput & { Key: Item }, isOwn: (stored: Item) => boolean): Promise<boolean> {
+export function updateHeld(doc: DynamoDBDocumentClient, input: UpdateCommandInput & { Key: Item }, idAttribute: string): Promise<boolean> {
+  const writeId = randomUUID();
   return conditionHeld(
-    () => doc.send(new UpdateCommand(input)),
-    async () => {
-      const stored = await readItem(doc, input.TableName, input.Key);
-      return stored !== undefined && isOwn(stored);
-    },
+    () => doc.send(new UpdateCommand({ ...input, ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':writeId': writeId } })),
+    async () => (await readItem(doc, input.TableName, input.Key))?.[idAttribute] === writeId,
   );
 }

@@ -50,17 +50,16 @@ export class PeopleStore {
   async markMailStatus(personId: string, email: string, status: MailStatus, replaces: readonly MailStatus[]): Promise<boolean> {
     const was = Object.fromEntries(replaces.map((s, i) => [`:was${i}`, s]));
     // The mark's id tells the SDK's retry of this mark, which holds, from a mark of the same status by another.
-    const markId = randomUUID();
     return updateHeld(
       this.doc,
       {
         TableName: this.tableName,
         Key: personKey(personId),
-        UpdateExpression: 'SET mailStatus = :status, mailStatusMark = :mark',
+        UpdateExpression: 'SET mailStatus = :status, mailStatusMark = :writeId',
         ConditionExpression: `email = :email AND mailStatus IN (${Object.keys(was).join(', ')})`,
-        ExpressionAttributeValues: { ':status': status, ':email': email, ':mark': markId, ...was },
+        ExpressionAttributeValues: { ':status': status, ':email': email, ...was },
       },
-      (stored) => stored.mailStatusMark === markId,
+      'mailStatusMark',
     );
   }
 

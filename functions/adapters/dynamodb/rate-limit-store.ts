@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/links/rate-limit.js';
 import { updateHeld } from './conditional-write.js';
@@ -14,18 +13,17 @@ export class DynamoRateLimitStore implements RateLimitStore {
   consume(key: string, windowStart: string, limit: number, expiresAt: string): Promise<boolean> {
     // Each hit leaves its id, so that the SDK's retry of a hit already counted is refused rather than
     // counted twice, and is still this hit's: a limit of 1 is a send-once claim (the closure email's).
-    const hitId = randomUUID();
     return updateHeld(
       this.doc,
       {
         TableName: this.tableName,
         Key: { pk: `RATE#${key}`, sk: windowStart },
-        UpdateExpression: 'ADD hits :one SET #ttl = :ttl, lastHit = :hit',
-        ConditionExpression: '(attribute_not_exists(hits) OR hits < :limit) AND (attribute_not_exists(lastHit) OR lastHit <> :hit)',
+        UpdateExpression: 'ADD hits :one SET #ttl = :ttl, lastHit = :writeId',
+        ConditionExpression: '(attribute_not_exists(hits) OR hits < :limit) AND (attribute_not_exists(lastHit) OR lastHit <> :writeId)',
         ExpressionAttributeNames: { '#ttl': tableDefinition.timeToLiveAttribute },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt), ':hit': hitId },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiryEpochSeconds(expiresAt) },
       },
-      (stored) => stored.lastHit === hitId,
+      'lastHit',
     );
   }
 

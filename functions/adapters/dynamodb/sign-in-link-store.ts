@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SignInLinkRecord, type SignInLinkStore } from '../../core/admin/session.js';
 import { putNew, updateHeld } from './conditional-write.js';
@@ -28,17 +27,16 @@ export class DynamoSignInLinkStore implements SignInLinkStore {
 
   markUsed(hash: string, at: string): Promise<boolean> {
     // Tells this request's own retry (its first try applied, the answer lost) from another use at the same instant.
-    const useId = randomUUID();
     return updateHeld(
       this.doc,
       {
         TableName: this.tableName,
         Key: linkKey(hash),
-        UpdateExpression: 'SET usedAt = :at, useId = :useId',
+        UpdateExpression: 'SET usedAt = :at, useId = :writeId',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
-        ExpressionAttributeValues: { ':at': new Date(at).toISOString(), ':useId': useId },
+        ExpressionAttributeValues: { ':at': new Date(at).toISOString() },
       },
-      (stored) => stored.useId === useId,
+      'useId',
     );
   }
 }
