@@ -1,7 +1,7 @@
 import type { NotEndedYet } from '../../functions/core/admin/compile-summary.js';
 import { monthLabel } from '../../functions/core/board-summary/month.js';
 import { describeLocalDate } from '../../functions/core/calendar/local-date.js';
-import { listedCount, recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
+import { listedCount, notReached, recipientCount, type BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import { plural } from '../../functions/core/words.js';
 import { BeingSent, SendAgainForm } from './compiled-banner.js';
 import { summaryPaths } from './summary-paths.js';
@@ -81,7 +81,7 @@ function BouncedNote({ bounced }: { bounced: string[] }) {
 }
 
 /** Someone on the board list has not had the month (yet): a scheduled run's failed send shows here too, a bounced email, and an address that cannot be emailed. */
-export const someNotSent = (board: BoardSendStatus) => board.notHad.length + board.bounced.length + board.inFlight.length + board.unreachable.length > 0;
+export const someNotSent = (board: BoardSendStatus) => notReached(board) + board.inFlight.length > 0;
 
 /**
  * A month not over yet: its compile would be refused, so no button, but when it goes instead. The

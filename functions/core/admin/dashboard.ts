@@ -3,7 +3,7 @@ import { overdueFirst, waitingSignOffFirst } from '../board-summary/figures.js';
 import { addMonths, localMonth, type Month } from '../board-summary/month.js';
 import type { HeadlineFigures, NamedPerson, PlanRow } from '../board-summary/snapshot.js';
 import { boardRecipients } from '../board-summary/run-board-summary.js';
-import { boardSendStatus, listedCount, type BoardSendStatus, type SummaryStore } from '../board-summary/summary-store.js';
+import { boardSendStatus, listedCount, notReached, type SummaryStore } from '../board-summary/summary-store.js';
 import { bankHolidaysRunningOut } from '../calendar/bank-holidays.js';
 import { toLocalDate } from '../calendar/local-date.js';
 import type { ForceConfig } from '../config/force-config.js';
@@ -106,9 +106,6 @@ export async function loadDashboard(deps: DashboardDeps, now: Date): Promise<Das
         : null,
   };
 }
-
-/** Board members on the list who have not had the month: never sent it, not emailable, or bounced. */
-const notReached = (status: BoardSendStatus): number => status.notHad.length + status.unreachable.length + status.bounced.length;
 
 function adminSignOffs(actions: readonly Action[], people: readonly Person[]): Dashboard['adminSignsOff'] {
   const byId = new Map(people.map((p) => [p.id, p]));

@@ -162,6 +162,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
   }
   const email = deps.renderers.renderEmail(snapshot.summary, config);
   const attachments = config.attachBoardPack ? [await deps.renderers.buildPack(snapshot, { forceName: config.name })] : undefined;
+  const tags = { [boardSummaryTag]: month };
   const mailer = await deps.getMailer();
   const timer = deps.timer ?? realTimer;
   const pacer = createPacer(config.sendRatePerSecond, timer);
@@ -172,7 +173,6 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       continue;
     }
     try {
-      const tags = { [boardSummaryTag]: month };
       await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}), tags }, pacer, timer, boardBackoff);
     } catch (error) {
       if (certainlyNotSent(error)) {

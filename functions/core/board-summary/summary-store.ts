@@ -88,6 +88,9 @@ export interface BoardSendStatus {
 /** How many board members have had the month or can be sent it: the config's board list, each mailbox once, but for leavers and the unemailable who have not had it. */
 export const recipientCount = (status: BoardSendStatus): number => status.had.length + status.bounced.length + status.inFlight.length + status.notHad.length;
 
+/** Board members on the list who have not had the month and are not being sent it: never sent it, not emailable, or bounced. */
+export const notReached = (status: BoardSendStatus): number => status.notHad.length + status.unreachable.length + status.bounced.length;
+
 /** Everyone on the board list who has not left, emailable or not: the "of the N" in "1 of the N has had it". */
 export const listedCount = (status: BoardSendStatus): number => recipientCount(status) + status.unreachable.length;
 
