@@ -37,11 +37,11 @@ afterEach(async () => {
 });
 
 /** A table, the plain client on it, and a client whose every write's first answer is lost. */
-async function lostAnswers() {
+async function lostAnswers(operations = ['PutItem', 'UpdateItem']) {
   const table = await dynamo.createTable();
   writes = 0;
   proxy = await startFaultProxy(dynamo.endpoint, (_request, _connection, operation) =>
-    ['PutItem', 'UpdateItem'].includes(operation) && writes++ % 2 === 0 ? 'lose-answer' : 'forward',
+    operations.includes(operation) && writes++ % 2 === 0 ? 'lose-answer' : 'forward',
   );
   lossy = createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: proxy.endpoint });
   return { table, lossy };
@@ -151,5 +151,17 @@ describe('a conditional write applied, whose answer was lost, and sent again', (
     expect(await new DynamoSummaryStore(lossy, table).putSnapshot(snapshot)).toBe(true);
     expect(await new DynamoSummaryStore(dynamo.doc, table).getSnapshot('2026-10')).toEqual(snapshot);
     expect(await new DynamoSummaryStore(dynamo.doc, table).listSummaries()).toHaveLength(1);
+  });
+
+  it("a bounced board claim an admin gives back is given back, not taken for one that was not bounced", async () => {
+    const { table, lossy } = await lostAnswers(['DeleteItem']);
+    const store = new DynamoSummaryStore(dynamo.doc, table);
+    const sentAt = new Date(at);
+    await store.claimSend('2026-10', 'pcc@testshire.example', sentAt);
+    await store.confirmSent('2026-10', 'pcc@testshire.example', sentAt);
+    await store.markBounced('2026-10', 'pcc@testshire.example');
+    expect(await new DynamoSummaryStore(lossy, table).releaseBounced('2026-10', 'pcc@testshire.example')).toBe(true);
+    expect(writes).toBe(2);
+    expect(await store.claimSend('2026-10', 'pcc@testshire.example', sentAt)).toBe('claimed');
   });
 });

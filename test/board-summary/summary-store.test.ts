@@ -89,6 +89,29 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('bounced');
   });
 
+  it('gives back a bounced claim alone, whatever the case of the address, so that the next send goes to it', async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    for (const recipient of ['dcc@example.police.uk', 'pcc@example.police.uk']) {
+      await store.claimSend('2026-10', recipient, at);
+      await store.confirmSent('2026-10', recipient, at);
+    }
+    await store.claimSend('2026-10', 'chief@example.police.uk', at);
+    await store.markBounced('2026-10', 'dcc@example.police.uk');
+    // Had it, being sent it, never claimed, another month: nothing to give back, and nothing changes.
+    expect(await store.releaseBounced('2026-10', 'pcc@example.police.uk')).toBe(false);
+    expect(await store.releaseBounced('2026-10', 'chief@example.police.uk')).toBe(false);
+    expect(await store.releaseBounced('2026-10', 'nobody@example.police.uk')).toBe(false);
+    expect(await store.releaseBounced('2026-09', 'dcc@example.police.uk')).toBe(false);
+    expect(await store.releaseBounced('2026-10', 'DCC@Example.police.uk')).toBe(true);
+    expect(await store.releaseBounced('2026-10', 'dcc@example.police.uk')).toBe(false);
+    expect((await store.listSendClaims('2026-10')).map((claim) => [claim.recipient, claim.sent, claim.bounced]).sort()).toEqual([
+      ['chief@example.police.uk', false, false],
+      ['pcc@example.police.uk', true, false],
+    ]);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
+  });
+
   it('takes a bounce on a claim never confirmed (SES took it, its answer was lost) as sent and bounced, never to be claimed again', async () => {
     const store = await create();
     const at = new Date('2026-11-02T07:30:00.000Z');

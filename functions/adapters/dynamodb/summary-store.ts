@@ -135,6 +135,15 @@ export class DynamoSummaryStore implements SummaryStore {
     );
   }
 
+  releaseBounced(month: Month, recipient: string): Promise<boolean> {
+    const key = sentKey(month, recipient);
+    return conditionHeld(
+      () => this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: key, ConditionExpression: 'bounced = :yes', ExpressionAttributeValues: { ':yes': true } })),
+      // A retry after a lost answer finds its own delete done: no claim left to give back.
+      async () => (await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }))).Item === undefined,
+    );
+  }
+
   async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,

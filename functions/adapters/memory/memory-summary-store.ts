@@ -47,6 +47,11 @@ export class MemorySummaryStore implements SummaryStore {
     return claim !== undefined;
   }
 
+  async releaseBounced(month: Month, recipient: string): Promise<boolean> {
+    const key = `${month}|${recipientKey(recipient)}`;
+    return this.sent.get(key)?.bounced === true && this.sent.delete(key);
+  }
+
   async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
     return [...this.sent]
       .filter(([key]) => key.startsWith(`${month}|`))

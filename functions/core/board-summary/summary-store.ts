@@ -33,6 +33,11 @@ export interface SummaryStore {
    * Without a claim (given back meanwhile) it records nothing, and answers false.
    */
   markBounced(month: Month, recipient: string): Promise<boolean>;
+  /**
+   * Gives back a bounced claim once an admin knows the address is right again (taken off the email
+   * service's suppression list): the next send goes to it. False when the claim is not (or no longer) bounced.
+   */
+  releaseBounced(month: Month, recipient: string): Promise<boolean>;
   /** Every recipient a month's summary was claimed for: sent, or claimed and not (yet) confirmed. */
   listSendClaims(month: Month): Promise<SendClaimRecord[]>;
   /** Every kept summary, newest month first. */
