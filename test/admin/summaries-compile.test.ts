@@ -37,14 +37,17 @@ interface HarnessOptions {
   left?: string[];
   /** Addresses the people directory holds for people who marked our email as spam. */
   spam?: string[];
+  /** Addresses the people directory marks as bounced. */
+  bounced?: string[];
   /** The app's clock. */
   at?: Date;
 }
 
-async function harness({ session, refuse = () => false, loseAnswer = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], at = now }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, loseAnswer = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], bounced = [], at = now }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
   for (const email of spam) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Spam ${email}`, email, mailStatus: 'complained' }));
+  for (const email of bounced) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Bounced ${email}`, email, mailStatus: 'bounced' }));
   await repository.putAction(makeAction({ id: 'a-1', ref: '101', text: 'SECRET recommendation', createdAt: '2026-01-05T09:00:00.000Z' }), null);
   const sent: OutgoingEmail[] = [];
   const audit = new MemoryAuditLog();
@@ -66,7 +69,9 @@ async function harness({ session, refuse = () => false, loseAnswer = () => false
   const app = adminTestApp(deps, createSummaryRoutes(), '/admin/summaries', session);
   const compile = (month: string) =>
     app.request('/admin/summaries/compile', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ month }).toString() });
-  return { app, compile, sent, summaries, audit, repository };
+  const sendAfterBounce = (month: string, recipient: string) =>
+    app.request(`/admin/summaries/${month}/send-after-bounce`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ recipient }).toString() });
+  return { app, compile, sendAfterBounce, sent, summaries, audit, repository };
 }
 
 describe('compiling a board summary on demand', () => {
@@ -242,10 +247,11 @@ describe('compiling a board summary on demand', () => {
     const page = await (await (await harness({ summaries })).app.request('/admin/summaries/2026-10')).text();
     expect(page).toContain('1 of the 2 board members has had it.');
     expect(page).toContain(
-      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address from here. If it is right, ask IT to take it off the email service’s suppression list, or every later month bounces too; this month is not sent to that address again.',
+      'The email to 1 board member bounced, as the email service reported, so they have not had it (pcc@testshire.example). Check the address with them. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address from here. If it is right, ask IT to take it off the email service’s suppression list (or every later month bounces too), then send the month to it again:',
     );
-    // The same address would bounce again: no button for it.
+    // The same address would bounce again: only a button that says it goes to that address, for an admin who knows it is right now.
     expect(page).not.toContain('who has not had it');
+    expect(page).toMatch(/<input type="hidden" name="recipient" value="pcc@testshire.example"\/>\s*<button type="submit" class="button button-secondary break-anywhere">\s*Send October 2026 again to pcc@testshire.example\s*<\/button>/);
 
     // Sent to the same address again, it is neither sent nor counted as had.
     const again = await (await harness({ summaries })).compile('2026-10');
@@ -259,6 +265,63 @@ describe('compiling a board summary on demand', () => {
     expect(correctedPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
     await corrected.compile('2026-10');
     expect(corrected.sent.flatMap((e) => e.to)).toEqual(['pcc.office@testshire.example']);
+  });
+
+  it('sends a bounced month again to that address alone once an admin knows it is right, once however often pressed, and audits it', async () => {
+    const first = await harness();
+    await first.compile('2026-10');
+    await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
+    // A member added to the list since has not had it either, but the button is for the bounced address.
+    const { app, sendAfterBounce, sent, summaries, audit } = await harness({ board: [...config.board, 'dcc@testshire.example'], summaries: first.summaries });
+    const response = await sendAfterBounce('2026-10', 'PCC@Testshire.example');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0');
+    expect(sent.flatMap((e) => e.to)).toEqual(['pcc@testshire.example']);
+    expect(sent[0]!.tags).toEqual({ 'board-summary': '2026-10' });
+    expect(await summaries.listSendClaims('2026-10')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ recipient: 'pcc@testshire.example', sent: true, bounced: false })]),
+    );
+    expect(audit.entries).toEqual([
+      expect.objectContaining({ change: 'send-summary-after-bounce', target: { type: 'summary', id: '2026-10' }, before: { bounced: ['pcc@testshire.example'] }, after: { sent: ['pcc@testshire.example'], failed: [] } }),
+    ]);
+    const page = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(page).not.toContain('bounced, as the email service reported');
+    expect(page).toContain('2 of the 3 board members have had it.');
+
+    // Pressed again (a double click, a second admin): had it already, so nothing is sent.
+    const again = await sendAfterBounce('2026-10', 'pcc@testshire.example');
+    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=1&pending=0&failed=0&unknown=0&bounced=0');
+    expect(sent).toHaveLength(1);
+    expect(audit.entries[1]).toMatchObject({ change: 'send-summary-after-bounce', before: { bounced: [] }, after: { sent: [] } });
+  });
+
+  it('sends a bounced month again only where it may go: on the board list, emailable as People says, a kept month, by an admin', async () => {
+    const first = await harness();
+    await first.compile('2026-10');
+    await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
+    await first.summaries.markBounced('2026-10', 'chief@testshire.example');
+    // People marks the chief's address too (the same bounce marked both): put right there first.
+    const { app, sendAfterBounce, sent, audit } = await harness({ summaries: first.summaries, bounced: ['chief@testshire.example'] });
+    const page = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(page).toContain('People marks chief@testshire.example as bounced too: once it works, say so on their page in People, and send the month to it again from here.');
+    expect(page).not.toContain('again to chief@testshire.example');
+    expect(page).toContain('Send October 2026 again to pcc@testshire.example');
+    const refused = await sendAfterBounce('2026-10', 'chief@testshire.example');
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('People marks chief@testshire.example as bounced or as spam. Once the address works, say so on their page in People; then send the month to it from the month’s page.');
+
+    const offList = await sendAfterBounce('2026-10', 'someone@elsewhere.example');
+    expect(offList.status).toBe(409);
+    expect(await offList.text()).toContain('someone@elsewhere.example is not on the config’s board list, so the summary is not sent to it.');
+    expect((await sendAfterBounce('2026-09', 'pcc@testshire.example')).status).toBe(404);
+    expect((await sendAfterBounce('not-a-month', 'pcc@testshire.example')).status).toBe(404);
+
+    const board = await harness({ session: boardSession, summaries: first.summaries });
+    expect((await board.sendAfterBounce('2026-10', 'pcc@testshire.example')).status).toBe(403);
+    expect(await (await board.app.request('/admin/summaries/2026-10')).text()).not.toContain('Send October 2026 again');
+    expect([...sent, ...board.sent]).toEqual([]);
+    expect(audit.entries).toEqual([]);
+    expect(await first.summaries.listSendClaims('2026-10')).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'pcc@testshire.example', bounced: true })]));
   });
 
   it('says a kept month is being sent by another run, and offers no button while it may be', async () => {

@@ -186,18 +186,20 @@ describe('where each board member stands for a kept month', () => {
       { recipient: 'pcc@example.police.uk', claimedAt: ago(16), sent: false, bounced: false },
       { recipient: 'pcc.office@example.police.uk', claimedAt: ago(600), sent: true, bounced: true },
     ];
-    // One marked as spam had it first: had it all the same.
+    // One marked as spam had it first: had it all the same. One whose bounce People marks too is bounced, and put right there first.
     claims.push({ recipient: 'was-sent@example.police.uk', claimedAt: ago(900), sent: true, bounced: false });
+    claims.push({ recipient: 'bounced-too@example.police.uk', claimedAt: ago(900), sent: true, bounced: true });
     const board = {
       to: ['Chief@example.police.uk', 'dcc@example.police.uk', 'pcc@example.police.uk', 'acc@example.police.uk', 'PCC.Office@example.police.uk'],
       left: ['gone@example.police.uk'],
-      unreachable: ['spam@example.police.uk', 'was-sent@example.police.uk'],
+      unreachable: ['spam@example.police.uk', 'was-sent@example.police.uk', 'bounced-too@example.police.uk'],
     };
     expect(boardSendStatus(board, claims, now)).toEqual({
       left: ['gone@example.police.uk'],
       unreachable: ['spam@example.police.uk'],
       had: ['Chief@example.police.uk', 'was-sent@example.police.uk'],
-      bounced: ['PCC.Office@example.police.uk'],
+      bounced: ['PCC.Office@example.police.uk', 'bounced-too@example.police.uk'],
+      bouncedInPeople: ['bounced-too@example.police.uk'],
       inFlight: ['dcc@example.police.uk'],
       notHad: ['pcc@example.police.uk', 'acc@example.police.uk'],
     });

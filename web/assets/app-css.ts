@@ -137,6 +137,8 @@ td .download-form{margin:0}
 .table-note{text-align:left;color:#505a5f;padding:0 0 .5rem}
 .tag-role{background:#bbd4ea;color:#0c2d4a;margin-left:.5rem}
 .break-anywhere{overflow-wrap:anywhere}
+.plain-list{list-style:none;margin:0 0 1.5rem;padding:0}
+.plain-list li+li{margin-top:.75rem}
 .ref-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}
 .admin-nav .sign-out{min-width:0;max-width:100%;overflow-wrap:anywhere}
 `;

@@ -49,7 +49,7 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
     <>
       <p>{[lead, hadItSentence(board.had.length, recipients)].filter(Boolean).join(' ')}</p>
       <BoardListNotes board={board} />
-      {board.bounced.length > 0 && <BouncedNote bounced={board.bounced} />}
+      {board.bounced.length > 0 && <BouncedNote month={month} bounced={board.bounced} inPeople={board.bouncedInPeople} />}
       {board.inFlight.length > 0 && <BeingSent count={board.inFlight.length} again="send it again from here" />}
       {board.notHad.length > 0 && (
         <>
@@ -65,18 +65,39 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
 }
 
 /**
- * Sent, and bounced: the address is most likely wrong, so the same one is not sent it again; a corrected
- * address on the board list has not had it, and the month goes to it from here.
+ * Sent, and bounced: the address is most likely wrong, so the same one is not sent it again unless an
+ * admin, knowing it is right, sends it again from here; a corrected address on the board list has not
+ * had it, and the month goes to it with the others who have not. An address People marks too is put
+ * right there first.
  */
-function BouncedNote({ bounced }: { bounced: string[] }) {
+function BouncedNote({ month, bounced, inPeople }: { month: string; bounced: string[]; inPeople: string[] }) {
   const one = bounced.length === 1;
   return (
-    <p>
-      The email to {plural(bounced.length, 'board member')} bounced, as the email service reported, so they have not had it ({bounced.join(', ')}). Check{' '}
-      {one ? 'the address' : 'the addresses'} with {one ? 'them' : 'each of them'}. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then
-      send the month to the corrected address from here. If it is right, ask IT to take it off the email service’s suppression list, or every later month bounces too; this month
-      is not sent to that address again.
-    </p>
+    <>
+      <p>
+        The email to {plural(bounced.length, 'board member')} bounced, as the email service reported, so they have not had it ({bounced.join(', ')}). Check {one ? 'the address' : 'the addresses'}{' '}
+        with {one ? 'them' : 'each of them'}. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address
+        from here. If it is right, ask IT to take it off the email service’s suppression list (or every later month bounces too), then send the month to it again:
+      </p>
+      <ul class="plain-list">
+        {bounced.map((address) =>
+          inPeople.includes(address) ? (
+            <li>
+              People marks {address} as bounced too: once it works, say so on their page in People, and send the month to it again from here.
+            </li>
+          ) : (
+            <li>
+              <form method="post" action={summaryPaths.sendAfterBounce(month)}>
+                <input type="hidden" name="recipient" value={address} />
+                <button type="submit" class="button button-secondary break-anywhere">
+                  Send {monthLabel(month)} again to {address}
+                </button>
+              </form>
+            </li>
+          ),
+        )}
+      </ul>
+    </>
   );
 }
 

@@ -5,4 +5,5 @@ export const summaryPaths = {
   preview: '/admin/summaries/preview',
   month: (month: string) => `/admin/summaries/${month}`,
   pack: (month: string) => `/admin/summaries/${month}/board-pack.xlsx`,
+  sendAfterBounce: (month: string) => `/admin/summaries/${month}/send-after-bounce`,
 };

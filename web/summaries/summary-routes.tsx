@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { compileSummaryOnDemand, findBoardSendStatus, previewSummary } from '../../functions/core/admin/compile-summary.js';
+import { compileSummaryOnDemand, findBoardSendStatus, previewSummary, type CompileSummaryResult } from '../../functions/core/admin/compile-summary.js';
+import { sendAgainAfterBounce } from '../../functions/core/admin/send-again-after-bounce.js';
 import { Month } from '../../functions/core/board-summary/month.js';
 import { NotFoundError } from '../../functions/core/errors.js';
 import { boardSummaryDeps } from '../../functions/runtime/board-summary-deps.js';
@@ -11,6 +12,12 @@ import { SummaryPage } from './summary-page.js';
 import { SummaryListPage } from './summary-list-page.js';
 import { summaryPaths } from './summary-paths.js';
 import { CompiledCounts, compiledQuery } from './compiled-banner.js';
+
+/** What the run did, carried to the month's page: counts only, never addresses. */
+function monthPageAfter({ run }: Extract<CompileSummaryResult, { ok: true }>): string {
+  const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length };
+  return `${summaryPaths.month(run.month)}${compiledQuery(counts)}`;
+}
 
 function monthParam(value: string | undefined): string {
   const parsed = Month.safeParse(value);
@@ -59,14 +66,19 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const form = await c.req.parseBody();
     const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
-    if (result.ok) {
-      const { run } = result;
-      const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length };
-      return c.redirect(`${summaryPaths.month(run.month)}${compiledQuery(counts)}`, 303);
-    }
+    if (result.ok) return c.redirect(monthPageAfter(result), 303);
     const listing = await deps.summaries.listSummaries();
     const month = typeof form.month === 'string' ? form.month : '';
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month, error: result.message }} />, 400);
+  });
+
+  // The month again to one address it bounced from, which an admin knows is right now; admins only, like compiling.
+  summaries.post('/:month/send-after-bounce', requireAdmin, async (c) => {
+    const deps = c.get('deps');
+    const month = monthParam(c.req.param('month'));
+    const result = await sendAgainAfterBounce({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), month, await c.req.parseBody(), deps.clock.now());
+    if (result.ok) return c.redirect(monthPageAfter(result), 303);
+    throw new HttpError(409, 'Not sent', result.message);
   });
 
   // A link kept from before downloads were POSTs lands on the month's page, which has the button.

@@ -42,6 +42,8 @@ export interface RunBoardSummaryOptions {
    * so that a retry which runs after midnight still sends the month (the next day's run would not).
    */
   scheduledAt?: Date;
+  /** Sends to these of the board list alone, however they are spelt: the month sent again to one address. */
+  onlyTo?: readonly string[];
 }
 
 export type BoardSummaryRun =
@@ -113,7 +115,7 @@ export async function runBoardSummary(deps: RunBoardSummaryDeps, options: RunBoa
     // Another run kept the month first: send what it kept, so everyone gets the same summary.
     else final = (await deps.summaries.getSnapshot(month)) ?? snapshot;
   }
-  return { outcome: 'done', month, snapshot: final, kept: keptWhen, ...(await sendToBoard(deps, final, now)) };
+  return { outcome: 'done', month, snapshot: final, kept: keptWhen, ...(await sendToBoard(deps, final, now, options.onlyTo)) };
 }
 
 async function compileMonth(deps: RunBoardSummaryDeps, month: Month, now: Date): Promise<Snapshot> {
@@ -149,10 +151,13 @@ export function boardRecipients(config: Pick<ForceConfig, 'board'>, people: read
  */
 const boardBackoff: BackoffPolicy = { maxAttempts: 3, baseMs: 250, capMs: 1000 };
 
-async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date) {
+async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: Date, onlyTo?: readonly string[]) {
   const { config } = deps;
   const month = snapshot.summary.month;
-  const { to: recipients, left, unreachable } = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
+  const only = onlyTo && new Set(onlyTo.map(recipientKey));
+  const board = (list: string[]) => (only ? list.filter((address) => only.has(recipientKey(address))) : list);
+  const everyone = boardRecipients(config, config.board.length === 0 ? [] : await deps.repository.listPeople());
+  const [recipients, left, unreachable] = [board(everyone.to), board(everyone.left), board(everyone.unreachable)];
   const result = { sent: [] as string[], alreadySent: [] as string[], bounced: [] as string[], inFlight: [] as string[], failed: [] as Array<{ recipient: string; error: string }>, unconfirmed: [] as string[] };
   const notEmailable = unreachable.length ? [`not sent to ${unreachable.length} whose address the people directory marks as bounced or spam`] : [];
   if (recipients.length === 0) {

@@ -84,6 +84,8 @@ export interface BoardSendStatus {
   had: string[];
   /** Sent, and the email service reported that it bounced: they have not had it. */
   bounced: string[];
+  /** Those of `bounced` whose address People marks too: sent nothing until People says it works again. */
+  bouncedInPeople: string[];
   /** Claimed by a run less than claimTimeoutMs ago: being sent, or by a run that stopped. */
   inFlight: string[];
   /** Never claimed, or claimed by a run that stopped long enough ago: the next send goes to them. */
@@ -102,12 +104,15 @@ export const listedCount = (status: BoardSendStatus): number => recipientCount(s
 /** Where each board recipient stands for a kept month, by the rule claimSend applies. */
 export function boardSendStatus(board: BoardList, claims: readonly SendClaimRecord[], now: Date): BoardSendStatus {
   const byRecipient = new Map(claims.map((claim) => [claim.recipient, claim]));
-  const status: BoardSendStatus = { left: board.left, unreachable: [], had: [], bounced: [], inFlight: [], notHad: [] };
+  const status: BoardSendStatus = { left: board.left, unreachable: [], had: [], bounced: [], bouncedInPeople: [], inFlight: [], notHad: [] };
   const unreachable = new Set(board.unreachable);
   // Whoever had it had it, whatever has become of their address since.
   for (const recipient of [...board.to, ...board.unreachable]) {
     const claim = byRecipient.get(recipientKey(recipient));
-    if (claim?.sent) (claim.bounced ? status.bounced : status.had).push(recipient);
+    if (claim?.sent) {
+      (claim.bounced ? status.bounced : status.had).push(recipient);
+      if (claim.bounced && unreachable.has(recipient)) status.bouncedInPeople.push(recipient);
+    }
     else if (unreachable.has(recipient)) status.unreachable.push(recipient);
     else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);
     else status.notHad.push(recipient);

@@ -31,6 +31,7 @@ const changeLabels: Record<string, string> = {
   'revoke-links': 'Revoked someone’s links',
   'send-link': 'Emailed someone a new link',
   'send-reminders': 'Sent the reminders now',
+  'send-summary-after-bounce': 'Sent a kept board summary again to an address it had bounced from',
   'send-summary-again': 'Sent a kept board summary to board members who had not had it',
   'sign-in': 'Signed in',
   'sign-off-closure': 'Signed off a closure',
