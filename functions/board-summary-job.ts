@@ -28,7 +28,7 @@ function compose(): CoreDeps {
  * they cannot, the failed-job-runs alarm tells IT. After them no scheduled run will (they act on the
  * month's first working day only), so the error says how to send the rest by hand. A send whose answer
  * from SES was lost does not fail it: the email may have gone, and no retry could send it within its
- * claim's 15 minutes anyway; the log line counts it, and the month's page offers it after that.
+ * claim's 15 minutes anyway; the log line counts it (an alarm tells IT), and the month's page offers it after that.
  */
 export async function handler(event: unknown): Promise<Record<string, unknown>> {
   const input = parseOrThrow(BoardSummaryEvent, event, 'The board summary event is not valid') ?? {};

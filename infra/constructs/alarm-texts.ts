@@ -41,6 +41,9 @@ export const alarmTexts = {
   reminderFailures: (fn: AppFunction): string =>
     `A reminder run could not email some people, though the run itself finished. Open CloudWatch log group ${fn.logGroup.logGroupName} and find the run's line with "failures": "failedReasons" counts them by reason (the console's Reminders page names each person and says why in words; SES's own message is on the person's reminder record in the table). Fix the cause (often SES: the account still in the sandbox, its sending quota, or an address it refuses). Nothing needs re-running: the next working day's run tries those people again.`,
 
+  boardSummaryUnconfirmed: (fn: AppFunction): string =>
+    `The board summary job sent the month to some board members, but the email service's answer was lost: they may or may not have it, and nothing sends it to them again by itself. Open CloudWatch log group ${fn.logGroup.logGroupName} and find the run's line with "unconfirmed" (how many); if it keeps happening, look there for timeouts. Tell the admins: from ${claimTimeoutMs / 60_000} minutes after the run, the month's page in the console (Summaries) says how many have not had it and offers to send it to them; they should ask those board members first whether they had it.`,
+
   failedJobRuns: (queue: IQueue): string =>
     `A scheduled job run failed even after its retries. Its message is kept 14 days on queue ${queue.queueName} (SQS console, Send and receive messages, Poll): it names the function and the error. Fix the cause first. If it was the board summary, ${boardSummaryRerun('the board-summary function')}. If it was the reminder job, nothing needs re-running: the next working day's run catches up. ${deleteAfter}`,
 

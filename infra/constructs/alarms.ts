@@ -18,6 +18,12 @@ import { alarmTexts } from './alarm-texts.js';
  */
 export const reminderFailuresPattern = '{ $.job = "reminders" && $.failures > 0 }';
 
+/**
+ * The line a board summary run logs when SES's answer to some sends was lost: they may have gone, so
+ * the run neither fails (a retry could send a second copy) nor sends them again, and only this tells.
+ */
+export const boardSummaryUnconfirmedPattern = '{ $.job = "board-summary" && $.unconfirmed > 0 }';
+
 /** Five-minute periods: the functions run rarely, so one occurrence in any period is worth an email. */
 const sumOverFiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
 const highestOverFiveMinutes = { period: Duration.minutes(5), statistic: 'Maximum' };
@@ -30,6 +36,8 @@ export interface AlarmsProps {
   web: { http: AppFunction; stage: IHttpStage };
   /** A run that could not email some people still ends normally: only its log line tells. */
   reminders: AppFunction | undefined;
+  /** A run whose sends SES may or may not have taken ends normally too. */
+  boardSummary: AppFunction | undefined;
   /** Scheduled job runs that failed after their retries. */
   failedJobRuns: IQueue;
   /** Bounce and complaint events the mail-events function could not record. */
@@ -45,7 +53,6 @@ export class Alarms extends Construct {
   readonly topicKey: Key;
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
-  readonly reminderFailures: MetricFilter | undefined;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -57,23 +64,28 @@ export class Alarms extends Construct {
       this.watch(`${name}Throttles`, alarmTexts.throttled(fn), fn.function.metricThrottles(sumOverFiveMinutes));
     }
     this.watch('HttpServerErrors', alarmTexts.serverErrors(props.web.http), props.web.stage.metricServerError(sumOverFiveMinutes));
-    this.reminderFailures = props.reminders && this.watchReminderFailures(props.reminders);
+    if (props.reminders) {
+      // The people the run could not email, so the graph shows how many as well as when.
+      this.watchLogLine(props.reminders, 'ReminderFailures', reminderFailuresPattern, '$.failures', alarmTexts.reminderFailures(props.reminders));
+    }
+    if (props.boardSummary) {
+      this.watchLogLine(props.boardSummary, 'BoardSummaryUnconfirmed', boardSummaryUnconfirmedPattern, '$.unconfirmed', alarmTexts.boardSummaryUnconfirmed(props.boardSummary));
+    }
 
     this.watch('FailedJobRunsWaiting', alarmTexts.failedJobRuns(props.failedJobRuns), props.failedJobRuns.metricApproximateNumberOfMessagesVisible(highestOverFiveMinutes));
     this.watch('FailedMailEventsWaiting', alarmTexts.failedMailEvents(props.failedMailEvents), props.failedMailEvents.metricApproximateNumberOfMessagesVisible(highestOverFiveMinutes));
   }
 
-  private watchReminderFailures(reminders: AppFunction): MetricFilter {
-    const filter = new MetricFilter(this, 'ReminderFailuresFilter', {
-      logGroup: reminders.logGroup,
-      filterPattern: FilterPattern.literal(reminderFailuresPattern),
+  /** Counts a function's log lines that match `pattern`, each by the number at `value`, and alarms on any. */
+  private watchLogLine(fn: AppFunction, name: string, pattern: string, value: string, description: string): void {
+    const filter = new MetricFilter(this, `${name}Filter`, {
+      logGroup: fn.logGroup,
+      filterPattern: FilterPattern.literal(pattern),
       metricNamespace: Stack.of(this).stackName,
-      metricName: 'ReminderFailures',
-      // The people the run could not email, so the graph shows how many as well as when.
-      metricValue: '$.failures',
+      metricName: name,
+      metricValue: value,
     });
-    this.watch('ReminderFailures', alarmTexts.reminderFailures(reminders), filter.metric(sumOverFiveMinutes));
-    return filter;
+    this.watch(name, description, filter.metric(sumOverFiveMinutes));
   }
 
   /** CloudWatch publishes alarm notifications to the encrypted topic, so it must be able to use the key; only for this account. */

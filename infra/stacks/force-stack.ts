@@ -64,6 +64,7 @@ export class ForceStack extends Stack {
       functions,
       web: this.web,
       reminders: this.jobs.jobs.reminders?.fn,
+      boardSummary: this.jobs.jobs.boardSummary?.fn,
       failedJobRuns: this.jobs.failedRuns,
       failedMailEvents: this.mail.failedEvents,
     });

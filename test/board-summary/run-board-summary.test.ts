@@ -341,7 +341,8 @@ describe('runBoardSummary when a send fails', () => {
     const first = await runBoardSummary(deps, { dryRun: false, now: firstWorkingDay });
     expect(first).toMatchObject({ sent: [board[0]], failed: [], inFlight: [], unconfirmed: [board[1]] });
     expect(first.outcome === 'done' && first.message).toContain('not known whether the email service took it for 1, as its answer was lost (they may have it');
-    expect(describeRun(first)).toMatchObject({ sent: 1, unconfirmed: 1 });
+    // The fields the BoardSummaryUnconfirmed alarm's filter reads (infra/constructs/alarms.ts).
+    expect(describeRun(first)).toMatchObject({ job: 'board-summary', sent: 1, unconfirmed: 1 });
     lose = false;
     // Lambda's retry, a minute later, does not make a second copy.
     const retry = await runBoardSummary(deps, { dryRun: false, now: new Date(firstWorkingDay.getTime() + 60_000) });

@@ -313,7 +313,7 @@ describe('force stack for the sample configs', () => {
     };
     const alarmNamed = (template: Template, id: RegExp): Resource => alarmsOf(template).find(([logicalId]) => id.test(logicalId))![1];
 
-    it('alarms on errors and throttles of every function, on error pages, on reminder runs with failures and on anything waiting on a dead-letter queue', () => {
+    it('alarms on errors and throttles of every function, on error pages, on reminder runs with failures, on board summaries not known to be sent and on anything waiting on a dead-letter queue', () => {
       const functions = resources(demo, 'AWS::Lambda::Function').length;
       const alarms = alarmsOf(demo);
       const metrics = alarms.map(([, alarm]) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`);
@@ -322,7 +322,8 @@ describe('force stack for the sample configs', () => {
       expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(2);
       expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/ReminderFailures')).toHaveLength(1);
-      expect(alarms).toHaveLength(2 * functions + 4);
+      expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/BoardSummaryUnconfirmed')).toHaveLength(1);
+      expect(alarms).toHaveLength(2 * functions + 5);
       for (const [id, alarm] of alarms) {
         expect(alarm.Properties, id).toMatchObject({ Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: expect.stringMatching(/^AlarmsTopic/) }] });
       }
@@ -341,14 +342,22 @@ describe('force stack for the sample configs', () => {
       });
     });
 
-    it('counts reminder runs that could not email someone from the line the job logs, and alarms on them', () => {
-      const [[, filter]] = resources(demo, 'AWS::Logs::MetricFilter') as [[string, Resource]];
-      expect(filter.Properties).toEqual({
-        LogGroupName: { Ref: expect.stringMatching(/^JobsRemindersLogs/) },
-        FilterPattern: '{ $.job = "reminders" && $.failures > 0 }',
-        MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', MetricValue: '$.failures' }],
-      });
-      demo.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', Statistic: 'Sum' });
+    it('counts reminder runs that could not email someone, and board summary runs whose sends SES may not have taken, from the lines the jobs log, and alarms on them', () => {
+      expect(resources(demo, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties)).toEqual([
+        {
+          LogGroupName: { Ref: expect.stringMatching(/^JobsRemindersLogs/) },
+          FilterPattern: '{ $.job = "reminders" && $.failures > 0 }',
+          MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', MetricValue: '$.failures' }],
+        },
+        {
+          LogGroupName: { Ref: expect.stringMatching(/^JobsBoardSummaryLogs/) },
+          FilterPattern: '{ $.job = "board-summary" && $.unconfirmed > 0 }',
+          MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'BoardSummaryUnconfirmed', MetricValue: '$.unconfirmed' }],
+        },
+      ]);
+      for (const metric of ['ReminderFailures', 'BoardSummaryUnconfirmed']) {
+        demo.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'ActionPlanTracker-demo', MetricName: metric, Statistic: 'Sum' });
+      }
     });
 
     it('emails the alarm address through an encrypted topic', () => {
@@ -396,6 +405,7 @@ describe('force stack for the sample configs', () => {
       expect(descriptionOf(alarmNamed(demo, /^AlarmsReminderFailures/))).toMatch(/log group <name> .*"failures".*the next working day's run tries those people again/);
       // The log line counts failures by reason; who failed is on the console's Reminders page (runLogLine).
       expect(descriptionOf(alarmNamed(demo, /^AlarmsReminderFailures/))).toMatch(/"failedReasons" counts them by reason.*Reminders page names each person/);
+      expect(descriptionOf(alarmNamed(demo, /^AlarmsBoardSummaryUnconfirmed/))).toMatch(/log group <name> .*"unconfirmed".*from 15 minutes after the run, the month's page .* offers to send it to them/);
     });
 
     it('says how to send a board summary whose run failed: by invoking the function with the month, as no scheduled run will', () => {
