@@ -14,7 +14,7 @@ const SesEventType = z.object({ eventType: z.optional(z.string()), notificationT
 const SesBounce = z.object({
   bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
   /** The tags the email was sent with (event publishing gives them; identity notifications do not). */
-  mail: z.optional(z.object({ tags: z.optional(z.unknown()) })),
+  mail: z.optional(z.object({ tags: z.optional(z.unknown()), messageId: z.optional(z.unknown()) })),
 });
 /** Read apart from the bounce: tags of another shape must not stop the people it names being marked. */
 const BounceTags = z.record(z.string(), z.array(z.string()));
@@ -44,6 +44,8 @@ function toMailEvent(message: string): MailEvent | null {
       permanent: bounce.bounceType === 'Permanent',
       recipients: bounce.bouncedRecipients.map((r) => r.emailAddress),
       ...(boardMonth.success ? { boardMonth: boardMonth.data } : {}),
+      // Tells a late or repeated event about an earlier send of the month from one about the latest.
+      ...(typeof mail?.messageId === 'string' ? { messageId: mail.messageId } : {}),
     };
   }
   if (type === 'Complaint') {

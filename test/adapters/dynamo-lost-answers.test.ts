@@ -158,7 +158,7 @@ describe('a conditional write applied, whose answer was lost, and sent again', (
     const store = new DynamoSummaryStore(dynamo.doc, table);
     const sentAt = new Date(at);
     await store.claimSend('2026-10', 'pcc@testshire.example', sentAt);
-    await store.confirmSent('2026-10', 'pcc@testshire.example', sentAt);
+    await store.confirmSent('2026-10', 'pcc@testshire.example', sentAt, 'm-1');
     await store.markBounced('2026-10', 'pcc@testshire.example');
     expect(await new DynamoSummaryStore(lossy, table).releaseBounced('2026-10', 'pcc@testshire.example')).toBe(true);
     expect(writes).toBe(2);

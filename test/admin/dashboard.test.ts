@@ -129,7 +129,7 @@ describe('the dashboard', () => {
     const sent = async (fixture: ReturnType<typeof consoleFixture>) => {
       await keptNotSent(fixture);
       await fixture.deps.summaries.claimSend('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'));
-      await fixture.deps.summaries.confirmSent('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'));
+      await fixture.deps.summaries.confirmSent('2026-10', boardEmail, new Date('2026-11-02T08:00:00Z'), 'm-1');
     };
     expect((await dashboardFor(adminEmail, sent)).html).not.toContain('has not reached');
     // Had it, then marked it as spam: they had it all the same.
@@ -165,7 +165,7 @@ describe('the dashboard', () => {
     await fixture.deps.summaries.putSnapshot(compileBoardSummary({ actions: plan, updates: [], people: [], previous: null, month: '2026-10', now: at, config }));
     // One bounced; the other never sent (added to the list since).
     await fixture.deps.summaries.claimSend('2026-10', boardEmail, at);
-    await fixture.deps.summaries.confirmSent('2026-10', boardEmail, at);
+    await fixture.deps.summaries.confirmSent('2026-10', boardEmail, at, 'm-1');
     await fixture.deps.summaries.markBounced('2026-10', boardEmail);
     const html = await (await fixture.request('/admin', { cookie: await fixture.signIn(adminEmail) })).text();
     expect(html).toContain('The October 2026 board summary has not reached any of the 2 board members on the list');

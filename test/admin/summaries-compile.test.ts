@@ -23,6 +23,8 @@ const config = parseForceConfig(
   'test',
 );
 const now = new Date('2026-11-27T10:00:00Z');
+/** SES's message ids, unique across harnesses: a bounce is matched to its send by its id. */
+let messageCount = 0;
 
 interface HarnessOptions {
   session?: typeof boardSession;
@@ -41,9 +43,11 @@ interface HarnessOptions {
   bounced?: string[];
   /** The app's clock. */
   at?: Date;
+  /** Whether the mail client cannot be had at all (the run throws rather than counting a failed send). */
+  mailerDown?: boolean;
 }
 
-async function harness({ session, refuse = () => false, loseAnswer = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], bounced = [], at = now }: HarnessOptions = {}) {
+async function harness({ session, refuse = () => false, loseAnswer = () => false, board = config.board, summaries = new MemorySummaryStore(), left = [], spam = [], bounced = [], at = now, mailerDown = false }: HarnessOptions = {}) {
   const repository = new MemoryRepository();
   for (const email of left) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Left ${email}`, email, active: false }));
   for (const email of spam) await repository.putPerson(makePerson({ id: personIdFromEmail(email), name: `Spam ${email}`, email, mailStatus: 'complained' }));
@@ -57,14 +61,17 @@ async function harness({ session, refuse = () => false, loseAnswer = () => false
     summaries,
     audit,
     clock: { now: () => at },
-    getMailer: async () => ({
-      send: async (email) => {
-        if (refuse(email)) throw sesRejection(email.to[0]!);
-        if (loseAnswer(email)) throw sesServerError();
-        sent.push(email);
-        return { messageId: `m-${sent.length}` };
-      },
-    }),
+    getMailer: async () => {
+      if (mailerDown) throw new Error('The mail client could not be loaded');
+      return {
+        send: async (email) => {
+          if (refuse(email)) throw sesRejection(email.to[0]!);
+          if (loseAnswer(email)) throw sesServerError();
+          sent.push(email);
+          return { messageId: `m-${++messageCount}` };
+        },
+      };
+    },
   });
   const app = adminTestApp(deps, createSummaryRoutes(), '/admin/summaries', session);
   const compile = (month: string) =>
@@ -288,31 +295,64 @@ describe('compiling a board summary on demand', () => {
     expect(page).not.toContain('bounced, as the email service reported');
     expect(page).toContain('2 of the 3 board members have had it.');
 
-    // Pressed again (a double click, a second admin): had it already, so nothing is sent.
+    // Pressed again (a second admin, a reload): not bounced any more, so nothing is sent or audited, and the page says where they stand.
     const again = await sendAfterBounce('2026-10', 'pcc@testshire.example');
-    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=1&pending=0&failed=0&unknown=0&bounced=0');
+    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10');
     expect(sent).toHaveLength(1);
-    expect(audit.entries[1]).toMatchObject({ change: 'send-summary-after-bounce', before: { bounced: [] }, after: { sent: [] } });
+    expect(audit.entries).toHaveLength(1);
+    // A late or repeated bounce event about the first send does not mark the second.
+    expect(await summaries.markBounced('2026-10', 'pcc@testshire.example', 'm-earlier')).toBe(false);
+    expect(await (await app.request('/admin/summaries/2026-10')).text()).not.toContain('bounced, as the email service reported');
   });
 
-  it('sends a bounced month again only where it may go: on the board list, emailable as People says, a kept month, by an admin', async () => {
+  it('sends a bounced month once when pressed twice at once (a double click), and keeps the other bounced address on the page', async () => {
     const first = await harness();
     await first.compile('2026-10');
     await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
     await first.summaries.markBounced('2026-10', 'chief@testshire.example');
+    const { app, sendAfterBounce, sent, audit } = await harness({ summaries: first.summaries });
+    const answers = await Promise.all([sendAfterBounce('2026-10', 'pcc@testshire.example'), sendAfterBounce('2026-10', 'pcc@testshire.example')]);
+    expect(sent.flatMap((e) => e.to)).toEqual(['pcc@testshire.example']);
+    expect(audit.entries).toHaveLength(1);
+    expect(answers.map((a) => a.headers.get('location')).sort()).toEqual(['/admin/summaries/2026-10', '/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0']);
+    for (const answer of answers) {
+      const page = await (await app.request(answer.headers.get('location')!)).text();
+      expect(page).not.toContain('nobody was emailed');
+      // Under the banner too: the other address that bounced, with its own button.
+      expect(page).toContain('Send October 2026 again to chief@testshire.example');
+      expect(page).not.toContain('again to pcc@testshire.example');
+    }
+  });
+
+  it('sends a bounced month again only where it may go: a bounced address on the board list, emailable as People says, a kept month, by an admin', async () => {
+    const first = await harness({ board: [...config.board, 'left@testshire.example', 'dcc@testshire.example'] });
+    await first.compile('2026-10');
+    await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
+    await first.summaries.markBounced('2026-10', 'chief@testshire.example');
+    await first.summaries.markBounced('2026-10', 'left@testshire.example');
+    await first.summaries.releaseSent('2026-10', 'dcc@testshire.example');
     // People marks the chief's address too (the same bounce marked both): put right there first.
-    const { app, sendAfterBounce, sent, audit } = await harness({ summaries: first.summaries, bounced: ['chief@testshire.example'] });
+    const { app, sendAfterBounce, sent, audit } = await harness({
+      board: [...config.board, 'left@testshire.example', 'dcc@testshire.example'],
+      summaries: first.summaries,
+      spam: ['chief@testshire.example'],
+      left: ['left@testshire.example'],
+    });
     const page = await (await app.request('/admin/summaries/2026-10')).text();
-    expect(page).toContain('People marks chief@testshire.example as bounced too: once it works, say so on their page in People, and send the month to it again from here.');
+    expect(page).toContain('People marks chief@testshire.example as bounced or as spam too: once it works, mark it as working on their page in People, then send the month to it again from here.');
     expect(page).not.toContain('again to chief@testshire.example');
     expect(page).toContain('Send October 2026 again to pcc@testshire.example');
     const refused = await sendAfterBounce('2026-10', 'chief@testshire.example');
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain('People marks chief@testshire.example as bounced or as spam. Once the address works, say so on their page in People; then send the month to it from the month’s page.');
-
+    expect(await refused.text()).toContain('People marks chief@testshire.example as bounced or as spam. Once the address works, mark it as working on their page in People; then send the month to it from the month’s page.');
+    const leaver = await sendAfterBounce('2026-10', 'left@testshire.example');
+    expect(leaver.status).toBe(409);
+    expect(await leaver.text()).toContain('left@testshire.example has left, as People says, so the summary is not sent to them');
     const offList = await sendAfterBounce('2026-10', 'someone@elsewhere.example');
     expect(offList.status).toBe(409);
     expect(await offList.text()).toContain('someone@elsewhere.example is not on the config’s board list, so the summary is not sent to it.');
+    // Never bounced (not had it): this button is not how it is sent, so nothing is sent or audited.
+    expect((await sendAfterBounce('2026-10', 'dcc@testshire.example')).headers.get('location')).toBe('/admin/summaries/2026-10');
     expect((await sendAfterBounce('2026-09', 'pcc@testshire.example')).status).toBe(404);
     expect((await sendAfterBounce('not-a-month', 'pcc@testshire.example')).status).toBe(404);
 
@@ -322,6 +362,24 @@ describe('compiling a board summary on demand', () => {
     expect([...sent, ...board.sent]).toEqual([]);
     expect(audit.entries).toEqual([]);
     expect(await first.summaries.listSendClaims('2026-10')).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'pcc@testshire.example', bounced: true })]));
+  });
+
+  it('gives the bounce back and says so in the audit log when the send after it fails', async () => {
+    const first = await harness();
+    await first.compile('2026-10');
+    await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
+    const { app, sendAfterBounce, audit } = await harness({ summaries: first.summaries, refuse: () => true });
+    const response = await sendAfterBounce('2026-10', 'pcc@testshire.example');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=1&unknown=0&bounced=0');
+    expect(audit.entries).toEqual([expect.objectContaining({ change: 'send-summary-after-bounce', before: { bounced: ['pcc@testshire.example'] }, after: { sent: [], failed: ['pcc@testshire.example'] } })]);
+    // Not had it now, and offered with the others who have not.
+    expect(await (await app.request('/admin/summaries/2026-10')).text()).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
+
+    // A run that stops with an error (no mail client at all): the bounce given back is in the log all the same.
+    const stopped = await harness({ summaries: first.summaries, mailerDown: true });
+    await first.summaries.markBounced('2026-10', 'chief@testshire.example');
+    expect((await stopped.sendAfterBounce('2026-10', 'chief@testshire.example')).status).toBe(500);
+    expect(stopped.audit.entries).toEqual([expect.objectContaining({ before: { bounced: ['chief@testshire.example'] }, after: { sent: [], error: 'The mail client could not be loaded' } })]);
   });
 
   it('says a kept month is being sent by another run, and offers no button while it may be', async () => {

@@ -44,7 +44,7 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.claimSend('2026-11', 'dcc@example.police.uk', at)).toBe('claimed');
     await store.releaseSent('2026-10', 'dcc@example.police.uk');
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
-    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at, 'm-1');
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
   });
 
@@ -55,7 +55,7 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(10))).toBe('in-flight');
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(16))).toBe('claimed');
-    await store.confirmSent('2026-10', 'dcc@example.police.uk', minutes(16));
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', minutes(16), 'm-1');
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', minutes(60 * 24))).toBe('sent');
   });
 
@@ -63,7 +63,7 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     const store = await create();
     const at = new Date('2026-11-02T07:30:00.000Z');
     await store.claimSend('2026-10', 'DCC@example.police.uk', at);
-    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at, 'm-1');
     await store.claimSend('2026-10', 'pcc@example.police.uk', at);
     await store.claimSend('2026-11', 'chief@example.police.uk', at);
     const claims = await store.listSendClaims('2026-10');
@@ -79,7 +79,7 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     const store = await create();
     const at = new Date('2026-11-02T07:30:00.000Z');
     await store.claimSend('2026-10', 'dcc@example.police.uk', at);
-    await store.confirmSent('2026-10', 'dcc@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at, 'm-1');
     expect(await store.markBounced('2026-10', 'DCC@Example.police.uk')).toBe(true);
     expect(await store.markBounced('2026-10', 'nobody@example.police.uk')).toBe(false);
     expect(await store.markBounced('2026-09', 'dcc@example.police.uk')).toBe(false);
@@ -94,7 +94,7 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     const at = new Date('2026-11-02T07:30:00.000Z');
     for (const recipient of ['dcc@example.police.uk', 'pcc@example.police.uk']) {
       await store.claimSend('2026-10', recipient, at);
-      await store.confirmSent('2026-10', recipient, at);
+      await store.confirmSent('2026-10', recipient, at, 'm-1');
     }
     await store.claimSend('2026-10', 'chief@example.police.uk', at);
     await store.markBounced('2026-10', 'dcc@example.police.uk');
@@ -110,6 +110,21 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
       ['pcc@example.police.uk', true, false],
     ]);
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('claimed');
+  });
+
+  it("marks a bounce of the send a claim was confirmed with, not a late or repeated one of an earlier send of the month", async () => {
+    const store = await create();
+    const at = new Date('2026-11-02T07:30:00.000Z');
+    await store.claimSend('2026-10', 'dcc@example.police.uk', at);
+    await store.confirmSent('2026-10', 'dcc@example.police.uk', at, 'm-2');
+    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', 'm-1')).toBe(false);
+    expect((await store.listSendClaims('2026-10'))[0]).toMatchObject({ sent: true, bounced: false });
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
+    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', 'm-2')).toBe(true);
+    expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('bounced');
+    // A claim whose send SES's lost answer left without an id takes the bounce SES reports for it.
+    await store.claimSend('2026-10', 'pcc@example.police.uk', at);
+    expect(await store.markBounced('2026-10', 'pcc@example.police.uk', 'm-3')).toBe(true);
   });
 
   it('takes a bounce on a claim never confirmed (SES took it, its answer was lost) as sent and bounced, never to be claimed again', async () => {

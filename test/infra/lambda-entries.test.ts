@@ -243,21 +243,23 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
     expect((await repository.getPerson('p-complain'))?.mailStatus).toBe('complained');
   });
 
-  it("marks a board summary that bounced on its month's claim, by the tag it was sent with, for an address no person has", async () => {
+  it("marks a board summary that bounced on its month's claim, by the tag it was sent with and its message id, for an address no person has", async () => {
     const summaries = new DynamoSummaryStore(createDocumentClient({ region: 'eu-west-2', dynamoEndpoint: dynamo.endpoint }), tableName);
     const at = new Date('2026-04-01T07:30:00.000Z');
     await summaries.claimSend('2026-03', 'pcc.office@example.police.uk', at);
-    await summaries.confirmSent('2026-03', 'pcc.office@example.police.uk', at);
+    await summaries.confirmSent('2026-03', 'pcc.office@example.police.uk', at, 'm-1');
     const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
-    const bounce = (tags: Record<string, string[]>) => ({
+    const bounce = (tags: Record<string, string[]>, messageId = 'm-1') => ({
       eventType: 'Bounce',
-      mail: { timestamp: '2026-04-01T07:30:01.000Z', tags: { 'ses:configuration-set': ['entries-test'], ...tags } },
+      mail: { timestamp: '2026-04-01T07:30:01.000Z', messageId, tags: { 'ses:configuration-set': ['entries-test'], ...tags } },
       // The second address was never sent that month: there is no claim of it to mark.
       bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'PCC.Office@example.police.uk' }, { emailAddress: 'never.sent@example.police.uk' }] },
     });
     // A tag that is not a month is not ours, nor are tags of another shape: nothing is marked, and the event is not refused.
     expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['March'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
     expect(await handler(snsWrappedSesEvent({ ...bounce({}), mail: { tags: ['board-summary=2026-03'] } }))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
+    // A late or repeated event about an earlier send of the month, given back and sent again since: not this send's bounce.
+    expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['2026-03'] }, 'm-0')))).toEqual({ marked: [], unknown: 2, boardBounces: 0 });
     expect(await summaries.listSendClaims('2026-03')).toMatchObject([{ recipient: 'pcc.office@example.police.uk', bounced: false }]);
     expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['2026-03'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 1 });
     expect(await summaries.listSendClaims('2026-03')).toEqual([{ recipient: 'pcc.office@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);

@@ -70,7 +70,7 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
  * had it, and the month goes to it with the others who have not. An address People marks too is put
  * right there first.
  */
-function BouncedNote({ month, bounced, inPeople }: { month: string; bounced: string[]; inPeople: string[] }) {
+export function BouncedNote({ month, bounced, inPeople }: { month: string; bounced: string[]; inPeople: string[] }) {
   const one = bounced.length === 1;
   return (
     <>
@@ -79,11 +79,11 @@ function BouncedNote({ month, bounced, inPeople }: { month: string; bounced: str
         with {one ? 'them' : 'each of them'}. If an address is wrong, ask whoever deploys the system to correct the config’s board list, then send the month to the corrected address
         from here. If it is right, ask IT to take it off the email service’s suppression list (or every later month bounces too), then send the month to it again:
       </p>
-      <ul class="plain-list">
+      <ul class="plain-list" role="list">
         {bounced.map((address) =>
           inPeople.includes(address) ? (
             <li>
-              People marks {address} as bounced too: once it works, say so on their page in People, and send the month to it again from here.
+              People marks {address} as bounced or as spam too: once it works, mark it as working on their page in People, then send the month to it again from here.
             </li>
           ) : (
             <li>

@@ -25,7 +25,7 @@ import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
 import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
 import { PackButton } from './pack-button.js';
-import { KeptSendStatus, PreviewBanner, someNotSent } from './send-status.js';
+import { BouncedNote, KeptSendStatus, PreviewBanner, someNotSent } from './send-status.js';
 import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
 import type { NotEndedYet } from '../../functions/core/admin/compile-summary.js';
 import { consoleActionPath } from '../../functions/core/admin/console-paths.js';
@@ -179,7 +179,7 @@ export function SummaryPage({
   session: AdminSession;
   snapshot: Snapshot;
   compiled?: CompiledCounts | null;
-  /** A kept month's page for an admin: who has had it, shown when someone has not. */
+  /** A kept month's page for an admin: who has had it, shown when someone has not (under a run's banner, whose email bounced). */
   board?: BoardSendStatus | null;
   /**
    * Set for a dry run's summary, which has no pack to download; `board`, who has had it (nobody, unless
@@ -214,9 +214,15 @@ export function SummaryPage({
     <AdminLayout title={heading} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner month={summary.month} counts={compiled} canSend={session.role === 'admin'} />}
       {preview && <PreviewBanner month={summary.month} asAt={figuresAsAt(summary)} {...preview} />}
-      {board && someNotSent(board) && (
+      {board && !compiled && someNotSent(board) && (
         <div class="warning-text">
           <KeptSendStatus month={summary.month} board={board} lead="Not every board member on the list has had this summary." />
+        </div>
+      )}
+      {/* The banner says what the run did; an address that bounced before is left to send again to. */}
+      {board && compiled && board.bounced.length > 0 && (
+        <div class="warning-text">
+          <BouncedNote month={summary.month} bounced={board.bounced} inPeople={board.bouncedInPeople} />
         </div>
       )}
       <h1>{heading}</h1>

@@ -14,7 +14,7 @@ import { summaryPaths } from './summary-paths.js';
 import { CompiledCounts, compiledQuery } from './compiled-banner.js';
 
 /** What the run did, carried to the month's page: counts only, never addresses. */
-function monthPageAfter({ run }: Extract<CompileSummaryResult, { ok: true }>): string {
+function monthPageAfter(run: Extract<CompileSummaryResult, { ok: true }>['run']): string {
   const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length };
   return `${summaryPaths.month(run.month)}${compiledQuery(counts)}`;
 }
@@ -56,8 +56,9 @@ export function createSummaryRoutes() {
     if (!snapshot) throw new NotFoundError(`The board summary for ${month}`);
     // Only a well-formed set of counts (as the compile route writes it) makes a banner.
     const compiled = CompiledCounts.safeParse(c.req.query());
-    // An admin opening a month is told if a board member has not had it (a scheduled send that failed).
-    const board = c.get('session').role === 'admin' && !compiled.success ? await findBoardSendStatus(c.get('deps'), month, c.get('deps').clock.now()) : null;
+    // An admin opening a month is told if a board member has not had it (a scheduled send that failed),
+    // and under a run's banner of any address that bounced still.
+    const board = c.get('session').role === 'admin' ? await findBoardSendStatus(c.get('deps'), month, c.get('deps').clock.now()) : null;
     return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} compiled={compiled.success ? compiled.data : null} board={board} />);
   });
 
@@ -66,7 +67,7 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const form = await c.req.parseBody();
     const result = await compileSummaryOnDemand({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), form, deps.clock.now());
-    if (result.ok) return c.redirect(monthPageAfter(result), 303);
+    if (result.ok) return c.redirect(monthPageAfter(result.run), 303);
     const listing = await deps.summaries.listSummaries();
     const month = typeof form.month === 'string' ? form.month : '';
     return c.html(<SummaryListPage forceName={deps.config.name} session={c.get('session')} summaries={listing} compile={{ month, error: result.message }} />, 400);
@@ -77,8 +78,9 @@ export function createSummaryRoutes() {
     const deps = c.get('deps');
     const month = monthParam(c.req.param('month'));
     const result = await sendAgainAfterBounce({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), month, await c.req.parseBody(), deps.clock.now());
-    if (result.ok) return c.redirect(monthPageAfter(result), 303);
-    throw new HttpError(409, 'Not sent', result.message);
+    if (result.kind === 'refused') throw new HttpError(409, 'Not sent', result.message);
+    // Not bounced any more (another press sent it): the month's page says where that address stands.
+    return c.redirect(result.kind === 'sent' ? monthPageAfter(result.run) : summaryPaths.month(month), 303);
   });
 
   // A link kept from before downloads were POSTs lands on the month's page, which has the button.

@@ -104,14 +104,14 @@ export class DynamoSummaryStore implements SummaryStore {
     return Item?.state === 'claimed' ? 'in-flight' : Item?.bounced === true ? 'bounced' : 'sent';
   }
 
-  async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
+  async confirmSent(month: Month, recipient: string, at: Date, messageId: string): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: sentKey(month, recipient),
-        UpdateExpression: 'SET sentAt = :at, #state = :sent',
+        UpdateExpression: 'SET sentAt = :at, #state = :sent, messageId = :messageId',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':at': at.toISOString(), ':sent': 'sent' },
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':sent': 'sent', ':messageId': messageId },
       }),
     );
   }
@@ -120,16 +120,18 @@ export class DynamoSummaryStore implements SummaryStore {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sentKey(month, recipient) }));
   }
 
-  markBounced(month: Month, recipient: string): Promise<boolean> {
+  markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean> {
+    // A claim never confirmed (SES's answer was lost), or confirmed before claims kept the id, takes any bounce.
+    const sameSend = messageId === undefined ? '' : ' AND (attribute_not_exists(messageId) OR messageId = :messageId)';
     return conditionHeld(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: sentKey(month, recipient),
           UpdateExpression: 'SET bounced = :yes, #state = :sent',
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: `attribute_exists(pk)${sameSend}`,
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':yes': true, ':sent': 'sent' },
+          ExpressionAttributeValues: { ':yes': true, ':sent': 'sent', ...(messageId === undefined ? {} : { ':messageId': messageId }) },
         }),
       ),
     );

@@ -5,7 +5,7 @@ import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SendClaim
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
   private readonly snapshots = new Map<Month, Snapshot>();
-  private readonly sent = new Map<string, { claimedAt: number; sentAt: number | null; bounced: boolean }>();
+  private readonly sent = new Map<string, { claimedAt: number; sentAt: number | null; bounced: boolean; messageId?: string }>();
 
   async getSnapshot(month: Month): Promise<Snapshot | null> {
     const snapshot = this.snapshots.get(month);
@@ -30,21 +30,22 @@ export class MemorySummaryStore implements SummaryStore {
     return 'claimed';
   }
 
-  async confirmSent(month: Month, recipient: string, at: Date): Promise<void> {
+  async confirmSent(month: Month, recipient: string, at: Date, messageId: string): Promise<void> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
-    if (claim) this.sent.set(key, { ...claim, sentAt: at.getTime() });
+    if (claim) this.sent.set(key, { ...claim, sentAt: at.getTime(), messageId });
   }
 
   async releaseSent(month: Month, recipient: string): Promise<void> {
     this.sent.delete(`${month}|${recipientKey(recipient)}`);
   }
 
-  async markBounced(month: Month, recipient: string): Promise<boolean> {
+  async markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
-    if (claim) this.sent.set(key, { ...claim, sentAt: claim.sentAt ?? claim.claimedAt, bounced: true });
-    return claim !== undefined;
+    if (!claim || (messageId !== undefined && claim.messageId !== undefined && claim.messageId !== messageId)) return false;
+    this.sent.set(key, { ...claim, sentAt: claim.sentAt ?? claim.claimedAt, bounced: true });
+    return true;
   }
 
   async releaseBounced(month: Month, recipient: string): Promise<boolean> {

@@ -177,8 +177,9 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       ({ sent: result.alreadySent, bounced: result.bounced, 'in-flight': result.inFlight })[claim].push(recipient);
       continue;
     }
+    let messageId: string;
     try {
-      await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}), tags }, pacer, timer, boardBackoff);
+      ({ messageId } = await sendWithBackoff(mailer, { to: [recipient], ...email, ...(attachments ? { attachments } : {}), tags }, pacer, timer, boardBackoff));
     } catch (error) {
       if (certainlyNotSent(error)) {
         await deps.summaries.releaseSent(month, recipient);
@@ -187,7 +188,7 @@ async function sendToBoard(deps: RunBoardSummaryDeps, snapshot: Snapshot, now: D
       continue;
     }
     result.sent.push(recipient);
-    await deps.summaries.confirmSent(month, recipient, now);
+    await deps.summaries.confirmSent(month, recipient, now, messageId);
   }
   const again = 'send this month again from its preview in the console\'s Summaries to retry them: the others are not sent it twice';
   const parts = [

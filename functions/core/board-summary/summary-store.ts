@@ -23,16 +23,18 @@ export interface SummaryStore {
    * left by a run that died mid-send, and is claimed again.
    */
   claimSend(month: Month, recipient: string, at: Date): Promise<SendClaim>;
-  /** Records that the claimed email went. */
-  confirmSent(month: Month, recipient: string, at: Date): Promise<void>;
+  /** Records that the claimed email went, and its SES message id, which a bounce of it carries. */
+  confirmSent(month: Month, recipient: string, at: Date, messageId: string): Promise<void>;
   /** Gives a claim back after a failed send, so that a retry sends it. */
   releaseSent(month: Month, recipient: string): Promise<void>;
   /**
    * Records on a claim that the email service reported the month's email to that recipient bounced:
    * sent (SES took it, even when its answer was lost and the claim never confirmed), but not had.
-   * Without a claim (given back meanwhile) it records nothing, and answers false.
+   * Without a claim (given back meanwhile) it records nothing, and answers false; nor on a claim
+   * confirmed with another message id: a late or repeated event about an earlier send, since given back
+   * and sent again.
    */
-  markBounced(month: Month, recipient: string): Promise<boolean>;
+  markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean>;
   /**
    * Gives back a bounced claim once an admin knows the address is right again (taken off the email
    * service's suppression list): the next send goes to it. False when the claim is not (or no longer) bounced.

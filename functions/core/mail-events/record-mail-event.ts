@@ -4,8 +4,8 @@ import type { Repository } from '../ports.js';
 
 /** What SES reported about delivery to some recipients, stripped of SES's envelope. */
 export type MailEvent =
-  /** `boardMonth`: the month of the board summary that bounced, when it was one. */
-  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month }
+  /** `boardMonth`: the month of the board summary that bounced, when it was one; `messageId`: SES's id of the email. */
+  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month; messageId?: string }
   | { kind: 'complaint'; recipients: string[] };
 
 export interface MailEventOutcome {
