@@ -6,6 +6,7 @@ import { parseOrThrow } from './core/validation.js';
 import { boardSummaryDeps } from './runtime/board-summary-deps.js';
 import type { CoreDeps } from './runtime/compose.js';
 import { composeFromEnvironment } from './runtime/lambda-env.js';
+import { writeLogLine } from './runtime/write-log-line.js';
 
 /**
  * What EventBridge Scheduler sends: when the schedule fired (infra/constructs/jobs.ts). An operator may
@@ -40,7 +41,8 @@ export async function handler(event: unknown): Promise<Record<string, unknown>> 
     now: deps.clock.now(),
   });
   const line = describeRun(run);
-  console.log(JSON.stringify(line));
+  // Read by the alarm on sends SES may not have taken.
+  writeLogLine(JSON.stringify(line));
   if (run.outcome === 'done' && (run.failed.length > 0 || run.inFlight.length > 0)) {
     throw new Error(`${run.message} If Lambda's retries fail too, invoke this function with {"month":"${run.month}"} once the cause is fixed.`);
   }

@@ -7,6 +7,7 @@ import type { RunReport } from './core/reminders/run-report.js';
 import { parseOrThrow } from './core/validation.js';
 import type { CoreDeps } from './runtime/compose.js';
 import { composeFromEnvironment } from './runtime/lambda-env.js';
+import { writeLogLine } from './runtime/write-log-line.js';
 import { renderDigestEmail } from '../web/emails/digest-email.js';
 
 /** What the EventBridge Scheduler target sends (infra/constructs/jobs.ts). */
@@ -36,13 +37,6 @@ export function reminderJobDeps(core: ReminderCoreDeps, log?: (line: string) => 
 }
 
 let deps: RunRemindersDeps | undefined;
-
-/**
- * The run's JSON line is written as the whole log event. In Lambda, console.log puts a timestamp, the
- * request id and a level before it, and the alarm on runs with failures reads the line with a JSON filter
- * pattern (infra/constructs/alarms.ts), which needs an event that is JSON from its first character.
- */
-const writeLogLine = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Composed on the first invocation of a cold start, so the environment is read once and in one place. */
 function compose(): RunRemindersDeps {

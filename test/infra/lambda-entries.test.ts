@@ -43,17 +43,22 @@ async function withSesUnreachable<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What `work` writes to stdout itself, bypassing console (as a Lambda's bare log lines do). */
+/**
+ * What `work` writes to stdout itself, bypassing console (as a Lambda's bare log lines do): console.log,
+ * which Lambda prefixes, is held back, so a line written through it is not in `text`.
+ */
 async function captureStdout<T>(work: () => Promise<T>): Promise<{ result: T; text: string }> {
   const chunks: string[] = [];
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
     return true;
   });
+  const consoleLog = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   try {
     return { result: await work(), text: chunks.join('') };
   } finally {
     write.mockRestore();
+    consoleLog.mockRestore();
   }
 }
 
@@ -193,20 +198,18 @@ describe('board-summary job entry (EventBridge Scheduler payload)', () => {
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow(/scheduledTime/);
   });
 
-  it('counts the recipients it could not send to without naming them, and says how to send the rest', async () => {
+  it('counts the recipients it could not send to without naming them, as one bare JSON line, and says how to send the rest', async () => {
     const { handler } = await importEntry<{ handler: (event: unknown) => Promise<unknown> }>('boardSummary');
-    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    try {
-      const error = await withSesUnreachable(() => handler({ month: '2026-01' })).then(() => null, (thrown: Error) => thrown);
-      expect(error?.message).toMatch(/failed for 2 .* invoke this function with \{"month":"2026-01"\} once the cause is fixed\.$/);
-      expect(error?.message).not.toContain('@');
-      const lines = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"job":"board-summary"'));
-      expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ outcome: 'done', month: '2026-01', sent: 0, failed: 2 });
-      expect(lines[0]).not.toContain('@');
-    } finally {
-      logged.mockRestore();
-    }
+    const written = await captureStdout(() => withSesUnreachable(() => handler({ month: '2026-01' })).then(() => null, (thrown: Error) => thrown));
+    const error = written.result;
+    expect(error?.message).toMatch(/failed for 2 .* invoke this function with \{"month":"2026-01"\} once the cause is fixed\.$/);
+    expect(error?.message).not.toContain('@');
+    const lines = written.text.split('\n').filter((line) => line.includes('"job":"board-summary"'));
+    expect(lines).toHaveLength(1);
+    // What { $.job = "board-summary" && $.unconfirmed > 0 } needs: the event is a JSON object from its first character.
+    expect(lines[0]).toMatch(/^\{/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ outcome: 'done', month: '2026-01', sent: 0, failed: 2, unconfirmed: 0 });
+    expect(lines[0]).not.toContain('@');
   });
 });
 
