@@ -1,6 +1,6 @@
 import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
-import { boardSummaryTag } from './core/board-summary/summary-store.js';
+import { boardSummaryTag, type BouncedSend } from './core/board-summary/summary-store.js';
 import { recordBoardBounce } from './core/mail-events/record-board-bounce.js';
 import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
 import { parseOrThrow } from './core/validation.js';
@@ -14,7 +14,7 @@ const SesEventType = z.object({ eventType: z.optional(z.string()), notificationT
 const SesBounce = z.object({
   bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bouncedRecipients: recipients }),
   /** The tags the email was sent with (event publishing gives them; identity notifications do not). */
-  mail: z.optional(z.object({ tags: z.optional(z.unknown()), messageId: z.optional(z.unknown()) })),
+  mail: z.optional(z.object({ tags: z.optional(z.unknown()), messageId: z.optional(z.unknown()), timestamp: z.optional(z.unknown()) })),
 });
 /** Read apart from the bounce: tags of another shape must not stop the people it names being marked. */
 const BounceTags = z.record(z.string(), z.array(z.string()));
@@ -23,6 +23,12 @@ const SesComplaint = z.object({ complaint: z.object({ complainedRecipients: reci
 const SnsEvent = z.object({
   Records: z.array(z.object({ EventSource: z.literal('aws:sns'), Sns: z.object({ Message: z.string() }) })).check(z.minLength(1)),
 });
+
+/** The email a bounce is about, from what of its id and time SES gave (read leniently: the bounce still counts without them). */
+function sentEmail(messageId: unknown, timestamp: unknown): BouncedSend {
+  const sentAt = typeof timestamp === 'string' ? new Date(timestamp) : null;
+  return { ...(typeof messageId === 'string' ? { messageId } : {}), ...(sentAt && !Number.isNaN(sentAt.getTime()) ? { sentAt } : {}) };
+}
 
 /** SES's envelope to the core's MailEvent; null for event types this function does not act on (delivery, send…). */
 function toMailEvent(message: string): MailEvent | null {
@@ -45,7 +51,7 @@ function toMailEvent(message: string): MailEvent | null {
       recipients: bounce.bouncedRecipients.map((r) => r.emailAddress),
       ...(boardMonth.success ? { boardMonth: boardMonth.data } : {}),
       // Tells a late or repeated event about an earlier send of the month from one about the latest.
-      ...(typeof mail?.messageId === 'string' ? { messageId: mail.messageId } : {}),
+      send: sentEmail(mail?.messageId, mail?.timestamp),
     };
   }
   if (type === 'Complaint') {

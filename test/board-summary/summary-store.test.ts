@@ -117,14 +117,16 @@ describe.each(adapters)('summary store (%s)', (_name, create) => {
     const at = new Date('2026-11-02T07:30:00.000Z');
     await store.claimSend('2026-10', 'dcc@example.police.uk', at);
     await store.confirmSent('2026-10', 'dcc@example.police.uk', at, 'm-2');
-    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', 'm-1')).toBe(false);
+    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', { messageId: 'm-1' })).toBe(false);
     expect((await store.listSendClaims('2026-10'))[0]).toMatchObject({ sent: true, bounced: false });
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('sent');
-    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', 'm-2')).toBe(true);
+    expect(await store.markBounced('2026-10', 'dcc@example.police.uk', { messageId: 'm-2', sentAt: new Date('2026-11-02T07:30:02.000Z') })).toBe(true);
     expect(await store.claimSend('2026-10', 'dcc@example.police.uk', at)).toBe('bounced');
-    // A claim whose send SES's lost answer left without an id takes the bounce SES reports for it.
+    // A claim whose send SES's lost answer left without an id is told by its time: made before the bounced email
+    // was sent (a minute allowed for clocks), it is that email's; made after, it is a later send's.
     await store.claimSend('2026-10', 'pcc@example.police.uk', at);
-    expect(await store.markBounced('2026-10', 'pcc@example.police.uk', 'm-3')).toBe(true);
+    expect(await store.markBounced('2026-10', 'pcc@example.police.uk', { messageId: 'm-3', sentAt: new Date('2026-11-02T07:28:59.000Z') })).toBe(false);
+    expect(await store.markBounced('2026-10', 'pcc@example.police.uk', { messageId: 'm-3', sentAt: new Date('2026-11-02T07:29:00.000Z') })).toBe(true);
   });
 
   it('takes a bounce on a claim never confirmed (SES took it, its answer was lost) as sent and bounced, never to be claimed again', async () => {

@@ -54,8 +54,8 @@ export function KeptSendStatus({ month, board, lead }: { month: string; board: B
       {board.notHad.length > 0 && (
         <>
           <p>
-            {plural(board.notHad.length, 'board member')} {board.notHad.length === 1 ? 'has' : 'have'} not had it, as far as is known: one it could not be sent to, one whose email
-            the email service did not confirm (ask them first), or one added to the board list since. Nobody known to have had it is sent it twice.
+            {plural(board.notHad.length, 'board member')} {board.notHad.length === 1 ? 'has' : 'have'} not had it, as far as is known ({board.notHad.join(', ')}): one it could not be
+            sent to, one whose email the email service did not confirm (ask them first), or one added to the board list since. Nobody known to have had it is sent it twice.
           </p>
           <SendAgainForm month={month} notHad={board.notHad.length} />
         </>

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, SendClaimRecord, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, latestClaimFor, listingOf, recipientKey, SendClaimRecord, type BouncedSend, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
 import { conditionHeld, putHeld } from './conditional-write.js';
 import { queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
@@ -120,9 +120,12 @@ export class DynamoSummaryStore implements SummaryStore {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: sentKey(month, recipient) }));
   }
 
-  markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean> {
-    // A claim never confirmed (SES's answer was lost), or confirmed before claims kept the id, takes any bounce.
-    const sameSend = messageId === undefined ? '' : ' AND (attribute_not_exists(messageId) OR messageId = :messageId)';
+  markBounced(month: Month, recipient: string, { messageId, sentAt }: BouncedSend = {}): Promise<boolean> {
+    // A claim never confirmed (SES's answer was lost), or confirmed before claims kept the id, is told by its time.
+    const sameSend = [
+      ...(messageId === undefined ? [] : [' AND (attribute_not_exists(messageId) OR messageId = :messageId)']),
+      ...(sentAt === undefined ? [] : [' AND claimedAt <= :latestClaim']),
+    ].join('');
     return conditionHeld(() =>
       this.doc.send(
         new UpdateCommand({
@@ -131,7 +134,12 @@ export class DynamoSummaryStore implements SummaryStore {
           UpdateExpression: 'SET bounced = :yes, #state = :sent',
           ConditionExpression: `attribute_exists(pk)${sameSend}`,
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':yes': true, ':sent': 'sent', ...(messageId === undefined ? {} : { ':messageId': messageId }) },
+          ExpressionAttributeValues: {
+            ':yes': true,
+            ':sent': 'sent',
+            ...(messageId === undefined ? {} : { ':messageId': messageId }),
+            ...(sentAt === undefined ? {} : { ':latestClaim': latestClaimFor(sentAt) }),
+          },
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import type { Month } from '../../core/board-summary/month.js';
 import type { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
-import { claimTimeoutMs, listingOf, recipientKey, type SendClaim, type SendClaimRecord, type SummaryStore } from '../../core/board-summary/summary-store.js';
+import { claimTimeoutMs, latestClaimFor, listingOf, recipientKey, type BouncedSend, type SendClaim, type SendClaimRecord, type SummaryStore } from '../../core/board-summary/summary-store.js';
 
 /** The SummaryStore port in memory, with the DynamoDB adapter's conditions: for tests and benchmarks. */
 export class MemorySummaryStore implements SummaryStore {
@@ -40,10 +40,11 @@ export class MemorySummaryStore implements SummaryStore {
     this.sent.delete(`${month}|${recipientKey(recipient)}`);
   }
 
-  async markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean> {
+  async markBounced(month: Month, recipient: string, { messageId, sentAt }: BouncedSend = {}): Promise<boolean> {
     const key = `${month}|${recipientKey(recipient)}`;
     const claim = this.sent.get(key);
     if (!claim || (messageId !== undefined && claim.messageId !== undefined && claim.messageId !== messageId)) return false;
+    if (sentAt && new Date(claim.claimedAt).toISOString() > latestClaimFor(sentAt)) return false;
     this.sent.set(key, { ...claim, sentAt: claim.sentAt ?? claim.claimedAt, bounced: true });
     return true;
   }

@@ -51,7 +51,7 @@ export async function sendAgainAfterBounce(
     run = await sendTo(deps, month, address, now);
   } catch (error) {
     // The bounce is given back whatever became of the send: the log says so, and the page offers the address as not had.
-    await deps.audit.record({ ...entry, after: { sent: [], error: (error as Error).message } });
+    await deps.audit.record({ ...entry, after: { error: (error as Error).message } });
     throw error;
   }
   await deps.audit.record({ ...entry, after: { sent: run.sent, failed: run.failed.map((f) => f.recipient), ...(run.unconfirmed.length ? { notKnownIfSent: run.unconfirmed } : {}) } });

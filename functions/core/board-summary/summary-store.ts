@@ -30,11 +30,11 @@ export interface SummaryStore {
   /**
    * Records on a claim that the email service reported the month's email to that recipient bounced:
    * sent (SES took it, even when its answer was lost and the claim never confirmed), but not had.
-   * Without a claim (given back meanwhile) it records nothing, and answers false; nor on a claim
-   * confirmed with another message id: a late or repeated event about an earlier send, since given back
-   * and sent again.
+   * Without a claim (given back meanwhile) it records nothing, and answers false; nor, for a late or
+   * repeated event about an earlier send since given back and sent again, on a claim confirmed with
+   * another message id, or made after the bounced email was sent (the new send's answer lost).
    */
-  markBounced(month: Month, recipient: string, messageId?: string): Promise<boolean>;
+  markBounced(month: Month, recipient: string, send?: BouncedSend): Promise<boolean>;
   /**
    * Gives back a bounced claim once an admin knows the address is right again (taken off the email
    * service's suppression list): the next send goes to it. False when the claim is not (or no longer) bounced.
@@ -51,6 +51,18 @@ export const SendClaimRecord = z.object({ recipient: z.string(), claimedAt: z.is
 export type SendClaimRecord = z.infer<typeof SendClaimRecord>;
 
 export type SendClaim = 'claimed' | 'sent' | 'bounced' | 'in-flight';
+
+/** Which email a bounce is about, as SES's event says: its message id, and when SES took it. */
+export interface BouncedSend {
+  messageId?: string;
+  sentAt?: Date;
+}
+
+/**
+ * A claim is made before its email is sent, so one made after the bounced email was sent is another
+ * send's; a minute allows for the clocks of the function and of SES.
+ */
+export const latestClaimFor = (sentAt: Date): string => new Date(sentAt.getTime() + 60_000).toISOString();
 
 /**
  * Longer than any run can take to send (the functions time out sooner), so a claim this old and not

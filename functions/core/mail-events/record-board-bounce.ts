@@ -10,6 +10,6 @@ import { normaliseAddress, type MailEvent } from './record-mail-event.js';
 export async function recordBoardBounce(summaries: Pick<SummaryStore, 'markBounced'>, event: MailEvent): Promise<number> {
   if (event.kind !== 'bounce' || !event.permanent || event.boardMonth === undefined) return 0;
   let marked = 0;
-  for (const recipient of event.recipients) if (await summaries.markBounced(event.boardMonth, normaliseAddress(recipient), event.messageId)) marked++;
+  for (const recipient of event.recipients) if (await summaries.markBounced(event.boardMonth, normaliseAddress(recipient), event.send)) marked++;
   return marked;
 }

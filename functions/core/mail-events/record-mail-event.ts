@@ -1,11 +1,12 @@
 import type { Month } from '../board-summary/month.js';
+import type { BouncedSend } from '../board-summary/summary-store.js';
 import type { MailStatus } from '../model/person.js';
 import type { Repository } from '../ports.js';
 
 /** What SES reported about delivery to some recipients, stripped of SES's envelope. */
 export type MailEvent =
-  /** `boardMonth`: the month of the board summary that bounced, when it was one; `messageId`: SES's id of the email. */
-  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month; messageId?: string }
+  /** `boardMonth`: the month of the board summary that bounced, when it was one; `send`: which email it was. */
+  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month; send?: BouncedSend }
   | { kind: 'complaint'; recipients: string[] };
 
 export interface MailEventOutcome {
