@@ -126,8 +126,7 @@ export function boardSendStatus(board: BoardList, claims: readonly SendClaimReco
     if (claim?.sent) {
       (claim.bounced ? status.bounced : status.had).push(recipient);
       if (claim.bounced && unreachable.has(recipient)) status.bouncedInPeople.push(recipient);
-    }
-    else if (unreachable.has(recipient)) status.unreachable.push(recipient);
+    } else if (unreachable.has(recipient)) status.unreachable.push(recipient);
     else if (claim && Date.parse(claim.claimedAt) >= now.getTime() - claimTimeoutMs) status.inFlight.push(recipient);
     else status.notHad.push(recipient);
   }
