@@ -99,7 +99,7 @@ describe('compiling a board summary on demand', () => {
     expect(again.status).toBe(303);
     expect(sent).toHaveLength(2);
     const againPage = await (await app.request(again.headers.get('location')!)).text();
-    expect(againPage).toContain('Kept; nobody was emailed this time');
+    expect(againPage).toContain('Nobody was emailed this time');
     expect(againPage).toContain('2 board members had it already, and were not sent it again.');
     // The log tells the second press from the compile: it kept nothing.
     expect(audit.entries.map((e) => e.change)).toEqual(['compile-summary', 'send-summary-again']);
@@ -232,7 +232,7 @@ describe('compiling a board summary on demand', () => {
     expect(html).not.toContain('who has not had it');
     expect(sent).toHaveLength(2);
     // The compile run behind the button sends nobody a second copy.
-    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0&unknown=0&bounced=0');
+    expect((await compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=2&pending=0&failed=0&unknown=0&bounced=0&kept=before');
     expect(sent).toHaveLength(2);
 
     // A board member added to the config since: counted, and the button goes to them alone.
@@ -241,7 +241,7 @@ describe('compiling a board summary on demand', () => {
     expect(grownPage).toContain('2 of the 3 board members have had it.');
     expect(grownPage).toContain('1 board member has not had it, as far as is known (dcc@testshire.example): one it could not be sent to, one whose email the email service did not confirm (ask them first), or one added to the board list since.');
     expect(grownPage).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
-    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0&unknown=0&bounced=0');
+    expect((await grown.compile('2026-10')).headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=2&pending=0&failed=0&unknown=0&bounced=0&kept=before');
     expect(grown.sent.flatMap((e) => e.to)).toEqual(['dcc@testshire.example']);
   });
 
@@ -262,7 +262,7 @@ describe('compiling a board summary on demand', () => {
 
     // Sent to the same address again, it is neither sent nor counted as had.
     const again = await (await harness({ summaries })).compile('2026-10');
-    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=1&pending=0&failed=0&unknown=0&bounced=1');
+    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=1&pending=0&failed=0&unknown=0&bounced=1&kept=before');
     expect(await (await (await harness({ summaries })).app.request(again.headers.get('location')!)).text()).toContain(
       'The email to 1 board member bounced when it was sent before, so it was not sent to the same address again: <a href="/admin/summaries/2026-10">see whose address to check</a>.',
     );
@@ -282,9 +282,11 @@ describe('compiling a board summary on demand', () => {
     const { app, sendAfterBounce, sent, summaries, audit } = await harness({ board: [...config.board, 'dcc@testshire.example'], summaries: first.summaries });
     const response = await sendAfterBounce('2026-10', 'PCC@Testshire.example');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0&kept=before');
     expect(sent.flatMap((e) => e.to)).toEqual(['pcc@testshire.example']);
     expect(sent[0]!.tags).toEqual({ 'board-summary': '2026-10' });
+    // Kept before: the banner says it was sent, not kept.
+    expect(await (await app.request(response.headers.get('location')!)).text()).toMatch(/<h2[^>]*>Sent to 1 board member<\/h2>/);
     expect(await summaries.listSendClaims('2026-10')).toEqual(
       expect.arrayContaining([expect.objectContaining({ recipient: 'pcc@testshire.example', sent: true, bounced: false })]),
     );
@@ -314,10 +316,10 @@ describe('compiling a board summary on demand', () => {
     const answers = await Promise.all([sendAfterBounce('2026-10', 'pcc@testshire.example'), sendAfterBounce('2026-10', 'pcc@testshire.example')]);
     expect(sent.flatMap((e) => e.to)).toEqual(['pcc@testshire.example']);
     expect(audit.entries).toHaveLength(1);
-    expect(answers.map((a) => a.headers.get('location')).sort()).toEqual(['/admin/summaries/2026-10', '/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0']);
+    expect(answers.map((a) => a.headers.get('location')).sort()).toEqual(['/admin/summaries/2026-10', '/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0&kept=before']);
     for (const answer of answers) {
       const page = await (await app.request(answer.headers.get('location')!)).text();
-      expect(page).not.toContain('nobody was emailed');
+      expect(page).not.toMatch(/nobody was emailed/i);
       // Under the banner too: the other address that bounced, with its own button.
       expect(page).toContain('Send October 2026 again to chief@testshire.example');
       expect(page).not.toContain('again to pcc@testshire.example');
@@ -370,7 +372,7 @@ describe('compiling a board summary on demand', () => {
     await first.summaries.markBounced('2026-10', 'pcc@testshire.example');
     const { app, sendAfterBounce, audit } = await harness({ summaries: first.summaries, refuse: () => true });
     const response = await sendAfterBounce('2026-10', 'pcc@testshire.example');
-    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=1&unknown=0&bounced=0');
+    expect(response.headers.get('location')).toBe('/admin/summaries/2026-10?sent=0&already=0&pending=0&failed=1&unknown=0&bounced=0&kept=before');
     expect(audit.entries).toEqual([expect.objectContaining({ change: 'send-summary-after-bounce', before: { bounced: ['pcc@testshire.example'] }, after: { sent: [], failed: ['pcc@testshire.example'] } })]);
     // Not had it now, and offered with the others who have not.
     expect(await (await app.request('/admin/summaries/2026-10')).text()).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
@@ -447,7 +449,7 @@ describe('compiling a board summary on demand', () => {
     expect(preview).toMatch(/Send October 2026 to the 1 board member who has not had it\s*<\/button>/);
 
     const retry = await failing.compile('2026-10');
-    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0&unknown=0&bounced=0');
+    expect(retry.headers.get('location')).toBe('/admin/summaries/2026-10?sent=1&already=1&pending=0&failed=0&unknown=0&bounced=0&kept=before');
     expect(failing.sent.flatMap((e) => e.to)).toEqual(['chief@testshire.example', 'pcc@testshire.example']);
     // Everyone has had it now: the month's page has nothing to ask.
     expect(await (await failing.app.request('/admin/summaries/2026-10')).text()).not.toContain('has had it');

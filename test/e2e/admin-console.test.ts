@@ -231,7 +231,7 @@ describe('accessibility', () => {
         await check('summary-month-bounced');
         // The address is right after all (IT took it off the suppression list): sent again to it alone.
         await page.click(`button:has-text("Send October 2026 again to ${stack.deps.config.board[0]!}")`);
-        await page.waitForSelector('.notification-success >> text=Kept and sent to 1 board member');
+        await page.waitForSelector('.notification-success >> text="Sent to 1 board member"');
         await check('summary-month-sent-after-bounce');
       }
       await page.goto(`${stack.appUrl}/admin/summaries`);

@@ -7,11 +7,23 @@ import { summaryPaths } from './summary-paths.js';
 
 const count = z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number));
 
-/** What "Compile and send" did, carried to the month's page in its address: counts only, never addresses. */
-export const CompiledCounts = z.object({ sent: count, already: count, pending: count, failed: count, unknown: z._default(count, 0), bounced: z._default(count, 0) });
+/**
+ * What "Compile and send" did, carried to the month's page in its address: counts only, never addresses,
+ * and whether the month was kept before (a send again), which an address without it was not.
+ */
+export const CompiledCounts = z.object({
+  sent: count,
+  already: count,
+  pending: count,
+  failed: count,
+  unknown: z._default(count, 0),
+  bounced: z._default(count, 0),
+  kept: z._default(z.enum(['now', 'before']), 'now'),
+});
 export type CompiledCounts = z.infer<typeof CompiledCounts>;
 
-export const compiledQuery = (c: CompiledCounts): string => `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}&unknown=${c.unknown}&bounced=${c.bounced}`;
+export const compiledQuery = (c: CompiledCounts): string =>
+  `?sent=${c.sent}&already=${c.already}&pending=${c.pending}&failed=${c.failed}&unknown=${c.unknown}&bounced=${c.bounced}${c.kept === 'before' ? '&kept=before' : ''}`;
 
 /**
  * Sends a kept month to whoever has not had it: the same run as "Compile and send", which keeps a month
@@ -38,12 +50,14 @@ export function BeingSent({ count, again }: { count: number; again: string }) {
   );
 }
 
-function compiledTitle({ sent, failed, unknown }: CompiledCounts): string {
+/** "Kept" only when this run kept the month: sending a kept month again keeps nothing. */
+function compiledTitle({ sent, failed, unknown, kept }: CompiledCounts): string {
+  const [keptAnd, keptBut, keptNobody] = kept === 'now' ? ['Kept and sent', 'Kept, but it', 'Kept; nobody'] : ['Sent', 'It', 'Nobody'];
   if (failed + unknown > 0) {
-    if (sent > 0) return `Kept and sent to ${plural(sent, 'board member')}, but not to everyone`;
-    return failed > 0 ? 'Kept, but it could not be sent' : 'Kept, but it is not known whether it was sent';
+    if (sent > 0) return `${keptAnd} to ${plural(sent, 'board member')}, but not to everyone`;
+    return failed > 0 ? `${keptBut} could not be sent` : `${keptBut} is not known whether it was sent`;
   }
-  return sent > 0 ? `Kept and sent to ${plural(sent, 'board member')}` : 'Kept; nobody was emailed this time';
+  return sent > 0 ? `${keptAnd} to ${plural(sent, 'board member')}` : `${keptNobody} was emailed this time`;
 }
 
 /**

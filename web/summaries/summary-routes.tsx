@@ -15,7 +15,7 @@ import { CompiledCounts, compiledQuery } from './compiled-banner.js';
 
 /** What the run did, carried to the month's page: counts only, never addresses. */
 function monthPageAfter(run: Extract<CompileSummaryResult, { ok: true }>['run']): string {
-  const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length };
+  const counts = { sent: run.sent.length, already: run.alreadySent.length, pending: run.inFlight.length, failed: run.failed.length, unknown: run.unconfirmed.length, bounced: run.bounced.length, kept: run.kept };
   return `${summaryPaths.month(run.month)}${compiledQuery(counts)}`;
 }
 
