@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DeleteCommandInput, type DynamoDBDocumentClient, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Item } from './item-mapping.js';
 
@@ -53,6 +53,14 @@ export async function putNew(doc: DynamoDBDocumentClient, input: Omit<PutCommand
   if (!(await putHeld(doc, { ...input, ConditionExpression: 'attribute_not_exists(pk)' }))) {
     throw new Error('Not written: an item with the same key, and other values, is already in the table');
   }
+}
+
+/** A conditional Delete, held when deleted or, after a retry, when the item is gone: its own first try took it. */
+export function deleteHeld(doc: DynamoDBDocumentClient, input: DeleteCommandInput & { Key: Item }): Promise<boolean> {
+  return conditionHeld(
+    () => doc.send(new DeleteCommand(input)),
+    async () => (await readItem(doc, input.TableName, input.Key)) === undefined,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Month } from '../../core/board-summary/month.js';
 import { Snapshot, SummaryListing } from '../../core/board-summary/snapshot.js';
 import { claimTimeoutMs, latestClaimFor, listingOf, recipientKey, SendClaimRecord, type BouncedSend, type SendClaim, type SummaryStore } from '../../core/board-summary/summary-store.js';
-import { conditionHeld, putHeld } from './conditional-write.js';
+import { conditionHeld, deleteHeld, putHeld } from './conditional-write.js';
 import { queryAll } from './query-all.js';
 import { deletablePartitions } from './table-definition.js';
 
@@ -146,12 +146,7 @@ export class DynamoSummaryStore implements SummaryStore {
   }
 
   releaseBounced(month: Month, recipient: string): Promise<boolean> {
-    const key = sentKey(month, recipient);
-    return conditionHeld(
-      () => this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: key, ConditionExpression: 'bounced = :yes', ExpressionAttributeValues: { ':yes': true } })),
-      // A retry after a lost answer finds its own delete done: no claim left to give back.
-      async () => (await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }))).Item === undefined,
-    );
+    return deleteHeld(this.doc, { TableName: this.tableName, Key: sentKey(month, recipient), ConditionExpression: 'bounced = :yes', ExpressionAttributeValues: { ':yes': true } });
   }
 
   async listSendClaims(month: Month): Promise<SendClaimRecord[]> {
