@@ -50,9 +50,14 @@ export async function compileSummaryOnDemand(
     change: run.kept === 'now' ? 'compile-summary' : 'send-summary-again',
     target: { type: 'summary', id: run.month },
     before: null,
-    after: { kept: run.kept, sent: run.sent, failed: run.failed.map((f) => f.recipient), ...(run.unconfirmed.length ? { notKnownIfSent: run.unconfirmed } : {}) },
+    after: { kept: run.kept, ...sendsForAudit(run) },
   });
   return { ok: true, run };
+}
+
+/** Whom a run sent the month to, whom it failed for, and whom SES's lost answer leaves unknown: addresses, for the audit log. */
+export function sendsForAudit(run: Extract<BoardSummaryRun, { outcome: 'done' }>) {
+  return { sent: run.sent, failed: run.failed.map((f) => f.recipient), ...(run.unconfirmed.length ? { notKnownIfSent: run.unconfirmed } : {}) };
 }
 
 /** A month not over yet: by hand from the day after its end (its compile refuses it before), by the schedule on the first working day after. */

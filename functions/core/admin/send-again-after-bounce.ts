@@ -3,7 +3,7 @@ import { runBoardSummary, type BoardSummaryRun, type RunBoardSummaryDeps } from 
 import { recipientKey } from '../board-summary/summary-store.js';
 import { NotFoundError } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
-import { findBoardSendStatus } from './compile-summary.js';
+import { findBoardSendStatus, sendsForAudit } from './compile-summary.js';
 
 /** The kept month to one board address, by the run "Compile and send" uses. */
 async function sendTo(deps: RunBoardSummaryDeps, month: Month, address: string, now: Date): Promise<Extract<BoardSummaryRun, { outcome: 'done' }>> {
@@ -54,6 +54,6 @@ export async function sendAgainAfterBounce(
     await deps.audit.record({ ...entry, after: { error: (error as Error).message } });
     throw error;
   }
-  await deps.audit.record({ ...entry, after: { sent: run.sent, failed: run.failed.map((f) => f.recipient), ...(run.unconfirmed.length ? { notKnownIfSent: run.unconfirmed } : {}) } });
+  await deps.audit.record({ ...entry, after: sendsForAudit(run) });
   return { kind: 'sent', run };
 }
