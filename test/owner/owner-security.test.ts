@@ -57,7 +57,14 @@ describe('owner links: security', () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
     const path = `/u/${token}/actions/101`;
-    const refused: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { origin: 'https://actions.testshire.example.evil.example' }, { origin: 'null' }, { origin: '', 'sec-fetch-site': 'cross-site' }];
+    const refused: Array<Record<string, string>> = [
+      { origin: 'https://evil.example' },
+      { origin: 'https://actions.testshire.example.evil.example' },
+      { origin: '', 'sec-fetch-site': 'cross-site' },
+      // A sandboxed frame on another site: a current browser says where the form came from.
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+      { origin: '' },
+    ];
     for (const headers of refused) {
       const response = await postForm(h.app, path, validUpdate(), headers);
       expect(response.status).toBe(403);
@@ -68,6 +75,26 @@ describe('owner links: security', () => {
     expect(await h.repository.listUpdates('101')).toEqual([]);
     // A same-origin browser POST (Sec-Fetch-Site) is accepted.
     expect((await postForm(h.app, path, validUpdate(), { origin: '', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+  });
+
+  it('accept a form from a browser that predates Sec-Fetch-Site (iOS 15) under a personal link and for a fresh link, not in the console', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    // Safari before 16.4 sends no Sec-Fetch-Site, and Origin: null under the pages' no-referrer policy.
+    const oldSafari = { origin: 'null' };
+    const saved = await postForm(h.app, `/u/${token}/actions/101`, validUpdate(), oldSafari);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/u/${token}?saved=101`);
+    expect(await h.repository.listUpdates('101')).toHaveLength(1);
+    // The link's secret is what lets it in: without a live one nothing is saved.
+    expect((await postForm(h.app, `/u/${randomToken()}/actions/101`, validUpdate({ version: '2' }), oldSafari)).status).toBe(404);
+    expect(await h.repository.listUpdates('101')).toHaveLength(1);
+    const asked = await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' }, oldSafari);
+    expect(asked.status).toBe(200);
+    expect(h.sent.map((mail) => mail.to)).toEqual([['alex.morgan@testshire.example']]);
+    // The console's authority is a cookie, which another site's form would carry too.
+    expect((await postForm(h.app, '/admin/sign-in', { email: 'alex.morgan@testshire.example' }, oldSafari)).status).toBe(403);
+    expect(h.sent).toHaveLength(1);
   });
 
   it("do not let a person see or update someone else's action by changing the id", async () => {

@@ -6,7 +6,7 @@ import { maxProgressChars } from '../../functions/core/owner/owner-update-form.j
 import { formatCount } from '../../functions/core/words.js';
 import type { AppEnv } from '../app.js';
 import { HttpError } from '../http-error.js';
-import { tokenInPath } from '../owner/format.js';
+import { ownerPaths, tokenInPath } from '../owner/format.js';
 
 /**
  * Enough for every form's fields at their own limits, so that too much text gets the field's error with
@@ -64,10 +64,23 @@ export function evenResponseTime(minimumMs: number): MiddlewareHandler<AppEnv> {
 /** Long enough to cover sending an email (SES answers in well under a second), short enough not to annoy. */
 export const emailRequestMs = 1500;
 
-/** The origin comes from config, not the request, so a custom domain or proxy cannot confuse it. */
+/**
+ * The origin comes from config, not the request, so a custom domain or proxy cannot confuse it.
+ * Browsers older than Fetch Metadata (Safari before 16.4, so any iPhone left on iOS 15) send no
+ * Sec-Fetch-Site, and `Origin: null` under our no-referrer policy; every current browser sends
+ * Sec-Fetch-Site, so that pair means an old browser or no browser. It is accepted under a personal
+ * link, whose path holds the link's secret (a forging site would have to know it, and could then use
+ * it without anyone's browser), and for a fresh-link request, which anyone may send from anywhere. The
+ * console's authority is a cookie that any site's form would carry, so it still needs one of the two.
+ */
 export function csrfProtection(baseUrl: string): MiddlewareHandler {
-  return csrf({ origin: new URL(baseUrl).origin });
+  const configured = new URL(baseUrl).origin;
+  return csrf({
+    origin: (origin, c) => origin === configured || (origin === 'null' && c.req.header('sec-fetch-site') === undefined && carriesNoCookieAuthority(c.req.path)),
+  });
 }
+
+const carriesNoCookieAuthority = (path: string) => path === ownerPaths.newLink || tokenInPath(path) !== null;
 
 export function formBodyLimit(maxSize = maxFormBytes): MiddlewareHandler {
   return bodyLimit({
