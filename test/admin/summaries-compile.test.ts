@@ -297,9 +297,13 @@ describe('compiling a board summary on demand', () => {
     expect(page).not.toContain('bounced, as the email service reported');
     expect(page).toContain('2 of the 3 board members have had it.');
 
-    // Pressed again (a second admin, a reload): not bounced any more, so nothing is sent or audited, and the page says where they stand.
+    // Pressed again (a second admin, a reload): not bounced any more, so nothing is sent or audited, and the page says so.
     const again = await sendAfterBounce('2026-10', 'pcc@testshire.example');
-    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10');
+    expect(again.headers.get('location')).toBe('/admin/summaries/2026-10?resent=had');
+    const notAgain = await (await app.request(again.headers.get('location')!)).text();
+    expect(notAgain).toMatch(/<h2[^>]*>Not sent again<\/h2>/);
+    expect(notAgain).toContain('has sent the month to it again already');
+    for (const plain of ['', '?resent=nonsense']) expect(await (await app.request(`/admin/summaries/2026-10${plain}`)).text()).not.toContain('Not sent again');
     expect(sent).toHaveLength(1);
     expect(audit.entries).toHaveLength(1);
     // A late or repeated bounce event about the first send does not mark the second.
@@ -316,7 +320,7 @@ describe('compiling a board summary on demand', () => {
     const answers = await Promise.all([sendAfterBounce('2026-10', 'pcc@testshire.example'), sendAfterBounce('2026-10', 'pcc@testshire.example')]);
     expect(sent.flatMap((e) => e.to)).toEqual(['pcc@testshire.example']);
     expect(audit.entries).toHaveLength(1);
-    expect(answers.map((a) => a.headers.get('location')).sort()).toEqual(['/admin/summaries/2026-10', '/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0&kept=before']);
+    expect(answers.map((a) => a.headers.get('location')).sort()).toEqual(['/admin/summaries/2026-10?resent=being-sent', '/admin/summaries/2026-10?sent=1&already=0&pending=0&failed=0&unknown=0&bounced=0&kept=before']);
     for (const answer of answers) {
       const page = await (await app.request(answer.headers.get('location')!)).text();
       expect(page).not.toMatch(/nobody was emailed/i);
@@ -324,6 +328,8 @@ describe('compiling a board summary on demand', () => {
       expect(page).toContain('Send October 2026 again to chief@testshire.example');
       expect(page).not.toContain('again to pcc@testshire.example');
     }
+    // The second press lands while the first sends: its page says so rather than nothing.
+    expect(await (await app.request('/admin/summaries/2026-10?resent=being-sent')).text()).toContain('an earlier press, or another admin, is sending the month to it now.');
   });
 
   it('sends a bounced month again only where it may go: a bounced address on the board list, emailable as People says, a kept month, by an admin', async () => {

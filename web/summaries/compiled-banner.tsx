@@ -50,6 +50,26 @@ export function BeingSent({ count, again }: { count: number; again: string }) {
   );
 }
 
+/** "Send … again" pressed for an address no longer bounced, which another press has sent or is sending: no address in it. */
+export const NotSentAgain = z.enum(['had', 'being-sent']);
+export type NotSentAgain = z.infer<typeof NotSentAgain>;
+export const notSentAgainQuery = (stands: NotSentAgain): string => `?resent=${stands}`;
+
+/**
+ * Without it, the second half of a double click would land on the month's page saying nothing, and the
+ * admin would not know whether the first had sent it.
+ */
+export function NotSentAgainBanner({ stands }: { stands: NotSentAgain }) {
+  return (
+    <NotificationBanner title="Not sent again" tone="important">
+      <p>
+        The email to that address no longer shows as bounced: an earlier press, or another admin,{' '}
+        {stands === 'had' ? 'has sent the month to it again already.' : 'is sending the month to it now.'}
+      </p>
+    </NotificationBanner>
+  );
+}
+
 /** "Kept" only when this run kept the month: sending a kept month again keeps nothing. */
 function compiledTitle({ sent, failed, unknown, kept }: CompiledCounts): string {
   const [keptAnd, keptBut, keptNobody] = kept === 'now' ? ['Kept and sent', 'Kept, but it', 'Kept; nobody'] : ['Sent', 'It', 'Nobody'];

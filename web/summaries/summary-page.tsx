@@ -23,7 +23,7 @@ import { describeTargetMove } from '../../functions/core/board-summary/target-mo
 import { FiguresTable } from '../views/figures-table.js';
 import { ColumnHeads } from '../views/column-heads.js';
 import { plural } from '../../functions/core/words.js';
-import { CompiledBanner, type CompiledCounts } from './compiled-banner.js';
+import { CompiledBanner, NotSentAgainBanner, type CompiledCounts, type NotSentAgain } from './compiled-banner.js';
 import { PackButton } from './pack-button.js';
 import { BouncedNote, KeptSendStatus, PreviewBanner, someNotSent } from './send-status.js';
 import type { BoardSendStatus } from '../../functions/core/board-summary/summary-store.js';
@@ -174,6 +174,7 @@ export function SummaryPage({
   compiled = null,
   preview = null,
   board = null,
+  notSentAgain = null,
 }: {
   forceName: string;
   session: AdminSession;
@@ -181,6 +182,8 @@ export function SummaryPage({
   compiled?: CompiledCounts | null;
   /** A kept month's page for an admin: who has had it, shown when someone has not (under a run's banner, whose email bounced). */
   board?: BoardSendStatus | null;
+  /** After "Send … again" found the address no longer bounced, as another press has sent it or is sending it. */
+  notSentAgain?: NotSentAgain | null;
   /**
    * Set for a dry run's summary, which has no pack to download; `board`, who has had it (nobody, unless
    * kept); `notEnded`, for a month not over yet, whose figures are so far.
@@ -213,6 +216,7 @@ export function SummaryPage({
   return (
     <AdminLayout title={heading} forceName={forceName} session={session} current="/admin/summaries">
       {compiled && <CompiledBanner month={summary.month} counts={compiled} canSend={session.role === 'admin'} />}
+      {notSentAgain && !compiled && <NotSentAgainBanner stands={notSentAgain} />}
       {preview && <PreviewBanner month={summary.month} asAt={figuresAsAt(summary)} {...preview} />}
       {board && !compiled && someNotSent(board) && (
         <div class="warning-text">

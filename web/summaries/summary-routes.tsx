@@ -11,7 +11,7 @@ import { requireAdmin } from '../admin/require-admin.js';
 import { SummaryPage } from './summary-page.js';
 import { SummaryListPage } from './summary-list-page.js';
 import { summaryPaths } from './summary-paths.js';
-import { CompiledCounts, compiledQuery } from './compiled-banner.js';
+import { CompiledCounts, compiledQuery, NotSentAgain, notSentAgainQuery } from './compiled-banner.js';
 
 /** What the run did, carried to the month's page: counts only, never addresses. */
 function monthPageAfter(run: Extract<CompileSummaryResult, { ok: true }>['run']): string {
@@ -59,7 +59,16 @@ export function createSummaryRoutes() {
     // An admin opening a month is told if a board member has not had it (a scheduled send that failed),
     // and under a run's banner of any address that bounced still.
     const board = c.get('session').role === 'admin' ? await findBoardSendStatus(c.get('deps'), month, c.get('deps').clock.now()) : null;
-    return c.html(<SummaryPage forceName={config.name} session={c.get('session')} snapshot={snapshot} compiled={compiled.success ? compiled.data : null} board={board} />);
+    return c.html(
+      <SummaryPage
+        forceName={config.name}
+        session={c.get('session')}
+        snapshot={snapshot}
+        compiled={compiled.success ? compiled.data : null}
+        board={board}
+        notSentAgain={board ? (NotSentAgain.safeParse(c.req.query('resent')).data ?? null) : null}
+      />,
+    );
   });
 
   // Compiling is the one change here: admins only, and the run itself keeps and sends a month once.
@@ -79,8 +88,9 @@ export function createSummaryRoutes() {
     const month = monthParam(c.req.param('month'));
     const result = await sendAgainAfterBounce({ ...boardSummaryDeps(deps), audit: deps.audit }, c.get('session'), month, await c.req.parseBody(), deps.clock.now());
     if (result.kind === 'refused') throw new HttpError(409, 'Not sent', result.message);
-    // Not bounced any more (another press sent it): the month's page says where that address stands.
-    return c.redirect(result.kind === 'sent' ? monthPageAfter(result.run) : summaryPaths.month(month), 303);
+    if (result.kind === 'sent') return c.redirect(monthPageAfter(result.run), 303);
+    // Another press (a double click's second half lands here) or admin sent it; not had, the page offers it.
+    return c.redirect(`${summaryPaths.month(month)}${result.stands === 'not-had' ? '' : notSentAgainQuery(result.stands)}`, 303);
   });
 
   // A link kept from before downloads were POSTs lands on the month's page, which has the button.

@@ -15,8 +15,11 @@ async function sendTo(deps: RunBoardSummaryDeps, month: Month, address: string, 
 
 export type SendAgainAfterBounceResult =
   | { kind: 'sent'; run: Extract<BoardSummaryRun, { outcome: 'done' }> }
-  /** Not bounced (any more): given back and sent by another press, had it, or never bounced. Nothing done. */
-  | { kind: 'not-bounced' }
+  /**
+   * Not bounced (any more), so nothing done: another press (or admin) gave it back and has sent it
+   * (`had`) or is sending it now (`being-sent`); or it never bounced, or has not had it since (`not-had`).
+   */
+  | { kind: 'not-bounced'; stands: 'had' | 'being-sent' | 'not-had' }
   | { kind: 'refused'; message: string };
 
 /**
@@ -44,7 +47,11 @@ export async function sendAgainAfterBounce(
   if (board.unreachable.includes(address) || board.bouncedInPeople.includes(address)) {
     return { kind: 'refused', message: `People marks ${address} as bounced or as spam. Once the address works, mark it as working on their page in People; then send the month to it from the month’s page.` };
   }
-  if (!board.bounced.includes(address) || !(await deps.summaries.releaseBounced(month, address))) return { kind: 'not-bounced' };
+  if (!board.bounced.includes(address)) return { kind: 'not-bounced', stands: board.had.includes(address) ? 'had' : board.inFlight.includes(address) ? 'being-sent' : 'not-had' };
+  // Another press gave it back first, to send it (a double click): it has sent it, or is about to.
+  if (!(await deps.summaries.releaseBounced(month, address))) {
+    return { kind: 'not-bounced', stands: (await findBoardSendStatus(deps, month, now)).had.includes(address) ? 'had' : 'being-sent' };
+  }
   const entry = { at: now.toISOString(), by: actor.email, change: 'send-summary-after-bounce', target: { type: 'summary' as const, id: month }, before: { bounced: [address] } };
   let run: Extract<BoardSummaryRun, { outcome: 'done' }>;
   try {
