@@ -52,6 +52,27 @@ describe('the owner pages', () => {
     expect(html).toContain('value="2026"');
   });
 
+  it("keep the latest progress on the form when an admin's changes come after it", async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    for (const [i, text] of ['first', 'second', 'third'].entries()) {
+      expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: String(i + 1), progress: `Update ${text}` }))).status).toBe(303);
+    }
+    // Owners reassigned and back, as admins do: no progress in them.
+    for (const ownerIds of [['alex', 'blake'], ['alex'], ['alex', 'blake']]) {
+      const action = (await h.repository.getAction('101'))!;
+      const change = { field: 'ownerIds', from: action.ownerIds, to: ownerIds };
+      await h.repository.saveUpdate({ actionId: '101', version: action.version + 1, at: h.clock.now().toISOString(), by: 'admin@testshire.example', onBehalfOf: null, via: 'admin', patch: { ownerIds }, changes: [change], countsAsProgress: false });
+    }
+    const html = await (await h.app.request(`/u/${token}/actions/101`)).text();
+    const recent = /<h2>Recent updates<\/h2>([\s\S]*?)<h2>Your update<\/h2>/.exec(html)?.[1] ?? '';
+    // The three changes, newest first, then the progress they came after; no older progress.
+    expect(recent.match(/<div class="update-entry">/g)).toHaveLength(4);
+    expect(recent.match(/<li>Owners: /g)).toHaveLength(3);
+    expect(recent.lastIndexOf('<li>Owners: ')).toBeLessThan(recent.indexOf('Update third'));
+    expect(recent).not.toContain('Update second');
+  });
+
   it('show the progress the imported plan holds until the first update here, and nothing invented without one', async () => {
     const imported = { ...planActions()[0]!, id: '150', ref: '1.50', version: 1, latestProgress: 'IMPORTED: audit template agreed with the FCR.' };
     const bare = makeAction({ id: '151', ref: '1.51', ownerIds: ['alex'], latestProgress: null });

@@ -9,7 +9,7 @@ import { isOwnedBy, ownerStatuses, type OwnerDeps } from './list-my-actions.js';
 
 export interface OwnerActionView {
   action: Action;
-  /** The last three updates, newest first. */
+  /** The last three updates, newest first, and the latest with progress in it when older than those. */
   recentUpdates: Update[];
   /** The entry that last made the action open again (a closure returned, a reopening), however many came after it. */
   lastReopening: Update | null;
@@ -46,10 +46,22 @@ export const recentCount = 3;
 
 const isProposal = (update: Update) => update.changes.some((c) => c.field === 'status' && c.to === 'proposed-closure');
 
-/** An action with its last three updates, the entries that last made it open again and proposed it for closure, and the names of the people in them. */
+const carriesProgress = (update: Update) => update.patch.latestProgress !== undefined;
+
+/**
+ * The last three entries, and the latest progress when older than those: the owner writes on from it,
+ * and an admin's reassignments or corrections since would otherwise push it off the page.
+ */
+function recentOf(history: readonly Update[]): Update[] {
+  const recent = history.slice(-recentCount);
+  const progress = history.findLast(carriesProgress);
+  return [...(progress && !recent.includes(progress) ? [progress] : []), ...recent].reverse();
+}
+
+/** An action with its recent updates, the entries that last made it open again and proposed it for closure, and the names of the people in them. */
 export async function viewOf(deps: Pick<OwnerDeps, 'repository'>, action: Action): Promise<OwnerActionView> {
   const history = await deps.repository.listUpdates(action.id);
-  const recentUpdates = history.slice(-recentCount).reverse();
+  const recentUpdates = recentOf(history);
   const lastReopening = history.findLast(isReopening) ?? null;
   const lastProposal = history.findLast(isProposal) ?? null;
   const named = [...recentUpdates, ...[lastReopening, lastProposal].filter((u): u is Update => u !== null)];
