@@ -196,6 +196,26 @@ describe('the owner pages', () => {
     expect((await h.repository.listUpdates('103'))[0]).toMatchObject({ by: 'alex', via: 'link', countsAsProgress: true });
   });
 
+  it("confirm only the person's own save, on the page it lands on, not the same address opened later or typed", async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    // 1.02 has never been updated: its address claims a save that never was.
+    expect(await (await h.app.request(`/u/${token}?saved=102`)).text()).not.toContain('Update saved');
+    const landed = (await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }))).headers.get('location')!;
+    h.clock.set(new Date(h.clock.now().getTime() + 14 * 60_000));
+    expect(await (await h.app.request(landed)).text()).toContain('Update saved for 1.03');
+    // Opened again later (a restored tab, a bookmark): the page is the list, without the claim.
+    h.clock.set(new Date(h.clock.now().getTime() + 2 * 60_000));
+    const later = await (await h.app.request(landed)).text();
+    expect(later).not.toContain('Update saved');
+    expect(later).toContain('<h1>Your actions</h1>');
+    // A co-owner's save is theirs to be told of, not this person's.
+    const blake = await h.linkFor('blake');
+    const theirs = (await postForm(h.app, `/u/${blake}/actions/103`, validUpdate({ version: '2', targetMonth: '', targetYear: '', progress: 'Panel met again.' }))).headers.get('location')!;
+    expect(await (await h.app.request(theirs)).text()).toContain('Update saved for 1.03');
+    expect(await (await h.app.request(landed)).text()).not.toContain('Update saved');
+  });
+
   it('suggest next an action gone without an update before one only past its target, updated minutes ago', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

@@ -128,6 +128,9 @@ describe('the SRO on their own link', () => {
     const page = await (await h.app.request(response.headers.get('location')!)).text();
     expect(page).toContain('3.01 signed off: it is closed');
     expect(page).not.toContain('/sign-off/301');
+    // The same address opened a day later says nothing it did not just do.
+    h.clock.set(new Date(h.clock.now().getTime() + 86_400_000));
+    expect(await (await h.app.request(response.headers.get('location')!)).text()).not.toContain('signed off: it is closed');
   });
 
   it('does not tell the SRO they signed off a closure an admin signed off since the page was opened', async () => {

@@ -138,16 +138,17 @@ export function createOwnerRoutes() {
     if (!person) return refused(c);
     const deps = c.get('deps');
     const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
-    const { owned: items, portfolio, ownerNames, changed } = await listMyWork(deps, person, deps.clock.now(), justChanged);
-    const savedItem = items.find((item) => item.action.id === c.req.query('saved'));
+    const { owned: items, portfolio, ownerNames, changed, changedByThem } = await listMyWork(deps, person, deps.clock.now(), justChanged);
+    const confirmable = (id: string | undefined) => changedByThem && id === changed?.id;
+    const savedItem = confirmable(c.req.query('saved')) ? items.find((item) => item.action.id === changed?.id) : undefined;
     // The banner says who a closure waits for: its SRO, or an admin and why (the SRO may have left).
     const closure = savedItem?.action.status === 'proposed-closure' ? savedItem.action : null;
     const adminSignsOff = closure && (await findWhyAdminSignsOff(deps, closure));
     const saved = savedItem ? { item: savedItem, next: nextNeedingAttention(items, savedItem.action.id), whyAdminSignsOff: adminSignsOff } : undefined;
     // Closed, so in neither list: the action just read again says whether it was this SRO's sign-off.
-    const signedOff = changed?.id === c.req.query('signed-off') && isClosedFor(changed, person) ? changed : null;
+    const signedOff = changed && confirmable(c.req.query('signed-off')) && isClosedFor(changed, person) ? changed : null;
     // A returned closure is open again, so it is in the portfolio just read.
-    const returned = portfolio.find((item) => item.action.id === c.req.query('returned'))?.action;
+    const returned = confirmable(c.req.query('returned')) ? portfolio.find((item) => item.action.id === changed?.id)?.action : undefined;
     const decided = signedOff ? { action: signedOff, decision: 'closed' as const } : returned ? { action: returned, decision: 'returned' as const } : null;
     return c.html(
       <MyActionsPage
