@@ -142,7 +142,11 @@ describe('submitOwnerUpdate', () => {
     const kept = { targetMonth: '11', targetYear: '2026' };
     const h = await ownerHarness({ actions: [dayTarget] });
     const unexplained = await submitOwnerUpdate(h.deps, alex, '301', validUpdate({ ...kept, confidence: 'high' }), startNow);
-    expect(unexplained).toMatchObject({ kind: 'invalid', errors: [{ field: 'timescaleReason', message: 'Enter why the target date is changing' }] });
+    // The month was left as shown: the message says what keeping it does rather than that it changed.
+    expect(unexplained).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'timescaleReason', message: '15 November 2026 has passed, so keeping November 2026 moves the target to 30 November 2026: enter why, or select Low confidence' }],
+    });
     const moved = await submitOwnerUpdate(h.deps, alex, '301', validUpdate({ ...kept, confidence: 'high', timescaleReason: 'Sign-off moved to the end of the month.' }), startNow);
     expect(moved.kind).toBe('saved');
     expect((await h.repository.getAction('301'))!.timescale).toMatchObject({ target: '2026-11', originalTarget: '2026-11-15' });

@@ -2,7 +2,8 @@ import * as z from '../zod.js';
 import type { Action, Confidence } from '../model/action.js';
 import { formatCount } from '../words.js';
 import { formText } from '../form-text.js';
-import { hasTargetPassed } from '../rules/stale.js';
+import { monthLabel, targetLabel } from '../board-summary/month.js';
+import { hasTargetPassed, targetDueDate } from '../rules/stale.js';
 
 export const maxProgressChars = 5000;
 export const maxNarrativeChars = 5000;
@@ -117,7 +118,7 @@ export function validateOwnerForm(
   const moved = changed && firstTarget(action) !== null;
 
   const reason = values.timescaleReason.trim();
-  if (moved && !reason) errors.push({ field: 'timescaleReason', message: 'Enter why the target date is changing' });
+  if (moved && !reason) errors.push({ field: 'timescaleReason', message: reasonWanted(action.timescale.target, newTarget) });
   else if (reason.length > maxReasonChars) errors.push({ field: 'timescaleReason', message: `Reason for the new target must be ${formatCount(maxReasonChars)} characters or fewer` });
 
   // "Done by its target date" cannot be high or medium once that date is behind us, unless it is done.
@@ -148,6 +149,15 @@ export function validateOwnerForm(
       complete: values.complete,
     },
   };
+}
+
+/**
+ * A day that has passed, kept with its month, moves to the month's end (readTarget): the person changed
+ * nothing on the form, so "is changing" alone would read as untrue.
+ */
+function reasonWanted(stored: string | null, target: string | null): string {
+  if (stored === null || target === null || stored.slice(0, 7) !== target) return 'Enter why the target date is changing';
+  return `${targetLabel(stored)} has passed, so keeping ${monthLabel(target)} moves the target to ${targetLabel(targetDueDate(target))}: enter why, or select Low confidence`;
 }
 
 /** The target an action was first given, if it ever had one: a new target moves from it. */
