@@ -16,6 +16,9 @@ describe('an owner opening an action that is not open to them', () => {
       const html = await response.text();
       expect(titleOf(html), id).toMatch(/^This action is no longer open to you/);
       expect(html, id).toContain(`<a href="/u/${token}">Go to your actions</a>`);
+      // An owner signs off and returns nothing: the SRO's reasons would puzzle them.
+      expect(html, id).toContain('It may have been closed (signed off as complete, or set aside by an administrator), or given to someone else.');
+      expect(html, id).not.toContain('perhaps by you');
       // Nothing was typed on a GET, so there is nothing to copy.
       expect(html, id).not.toContain('Copy it from below');
       expect(html, id).not.toContain('BLAKE-ONLY');

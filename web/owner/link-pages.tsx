@@ -24,17 +24,23 @@ export function LinkRefusedPage({ forceName, linkExpiryDays, unsaved = [] }: { f
   );
 }
 
+/** An owner cannot sign off or return their own action; an SRO deciding in two tabs can. */
+const whyNotOpen = {
+  owner: 'It may have been closed (signed off as complete, or set aside by an administrator), or given to someone else.',
+  sro: 'It may have been signed off or returned (perhaps by you, in another tab or from an earlier email), or given to someone else.',
+};
+
 /**
  * An action the person no longer works on: closed, or given to someone else, since their link or form
  * showed it (or never theirs: the same page, so that it tells a guesser nothing). After a POST it
  * keeps what they typed.
  */
-export function ActionNotOpenPage({ forceName, token, unsaved = [] }: { forceName: string; token: string; unsaved?: TypedText[] }) {
+export function ActionNotOpenPage({ forceName, token, unsaved = [], as }: { forceName: string; token: string; unsaved?: TypedText[]; as: 'owner' | 'sro' }) {
   return (
     <Layout title="This action is no longer open to you" forceName={forceName}>
       <h1>This action is no longer open to you</h1>
       <UnsavedWarning texts={unsaved} />
-      <p>It may have been signed off or returned (perhaps by you, in another tab or from an earlier email), or given to someone else.</p>
+      <p>{whyNotOpen[as]}</p>
       <p>
         <a href={ownerPaths.list(token)}>Go to your actions</a>
       </p>

@@ -52,7 +52,7 @@ function signOffProps(c: OwnerContext, view: SignOffView) {
  */
 async function decisionNotMade(c: OwnerContext, person: Person, notDone: 'signed off' | 'returned', returnReason?: string) {
   const view = await signOffViewOrNull(c, person);
-  if (!view) return notOpen(c, typedReason(returnReason));
+  if (!view) return notOpen(c, 'sro', typedReason(returnReason));
   return c.html(<SignOffPage {...signOffProps(c, view)} changed={notDone} {...(returnReason ? { returnReason } : {})} />, 409);
 }
 
@@ -74,8 +74,9 @@ function refused(c: OwnerContext, unsaved: TypedText[] = []) {
   return c.html(<LinkRefusedPage forceName={config.name} linkExpiryDays={config.linkExpiryDays} unsaved={unsaved} />, 404);
 }
 
-function notOpen(c: OwnerContext, unsaved: TypedText[] = []) {
-  return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsaved={unsaved} />, 404);
+/** `as`: whether it was opened as its owner (the update form) or its SRO (the sign-off page). */
+function notOpen(c: OwnerContext, as: 'owner' | 'sro', unsaved: TypedText[] = []) {
+  return c.html(<ActionNotOpenPage forceName={c.get('deps').config.name} token={c.req.param('token') ?? ''} unsaved={unsaved} as={as} />, 404);
 }
 
 /** The time of the person's own update when it is the latest and from today, for the form page's notice. */
@@ -169,7 +170,7 @@ export function createOwnerRoutes() {
     if (!person) return refused(c);
     const view = await signOffViewOrNull(c, person);
     // Reassigned, given to another SRO or never theirs: the one page for all, which tells a guesser nothing.
-    return view ? c.html(<SignOffPage {...signOffProps(c, view)} />) : notOpen(c);
+    return view ? c.html(<SignOffPage {...signOffProps(c, view)} />) : notOpen(c, 'sro');
   });
 
   owner.post('/:token/sign-off/:id', async (c) => {
@@ -181,7 +182,7 @@ export function createOwnerRoutes() {
       const result = await signOffAsSro(deps, person, c.req.param('id'), body, deps.clock.now());
       if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id), 303);
     } catch (error) {
-      if (error instanceof NotFoundError) return notOpen(c);
+      if (error instanceof NotFoundError) return notOpen(c, 'sro');
       if (!(error instanceof ConflictError)) throw error;
     }
     return decisionNotMade(c, person, 'signed off');
@@ -202,7 +203,7 @@ export function createOwnerRoutes() {
       }
     } catch (error) {
       // No longer this SRO's to decide (given to another, or never theirs): say so, and keep the reason.
-      if (error instanceof NotFoundError) return notOpen(c, typedReason(returnReason));
+      if (error instanceof NotFoundError) return notOpen(c, 'sro', typedReason(returnReason));
       if (!(error instanceof ConflictError)) throw error;
     }
     return decisionNotMade(c, person, 'returned', returnReason);
@@ -214,7 +215,7 @@ export function createOwnerRoutes() {
     const deps = c.get('deps');
     const view = await nullIfNotFound(getActionForOwner(deps, person, c.req.param('id')));
     // Closed, given to someone else or never theirs: the one page for all, which tells a guesser nothing.
-    if (!view) return notOpen(c);
+    if (!view) return notOpen(c, 'owner');
     const now = deps.clock.now();
     const overdue = isOverdue(view.action, now, deps.config.timeZone);
     return c.html(
@@ -242,7 +243,7 @@ export function createOwnerRoutes() {
     } catch (error) {
       // Closed or given to someone else since the form was opened: say so, and keep what they typed.
       if (!(error instanceof NotFoundError)) throw error;
-      return notOpen(c, unsaved);
+      return notOpen(c, 'owner', unsaved);
     }
   });
 
