@@ -89,6 +89,17 @@ describe('the owner pages', () => {
     expect(after).not.toContain('before any update here');
   });
 
+  it('list errors in the summary in the order of the fields on the page', async () => {
+    const h = await ownerHarness();
+    const token = await h.linkFor('alex');
+    // 1.01 is past its target: High with the target kept is refused, and the reason is too long.
+    const html = await (await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ progress: '', confidence: 'high', timescaleReason: 'x'.repeat(2001) }))).text();
+    const summary = [...html.matchAll(/<li><a href="#([\w-]+)">/g)].map((m) => m[1]);
+    expect(summary).toEqual(['progress', 'target', 'timescaleReason']);
+    const onPage = summary.map((id) => html.indexOf(`id="${id}"`));
+    expect(onPage).toEqual([...onPage].sort((a, b) => a - b));
+  });
+
   it('show errors in the GOV.UK pattern and keep what was typed', async () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');

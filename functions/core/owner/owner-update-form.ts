@@ -134,7 +134,7 @@ export function validateOwnerForm(
 
   const version = /^\d{1,9}$/.test(values.version) ? Number(values.version) : null;
   const rating = confidence.success ? confidence.data : keptConfidence;
-  if (errors.length > 0 || rating === null) return { ok: false, errors };
+  if (errors.length > 0 || rating === null) return { ok: false, errors: inPageOrder(errors) };
   if (version === null) return { ok: false, errors: [{ field: 'progress', message: 'The form was incomplete: reload the page and enter your update again' }] };
   return {
     ok: true,
@@ -159,6 +159,9 @@ function reasonWanted(stored: string | null, target: string | null): string {
   if (stored === null || target === null || stored.slice(0, 7) !== target) return 'Enter why the target date is changing';
   return `${targetLabel(stored)} has passed, so keeping ${monthLabel(target)} moves the target to ${targetLabel(targetDueDate(target))}: enter why, or select Low confidence`;
 }
+
+/** The checks above run in the order their answers depend on; the summary lists them as the page does. */
+const inPageOrder = (errors: readonly FieldError[]): FieldError[] => [...errors].sort((a, b) => formFields.indexOf(a.field) - formFields.indexOf(b.field));
 
 /** The target an action was first given, if it ever had one: a new target moves from it. */
 export const firstTarget = ({ timescale }: Action): string | null => timescale.target ?? timescale.originalTarget;
