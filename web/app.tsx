@@ -7,10 +7,11 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../functions/co
 import { appCss } from './assets/app-css.js';
 import { lazyAdminRoutes } from './admin/lazy-admin-routes.js';
 import type { AppDeps } from './deps.js';
-import { HttpError } from './http-error.js';
+import { FailedWithText, HttpError } from './http-error.js';
 import { requestShape } from './middleware/request-shape.js';
 import { appBodyLimit, csrfProtection, securityHeaders } from './middleware/security.js';
 import { ownerPaths, tokenInPath } from './owner/format.js';
+import { UnsavedWarning, type TypedText } from './owner/components.js';
 import { createOwnerRoutes } from './owner/owner-routes.js';
 import { Layout } from './views/layout.js';
 import { MessagePage, type WayOn } from './views/message-page.js';
@@ -72,18 +73,24 @@ export function renderNotFound<E extends AppEnv>(c: Context<E>, nav?: Child): Re
 }
 
 /** Typed errors become pages in this one place, not in each route (sub-apps tested alone use it too). */
-export function renderError<E extends AppEnv>(error: Error, c: Context<E>, nav?: Child): Response | Promise<Response> {
+export function renderError<E extends AppEnv>(thrown: Error, c: Context<E>, nav?: Child): Response | Promise<Response> {
+  const error = thrown instanceof FailedWithText ? thrown.error : thrown;
   const mapped = mapError(error, c.req.method, c.req.path);
   if (mapped.status === 500) console.error(JSON.stringify({ level: 'error', message: error.message, stack: error.stack }));
-  return c.html(errorPage(c, mapped.title, mapped.advice, nav), mapped.status);
+  const unsaved = thrown instanceof FailedWithText ? thrown.unsaved : [];
+  return c.html(errorPage(c, mapped.title, mapped.advice, nav, unsaved), mapped.status);
 }
 
 const isConsolePath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
-/** An error page is never a dead end: it leads on from where it happened. */
-function errorPage<E extends AppEnv>(c: Context<E>, title: string, advice: string, nav: Child | undefined) {
+/** An error page is never a dead end: it leads on from where it happened, with any text it could not take. */
+function errorPage<E extends AppEnv>(c: Context<E>, title: string, advice: string, nav: Child | undefined, unsaved: TypedText[] = []) {
   const forceName = (c as unknown as Context<AppEnv>).get('deps').config.name;
-  return <MessagePage forceName={forceName} title={title} advice={advice} wayOn={wayOnFrom(c.req.path)} nav={nav} />;
+  return (
+    <MessagePage forceName={forceName} title={title} advice={advice} wayOn={wayOnFrom(c.req.path)} nav={nav}>
+      <UnsavedWarning texts={unsaved} lead="What you wrote may not have been saved." />
+    </MessagePage>
+  );
 }
 
 /**

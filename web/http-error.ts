@@ -1,3 +1,5 @@
+import type { TypedText } from './owner/components.js';
+
 /** An error a person can act on: the title says what happened, the advice what to do. */
 export class HttpError extends Error {
   constructor(
@@ -7,5 +9,19 @@ export class HttpError extends Error {
   ) {
     super(title);
     this.name = 'HttpError';
+  }
+}
+
+/**
+ * A request that failed after the person typed into it: it maps as `error` does, and the error page
+ * gives their text back to copy, since the one way on from it (their actions) would lose it.
+ */
+export class FailedWithText extends Error {
+  constructor(
+    readonly error: Error,
+    readonly unsaved: TypedText[],
+  ) {
+    super(error.message);
+    this.name = 'FailedWithText';
   }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { maxFormBytes } from '../../web/middleware/security.js';
 import { appCss } from '../../web/assets/app-css.js';
 import { adminEmail, boardEmail, consoleFixture } from '../admin/support/console-fixture.js';
-import { ownerHarness, postForm, validUpdate } from '../owner/owner-fixture.js';
+import { ownerHarness, planActions, postForm, validUpdate } from '../owner/owner-fixture.js';
+import { makeAction } from '../support/make-action.js';
 
 /** Over the app-wide form limit. */
 const tooLong = 'x'.repeat(maxFormBytes);
@@ -88,6 +89,8 @@ describe('pages outside the console', () => {
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain('a progress update can be up to 5,000 characters');
+    // The one link here leads away from the text: the way back to it is the browser's.
+    expect(html).toContain('Go back to the form with your browser’s Back button, where what you wrote should still be');
     expect(html).not.toContain('kB');
     expect(html).toContain(`<a href="/u/${token}">Go to your actions</a>`);
     expect(await h.repository.listUpdates('101')).toEqual([]);
@@ -130,6 +133,24 @@ describe('the page for an unexpected error', () => {
     const html = await response.text();
     expect(html).toContain('What you sent may have been saved. Send the form again in a few minutes: it is never saved twice');
     expect(html).not.toContain('Nothing was saved');
+    expect(html).not.toContain('DynamoDB unavailable');
+    // To send it again they need what they wrote, which the way on to their actions would lose.
+    expect(html).toContain('What you wrote may not have been saved. Copy what you wrote from below before you leave this page:');
+    expect(html).toContain('<p class="prose unsaved">Audit completed for October.</p>');
+    expect(html.indexOf('unsaved')).toBeLessThan(html.indexOf('Go to your actions'));
+  });
+
+  it('gives an SRO whose return of a closure failed the reason they typed', async () => {
+    const proposed = makeAction({ id: '301', ref: '3.01', ownerIds: ['alex'], sroId: 'blake', status: 'proposed-closure', version: 4 });
+    const f = await ownerHarness({ actions: [...planActions(), proposed] });
+    f.repository.saveUpdate = async () => {
+      throw new Error('DynamoDB unavailable');
+    };
+    const token = await f.linkFor('blake');
+    const response = await postForm(f.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: 'The audit report is not attached.' });
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    expect(html).toContain('<p class="prose unsaved">The audit report is not attached.</p>');
     expect(html).not.toContain('DynamoDB unavailable');
   });
 

@@ -98,7 +98,12 @@ export function formBodyLimit(maxSize = maxFormBytes): MiddlewareHandler {
 function tooLarge(path: string, maxSize: number): HttpError {
   if (tokenInPath(path)) {
     // The same words serve the sign-off page's reason, whose own limit is lower still.
-    return new HttpError(413, 'What you wrote is too long', `It was not saved. Shorten it and try again: a progress update can be up to ${formatCount(maxProgressChars)} characters.`);
+    // Too large to read, so not given back: the browser's Back button returns to the form, text and all.
+    return new HttpError(
+      413,
+      'What you wrote is too long',
+      `It was not saved. Go back to the form with your browser’s Back button, where what you wrote should still be, shorten it and send it again: a progress update can be up to ${formatCount(maxProgressChars)} characters.`,
+    );
   }
   return new HttpError(413, 'What you sent is too large', `It was not saved. Keep it under ${Math.floor(maxSize / 1024)} kB and try again.`);
 }

@@ -100,11 +100,11 @@ export function UnsavedText({ texts, lead = 'What you wrote was not saved.' }: {
 }
 
 /** UnsavedText as a warning of its own, for a page that has no other; nothing when nothing was typed. */
-export function UnsavedWarning({ texts }: { texts: TypedText[] }) {
+export function UnsavedWarning({ texts, lead }: { texts: TypedText[]; lead?: string }) {
   if (texts.length === 0) return null;
   return (
     <div class="warning-text">
-      <UnsavedText texts={texts} />
+      <UnsavedText texts={texts} {...(lead ? { lead } : {})} />
     </div>
   );
 }

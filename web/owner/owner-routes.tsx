@@ -16,6 +16,7 @@ import { submitOwnerUpdate } from '../../functions/core/owner/submit-owner-updat
 import { daysSinceUpdate, isOverdue } from '../../functions/core/rules/stale.js';
 import type { AppEnv } from '../app.js';
 import { clientKey } from '../middleware/client-key.js';
+import { FailedWithText } from '../http-error.js';
 import { emailRequestMs, evenResponseTime } from '../middleware/security.js';
 import type { TypedText } from './components.js';
 import { ConflictPage } from './conflict-page.js';
@@ -84,6 +85,15 @@ function savedByThemToday(recentUpdates: Update[], person: Person, now: Date, ti
   const latest = recentUpdates[0];
   const today = latest?.by === person.id && toLocalDate(new Date(latest.at), timeZone) === toLocalDate(now, timeZone);
   return today ? { savedByYouAt: latest.at } : {};
+}
+
+/** A POST's work; a fault in it reaches the error page with what the person typed, for them to copy. */
+async function keepingText(unsaved: TypedText[], work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unsaved.length > 0 && error instanceof Error ? new FailedWithText(error, unsaved) : error;
+  }
 }
 
 /** A typed reason, as the pages that keep unsaved text take it. */
@@ -190,23 +200,25 @@ export function createOwnerRoutes() {
 
   owner.post('/:token/sign-off/:id/return', async (c) => {
     const body = await c.req.parseBody();
-    const person = await personFor(c);
     const returnReason = typeof body.returnReason === 'string' ? body.returnReason : '';
-    if (!person) return refused(c, typedReason(returnReason));
-    const deps = c.get('deps');
-    try {
-      const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
-      if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id), 303);
-      if (result.kind === 'invalid') {
-        const view = await getSignOffView(deps, person, result.action.id);
-        return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);
+    return keepingText(typedReason(returnReason), async () => {
+      const person = await personFor(c);
+      if (!person) return refused(c, typedReason(returnReason));
+      const deps = c.get('deps');
+      try {
+        const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
+        if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id), 303);
+        if (result.kind === 'invalid') {
+          const view = await getSignOffView(deps, person, result.action.id);
+          return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);
+        }
+      } catch (error) {
+        // No longer this SRO's to decide (given to another, or never theirs): say so, and keep the reason.
+        if (error instanceof NotFoundError) return notOpen(c, 'sro', typedReason(returnReason));
+        if (!(error instanceof ConflictError)) throw error;
       }
-    } catch (error) {
-      // No longer this SRO's to decide (given to another, or never theirs): say so, and keep the reason.
-      if (error instanceof NotFoundError) return notOpen(c, 'sro', typedReason(returnReason));
-      if (!(error instanceof ConflictError)) throw error;
-    }
-    return decisionNotMade(c, person, 'returned', returnReason);
+      return decisionNotMade(c, person, 'returned', returnReason);
+    });
   });
 
   owner.get('/:token/actions/:id', async (c) => {
@@ -235,16 +247,18 @@ export function createOwnerRoutes() {
 
   owner.post('/:token/actions/:id', async (c) => {
     const body = await c.req.parseBody();
-    const person = await personFor(c);
     const unsaved = typedTexts(readFormValues(body));
-    if (!person) return refused(c, unsaved);
-    try {
-      return await saveOwnerUpdate(c, person, body);
-    } catch (error) {
-      // Closed or given to someone else since the form was opened: say so, and keep what they typed.
-      if (!(error instanceof NotFoundError)) throw error;
-      return notOpen(c, 'owner', unsaved);
-    }
+    return keepingText(unsaved, async () => {
+      const person = await personFor(c);
+      if (!person) return refused(c, unsaved);
+      try {
+        return await saveOwnerUpdate(c, person, body);
+      } catch (error) {
+        // Closed or given to someone else since the form was opened: say so, and keep what they typed.
+        if (!(error instanceof NotFoundError)) throw error;
+        return notOpen(c, 'owner', unsaved);
+      }
+    });
   });
 
   return owner;

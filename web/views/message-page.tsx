@@ -13,13 +13,16 @@ export interface MessagePageProps {
   advice: string;
   wayOn?: WayOn;
   nav?: Child;
+  /** Between the advice and the way on: what the page gives back (text the person typed). */
+  children?: Child;
 }
 
-export function MessagePage({ forceName, title, advice, wayOn, nav }: MessagePageProps) {
+export function MessagePage({ forceName, title, advice, wayOn, nav, children }: MessagePageProps) {
   return (
     <Layout title={title} forceName={forceName} nav={nav}>
       <h1>{title}</h1>
       <p>{advice}</p>
+      {children}
       {wayOn && (
         <p>
           <a href={wayOn.href}>{wayOn.label}</a>
