@@ -41,6 +41,20 @@ describe('the owner journey on DynamoDB (dynalite)', () => {
     for (const response of responses.filter((r) => r.status === 409)) expect(await response.text()).toContain('was updated while you were writing');
   });
 
+  it('writes nothing on 10 GETs and a HEAD of each owner page, as a mail scanner would send them', async () => {
+    const h = await dynamoHarness();
+    const token = (await issueLink(h.deps, alex, startNow)).token;
+    expect((await postForm(h.app, `/u/${token}/actions/101`, validUpdate())).status).toBe(303);
+    const writes = () => [...dynamo.commandCounts].filter(([name]) => /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(name)).reduce((sum, [, n]) => sum + n, 0);
+    const before = writes();
+    for (const path of [`/u/${token}`, `/u/${token}/actions/101`, `/u/${token}/actions/102`, `/u/${token}?saved=101`, '/u/new-link']) {
+      for (let i = 0; i < 10; i++) expect((await h.app.request(path)).status, path).toBe(200);
+      expect((await h.app.request(path, { method: 'HEAD' })).status, path).toBe(200);
+    }
+    expect(writes()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
+
   it('answers a form it cannot read, or an id too long for DynamoDB, with a 4xx page, never a 500 that alarms IT', async () => {
     const h = await dynamoHarness();
     const token = (await issueLink(h.deps, alex, startNow)).token;
