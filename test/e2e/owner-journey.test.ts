@@ -139,6 +139,50 @@ describe('the owner journey in Chromium', () => {
     await page.context().close();
   });
 
+  it('by keyboard alone, resubmits from the conflict page and asks for a new link from a dead one', async () => {
+    const person = others[2] ?? others[0] ?? owner;
+    const now = stack.deps.clock.now();
+    const { token } = await issueLink(stack.deps, person, now);
+    const action = (await listMyWork(stack.deps, person, now)).owned[0]!.action;
+    const { page, cspErrors } = await strictPage(320);
+    await page.goto(`${stack.appUrl}/u/${token}`);
+    await tabTo(page, (el) => el.tag === 'a' && el.text === `Update ${action.ref}`, 200);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/actions\//);
+
+    // Saved elsewhere (a co-owner, another tab) while this form is open.
+    const target = action.timescale.target;
+    const elsewhere = { version: String(action.version), progress: 'Saved elsewhere first.', confidence: 'low', targetMonth: target ? String(Number(target.slice(5, 7))) : '', targetYear: target?.slice(0, 4) ?? '' };
+    expect((await submitOwnerUpdate(stack.deps, person, action.id, elsewhere, now)).kind).toBe('saved');
+
+    await tabTo(page, (el) => el.id === 'progress', 120);
+    await page.keyboard.type('Typed by keyboard, then met a conflict.');
+    await tabTo(page, (el) => el.name === 'confidence');
+    for (let i = 0; i < 3 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).value)) !== 'low'; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Save update', 120);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("was updated while you were writing")');
+    // Their text is kept in the form; one button saves it on top of the other update.
+    expect(await page.inputValue('#progress')).toBe('Typed by keyboard, then met a conflict.');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Save my update', 200);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?saved=/);
+    expect(await page.textContent('.notification-success h2')).toBe(`Update saved for ${action.ref}`);
+    expect((await stack.deps.repository.listUpdates(action.id)).at(-1)!.patch.latestProgress).toBe('Typed by keyboard, then met a conflict.');
+
+    // A link that no longer works offers a new one by email.
+    await page.goto(`${stack.appUrl}/u/${'x'.repeat(43)}`);
+    await tabTo(page, (el) => el.id === 'email');
+    await page.keyboard.type(person.email);
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Email me a new link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Check your email")');
+    expect(await latestLinkFor(person.email)).toContain('/u/');
+    expect(cspErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('passes axe (WCAG 2.2 AA) on every page state, at 320 px too, with a screenshot of each', async () => {
     const person = others[1] ?? owner;
     const now = stack.deps.clock.now();
