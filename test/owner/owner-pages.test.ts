@@ -195,7 +195,7 @@ describe('the owner pages', () => {
     const token = await h.linkFor('alex');
     const saved = await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }));
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`/u/${token}?saved=103`);
+    expect(saved.headers.get('location')).toBe(`/u/${token}?saved=103&at=${h.clock.now().getTime()}`);
     const html = await (await h.app.request(saved.headers.get('location')!)).text();
     expect(html).toContain('Update saved for 1.03');
     // Focused on load, as the error summary is, so that a screen reader reads it first.
@@ -211,8 +211,9 @@ describe('the owner pages', () => {
     const h = await ownerHarness();
     const token = await h.linkFor('alex');
     // 1.02 has never been updated: its address claims a save that never was.
-    expect(await (await h.app.request(`/u/${token}?saved=102`)).text()).not.toContain('Update saved');
-    const landed = (await postForm(h.app, `/u/${token}/actions/103`, validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' }))).headers.get('location')!;
+    expect(await (await h.app.request(`/u/${token}?saved=102&at=${h.clock.now().getTime()}`)).text()).not.toContain('Update saved');
+    const form = validUpdate({ targetMonth: '', targetYear: '', progress: 'Panel met.' });
+    const landed = (await postForm(h.app, `/u/${token}/actions/103`, form)).headers.get('location')!;
     h.clock.set(new Date(h.clock.now().getTime() + 14 * 60_000));
     expect(await (await h.app.request(landed)).text()).toContain('Update saved for 1.03');
     // Opened again later (a restored tab, a bookmark): the page is the list, without the claim.
@@ -220,6 +221,14 @@ describe('the owner pages', () => {
     const later = await (await h.app.request(landed)).text();
     expect(later).not.toContain('Update saved');
     expect(later).toContain('<h1>Your actions</h1>');
+    for (const at of ['', '&at=soon', `&at=${h.clock.now().getTime() + 60 * 60_000}`]) {
+      expect(await (await h.app.request(`/u/${token}?saved=103${at}`)).text(), at).not.toContain('Update saved');
+    }
+    // The same form sent again later is accepted as saved already, and its page says so.
+    const again = await postForm(h.app, `/u/${token}/actions/103`, form);
+    expect(again.status).toBe(303);
+    expect(await (await h.app.request(again.headers.get('location')!)).text()).toContain('Update saved for 1.03');
+    expect(await h.repository.listUpdates('103')).toHaveLength(1);
     // A co-owner's save is theirs to be told of, not this person's.
     const blake = await h.linkFor('blake');
     const theirs = (await postForm(h.app, `/u/${blake}/actions/103`, validUpdate({ version: '2', targetMonth: '', targetYear: '', progress: 'Panel met again.' }))).headers.get('location')!;

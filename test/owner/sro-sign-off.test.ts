@@ -119,7 +119,7 @@ describe('the SRO on their own link', () => {
     const token = await h.linkFor('blake');
     const response = await postForm(h.app, `/u/${token}/sign-off/301`, { version: '4' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/u/${token}?signed-off=301`);
+    expect(response.headers.get('location')).toBe(`/u/${token}?signed-off=301&at=${h.clock.now().getTime()}`);
     const action = await h.repository.getAction('301');
     expect(action).toMatchObject({ status: 'closed', version: 5, lastUpdatedAt: '2026-11-25T10:00:00.000Z' });
     expect(await h.repository.listUpdates('301')).toEqual([
@@ -238,7 +238,7 @@ describe('the SRO returns a closure that is not complete', () => {
     const token = await h.linkFor('blake');
     const response = await postForm(h.app, `/u/${token}/sign-off/301/return`, { version: '4', returnReason: `  ${reason}  ` });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/u/${token}?returned=301`);
+    expect(response.headers.get('location')).toBe(`/u/${token}?returned=301&at=${h.clock.now().getTime()}`);
     expect(await h.repository.getAction('301')).toMatchObject({ status: 'open', version: 5, lastUpdatedAt: '2026-11-25T10:00:00.000Z' });
     expect(await h.repository.listUpdates('301')).toEqual([
       expect.objectContaining({

@@ -47,14 +47,17 @@ export function shorten(text: string, max = 280): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40))}…`;
 }
 
+/** When a change's page was sent to: the page confirms it only soon after (see confirmationWindowMs). */
+const issuedAt = (at: Date) => `&at=${at.getTime()}`;
+
 export const ownerPaths = {
   list: (token: string) => `/u/${token}`,
-  saved: (token: string, actionId: string) => `/u/${token}?saved=${encodeURIComponent(actionId)}`,
+  saved: (token: string, actionId: string, at: Date) => `/u/${token}?saved=${encodeURIComponent(actionId)}${issuedAt(at)}`,
   action: (token: string, actionId: string) => `/u/${token}/actions/${encodeURIComponent(actionId)}`,
   signOff: (token: string, actionId: string) => `/u/${token}/sign-off/${encodeURIComponent(actionId)}`,
-  signedOff: (token: string, actionId: string) => `/u/${token}?signed-off=${encodeURIComponent(actionId)}`,
+  signedOff: (token: string, actionId: string, at: Date) => `/u/${token}?signed-off=${encodeURIComponent(actionId)}${issuedAt(at)}`,
   returnClosure: (token: string, actionId: string) => `/u/${token}/sign-off/${encodeURIComponent(actionId)}/return`,
-  returned: (token: string, actionId: string) => `/u/${token}?returned=${encodeURIComponent(actionId)}`,
+  returned: (token: string, actionId: string, at: Date) => `/u/${token}?returned=${encodeURIComponent(actionId)}${issuedAt(at)}`,
   newLink: '/u/new-link',
 };
 

@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 // The outer app matches these routes; hono/quick keeps the default RegExp router out of the cold start.
 import { Hono } from 'hono/quick';
+import * as z from '../../functions/core/zod.js';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { toLocalDate } from '../../functions/core/calendar/local-date.js';
 import { resolveLink } from '../../functions/core/links/links.js';
 import type { Person } from '../../functions/core/model/person.js';
 import type { Update } from '../../functions/core/model/update.js';
 import { findWhyAdminSignsOff, getActionForOwner, namesOf } from '../../functions/core/owner/get-action-for-owner.js';
-import { listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
+import { isFreshConfirmation, listMyWork, nextNeedingAttention } from '../../functions/core/owner/list-my-actions.js';
 import { readFormValues, valuesFromAction } from '../../functions/core/owner/owner-update-form.js';
 import { requestFreshLink } from '../../functions/core/owner/request-fresh-link.js';
 import { returnClosure } from '../../functions/core/owner/return-closure.js';
@@ -87,6 +88,9 @@ function savedByThemToday(recentUpdates: Update[], person: Person, now: Date, ti
   return today ? { savedByYouAt: latest.at } : {};
 }
 
+/** The `at` of a change's page (ownerPaths), in milliseconds: anything else confirms nothing. */
+const IssuedAt = z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number));
+
 /** A POST's work; a fault in it reaches the error page with what the person typed, for them to copy. */
 async function keepingText(unsaved: TypedText[], work: () => Promise<Response>): Promise<Response> {
   try {
@@ -105,7 +109,7 @@ async function saveOwnerUpdate(c: OwnerContext, person: Person, body: Record<str
   const token = c.req.param('token') ?? '';
   const now = deps.clock.now();
   const result = await submitOwnerUpdate(deps, person, c.req.param('id') ?? '', body, now);
-  if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id), 303);
+  if (result.kind === 'saved') return c.redirect(ownerPaths.saved(token, result.action.id, now), 303);
   if (result.kind === 'conflict') {
     const { action, newerUpdates, values } = result;
     const [names, adminSignsOff] = await Promise.all([namesOf(deps, newerUpdates), findWhyAdminSignsOff(deps, action)]);
@@ -149,8 +153,10 @@ export function createOwnerRoutes() {
     if (!person) return refused(c);
     const deps = c.get('deps');
     const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
-    const { owned: items, portfolio, ownerNames, changed, changedByThem } = await listMyWork(deps, person, deps.clock.now(), justChanged);
-    const confirmable = (id: string | undefined) => changedByThem && id === changed?.id;
+    const now = deps.clock.now();
+    const { owned: items, portfolio, ownerNames, changed, changedByThem } = await listMyWork(deps, person, now, justChanged);
+    const issued = IssuedAt.safeParse(c.req.query('at'));
+    const confirmable = (id: string | undefined) => changedByThem && id === changed?.id && issued.success && isFreshConfirmation(issued.data, now);
     const savedItem = confirmable(c.req.query('saved')) ? items.find((item) => item.action.id === changed?.id) : undefined;
     // The banner says who a closure waits for: its SRO, or an admin and why (the SRO may have left).
     const closure = savedItem?.action.status === 'proposed-closure' ? savedItem.action : null;
@@ -190,7 +196,7 @@ export function createOwnerRoutes() {
     const deps = c.get('deps');
     try {
       const result = await signOffAsSro(deps, person, c.req.param('id'), body, deps.clock.now());
-      if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id), 303);
+      if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id, deps.clock.now()), 303);
     } catch (error) {
       if (error instanceof NotFoundError) return notOpen(c, 'sro');
       if (!(error instanceof ConflictError)) throw error;
@@ -207,7 +213,7 @@ export function createOwnerRoutes() {
       const deps = c.get('deps');
       try {
         const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
-        if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id), 303);
+        if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id, deps.clock.now()), 303);
         if (result.kind === 'invalid') {
           const view = await getSignOffView(deps, person, result.action.id);
           return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);

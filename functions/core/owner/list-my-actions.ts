@@ -39,15 +39,22 @@ export interface MyWork {
   /** The action named `justChanged`, as read again: null when none was named or it is not in the plan. */
   changed: Action | null;
   /**
-   * Whether the latest entry in `changed`'s history is the person's own, through their link, from the
-   * last few minutes: only then may the page confirm it. The address alone proves nothing: it is
-   * opened again from a restored tab or a bookmark days later, or typed.
+   * Whether the latest entry in `changed`'s history is the person's own, through their link: only then
+   * may the page confirm it. The address alone proves nothing: it can be typed, or name an action a
+   * co-owner has saved since.
    */
   changedByThem: boolean;
 }
 
-/** How long after a change the page it lands on may confirm it. */
+/**
+ * How long after the change's page was sent to (its address says when) the page may confirm it: not
+ * when opened again from a restored tab or a bookmark days later. Measured from the redirect, not the
+ * entry, so that a repeat the server accepts as already done is confirmed too.
+ */
 export const confirmationWindowMs = 15 * 60_000;
+
+/** Whether `issuedAt` (milliseconds, from the address) is within the window either side of now. */
+export const isFreshConfirmation = (issuedAt: number, now: Date): boolean => Math.abs(now.getTime() - issuedAt) <= confirmationWindowMs;
 
 /**
  * The person's page from one read of the plan: what they own, what needs them first (open again with
@@ -69,12 +76,12 @@ export async function listMyWork(deps: OwnerDeps, person: Person, now: Date, jus
   const owned = items((action) => isOwnedBy(action, person)).sort(compareItems);
   const namesNeeded = portfolio.length > 0 || owned.some((item) => item.action.ownerIds.length > 1);
   const ownerNames = namesNeeded ? Object.fromEntries((await deps.repository.listPeople()).map((p) => [p.id, nameOnOwnerPages(p)])) : {};
-  return { owned, portfolio, ownerNames, changed, changedByThem: changed !== null && (await isTheirRecentChange(deps.repository, person, changed.id, now)) };
+  return { owned, portfolio, ownerNames, changed, changedByThem: changed !== null && (await isTheirChange(deps.repository, person, changed.id)) };
 }
 
-async function isTheirRecentChange(repository: Repository, person: Person, actionId: string, now: Date): Promise<boolean> {
+async function isTheirChange(repository: Repository, person: Person, actionId: string): Promise<boolean> {
   const latest = (await repository.listUpdates(actionId)).at(-1);
-  return latest !== undefined && latest.by === person.id && latest.via === 'link' && now.getTime() - Date.parse(latest.at) <= confirmationWindowMs;
+  return latest !== undefined && latest.by === person.id && latest.via === 'link';
 }
 
 export function toItem(config: ForceConfig, action: Action, now: Date): MyActionItem {
