@@ -82,8 +82,14 @@ describe('the owner pages', () => {
     expect(page).toContain('Latest progress in the plan as imported, before any update here:');
     expect(page).toContain('IMPORTED: audit template agreed with the FCR.');
     expect(await (await h.app.request(`/u/${token}/actions/151`)).text()).toContain('No updates recorded yet.');
+    // An admin's change since (a reassignment) leaves it under the change.
+    const change = { field: 'ownerIds', from: ['alex'], to: ['alex', 'blake'] };
+    await h.repository.saveUpdate({ actionId: '150', version: 2, at: h.clock.now().toISOString(), by: 'admin@testshire.example', onBehalfOf: null, via: 'admin', patch: { ownerIds: ['alex', 'blake'] }, changes: [change], countsAsProgress: false });
+    const reassigned = await (await h.app.request(`/u/${token}/actions/150`)).text();
+    expect(reassigned.indexOf('<li>Owners: ')).toBeGreaterThan(-1);
+    expect(reassigned.indexOf('<li>Owners: ')).toBeLessThan(reassigned.indexOf('IMPORTED: audit template agreed with the FCR.'));
     // Once updated here, the history speaks for itself.
-    expect((await postForm(h.app, `/u/${token}/actions/150`, validUpdate({ version: '1', progress: 'Audit run in November.' }))).status).toBe(303);
+    expect((await postForm(h.app, `/u/${token}/actions/150`, validUpdate({ version: '2', progress: 'Audit run in November.' }))).status).toBe(303);
     const after = await (await h.app.request(`/u/${token}/actions/150`)).text();
     expect(after).toContain('Audit run in November.');
     expect(after).not.toContain('before any update here');

@@ -54,17 +54,25 @@ export function ActionDetails({ action, daysSinceUpdate, owners = [] }: { action
 }
 
 /**
- * The last updates, newest first; before the first, the progress the imported plan holds, which the
- * owner writes on from (it is on no history entry: the import put it on the action).
+ * The last updates, newest first (viewOf includes the latest with progress); when none has progress in
+ * it, the progress the imported plan holds, which the owner writes on from (it is on no history entry:
+ * the import put it on the action), however many admin changes came since.
  */
 export function RecentUpdates({ action, updates, names, timeZone }: { action: Action; updates: Update[]; names: Record<string, string>; timeZone: string }) {
-  if (updates.length > 0) return <>{updates.map((update) => <UpdateEntry update={update} names={names} timeZone={timeZone} />)}</>;
-  if (!action.latestProgress) return <p class="hint">No updates recorded yet.</p>;
+  const imported = action.latestProgress !== null && !updates.some((update) => update.patch.latestProgress !== undefined);
+  if (updates.length === 0 && !imported) return <p class="hint">No updates recorded yet.</p>;
   return (
-    <div class="update-entry">
-      <p class="update-meta">Latest progress in the plan as imported, before any update here:</p>
-      <Prose text={action.latestProgress} />
-    </div>
+    <>
+      {updates.map((update) => (
+        <UpdateEntry update={update} names={names} timeZone={timeZone} />
+      ))}
+      {imported && (
+        <div class="update-entry">
+          <p class="update-meta">Latest progress in the plan as imported, before any update here:</p>
+          <Prose text={action.latestProgress} />
+        </div>
+      )}
+    </>
   );
 }
 
