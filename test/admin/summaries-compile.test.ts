@@ -329,7 +329,7 @@ describe('compiling a board summary on demand', () => {
       expect(page).not.toContain('again to pcc@testshire.example');
     }
     // The second press lands while the first sends: its page says so rather than nothing.
-    expect(await (await app.request('/admin/summaries/2026-10?resent=being-sent')).text()).toContain('an earlier press, or another admin, is sending the month to it now.');
+    expect(await (await app.request('/admin/summaries/2026-10?resent=being-sent')).text()).toContain('an earlier press, or another admin, is sending the month to it now: open this page again in a minute to see that it went.');
   });
 
   it('sends a bounced month again only where it may go: a bounced address on the board list, emailable as People says, a kept month, by an admin', async () => {

@@ -64,7 +64,7 @@ export function NotSentAgainBanner({ stands }: { stands: NotSentAgain }) {
     <NotificationBanner title="Not sent again" tone="important">
       <p>
         The email to that address no longer shows as bounced: an earlier press, or another admin,{' '}
-        {stands === 'had' ? 'has sent the month to it again already.' : 'is sending the month to it now.'}
+        {stands === 'had' ? 'has sent the month to it again already.' : 'is sending the month to it now: open this page again in a minute to see that it went.'}
       </p>
     </NotificationBanner>
   );

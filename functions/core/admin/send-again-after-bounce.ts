@@ -48,7 +48,8 @@ export async function sendAgainAfterBounce(
     return { kind: 'refused', message: `People marks ${address} as bounced or as spam. Once the address works, mark it as working on their page in People; then send the month to it from the month’s page.` };
   }
   if (!board.bounced.includes(address)) return { kind: 'not-bounced', stands: board.had.includes(address) ? 'had' : board.inFlight.includes(address) ? 'being-sent' : 'not-had' };
-  // Another press gave it back first, to send it (a double click): it has sent it, or is about to.
+  // Another press gave it back first, to send it (a double click): it has sent it, or is about to (or
+  // failed to, which the page, opened again, shows as not had).
   if (!(await deps.summaries.releaseBounced(month, address))) {
     return { kind: 'not-bounced', stands: (await findBoardSendStatus(deps, month, now)).had.includes(address) ? 'had' : 'being-sent' };
   }
