@@ -123,7 +123,7 @@ describe('board pack XLSX, read back with exceljs', async () => {
   it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {
     const line = String(allRows(workbook.getWorksheet(sheetNames.summary)!).find((row) => String(row[0]).startsWith('Figures as at'))![0]);
     expect(snapshot.summary.asAt).toMatch(/^2026-10-31T23:59:59\.999Z$/);
-    expect(line).toMatch(/^Figures as at 31 October 2026; compiled \d{1,2} \w+ 2026$/);
+    expect(line).toMatch(/^Figures as at the end of October 2026; compiled \d{1,2} \w+ 2026$/);
   });
 
   it('keeps an owner’s refs within Excel’s 32,767 characters a cell, saying how many more', async () => {

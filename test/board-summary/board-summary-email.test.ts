@@ -146,7 +146,7 @@ describe('board summary email: the month the plan was loaded', () => {
   const { html, text } = renderBoardSummaryEmail(loaded.summary, config);
   const said =
     'This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. ' +
-    'On 31 October 2026, 1 open action was past its target date.';
+    'At the end of October 2026, 1 open action was past its target date.';
 
   it('says it compares with nothing, instead of listing every action as new', () => {
     expect(text).toContain(`What moved since last month\n${said}\n\n`);

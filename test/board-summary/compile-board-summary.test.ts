@@ -83,9 +83,18 @@ describe('compileBoardSummary: movement since last month', () => {
     expect(movement.confidenceDropped).toEqual([{ id: 'a-dropped', ref: 'D1', area: 'Effectiveness', from: 'high', to: 'low' }]);
   });
   it('lists actions that became stale', () => expect(refs(movement.becameStale)).toEqual(['G1']));
-  it('lists actions that became overdue (a month target runs to the month end)', () => {
+  it("lists actions that became overdue: a target of the summary's own month has run out at its end", () => {
     expect(september.plan.find((row) => row.ref === 'O1')?.overdue).toBe(false);
     expect(refs(movement.becameOverdue)).toEqual(['O1']);
+  });
+  it("counts as overdue in the summary an open action due in the summary's own month, whether by its month or its last day, but not one due next month", () => {
+    const due = [action('a-month', 'M1', { timescale: timescale('2026-10') }), action('a-day', 'M2', { timescale: timescale('2026-10-31') }), action('a-next', 'M3', { timescale: timescale('2026-11') })];
+    const summary = compile('2026-10', { actions: due, updates: [] });
+    expect(overdueFirst(summary.plan).map((row) => row.ref)).toEqual(['M1', 'M2']);
+    expect(summary.summary.figures.overdue).toBe(2);
+    // The same month so far (compiled during it) judges them by the day it is.
+    const soFar = compileBoardSummary({ actions: due, updates: [], people, previous: null, month: '2026-10', now: new Date('2026-10-31T12:00:00.000Z'), config });
+    expect(soFar.summary.figures.overdue).toBe(0);
   });
   it('takes last month from the snapshot', () => {
     expect(movement.basis).toBe('previous-snapshot');

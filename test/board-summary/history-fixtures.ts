@@ -39,7 +39,8 @@ export function octoberHistory() {
   const retimed = action('a-retimed', 'T1', { timescale: timescale('2027-03'), version: 2, lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
   const dropped = action('a-dropped', 'D1', { confidence: 'low', version: 2, lastUpdatedAt: '2026-10-21T09:00:00.000Z' });
   const goneStale = action('a-stale', 'G1', { ownerIds: ['p-okafor'], lastUpdatedAt: '2026-09-20T09:00:00.000Z' });
-  const goneOverdue = action('a-overdue', 'O1', { timescale: timescale('2026-09'), lastUpdatedAt: '2026-10-05T09:00:00.000Z' });
+  // Due in October: not overdue at the end of September, overdue at the end of October.
+  const goneOverdue = action('a-overdue', 'O1', { timescale: timescale('2026-10'), lastUpdatedAt: '2026-10-05T09:00:00.000Z' });
   const updates = [
     progress(unchanged, 2, '2026-09-25T09:00:00.000Z'),
     progress(unchanged, 3, '2026-10-20T09:00:00.000Z'),

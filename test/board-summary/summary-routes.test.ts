@@ -49,7 +49,7 @@ describe('summary pages', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('7 actions in the plan as at 31 October 2026.');
+    expect(html).toContain('7 actions in the plan as at the end of October 2026.');
     expect(html).toContain('Target date moved: 1');
     expect(html).toContain('December 2026 to March 2027 (+3 months)');
     expect(html).toContain(snapshot.plan.find((r) => r.ref === 'T1')!.text);
@@ -76,7 +76,7 @@ describe('summary pages', () => {
     Object.assign(first!, { status: 'proposed-closure', lastUpdatedAt: '2026-10-20T09:00:00.000Z' });
     Object.assign(second!, { status: 'proposed-closure', lastUpdatedAt: '2026-09-01T09:00:00.000Z' });
     const html = await (await (await summaryApp(snapshot)).app.request('/admin/summaries/2026-10')).text();
-    const section = html.slice(html.indexOf('<h2>Awaiting sign-off at 31 October 2026</h2>'));
+    const section = html.slice(html.indexOf('<h2>Awaiting sign-off at the end of October 2026</h2>'));
     const proposed = [...section.matchAll(/<td data-label="Last updated">([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(proposed).toEqual(['1 September 2026', '20 October 2026']);
     expect(section).toContain(`<a href="/admin/actions/${second!.id}">${second!.ref}</a>`);
@@ -95,7 +95,7 @@ describe('summary pages', () => {
     expect(html).toContain('<h2>Owners of actions with no update for 28 days or more, most first</h2>');
     expect(html).not.toMatch(/Re-timed|Became stale|Stale|Not set|>Closed: /);
     // Before the table, what is going wrong, in one sentence the same as the email's.
-    expect(html).toContain('7 actions in the plan as at 31 October 2026. Of 6 open actions, 1 is overdue and 1 has had no update for 28 days or more; no closure awaits sign-off.</p>');
+    expect(html).toContain('7 actions in the plan as at the end of October 2026. Of 6 open actions, 1 is overdue and 1 has had no update for 28 days or more; no closure awaits sign-off.</p>');
   });
 
   it('lists what is past its target, whose it is and who sponsors it, most overdue first, without the text', async () => {
@@ -103,7 +103,7 @@ describe('summary pages', () => {
     const html = await (await app.request('/admin/summaries/2026-10')).text();
     const overdue = snapshot.plan.filter((row) => row.overdue);
     expect(overdue.length).toBeGreaterThan(0);
-    const section = html.slice(html.indexOf('<h2>Past their target date at 31 October 2026</h2>'), html.indexOf('<h2>Confidence in timescales'));
+    const section = html.slice(html.indexOf('<h2>Past their target date at the end of October 2026</h2>'), html.indexOf('<h2>Confidence in timescales'));
     for (const row of overdue) {
       // Each ref opens the action's page, where a signed-in board member reads it in full.
       expect(section).toContain(`<td data-label="Ref"><a href="/admin/actions/${row.id}">${row.ref}</a></td>`);
@@ -143,7 +143,7 @@ describe('summary pages', () => {
     const { app } = await summaryApp(loaded);
     const html = await (await app.request('/admin/summaries/2026-10')).text();
     expect(html).toContain(
-      '<p>This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. On 31 October 2026, 1 open action was past its target date.</p>',
+      '<p>This is the first summary since the plan was loaded on 30 October 2026, so changes are reported from next month. At the end of October 2026, 1 open action was past its target date.</p>',
     );
     expect(html).not.toContain('New actions');
   });

@@ -2,7 +2,7 @@ import { formatDay } from '../calendar/format-day.js';
 import { confidenceLabels, type Confidence, type Status } from '../model/action.js';
 import { formatCount, plural } from '../words.js';
 import type { BoardSummary, Movement, OtherStaleOwners } from './snapshot.js';
-import { monthLabel } from './month.js';
+import { endOfMonth, monthLabel } from './month.js';
 
 /*
  * The board's words, for the email, the summary page and the pack alike: a board member reads them in
@@ -63,20 +63,25 @@ export function allMovementLabels(staleAfterDays: number): Array<[list: Movement
  * The day the figures are as at, "31 October 2026": a month compiled before it ended (a dry run) is as at
  * the day it was compiled, not the month's end.
  */
-export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone'>): string => formatDay(summary.asAt, summary.timeZone);
+/**
+ * "the end of October 2026" for a month that has ended (its figures are as at its last instant, when a
+ * target of October, or of 31 October, has passed: see planAsAt), or the day of a month's figures so far.
+ */
+export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone' | 'month'>): string =>
+  summary.asAt === endOfMonth(summary.month, summary.timeZone).toISOString() ? `the end of ${monthLabel(summary.month)}` : formatDay(summary.asAt, summary.timeZone);
 
 /** Why nothing is listed as moved in the month the plan was loaded: there was no plan a month before to compare with. */
 export const planLoadedNote = (planLoadedAt: string, timeZone: string): string =>
   `This is the first summary since the plan was loaded on ${formatDay(planLoadedAt, timeZone)}, so changes are reported from next month.`;
 
 /** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
-export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt'>): string | null {
+export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt' | 'month'>): string | null {
   const { movement, figures } = summary;
   if (movement.planLoadedAt) {
     const one = figures.overdue === 1;
     return (
       `${planLoadedNote(movement.planLoadedAt, summary.timeZone)} ` +
-      `On ${figuresAsAt(summary)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
+      `At ${figuresAsAt(summary)}, ${plural(figures.overdue, 'open action')} ${one ? 'was' : 'were'} past ${one ? 'its' : 'their'} target date.`
     );
   }
   return movement.basis === 'history' ? 'No summary was kept for last month, so what moved is worked out from the update history.' : null;

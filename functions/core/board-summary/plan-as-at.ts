@@ -75,7 +75,9 @@ export function toPlanRow(action: Action, context: AsAtContext): PlanRow {
     lastUpdatedAt: action.lastUpdatedAt,
     status: action.status,
     stale: isStale(action, context.asAt, context.staleAfterDays),
-    overdue: isOverdue(action, context.asAt, context.timeZone),
+    // Judged just after asAt: at a month's last instant its own targets ("November", "30 November") have
+    // run out, and the summary sent the next morning must not leave them to next month's.
+    overdue: isOverdue(action, new Date(context.asAt.getTime() + 1), context.timeZone),
     createdAt: action.createdAt,
   };
 }
