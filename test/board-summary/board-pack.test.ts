@@ -5,7 +5,7 @@ import { everyStaleOwnerHeading, allMovementLabels, movementNote, otherStaleOwne
 import { headlineFigures } from '../../functions/core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
-import { octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
+import { octoberSnapshot, ownerlessStaleSnapshot, retimedSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 import { allRows, readBack, rowValues } from './read-pack.js';
 
@@ -226,6 +226,13 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(expected.length).toBeGreaterThan(snapshot.summary.staleOwners.length);
     expect(rows[heading + 1 + expected.length]).toEqual([]);
     expect(rows.some((row) => String(row[0]).startsWith('and '))).toBe(false);
+  });
+
+  it('names the stale actions nobody owns under the owners, whose list cannot', async () => {
+    const rows = allRows((await readBack(await buildBoardPack(ownerlessStaleSnapshot(), { forceName: 'Northshire Police' }))).getWorksheet(sheetNames.summary)!);
+    const heading = rows.findIndex((row) => row[0] === everyStaleOwnerHeading(28));
+    expect(rows[heading + 1]).toEqual(['Supt Okafor', 1, undefined, 'G1']);
+    expect(rows[heading + 2]![0]).toBe('1 action with no update for 28 days or more has no owner: Q1.');
   });
 
   it('ends the Summary sheet with open actions by SRO, as the page gives them', () => {

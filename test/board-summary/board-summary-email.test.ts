@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryEmail } from '../../web/emails/board-summary-email.js';
-import { loadedMonthSnapshot, octoberSnapshot } from './history-fixtures.js';
+import { loadedMonthSnapshot, octoberSnapshot, ownerlessStaleSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 
 const config = { name: 'Northshire Police', baseUrl: 'https://actions.northshire.police.uk', attachBoardPack: false };
@@ -42,6 +42,18 @@ describe('board summary email', () => {
     expect(ownerless.text).toContain('2 actions with no update for 28 days or more have no owner.');
     expect(ownerless.html).toContain('2 actions with no update for 28 days or more have no owner.');
     for (const part of [none.text, ownerless.text]) expect(part).not.toContain('Every open action was updated');
+  });
+
+  it('names the stale actions nobody owns after the owners, which cannot list them', () => {
+    const { summary } = ownerlessStaleSnapshot();
+    expect(summary.figures.stale).toBe(2);
+    expect(summary.staleOwners.map((owner) => owner.name)).toEqual(['Supt Okafor']);
+    const rendered = renderBoardSummaryEmail(summary, config);
+    const line = '1 action with no update for 28 days or more has no owner: Q1.';
+    expect(rendered.text).toContain(`- Supt Okafor: 1\n${line}`);
+    expect(rendered.html).toContain(line);
+    // Every stale action owned: nothing said.
+    expect(email.text).not.toContain('no owner');
   });
 
   it('says it carries refs and counts only, unless the force attaches the pack, whose text it then warns of', () => {

@@ -66,6 +66,13 @@ export function octoberSnapshot(): Snapshot {
   return compileBoardSummary({ ...history, people, previous: september, month: '2026-10', now: novemberRun, config });
 }
 
+/** October with a second stale action, Q1, that nobody owns: on no owners list. */
+export function ownerlessStaleSnapshot(): Snapshot {
+  const history = octoberHistory();
+  const quiet = action('a-quiet', 'Q1', { lastUpdatedAt: '2026-08-03T09:00:00.000Z' });
+  return compileBoardSummary({ actions: [...history.actions, quiet], updates: history.updates, people, previous: null, month: '2026-10', now: novemberRun, config });
+}
+
 /** Targets re-timed on 20 October 2026, R1 to R5, mostly day targets ("31 March 2027" in the sheet). */
 export function retimedHistory() {
   const retimings = [

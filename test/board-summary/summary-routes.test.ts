@@ -8,7 +8,7 @@ import { adminTestApp, boardSession } from '../admin/support/admin-test-app.js';
 import { expectAuditedDownload } from '../admin/support/audited-download.js';
 import { createSummaryRoutes } from '../../web/summaries/summary-routes.js';
 import { memoryDeps } from '../support/memory-deps.js';
-import { loadedMonthSnapshot, octoberSnapshot, retimedSnapshot } from './history-fixtures.js';
+import { loadedMonthSnapshot, octoberSnapshot, ownerlessStaleSnapshot, retimedSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
 import { staleOwners } from '../../functions/core/board-summary/figures.js';
 
@@ -29,6 +29,14 @@ async function summaryApp(snapshot = octoberSnapshot()) {
 const download = { method: 'POST' };
 
 describe('summary pages', () => {
+  it('names the stale actions nobody owns under the owners list, which cannot', async () => {
+    const { app } = await summaryApp(ownerlessStaleSnapshot());
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    const owners = html.slice(html.indexOf('<h2>Owners of actions with no update'), html.indexOf('<h2>Open actions by senior responsible officer'));
+    expect(owners).toContain('<th scope="row">Supt Okafor</th>');
+    expect(owners).toContain('<p>1 action with no update for 28 days or more has no owner: Q1.</p>');
+  });
+
   it('lists the kept summaries', async () => {
     const { app } = await summaryApp();
     const response = await app.request('/admin/summaries');

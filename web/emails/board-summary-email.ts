@@ -7,6 +7,7 @@ import {
   movementNote,
   noStaleOwners,
   otherStaleOwnersLine,
+  ownerlessStaleLine,
   protectiveMarking,
   staleOwnersHeading,
   type MovementList,
@@ -56,7 +57,7 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
   return movementLabels(summary).map(([list, label]) => ({ label, count: refs[list].length, refs: refs[list] }));
 }
 
-function listRefs(refs: string[]): string {
+function listRefs(refs: readonly string[]): string {
   if (refs.length === 0) return '';
   const shown = refs.slice(0, refsShown).join(', ');
   return refs.length > refsShown ? `${shown} and ${refs.length - refsShown} more` : shown;
@@ -119,10 +120,11 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmail
     : '';
   const note = movementNote(summary);
   const others = summary.otherStaleOwners ? `<p style="${font}font-size:15px;">${escapeHtml(otherStaleOwnersLine(summary.otherStaleOwners))}.</p>` : '';
+  const ownerless = summary.ownerlessStale ? `<p style="${font}font-size:15px;">${escapeHtml(ownerlessStaleLine(summary.ownerlessStale, summary.staleAfterDays, listRefs))}</p>` : '';
   const owners = summary.staleOwners.length
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${summary.staleOwners
         .map((o) => `<tr>${cell(escapeHtml(o.name))}${cell(`<strong>${o.count}</strong>`, 'text-align:right;width:60px;')}</tr>`)
-        .join('')}</table>${others}`
+        .join('')}</table>${others}${ownerless}`
     : `<p style="${font}font-size:15px;">${escapeHtml(noStaleOwners(summary))}</p>`;
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummaryTitle(config.name, summary.month))}</title></head>
@@ -160,6 +162,7 @@ export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmail
   if (summary.staleOwners.length === 0) lines.push(noStaleOwners(summary));
   for (const owner of summary.staleOwners) lines.push(`- ${owner.name}: ${owner.count}`);
   if (summary.otherStaleOwners) lines.push(`- ${otherStaleOwnersLine(summary.otherStaleOwners)}`);
+  if (summary.staleOwners.length > 0 && summary.ownerlessStale) lines.push(ownerlessStaleLine(summary.ownerlessStale, summary.staleAfterDays, listRefs));
   lines.push('', `Open the summary and the board pack: ${summaryPageUrl(config.baseUrl, summary.month)}`);
   lines.push(handlingNote(config));
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import {
   movementLabels,
   movementNote,
   noStaleOwners,
+  ownerlessStaleLine,
   everyStaleOwnerHeading,
   type MovementList,
 } from '../../functions/core/board-summary/board-wording.js';
@@ -209,7 +210,7 @@ export function SummaryPage({
   // In the month the plan was loaded nothing was compared: the note says so instead.
   const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
-  const everyOwner = staleOwners(snapshot.plan, Infinity).staleOwners;
+  const { staleOwners: everyOwner, ownerlessStale } = staleOwners(snapshot.plan, Infinity);
   const sharedStale = everyOwner.reduce((sum, owner) => sum + owner.count, 0) > f.stale;
   const note = movementNote(summary);
   const heading = `Board summary, ${monthLabel(summary.month)}${preview?.notEnded ? ' so far' : ''}`;
@@ -264,7 +265,7 @@ export function SummaryPage({
       {/* Every owner to chase, as the pack lists them: the email's five and a count of the rest leave the board asking who. */}
       <h2>{everyStaleOwnerHeading(summary.staleAfterDays)}</h2>
       {everyOwner.length === 0 ? (
-        <p>{noStaleOwners(summary)}</p>
+        <p>{noStaleOwners({ ...summary, ownerlessStale })}</p>
       ) : (
         <table>
           <ColumnHeads names={['Owner', 'Actions', 'Refs']} />
@@ -281,6 +282,7 @@ export function SummaryPage({
           </tbody>
         </table>
       )}
+      {everyOwner.length > 0 && ownerlessStale && <p>{ownerlessStaleLine(ownerlessStale, summary.staleAfterDays)}</p>}
       {sharedStale && <p>An action with more than one owner counts once for each of them, so these add up to more than the {f.stale} with no update.</p>}
       <BySroTable rows={snapshot.plan} staleAfterDays={summary.staleAfterDays} />
       <p>

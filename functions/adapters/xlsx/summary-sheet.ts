@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, noUpdateColumn, protectiveMarking } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, noUpdateColumn, ownerlessStaleLine, protectiveMarking } from '../../core/board-summary/board-wording.js';
 import { openBySro, staleOwners } from '../../core/board-summary/figures.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
@@ -66,9 +66,9 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
   sheet.addRow([]);
   // Every owner to chase, not the email's five and a count of the rest: the pack is where the board
   // finds who those are. Worked out from the plan rows as kept, as the email's list was.
-  const owners = staleOwners(plan, Infinity).staleOwners;
+  const { staleOwners: owners, ownerlessStale } = staleOwners(plan, Infinity);
   placeRefs(addHeadings(sheet, [everyStaleOwnerHeading(summary.staleAfterDays), 'Actions']), 'Refs', 'bottom');
-  if (owners.length === 0) addNote(sheet, noStaleOwners(summary));
+  if (owners.length === 0) addNote(sheet, noStaleOwners({ ...summary, ownerlessStale }));
   for (const owner of owners) {
     const refs = refsCell(owner.refs, summary.staleAfterDays);
     const row = sheet.addRow([owner.name, owner.count]);
@@ -76,6 +76,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
     placeRefs(row, refs, 'top');
     row.height = rowHeight([{ value: owner.name, width: widths[0]! }, { value: refs, width: refsWidth }]);
   }
+  if (owners.length > 0 && ownerlessStale) addNote(sheet, ownerlessStaleLine(ownerlessStale, summary.staleAfterDays));
   const loads = openBySro(plan);
   if (loads.length === 0) return;
   sheet.addRow([]);

@@ -96,9 +96,14 @@ export const everyStaleOwnerHeading = (staleAfterDays: number): string => `Owner
  * Said where the owners list is empty: nothing has gone quiet, or all that has has no owner to name. Not
  * "updated in the last N days": an action reopened lately counts from its reopening, update or none.
  */
-export function noStaleOwners({ figures, staleAfterDays }: Pick<BoardSummary, 'figures' | 'staleAfterDays'>): string {
+export function noStaleOwners({ figures, staleAfterDays, ownerlessStale }: Pick<BoardSummary, 'figures' | 'staleAfterDays' | 'ownerlessStale'>): string {
   if (figures.stale === 0) return `No open action has gone ${plural(staleAfterDays, 'day')} or more without an update.`;
-  return `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
+  return ownerlessStale ? ownerlessStaleLine(ownerlessStale, staleAfterDays) : `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
+}
+
+/** After the owners list, or instead of it: the stale actions it cannot name, as nobody owns them. */
+export function ownerlessStaleLine(refs: readonly string[], staleAfterDays: number, list: (refs: readonly string[]) => string = (all) => all.join(', ')): string {
+  return `${plural(refs.length, 'action')} with ${noUpdateFor(staleAfterDays)} ${refs.length === 1 ? 'has' : 'have'} no owner: ${list(refs)}.`;
 }
 
 /** The last line of the owners list, so a reader knows who else there is: "and 3 other owners with 1 each". */

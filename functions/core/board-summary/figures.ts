@@ -52,7 +52,7 @@ function ownerOf(owner: NamedPerson): [key: string, owner: StaleOwner] {
  * longer holds are one owner. Those past the limit are counted, so that a tie at the cut is not
  * dropped unseen.
  */
-export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSummary, 'staleOwners' | 'otherStaleOwners'> {
+export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSummary, 'staleOwners' | 'otherStaleOwners' | 'ownerlessStale'> {
   const owners = new Map<string, StaleOwner>();
   for (const row of plan) {
     if (!row.stale) continue;
@@ -66,8 +66,13 @@ export function staleOwners(plan: readonly PlanRow[], limit = 5): Pick<BoardSumm
   }
   const sorted = [...owners.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const others = sorted.slice(limit);
-  if (others.length === 0) return { staleOwners: sorted };
-  return { staleOwners: sorted.slice(0, limit), otherStaleOwners: { owners: others.length, fewest: others.at(-1)!.count, most: others[0]!.count } };
+  // Nobody to chase, so on no list: said apart, or the most neglected would go unnamed.
+  const ownerless = plan.filter((row) => row.stale && row.owners.length === 0).map((row) => row.ref);
+  return {
+    staleOwners: sorted.slice(0, limit),
+    ...(others.length > 0 ? { otherStaleOwners: { owners: others.length, fewest: others.at(-1)!.count, most: others[0]!.count } } : {}),
+    ...(ownerless.length > 0 ? { ownerlessStale: ownerless } : {}),
+  };
 }
 
 /** One senior responsible officer's open actions, and how many of them are stale or overdue. */

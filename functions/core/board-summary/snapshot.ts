@@ -128,6 +128,8 @@ export const BoardSummary = z.object({
   staleOwners: z.array(StaleOwner),
   /** Unset when nobody was left off, or in a summary kept before those left off were counted. */
   otherStaleOwners: z.optional(OtherStaleOwners),
+  /** Refs of stale actions that have no owner, whom no owners list names; unset when none (or kept before they were). */
+  ownerlessStale: z.optional(z.array(z.string())),
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 
