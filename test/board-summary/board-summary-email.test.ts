@@ -44,6 +44,17 @@ describe('board summary email', () => {
     for (const part of [none.text, ownerless.text]) expect(part).not.toContain('Every open action was updated');
   });
 
+  it('names beside the figures which actions are past their target and which closures await sign-off', () => {
+    const overdue = Array.from({ length: 17 }, (_, i) => `O${i + 1}`);
+    const rendered = renderBoardSummaryEmail({ ...octoberSnapshot().summary, needsBoard: { overdue, awaitingSignOff: ['P1'] } }, config);
+    expect(rendered.text).toContain('\n\nPast their target date: O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O11, O12, O13, O14, O15 and 2 more\nAwaiting sign-off: P1\n\n');
+    expect(rendered.html).toContain('<strong>Awaiting sign-off:</strong> P1</p>');
+    // Neither, or a summary kept before they were named: no line.
+    const none = renderBoardSummaryEmail({ ...octoberSnapshot().summary, needsBoard: { overdue: [], awaitingSignOff: [] } }, config);
+    const { needsBoard: _kept, ...before } = octoberSnapshot().summary;
+    for (const part of [none.text, renderBoardSummaryEmail(before, config).text]) expect(part).not.toMatch(/Past their target date:|Awaiting sign-off:/);
+  });
+
   it('names the stale actions nobody owns after the owners, which cannot list them', () => {
     const { summary } = ownerlessStaleSnapshot();
     expect(summary.figures.stale).toBe(2);

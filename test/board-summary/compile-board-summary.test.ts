@@ -96,6 +96,9 @@ describe('compileBoardSummary: movement since last month', () => {
     const soFar = compileBoardSummary({ actions: due, updates: [], people, previous: null, month: '2026-10', now: new Date('2026-10-31T12:00:00.000Z'), config });
     expect(soFar.summary.figures.overdue).toBe(0);
   });
+  it('keeps the refs the email names: past their target, most overdue first, and awaiting sign-off', () => {
+    expect(october.summary.needsBoard).toEqual({ overdue: ['O1'], awaitingSignOff: [] });
+  });
   it('takes last month from the snapshot', () => {
     expect(movement.basis).toBe('previous-snapshot');
     expect(movement.planLoadedAt).toBeUndefined();

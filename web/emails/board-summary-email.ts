@@ -63,6 +63,16 @@ function listRefs(refs: readonly string[]): string {
   return refs.length > refsShown ? `${shown} and ${refs.length - refsShown} more` : shown;
 }
 
+/** Which actions the figures' overdue and awaiting sign-off are, by ref: the board's first question. */
+function needsBoardLines({ needsBoard }: BoardSummary): Array<[label: string, refs: string]> {
+  if (!needsBoard) return [];
+  const lines: Array<[string, readonly string[]]> = [
+    ['Past their target date', needsBoard.overdue],
+    ['Awaiting sign-off', needsBoard.awaitingSignOff],
+  ];
+  return lines.filter(([, refs]) => refs.length > 0).map(([label, refs]) => [label, listRefs(refs)]);
+}
+
 export type BoardEmailConfig = Pick<ForceConfig, 'name' | 'baseUrl' | 'attachBoardPack'>;
 
 /** What the email carries: refs and counts, unless the force has the pack, every action's text, attached. */
@@ -135,6 +145,9 @@ ${config.attachBoardPack ? `<p style="${font}font-size:15px;font-weight:bold;mar
 ` : ''}<h1 style="${font}font-size:24px;margin:0 0 4px;">Action plan: ${escapeHtml(month)}</h1>
 <p style="${font}font-size:15px;margin:0 0 16px;">${escapeHtml(config.name)}. Figures as at ${escapeHtml(figuresAsAt(summary))}; ${plural(summary.figures.total, 'action')} in the plan. ${escapeHtml(headlineSentence(summary))}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">${figures}</table>
+${needsBoardLines(summary)
+  .map(([label, refs]) => `<p style="${font}font-size:15px;margin:12px 0 0;"><strong>${escapeHtml(label)}:</strong> ${escapeHtml(refs)}</p>`)
+  .join('\n')}
 ${sectionHeading('Confidence in timescales, open actions by area')}${confidenceHtml(summary)}
 ${sectionHeading('What moved since last month')}${note ? `<p style="${font}font-size:15px;">${escapeHtml(note)}</p>` : ''}
 ${moved}
@@ -151,6 +164,8 @@ export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmail
   const month = monthLabel(summary.month);
   const lines = [...(config.attachBoardPack ? [protectiveMarking] : []), `Action plan: ${month}`, `${config.name}. Figures as at ${figuresAsAt(summary)}; ${plural(summary.figures.total, 'action')} in the plan. ${headlineSentence(summary)}`, ''];
   for (const [label, value] of headlineFigures(summary)) lines.push(`${label}: ${value}`);
+  const needs = needsBoardLines(summary);
+  if (needs.length > 0) lines.push('', ...needs.map(([label, refs]) => `${label}: ${refs}`));
   lines.push('', 'Confidence in timescales, open actions by area');
   if (summary.confidenceByArea.length === 0) lines.push('No open actions.');
   for (const area of summary.confidenceByArea) lines.push(`- ${area.area} (${area.total} open): ${confidences.map((c) => `${boardConfidenceLabels[c]} ${area.counts[c]}`).join(', ')}`);

@@ -2,7 +2,7 @@ import type { ForceConfig } from '../config/force-config.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { Update } from '../model/update.js';
-import { confidenceByArea, headlineFigures, staleOwners } from './figures.js';
+import { confidenceByArea, headlineFigures, overdueFirst, staleOwners, waitingSignOffFirst } from './figures.js';
 import { addMonths, endOfMonth, type Month } from './month.js';
 import { compareMonths } from './movement.js';
 import { planAsAt, type AsAtContext } from './plan-as-at.js';
@@ -56,6 +56,7 @@ export function compileBoardSummary(input: CompileInput): Snapshot {
       confidenceByArea: confidenceByArea(plan),
       movement,
       ...staleOwners(plan),
+      needsBoard: { overdue: overdueFirst(plan).map((row) => row.ref), awaitingSignOff: waitingSignOffFirst(plan).map((row) => row.ref) },
     },
     plan,
   };

@@ -101,7 +101,6 @@ export function openBySro(plan: readonly PlanRow[]): SroLoad[] {
   return [...bySro.values()].sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
 }
 
-/** The actions past their target, most overdue first (by the day each falls due), then in plan order. */
 /**
  * Closures awaiting sign-off, the longest without an update first (never updated at the top): a closure
  * is proposed by an update and seldom updated again while it waits. Ties stay in plan order.
@@ -111,6 +110,7 @@ export function waitingSignOffFirst(plan: readonly PlanRow[]): PlanRow[] {
   return plan.filter((row) => row.status === 'proposed-closure').sort((a, b) => (since(a) < since(b) ? -1 : since(a) > since(b) ? 1 : comparePlanRows(a, b)));
 }
 
+/** The actions past their target, most overdue first (by the day each falls due), then in plan order. */
 export function overdueFirst(plan: readonly PlanRow[]): PlanRow[] {
   const due = (row: PlanRow) => (row.timescale.target ? targetDueDate(row.timescale.target) : '');
   return plan.filter((row) => row.overdue).sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : comparePlanRows(a, b)));

@@ -130,6 +130,12 @@ export const BoardSummary = z.object({
   otherStaleOwners: z.optional(OtherStaleOwners),
   /** Refs of stale actions that have no owner, whom no owners list names; unset when none (or kept before they were). */
   ownerlessStale: z.optional(z.array(z.string())),
+  /**
+   * Refs the email names beside the figures, so that the board sees which: open actions past their
+   * target, most overdue first, and closures awaiting sign-off, longest waiting first. Unset in summaries
+   * kept before the email named them.
+   */
+  needsBoard: z.optional(z.object({ overdue: z.array(z.string()), awaitingSignOff: z.array(z.string()) })),
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 
