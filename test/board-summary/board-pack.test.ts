@@ -68,6 +68,10 @@ describe('board pack XLSX, read back with exceljs', async () => {
     ]);
   });
 
+  it('makes the target columns wide enough for "September 2026", which Excel would show as ##### in a narrower one', () => {
+    for (const header of ['Timescale? set', 'Original target'] as const) expect(plan.getColumn(columnOf(header)).width, header).toBeGreaterThanOrEqual(16);
+  });
+
   it('keeps the words of a timescale with no target, where the sheet had no date', () => {
     const noTarget = snapshot.plan.findIndex((r) => r.timescale.target === null) + 2;
     expect([plan.getCell(noTarget, columnOf('Timescale? set')).value, plan.getCell(noTarget, columnOf('Original target')).value]).toEqual(['Awaiting new timescale', null]);

@@ -38,10 +38,16 @@ function timescaleAsWritten(row: PlanRow): string | null {
   return row.timescale.target !== null && !saysOnlyTarget(row.timescale) ? row.timescale.text : null;
 }
 
+/**
+ * Wide enough for "September 2026", the longest target as a month (about 99 px in Calibri 11, where 14
+ * gives about 93): Excel shows a date that does not fit as "#####", not cut short as it does text.
+ */
+const dateWidth = 16;
+
 /** The target as a date, the original target beside it and the timescale as written, in place of the target as words. */
 const timescaleColumns = (column: PlanColumn): PackColumn[] => [
-  { ...column, value: target, numFmtOf: (row) => row.timescale.target && targetFormat(row.timescale.target) },
-  { header: 'Original target', width: 14, value: originalTarget, numFmtOf: (row) => row.timescale.originalTarget && targetFormat(row.timescale.originalTarget) },
+  { ...column, width: Math.max(column.width, dateWidth), value: target, numFmtOf: (row) => row.timescale.target && targetFormat(row.timescale.target) },
+  { header: 'Original target', width: dateWidth, value: originalTarget, numFmtOf: (row) => row.timescale.originalTarget && targetFormat(row.timescale.originalTarget) },
   { header: 'Timescale as written', width: 18, value: timescaleAsWritten },
 ];
 
