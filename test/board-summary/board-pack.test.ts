@@ -7,7 +7,7 @@ import type { Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { renderBoardSummaryText } from '../../web/emails/board-summary-email.js';
 import { octoberSnapshot, ownerlessStaleSnapshot, retimedSnapshot } from './history-fixtures.js';
 import { generatePlan, snapshotOf } from './plan-fixture.js';
-import { allRows, readBack, rowValues } from './read-pack.js';
+import { allRows, packOf, readBack, rowValues } from './read-pack.js';
 
 const familiarHeadings = [
   'Area',
@@ -230,6 +230,16 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(expected.length).toBeGreaterThan(snapshot.summary.staleOwners.length);
     expect(rows[heading + 1 + expected.length]).toEqual([]);
     expect(rows.some((row) => String(row[0]).startsWith('and '))).toBe(false);
+  });
+
+  it('says under the owners why their counts add up to more than the stale figure, when a shared action makes them', async () => {
+    const shared = snapshotOf(generatePlan(200, 2));
+    const row = shared.plan.find((r) => r.stale)!;
+    const note = `An action with more than one owner counts once for each of them, so these add up to more than the ${shared.summary.figures.stale} with no update.`;
+    const notes = async () => allRows((await packOf(shared)).getWorksheet(sheetNames.summary)!).filter((r) => r[0] === note);
+    expect(await notes()).toHaveLength(0);
+    row.owners = [...row.owners, shared.plan.find((r) => r.owners[0]?.name !== row.owners[0]?.name)!.owners[0]!];
+    expect(await notes()).toHaveLength(1);
   });
 
   it('names the stale actions nobody owns under the owners, whose list cannot', async () => {

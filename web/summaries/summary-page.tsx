@@ -14,6 +14,7 @@ import {
   movementNote,
   noStaleOwners,
   ownerlessStaleLine,
+  sharedStaleNote,
   everyStaleOwnerHeading,
   type MovementList,
 } from '../../functions/core/board-summary/board-wording.js';
@@ -283,7 +284,7 @@ export function SummaryPage({
         </table>
       )}
       {everyOwner.length > 0 && ownerlessStale && <p>{ownerlessStaleLine(ownerlessStale, summary.staleAfterDays)}</p>}
-      {sharedStale && <p>An action with more than one owner counts once for each of them, so these add up to more than the {f.stale} with no update.</p>}
+      {sharedStale && <p>{sharedStaleNote(f.stale)}</p>}
       <BySroTable rows={snapshot.plan} staleAfterDays={summary.staleAfterDays} />
       <p>
         <a href={summaryPaths.list}>All summaries</a>

@@ -101,6 +101,10 @@ export function noStaleOwners({ figures, staleAfterDays, ownerlessStale }: Pick<
   return ownerlessStale ? ownerlessStaleLine(ownerlessStale, staleAfterDays) : `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
 }
 
+/** Under an owners list whose counts add up to more than the stale figure, as shared actions make them. */
+export const sharedStaleNote = (stale: number): string =>
+  `An action with more than one owner counts once for each of them, so these add up to more than the ${formatCount(stale)} with no update.`;
+
 /** After the owners list, or instead of it: the stale actions it cannot name, as nobody owns them. */
 export function ownerlessStaleLine(refs: readonly string[], staleAfterDays: number, list: (refs: readonly string[]) => string = (all) => all.join(', ')): string {
   return `${plural(refs.length, 'action')} with ${noUpdateFor(staleAfterDays)} ${refs.length === 1 ? 'has' : 'have'} no owner: ${list(refs)}.`;
