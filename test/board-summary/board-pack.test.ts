@@ -124,10 +124,15 @@ describe('board pack XLSX, read back with exceljs', async () => {
     expect(fillOf(plan.getCell(staleRow, columnOf('No update for 28+ days')))).toBe('FFFFC7CE');
   });
 
-  it('says the day the figures are as at, in the force time zone, not a UTC instant', () => {
-    const line = String(allRows(workbook.getWorksheet(sheetNames.summary)!).find((row) => String(row[0]).startsWith('Figures as at'))![0]);
+  it('says the figures are as at the end of the month; a month kept before that rule, the day, in the force time zone', async () => {
+    const asAtLine = (book: ExcelJS.Workbook) => String(allRows(book.getWorksheet(sheetNames.summary)!).find((row) => String(row[0]).startsWith('Figures as at'))![0]);
     expect(snapshot.summary.asAt).toMatch(/^2026-10-31T23:59:59\.999Z$/);
-    expect(line).toMatch(/^Figures as at the end of October 2026; compiled \d{1,2} \w+ 2026$/);
+    expect(asAtLine(workbook)).toMatch(/^Figures as at the end of October 2026; compiled \d{1,2} \w+ 2026$/);
+    // Kept before overdue was judged after the month's end (no needsBoard), its overdue is as at its last day.
+    const { needsBoard: _rule, ...before } = snapshot.summary;
+    expect(asAtLine(await packOf({ ...snapshot, summary: before }))).toMatch(/^Figures as at 31 October 2026; compiled /);
+    const september = { ...before, month: '2026-09', asAt: '2026-09-30T22:59:59.999Z' };
+    expect(asAtLine(await packOf({ ...snapshot, summary: september }))).toMatch(/^Figures as at 30 September 2026; compiled /);
   });
 
   it('keeps an owner’s refs within Excel’s 32,767 characters a cell, saying how many more', async () => {
@@ -247,6 +252,13 @@ describe('board pack XLSX, read back with exceljs', async () => {
     const heading = rows.findIndex((row) => row[0] === everyStaleOwnerHeading(28));
     expect(rows[heading + 1]).toEqual(['Supt Okafor', 1, undefined, 'G1']);
     expect(rows[heading + 2]![0]).toBe('1 action with no update for 28 days or more has no owner: Q1.');
+    expect(rows.some((row) => String(row[0]).includes('counts once for each of them'))).toBe(false);
+    // G1 shared: 2 owners' counts and Q1 make 3 against 2 stale, which the note explains.
+    const shared = ownerlessStaleSnapshot();
+    const g1 = shared.plan.find((row) => row.ref === 'G1')!;
+    g1.owners = [...g1.owners, { id: 'p-bell', name: 'C/Supt Bell' }];
+    const again = allRows((await packOf(shared)).getWorksheet(sheetNames.summary)!);
+    expect(again.some((row) => row[0] === 'An action with more than one owner counts once for each of them, so these add up to more than the 2 with no update.')).toBe(true);
   });
 
   it('ends the Summary sheet with open actions by SRO, as the page gives them', () => {

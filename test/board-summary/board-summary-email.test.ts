@@ -65,6 +65,10 @@ describe('board summary email', () => {
     expect(rendered.html).toContain(line);
     // Every stale action owned: nothing said.
     expect(email.text).not.toContain('no owner');
+    // None owned: the line stands in for the list, its refs cut short as the email's lists are.
+    const refs = Array.from({ length: 20 }, (_, i) => `Q${i + 1}`);
+    const noneOwned = renderBoardSummaryEmail({ ...summary, staleOwners: [], ownerlessStale: refs, figures: { ...summary.figures, stale: 20 } }, config);
+    expect(noneOwned.text).toContain('20 actions with no update for 28 days or more have no owner: Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8, Q9, Q10, Q11, Q12, Q13, Q14, Q15 and 5 more.');
   });
 
   it('says it carries refs and counts only, unless the force attaches the pack, whose text it then warns of', () => {

@@ -54,7 +54,9 @@ describe('owner pages: bad input', () => {
       const saved = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: String(version), progress: payload, confidenceNarrative: payload }));
       expect(saved.status).toBe(303);
       version++;
-      for (const path of [`/u/${token}?saved=101`, `/u/${token}/actions/101`]) expectEscaped(await (await h.app.request(path)).text());
+      const landed = await (await h.app.request(saved.headers.get('location')!)).text();
+      expect(landed).toContain('Update saved for 1.01');
+      for (const page of [landed, await (await h.app.request(`/u/${token}/actions/101`)).text()]) expectEscaped(page);
       const conflict = await postForm(h.app, `/u/${token}/actions/101`, validUpdate({ version: '1', progress: payload, timescaleReason: payload }));
       expect(conflict.status).toBe(409);
       expectEscaped(await conflict.text());

@@ -135,7 +135,7 @@ export function renderBoardSummaryHtml(summary: BoardSummary, config: BoardEmail
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${summary.staleOwners
         .map((o) => `<tr>${cell(escapeHtml(o.name))}${cell(`<strong>${o.count}</strong>`, 'text-align:right;width:60px;')}</tr>`)
         .join('')}</table>${others}${ownerless}`
-    : `<p style="${font}font-size:15px;">${escapeHtml(noStaleOwners(summary))}</p>`;
+    : `<p style="${font}font-size:15px;">${escapeHtml(noStaleOwners(summary, listRefs))}</p>`;
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(boardSummaryTitle(config.name, summary.month))}</title></head>
 <body style="margin:0;padding:0;background:#ffffff;">
@@ -174,7 +174,7 @@ export function renderBoardSummaryText(summary: BoardSummary, config: BoardEmail
   if (note) lines.push(note);
   for (const line of movementLines(summary)) lines.push(`- ${line.label}: ${line.count}${line.refs.length ? ` (${listRefs(line.refs)})` : ''}`);
   lines.push('', staleOwnersHeading(summary.staleAfterDays));
-  if (summary.staleOwners.length === 0) lines.push(noStaleOwners(summary));
+  if (summary.staleOwners.length === 0) lines.push(noStaleOwners(summary, listRefs));
   for (const owner of summary.staleOwners) lines.push(`- ${owner.name}: ${owner.count}`);
   if (summary.otherStaleOwners) lines.push(`- ${otherStaleOwnersLine(summary.otherStaleOwners)}`);
   if (summary.staleOwners.length > 0 && summary.ownerlessStale) lines.push(ownerlessStaleLine(summary.ownerlessStale, summary.staleAfterDays, listRefs));

@@ -15,6 +15,7 @@ import {
   noStaleOwners,
   ownerlessStaleLine,
   sharedStaleNote,
+  countsSharedStale,
   everyStaleOwnerHeading,
   type MovementList,
 } from '../../functions/core/board-summary/board-wording.js';
@@ -212,7 +213,7 @@ export function SummaryPage({
   const moved: Moved[] = m.planLoadedAt ? [] : movementLabels(summary).map(([list, heading]) => ({ heading, items: items[list] }));
   const figures = headlineFigures(summary);
   const { staleOwners: everyOwner, ownerlessStale } = staleOwners(snapshot.plan, Infinity);
-  const sharedStale = everyOwner.reduce((sum, owner) => sum + owner.count, 0) > f.stale;
+  const sharedStale = countsSharedStale(everyOwner, ownerlessStale, f.stale);
   const note = movementNote(summary);
   const heading = `Board summary, ${monthLabel(summary.month)}${preview?.notEnded ? ' so far' : ''}`;
   return (

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, noUpdateColumn, ownerlessStaleLine, protectiveMarking, sharedStaleNote } from '../../core/board-summary/board-wording.js';
+import { boardConfidenceLabels, bySroColumns, bySroHeading, everyStaleOwnerHeading, figuresAsAt, movementNote, noStaleOwners, noUpdateColumn, ownerlessStaleLine, protectiveMarking, sharedStaleNote, countsSharedStale } from '../../core/board-summary/board-wording.js';
 import { openBySro, staleOwners } from '../../core/board-summary/figures.js';
 import { headlineFigures } from '../../core/board-summary/headline-figures.js';
 import type { Snapshot } from '../../core/board-summary/snapshot.js';
@@ -77,7 +77,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, { summary, plan }: S
     row.height = rowHeight([{ value: owner.name, width: widths[0]! }, { value: refs, width: refsWidth }]);
   }
   if (owners.length > 0 && ownerlessStale) addNote(sheet, ownerlessStaleLine(ownerlessStale, summary.staleAfterDays));
-  if (owners.reduce((sum, owner) => sum + owner.count, 0) > summary.figures.stale) addNote(sheet, sharedStaleNote(summary.figures.stale));
+  if (countsSharedStale(owners, ownerlessStale, summary.figures.stale)) addNote(sheet, sharedStaleNote(summary.figures.stale));
   const loads = openBySro(plan);
   if (loads.length === 0) return;
   sheet.addRow([]);

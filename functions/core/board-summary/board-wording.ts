@@ -66,16 +66,18 @@ export function allMovementLabels(staleAfterDays: number): Array<[list: Movement
 /**
  * "the end of October 2026" for a month that has ended (its figures are as at its last instant, when a
  * target of October, or of 31 October, has passed: see planAsAt), or the day of a month's figures so far.
+ * A month kept before that rule (its summary has no needsBoard, which came with it) counted overdue as
+ * at its last day, and says that day.
  */
-export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone' | 'month'>): string =>
-  summary.asAt === endOfMonth(summary.month, summary.timeZone).toISOString() ? `the end of ${monthLabel(summary.month)}` : formatDay(summary.asAt, summary.timeZone);
+export const figuresAsAt = (summary: Pick<BoardSummary, 'asAt' | 'timeZone' | 'month' | 'needsBoard'>): string =>
+  summary.needsBoard && summary.asAt === endOfMonth(summary.month, summary.timeZone).toISOString() ? `the end of ${monthLabel(summary.month)}` : formatDay(summary.asAt, summary.timeZone);
 
 /** Why nothing is listed as moved in the month the plan was loaded: there was no plan a month before to compare with. */
 export const planLoadedNote = (planLoadedAt: string, timeZone: string): string =>
   `This is the first summary since the plan was loaded on ${formatDay(planLoadedAt, timeZone)}, so changes are reported from next month.`;
 
 /** What to know before the lists of what moved: in the month the plan was loaded, instead of them. */
-export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt' | 'month'>): string | null {
+export function movementNote(summary: Pick<BoardSummary, 'movement' | 'figures' | 'timeZone' | 'asAt' | 'month' | 'needsBoard'>): string | null {
   const { movement, figures } = summary;
   if (movement.planLoadedAt) {
     const one = figures.overdue === 1;
@@ -96,10 +98,17 @@ export const everyStaleOwnerHeading = (staleAfterDays: number): string => `Owner
  * Said where the owners list is empty: nothing has gone quiet, or all that has has no owner to name. Not
  * "updated in the last N days": an action reopened lately counts from its reopening, update or none.
  */
-export function noStaleOwners({ figures, staleAfterDays, ownerlessStale }: Pick<BoardSummary, 'figures' | 'staleAfterDays' | 'ownerlessStale'>): string {
+export function noStaleOwners(
+  { figures, staleAfterDays, ownerlessStale }: Pick<BoardSummary, 'figures' | 'staleAfterDays' | 'ownerlessStale'>,
+  list?: (refs: readonly string[]) => string,
+): string {
   if (figures.stale === 0) return `No open action has gone ${plural(staleAfterDays, 'day')} or more without an update.`;
-  return ownerlessStale ? ownerlessStaleLine(ownerlessStale, staleAfterDays) : `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
+  return ownerlessStale ? ownerlessStaleLine(ownerlessStale, staleAfterDays, list) : `${plural(figures.stale, 'action')} with ${noUpdateFor(staleAfterDays)} ${figures.stale === 1 ? 'has' : 'have'} no owner.`;
 }
+
+/** Whether the owners' counts, and the stale actions nobody owns, add up to more than the stale figure: shared actions. */
+export const countsSharedStale = (owners: readonly { count: number }[], ownerless: readonly string[] | undefined, stale: number): boolean =>
+  owners.reduce((sum, owner) => sum + owner.count, 0) + (ownerless?.length ?? 0) > stale;
 
 /** Under an owners list whose counts add up to more than the stale figure, as shared actions make them. */
 export const sharedStaleNote = (stale: number): string =>
