@@ -44,6 +44,14 @@ describe('board summary email', () => {
     for (const part of [none.text, ownerless.text]) expect(part).not.toContain('Every open action was updated');
   });
 
+  it("lists what its owners proposed for closure in the month among what moved, only in a month that has any", () => {
+    const summary = octoberSnapshot().summary;
+    const proposed = renderBoardSummaryEmail({ ...summary, movement: { ...summary.movement, proposedClosure: [{ id: 'a-p', ref: 'P1', area: 'Effectiveness' }] } }, config);
+    expect(proposed.text).toContain('- New actions: 1 (N1)\n- Proposed for closure: 1 (P1)\n- Closed this month: 1 (C1)');
+    expect(proposed.html).toContain('>Proposed for closure</td>');
+    expect(email.text).not.toContain('- Proposed for closure');
+  });
+
   it('names beside the figures which actions are past their target and which closures await sign-off', () => {
     const overdue = Array.from({ length: 17 }, (_, i) => `O${i + 1}`);
     const rendered = renderBoardSummaryEmail({ ...octoberSnapshot().summary, needsBoard: { overdue, awaitingSignOff: ['P1'] } }, config);

@@ -56,10 +56,27 @@ describe('compileBoardSummary: movement since last month', () => {
     expect(moved.closed).toEqual([]);
   });
 
+  it("lists an action its owners proposed for closure in the month, the month's progress before any sign-off, once", () => {
+    const proposed = action('a-proposed', 'P1', { status: 'proposed-closure', version: 2 });
+    const earlier = action('a-earlier', 'P2', { status: 'proposed-closure', version: 2 });
+    const signed = action('a-signed', 'P3', { status: 'closed', version: 3 });
+    const updates = [
+      change(proposed, 2, '2026-10-12T09:00:00.000Z', 'status', 'open', 'proposed-closure'),
+      change(earlier, 2, '2026-09-12T09:00:00.000Z', 'status', 'open', 'proposed-closure'),
+      change(signed, 2, '2026-10-05T09:00:00.000Z', 'status', 'open', 'proposed-closure'),
+      change(signed, 3, '2026-10-20T09:00:00.000Z', 'status', 'proposed-closure', 'closed'),
+    ];
+    const input = { actions: [proposed, earlier, signed], updates };
+    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    // P2 was proposed in September and still waits; P3, proposed and signed off within October, is closed.
+    expect(moved.proposedClosure).toEqual([{ id: 'a-proposed', ref: 'P1', area: 'Effectiveness' }]);
+    expect(refs(moved.closed)).toEqual(['P3']);
+  });
+
   it('reads a summary kept while reopened listed only closed to open, and one kept before it listed anything', () => {
     const { movement } = compile('2026-10', octoberHistory()).summary;
-    const { reopened: _, setAside: __, ...before } = movement;
-    expect(Movement.parse(before)).toMatchObject({ reopened: [], setAside: [] });
+    const { reopened: _, setAside: __, proposedClosure: ___, ...before } = movement;
+    expect(Movement.parse(before)).toMatchObject({ reopened: [], setAside: [], proposedClosure: [] });
     const kept = Movement.parse({ ...movement, reopened: [{ id: 'a-1', ref: 'A1', area: 'Effectiveness' }] });
     expect(kept.reopened).toEqual([{ id: 'a-1', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }]);
   });
@@ -198,7 +215,7 @@ describe('compileBoardSummary: the first summary, with no previous snapshot', ()
       action('a-2', 'R2', { ...loaded('2026-10-30T17:00:00.000Z'), status: 'closed' }),
       action('a-3', 'R3', loaded('2026-10-30T17:05:00.000Z')),
     ];
-    const quiet = { basis: 'history', newActions: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+    const quiet = { basis: 'history', newActions: [], proposedClosure: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
 
     it('compares with nothing, rather than calling every action new, and says when it was loaded', () => {
       const { movement, figures } = compile('2026-10', { actions: imported, updates: [] }).summary;

@@ -29,6 +29,19 @@ async function summaryApp(snapshot = octoberSnapshot()) {
 const download = { method: 'POST' };
 
 describe('summary pages', () => {
+  it('lists what its owners proposed for closure in the month, on the page and in the pack', async () => {
+    const snapshot = octoberSnapshot();
+    snapshot.summary.movement.proposedClosure = [{ id: 'a-steady', ref: 'S1', area: 'Effectiveness' }];
+    const { app } = await summaryApp(snapshot);
+    const html = await (await app.request('/admin/summaries/2026-10')).text();
+    expect(html).toMatch(/<h3>Proposed for closure: 1<\/h3><table>.*?<a href="\/admin\/actions\/a-steady">S1<\/a>/);
+    const pack = new ExcelJS.Workbook();
+    await pack.xlsx.load(await (await app.request('/admin/summaries/2026-10/board-pack.xlsx', download)).arrayBuffer());
+    const changes = pack.worksheets.find((sheet) => sheet.getCell('A1').value === 'Change')!;
+    const rows = changes.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toContainEqual(['Proposed for closure', 'S1', 'Effectiveness', undefined, 'Proposed for closure']);
+  });
+
   it('names the stale actions nobody owns under the owners list, which cannot', async () => {
     const { app } = await summaryApp(ownerlessStaleSnapshot());
     const html = await (await app.request('/admin/summaries/2026-10')).text();

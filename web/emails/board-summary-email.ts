@@ -46,6 +46,7 @@ function movementLines(summary: BoardSummary): Array<{ label: string; count: num
   const move = (r: Retimed) => (r.from && r.to ? describeTargetMove(r.from, r.to) : r.to ? 'target set' : 'target cleared');
   const refs: Record<MovementList, string[]> = {
     newActions: plain(movement.newActions),
+    proposedClosure: plain(movement.proposedClosure),
     closed: plain(movement.closed),
     reopened: movement.reopened.map((a) => `${a.ref} (was ${boardStatusLabels[a.from].toLowerCase()})`),
     setAside: movement.setAside.map((a) => `${a.ref} (${boardStatusLabels[a.to].toLowerCase()})`),

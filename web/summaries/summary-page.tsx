@@ -201,6 +201,7 @@ export function SummaryPage({
   const target = (t: string | null) => (t ? targetLabel(t) : 'not set');
   const items: Record<MovementList, Moved['items']> = {
     newActions: m.newActions,
+    proposedClosure: m.proposedClosure,
     closed: m.closed,
     reopened: m.reopened.map((a) => ({ ...a, detail: `${boardStatusLabels[a.from]} to ${boardStatusLabels[a.to].toLowerCase()}` })),
     setAside: m.setAside.map((a) => ({ ...a, detail: boardStatusLabels[a.to] })),

@@ -14,6 +14,7 @@ export function movementKinds(summary: BoardSummary): Array<{ label: string; mov
   const plain = (list: MovedAction[]): Move[] => list.map((a) => [a.ref, a.area]);
   const moves: Record<MovementList, Move[]> = {
     newActions: plain(m.newActions),
+    proposedClosure: m.proposedClosure.map((a) => [a.ref, a.area, null, boardStatusLabels['proposed-closure']]),
     closed: m.closed.map((a) => [a.ref, a.area, null, 'Closed']),
     reopened: m.reopened.map((a) => [a.ref, a.area, boardStatusLabels[a.from], boardStatusLabels[a.to]]),
     setAside: m.setAside.map((a) => [a.ref, a.area, null, boardStatusLabels[a.to]]),

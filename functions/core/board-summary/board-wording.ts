@@ -38,7 +38,7 @@ export const boardStatusLabels: Record<Status, string> = {
 export type MovementList = Exclude<keyof Movement, 'basis' | 'planLoadedAt'>;
 
 /** Lists that are empty most months: shown only when they hold something, not as another "0" to read past. */
-const shownWhenAny: ReadonlySet<MovementList> = new Set(['reopened', 'setAside']);
+const shownWhenAny: ReadonlySet<MovementList> = new Set(['proposedClosure', 'reopened', 'setAside']);
 
 /** Each list of what moved a summary shows, in the order the board reads them, with its heading. */
 export function movementLabels(summary: Pick<BoardSummary, 'staleAfterDays' | 'movement'>): Array<[list: MovementList, label: string]> {
@@ -49,6 +49,7 @@ export function movementLabels(summary: Pick<BoardSummary, 'staleAfterDays' | 'm
 export function allMovementLabels(staleAfterDays: number): Array<[list: MovementList, label: string]> {
   return [
     ['newActions', 'New actions'],
+    ['proposedClosure', 'Proposed for closure'],
     ['closed', 'Closed this month'],
     ['reopened', 'Reopened'],
     ['setAside', 'Not accepted or superseded'],
@@ -59,10 +60,6 @@ export function allMovementLabels(staleAfterDays: number): Array<[list: Movement
   ];
 }
 
-/**
- * The day the figures are as at, "31 October 2026": a month compiled before it ended (a dry run) is as at
- * the day it was compiled, not the month's end.
- */
 /**
  * "the end of October 2026" for a month that has ended (its figures are as at its last instant, when a
  * target of October, or of 31 October, has passed: see planAsAt), or the day of a month's figures so far.

@@ -26,13 +26,15 @@ function ended(status: PlanRow['status']): status is Reopened['from'] {
  */
 export function compareMonths(before: readonly PlanRow[], after: readonly PlanRow[], basis: Movement['basis']): Movement {
   const previous = new Map(before.map((row) => [row.id, row]));
-  const movement: Movement = { basis, newActions: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
+  const movement: Movement = { basis, newActions: [], proposedClosure: [], closed: [], reopened: [], setAside: [], retimed: [], confidenceDropped: [], becameStale: [], becameOverdue: [] };
   if (before.length === 0 && after.length > 0) {
     return { ...movement, planLoadedAt: after.map((row) => row.createdAt).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) };
   }
   for (const row of [...after].sort(comparePlanRows)) {
     const was = previous.get(row.id);
     if (!was) movement.newActions.push(moved(row));
+    // An owner's "it is done", the month's progress even before its SRO signs it off.
+    if (row.status === 'proposed-closure' && was?.status !== 'proposed-closure') movement.proposedClosure.push(moved(row));
     if (row.status === 'closed' && was?.status !== 'closed') movement.closed.push(moved(row));
     if ((row.status === 'not-accepted' || row.status === 'superseded') && was?.status !== row.status) movement.setAside.push({ ...moved(row), to: row.status });
     if (!was) continue;

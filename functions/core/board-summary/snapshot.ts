@@ -95,6 +95,8 @@ export const Movement = z.object({
    */
   planLoadedAt: z.optional(IsoInstant),
   newActions: z.array(MovedAction),
+  /** Proposed for closure by its owners, and still awaiting sign-off. Absent from summaries kept before it was listed. */
+  proposedClosure: z._default(z.array(MovedAction), []),
   closed: z.array(MovedAction),
   /** Closed or set aside at last month's end, in the plan's work now. Absent from summaries kept before it was listed. */
   reopened: z._default(z.array(Reopened), []),
