@@ -5,6 +5,8 @@ import { endOfMonth, startOfMonth } from '../../functions/core/board-summary/mon
 import { Movement, type Snapshot } from '../../functions/core/board-summary/snapshot.js';
 import { buildUpdate } from '../../functions/core/owner/submit-owner-update.js';
 import { applyUpdate } from '../../functions/core/rules/apply-update.js';
+import type { Action } from '../../functions/core/model/action.js';
+import type { Update } from '../../functions/core/model/update.js';
 import { makePerson, makeUpdate } from '../support/make-action.js';
 import { action, change, config, octoberHistory, progress, timescale } from './history-fixtures.js';
 
@@ -21,6 +23,9 @@ function compile(month: string, input: Pick<CompileInput, 'actions' | 'updates'>
 }
 
 const refs = (list: { ref: string }[]) => list.map((item) => item.ref);
+
+/** What moved in October 2026 for these actions and their history, September compiled first. */
+const movedInOctober = (actions: Action[], updates: Update[]) => compile('2026-10', { actions, updates }, compile('2026-09', { actions, updates })).summary.movement;
 
 describe('compileBoardSummary: movement since last month', () => {
   const history = octoberHistory();
@@ -46,8 +51,7 @@ describe('compileBoardSummary: movement since last month', () => {
       change(superseded, 2, '2026-10-12T09:00:00.000Z', 'status', 'open', 'superseded'),
       change(refused, 2, '2026-10-13T09:00:00.000Z', 'status', 'open', 'not-accepted'),
     ];
-    const input = { actions: [reopened, superseded, refused], updates };
-    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    const moved = movedInOctober([reopened, superseded, refused], updates);
     expect(moved.reopened).toEqual([{ id: 'a-reopened', ref: 'A1', area: 'Effectiveness', from: 'closed', to: 'open' }]);
     expect(moved.setAside).toEqual([
       { id: 'a-superseded', ref: 'X1', area: 'Effectiveness', to: 'superseded' },
@@ -66,8 +70,7 @@ describe('compileBoardSummary: movement since last month', () => {
       change(signed, 2, '2026-10-05T09:00:00.000Z', 'status', 'open', 'proposed-closure'),
       change(signed, 3, '2026-10-20T09:00:00.000Z', 'status', 'proposed-closure', 'closed'),
     ];
-    const input = { actions: [proposed, earlier, signed], updates };
-    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    const moved = movedInOctober([proposed, earlier, signed], updates);
     // P2 was proposed in September and still waits; P3, proposed and signed off within October, is closed.
     expect(moved.proposedClosure).toEqual([{ id: 'a-proposed', ref: 'P1', area: 'Effectiveness' }]);
     expect(refs(moved.closed)).toEqual(['P3']);
@@ -90,8 +93,7 @@ describe('compileBoardSummary: movement since last month', () => {
       change(revived, 1, '2026-09-10T09:00:00.000Z', 'status', 'open', 'superseded'),
       change(revived, 2, '2026-10-06T09:00:00.000Z', 'status', 'superseded', 'open'),
     ];
-    const input = { actions: [retired, revived], updates };
-    const moved = compile('2026-10', input, compile('2026-09', input)).summary.movement;
+    const moved = movedInOctober([retired, revived], updates);
     expect(moved.setAside).toEqual([{ id: 'a-retired', ref: 'B1', area: 'Effectiveness', to: 'superseded' }]);
     expect(moved.reopened).toEqual([{ id: 'a-revived', ref: 'B2', area: 'Effectiveness', from: 'superseded', to: 'open' }]);
   });
