@@ -1,5 +1,6 @@
 import { confidenceLabels, type Action } from '../../functions/core/model/action.js';
 import type { Update } from '../../functions/core/model/update.js';
+import { carriesProgress } from '../../functions/core/owner/get-action-for-owner.js';
 import { FieldChangeItem } from '../views/change-item.js';
 import { fieldLabels } from '../../functions/core/model/field-labels.js';
 import { shownChanges } from '../views/describe-change.js';
@@ -59,7 +60,7 @@ export function ActionDetails({ action, daysSinceUpdate, owners = [] }: { action
  * the import put it on the action), however many admin changes came since.
  */
 export function RecentUpdates({ action, updates, names, timeZone }: { action: Action; updates: Update[]; names: Record<string, string>; timeZone: string }) {
-  const imported = action.latestProgress !== null && !updates.some((update) => update.patch.latestProgress !== undefined);
+  const imported = action.latestProgress !== null && !updates.some(carriesProgress);
   if (updates.length === 0 && !imported) return <p class="hint">No updates recorded yet.</p>;
   return (
     <>

@@ -152,11 +152,13 @@ export function createOwnerRoutes() {
     const person = await personFor(c);
     if (!person) return refused(c);
     const deps = c.get('deps');
-    const justChanged = c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off');
     const now = deps.clock.now();
-    const { owned: items, portfolio, ownerNames, changed, changedByThem } = await listMyWork(deps, person, now, justChanged);
+    // A change's page opened again later (or with no `at`) is the plain list: nothing to read again or confirm.
     const issued = IssuedAt.safeParse(c.req.query('at'));
-    const confirmable = (id: string | undefined) => changedByThem && id === changed?.id && issued.success && isFreshConfirmation(issued.data, now);
+    const fresh = issued.success && isFreshConfirmation(issued.data, now);
+    const justChanged = fresh ? (c.req.query('saved') ?? c.req.query('returned') ?? c.req.query('signed-off')) : undefined;
+    const { owned: items, portfolio, ownerNames, changed, changedByThem } = await listMyWork(deps, person, now, justChanged);
+    const confirmable = (id: string | undefined) => changedByThem && id === changed?.id;
     const savedItem = confirmable(c.req.query('saved')) ? items.find((item) => item.action.id === changed?.id) : undefined;
     // The banner says who a closure waits for: its SRO, or an admin and why (the SRO may have left).
     const closure = savedItem?.action.status === 'proposed-closure' ? savedItem.action : null;
@@ -195,8 +197,9 @@ export function createOwnerRoutes() {
     if (!person) return refused(c);
     const deps = c.get('deps');
     try {
-      const result = await signOffAsSro(deps, person, c.req.param('id'), body, deps.clock.now());
-      if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id, deps.clock.now()), 303);
+      const now = deps.clock.now();
+      const result = await signOffAsSro(deps, person, c.req.param('id'), body, now);
+      if (result.kind === 'closed') return c.redirect(ownerPaths.signedOff(c.req.param('token'), result.action.id, now), 303);
     } catch (error) {
       if (error instanceof NotFoundError) return notOpen(c, 'sro');
       if (!(error instanceof ConflictError)) throw error;
@@ -212,8 +215,9 @@ export function createOwnerRoutes() {
       if (!person) return refused(c, typedReason(returnReason));
       const deps = c.get('deps');
       try {
-        const result = await returnClosure(deps, person, c.req.param('id'), body, deps.clock.now());
-        if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id, deps.clock.now()), 303);
+        const now = deps.clock.now();
+        const result = await returnClosure(deps, person, c.req.param('id'), body, now);
+        if (result.kind === 'returned') return c.redirect(ownerPaths.returned(c.req.param('token'), result.action.id, now), 303);
         if (result.kind === 'invalid') {
           const view = await getSignOffView(deps, person, result.action.id);
           return c.html(<SignOffPage {...signOffProps(c, view)} returnReason={returnReason} returnErrors={result.errors} />, 400);

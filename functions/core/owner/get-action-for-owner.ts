@@ -46,7 +46,8 @@ export const recentCount = 3;
 
 const isProposal = (update: Update) => update.changes.some((c) => c.field === 'status' && c.to === 'proposed-closure');
 
-const carriesProgress = (update: Update) => update.patch.latestProgress !== undefined;
+/** An entry with progress text in it: what an owner writes on from. */
+export const carriesProgress = (update: Update): boolean => update.patch.latestProgress !== undefined;
 
 /**
  * The last three entries, and the latest progress when older than those: the owner writes on from it,
