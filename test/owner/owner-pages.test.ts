@@ -476,6 +476,20 @@ describe('the owner pages', () => {
     expect(h.sent).toHaveLength(1);
   });
 
+  it('answers a refused fresh-link request at once: not an address, or too many requests, are decided before any lookup', async () => {
+    const h = await ownerHarness();
+    let now = 0;
+    h.deps.timer = { now: () => now, sleep: async (ms) => void (now += ms) };
+    expect((await postForm(h.app, '/u/new-link', { email: 'not an address' })).status).toBe(400);
+    expect(now).toBe(0);
+    let status = 200;
+    for (let i = 0; status === 200 && i < 10; i++) status = (await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' })).status;
+    expect(status).toBe(429);
+    const before = now;
+    expect((await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' })).status).toBe(429);
+    expect(now).toBe(before);
+  });
+
   it('email a fresh link, answering alike for known and unknown addresses', async () => {
     const h = await ownerHarness();
     const known = await postForm(h.app, '/u/new-link', { email: 'alex.morgan@testshire.example' });

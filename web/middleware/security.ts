@@ -47,15 +47,18 @@ export function securityHeaders(): MiddlewareHandler {
 }
 
 /**
- * Answers no sooner than `minimumMs` after the request arrived. The fresh-link and sign-in requests
- * email a known address and not an unknown one; without this, the time they take would tell anyone
- * which addresses the force's directory holds, though the page they show is the same.
+ * Answers an accepted request no sooner than `minimumMs` after it arrived. The fresh-link and sign-in
+ * requests email a known address and not an unknown one; without this, the time they take would tell
+ * anyone which addresses the force's directory holds, though the page they show is the same. A refusal
+ * (not an address, too many requests) is decided before any address is looked up, so its time tells
+ * nothing: it is answered at once, so that a flood of them does not hold the function for each.
  */
 export function evenResponseTime(minimumMs: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { timer } = c.get('deps');
     const started = timer.now();
     await next();
+    if (c.res.status >= 400) return;
     const wait = minimumMs - (timer.now() - started);
     if (wait > 0) await timer.sleep(wait);
   };
