@@ -2,6 +2,7 @@ import * as z from './core/zod.js';
 import { Month } from './core/board-summary/month.js';
 import { boardSummaryTag, type BouncedSend } from './core/board-summary/summary-store.js';
 import { recordBoardBounce } from './core/mail-events/record-board-bounce.js';
+import { ReminderPeriod, reminderPeriodTag } from './core/model/reminder.js';
 import { recordMailEvent, type MailEvent, type MailEventOutcome } from './core/mail-events/record-mail-event.js';
 import { parseOrThrow } from './core/validation.js';
 import type { CoreDeps } from './runtime/compose.js';
@@ -42,14 +43,16 @@ function toMailEvent(message: string): MailEvent | null {
   const type = eventType ?? notificationType;
   if (type === 'Bounce') {
     const { bounce, mail } = parseOrThrow(SesBounce, json, 'Mail event is not valid');
-    // A tag that is not a month is not one of ours: the bounce still marks the people it names.
+    // A tag that is not a month (or a day) is not one of ours: the bounce still marks the people it names.
     const tags = BounceTags.safeParse(mail?.tags);
     const boardMonth = Month.safeParse(tags.success ? tags.data[boardSummaryTag]?.[0] : undefined);
+    const reminderPeriod = ReminderPeriod.safeParse(tags.success ? tags.data[reminderPeriodTag]?.[0] : undefined);
     return {
       kind: 'bounce',
       permanent: bounce.bounceType === 'Permanent',
       recipients: bounce.bouncedRecipients.map((r) => r.emailAddress),
       ...(boardMonth.success ? { boardMonth: boardMonth.data } : {}),
+      ...(reminderPeriod.success ? { reminderPeriod: reminderPeriod.data } : {}),
       // Tells a late or repeated event about an earlier send of the month from one about the latest.
       send: sentEmail(mail?.messageId, mail?.timestamp),
     };

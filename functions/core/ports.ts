@@ -59,6 +59,8 @@ export interface Repository {
   claimReminder(record: ReminderRecord): Promise<boolean>;
   /** Replaces a claimed record with its outcome. */
   completeReminder(record: ReminderRecord): Promise<void>;
+  /** Marks the person's digests of the period that were sent as bounced; how many it marked. */
+  markRemindersBounced(personId: string, period: LocalDate): Promise<number>;
   listReminders(personId: string): Promise<ReminderRecord[]>;
 }
 

@@ -9,7 +9,7 @@ import { createDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { entryPath, type FunctionName } from '../../infra/constructs/bundle-settings.js';
 import { loadForceConfig } from '../../infra/forces/load-force-config.js';
 import { startDynalite, startLocalSes, type StandIn } from '../../infra/local/stand-ins.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction, makePerson, makeReminder } from '../support/make-action.js';
 
 /**
  * Each Lambda entry imported fresh and invoked as Lambda would, with the event shape its trigger sends,
@@ -266,6 +266,28 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
     expect(await summaries.listSendClaims('2026-03')).toMatchObject([{ recipient: 'pcc.office@example.police.uk', bounced: false }]);
     expect(await handler(snsWrappedSesEvent(bounce({ 'board-summary': ['2026-03'] })))).toEqual({ marked: [], unknown: 2, boardBounces: 1 });
     expect(await summaries.listSendClaims('2026-03')).toEqual([{ recipient: 'pcc.office@example.police.uk', claimedAt: at.toISOString(), sent: true, bounced: true }]);
+  });
+
+  it("marks a reminder digest that bounced on its records, by the period it was tagged with, so that it is not counted as read", async () => {
+    await repository.putPerson(makePerson({ id: 'p-reminded', email: 'typo.addres@example.police.uk' }));
+    const sent = (period: string, kind: 'reminder' | 'escalation') => makeReminder({ personId: 'p-reminded', period, kind, state: 'sent', claimedAt: `${period}T09:00:00.000Z` });
+    for (const record of [sent('2026-02-23', 'reminder'), sent('2026-03-02', 'reminder'), sent('2026-03-02', 'escalation')]) await repository.completeReminder(record);
+    const { handler } = await importEntry<{ handler: Handler }>('mailEvents');
+    const bounce = (period: string) => ({
+      eventType: 'Bounce',
+      mail: { timestamp: '2026-03-02T09:00:01.000Z', messageId: 'm-9', tags: { 'ses:configuration-set': ['entries-test'], 'reminder-period': [period] } },
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'typo.addres@example.police.uk' }] },
+    });
+    const states = async () => (await repository.listReminders('p-reminded')).map((r) => `${r.period} ${r.kind} ${r.state}`);
+    // A tag that is not a day is not ours: the person is marked, no record is.
+    expect(await handler(snsWrappedSesEvent(bounce('March')))).toEqual({ marked: ['p-reminded'], unknown: 0, boardBounces: 0 });
+    expect(await states()).toEqual(['2026-02-23 reminder sent', '2026-03-02 escalation sent', '2026-03-02 reminder sent']);
+    // The person is marked already; the digest's own bounce still marks its records, and only that period's.
+    expect(await handler(snsWrappedSesEvent(bounce('2026-03-02')))).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
+    expect(await states()).toEqual(['2026-02-23 reminder sent', '2026-03-02 escalation bounced', '2026-03-02 reminder bounced']);
+    // The same event again changes nothing.
+    expect(await handler(snsWrappedSesEvent(bounce('2026-03-02')))).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
+    expect(await states()).toEqual(['2026-02-23 reminder sent', '2026-03-02 escalation bounced', '2026-03-02 reminder bounced']);
   });
 
   it('refuses an event that is not from SNS, naming the field, so it lands on the dead-letter queue', async () => {

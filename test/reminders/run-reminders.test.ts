@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../functions/adapters/memory/memory-repository.js';
+import { recordMailEvent } from '../../functions/core/mail-events/record-mail-event.js';
 import { runReminders } from '../../functions/core/reminders/run-reminders.js';
 import type { ReminderRecord } from '../../functions/core/model/reminder.js';
 import type { Repository } from '../../functions/core/ports.js';
@@ -154,6 +155,25 @@ describe('runReminders on in-memory fakes', () => {
     expect(toSro.text).toContain('1 action owned by Supt Owner 0 has had no update for 40 days');
     expect(toSro.text).toContain('Email to Supt Owner 1 bounced');
     expect(await repository.listReminders('sro')).toEqual([expect.objectContaining({ kind: 'escalation', state: 'sent', actionIds: ['a0', 'a1'] })]);
+  });
+
+  it('does not count a digest that bounced: reminded at the next run once the address works, and the SRO told only of reminders that arrived', async () => {
+    const repository = new MemoryRepository();
+    const mailer = new RecordingMailer();
+    await seed(repository, smallForce(1));
+    const run = async (day: string) => (await runReminders(runDeps({ repository, mailer, now: new Date(`${day}T09:00:00Z`) }).deps, { dryRun: false })).report;
+    await run('2026-11-24');
+    const bounced = mailer.sent[0]!;
+    expect(bounced.tags).toEqual({ 'reminder-period': '2026-11-24' });
+    await recordMailEvent(repository, { kind: 'bounce', permanent: true, recipients: bounced.to, reminderPeriod: bounced.tags!['reminder-period']! });
+    // The next morning an admin marks the address working again (the person's page does this).
+    await repository.markMailStatus('p0', 'owner0@testshire.example', 'ok', ['bounced']);
+    expect(await run('2026-11-25')).toMatchObject({ peopleReminded: 1, escalations: 0 });
+    expect(await run('2026-12-02')).toMatchObject({ peopleReminded: 1, escalations: 0 });
+    expect(await run('2026-12-09')).toMatchObject({ escalations: 1 });
+    const toSro = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
+    expect(toSro.text).toContain('Supt Owner 0 has not answered 2 reminders');
+    expect((await repository.listReminders('p0')).map((r) => `${r.period} ${r.state}`)).toEqual(['2026-11-24 bounced', '2026-11-25 sent', '2026-12-02 sent', '2026-12-09 sent']);
   });
 
   it('an SRO who owns a stale action too gets one email holding both, and both parts are recorded', async () => {

@@ -91,6 +91,10 @@ export class DynamoRepository implements Repository {
     return this.people.completeReminder(record);
   }
 
+  markRemindersBounced(personId: string, period: string): Promise<number> {
+    return this.people.markRemindersBounced(personId, period);
+  }
+
   listReminders(personId: string): Promise<ReminderRecord[]> {
     return this.people.listReminders(personId);
   }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PersonEmail, PersonFields, type MailStatus, type Person } from '../../core/model/person.js';
 import { parseOrThrow } from '../../core/validation.js';
-import type { ReminderRecord } from '../../core/model/reminder.js';
+import { reminderKinds, type ReminderRecord } from '../../core/model/reminder.js';
 import {
   fromPersonItem,
   fromReminderItem,
   personKey,
   personPk,
+  reminderKey,
   reminderSkPrefix,
   toPersonItem,
   toDailyEmailItem,
@@ -111,6 +112,27 @@ export class PeopleStore {
 
   async completeReminder(record: ReminderRecord): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toReminderItem(record) }));
+  }
+
+  async markRemindersBounced(personId: string, period: string): Promise<number> {
+    // Only a sent one: a bounce that arrives again, or of a digest still being completed, changes nothing.
+    const marked = await Promise.all(
+      reminderKinds.map((kind) =>
+        conditionHeld(() =>
+          this.doc.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: reminderKey({ personId, period, kind }),
+              UpdateExpression: 'SET #state = :bounced',
+              ConditionExpression: '#state = :sent',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':bounced': 'bounced', ':sent': 'sent' },
+            }),
+          ),
+        ),
+      ),
+    );
+    return marked.filter(Boolean).length;
   }
 
   /** Oldest period first (the sort key orders them). */

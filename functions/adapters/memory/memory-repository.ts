@@ -140,6 +140,12 @@ export class MemoryRepository implements Repository {
     this.reminders.set(reminderKey(record), stored(record));
   }
 
+  async markRemindersBounced(personId: string, period: string): Promise<number> {
+    const sent = [...this.reminders.values()].filter((r) => r.personId === personId && r.period === period && r.state === 'sent');
+    for (const record of sent) this.reminders.set(reminderKey(record), stored({ ...record, state: 'bounced' }));
+    return sent.length;
+  }
+
   async listReminders(personId: string): Promise<ReminderRecord[]> {
     return [...this.reminders.values()]
       .filter((r) => r.personId === personId)

@@ -1,12 +1,16 @@
 import type { Month } from '../board-summary/month.js';
+import type { LocalDate } from '../calendar/local-date.js';
 import type { BouncedSend } from '../board-summary/summary-store.js';
 import type { MailStatus } from '../model/person.js';
 import type { Repository } from '../ports.js';
 
 /** What SES reported about delivery to some recipients, stripped of SES's envelope. */
 export type MailEvent =
-  /** `boardMonth`: the month of the board summary that bounced, when it was one; `send`: which email it was. */
-  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month; send?: BouncedSend }
+  /**
+   * `boardMonth`: the month of the board summary that bounced, when it was one; `reminderPeriod`: the
+   * period of the reminder digest that bounced, when it was one; `send`: which email it was.
+   */
+  | { kind: 'bounce'; permanent: boolean; recipients: string[]; boardMonth?: Month; reminderPeriod?: LocalDate; send?: BouncedSend }
   | { kind: 'complaint'; recipients: string[] };
 
 export interface MailEventOutcome {
@@ -22,7 +26,9 @@ const outranked: Record<Exclude<MailStatus, 'ok'>, readonly MailStatus[]> = { bo
 /**
  * Marks the people an SES bounce or complaint is about, so that reminders stop going to them and go to
  * their SRO instead. Only permanent bounces count: a full mailbox or an out-of-office is transient and
- * the next reminder may well arrive.
+ * the next reminder may well arrive. A bounced reminder digest is marked too: it never arrived, so it
+ * does not count as a reminder ignored (an SRO is not told of two when one arrived), nor as one sent
+ * lately (once the address is put right, the next run reminds them).
  */
 export async function recordMailEvent(repository: Repository, event: MailEvent): Promise<MailEventOutcome> {
   if (event.kind === 'bounce' && !event.permanent) return { marked: [], unknown: 0 };
@@ -30,7 +36,10 @@ export async function recordMailEvent(repository: Repository, event: MailEvent):
   const recipients = new Set(event.recipients.map(normaliseAddress));
   const people = (await repository.listPeople()).filter((person) => recipients.has(normaliseAddress(person.email)));
   const marked: string[] = [];
+  const { reminderPeriod } = event.kind === 'bounce' ? event : {};
   for (const person of people) {
+    // Whatever the person's status: the first bounce marks them, and each digest bounces on its own.
+    if (reminderPeriod) await repository.markRemindersBounced(person.id, reminderPeriod);
     if (!outranked[status].includes(person.mailStatus)) continue;
     // The directory comes from an index that lags writes: the mark is conditional and writes the status alone.
     if (await repository.markMailStatus(person.id, person.email, status, outranked[status])) marked.push(person.id);

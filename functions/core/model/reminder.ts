@@ -2,7 +2,14 @@ import * as z from '../zod.js';
 import { IsoInstant } from './action.js';
 
 export const reminderKinds = ['reminder', 'escalation'] as const;
-export const reminderStates = ['claimed', 'sent', 'failed'] as const;
+/** `bounced`: sent, and SES reported a permanent bounce of it: it never reached the person. */
+export const reminderStates = ['claimed', 'sent', 'failed', 'bounced'] as const;
+
+/** The SES tag a digest is sent with: its period, by which a bounce of it finds its records. */
+export const reminderPeriodTag = 'reminder-period';
+
+/** A digest's period: the local date of the run that sent it. */
+export const ReminderPeriod = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /**
  * One digest to one person for one period. It is claimed with a conditional write before sending
@@ -10,7 +17,7 @@ export const reminderStates = ['claimed', 'sent', 'failed'] as const;
  */
 export const ReminderRecord = z.object({
   personId: z.string(),
-  period: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  period: ReminderPeriod,
   kind: z.enum(reminderKinds),
   state: z.enum(reminderStates),
   actionIds: z.array(z.string()),

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { IssuedLink } from '../links/links.js';
 import type { Person } from '../model/person.js';
-import type { ReminderRecord } from '../model/reminder.js';
+import { reminderPeriodTag, type ReminderRecord } from '../model/reminder.js';
 import type { Clock, Mailer, Repository } from '../ports.js';
 import type { Timer } from '../timer.js';
 import type { Pacer } from './pacer.js';
@@ -97,7 +97,9 @@ export async function deliverDigest(deps: DeliveryDeps, digest: PersonDigest, pe
   await deps.hooks.afterClaim?.(prepared.sending);
 
   try {
-    await sendWithBackoff(deps.mailer, { to: [digest.person.email], ...prepared.content }, deps.pacer, deps.timer, deps.backoff);
+    // Tagged with its period: a bounce of it then marks its records, so that it is not counted as read.
+    const tags = { [reminderPeriodTag]: period };
+    await sendWithBackoff(deps.mailer, { to: [digest.person.email], ...prepared.content, tags }, deps.pacer, deps.timer, deps.backoff);
   } catch (error) {
     return settle(deps, parts, claims, failure(error));
   }

@@ -11,9 +11,11 @@ type Kind = ReminderRecord['kind'];
  * - `due`: send one;
  * - `recently-reminded`: a digest was sent fewer than `everyDays` local days ago (today included);
  * - `claimed-today`: today's marker exists but is not `sent`: another run holds it right now, or a run
- *   crashed while sending it (outcome unknown), or SES refused it. Today's claim would fail anyway.
+ *   crashed while sending it (outcome unknown), or SES refused it, or it bounced. Today's claim would
+ *   fail anyway.
  *
- * Only `sent` records count towards the cadence. A `claimed` record from an earlier day was left by a run
+ * Only `sent` records count towards the cadence: one that bounced never arrived, so once the address
+ * is put right the person is reminded at the next run. A `claimed` record from an earlier day was left by a run
  * that crashed between claiming and completing: it does not count, so the person is sent a digest again
  * (`recovering`), which is how a crash never silently drops a reminder (see deliver-digest.ts).
  */
@@ -34,8 +36,8 @@ export function cadenceFor(
 
 /**
  * The reminders about this action that its owner was sent since the action was last updated (or became
- * open again), and the local date of the latest. An update after a reminder answers it; a failed or
- * unconfirmed one is not counted.
+ * open again), and the local date of the latest. An update after a reminder answers it; a failed,
+ * bounced or unconfirmed one is not counted.
  */
 export function ignoredReminders(records: readonly ReminderRecord[], action: Action): { count: number; latest: LocalDate | null } {
   const quiet = quietSince(action);
