@@ -24,6 +24,14 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(text).not.toContain('SECRET');
   });
 
+  it("tells an admin who looks after a failed send that today's digest did not go, not that it was sent", () => {
+    const action = staleAction({ id: 'a-1', ref: '1.01', lastUpdatedAt: daysBefore(tuesday, 40) });
+    const p = plan({ actions: [action], people: [owner, sro], history: [sentReminder('owner', tuesday, 0, ['a-1'], { state: 'failed' })] });
+    expect(formatReminderPlan(p, days).split('\n')[1]).toBe(
+      "Supt Alex Morgan <alex@testshire.example>: not today: today's digest did not reach them (it failed, or bounced); the next working day tries again: 1.01",
+    );
+  });
+
   it('lists the closures waiting for their SRO, even when nothing is stale', () => {
     const closure = staleAction({ id: 'c-1', ref: '3.01', status: 'proposed-closure', text: 'SECRET CLOSURE', lastUpdatedAt: daysBefore(tuesday, 35) });
     expect(formatReminderPlan(plan({ actions: [], closures: [closure] }), days).split('\n')).toEqual([

@@ -67,11 +67,12 @@ describe('planReminders: cadence', () => {
     expect(p.reminders).toEqual([]);
   });
 
-  it("holds back while today's marker is claimed or failed, and never sends twice in a day", () => {
-    for (const state of ['claimed', 'failed', 'sent'] as const) {
+  it("holds back while today's marker is claimed, failed or bounced, saying which, and never sends twice in a day", () => {
+    const reasons = { claimed: 'claimed-today', failed: 'failed-today', bounced: 'failed-today', sent: 'recently-reminded' } as const;
+    for (const [state, reason] of Object.entries(reasons) as [keyof typeof reasons, string][]) {
       const p = plan({ actions: [action], history: [sentReminder('owner', tuesday, 0, ['a-1'], { state })] });
       expect(p.reminders).toEqual([]);
-      expect(p.skipped[0]!.reason).toBe(state === 'sent' ? 'recently-reminded' : 'claimed-today');
+      expect(p.skipped[0]!.reason, state).toBe(reason);
     }
   });
 

@@ -10,9 +10,10 @@ type Kind = ReminderRecord['kind'];
  * Where a person stands for one kind of digest today:
  * - `due`: send one;
  * - `recently-reminded`: a digest was sent fewer than `everyDays` local days ago (today included);
- * - `claimed-today`: today's marker exists but is not `sent`: another run holds it right now, or a run
- *   crashed while sending it (outcome unknown), or SES refused it, or it bounced. Today's claim would
- *   fail anyway.
+ * - `claimed-today`: today's record is claimed: another run holds it right now, or a run crashed while
+ *   sending it (outcome unknown);
+ * - `failed-today`: today's record says it did not reach them: SES refused it, or it bounced.
+ * Either way today's claim would fail: the next working day tries again.
  *
  * Only `sent` records count towards the cadence: one that bounced never arrived, so once the address
  * is put right the person is reminded at the next run. A `claimed` record from an earlier day was left by a run
@@ -24,10 +25,11 @@ export function cadenceFor(
   kind: Kind,
   today: LocalDate,
   everyDays: number,
-): { status: 'due' | 'recently-reminded' | 'claimed-today'; recovering: boolean } {
+): { status: 'due' | 'recently-reminded' | 'claimed-today' | 'failed-today'; recovering: boolean } {
   const ofKind = records.filter((r) => r.kind === kind);
   const todays = ofKind.find((r) => r.period === today);
-  if (todays && todays.state !== 'sent') return { status: 'claimed-today', recovering: false };
+  if (todays?.state === 'claimed') return { status: 'claimed-today', recovering: false };
+  if (todays && todays.state !== 'sent') return { status: 'failed-today', recovering: false };
   const recent = ofKind.some((r) => r.state === 'sent' && daysBetween(r.period, today) < everyDays);
   if (recent) return { status: 'recently-reminded', recovering: false };
   const previous = ofKind.filter((r) => r.period < today).sort((a, b) => (a.period < b.period ? 1 : -1))[0];

@@ -78,6 +78,7 @@ export const skipReasons = [
   'no-address',
   'recently-reminded',
   'claimed-today',
+  'failed-today',
   'no-sro',
   'sro-owns-it',
 ] as const;
