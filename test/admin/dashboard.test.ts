@@ -8,12 +8,12 @@ import { adminEmail, boardEmail, consoleConfig, consoleFixture } from './support
 const daysAgo = (days: number) => new Date(Date.parse('2026-11-27T10:00:00Z') - days * 86_400_000).toISOString();
 const target = (t: string | null) => ({ text: null, target: t, originalTarget: t, revisions: [] });
 
-/** On 27 November 2026 (the fixture's clock), with the default 28 days to stale. */
+/** On 27 November 2026 (the fixture's clock), with the default 28 days to stale; the open ones have an SRO to escalate to. */
 const plan: Action[] = [
-  makeAction({ id: 'never', ref: '1.01', ownerIds: ['okoro'], lastUpdatedAt: null, timescale: target('2027-03'), text: 'SECRET one' }),
-  makeAction({ id: 'old', ref: '1.02', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(60), timescale: target('2026-09') }),
-  makeAction({ id: 'fresh-late', ref: '1.03', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2026-10-15') }),
-  makeAction({ id: 'fresh', ref: '1.04', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2027-06') }),
+  makeAction({ id: 'never', sroId: 'shaw', ref: '1.01', ownerIds: ['okoro'], lastUpdatedAt: null, timescale: target('2027-03'), text: 'SECRET one' }),
+  makeAction({ id: 'old', sroId: 'shaw', ref: '1.02', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(60), timescale: target('2026-09') }),
+  makeAction({ id: 'fresh-late', sroId: 'shaw', ref: '1.03', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2026-10-15') }),
+  makeAction({ id: 'fresh', sroId: 'shaw', ref: '1.04', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(3), timescale: target('2027-06') }),
   makeAction({ id: 'closing', ref: '1.05', status: 'proposed-closure', sroId: 'okoro', lastUpdatedAt: daysAgo(40), timescale: target('2026-01') }),
   makeAction({ id: 'done', ref: '1.06', status: 'closed', lastUpdatedAt: daysAgo(2) }),
 ];
@@ -24,6 +24,7 @@ const report = (overrides: Partial<RunReport> = {}): RunReport =>
 async function dashboardFor(email: string, setUp: (fixture: ReturnType<typeof consoleFixture>) => Promise<void> = async () => {}) {
   const fixture = consoleFixture();
   await fixture.repository.putPerson(makePerson({ id: 'okoro', name: 'Supt Grace Okoro' }));
+  await fixture.repository.putPerson(makePerson({ id: 'shaw', name: 'ACC Casey Shaw', email: 'casey.shaw@testshire.example' }));
   for (const action of plan) await fixture.repository.putAction(action, null);
   await setUp(fixture);
   const response = await fixture.request('/admin', { cookie: await fixture.signIn(email) });
@@ -74,13 +75,13 @@ describe('the dashboard', () => {
     const start = html.indexOf('id="unreachable-heading"');
     const section = html.slice(start, html.indexOf('</section>', start));
     expect(section).toContain('Actions that need a new owner or SRO: 5');
-    expect(section).toContain('so its reminders or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too).');
+    expect(section).toContain('or has no owner or no SRO, so its reminders, escalations or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too).');
     expect([...section.matchAll(/<a href="\/admin\/actions\/[^"]+">[^<]+<\/a><\/td><td data-label="Area">[^<]*<\/td><td data-label="Who to replace">([^<]+)<\/td>/g)].map((m) => m[1])).toEqual([
       'ACO Helen Gone (SRO, has left)',
-      'Ch Insp Mystery (owner, not matched to anyone in the people directory)',
-      'No owner',
+      'Ch Insp Mystery (owner, not matched to anyone in the people directory), No SRO',
+      'No owner, No SRO',
       'ACO Helen Gone (SRO, has left)',
-      'dana.shaw.at.testshire.example (owner, not in the people directory)',
+      'dana.shaw.at.testshire.example (owner, not in the people directory), No SRO',
     ]);
     expect(section).not.toContain('/admin/actions/left-closed"');
     // Nobody chases a closure whose SRO has left but the admin: the sign-off list says so.
@@ -189,7 +190,7 @@ describe('the dashboard', () => {
   });
 
   it('does not count an action reopened two days ago as stale, as the reminder job does not', async () => {
-    const reopened = makeAction({ id: 'reopened', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(200), reopenedAt: daysAgo(2) });
+    const reopened = makeAction({ id: 'reopened', sroId: 'shaw', ref: '1.07', ownerIds: ['okoro'], lastUpdatedAt: daysAgo(200), reopenedAt: daysAgo(2) });
     const { html } = await dashboardFor(adminEmail, (fixture) => fixture.repository.putAction(reopened, null));
     expect(figure(html, 'of which no update for 28 days or more')).toBe('2');
     expect(html).not.toContain('/admin/actions/reopened"');

@@ -132,7 +132,12 @@ function unreachableActions(plan: readonly PlanRow[], left: ReadonlySet<string>,
     .map((row) => ({
       row,
       // An open action without owners is reminded to nobody; a closure without them still reaches its SRO.
-      who: [...(row.owners.length === 0 && row.status === 'open' ? ['No owner'] : row.owners.flatMap((owner) => why(owner, 'owner'))), ...(row.sro ? why(row.sro, 'SRO') : [])],
+      // Without an SRO, an open action's owners who go quiet are escalated to nobody; a closure without one
+      // is in the sign-off list, for an admin.
+      who: [
+        ...(row.owners.length === 0 && row.status === 'open' ? ['No owner'] : row.owners.flatMap((owner) => why(owner, 'owner'))),
+        ...(row.sro ? why(row.sro, 'SRO') : row.status === 'open' ? ['No SRO'] : []),
+      ],
     }))
     .filter(({ who }) => who.length > 0);
 }

@@ -145,7 +145,7 @@ function ForAnAdmin({ dashboard }: { dashboard: Dashboard }) {
         <ActionTable
           id="unreachable"
           heading={`Actions that need a new owner or SRO: ${unreachable.length}`}
-          intro="Each names someone who has left or is not matched to anyone in the people directory, or has no owner, so its reminders or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too)."
+          intro="Each names someone who has left or is not matched to anyone in the people directory, or has no owner or no SRO, so its reminders, escalations or sign-off reach nobody. Reassign it on its page (a closure can be signed off there too)."
           rows={unreachable.map(({ row }) => row)}
           who={{ label: 'Who to replace', of: (row) => whoOf.get(row.id) ?? '' }}
           lastColumn="Status"
