@@ -34,7 +34,7 @@ const cases: Array<[string, () => Uint8Array | Promise<Uint8Array>, RegExp]> = [
   ['a zip that is not a workbook', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...randomBytes(200)]), /this is not a CSV or XLSX file/],
   ['an XLSX that unzips to 60 MB (a zip bomb)', () => buildZip([{ name: 'xl/media/image1.png', data: new Uint8Array(60 * 1024 * 1024).fill(0x20) }]), /the workbook opens to more than 50 MB, the most the importer reads/],
   ['an XLSX whose sheets unzip to 20 MB, too long to read', () => buildZip([{ name: 'xl/sharedStrings.xml', data: new Uint8Array(20 * 1024 * 1024).fill(0x20) }]), /its sheets open to more than 16 MB, the most the importer reads/],
-  ['a 20 MB CSV', hugeCsv, /the file is 20\.0 MB, over the limit of 10 MB/],
+  ['a 20 MB CSV', hugeCsv, /the file is 20\.0 MB, over the limit of 4 MB/],
   ['a CSV with a 100 kB cell', () => encode(`${header}Core Policing,1,"${'x'.repeat(100_000)}",Leila Osei\r\n`), /Row 2, column C: the cell holds 100,000 characters, more than Excel's limit of 32,767/],
   ['an XLSX with a 100 kB cell', () => buildXlsx([{ name: 'Plan', rows: [['Ref', 'Recommendation', 'Plan Owner'], ['1', 'y'.repeat(100_000), 'Leila Osei']] }]), /Sheet "Plan", row 2, column B: the cell holds 100,000 characters/],
 ];

@@ -18,8 +18,6 @@ export const maxFormBytes = 640 * 1024;
 
 /** The routes that take file uploads: each sets its own larger limit, so the app-wide one skips them. */
 export const uploadPaths: readonly string[] = ['/admin/import/preview'];
-/** A plan and a directory at the importer's 10 MB each, and the multipart framing around them. */
-export const maxUploadBytes = 2 * 10 * 1024 * 1024 + maxFormBytes;
 
 export const isUploadRequest = (c: Context): boolean => c.req.method === 'POST' && uploadPaths.includes(c.req.path);
 

@@ -10,7 +10,7 @@ import { deletablePartitions, expiryAttribute } from './table-definition.js';
  * Item layout, all in the force table:
  *   IMPORTDRAFT#<id> / HEADER       who, when, the file names and lengths, how many chunks
  *   IMPORTDRAFT#<id> / CHUNK#<n>    the plan then the directory, gzipped together, cut into chunks
- * A plan may be up to 10 MB, far past DynamoDB's 400 KB item limit, hence the chunks (as summary-store.ts).
+ * A plan may be up to 4 MB, far past DynamoDB's 400 KB item limit, hence the chunks (as summary-store.ts).
  * Chunks are written before the header, so a header is never read without its chunks.
  */
 const draftPk = (id: string) => `${deletablePartitions.importDraft}${id}`;

@@ -18,7 +18,7 @@ export const hasPlanHeader = (rows: readonly Row[]): boolean => findHeaderRow(ro
 
 /**
  * Reads an uploaded plan or directory, XLSX or CSV by its content (not its name), within limits that
- * keep a wrong file from tying up the importer: at most 10 MB, cells within Excel's own limit.
+ * keep a wrong file from tying up the importer: at most 4 MB, cells within Excel's own limit.
  */
 export async function readSpreadsheet(bytes: Uint8Array, options: ReadOptions = {}): Promise<Sheet> {
   if (bytes.byteLength > maxFileBytes) {

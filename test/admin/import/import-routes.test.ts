@@ -265,21 +265,22 @@ describe('import: files that cannot be imported', () => {
     expect(html).toContain('href="#people">The people file cannot be read: No header row with &quot;name&quot; and &quot;email&quot; columns');
   });
 
-  it('refuses a file over 10 MB with the limit and what to check', async () => {
+  it('refuses a file over 4 MB with the limit and what to check', async () => {
     const h = importHarness();
-    const res = await upload(h, { plan: file(new Uint8Array(10 * 1024 * 1024 + 1).fill(65), 'huge.csv') });
+    const res = await upload(h, { plan: file(new Uint8Array(4 * 1024 * 1024 + 1).fill(65), 'huge.csv') });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('The action plan is 10.0 MB, over the limit of 10 MB: an action plan is far smaller, so check it is the right file');
+    expect(await res.text()).toContain('The action plan is 4.0 MB, over the limit of 4 MB: an action plan is far smaller, so check it is the right file');
   });
 
   it('refuses an upload past the route limit as an error on the form, not a bare 413', async () => {
     const h = importHarness();
-    const big = new Uint8Array(11 * 1024 * 1024).fill(65);
+    // Each under the limit for one file, but not together: more than reaches the function once deployed.
+    const big = new Uint8Array(3 * 1024 * 1024).fill(65);
     const res = await upload(h, { plan: file(big, 'a.csv'), people: file(big, 'b.csv') });
     expect(res.status).toBe(413);
     const html = await res.text();
     expect(html).toContain('<title>Error: Import the action plan');
-    expect(html).toContain('The files are too large to upload: keep each under 10 MB');
+    expect(html).toContain('The files are too large to upload: keep them under 4 MB together');
     expect(h.drafts.drafts.size).toBe(0);
   });
 

@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import { maxAliasLength } from '../../../functions/core/admin/add-person-alias.js';
 import { newImportDraft, usableDraft } from '../../../functions/core/admin/import-drafts.js';
 import { InvalidInputError } from '../../../functions/core/errors.js';
-import { maxUploadBytes } from '../../middleware/security.js';
+import { maxFileBytes } from '../../../functions/adapters/spreadsheet/spreadsheet-errors.js';
+import { maxFormBytes } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { importPaths } from './import-paths.js';
@@ -27,9 +28,10 @@ function uploadErrors(c: ImportContext, errors: UploadError[], status: 400 | 413
 /** The upload's own limit (the app-wide form limit skips this path): too big is an error on the form, not a bare 413. */
 const uploadLimit = createMiddleware<AdminEnv>((c, next) =>
   bodyLimit({
-    maxSize: maxUploadBytes,
+    // A plan and a directory together at the importer's limit for one file, and the multipart framing around them.
+    maxSize: maxFileBytes + maxFormBytes,
     onError: () =>
-      uploadErrors(c, [{ field: 'plan', message: `The files are too large to upload: keep each under 10 MB. An action plan is far smaller, so check you chose the right files` }], 413),
+      uploadErrors(c, [{ field: 'plan', message: `The files are too large to upload: keep them under ${maxFileBytes / 1024 / 1024} MB together. An action plan is far smaller, so check you chose the right files` }], 413),
   })(c, next),
 );
 

@@ -47,7 +47,7 @@ export function UploadPage({ forceName, session, errors }: UploadPageProps) {
         <FileInput
           field="plan"
           label="Action plan"
-          hint={`An .xlsx or .csv file, up to ${maxFileBytes / 1024 / 1024} MB. The first sheet with the plan's headings is read.`}
+          hint={`An .xlsx or .csv file; with the people directory, up to ${maxFileBytes / 1024 / 1024} MB together. The first sheet with the plan's headings is read.`}
           errors={errors}
         />
         <FileInput
