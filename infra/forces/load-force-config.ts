@@ -20,7 +20,7 @@ export async function loadForceConfig(forceId: string, dir = forcesDir): Promise
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Force config infra/forces/${forceId}.json is not valid JSON: ${withLine((error as Error).message, text)}`);
+    throw new Error(`Force config infra/forces/${forceId}.json is not valid JSON: ${describeJsonError((error as Error).message, text)}`);
   }
   const config = parseForceConfig(json, `infra/forces/${forceId}.json`);
   if (config.id !== forceId) {
@@ -29,10 +29,37 @@ export async function loadForceConfig(forceId: string, dir = forcesDir): Promise
   return config;
 }
 
-/** "at position 284" as "at line 12, column 3", which an editor can go to (a comma after the last item is the usual cause). */
-function withLine(message: string, text: string): string {
+/**
+ * What is wrong with the JSON, said as someone who edits the file by hand can act on: the two usual
+ * slips (a comma after the last item, a comment) by name and line, found by reading the text, as
+ * JSON.parse's message for them varies; otherwise its message, with "at position 284" as "at line
+ * 12, column 3", which an editor can go to.
+ */
+function describeJsonError(message: string, text: string): string {
+  const lineOf = (index: number) => text.slice(0, index).split('\n').length;
+  const slip = firstSlip(text);
+  if (slip?.kind === 'comment') return `line ${lineOf(slip.at)} holds a comment (${text.slice(slip.at, slip.at + 2)}), which JSON files cannot: delete it`;
+  if (slip?.kind === 'comma') return `line ${lineOf(slip.at)} has a comma after the last item before "${slip.closing}", which JSON does not allow: delete that comma`;
   return message.replace(/at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position: string) => {
     const before = text.slice(0, Number(position)).split('\n');
     return `at line ${before.length}, column ${before.at(-1)!.length + 1}`;
   });
+}
+
+/** The first comment, or comma followed by a closing bracket, outside strings. */
+function firstSlip(text: string): { kind: 'comment'; at: number } | { kind: 'comma'; at: number; closing: string } | null {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return { kind: 'comment', at: i };
+    else if (char === ',') {
+      const closing = /^\s*([}\]])/.exec(text.slice(i + 1))?.[1];
+      if (closing) return { kind: 'comma', at: i, closing };
+    }
+  }
+  return null;
 }

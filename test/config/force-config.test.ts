@@ -41,7 +41,7 @@ describe('force config', () => {
     ['board entry', { board: ['x'] }, /^board\[0\]: must be an email address/],
     ['staleAfterDays', { staleAfterDays: 0 }, /^staleAfterDays: must be from 1 to 365 days/],
     ['remindEveryDays', { remindEveryDays: 2.5 }, /^remindEveryDays: must be a whole number of days/],
-    ['escalateAfterReminders', { escalateAfterReminders: '2' }, /^escalateAfterReminders: must be a number of reminders/],
+    ['escalateAfterReminders', { escalateAfterReminders: 'two' }, /^escalateAfterReminders: must be a number of reminders/],
     ['linkExpiryDays', { linkExpiryDays: 400 }, /^linkExpiryDays: must be from 1 to 90 days/],
     ['reminders cron fields', { schedules: { reminders: '0 9 * *' } }, /^schedules\.reminders: must be a cron expression with five fields/],
     ['boardSummary cron minute', { schedules: { boardSummary: '99 7 1-7 * *' } }, /^schedules\.boardSummary: the minute field \("99"\) cannot be read: use numbers from 0 to 59/],
@@ -126,10 +126,17 @@ describe('force config', () => {
     ]);
   });
 
-  it('shows how to write a list of addresses when one is written alone', () => {
-    expect(configProblems({ ...valid, admins: 'admin@northshire.example', board: 'chief@northshire.example' })).toEqual([
+  it('shows how to write a list of addresses when one is written alone, or several in one string', () => {
+    expect(configProblems({ ...valid, admins: 'admin@northshire.example', board: 'chief@northshire.example; pcc@northshire.example' })).toEqual([
       'admins: must be a list of email addresses in square brackets, like ["admin@northshire.example"]',
-      'board: must be a list of email addresses in square brackets, like ["chief@northshire.example"]',
+      'board: must be a list of email addresses in square brackets, like ["chief@northshire.example","pcc@northshire.example"]',
+    ]);
+  });
+
+  it('says a number written in quotes must be written without them', () => {
+    expect(configProblems({ ...valid, staleAfterDays: '28', remindEveryDays: 'weekly' })).toEqual([
+      'staleAfterDays: must be written without quotes, like 28',
+      'remindEveryDays: must be a number of days from 1 to 90',
     ]);
   });
   it('names the field of an address without https://, and says a missing field is missing', () => {
@@ -162,9 +169,16 @@ describe('loading a force config file', () => {
     const dir = await mkdtemp('/tmp/forces-');
     await writeFile(`${dir}/broken.json`, '{"id": "broken",');
     await expect(loadForceConfig('broken', dir)).rejects.toThrow(/infra\/forces\/broken\.json is not valid JSON/);
-    // A comma after the last field, found by line as an editor shows it, not by character position.
+    // The usual two slips named, on the line an editor shows them.
     await writeFile(`${dir}/comma.json`, '{\n  "id": "comma",\n  "name": "Northshire Police",\n}\n');
-    await expect(loadForceConfig('comma', dir)).rejects.toThrow(/comma\.json is not valid JSON: .* at line 4, column 1$/);
+    await expect(loadForceConfig('comma', dir)).rejects.toThrow(/comma\.json is not valid JSON: line 3 has a comma after the last item before "}", which JSON does not allow: delete that comma$/);
+    await writeFile(`${dir}/list.json`, '{\n  "admins": ["a@b.example",\n  ]\n}\n');
+    await expect(loadForceConfig('list', dir)).rejects.toThrow(/list\.json is not valid JSON: line 2 has a comma after the last item before "]"/);
+    await writeFile(`${dir}/remark.json`, '{\n  "id": "remark",\n  // chase after four weeks\n  "staleAfterDays": 28\n}\n');
+    await expect(loadForceConfig('remark', dir)).rejects.toThrow(/remark\.json is not valid JSON: line 3 holds a comment \(\/\/\), which JSON files cannot: delete it$/);
+    // Anything else: JSON's own words, by line and column.
+    await writeFile(`${dir}/quote.json`, "{\n  'id': 'quote'\n}\n");
+    await expect(loadForceConfig('quote', dir)).rejects.toThrow(/quote\.json is not valid JSON: .* at line 2, column 3$/);
     await writeFile(`${dir}/lax.json`, JSON.stringify({ ...valid, id: 'lax', staleAfterDays: 1000 }));
     await expect(loadForceConfig('lax', dir)).rejects.toThrow(/lax\.json is not valid:\n - staleAfterDays: must be from 1 to 365 days/);
     await writeFile(`${dir}/other.json`, JSON.stringify(valid));

@@ -43,6 +43,10 @@ describe('force config: deploy section', () => {
     expect(problems[0]).toMatch(message);
   });
 
+  it('names a sender that is not a plain address once, not again as a domain to compare', () => {
+    expect(configProblems({ ...valid, sender: 'Action Plan <action-plan@northshire.example>', deploy })).toEqual([expect.stringMatching(/^sender: must be an email address/)]);
+  });
+
   it('says what the deploy section looks like when it is not an object', () => {
     expect(configProblems({ ...valid, deploy: 'eu-west-2' })).toEqual([expect.stringMatching(/^deploy: must be an object with account, region, senderDomain/)]);
   });

@@ -8,7 +8,8 @@ import { isKnownZone } from '../calendar/wall-clock.js';
 const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
   z._default(
     z
-      .number({ error: `must be a number of ${what} from ${min} to ${max}` })
+      // "28" in quotes is text to JSON, though it reads as a number to whoever typed it.
+      .number({ error: (issue) => (typeof issue.input === 'string' && /^\s*\d+\s*$/.test(issue.input) ? `must be written without quotes, like ${issue.input.trim()}` : `must be a number of ${what} from ${min} to ${max}`) })
       .check(
         z.int(`must be a whole number of ${what}`),
         z.minimum(min, `must be from ${min} to ${max} ${what}`),
@@ -24,7 +25,7 @@ const email = z.email({
 /** A list of addresses: one written on its own is shown back as a list, which JSON spells with brackets. */
 const emailList = z.array(email, {
   error: (issue) =>
-    issue.input === undefined ? undefined : `must be a list of email addresses in square brackets, like ${JSON.stringify([typeof issue.input === 'string' ? issue.input : 'name@force.police.uk'])}`,
+    issue.input === undefined ? undefined : `must be a list of email addresses in square brackets, like ${JSON.stringify(typeof issue.input === 'string' ? issue.input.split(/[\s,;]+/).filter(Boolean) : ['name@force.police.uk'])}`,
 });
 
 /** A string, with a default, that `problemOf` finds nothing wrong with; its answer is the message. */
@@ -185,7 +186,8 @@ export const ForceConfig = z
       // Zod runs refinements on fields that already failed: compare only well-formed values.
       if (!config.deploy) return;
       const senderDomain = config.sender.split('@')[1]?.toLowerCase();
-      if (domainPattern.test(config.deploy.senderDomain) && senderDomain !== config.deploy.senderDomain) {
+      // A sender that is not a plain address has its own message: no domain to compare.
+      if (domainPattern.test(config.deploy.senderDomain) && senderDomain && domainPattern.test(senderDomain) && senderDomain !== config.deploy.senderDomain) {
         ctx.addIssue({ code: 'custom', path: ['deploy', 'senderDomain'], message: `must be the domain of sender (${senderDomain}): SES sends as ${config.sender}` });
       }
       const domain = config.deploy.domainName;
