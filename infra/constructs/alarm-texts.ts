@@ -41,6 +41,9 @@ export const alarmTexts = {
   reminderFailures: (fn: AppFunction): string =>
     `A reminder run could not email some people, though the run itself finished. Open CloudWatch log group ${fn.logGroup.logGroupName} and find the run's line with "failures": "failedReasons" counts them by reason (the console's Reminders page names each person and says why in words; SES's own message is on the person's reminder record in the table). Fix the cause (often SES: the account still in the sandbox, its sending quota, or an address it refuses). Nothing needs re-running: the next working day's run tries those people again.`,
 
+  reminderUnconfirmed: (fn: AppFunction): string =>
+    `A reminder run sent some people their digest but could not record it (the table did not take the write), so the next working day's run may send them the same email again. Open CloudWatch log group ${fn.logGroup.logGroupName} and find the run's line whose "unconfirmed" is above 0 (how many), and the DynamoDB error before it. Fix the cause if it persists; nothing needs re-running.`,
+
   boardSummaryUnconfirmed: (fn: AppFunction): string =>
     `The board summary job sent the month to some board members, but the email service's answer was lost: they may or may not have it, and nothing sends it to them again by itself. Open CloudWatch log group ${fn.logGroup.logGroupName} and find the run's line whose "unconfirmed" is above 0 (how many). Tell the admins: from ${claimTimeoutMs / 60_000} minutes after the run, the month's page in the console (Summaries) names the board members who have not had it and offers to send it to them; they should ask them first whether they had it.`,
 

@@ -19,6 +19,12 @@ import { alarmTexts } from './alarm-texts.js';
 export const reminderFailuresPattern = '{ $.job = "reminders" && $.failures > 0 }';
 
 /**
+ * The line a reminder run logs when it sent some digests but could not record them: those people may
+ * be sent the same email again on the next working day, and the run's counts leave them out.
+ */
+export const reminderUnconfirmedPattern = '{ $.job = "reminders" && $.unconfirmed > 0 }';
+
+/**
  * The line a board summary run logs when SES's answer to some sends was lost: they may have gone, so
  * the run neither fails (a retry could send a second copy) nor sends them again, and only this tells.
  */
@@ -67,6 +73,7 @@ export class Alarms extends Construct {
     if (props.reminders) {
       // The people the run could not email, so the graph shows how many as well as when.
       this.watchLogLine(props.reminders, 'ReminderFailures', reminderFailuresPattern, '$.failures', alarmTexts.reminderFailures(props.reminders));
+      this.watchLogLine(props.reminders, 'ReminderUnconfirmed', reminderUnconfirmedPattern, '$.unconfirmed', alarmTexts.reminderUnconfirmed(props.reminders));
     }
     if (props.boardSummary) {
       this.watchLogLine(props.boardSummary, 'BoardSummaryUnconfirmed', boardSummaryUnconfirmedPattern, '$.unconfirmed', alarmTexts.boardSummaryUnconfirmed(props.boardSummary));

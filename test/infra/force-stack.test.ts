@@ -322,8 +322,9 @@ describe('force stack for the sample configs', () => {
       expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(2);
       expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/ReminderFailures')).toHaveLength(1);
+      expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/ReminderUnconfirmed')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'ActionPlanTracker-demo/BoardSummaryUnconfirmed')).toHaveLength(1);
-      expect(alarms).toHaveLength(2 * functions + 5);
+      expect(alarms).toHaveLength(2 * functions + 6);
       for (const [id, alarm] of alarms) {
         expect(alarm.Properties, id).toMatchObject({ Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: expect.stringMatching(/^AlarmsTopic/) }] });
       }
@@ -350,12 +351,17 @@ describe('force stack for the sample configs', () => {
           MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'ReminderFailures', MetricValue: '$.failures' }],
         },
         {
+          LogGroupName: { Ref: expect.stringMatching(/^JobsRemindersLogs/) },
+          FilterPattern: '{ $.job = "reminders" && $.unconfirmed > 0 }',
+          MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'ReminderUnconfirmed', MetricValue: '$.unconfirmed' }],
+        },
+        {
           LogGroupName: { Ref: expect.stringMatching(/^JobsBoardSummaryLogs/) },
           FilterPattern: '{ $.job = "board-summary" && $.unconfirmed > 0 }',
           MetricTransformations: [{ MetricNamespace: 'ActionPlanTracker-demo', MetricName: 'BoardSummaryUnconfirmed', MetricValue: '$.unconfirmed' }],
         },
       ]);
-      for (const metric of ['ReminderFailures', 'BoardSummaryUnconfirmed']) {
+      for (const metric of ['ReminderFailures', 'ReminderUnconfirmed', 'BoardSummaryUnconfirmed']) {
         demo.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'ActionPlanTracker-demo', MetricName: metric, Statistic: 'Sum' });
       }
     });

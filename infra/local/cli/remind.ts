@@ -26,7 +26,8 @@ async function main() {
   const { plan, report } = await runReminders(reminderJobDeps(deps, () => undefined), { dryRun: false, assumeWorkingDay: values['any-day'] ?? false });
   console.log(formatReminderPlan(plan, deps.config));
   if (!plan.workingDay) console.log(`\n${plan.period} is not a working day: nothing was sent. Add --any-day to send anyway.`);
-  console.log(`\nSent ${plural(report.peopleReminded, 'reminder')} and ${plural(report.escalations, 'escalation')}; ${report.failures} failed, ${report.claimedElsewhere} already claimed by another run.`);
+  const unrecorded = report.unconfirmed > 0 ? `, ${report.unconfirmed} sent but not recorded (they may be sent it again on the next working day)` : '';
+  console.log(`\nSent ${plural(report.peopleReminded, 'reminder')} and ${plural(report.escalations, 'escalation')}; ${report.failures} failed${unrecorded}, ${report.claimedElsewhere} already claimed by another run.`);
   console.log(JSON.stringify(report));
 }
 

@@ -131,6 +131,13 @@ describe('reminders: preview, send now, log', () => {
     expect(JSON.stringify(await h.runReports.listRecent(1))).not.toMatch(/blake@|not verified/);
   });
 
+  it('says beside a run whom it emailed without recording it, who may be emailed again', async () => {
+    const h = await harness();
+    await h.runReports.save(makeRunReport({ peopleReminded: 3, unconfirmed: 1 }));
+    const html = await (await h.app.request('/admin/reminders')).text();
+    expect(html).toContain('<td data-label="People reminded">3, and 1 not recorded as sent, who may be emailed again</td>');
+  });
+
   it('says why a send failed in words an admin can act on', () => {
     const words = (error: string) => sendFailureWords[classifySendFailure(error)];
     expect(words('TooManyRequestsException: Maximum sending rate exceeded.')).toBe('the email service was busy');

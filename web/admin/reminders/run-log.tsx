@@ -22,7 +22,11 @@ export function RunLog({ reports, timeZone, names }: { reports: RunReport[]; tim
                 {!r.workingDay && ' (not a working day)'}
               </td>
               <td data-label="Stale actions">{r.staleActions}</td>
-              <td data-label="People reminded">{r.peopleReminded}</td>
+              <td data-label="People reminded">
+                {r.peopleReminded}
+                {/* Emailed, but the record of it was not written: the next working day may email them again. */}
+                {r.unconfirmed > 0 && `, and ${r.unconfirmed} not recorded as sent, who may be emailed again`}
+              </td>
               <td data-label="Escalations">{r.escalations}</td>
               <td data-label="Not emailed">{skippedCount(r)}</td>
               <td data-label="Failures">{r.failures}</td>
