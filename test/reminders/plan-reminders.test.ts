@@ -163,11 +163,12 @@ describe('planReminders: escalation', () => {
     expect(skipsOf(p)).toContainEqual({ reason: 'recently-reminded', personId: 'sro', kind: 'escalation' });
   });
 
-  it('does not tell an SRO about their own actions', () => {
+  it('does not tell an SRO about their own actions, but lists one they left quiet as escalated to nobody', () => {
     const own = staleAction({ ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 61) });
     const p = plan({ actions: [own], history: [14, 7].map((d) => sentReminder('sro', tuesday, d, ['a-1'])) });
     expect(remindedIds(p)).toEqual(['sro']);
     expect(p.escalations).toEqual([]);
+    expect(skipsOf(p)).toEqual([{ reason: 'sro-ignores-own', personId: 'sro', kind: 'escalation' }]);
   });
 });
 

@@ -149,8 +149,9 @@ function planEscalations(
       continue;
     }
     if (isAboutThemselves(item, sro.id)) {
-      // Reminded as its owner already; but a closure they cannot sign off waits for an admin.
-      if (item.flag === 'awaiting-sign-off') skips.add('sro-owns-it', sro.id, sro.name, 'escalation', item.line);
+      // Reminded as its owner already; but a closure they cannot sign off waits for an admin, and an
+      // action they leave quiet has nobody above them to hear of it: both are listed, not dropped.
+      skips.add(item.flag === 'awaiting-sign-off' ? 'sro-owns-it' : 'sro-ignores-own', sro.id, sro.name, 'escalation', item.line);
       continue;
     }
     toSro.push({ sro, item });

@@ -81,6 +81,7 @@ export const skipReasons = [
   'failed-today',
   'no-sro',
   'sro-owns-it',
+  'sro-ignores-own',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

@@ -19,5 +19,6 @@ export function skipWords(remindEveryDays: number): Record<SkipReason, string> {
     'failed-today': "not today: today's digest did not reach them (it failed, or bounced); the next working day tries again",
     'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
     'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',
+    'sro-ignores-own': 'not escalated: they own it as well as being its SRO, so there is nobody above them to tell; they are still reminded as its owner',
   };
 }
