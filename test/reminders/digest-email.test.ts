@@ -78,7 +78,7 @@ describe('reminder and escalation emails', () => {
 
   it('escalation: the closures awaiting sign-off, then one heading per owner with counts, ages and why (snapshot)', async () => {
     const email = await renderDigestEmail({ ...base, digest: alone(escalation) });
-    expect(email.subject).toBe('8 actions in your portfolio need your attention');
+    expect(email.subject).toBe('2 closures await your sign-off, and 6 actions in your portfolio need your attention');
     expect(email.text).toContain('2 actions proposed for closure have waited 31 days or more for your sign-off.');
     // A closure's line says how long it has waited, not when it was "last updated", like a stale action's.
     expect(email.text).toContain('- 5.01: waiting 45 days\n- 5.02: waiting 31 days\n');
@@ -88,13 +88,13 @@ describe('reminder and escalation emails', () => {
     expect(email.html).toMatch(/<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0;"><tr><th/);
     expect(email.text).toContain('only you can sign them off: open your actions and choose “Review and sign off” on each.');
     expect(email.text).toContain('3 actions owned by Supt Alex Morgan have had no update for 61 days or more.');
-    expect(email.text).toContain("Supt Alex Morgan has not answered 2 reminders. Please ask them to add an update, or ask the plan's admin (plan.admin@testshire.example) to reassign them.");
+    expect(email.text).toContain("Supt Alex Morgan has been reminded twice about these without updating them. Please ask them to add an update, or ask the plan's admin (plan.admin@testshire.example) to reassign them.");
     expect(email.html).toContain('or ask the plan&#39;s admin (plan.admin@testshire.example) to reassign them.');
     expect(email.text).toContain('1 action owned by Ch Insp Blake Reid has had no update for 33 days.');
     expect(email.text).toContain('1 action with no owner has had no update for 29 days.');
     const pair = { ...escalation, groups: [{ ownerId: 'owner+co-owner', ownerName: `${owner.name} and ${coOwner.name}`, ownerCount: 2, flag: 'ignored' as const, ignoredReminders: 2, lines: [line('1.04', 70)] }] };
     expect((await renderDigestEmail({ ...base, digest: alone(pair) })).text).toContain(
-      `1 action owned by ${owner.name} and ${coOwner.name} has had no update for 70 days.\n${owner.name} and ${coOwner.name} have not answered 2 reminders.`,
+      `1 action owned by ${owner.name} and ${coOwner.name} has had no update for 70 days.\n${owner.name} and ${coOwner.name} have been reminded twice about it without updating it.`,
     );
     const left = { ...escalation, groups: [{ ownerId: 'owner', ownerName: owner.name, ownerCount: 1, flag: 'inactive' as const, ignoredReminders: 0, lines: [line('1.01', 70)] }] };
     expect((await renderDigestEmail({ ...base, digest: alone(left) })).text).toContain(
@@ -107,7 +107,7 @@ describe('reminder and escalation emails', () => {
   it('an SRO who owns actions too gets both in one email: their own actions first, one link, one button', async () => {
     const ownReminder: ReminderDigest = { kind: 'reminder', person: sro, lines: [line('6.01', 35)], recovering: false };
     const email = await renderDigestEmail({ ...base, digest: { person: sro, reminder: ownReminder, escalation } });
-    expect(email.subject).toBe('1 action needs an update, and 8 actions in your portfolio need your attention');
+    expect(email.subject).toBe('1 action needs an update, 2 closures await your sign-off, and 6 actions in your portfolio need your attention');
     const text = email.text.split('\n');
     expect(text.slice(0, 6)).toEqual([
       'Dear ACC Casey Shaw,',

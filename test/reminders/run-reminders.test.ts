@@ -172,7 +172,7 @@ describe('runReminders on in-memory fakes', () => {
     expect(await run('2026-12-02')).toMatchObject({ peopleReminded: 1, escalations: 0 });
     expect(await run('2026-12-09')).toMatchObject({ escalations: 1 });
     const toSro = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
-    expect(toSro.text).toContain('Supt Owner 0 has not answered 2 reminders');
+    expect(toSro.text).toContain('Supt Owner 0 has been reminded twice about it without updating it');
     expect((await repository.listReminders('p0')).map((r) => `${r.period} ${r.state}`)).toEqual(['2026-11-24 bounced', '2026-11-25 sent', '2026-12-02 sent', '2026-12-09 sent']);
   });
 

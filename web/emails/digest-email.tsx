@@ -5,6 +5,7 @@ import { DigestTable } from './digest-table.js';
 import { ageText } from '../../functions/core/reminders/line-words.js';
 import {
   escalationSubject,
+  joinClauses,
   footer,
   groupHeading,
   groupReason,
@@ -23,7 +24,8 @@ export interface RenderedEmail {
 
 /** What tells a reminder from an escalation; the greeting, button, link advice and footer are shared. */
 interface DigestParts {
-  subject: string;
+  /** The subject's clauses, joined with those of the email's other part. */
+  subject: string[];
   intro: string;
   /** The button's label, and the line above the link in plain text. */
   action: string;
@@ -40,7 +42,7 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
   const parts = partsOf(input.digest).map((part) => (part.kind === 'reminder' ? reminderParts(part, input.staleAfterDays) : escalationParts(part, input.adminContact)));
   const [first] = parts;
   if (!first) throw new Error(`Nothing to send ${person.id}: a digest needs a reminder or an escalation`);
-  const subject = parts.map((p) => p.subject).join(', and ');
+  const subject = joinClauses(parts.flatMap((p) => p.subject));
   const link = safeLink(input.link.url);
   const advice = linkAdvice(input.link.expiresAt, input.timeZone);
   const html = await toHtml(
@@ -63,7 +65,7 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
 
 function reminderParts(digest: ReminderDigest, staleAfterDays: number): DigestParts {
   return {
-    subject: reminderSubject(digest),
+    subject: [reminderSubject(digest)],
     intro: reminderIntro(digest, staleAfterDays),
     action: 'Update your actions',
     body: <DigestTable lines={digest.lines} />,

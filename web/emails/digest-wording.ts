@@ -26,10 +26,21 @@ export function reminderIntro(digest: ReminderDigest, staleAfterDays: number): s
   return `${n === 1 ? 'This action you own has' : `These ${n} actions you own have`} ${what}. Please add an update: it takes a minute.`;
 }
 
-export function escalationSubject(digest: EscalationDigest): string {
-  const n = new Set(digest.groups.flatMap((g) => g.lines.map((l) => l.actionId))).size;
-  return `${plural(n, 'action')} in your portfolio ${n === 1 ? 'needs' : 'need'} your attention`;
+/**
+ * The subject's clauses: closures first, since signing them off is the one thing only the SRO can do,
+ * and a subject line is all a phone shows of an email.
+ */
+export function escalationSubject(digest: EscalationDigest): string[] {
+  const count = (closures: boolean) => new Set(digest.groups.filter((g) => (g.flag === 'awaiting-sign-off') === closures).flatMap((g) => g.lines.map((l) => l.actionId))).size;
+  const [closures, others] = [count(true), count(false)];
+  return [
+    ...(closures > 0 ? [`${plural(closures, 'closure')} ${closures === 1 ? 'awaits' : 'await'} your sign-off`] : []),
+    ...(others > 0 ? [`${plural(others, 'action')} in your portfolio ${others === 1 ? 'needs' : 'need'} your attention`] : []),
+  ];
 }
+
+/** "A, and B" or "A, B, and C": clauses, each with its own verb, so the comma before "and" stays. */
+export const joinClauses = (clauses: readonly string[]): string => (clauses.length < 2 ? (clauses[0] ?? '') : `${clauses.slice(0, -1).join(', ')}, and ${clauses.at(-1)!}`);
 
 /**
  * "3 actions owned by Supt X have had no update for 61 days" and why they reach the SRO. An action never
@@ -64,7 +75,8 @@ export function groupReason(group: EscalationGroup, adminContact: string | null)
         ? 'Its owners believe it is complete, and only you can sign it off: open your actions and choose “Review and sign off”.'
         : 'Their owners believe they are complete, and only you can sign them off: open your actions and choose “Review and sign off” on each.';
     case 'ignored':
-      return `${group.ownerName} ${group.ownerCount > 1 ? 'have' : 'has'} not answered ${plural(group.ignoredReminders, 'reminder')}. Please ask them to add an update, or ask ${admin} to reassign ${them(group)}.`;
+      // Per action, not per person: they may have updated others since.
+      return `${group.ownerName} ${group.ownerCount > 1 ? 'have' : 'has'} been reminded ${times(group.ignoredReminders)} about ${group.lines.length === 1 ? 'it' : 'these'} without updating ${them(group)}. Please ask them to add an update, or ask ${admin} to reassign ${them(group)}.`;
     case 'inactive':
       return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask ${admin} to reassign ${them(group)}.`;
     case 'bounced':
@@ -79,6 +91,7 @@ export function groupReason(group: EscalationGroup, adminContact: string | null)
 }
 
 const them = (group: EscalationGroup) => (group.lines.length === 1 ? 'it' : 'them');
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 export const linkAdvice = (expiresAt: string, timeZone: string): string =>
   `${linkWorksUntil(expiresAt, timeZone)} It is personal: do not forward it. It opens your actions without a password.`;
