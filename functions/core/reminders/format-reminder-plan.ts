@@ -14,7 +14,7 @@ function groupText(group: EscalationGroup): string {
 }
 
 function skipText(skip: Skip, why: ReturnType<typeof skipWords>): string {
-  const who = skip.personId === null && skip.name === null ? 'Unassigned' : `${skip.name ?? skip.personId} <${skip.email ?? 'no address'}>`;
+  const who = skip.personId === null && skip.name === null ? 'Actions with no SRO' : `${skip.name ?? skip.personId} <${skip.email ?? 'no address'}>`;
   const kind = skip.kind === 'escalation' ? 'escalation ' : '';
   return `${who}: ${kind}${why[skip.reason]}: ${skip.refs.join(', ')}`;
 }

@@ -8,7 +8,7 @@ import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
 import { listWords } from '../words.js';
 import { missingOwnerName, unmatchedOwnerName } from '../model/owner-names.js';
-import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
+import { cadenceFor, refusedSince, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
   DigestLine,
   EscalationDigest,
@@ -127,6 +127,12 @@ function routeAction(routing: Routing, action: Action): void {
     const bucket = owed.get(person.id) ?? { person, lines: [] };
     bucket.lines.push(line);
     owed.set(person.id, bucket);
+    // Still tried each working day, but refused as long as an ignored reminder would take to reach the SRO: they hear of it.
+    const refused = refusedSince(routing.historyOf(person.id));
+    if (refused !== null && daysBetween(refused, period) >= config.remindEveryDays) {
+      escalate(person.id, person.name, 'refused');
+      continue;
+    }
     const decision = shouldEscalate(routing.historyOf(person.id), action, period, config);
     if (decision.escalate) escalate(person.id, person.name, 'ignored', decision.ignored);
   }

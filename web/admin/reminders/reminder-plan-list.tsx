@@ -8,6 +8,7 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
   ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
   inactive: () => 'marked as having left',
   bounced: () => 'email address bounces',
+  refused: () => 'email refused by the email service',
   complained: () => 'marked our email as spam',
   'not-in-directory': () => 'matches nobody in the directory',
   'no-owner': () => 'no owner',
@@ -16,7 +17,7 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
 const groupWords = (g: EscalationGroup) =>
   g.flag === 'awaiting-sign-off' ? `${plural(g.lines.length, 'closure')} awaiting their sign-off` : `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)})`;
 
-const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Unassigned actions' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
+const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Actions with no SRO' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
 
 /**
  * Who would get what, by refs and ages only (as the emails themselves): the reminders, the escalations
