@@ -105,8 +105,9 @@ describe('reminders: preview, send now, log', () => {
     expect(html).toMatch(/<div class="notification-success"[^>]*><h2[^>]*>Reminders sent<\/h2>/);
     expect(html).toContain('2 reminders and 0 escalations sent.');
     expect(html).toContain('<td data-label="People reminded">2</td>');
-    // Those just emailed are listed as passed over now, in words that say why, with the force's interval.
-    expect(html).toContain('Not emailed today (2)');
+    // Those just emailed are listed apart from anyone nobody reaches, in words that say why, with the force's interval.
+    expect(html).toContain('Reminded lately, so not emailed again today (2)');
+    expect(html).not.toContain('Not emailed today');
     expect(html).toContain('already reminded in the last 7 days, today included; reminded again once 7 days have passed');
     // Today's digests are claimed: a second press sends nothing more.
     expect(html).not.toContain('emails now</a>');

@@ -25,7 +25,18 @@ const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Actions 
  */
 export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan; remindEveryDays: number }) {
   const why = skipWords(remindEveryDays);
-  const skipped = plan.skipped.filter((s) => s.reason !== 'not-working-day');
+  // Those reminded lately are the routine (everyone, just after a send), apart from those nobody reaches.
+  const lately = plan.skipped.filter((s) => s.reason === 'recently-reminded');
+  const skipped = plan.skipped.filter((s) => s.reason !== 'not-working-day' && s.reason !== 'recently-reminded');
+  const skipList = (skips: Skip[]) => (
+    <ul class="reminder-list">
+      {skips.map((s) => (
+        <li>
+          <strong>{skipWho(s)}</strong>: {why[s.reason]}: {s.refs.join(', ')}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
       <h3>Reminders ({plan.reminders.length})</h3>
@@ -56,13 +67,13 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
       {skipped.length > 0 && (
         <>
           <h3>Not emailed today ({skipped.length})</h3>
-          <ul class="reminder-list">
-            {skipped.map((s) => (
-              <li>
-                <strong>{skipWho(s)}</strong>: {why[s.reason]}: {s.refs.join(', ')}
-              </li>
-            ))}
-          </ul>
+          {skipList(skipped)}
+        </>
+      )}
+      {lately.length > 0 && (
+        <>
+          <h3>Reminded lately, so not emailed again today ({lately.length})</h3>
+          {skipList(lately)}
         </>
       )}
     </>
