@@ -28,13 +28,14 @@ function byPerson(ownerships: readonly NewOwnership[]): { person: Person; gained
 }
 
 /**
- * Tells each new owner (or SRO), in one email, which actions are now theirs, with a fresh personal link.
+ * Tells each new owner (or SRO), in one email, which actions are now theirs, with a fresh personal link
+ * and `why`, when the change was not one they would expect (someone left).
  * Runs after the change is saved: a failed email is reported for the admin to follow up, never undoes it.
  */
-export async function notifyNewOwners(deps: AdminActionDeps, ownerships: readonly NewOwnership[], now: Date): Promise<OwnerNotices> {
+export async function notifyNewOwners(deps: AdminActionDeps, ownerships: readonly NewOwnership[], now: Date, why?: string): Promise<OwnerNotices> {
   const notices: OwnerNotices = { notified: [], notNotified: [] };
   for (const { person, gained } of byPerson(ownerships)) {
-    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, gained, link), { message: 'owner-assigned email failed' });
+    const sent = await sendLinkNotice(deps, person, now, (link) => ownerAssignedEmail(deps.config, person, gained, link, why), { message: 'owner-assigned email failed' });
     (sent ? notices.notified : notices.notNotified).push(person);
   }
   return notices;

@@ -28,8 +28,8 @@ function linkIntro({ owner, sro: sponsored }: GainedActions): string {
   return 'Open your personal link to see your actions, give an update and sign off closures:';
 }
 
-/** Tells a person which actions they now own or sponsor: the refs and their personal link. */
-export function ownerAssignedEmail(config: ForceConfig, person: Person, gained: GainedActions, link: IssuedLink): OutgoingEmail {
+/** Tells a person which actions they now own or sponsor: the refs, why when it is not plain, and their personal link. */
+export function ownerAssignedEmail(config: ForceConfig, person: Person, gained: GainedActions, link: IssuedLink, why?: string): OutgoingEmail {
   const roles = (['owner', 'sro'] as const).filter((role) => gained[role].length > 0);
   const sameRefs = gained.owner.join('\n') === gained.sro.join('\n');
   const described = (words: 'subject' | 'body', refs: (refs: readonly string[]) => string) =>
@@ -39,7 +39,7 @@ export function ownerAssignedEmail(config: ForceConfig, person: Person, gained: 
   return linkEmail({
     to: person.email,
     subject: `You are now ${described('subject', countOf)}`,
-    before: [`Dear ${person.name},`, `You are now ${described('body', refsOf)} in ${config.name}'s inspection action plan.`],
+    before: [`Dear ${person.name},`, `You are now ${described('body', refsOf)} in ${config.name}'s inspection action plan.`, ...(why ? [why] : [])],
     link: { url: link.url, textIntro: linkIntro(gained), label: 'Open your actions' },
     after: [`${linkWorksUntil(link.expiresAt, config.timeZone)} Do not forward it: anyone with it can update your actions.`],
     forceName: config.name,

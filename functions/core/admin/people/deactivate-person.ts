@@ -105,7 +105,9 @@ export async function deactivatePerson(
     });
   }
   const gained = [...(await newRoles(deps.repository, moves, 'owner')), ...(await newRoles(deps.repository, moves, 'sro'))];
-  return { person: after, moves, sroOf: plan.sroOf, alreadyDone, ...(await notifyNewOwners(deps, gained, now)) };
+  // Often a stand-in (the action's SRO): they should know why, and whom to ask to hand it on.
+  const why = `This is because ${person.name} has left. If someone else should have them, please ask ${actor.email}.`;
+  return { person: after, moves, sroOf: plan.sroOf, alreadyDone, ...(await notifyNewOwners(deps, gained, now, why)) };
 }
 
 /** Everyone a move made an owner (or SRO), with the refs they gained, in plan order. */
