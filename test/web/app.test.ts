@@ -44,6 +44,9 @@ describe('the web app shell', () => {
       expect(csp).toContain("form-action 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('unsafe-inline');
+      // No page has a script: none may run, from anywhere.
+      expect(csp).not.toContain('script-src');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
