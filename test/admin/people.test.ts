@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueLink } from '../../functions/core/links/links.js';
-import { makeAction, makePerson } from '../support/make-action.js';
+import { makeAction, makePerson, makeReminder } from '../support/make-action.js';
 import { expectSafeFailureLine, sesRejection } from '../support/ses-rejection.js';
 import { textOf } from './actions/actions-fixture.js';
 import { adminEmail, boardEmail, consoleFixture } from './support/console-fixture.js';
@@ -77,6 +77,25 @@ describe('adding a person', () => {
     expect(await (await request(path, { cookie })).text()).toContain('They were added to the directory');
     // The audit log says it in words.
     expect(await (await request('/admin/audit', { cookie })).text()).toContain('Added a person to the directory');
+  });
+
+  it("shows on their page the reminder job's emails to them, newest first, with the refs and what became of each", async () => {
+    const { request, cookie, repository } = await setUp();
+    expect(await (await request('/admin/people/leaver', { cookie })).text()).toContain('<h2>Reminder emails</h2><p>The reminder job has not emailed them.</p>');
+    const sent = (period: string, overrides: Parameters<typeof makeReminder>[0] = {}) =>
+      repository.completeReminder(makeReminder({ personId: 'leaver', period, claimedAt: `${period}T09:00:00.000Z`, state: 'sent', actionIds: ['led', 'co-owned'], ...overrides }));
+    await sent('2026-11-10');
+    await sent('2026-11-17', { state: 'bounced' });
+    await sent('2026-11-18', { state: 'failed', error: 'TooManyRequestsException: Maximum sending rate exceeded.', actionIds: ['led', 'gone'] });
+    await sent('2026-11-18', { kind: 'escalation', actionIds: ['their-portfolio'] });
+    const html = await (await request('/admin/people/leaver', { cookie })).text();
+    const rows = [...html.slice(html.indexOf('<h2>Reminder emails</h2>')).matchAll(/<tr><td data-label="Day">([^<]+)<\/td><td data-label="Email">([^<]+)<\/td><td data-label="About">([^<]+)<\/td><td data-label="Outcome">([^<]+)<\/td><\/tr>/g)];
+    expect(rows.map((m) => m.slice(1).join(' | '))).toEqual([
+      '18 November 2026 | Reminder | 1.01, an action no longer in the plan | Not sent: the email service was busy',
+      '18 November 2026 | Escalation (as SRO) | 1.05 | Sent',
+      '17 November 2026 | Reminder | 1.01, 1.02 | Bounced: it did not reach them',
+      '10 November 2026 | Reminder | 1.01, 1.02 | Sent',
+    ]);
   });
 
   it('says on their page when someone else has one of their names, which an import cannot tell apart', async () => {

@@ -31,7 +31,7 @@ async function namesById(c: PeopleContext): Promise<Map<string, string>> {
 /** The person page, each form as stored, or the one sent as typed with its problems (400). */
 async function showPerson(c: PeopleContext, person: Person, sent: { emailForm?: FormState; detailsForm?: FormState } = {}, done?: PersonDone) {
   const { config, repository } = c.get('deps');
-  const [actions, people] = await Promise.all([repository.listActions(), repository.listPeople()]);
+  const [actions, people, reminders] = await Promise.all([repository.listActions(), repository.listPeople(), repository.listReminders(person.id)]);
   const live = actions.filter((a) => a.status === 'open' || a.status === 'proposed-closure');
   const emailForm = sent.emailForm ?? { values: { email: person.email }, errors: [] };
   const detailsForm = sent.detailsForm ?? { values: detailsValues(person), errors: [] };
@@ -42,6 +42,8 @@ async function showPerson(c: PeopleContext, person: Person, sent: { emailForm?: 
       person={person}
       owned={live.filter((a) => a.ownerIds.includes(person.id))}
       sroOf={live.filter((a) => a.sroId === person.id)}
+      reminders={reminders}
+      refsById={new Map(actions.map((a) => [a.id, a.ref]))}
       done={done}
       sharedNames={findSharedNames(person, people)}
       emailForm={emailForm}

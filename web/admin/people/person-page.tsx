@@ -2,6 +2,7 @@ import { roleFor } from '../../../functions/core/admin/roles.js';
 import type { ForceConfig } from '../../../functions/core/config/force-config.js';
 import type { Action } from '../../../functions/core/model/action.js';
 import type { Person } from '../../../functions/core/model/person.js';
+import type { ReminderRecord } from '../../../functions/core/model/reminder.js';
 import type { SendLinkOutcome } from '../../../functions/core/admin/people/send-person-link.js';
 import type { SharedName } from '../../../functions/core/admin/people/shared-names.js';
 import { ErrorSummary, NotificationBanner } from '../../owner/components.js';
@@ -13,6 +14,7 @@ import { plural } from '../../../functions/core/words.js';
 import { TextField, type FormState } from '../actions/form-controls.js';
 import { actionPaths } from '../actions/paths.js';
 import { mailStatusLabels, peoplePaths } from './people-paths.js';
+import { ReminderHistory } from './reminder-history.js';
 
 export const doneMessages = {
   'links-revoked': 'Their links were withdrawn: every personal link they held no longer works',
@@ -33,11 +35,14 @@ export const sendLinkDone: Record<SendLinkOutcome, PersonDone> = { sent: 'link-s
 const notDone: ReadonlySet<PersonDone> = new Set(['link-failed', 'link-not-sent-left', 'link-not-sent-mail']);
 
 export interface PersonPageProps {
-  config: Pick<ForceConfig, 'name' | 'admins' | 'board' | 'linkExpiryDays'>;
+  config: Pick<ForceConfig, 'name' | 'admins' | 'board' | 'linkExpiryDays' | 'timeZone'>;
   session: AdminSession;
   person: Person;
   owned: Action[];
   sroOf: Action[];
+  /** The reminder job's emails to them, and the refs of the plan's actions by id. */
+  reminders: ReminderRecord[];
+  refsById: ReadonlyMap<string, string>;
   done?: PersonDone | undefined;
   /** Their names others in the directory are known by too: an import cannot tell them apart. */
   sharedNames: SharedName[];
@@ -91,7 +96,7 @@ function SendLinkSection({ person }: { person: Person }) {
 }
 
 /** One person: their details, live actions, and the admin's tools for links, email and leavers. */
-export function PersonPage({ config, session, person, owned, sroOf, done, sharedNames, emailForm, detailsForm }: PersonPageProps) {
+export function PersonPage({ config, session, person, owned, sroOf, reminders, refsById, done, sharedNames, emailForm, detailsForm }: PersonPageProps) {
   const role = roleFor(config, person.email);
   const errors = [...detailsForm.errors, ...emailForm.errors];
   return (
@@ -169,6 +174,9 @@ export function PersonPage({ config, session, person, owned, sroOf, done, shared
       <RefList actions={owned} />
       <h2>Open actions they are SRO of: {sroOf.length}</h2>
       <RefList actions={sroOf} />
+
+      <h2>Reminder emails</h2>
+      <ReminderHistory records={reminders} refsById={refsById} timeZone={config.timeZone} />
 
       <h2>Personal links</h2>
       <SendLinkSection person={person} />
