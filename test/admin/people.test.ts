@@ -191,6 +191,24 @@ describe('deactivating a leaver', () => {
     expect((await repository.getPerson('leaver'))!.active).toBe(true);
   });
 
+  it('hands a leaver\'s SRO portfolio, left to choose later, to one successor in one go from their page', async () => {
+    const { request, cookie, repository, sent } = await setUp();
+    await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes' }, cookie });
+    const page = await (await request('/admin/people/leaver', { cookie })).text();
+    expect(page).toContain('They are still the SRO of 1 open action: choose who takes them over, all at once.');
+    expect(page).toContain('<a class="button button-secondary" href="/admin/people/leaver/deactivate">Hand over their SRO portfolio</a>');
+
+    const form = await (await request('/admin/people/leaver/deactivate', { cookie })).text();
+    expect(form).toContain('<h1>Hand over Supt Lee Vaughan’s SRO portfolio</h1>');
+    expect(form).not.toContain('as the table says');
+
+    const before = sent.length;
+    expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'sro' }, cookie })).status).toBe(200);
+    expect((await repository.getAction('their-portfolio'))!.sroId).toBe('sro');
+    expect(sent.slice(before).map((m) => [m.to, m.subject])).toEqual([[[sro.email], 'You are now the SRO of action 1.05']]);
+    expect(await (await request('/admin/people/leaver', { cookie })).text()).not.toContain('Hand over their SRO portfolio');
+  });
+
   it('moves their actions to the SRO, keeps the history, kills their links, and records it all', async () => {
     const { request, cookie, repository, audit, deps, now } = await setUp();
     const { token } = await issueLink(deps, leaver, now());
@@ -364,7 +382,7 @@ describe('deactivating a leaver', () => {
     const leftPage = await (await request('/admin/people/leaver', { cookie })).text();
     expect(leftPage).toContain('Left (deactivated)');
     expect(leftPage).toContain('action="/admin/people/leaver/reactivate"');
-    expect(leftPage).not.toContain('href="/admin/people/leaver/deactivate"');
+    expect(leftPage).not.toContain('>Deactivate Supt Lee Vaughan</a>');
 
     const response = await request('/admin/people/leaver/reactivate', { form: {}, cookie });
     expect(response.status).toBe(303);

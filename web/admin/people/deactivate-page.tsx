@@ -96,31 +96,36 @@ function SroList({ sroOf, note }: { sroOf: Action[]; note: string }) {
   );
 }
 
-/** Confirmation before deactivating: what will move where, who takes over as SRO, and a box to tick. */
+/**
+ * Confirmation before deactivating: what will move where, who takes over as SRO, and a box to tick. For
+ * someone deactivated already whose SRO portfolio was left to choose later, the same form hands it over
+ * in one go, rather than action by action.
+ */
 export function DeactivatePage({ forceName, session, person, moves, sroOf, names, successors, state }: DeactivationProps & { successors: Person[]; state: FormState }) {
   const confirmError = errorOf(state, 'confirm');
+  const handOver = !person.active;
+  const title = handOver ? `Hand over ${person.name}’s SRO portfolio` : `Deactivate ${person.name}`;
   const choices = [{ value: '', label: 'Choose later, on each action’s page' }, ...successors.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
+  const hint = `They are emailed the refs with their personal link.${moves.length > 0 ? ` They lead only an open action that ${person.name} led and that has no co-owner still here to lead it, as the table says.` : ''}`;
   return (
-    <AdminLayout title={`Deactivate ${person.name}`} forceName={forceName} session={session} current="/admin/people" hasErrors={state.errors.length > 0}>
+    <AdminLayout title={title} forceName={forceName} session={session} current="/admin/people" hasErrors={state.errors.length > 0}>
       <ErrorSummary errors={state.errors} />
       <a class="back-link" href={peoplePaths.person(person.id)}>
         {person.name}
       </a>
-      <h1>Deactivate {person.name}</h1>
-      <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
-      <MovesTable moves={moves} names={names} leaverId={person.id} done={false} />
+      <h1>{title}</h1>
+      {handOver ? (
+        <p>{person.name} has left, and is still the SRO of {plural(sroOf.length, 'open action')}: nobody signs off their closures or hears when their owners go quiet.</p>
+      ) : (
+        <>
+          <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
+          <MovesTable moves={moves} names={names} leaverId={person.id} done={false} />
+        </>
+      )}
       <SroList sroOf={sroOf} note="Choose who takes these over below, or later on each action’s page:" />
-      <p>The history of each action keeps them as its earlier owner.</p>
+      {!handOver && <p>The history of each action keeps them as its earlier owner.</p>}
       <form method="post" action={peoplePaths.deactivate(person.id)} novalidate>
-        {sroOf.length > 0 && (
-          <SelectField
-            id="newSro"
-            label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of (optional)`}
-            hint={`They are emailed the refs with their personal link. They lead only an open action that ${person.name} led and that has no co-owner still here to lead it, as the table says.`}
-            state={state}
-            choices={choices}
-          />
-        )}
+        {sroOf.length > 0 && <SelectField id="newSro" label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of (optional)`} hint={hint} state={state} choices={choices} />}
         <div class={confirmError ? 'form-group form-group-error' : 'form-group'}>
           <ErrorMessage id="confirm-error" message={confirmError} />
           <div class="checkbox">
@@ -129,7 +134,7 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
           </div>
         </div>
         <button type="submit" class="button button-warning">
-          Deactivate {person.name}
+          {handOver ? 'Hand over' : `Deactivate ${person.name}`}
         </button>
       </form>
     </AdminLayout>
@@ -157,7 +162,7 @@ export function DeactivatedPage({ forceName, session, person, moves, sroOf, name
           Not emailed about their new actions (the email failed, or they cannot receive email): {namesOf(notNotified)}. <NewLinkAdvice />
         </p>
       )}
-      <SroList sroOf={sroOf} note="These keep them as SRO until you choose a new one on each action’s page:" />
+      <SroList sroOf={sroOf} note="These keep them as SRO until you choose a new one, for all of them on their People page or on each action’s page:" />
       <p>
         <a href={peoplePaths.list}>Back to People</a>
       </p>

@@ -235,6 +235,14 @@ export function PersonPage({ config, session, person, owned, sroOf, reminders, r
               Reactivate {person.name}
             </button>
           </form>
+          {sroOf.length > 0 && (
+            <>
+              <p>They are still the SRO of {plural(sroOf.length, 'open action')}: choose who takes them over, all at once.</p>
+              <a class="button button-secondary" href={peoplePaths.deactivate(person.id)}>
+                Hand over their SRO portfolio
+              </a>
+            </>
+          )}
         </>
       )}
     </AdminLayout>
