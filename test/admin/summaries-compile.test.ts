@@ -144,6 +144,7 @@ describe('compiling a board summary on demand', () => {
     expect(html).toContain('Preview: this summary is not kept, and the board has not been sent it.');
     expect(html).toContain('<input type="hidden" name="month" value="2026-10"/>');
     expect(html).toMatch(/Compile and send October 2026 to 2 board members\s*<\/button>/);
+    expect(html).toContain('<p class="break-anywhere">It goes to: chief@testshire.example, pcc@testshire.example.</p>');
     expect(html).not.toContain('board-pack.xlsx');
     expect(sent).toEqual([]);
     expect(await summaries.listSummaries()).toEqual([]);

@@ -142,6 +142,8 @@ export function PreviewBanner({ month, asAt, kept, board, notEnded }: { month: s
   return (
     <div class="warning-text">
       <p>Preview: this summary is not kept, and the board has not been sent it.</p>
+      {/* The list is the config's: the admin checks it here, where a wrong address would be sent to. */}
+      {recipients > 0 && <p class="break-anywhere">It goes to: {[...board.had, ...board.bounced, ...board.inFlight, ...board.notHad].join(', ')}.</p>}
       <BoardListNotes board={board} />
       <form method="post" action={summaryPaths.compile}>
         <input type="hidden" name="month" value={month} />
