@@ -71,6 +71,8 @@ describe('applyImport', () => {
     const exported = await buildPlanWorkbook(currentPlan(before, await repository.listPeople(), later, config), { forceName: 'Testshire Police', timeZone: config.timeZone, staleHeader: noUpdateColumn(config.staleAfterDays), createdAt: later });
     const report = await importSpreadsheets(repository, { plan: exported }, { now: later });
     expect(report.problems).toEqual([]);
+    // Its Status is read, and the columns the tracker works out ("Overdue") are passed over without a word.
+    expect(report.plan).toMatchObject({ unknown: [], unread: [] });
     expect(report).toMatchObject({ actions: { updated: 0, unchanged: 27 }, changedActions: [] });
     expect(await repository.listActions()).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet, hasPlanHeader } from '../../functions/adapters/spreadsheet/read-spreadsheet.js';
+import { readSheets, readSpreadsheet } from '../../functions/adapters/spreadsheet/read-spreadsheet.js';
+import { choosePlanSheet } from '../../functions/core/import/choose-plan-sheet.js';
 import type { Cell } from '../../functions/core/import/cells.js';
 import { importPeople } from '../../functions/core/import/import-people.js';
 import { importPlan, type PlanImport } from '../../functions/core/import/import-plan.js';
@@ -39,7 +40,7 @@ async function asXlsx(rows: Cell[][]): Promise<Uint8Array> {
 
 describe.each([
   ['CSV', async (bytes: Uint8Array) => (await readSpreadsheet(bytes)).rows],
-  ['XLSX', async (bytes: Uint8Array) => (await readSpreadsheet(await asXlsx(csvRows(bytes)), { prefer: hasPlanHeader })).rows],
+  ['XLSX', async (bytes: Uint8Array) => choosePlanSheet(await readSheets(await asXlsx(csvRows(bytes)))).rows],
 ])('the demo plan as %s', (_, read) => {
   it('reads every action with no problems', async () => {
     const plan = importPlan(await read(demoPlanCsv), people, now);
@@ -86,14 +87,14 @@ describe('the demo plan dates', () => {
   it('dates a CSV month at the end of the month, an Excel date on its day', async () => {
     const csv = importPlan((await readSpreadsheet(demoPlanCsv)).rows, people, now);
     expect(byRef(csv, '211').lastUpdatedAt).toBe('2026-09-30T12:00:00.000Z');
-    const xlsx = importPlan((await readSpreadsheet(await asXlsx(csvRows(demoPlanCsv)), { prefer: hasPlanHeader })).rows, people, now);
+    const xlsx = importPlan(choosePlanSheet(await readSheets(await asXlsx(csvRows(demoPlanCsv)))).rows, people, now);
     expect(byRef(xlsx, '211').lastUpdatedAt).toBe('2026-09-15T12:00:00.000Z');
   });
 });
 
 describe.each([
   ['CSV', async (bytes: Uint8Array) => (await readSpreadsheet(bytes)).rows],
-  ['XLSX', async (bytes: Uint8Array) => (await readSpreadsheet(await asXlsx(csvRows(bytes)), { prefer: hasPlanHeader })).rows],
+  ['XLSX', async (bytes: Uint8Array) => choosePlanSheet(await readSheets(await asXlsx(csvRows(bytes)))).rows],
 ])('the quirky fixture as %s', (format, read) => {
   it('finds the header below the title rows and takes areas from section rows', async () => {
     const plan = importPlan(await read(quirkyPlanCsv), people, now);

@@ -27,6 +27,10 @@ describe('matchHeading', () => {
     ['Last Updated', 'lastUpdated'],
     ['Type', 'kind'],
     ['Notes for the clerk', null],
+    ['Status', 'status'],
+    ['RAG status', 'status'],
+    ['Status update', 'progress'],
+    ['RAG', null],
   ])('reads %j as %s', (heading, field) => {
     expect(matchHeading(heading)).toBe(field);
   });
@@ -38,6 +42,7 @@ describe('matchHeadings', () => {
     expect(matchHeadings(rows)).toEqual({
       headerIndex: 2,
       columns: { ref: { index: 0, heading: 'Ref' }, text: { index: 1, heading: 'Recommendation' }, owners: { index: 2, heading: 'Plan Owner' } },
+      firstDataIndex: 3,
     });
   });
 

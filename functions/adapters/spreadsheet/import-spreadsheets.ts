@@ -1,11 +1,12 @@
 import type { NameMatch } from '../../core/admin/import-drafts.js';
 import type { ImportProblem } from '../../core/import/cells.js';
 import { applyImport, matchDirectory, type ApplyOptions, type ImportReport } from '../../core/import/apply-import.js';
+import { choosePlanSheet } from '../../core/import/choose-plan-sheet.js';
 import { importPeople } from '../../core/import/import-people.js';
 import { importPlan, type PlanSummary } from '../../core/import/import-plan.js';
 import type { Person } from '../../core/model/person.js';
 import type { Repository } from '../../core/ports.js';
-import { hasPlanHeader, readSpreadsheet } from './read-spreadsheet.js';
+import { readSheets, readSpreadsheet } from './read-spreadsheet.js';
 
 export interface SpreadsheetFiles {
   /** The action plan, .xlsx or .csv bytes. */
@@ -17,6 +18,8 @@ export interface SpreadsheetFiles {
 export interface SpreadsheetImportReport extends ImportReport {
   /** What was read from the plan; null when no plan was given. */
   plan: PlanSummary | null;
+  /** The workbook's sheet the plan was read from; null for a CSV, or when no plan was given. */
+  sheet: string | null;
 }
 
 const tag = (file: string, problems: ImportProblem[]) => problems.map((p) => ({ ...p, file }));
@@ -42,16 +45,19 @@ export async function importSpreadsheets(
     const person = known.get(personId);
     if (person) known.set(personId, { ...person, aliases: [...person.aliases, name] });
   }
-  const plan = files.plan ? importPlan((await readSpreadsheet(files.plan, { prefer: hasPlanHeader })).rows, [...known.values()], options.now, options.matches) : null;
+  const sheet = files.plan ? choosePlanSheet(await readSheets(files.plan)) : null;
+  const plan = sheet ? importPlan(sheet.rows, [...known.values()], options.now, options.matches) : null;
   const report = await applyImport(
     repository,
     {
       people: directory.people,
       actions: plan?.actions ?? [],
-      problems: [...tag('people', directory.problems), ...tag('plan', plan?.problems ?? [])],
-      ...(plan ? { rowOfAction: plan.rowOfAction, absent: plan.summary.absent } : {}),
+      problems: [...tag('people', directory.problems), ...tag('plan', [...(sheet?.problems ?? []), ...(plan?.problems ?? [])])],
+      ...(plan
+        ? { rowOfAction: plan.rowOfAction, absent: plan.summary.absent, outcomeWarnings: plan.outcomeWarnings.map((w) => ({ ...w, problem: { ...w.problem, file: 'plan' } })) }
+        : {}),
     },
     options,
   );
-  return { ...report, plan: plan?.summary ?? null };
+  return { ...report, plan: plan?.summary ?? null, sheet: sheet?.name ?? null };
 }

@@ -5,7 +5,8 @@ import { cellTooLong, columnLetter, maxRows, notASpreadsheet, tooManyRows } from
 import { checkZipExpansion } from './zip-expansion.js';
 
 export interface Sheet {
-  name: string;
+  /** The worksheet's tab name; null for a CSV file, which has none. */
+  name: string | null;
   /** Row i is the sheet's row i + 1; empty rows are kept so that row numbers match Excel's. */
   rows: Cell[][];
 }

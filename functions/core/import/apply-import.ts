@@ -10,6 +10,7 @@ import { normaliseWords, type ImportProblem } from './cells.js';
 import { leaverWarnings } from './leavers.js';
 import { cameFromSheet, differInMonth, keepAbsent, mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import type { PlanField } from './match-headings.js';
+import { warningsThatHold, type OutcomeWarning } from './outcome-warnings.js';
 import { withoutLeadingZeros } from './read-fields.js';
 import { mapLimited } from '../map-limited.js';
 
@@ -21,6 +22,8 @@ export interface ImportInput {
   rowOfAction?: ReadonlyMap<string, number>;
   /** Fields the plan has no column for: a stored action keeps its own. */
   absent?: readonly PlanField[];
+  /** Warnings that hold or not by what the import makes of each action (outcome-warnings.ts). */
+  outcomeWarnings?: readonly OutcomeWarning[];
 }
 
 export interface ApplyOptions {
@@ -203,12 +206,14 @@ export async function applyImport(repository: Repository, input: ImportInput, op
     const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
     return keepAbsent(mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet), stored, input.absent ?? []);
   };
+  const outcomeWarnings = input.outcomeWarnings ?? [];
   for (const imported of input.actions) {
     const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
     problems.push(...leaverWarnings(stored, imported, directory, input.rowOfAction?.get(imported.id) ?? 0));
     if (!stored) {
       actions.created++;
       creates.push(imported);
+      problems.push(...warningsThatHold(outcomeWarnings, imported.id, imported, true));
     } else matched.push({ imported, stored, merged: await mergeInto(stored, imported) });
   }
   // The list does not settle a history entry written ahead of its action (a save or an import that
@@ -222,7 +227,8 @@ export async function applyImport(repository: Repository, input: ImportInput, op
       if (settled && settled.version !== row.stored.version) Object.assign(row, { stored: settled, merged: await mergeInto(settled, row.imported) });
     },
   );
-  for (const { stored, merged } of matched) {
+  for (const { imported, stored, merged } of matched) {
+    problems.push(...warningsThatHold(outcomeWarnings, imported.id, merged, !sameValue(stored, merged)));
     if (sameValue(stored, merged)) actions.unchanged++;
     else {
       const update = importUpdate(stored, merged, changedFields(stored, merged), options);

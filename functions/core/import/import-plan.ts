@@ -1,8 +1,9 @@
 import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
-import { matchHeadings, readSecondHeadingRow, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
+import { matchHeadings, unknownHeadings, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
 import { indexPeople, type SettledName } from './match-person.js';
+import { outcomeWarnings, type OutcomeWarning } from './outcome-warnings.js';
 import { readActionRow } from './read-action-row.js';
 
 export interface PlanSummary {
@@ -12,12 +13,16 @@ export interface PlanSummary {
   sectionRows: number;
   skippedRows: number;
   areas: string[];
+  /** Actions with no area where the file gives areas (a blank Area cell, as a CSV leaves merged ones): not in `areas`. */
+  noArea: number;
   kinds: Record<ActionKind, number>;
   unmatchedNames: string[];
   /** Fields the file has no column for: stored actions keep their own. */
   absent: PlanField[];
   /** Headings that name a field another column is read for ("Plan Ownr", mistyped, beside "What?"): not read. */
   unread: Array<{ heading: string; field: PlanField }>;
+  /** Headings that name nothing the importer reads ("RAG", "Notes"): not read. */
+  unknown: string[];
 }
 
 /**
@@ -31,6 +36,8 @@ export interface PlanImport {
   /** The sheet's row of each action, by its id. */
   rowOfAction: Map<string, number>;
   problems: ImportProblem[];
+  /** Warnings that hold or not by what the import makes of each action, which applyImport settles. */
+  outcomeWarnings: OutcomeWarning[];
   summary: PlanSummary;
 }
 
@@ -54,16 +61,18 @@ function sectionName(row: Row, columns: ColumnMap): string | null {
  * `settled` names who the admin said a name is, on the console's preview.
  */
 export function importPlan(rows: readonly Row[], people: readonly Person[], now: Date, settled: readonly SettledName[] = []): PlanImport {
-  const header = matchHeadings(rows);
-  const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
-  const columns = subHeadings ?? header.columns;
-  const firstDataIndex = header.headerIndex + (subHeadings ? 2 : 1);
+  const { headerIndex, columns, firstDataIndex } = matchHeadings(rows);
+  const headings = rows[headerIndex] ?? [];
   const index = indexPeople(people, settled);
-  const actions: Action[] = [];
+  /** Each action with the row it was read from, for the warnings that depend on what the import makes of it. */
+  const rowsRead: Array<{ action: Action; row: Row; rowNumber: number }> = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, { row: number; ref: string }>();
   const unmatchedSroNames: string[] = [];
-  const summary: PlanSummary = { rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [], absent: [], unread: unreadHeadings(rows[header.headerIndex] ?? [], columns) };
+  const summary: PlanSummary = {
+    rows: 0, actions: 0, sectionRows: 0, skippedRows: 0, areas: [], noArea: 0, kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 0 }, unmatchedNames: [], absent: [],
+    unread: unreadHeadings(headings, columns), unknown: unknownHeadings(headings, columns),
+  };
   let sectionArea = '';
 
   rows.slice(firstDataIndex).forEach((row, offset) => {
@@ -91,10 +100,11 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
       return;
     }
     firstRowOfId.set(read.action.id, { row: rowNumber, ref: read.action.ref });
-    actions.push(read.action);
+    rowsRead.push({ action: read.action, row, rowNumber });
     unmatchedSroNames.push(...read.unmatchedSroNames);
   });
 
+  const actions = rowsRead.map(({ action }) => action);
   summary.actions = actions.length;
   summary.areas = [...new Set(actions.map((a) => a.area).filter((a) => a !== ''))];
   for (const action of actions) summary.kinds[action.kind]++;
@@ -102,5 +112,8 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   summary.unmatchedNames = [...new Set([...actions.flatMap((a) => a.unmatchedNames), ...unmatchedSroNames])];
   // Section rows name the area where no column does.
   summary.absent = keptWhenAbsent.filter((field) => !columns[field] && !(field === 'area' && summary.sectionRows > 0));
-  return { actions, rowOfAction: new Map([...firstRowOfId].map(([id, first]) => [id, first.row])), problems, summary };
+  const givesAreas = !summary.absent.includes('area');
+  summary.noArea = givesAreas ? actions.filter((a) => a.area === '').length : 0;
+  const warnings = rowsRead.flatMap(({ action, row, rowNumber }) => outcomeWarnings(action, row, { columns, rowNumber, givesAreas }));
+  return { actions, rowOfAction: new Map([...firstRowOfId].map(([id, first]) => [id, first.row])), problems, outcomeWarnings: warnings, summary };
 }

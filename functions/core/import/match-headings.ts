@@ -4,7 +4,7 @@ import { cellText, normaliseWords, type Row } from './cells.js';
 
 export const planFields = [
   'area', 'ref', 'evidence', 'text', 'kind', 'accepted', 'sro', 'owners', 'plan',
-  'timescale', 'confidence', 'confidenceNarrative', 'progress', 'lastUpdated',
+  'timescale', 'confidence', 'confidenceNarrative', 'progress', 'lastUpdated', 'status',
 ] as const;
 export type PlanField = (typeof planFields)[number];
 
@@ -17,6 +17,11 @@ export interface HeaderMatch {
   columns: ColumnMap;
 }
 
+/** The header as importPlan reads it: over one row or two, and the index of the first row below it. */
+export interface PlanHeading extends HeaderMatch {
+  firstDataIndex: number;
+}
+
 /** Without these a row cannot become an action. */
 export const requiredFields: readonly PlanField[] = ['ref', 'text'];
 
@@ -25,6 +30,7 @@ export const planFieldWords: Record<PlanField, string> = {
   area: 'the area', ref: 'the ref', evidence: 'the evidence', text: 'the recommendation', kind: 'the kind of action',
   accepted: 'whether it is accepted', sro: 'the SRO', owners: 'the owners', plan: 'the plan', timescale: 'the timescale',
   confidence: 'the confidence rating', confidenceNarrative: 'the confidence narrative', progress: 'the progress update', lastUpdated: 'when it was last updated',
+  status: 'the status',
 };
 const requiredNames = '"Ref Number" and "Area for Improvement/Cause of Concern/Recommendation"';
 /** Title rows and notes sit above the header in real plans; the header is never far down. */
@@ -51,13 +57,21 @@ const rules: ReadonlyArray<[PlanField, (w: string) => boolean]> = [
   ['evidence', (w) => has(w, 'evidence', 'finding', 'findings')],
   ['ref', (w) => has(w, 'ref', 'reference', 'ref no', 'number', 'no', 'id')],
   ['area', (w) => has(w, 'area', 'pillar', 'section', 'theme', 'strand')],
+  // Read only to warn that a finished action is imported as open (outcome-warnings.ts). Not "Status
+  // update", which is progress.
+  ['status', (w) => /^(current |action |overall |rag )?status$/.test(w)],
 ];
+
+/**
+ * The columns the export and the board pack add, which the tracker works out ("No update for 28+ days",
+ * "Overdue"): never read back, and not reported as not read, so that the export imports without a word.
+ */
+const workedOut = (words: string) => /^(no update for \d+ days|stale|overdue)$/.test(words);
 
 /** The field a heading names, or null when it names none of them. */
 export function matchHeading(heading: string): PlanField | null {
   const words = normaliseWords(heading);
-  // The export's and the pack's stale column ("No update for 28+ days"): worked out, never read back.
-  if (!words || /^no update for \d+ days$/.test(words)) return null;
+  if (!words || workedOut(words)) return null;
   return rules.find(([, test]) => test(words))?.[0] ?? null;
 }
 
@@ -98,6 +112,15 @@ export function unreadHeadings(row: Row, columns: ColumnMap): Array<{ heading: s
   });
 }
 
+/** Headings that name nothing the importer reads ("RAG", "Notes"), as written: their columns are not read. */
+export function unknownHeadings(row: Row, columns: ColumnMap): string[] {
+  const read = new Set(Object.values(columns).map((column) => column.index));
+  return row.flatMap((cell, index) => {
+    const heading = cellText(cell).replace(/\s+/g, ' ');
+    return heading === '' || read.has(index) || matchHeading(heading) !== null || workedOut(normaliseWords(heading)) ? [] : [heading];
+  });
+}
+
 /**
  * Excel users often write the heading over two rows: headings merged down over both (the lower half
  * repeats them in a workbook, and is blank in the sheet saved as CSV), with sub-headings under a heading
@@ -124,7 +147,7 @@ export function readSecondHeadingRow(header: Row, below: Row, columns: ColumnMap
 }
 
 /** The first row among the first few that names the required columns and at least one more. */
-export function findHeaderRow(rows: readonly Row[]): HeaderMatch | null {
+function findHeaderRow(rows: readonly Row[]): HeaderMatch | null {
   for (let i = 0; i < Math.min(rows.length, rowsToSearch); i++) {
     const columns = mapColumns(rows[i] ?? []);
     const found = Object.keys(columns).length;
@@ -133,9 +156,17 @@ export function findHeaderRow(rows: readonly Row[]): HeaderMatch | null {
   return null;
 }
 
-/** As findHeaderRow, but a plan without a header is an error that says what the header needs. */
-export function matchHeadings(rows: readonly Row[]): HeaderMatch {
-  const match = findHeaderRow(rows);
+/** The header and any second heading row under it (readSecondHeadingRow); null when there is no header. */
+export function findPlanHeading(rows: readonly Row[]): PlanHeading | null {
+  const header = findHeaderRow(rows);
+  if (!header) return null;
+  const subHeadings = readSecondHeadingRow(rows[header.headerIndex] ?? [], rows[header.headerIndex + 1] ?? [], header.columns);
+  return { headerIndex: header.headerIndex, columns: subHeadings ?? header.columns, firstDataIndex: header.headerIndex + (subHeadings ? 2 : 1) };
+}
+
+/** As findPlanHeading, but a plan without a header is an error that says what the header needs. */
+export function matchHeadings(rows: readonly Row[]): PlanHeading {
+  const match = findPlanHeading(rows);
   if (match) return match;
   throw new InvalidInputError(
     [

@@ -4,7 +4,7 @@ import { cellText, isExcelError, maxCellLength, type Cell, type ImportProblem, t
 import type { ColumnMap, PlanField } from './match-headings.js';
 import { describeAlike, matchNames, type PersonIndex } from './match-person.js';
 import { parseLastUpdated, parseTimescale } from './parse-timescale.js';
-import { actionIdFromRef, contentOrNull, readAccepted, readConfidence, readKind } from './read-fields.js';
+import { actionIdFromRef, contentOrNull, readAccepted, readConfidence, readKind, saysFinished } from './read-fields.js';
 
 export interface RowContext {
   columns: ColumnMap;
@@ -62,7 +62,8 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const confidence = readConfidence(text('confidence'));
   if (confidence.problem) report('confidence', 'warning', confidence.problem);
   const timescale = parseTimescale(raw('timescale'));
-  if (timescale.problem) report('timescale', 'warning', timescale.problem);
+  // "Complete" is no month to write in: what matters is that the action stays open, which outcomeWarnings says.
+  if (timescale.problem && !saysFinished(text('timescale'))) report('timescale', 'warning', timescale.problem);
   const lastUpdated = parseLastUpdated(raw('lastUpdated'), ctx.now);
   if (lastUpdated.problem) report('lastUpdated', 'warning', lastUpdated.problem);
 

@@ -27,6 +27,13 @@ export function readAccepted(text: string): ReadValue<{ value: boolean | null; r
   return { value: { value: /^y/i.test(match[1] ?? ''), rationale: rationale || null }, problem: null };
 }
 
+/**
+ * "Complete", "Closed - signed off at board", "Discharged" (HMICFRS's word for a recommendation it has
+ * closed): a timescale or status that says the action is finished. Only the start counts: "Not complete"
+ * and "Completion due Mar-27" do not.
+ */
+export const saysFinished = (text: string): boolean => /^(complete|completed|closed|done|discharged)\b/i.test(text.trim());
+
 const confidenceWords: Record<string, Confidence> = {
   high: 'high', h: 'high', green: 'high',
   medium: 'medium', med: 'medium', m: 'medium', amber: 'medium',

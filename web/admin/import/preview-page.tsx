@@ -12,7 +12,7 @@ import { ProblemsTable } from './problems-table.js';
 import type { ImportPreview } from './run-import.js';
 import { UnmatchedNamesForm, type AliasFormError } from './unmatched-names-form.js';
 import { ColumnHeads } from '../../views/column-heads.js';
-import { unreadLine } from '../../../functions/core/import/format-import-report.js';
+import { noAreaWords, unreadLine } from '../../../functions/core/import/format-import-report.js';
 import { plural } from '../../../functions/core/words.js';
 
 export interface PreviewPageProps {
@@ -156,7 +156,8 @@ export function PreviewPage({ forceName, session, timeZone, draft, preview, alia
       {report.plan && kinds && (
         <p>
           The plan has {plural(report.plan.actions, 'action')}: {plural(kinds.recommendation, 'recommendation')}, {plural(kinds.afi, 'area for improvement', 'areas for improvement')}{' '}
-          and {plural(kinds['cause-of-concern'], 'cause of concern', 'causes of concern')}, in {plural(report.plan.areas.length, 'area')}.
+          and {plural(kinds['cause-of-concern'], 'cause of concern', 'causes of concern')}, in {plural(report.plan.areas.length, 'area')}
+          {noAreaWords(report.plan)}.{report.sheet && ` It was read from the sheet “${report.sheet}”, the first with the plan’s headings.`}
         </p>
       )}
       {unread && <p class="inset-text">{unread}</p>}
