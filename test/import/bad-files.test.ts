@@ -31,6 +31,7 @@ const cases: Array<[string, () => Uint8Array | Promise<Uint8Array>, RegExp]> = [
   ['an XLSX without a recognisable header', () => buildXlsx([{ name: 'Sheet1', rows: [['Totals'], [1, 2]] }]), /No header row was found/],
   ['random bytes', () => randomBytes(4096), /this is not a CSV or XLSX file; save the plan from Excel as \.xlsx or \.csv/],
   ['a PNG', () => pngHeader, /this is not a CSV or XLSX file/],
+  ['an .xls, or an .xlsx encrypted by a password or label (an OLE2 file)', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(504)]), /an older Excel workbook \(\.xls\), or an \.xlsx protected by a password or by a sensitivity label.*save a copy without/],
   ['a zip that is not a workbook', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...randomBytes(200)]), /this is not a CSV or XLSX file/],
   ['an XLSX that unzips to 60 MB (a zip bomb)', () => buildZip([{ name: 'xl/media/image1.png', data: new Uint8Array(60 * 1024 * 1024).fill(0x20) }]), /the workbook opens to more than 50 MB, the most the importer reads/],
   ['an XLSX whose sheets unzip to 20 MB, too long to read', () => buildZip([{ name: 'xl/sharedStrings.xml', data: new Uint8Array(20 * 1024 * 1024).fill(0x20) }]), /its sheets open to more than 16 MB, the most the importer reads/],

@@ -3,9 +3,10 @@ import type { Cell } from '../../core/import/cells.js';
 import { decodeText, looksBinary } from './decode-text.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx, type Sheet } from './read-xlsx.js';
-import { maxFileBytes, notASpreadsheet } from './spreadsheet-errors.js';
+import { maxFileBytes, notASpreadsheet, protectedOrOldWorkbook } from './spreadsheet-errors.js';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const ole2Magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * Reads an uploaded plan or directory, XLSX or CSV by its content (not its name), within limits that
@@ -25,6 +26,7 @@ export async function readSheets(bytes: Uint8Array): Promise<[Sheet, ...Sheet[]]
     if (!first) throw new InvalidInputError(['the workbook has no sheets'], 'The file cannot be read');
     return [first, ...others];
   }
+  if (ole2Magic.every((byte, i) => bytes[i] === byte)) throw protectedOrOldWorkbook();
   if (looksBinary(bytes)) throw notASpreadsheet();
   const rows: Cell[][] = readCsv(decodeText(bytes));
   if (rows.every((row) => row.every((cell) => String(cell ?? '').trim() === ''))) {

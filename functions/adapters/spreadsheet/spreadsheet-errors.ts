@@ -22,6 +22,20 @@ export const tooManyRows = (where: string): InvalidInputError =>
 export const notASpreadsheet = (): InvalidInputError =>
   new InvalidInputError(['this is not a CSV or XLSX file; save the plan from Excel as .xlsx or .csv'], 'The file cannot be read');
 
+/**
+ * An OLE2 compound file: a workbook from Excel before 2007 (.xls), or an .xlsx that Excel has wrapped
+ * in encryption, by a password or by a sensitivity label that encrypts (which OFFICIAL-SENSITIVE
+ * files often carry): the admin has saved it as .xlsx already, and needs to hear what else to do.
+ */
+export const protectedOrOldWorkbook = (): InvalidInputError =>
+  new InvalidInputError(
+    [
+      'this is an older Excel workbook (.xls), or an .xlsx protected by a password or by a sensitivity label that encrypts it, which the importer cannot open; ' +
+        'save a copy without the password or encrypting label (File, Info, Protect Workbook; or Sensitivity), as .xlsx, and upload that',
+    ],
+    'The file cannot be read',
+  );
+
 export const cellTooLong = (where: string, length: number, limit: number): InvalidInputError =>
   new InvalidInputError(
     [`${where}: the cell holds ${formatCount(length)} characters, more than Excel's limit of ${formatCount(limit)}; shorten it (or check the file is the plan)`],
