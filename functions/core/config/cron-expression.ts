@@ -33,9 +33,10 @@ function checkPart(part: string, field: Field): boolean {
  * numbers, names, ranges, lists and steps, and at most one of the two day fields restricted (where
  * cron would run on either day, Scheduler refuses both). Returns what is wrong, or null.
  */
-export function checkCronExpression(expression: string): string | null {
+export function checkCronExpression(expression: string, example = '0 9 * * 1-5'): string | null {
   const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) return 'must be a cron expression with five fields, like "0 9 * * 1-5"';
+  // AWS's own form has six fields ("0 30 7 1-7 * ?"): the usual slip of someone who knows it.
+  if (parts.length !== 5) return `must be a cron expression with five fields (minute, hour, day of month, month, day of week), like "${example}"`;
   for (const [i, field] of fields.entries()) {
     const value = parts[i]!;
     if (!value.split(',').every((part) => checkPart(part, field))) {
@@ -71,7 +72,7 @@ const firstWeekOfMonth = [1, 2, 3, 4, 5, 6, 7];
  * misses one of them would skip, without a word, every month whose first working day it is.
  */
 export function checkBoardSummarySchedule(expression: string): string | null {
-  const problem = checkCronExpression(expression);
+  const problem = checkCronExpression(expression, '30 7 1-7 * *');
   if (problem) return problem;
   const [minute, hour, dayOfMonth = '', month = '', dayOfWeek = ''] = expression.trim().split(/\s+/);
   const days = valuesOf(dayOfMonth, fields[2]);
