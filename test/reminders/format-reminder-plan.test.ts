@@ -50,6 +50,13 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(formatReminderPlan(plan({ actions: [] }), { staleAfterDays: 1, remindEveryDays: 1 })).toBe('No stale actions: every open action was updated in the last 1 day.');
   });
 
+  it('says an age past a year in years, as a row imported from an old sheet has it', () => {
+    const ages = [364, 366, 731, 3501];
+    const actions = ages.map((age, i) => staleAction({ id: `a-${i}`, ref: `1.0${i}`, lastUpdatedAt: daysBefore(tuesday, age) }));
+    const reminder = formatReminderPlan(plan({ actions, people: [owner, sro] }), days).split('\n')[1];
+    expect(reminder).toBe('Supt Alex Morgan <alex@testshire.example>: reminder, 4 stale: 1.03 (last updated over 9 years ago), 1.02 (last updated over 2 years ago), 1.01 (last updated over a year ago), 1.00 (last updated 364 days ago)');
+  });
+
   it('says when nothing is stale', () => {
     expect(formatReminderPlan(plan({ actions: [] }), days)).toBe('No stale actions: every open action was updated in the last 28 days.');
   });

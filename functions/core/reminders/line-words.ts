@@ -1,7 +1,12 @@
 import { plural } from '../words.js';
 import type { DigestLine } from './reminder-plan.js';
 
-const ageWords = (days: number) => (days === 0 ? 'today' : `${plural(days, 'day')} ago`);
+/** Past a year, "3501 days" is a number to work out: a row imported from an old sheet reads "over 9 years ago". */
+const ageWords = (days: number) => {
+  if (days === 0) return 'today';
+  const years = Math.floor(days / 365.25);
+  return years === 0 ? `${plural(days, 'day')} ago` : `over ${years === 1 ? 'a year' : `${years} years`} ago`;
+};
 
 /**
  * How old a line is, as the reminder emails say it and the plan's lines build on: "last updated 30 days
