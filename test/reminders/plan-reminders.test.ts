@@ -163,25 +163,17 @@ describe('planReminders: escalation', () => {
     expect(skipsOf(p)).toContainEqual({ reason: 'recently-reminded', personId: 'sro', kind: 'escalation' });
   });
 
-  it('tells the SRO once SES has refused every digest to an owner for a reminder interval, and keeps trying the owner', () => {
-    const refusal = { state: 'failed' as const, error: 'MessageRejected: Email address is on the suppression list for your account' };
-    const refused = (days: number[]) => days.map((d) => sentReminder('owner', tuesday, d, ['a-1'], refusal));
-    const p = plan({ actions: [action], history: refused([7, 6, 5, 2, 1]) });
-    expect(remindedIds(p)).toEqual(['owner']);
-    expect(p.escalations[0]!.groups).toMatchObject([{ ownerId: 'owner', flag: 'refused' }]);
-    // Not yet a whole interval; or a digest that went through since: not refused any more.
-    expect(plan({ actions: [action], history: refused([6, 5, 1]) }).escalations).toEqual([]);
-    expect(plan({ actions: [action], history: [...refused([9, 8]), sentReminder('owner', tuesday, 1, ['other'])] }).escalations).toEqual([]);
-    // A throttled send is the account's moment, not the address.
-    expect(plan({ actions: [action], history: refused([9, 8]).map((r) => ({ ...r, error: 'TooManyRequestsException: Maximum sending rate exceeded.' })) }).escalations).toEqual([]);
-  });
-
   it('does not tell an SRO about their own actions, but lists one they left quiet as escalated to nobody', () => {
     const own = staleAction({ ownerIds: ['sro'], lastUpdatedAt: daysBefore(tuesday, 61) });
     const p = plan({ actions: [own], history: [14, 7].map((d) => sentReminder('sro', tuesday, d, ['a-1'])) });
     expect(remindedIds(p)).toEqual(['sro']);
     expect(p.escalations).toEqual([]);
     expect(skipsOf(p)).toEqual([{ reason: 'sro-ignores-own', personId: 'sro', kind: 'escalation' }]);
+    // Co-owned with someone who ignored it too: it reaches the SRO under them, so not "escalated to nobody".
+    const shared = staleAction({ ownerIds: ['owner', 'sro'], lastUpdatedAt: daysBefore(tuesday, 61) });
+    const both = plan({ actions: [shared], history: ['owner', 'sro'].flatMap((id) => [14, 7].map((d) => sentReminder(id, tuesday, d, ['a-1']))) });
+    expect(escalatedTo(both)).toEqual(['sro']);
+    expect(skipsOf(both).filter((s) => s.reason === 'sro-ignores-own')).toEqual([]);
   });
 });
 

@@ -176,22 +176,6 @@ describe('runReminders on in-memory fakes', () => {
     expect((await repository.listReminders('p0')).map((r) => `${r.period} ${r.state}`)).toEqual(['2026-11-24 bounced', '2026-11-25 sent', '2026-12-02 sent', '2026-12-09 sent']);
   });
 
-  it('tells the SRO when SES has refused an owner\'s address for a week, naming it in words, and keeps trying the owner', async () => {
-    const repository = new MemoryRepository();
-    const mailer = new RecordingMailer();
-    const send = mailer.send.bind(mailer);
-    mailer.send = async (email) => {
-      if (email.to.includes('owner0@testshire.example')) throw Object.assign(new Error('Email address is on the suppression list for your account.'), { name: 'MessageRejected' });
-      return send(email);
-    };
-    await seed(repository, smallForce(1));
-    const run = async (day: string) => (await runReminders(runDeps({ repository, mailer, now: new Date(`${day}T09:00:00Z`) }).deps, { dryRun: false })).report;
-    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-30']) expect(await run(day)).toMatchObject({ failures: 1, escalations: 0 });
-    expect(await run('2026-12-01')).toMatchObject({ failures: 1, escalations: 1 });
-    const toSro = mailer.sent.find((e) => e.to[0] === 'casey@testshire.example')!;
-    expect(toSro.text).toContain("Our email service refuses to send to Supt Owner 0's address, so they are not being reminded. Please ask the plan's admin");
-  });
-
   it('an SRO who owns a stale action too gets one email holding both, and both parts are recorded', async () => {
     const { deps, repository, mailer, links } = runDeps();
     const force = smallForce(1);

@@ -81,8 +81,6 @@ export function groupReason(group: EscalationGroup, adminContact: string | null)
       return `${group.ownerName} is marked as having left: ${group.lines.length === 1 ? 'this action needs' : 'these actions need'} a new owner. Please ask ${admin} to reassign ${them(group)}.`;
     case 'bounced':
       return `Email to ${group.ownerName} bounced, so they are not being reminded. Please ask ${admin} to correct their address or reassign ${them(group)}.`;
-    case 'refused':
-      return `Our email service refuses to send to ${group.ownerName}'s address, so they are not being reminded. Please ask ${admin} to check their address or reassign ${them(group)}.`;
     case 'complained':
       return `${group.ownerName}'s mailbox reported our email as unwanted, so they are not being reminded. Please follow up with them, or ask ${admin} to reassign ${them(group)}.`;
     case 'not-in-directory':

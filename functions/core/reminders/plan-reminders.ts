@@ -8,7 +8,7 @@ import { decidesClosureAsSro } from '../rules/decides-closure.js';
 import { isClosureWaiting, isStale } from '../rules/stale.js';
 import { listWords } from '../words.js';
 import { missingOwnerName, unmatchedOwnerName } from '../model/owner-names.js';
-import { cadenceFor, refusedSince, shouldEscalate, unreachableReason } from './reminder-history.js';
+import { cadenceFor, shouldEscalate, unreachableReason } from './reminder-history.js';
 import type {
   DigestLine,
   EscalationDigest,
@@ -127,12 +127,6 @@ function routeAction(routing: Routing, action: Action): void {
     const bucket = owed.get(person.id) ?? { person, lines: [] };
     bucket.lines.push(line);
     owed.set(person.id, bucket);
-    // Still tried each working day, but refused as long as an ignored reminder would take to reach the SRO: they hear of it.
-    const refused = refusedSince(routing.historyOf(person.id));
-    if (refused !== null && daysBetween(refused, period) >= config.remindEveryDays) {
-      escalate(person.id, person.name, 'refused');
-      continue;
-    }
     const decision = shouldEscalate(routing.historyOf(person.id), action, period, config);
     if (decision.escalate) escalate(person.id, person.name, 'ignored', decision.ignored);
   }
@@ -156,8 +150,11 @@ function planEscalations(
     }
     if (isAboutThemselves(item, sro.id)) {
       // Reminded as its owner already; but a closure they cannot sign off waits for an admin, and an
-      // action they leave quiet has nobody above them to hear of it: both are listed, not dropped.
-      skips.add(item.flag === 'awaiting-sign-off' ? 'sro-owns-it' : 'sro-ignores-own', sro.id, sro.name, 'escalation', item.line);
+      // action they leave quiet has nobody above them to hear of it (unless a co-owner's silence brings
+      // it to them anyway): both are listed, not dropped.
+      const escalatedByOthers = items.some((other) => other.action.id === item.action.id && other.flag === 'ignored' && other.ownerId !== sro.id);
+      if (item.flag === 'awaiting-sign-off') skips.add('sro-owns-it', sro.id, sro.name, 'escalation', item.line);
+      else if (!escalatedByOthers) skips.add('sro-ignores-own', sro.id, sro.name, 'escalation', item.line);
       continue;
     }
     toSro.push({ sro, item });

@@ -2,7 +2,6 @@ import { daysBetween, type LocalDate } from '../calendar/local-date.js';
 import type { Action } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import type { ReminderRecord } from '../model/reminder.js';
-import { classifySendFailure } from '../send-failure.js';
 import { quietSince } from '../rules/stale.js';
 
 type Kind = ReminderRecord['kind'];
@@ -65,21 +64,6 @@ export function shouldEscalate(
   const { count, latest } = ignoredReminders(records, action);
   const escalate = count >= policy.escalateAfterReminders && latest !== null && daysBetween(latest, today) >= policy.remindEveryDays;
   return { escalate, ignored: count };
-}
-
-/**
- * The first day of the run of refusals that the person's latest digests have met, or null when the
- * latest was not refused. SES refuses an address it will not send to (its suppression list) without a
- * bounce to mark the person by, so only these records tell that nobody is reaching them.
- */
-export function refusedSince(records: readonly ReminderRecord[]): LocalDate | null {
-  const latestFirst = [...records].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
-  let since: LocalDate | null = null;
-  for (const record of latestFirst) {
-    if (record.state !== 'failed' || classifySendFailure(record.error ?? '') !== 'refused') break;
-    since = record.period;
-  }
-  return since;
 }
 
 export type Unreachable = 'inactive' | 'bounced' | 'complained';

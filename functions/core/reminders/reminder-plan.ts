@@ -42,7 +42,7 @@ export interface ReminderDigest {
 }
 
 /** Why an SRO is told about an owner's actions, or (`awaiting-sign-off`) about closures only they can sign off. */
-export type EscalationFlag = 'awaiting-sign-off' | 'ignored' | 'inactive' | 'bounced' | 'refused' | 'complained' | 'not-in-directory' | 'no-owner';
+export type EscalationFlag = 'awaiting-sign-off' | 'ignored' | 'inactive' | 'bounced' | 'complained' | 'not-in-directory' | 'no-owner';
 
 /** One owner's actions in an SRO's escalation digest, or every closure awaiting the SRO's sign-off. */
 export interface EscalationGroup {

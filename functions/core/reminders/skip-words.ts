@@ -15,7 +15,7 @@ export function skipWords(remindEveryDays: number): Record<SkipReason, string> {
     complained: `not emailed: they marked our email as spam; ${toSro}`,
     'no-address': `not emailed: the name matches nobody in the directory; ${toSro}`,
     'recently-reminded': `already reminded in the last ${plural(remindEveryDays, 'day')}, today included; reminded again once ${plural(remindEveryDays, 'day')} ${remindEveryDays === 1 ? 'has' : 'have'} passed`,
-    'claimed-today': "not today: today's digest is being sent, or a run stopped while sending it; if it did not go, the next working day sends it",
+    'claimed-today': "not today: today's digest is being sent, or a run stopped while sending it; the next working day sends it again, in case it did not go",
     'failed-today': "not today: today's digest did not reach them (it failed, or bounced); the next working day tries again",
     'no-sro': 'nobody to escalate to: the action has no SRO who can be emailed',
     'sro-owns-it': 'not asked to sign off: the SRO owns the action too, so an admin signs it off (see the dashboard)',

@@ -8,7 +8,6 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
   ignored: (g) => `ignored ${plural(g.ignoredReminders, 'reminder')}`,
   inactive: () => 'marked as having left',
   bounced: () => 'email address bounces',
-  refused: () => 'email refused by the email service',
   complained: () => 'marked our email as spam',
   'not-in-directory': () => 'matches nobody in the directory',
   'no-owner': () => 'no owner',
