@@ -31,13 +31,12 @@ export async function loadForceConfig(forceId: string, dir = forcesDir): Promise
 
 /**
  * What is wrong with the JSON, said as someone who edits the file by hand can act on: the two usual
- * slips (a comma after the last item, a comment) by name and line, found by reading the text, as
- * JSON.parse's message for them varies; otherwise its message, with "at position 284" as "at line
- * 12, column 3", which an editor can go to.
+ * slips (a comma after the last item, a comment) by name and line when JSON.parse stopped at one;
+ * otherwise its message, with "at position 284" as "at line 12, column 3", which an editor can go to.
  */
 function describeJsonError(message: string, text: string): string {
   const lineOf = (index: number) => text.slice(0, index).split('\n').length;
-  const slip = firstSlip(text);
+  const slip = slipAt(message, text);
   if (slip?.kind === 'comment') return `line ${lineOf(slip.at)} holds a comment (${text.slice(slip.at, slip.at + 2)}), which JSON files cannot: delete it`;
   if (slip?.kind === 'comma') return `line ${lineOf(slip.at)} has a comma after the last item before "${slip.closing}", which JSON does not allow: delete that comma`;
   return message.replace(/at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position: string) => {
@@ -46,8 +45,27 @@ function describeJsonError(message: string, text: string): string {
   });
 }
 
-/** The first comment, or comma followed by a closing bracket, outside strings. */
-function firstSlip(text: string): { kind: 'comment'; at: number } | { kind: 'comma'; at: number; closing: string } | null {
+type Slip = { kind: 'comment'; at: number } | { kind: 'comma'; at: number; closing: string };
+
+/**
+ * The slip JSON.parse stopped at, if it was one of the two: at the position its message gives, or, where
+ * it gives none ("Unexpected token ']', ..."), the first of the kind its unexpected token points to.
+ */
+function slipAt(message: string, text: string): Slip | null {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) {
+    const at = Number(position);
+    if (/^\/[/*]/.test(text.slice(at))) return { kind: 'comment', at };
+    const comma = /,\s*$/.exec(text.slice(0, at));
+    return comma && /^[}\]]/.test(text.slice(at)) ? { kind: 'comma', at: comma.index, closing: text[at]! } : null;
+  }
+  const token = /Unexpected token '?([^',\s])/.exec(message)?.[1];
+  if (token === '/') return firstSlip(text, 'comment');
+  return token === '}' || token === ']' ? firstSlip(text, 'comma') : null;
+}
+
+/** The first comment, or comma before a closing bracket, outside strings. */
+function firstSlip(text: string, kind: Slip['kind']): Slip | null {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -55,10 +73,10 @@ function firstSlip(text: string): { kind: 'comment'; at: number } | { kind: 'com
       if (char === '\\') i++;
       else if (char === '"') inString = false;
     } else if (char === '"') inString = true;
-    else if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return { kind: 'comment', at: i };
-    else if (char === ',') {
+    else if (kind === 'comment' && char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return { kind, at: i };
+    else if (kind === 'comma' && char === ',') {
       const closing = /^\s*([}\]])/.exec(text.slice(i + 1))?.[1];
-      if (closing) return { kind: 'comma', at: i, closing };
+      if (closing) return { kind, at: i, closing };
     }
   }
   return null;

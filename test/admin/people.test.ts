@@ -201,6 +201,7 @@ describe('deactivating a leaver', () => {
     const form = await (await request('/admin/people/leaver/deactivate', { cookie })).text();
     expect(form).toContain('<h1>Hand over Supt Lee Vaughan’s SRO portfolio</h1>');
     expect(form).not.toContain('as the table says');
+    expect(form).not.toContain('Choose later');
 
     const before = sent.length;
     expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'sro' }, cookie })).status).toBe(200);
@@ -278,7 +279,7 @@ describe('deactivating a leaver', () => {
     expect(mails[0]!.subject).toBe('You are now an owner of 2 actions');
     expect(mails[0]!.text).toContain('You are now an owner of actions 1.01 and 2.07 in');
     // Likely a stand-in: why, and whom to ask to hand them on.
-    expect(mails[0]!.text).toContain(`This is because Supt Lee Vaughan has left. If someone else should have them, please ask ${adminEmail}.`);
+    expect(mails[0]!.text).toContain(`This is because Supt Lee Vaughan has left. If any should go to someone else, please ask ${adminEmail}.`);
     expect(mails[0]!.text).toContain('Open your personal link to see them and give an update:');
     for (const body of [mails[0]!.text, mails[0]!.html]) {
       expect(body).toMatch(/https:\/\/actions\.testshire\.example\/u\/[A-Za-z0-9_-]{20,}/);

@@ -177,9 +177,11 @@ describe('loading a force config file', () => {
     await expect(loadForceConfig('list', dir)).rejects.toThrow(/list\.json is not valid JSON: line 2 has a comma after the last item before "]"/);
     await writeFile(`${dir}/remark.json`, '{\n  "id": "remark",\n  // chase after four weeks\n  "staleAfterDays": 28\n}\n');
     await expect(loadForceConfig('remark', dir)).rejects.toThrow(/remark\.json is not valid JSON: line 3 holds a comment \(\/\/\), which JSON files cannot: delete it$/);
-    // Anything else: JSON's own words, by line and column.
+    // Anything else: JSON's own words, by line and column, even with a // in a URL or a comma later on.
     await writeFile(`${dir}/quote.json`, "{\n  'id': 'quote'\n}\n");
     await expect(loadForceConfig('quote', dir)).rejects.toThrow(/quote\.json is not valid JSON: .* at line 2, column 3$/);
+    await writeFile(`${dir}/unquoted.json`, '{\n  "id": "unquoted",\n  "baseUrl": https://actions.example,\n  "admins": ["a@b.example",]\n}\n');
+    await expect(loadForceConfig('unquoted', dir)).rejects.toThrow(/unquoted\.json is not valid JSON: Unexpected token 'h'/);
     await writeFile(`${dir}/lax.json`, JSON.stringify({ ...valid, id: 'lax', staleAfterDays: 1000 }));
     await expect(loadForceConfig('lax', dir)).rejects.toThrow(/lax\.json is not valid:\n - staleAfterDays: must be from 1 to 365 days/);
     await writeFile(`${dir}/other.json`, JSON.stringify(valid));

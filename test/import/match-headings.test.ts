@@ -29,6 +29,9 @@ describe('matchHeading', () => {
     ['Notes for the clerk', null],
     ['Status', 'status'],
     ['RAG status', 'status'],
+    ['Status (Open/Closed)', 'status'],
+    ['Closure status', 'status'],
+    ['Status update', 'progress'],
     ['Status update', 'progress'],
     ['RAG', null],
   ])('reads %j as %s', (heading, field) => {

@@ -59,7 +59,7 @@ const rules: ReadonlyArray<[PlanField, (w: string) => boolean]> = [
   ['area', (w) => has(w, 'area', 'pillar', 'section', 'theme', 'strand')],
   // Read only to warn that a finished action is imported as open (outcome-warnings.ts). Not "Status
   // update", which is progress.
-  ['status', (w) => /^(current |action |overall |rag )?status$/.test(w)],
+  ['status', (w) => /\bstatus\b/.test(w)],
 ];
 
 /**

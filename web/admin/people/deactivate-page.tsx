@@ -105,7 +105,9 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
   const confirmError = errorOf(state, 'confirm');
   const handOver = !person.active;
   const title = handOver ? `Hand over ${person.name}’s SRO portfolio` : `Deactivate ${person.name}`;
-  const choices = [{ value: '', label: 'Choose later, on each action’s page' }, ...successors.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }))];
+  const people = successors.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }));
+  // Handing over is all the form is then for: no "choose later" that would do nothing.
+  const choices = handOver ? people : [{ value: '', label: 'Choose later, on each action’s page' }, ...people];
   const hint = `They are emailed the refs with their personal link.${moves.length > 0 ? ` They lead only an open action that ${person.name} led and that has no co-owner still here to lead it, as the table says.` : ''}`;
   return (
     <AdminLayout title={title} forceName={forceName} session={session} current="/admin/people" hasErrors={state.errors.length > 0}>
@@ -117,8 +119,12 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
       {handOver ? (
         <p>{person.name} has left, and is still the SRO of {plural(sroOf.length, 'open action')}: nobody signs off their closures or hears when their owners go quiet.</p>
       ) : (
+        <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
+      )}
+      {/* An import since they left can have made them an owner again: those move too. */}
+      {(!handOver || moves.length > 0) && (
         <>
-          <p>Do this when someone leaves. Their personal links and any console session stop working at once, and the open actions they own move:</p>
+          {handOver && <p>Since they left, they have become an owner again of open actions, which move too:</p>}
           <MovesTable moves={moves} names={names} leaverId={person.id} done={false} />
         </>
       )}

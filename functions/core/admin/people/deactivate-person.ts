@@ -106,7 +106,7 @@ export async function deactivatePerson(
   }
   const gained = [...(await newRoles(deps.repository, moves, 'owner')), ...(await newRoles(deps.repository, moves, 'sro'))];
   // Often a stand-in (the action's SRO): they should know why, and whom to ask to hand it on.
-  const why = `This is because ${person.name} has left. If someone else should have them, please ask ${actor.email}.`;
+  const why = `This is because ${person.name} has left. If any should go to someone else, please ask ${actor.email}.`;
   return { person: after, moves, sroOf: plan.sroOf, alreadyDone, ...(await notifyNewOwners(deps, gained, now, why)) };
 }
 
