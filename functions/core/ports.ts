@@ -57,9 +57,9 @@ export interface Repository {
   claimDailyEmail(personId: string, period: LocalDate): Promise<boolean>;
   /** Claims a digest for a person and period; false when it was claimed already. */
   claimReminder(record: ReminderRecord): Promise<boolean>;
-  /** Replaces a claimed record with its outcome. */
+  /** Replaces a claimed record with its outcome, unless a bounce of it was marked first. */
   completeReminder(record: ReminderRecord): Promise<void>;
-  /** Marks the person's digests of the period that were sent as bounced; how many it marked. */
+  /** Marks the person's digests of the period that were sent (or are being completed) as bounced; how many it marked. */
   markRemindersBounced(personId: string, period: LocalDate): Promise<number>;
   listReminders(personId: string): Promise<ReminderRecord[]>;
 }

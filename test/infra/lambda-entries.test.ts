@@ -288,6 +288,12 @@ describe('mail-events entry (SNS-wrapped SES event)', () => {
     // The same event again changes nothing.
     expect(await handler(snsWrappedSesEvent(bounce('2026-03-02')))).toEqual({ marked: [], unknown: 0, boardBounces: 0 });
     expect(await states()).toEqual(['2026-02-23 reminder sent', '2026-03-02 escalation bounced', '2026-03-02 reminder bounced']);
+    // A bounce that beats the run's record of the send: the record is marked, and its completion leaves the mark.
+    const claimed = makeReminder({ personId: 'p-reminded', period: '2026-03-09', state: 'claimed', claimedAt: '2026-03-09T09:00:00.000Z' });
+    expect(await repository.claimReminder(claimed)).toBe(true);
+    await handler(snsWrappedSesEvent(bounce('2026-03-09')));
+    await repository.completeReminder({ ...claimed, state: 'sent', completedAt: '2026-03-09T09:00:02.000Z' });
+    expect((await states()).at(-1)).toBe('2026-03-09 reminder bounced');
   });
 
   it('refuses an event that is not from SNS, naming the field, so it lands on the dead-letter queue', async () => {

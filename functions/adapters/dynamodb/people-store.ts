@@ -111,11 +111,22 @@ export class PeopleStore {
   }
 
   async completeReminder(record: ReminderRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: toReminderItem(record) }));
+    // Never over a bounce the mail-events function marked first: SES can report one within a second.
+    await conditionHeld(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toReminderItem(record),
+          ConditionExpression: 'attribute_not_exists(pk) OR #state <> :bounced',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':bounced': 'bounced' },
+        }),
+      ),
+    );
   }
 
   async markRemindersBounced(personId: string, period: string): Promise<number> {
-    // Only a sent one: a bounce that arrives again, or of a digest still being completed, changes nothing.
+    // Sent, or still being completed (completeReminder then leaves the mark); a bounce that arrives again changes nothing.
     const marked = await Promise.all(
       reminderKinds.map((kind) =>
         conditionHeld(() =>
@@ -124,9 +135,9 @@ export class PeopleStore {
               TableName: this.tableName,
               Key: reminderKey({ personId, period, kind }),
               UpdateExpression: 'SET #state = :bounced',
-              ConditionExpression: '#state = :sent',
+              ConditionExpression: '#state IN (:sent, :claimed)',
               ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':bounced': 'bounced', ':sent': 'sent' },
+              ExpressionAttributeValues: { ':bounced': 'bounced', ':sent': 'sent', ':claimed': 'claimed' },
             }),
           ),
         ),

@@ -137,11 +137,12 @@ export class MemoryRepository implements Repository {
   }
 
   async completeReminder(record: ReminderRecord): Promise<void> {
+    if (this.reminders.get(reminderKey(record))?.state === 'bounced') return;
     this.reminders.set(reminderKey(record), stored(record));
   }
 
   async markRemindersBounced(personId: string, period: string): Promise<number> {
-    const sent = [...this.reminders.values()].filter((r) => r.personId === personId && r.period === period && r.state === 'sent');
+    const sent = [...this.reminders.values()].filter((r) => r.personId === personId && r.period === period && (r.state === 'sent' || r.state === 'claimed'));
     for (const record of sent) this.reminders.set(reminderKey(record), stored({ ...record, state: 'bounced' }));
     return sent.length;
   }

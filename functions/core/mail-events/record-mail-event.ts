@@ -38,11 +38,11 @@ export async function recordMailEvent(repository: Repository, event: MailEvent):
   const marked: string[] = [];
   const { reminderPeriod } = event.kind === 'bounce' ? event : {};
   for (const person of people) {
+    // The person first: their mark is what stops further email. The directory comes from an index that
+    // lags writes: the mark is conditional and writes the status alone.
+    if (outranked[status].includes(person.mailStatus) && (await repository.markMailStatus(person.id, person.email, status, outranked[status]))) marked.push(person.id);
     // Whatever the person's status: the first bounce marks them, and each digest bounces on its own.
     if (reminderPeriod) await repository.markRemindersBounced(person.id, reminderPeriod);
-    if (!outranked[status].includes(person.mailStatus)) continue;
-    // The directory comes from an index that lags writes: the mark is conditional and writes the status alone.
-    if (await repository.markMailStatus(person.id, person.email, status, outranked[status])) marked.push(person.id);
   }
   const found = new Set(people.map((person) => normaliseAddress(person.email)));
   return { marked, unknown: [...recipients].filter((address) => !found.has(address)).length };
