@@ -24,11 +24,16 @@ describe('the sheet of a workbook the plan is read from', () => {
         row: 0,
         severity: 'warning',
         message:
-          'the sheet "Current plan" also has the plan\'s headings, with 5 rows below them, and is not read: only "Closed 2024", the first such sheet, is. ' +
+          'the sheet "Current plan" also has the plan\'s headings, with 5 rows below them, and is not read: only "Closed 2024", the first with rows under them, is. ' +
           'If "Current plan" is the live plan, move it in front of "Closed 2024" (or delete the sheet that is not the plan), save the workbook and import it again; otherwise accept to import "Closed 2024" alone',
       },
     ]);
     expect(formatImportReport(report).split('\n')[0]).toBe('Read 1 action (1 recommendation, 0 areas for improvement, 0 causes of concern) from the sheet "Closed 2024" in 1 area: Efficiency');
+  });
+
+  it('passes over an empty template with the headings for the sheet with rows, without a warning', async () => {
+    const report = await dryRun(await buildXlsx([{ name: 'Template', rows: rows('T', 0) }, { name: 'Current plan', rows: rows('Y', 2) }]));
+    expect(report).toMatchObject({ sheet: 'Current plan', actions: { created: 2 }, problems: [] });
   });
 
   it('is the first with the plan’s headings, after a cover sheet, without a warning; a CSV has no sheet to name', async () => {

@@ -35,7 +35,7 @@ function checkPart(part: string, field: Field): boolean {
  */
 export function checkCronExpression(expression: string, example = '0 9 * * 1-5'): string | null {
   const parts = expression.trim().split(/\s+/);
-  // AWS's own form has six fields ("0 30 7 1-7 * ?"): the usual slip of someone who knows it.
+  // Six fields, EventBridge's own ("30 7 1-7 * ? *") or Quartz's with seconds first, are the usual slip.
   if (parts.length !== 5) return `must be a cron expression with five fields (minute, hour, day of month, month, day of week), like "${example}"`;
   for (const [i, field] of fields.entries()) {
     const value = parts[i]!;
