@@ -5,7 +5,7 @@ import { formatInstant } from '../../owner/format.js';
 /** What an admin can make of why a send failed; SES's own text stays on the person's reminder record. */
 export const sendFailureWords: Record<SendFailureReason, string> = {
   throttled: 'the email service was busy',
-  unverified: 'the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT (see the README, deploy step 5)',
+  unverified: 'the email service may only send to verified addresses, or the sender domain is not verified yet: ask IT (see the README, deploy step 4, DNS and SES)',
   'not-permitted': 'this account may not send email: ask IT to check the email service',
   refused: 'the email service refused the address: check it on their People page',
   // Also a 5xx, a dropped connection or no answer, after which SES may have taken it (the jobs never resend at once).
