@@ -4,7 +4,7 @@ import { formatImportReport } from '../../functions/core/import/format-import-re
 import type { PlanSummary } from '../../functions/core/import/import-plan.js';
 
 const counts = { created: 0, updated: 1, unchanged: 0 };
-const report = (over: Partial<ImportReport>): ImportReport => ({ outcome: 'blocked', errors: 0, warnings: 1, people: counts, actions: counts, changedActions: [], names: {}, problems: [], ...over });
+const report = (over: Partial<ImportReport>): ImportReport => ({ outcome: 'blocked', errors: 0, warnings: 1, people: counts, actions: counts, changedActions: [], names: {}, namesHeld: [], problems: [], ...over });
 const plan: PlanSummary = { rows: 1, actions: 1, sectionRows: 0, skippedRows: 0, areas: ['Leadership'], noArea: 0, kinds: { recommendation: 0, afi: 0, 'cause-of-concern': 1 }, unmatchedNames: [], absent: [], unread: [], unknown: [] };
 
 describe('the import report as the CLI prints it', () => {

@@ -15,7 +15,7 @@ const tom = person('Tom Jones', 'tom.jones');
 
 describe('matching a double-barrelled surname', () => {
   it('does not take half of it for a surname: "DS Jones" is not Amy Smith-Jones', () => {
-    expect(matchNames('DS Jones', indexPeople([marsh, amy, sean]))).toEqual({ ids: [], unmatched: ['DS Jones'] });
+    expect(matchNames('DS Jones', indexPeople([marsh, amy, sean]))).toMatchObject({ ids: [], unmatched: ['DS Jones'] });
   });
 
   it('matches a lone "Jones" to the only person whose surname is Jones, beside a Smith-Jones', () => {
@@ -30,7 +30,7 @@ describe('matching a double-barrelled surname', () => {
   );
 
   it('still checks the initial against the first name', () => {
-    expect(matchNames('T Smith-Jones', indexPeople([amy, tom]))).toEqual({ ids: [], unmatched: ['T Smith-Jones'] });
+    expect(matchNames('T Smith-Jones', indexPeople([amy, tom]))).toMatchObject({ ids: [], unmatched: ['T Smith-Jones'] });
   });
 
   it('still reads hyphenated initials as initials', () => {
@@ -64,7 +64,7 @@ describe('matching a surname with an apostrophe', () => {
   });
 
   it('does not take its first letter for an initial', () => {
-    expect(matchNames("T O'Brien", indexPeople([sean, tom]))).toEqual({ ids: [], unmatched: ["T O'Brien"] });
+    expect(matchNames("T O'Brien", indexPeople([sean, tom]))).toMatchObject({ ids: [], unmatched: ["T O'Brien"] });
   });
 });
 
@@ -77,13 +77,13 @@ describe('a cell naming two people whose surnames make a double-barrelled one', 
 
   it('reads a directory\'s "Surname, Forename" as one person, and "Surname, Surname" as two', () => {
     const index = indexPeople([paul, carl, amy]);
-    expect(matchNames('Smith, Paul', index)).toEqual({ ids: [paul.id], unmatched: [] });
-    expect(matchNames('Smith, Jones', index)).toEqual({ ids: [paul.id, carl.id], unmatched: [] });
+    expect(matchNames('Smith, Paul', index)).toMatchObject({ ids: [paul.id], unmatched: [] });
+    expect(matchNames('Smith, Jones', index)).toMatchObject({ ids: [paul.id, carl.id], unmatched: [] });
   });
 
   // A slash without spaces is kept whole for ranks ("C/Supt"), so the cell is one name, which no one has.
   it('leaves "Smith/Jones" for an admin to resolve, not given to Amy Smith-Jones', () => {
-    expect(matchNames('Smith/Jones', indexPeople([paul, carl, amy]))).toEqual({ ids: [], unmatched: ['Smith/Jones'] });
+    expect(matchNames('Smith/Jones', indexPeople([paul, carl, amy]))).toMatchObject({ ids: [], unmatched: ['Smith/Jones'] });
   });
 });
 
@@ -103,7 +103,8 @@ describe('a name that two people could be', () => {
   it('says who it could be, rather than that it matches nobody', () => {
     const plan = importPlan([['Ref', 'Recommendation', 'Plan Owner'], ['R1', 'Review custody', 'ACC Blake']], [rowena, rowenaAgain, marsh], now);
     expect(plan.actions[0]).toMatchObject({ ownerIds: [], unmatchedNames: ['ACC Blake'] });
-    expect(plan.problems).toEqual([
+    // Left for applyImport to give, unless the stored action has one of them (keepNamesakes).
+    expect([...plan.problems, ...plan.outcomeWarnings.map((w) => w.problem)]).toEqual([
       expect.objectContaining({
         severity: 'warning',
         message:

@@ -10,7 +10,8 @@ import { normaliseWords, type ImportProblem } from './cells.js';
 import { leaverWarnings } from './leavers.js';
 import { cameFromSheet, differInMonth, keepAbsent, mergeAction, mergePerson, sameValue } from './merge-seed.js';
 import type { PlanField } from './match-headings.js';
-import { warningsThatHold, type OutcomeWarning } from './outcome-warnings.js';
+import { keepNamesakes } from './keep-namesakes.js';
+import { namesakesOf, namesHeld, warningsThatHold, type OutcomeWarning } from './outcome-warnings.js';
 import { withoutLeadingZeros } from './read-fields.js';
 import { mapLimited } from '../map-limited.js';
 
@@ -64,6 +65,8 @@ export interface ImportReport {
   changedActions: ChangedAction[];
   /** Everyone's name by id, the directory as the import leaves it: owners and SROs in the changes are ids. */
   names: Record<string, string>;
+  /** Names two or more people have that each action naming them keeps one of, as stored: nobody need say who they are. */
+  namesHeld: string[];
   problems: ImportProblem[];
 }
 
@@ -202,11 +205,12 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const creates: Action[] = [];
   const updates: Update[] = [];
   const matched: Array<{ imported: Action; stored: Action; merged: Action }> = [];
+  const outcomeWarnings = input.outcomeWarnings ?? [];
   const mergeInto = async (stored: Action, imported: Action) => {
     const storedFromSheet = differInMonth(stored.lastUpdatedAt, imported.lastUpdatedAt) && cameFromSheet(await repository.listUpdates(stored.id));
-    return keepAbsent(mergeAction(stored, { ...imported, id: stored.id }, options.now, directory, storedFromSheet), stored, input.absent ?? []);
+    const settled = keepNamesakes({ ...imported, id: stored.id }, stored, namesakesOf(outcomeWarnings, imported.id));
+    return keepAbsent(mergeAction(stored, settled, options.now, directory, storedFromSheet), stored, input.absent ?? []);
   };
-  const outcomeWarnings = input.outcomeWarnings ?? [];
   for (const imported of input.actions) {
     const stored = storedActions.get(imported.id) ?? storedByUnpaddedId.get(imported.id);
     problems.push(...leaverWarnings(stored, imported, directory, input.rowOfAction?.get(imported.id) ?? 0));
@@ -241,7 +245,8 @@ export async function applyImport(repository: Repository, input: ImportInput, op
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const names = Object.fromEntries([...directory.values()].map((p) => [p.id, p.name]));
-  const report: ImportReport = { outcome: 'written', errors, warnings, people, actions, changedActions, names, problems };
+  const after = new Map([...creates.map((action) => [action.id, action] as const), ...matched.map(({ imported, merged }) => [imported.id, merged] as const)]);
+  const report: ImportReport = { outcome: 'written', errors, warnings, people, actions, changedActions, names, namesHeld: namesHeld(outcomeWarnings, after), problems };
   if (errors > 0 || (warnings > 0 && !options.acceptWarnings)) return { ...report, outcome: 'blocked' };
   if (options.dryRun) return { ...report, outcome: 'dry-run' };
   if (personWrites.length + creates.length + updates.length > 0) options.onFirstWrite?.();

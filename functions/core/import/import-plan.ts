@@ -65,7 +65,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   const headings = rows[headerIndex] ?? [];
   const index = indexPeople(people, settled);
   /** Each action with the row it was read from, for the warnings that depend on what the import makes of it. */
-  const rowsRead: Array<{ action: Action; row: Row; rowNumber: number }> = [];
+  const rowsRead: Array<{ action: Action; row: Row; rowNumber: number; namesakeWarnings: OutcomeWarning[] }> = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, { row: number; ref: string }>();
   const unmatchedSroNames: string[] = [];
@@ -100,7 +100,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
       return;
     }
     firstRowOfId.set(read.action.id, { row: rowNumber, ref: read.action.ref });
-    rowsRead.push({ action: read.action, row, rowNumber });
+    rowsRead.push({ action: read.action, row, rowNumber, namesakeWarnings: read.namesakeWarnings });
     unmatchedSroNames.push(...read.unmatchedSroNames);
   });
 
@@ -114,6 +114,6 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
   summary.absent = keptWhenAbsent.filter((field) => !columns[field] && !(field === 'area' && summary.sectionRows > 0));
   const givesAreas = !summary.absent.includes('area');
   summary.noArea = givesAreas ? actions.filter((a) => a.area === '').length : 0;
-  const warnings = rowsRead.flatMap(({ action, row, rowNumber }) => outcomeWarnings(action, row, { columns, rowNumber, givesAreas }));
+  const warnings = rowsRead.flatMap(({ action, row, rowNumber, namesakeWarnings }) => [...namesakeWarnings, ...outcomeWarnings(action, row, { columns, rowNumber, givesAreas })]);
   return { actions, rowOfAction: new Map([...firstRowOfId].map(([id, first]) => [id, first.row])), problems, outcomeWarnings: warnings, summary };
 }

@@ -66,6 +66,11 @@ export interface PersonIndex {
   find(name: string, as?: 'name' | 'cell'): Person | null;
   /** Who a name that found nobody could be, when more than one person has its surname (and initial): none otherwise. */
   alike(name: string): Person[];
+  /**
+   * Who has a name that found nobody, when two or more people do (namesakes, or someone added twice):
+   * those it would find were each the only one in the directory. None otherwise.
+   */
+  namesakes(name: string): Person[];
 }
 
 /**
@@ -102,6 +107,9 @@ export function indexPeople(people: readonly Person[], settled: readonly Settled
   const byId = new Map(people.map((person) => [person.id, person]));
   const chosen = new Map(settled.flatMap(({ name, personId }) => (byId.has(personId) ? [[writtenKey(name), byId.get(personId)!] as const] : [])));
   const firstInitial = (person: Person) => nameTokens(person.name)[0]?.[0];
+  // Each person's own index, built when first asked for: whom a name would find, were they alone.
+  const indexOfOne = new Map<Person, PersonIndex>();
+  const alone = (person: Person) => indexOfOne.get(person) ?? indexOfOne.set(person, indexPeople([person])).get(person)!;
   const lookUp = (name: string, as: 'name' | 'cell'): Person | null => {
     const asWritten = exact.get(writtenKey(name)) ?? exact.get(writtenKey(withoutBrackets(name)));
     if (asWritten) return asWritten;
@@ -127,6 +135,17 @@ export function indexPeople(people: readonly Person[], settled: readonly Settled
       const fits = (everyoneBySurname.get(keyOf(words.slice(-1))) ?? []).filter((person) => initials.length === 0 || firstInitial(person) === initials[0]);
       return fits.length > 1 ? fits : [];
     },
+    namesakes(name) {
+      // Whoever a name finds has its last word as a surname, or all its words (a double-barrelled one
+      // written with a space): only they are tried, each as the directory would find them.
+      const surnames = [name, closeApostropheGap(name)].flatMap((n) => {
+        const { words } = nameParts(n);
+        return [keyOf(words.slice(-1)), keyOf(words)];
+      });
+      const tried = new Set(surnames.flatMap((surname) => everyoneBySurname.get(surname) ?? []));
+      const having = [...tried].filter((person) => alone(person).find(name));
+      return having.length > 1 ? having : [];
+    },
   };
 }
 
@@ -135,6 +154,17 @@ export interface MatchedNames {
   ids: string[];
   /** Names that matched nobody, as written. */
   unmatched: string[];
+  /** Those of `unmatched` that two or more people have, with who they could be. */
+  shared: SharedName[];
+}
+
+/** A name two or more people have, which a stored action holding one of them settles (keepNamesakes). */
+export interface SharedName {
+  name: string;
+  /** Who it could be. */
+  ids: string[];
+  /** How many of the cell's matched people come before it: where it stands among `ids` once settled. */
+  at: number;
 }
 
 /** Who a name could be, for a message: "ACC Rowena Blake (rowena.blake@…)", each with the address that tells them apart. */
@@ -145,18 +175,30 @@ const surnameFirst = /^([^,]+),([^,]+)$/;
 
 /**
  * Matches a whole cell first (a name may contain "and"; "Smith, Paul" is one person when someone is
- * called Paul Smith), then each of the names it splits into.
+ * called Paul Smith, and one name, "Paul Smith", to ask about when two people are), then each of the
+ * names it splits into.
  */
 export function matchNames(cell: string, index: PersonIndex): MatchedNames {
   const reversed = surnameFirst.exec(cell);
-  const whole = cell.trim() ? (index.find(cell, 'cell') ?? (reversed ? index.find(`${reversed[2]} ${reversed[1]}`, 'cell') : null)) : null;
-  const names = whole ? [cell] : splitOwners(cell);
+  const turned = reversed ? `${reversed[2]} ${reversed[1]}` : null;
+  const whole = cell.trim() ? (index.find(cell, 'cell') ?? (turned ? index.find(turned, 'cell') : null)) : null;
+  const split = splitOwners(cell);
+  // Split, "Evans, Chris" would be asked about as an Evans and a Chris, and the answers kept as aliases.
+  // A cell whose names all match is those people: namesakes, slower to look for, are not looked for.
+  const names = whole ? [cell] : turned && split.some((name) => !index.find(name)) && index.namesakes(turned).length > 0 ? [turned] : split;
   const ids: string[] = [];
   const unmatched: string[] = [];
+  const shared: SharedName[] = [];
   for (const name of names) {
     const person = whole ?? index.find(name);
-    if (!person) unmatched.push(name.replace(/\s+/g, ' ').trim());
-    else if (!ids.includes(person.id)) ids.push(person.id);
+    if (person) {
+      if (!ids.includes(person.id)) ids.push(person.id);
+      continue;
+    }
+    const written = name.replace(/\s+/g, ' ').trim();
+    const namesakes = index.namesakes(name);
+    unmatched.push(written);
+    if (namesakes.length > 0) shared.push({ name: written, ids: namesakes.map((p) => p.id), at: ids.length });
   }
-  return { ids, unmatched };
+  return { ids, unmatched, shared };
 }

@@ -1,5 +1,6 @@
 import type { Action } from '../model/action.js';
 import { cellText, type ImportProblem, type Row } from './cells.js';
+import { heldNamesake, type Namesake } from './keep-namesakes.js';
 import type { ColumnMap, PlanField } from './match-headings.js';
 import { saysFinished } from './read-fields.js';
 
@@ -7,13 +8,16 @@ import { saysFinished } from './read-fields.js';
  * A warning about what the import makes of an action rather than about its row. Whether it holds
  * depends on the stored action, which only applyImport knows: `open`, when the action is open after
  * the import (a closure already stored is kept, so a finished row says nothing new); `written`, when
- * the import creates or changes the action (one the file leaves as it is was warned about then).
+ * the import creates or changes the action (one the file leaves as it is was warned about then);
+ * `unheld`, for a name two or more people have, when the action after the import has none of them (or
+ * several) in the name's column: a stored action that has one keeps them (keepNamesakes).
  */
-export interface OutcomeWarning {
-  actionId: string;
-  when: 'open' | 'written';
-  problem: ImportProblem;
-}
+export type OutcomeWarning =
+  | { actionId: string; when: 'open' | 'written'; problem: ImportProblem }
+  | { actionId: string; when: 'unheld'; problem: ImportProblem; namesake: Namesake };
+
+const holds = (warning: OutcomeWarning, after: Action, written: boolean): boolean =>
+  warning.when === 'unheld' ? heldNamesake(after, warning.namesake) === null : warning.when === 'open' ? after.status === 'open' : written;
 
 export interface OutcomeContext {
   columns: ColumnMap;
@@ -33,7 +37,7 @@ const mergedAdvice = (what: string) =>
  */
 export function outcomeWarnings(action: Action, row: Row, { columns, rowNumber, givesAreas }: OutcomeContext): OutcomeWarning[] {
   const warnings: OutcomeWarning[] = [];
-  const warn = (when: OutcomeWarning['when'], field: PlanField, message: string) => {
+  const warn = (when: 'open' | 'written', field: PlanField, message: string) => {
     const column = columns[field]?.heading;
     warnings.push({ actionId: action.id, when, problem: { row: rowNumber, ref: action.ref, ...(column ? { column } : {}), severity: 'warning', message } });
   };
@@ -64,5 +68,23 @@ export function outcomeWarnings(action: Action, row: Row, { columns, rowNumber, 
  * `after` (whose id may be a stored one the file's ref matches), `written` when created or changed.
  */
 export function warningsThatHold(warnings: readonly OutcomeWarning[], id: string, after: Action, written: boolean): ImportProblem[] {
-  return warnings.filter((w) => w.actionId === id && (w.when === 'open' ? after.status === 'open' : written)).map((w) => w.problem);
+  return warnings.filter((w) => w.actionId === id && holds(w, after, written)).map((w) => w.problem);
+}
+
+/** The names two or more people have, by the id of the action whose row gives them, for keepNamesakes. */
+export const namesakesOf = (warnings: readonly OutcomeWarning[], id: string): Namesake[] =>
+  warnings.flatMap((w) => (w.actionId === id && w.when === 'unheld' ? [w.namesake] : []));
+
+/**
+ * The names two or more people have that every action naming them has one of after the import (its
+ * stored person, kept), by the file's action id: nobody need be asked who they are.
+ */
+export function namesHeld(warnings: readonly OutcomeWarning[], after: ReadonlyMap<string, Action>): string[] {
+  const namesakes = warnings.flatMap((w) => (w.when === 'unheld' ? [w] : []));
+  const stillAsked = (w: OutcomeWarning) => {
+    const action = after.get(w.actionId);
+    return action === undefined || holds(w, action, true);
+  };
+  const unheld = new Set(namesakes.filter(stillAsked).map((w) => w.namesake.name));
+  return [...new Set(namesakes.map((w) => w.namesake.name))].filter((name) => !unheld.has(name));
 }

@@ -2,7 +2,9 @@ import { Action } from '../model/action.js';
 import { formatIssues } from '../validation.js';
 import { cellText, isExcelError, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
 import type { ColumnMap, PlanField } from './match-headings.js';
-import { describeAlike, matchNames, type PersonIndex } from './match-person.js';
+import type { Namesake } from './keep-namesakes.js';
+import { describeAlike, matchNames, type MatchedNames, type PersonIndex } from './match-person.js';
+import type { OutcomeWarning } from './outcome-warnings.js';
 import { parseLastUpdated, parseTimescale } from './parse-timescale.js';
 import { actionIdFromRef, contentOrNull, readAccepted, readConfidence, readKind, saysFinished } from './read-fields.js';
 
@@ -23,14 +25,23 @@ const fieldColumns: Partial<Record<keyof Action, PlanField>> = {
   confidenceNarrative: 'confidenceNarrative', latestProgress: 'progress', lastUpdatedAt: 'lastUpdated', kind: 'kind',
 };
 
-/** One data row as an action, or the problems that stop it being one (and warnings either way). */
-export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroNames: string[] } | { action: null; problems: ImportProblem[] };
+/**
+ * One data row as an action, or the problems that stop it being one (and warnings either way). A
+ * warning about a name two people have is apart, in `namesakeWarnings`: a stored action that has one of
+ * them settles it (keepNamesakes).
+ */
+export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroNames: string[]; namesakeWarnings: OutcomeWarning[] } | { action: null; problems: ImportProblem[] };
 
 export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const problems: ImportProblem[] = [];
   const where: Pick<ImportProblem, 'row' | 'ref'> = { row: ctx.rowNumber };
-  const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) =>
-    problems.push({ ...where, ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}), severity, message });
+  const problemAt = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string): ImportProblem => ({
+    ...where,
+    ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}),
+    severity,
+    message,
+  });
+  const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) => problems.push(problemAt(field, severity, message));
   const raw = (field: PlanField): Cell => {
     const column = ctx.columns[field];
     return column ? (row[column.index] ?? null) : null;
@@ -76,8 +87,17 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
       ? `"${name}" could be any of ${describeAlike(alike)}; choose who it is on the console's import preview, write the name in full, or add this spelling as an alias of the right one in the people file`
       : `"${name}" matches nobody in the directory; add them (or this spelling as an alias) to the people file`;
   };
-  for (const name of sro.unmatched) report('sro', 'warning', `${unmatched(name)}, or accept to import the action without this SRO`);
-  for (const name of owners.unmatched) report('owners', 'warning', `${unmatched(name)}, or accept to keep the name for an admin to resolve`);
+  const namesakeWarnings: OutcomeWarning[] = [];
+  const warnUnmatched = (field: Namesake['field'], matched: MatchedNames, accepting: string) => {
+    for (const name of matched.unmatched) {
+      const problem = problemAt(field, 'warning', `${unmatched(name)}, or accept to ${accepting}`);
+      const shared = matched.shared.find((s) => s.name === name);
+      if (shared) namesakeWarnings.push({ actionId: id, when: 'unheld', problem, namesake: { ...shared, field } });
+      else problems.push(problem);
+    }
+  };
+  warnUnmatched('sro', sro, 'import the action without this SRO');
+  warnUnmatched('owners', owners, 'keep the name for an admin to resolve');
   if (sro.ids.length > 1) report('sro', 'warning', `the cell names ${sro.ids.length} people; the first is taken as the SRO`);
 
   const candidate = {
@@ -103,7 +123,7 @@ export function readActionRow(row: Row, ctx: RowContext): ReadRow {
     createdAt: ctx.now.toISOString(),
   };
   const parsed = Action.safeParse(candidate);
-  if (parsed.success) return { action: parsed.data, problems, unmatchedSroNames: sro.unmatched };
+  if (parsed.success) return { action: parsed.data, problems, unmatchedSroNames: sro.unmatched, namesakeWarnings };
   const messages = formatIssues(parsed.error);
   parsed.error.issues.forEach((issue, i) => report(fieldColumns[issue.path[0] as keyof Action], 'error', `${messages[i]}; correct the cell`));
   return { action: null, problems };

@@ -95,7 +95,7 @@ export function createImportRoutes() {
     const deps = c.get('deps');
     const now = deps.clock.now();
     const preview = await previewImport(deps.repository, draft, now);
-    const unmatched = preview.report.plan?.unmatchedNames ?? [];
+    const unmatched = preview.unmatchedNames;
     const people = new Map(preview.choices.map((p) => [p.id, p]));
     const ids = asList(body.personId);
     // Names no longer unmatched (saved from another tab, or not from this file) are passed over.

@@ -111,7 +111,7 @@ function Notice({ notice, focus }: { notice: PreviewPageProps['notice']; focus: 
     <NotificationBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
       <p>
         The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and
-        later ones, except a name someone else in the directory also has, which each import asks about again.
+        later ones, except a name someone else in the directory also has, which each import asks about again where the action does not have one of them already.
       </p>
     </NotificationBanner>
   );
@@ -138,7 +138,7 @@ function MatchedNames({ draft, choices }: { draft: Pick<ImportDraft, 'matches'>;
 /** Step 2 of 3: what would change, every problem, the names to match, and the confirm button. */
 export function PreviewPage({ forceName, session, timeZone, draft, preview, aliasErrors = [], notice }: PreviewPageProps) {
   const { report } = preview;
-  const names = report.plan?.unmatchedNames ?? [];
+  const names = preview.unmatchedNames;
   const fileErrors = report.errors > 0 ? [{ field: 'problems', message: `The files have ${plural(report.errors, 'error')}: fix them in the spreadsheet, save it and upload it again` }] : [];
   const errors = [...fileErrors, ...aliasErrors];
   const changes = report.people.created + report.people.updated + report.actions.created + report.actions.updated;

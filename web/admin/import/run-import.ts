@@ -22,6 +22,11 @@ export interface ImportPreview {
   digest: string;
   /** Everyone an unmatched name can be resolved to: the stored directory and the uploaded one. */
   choices: Person[];
+  /**
+   * The names to ask who they are: each the plan's rows matched to nobody, but for a name two people
+   * have that every stored action naming it already has one of (kept: see keepNamesakes).
+   */
+  unmatchedNames: string[];
 }
 
 const filesOf = (draft: ImportDraft): UploadedFiles => ({ plan: draft.plan.bytes, people: draft.people?.bytes ?? null });
@@ -44,7 +49,8 @@ export async function previewImport(repository: Repository, files: UploadedFiles
   const byId = new Map((await repository.listPeople()).map((p) => [p.id, p]));
   for (const { merged } of matchDirectory([...byId.values()], people ? await readPeopleFile(people) : [])) byId.set(merged.id, merged);
   const choices = [...byId.values()].filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { report, digest: reportDigest(report, now), choices };
+  const unmatchedNames = (report.plan?.unmatchedNames ?? []).filter((name) => !report.namesHeld.includes(name));
+  return { report, digest: reportDigest(report, unmatchedNames, now), choices, unmatchedNames };
 }
 
 export type ConfirmResult =
@@ -76,7 +82,7 @@ export async function confirmImport(deps: AddAliasDeps, draft: ImportDraft, dige
  * The dry run's own time is in what it reports (a moved target's revision, a Last Updated of this month
  * capped at now), always as `now` itself: it is taken out, or a confirm a second later would never match.
  */
-function reportDigest(report: SpreadsheetImportReport, now: Date): string {
-  const shown = { people: report.people, actions: report.actions, changes: report.changedActions, problems: report.problems, unmatched: report.plan?.unmatchedNames ?? [] };
+function reportDigest(report: SpreadsheetImportReport, unmatched: string[], now: Date): string {
+  const shown = { people: report.people, actions: report.actions, changes: report.changedActions, problems: report.problems, unmatched };
   return createHash('sha256').update(JSON.stringify(shown).replaceAll(now.toISOString(), 'now')).digest('base64url');
 }
