@@ -34,6 +34,12 @@ describe('a sheet with its Area and SRO merged down a block, saved as CSV', () =
     expect(formatImportReport(report).split('\n')[0]).toBe('Read 3 actions (3 recommendations, 0 areas for improvement, 0 causes of concern) in 1 area: Leadership; 2 actions with no area');
   });
 
+  it('does not warn of no SRO for an action not accepted, which is never chased', async () => {
+    const rows: Cell[][] = [[...headings, 'Accepted for action by the force? Yes/No'], ['Leadership', '4.1', 'The force should review its estate.', '', 'Supt Mercer', 'Mar-27', 'No']];
+    const report = await importSpreadsheets(new MemoryRepository(), { plan: toCsv(rows), people: demoPeopleCsv }, { now, dryRun: true });
+    expect(report.problems.filter((p) => p.column === 'SRO/CO lead')).toEqual([]);
+  });
+
   it('says nothing as .xlsx, which keeps the merged cells', async () => {
     const xlsx = await buildXlsx([{ name: 'Plan', rows: block, merges: ['A2:A4', 'D2:D4'] }]);
     const report = await importSpreadsheets(new MemoryRepository(), { plan: xlsx, people: demoPeopleCsv }, { now, dryRun: true });

@@ -51,10 +51,11 @@ export function outcomeWarnings(action: Action, row: Row, { columns, rowNumber, 
       'open',
       finished,
       `"${text(finished)?.slice(0, 40)}" says the action is finished, but an import never closes an action: it is imported as open, so its owners are chased for updates and the board summary counts it as open (or overdue). ` +
-        'After the import, close it on its page: "Add an update on an owner\'s behalf" with "The owner says the action is complete" ticked, then "Sign off the closure"',
+        'After the import, close it on its page: "Add an update on an owner\'s behalf" with "The owner says the action is complete" ticked, then "Sign off the closure" (its SRO and owners are emailed of each step, as for any closure)',
     );
   }
-  if (text('sro') === '') {
+  // A not-accepted or superseded action is never chased: nobody need be escalated to about it.
+  if (text('sro') === '' && action.status === 'open') {
     warn('written', 'sro', `the SRO is blank, so nobody is escalated to when the action's owners go quiet. Fill in the SRO. ${mergedAdvice('the SRO')}`);
   }
   if (givesAreas && action.area === '') {

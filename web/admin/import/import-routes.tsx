@@ -5,7 +5,6 @@ import { maxAliasLength } from '../../../functions/core/admin/add-person-alias.j
 import { newImportDraft, usableDraft } from '../../../functions/core/admin/import-drafts.js';
 import { InvalidInputError } from '../../../functions/core/errors.js';
 import { maxFileBytes } from '../../../functions/adapters/spreadsheet/spreadsheet-errors.js';
-import { maxFormBytes } from '../../middleware/security.js';
 import type { AdminEnv } from '../admin-env.js';
 import { requireAdmin } from '../require-admin.js';
 import { importPaths } from './import-paths.js';
@@ -28,8 +27,9 @@ function uploadErrors(c: ImportContext, errors: UploadError[], status: 400 | 413
 /** The upload's own limit (the app-wide form limit skips this path): too big is an error on the form, not a bare 413. */
 const uploadLimit = createMiddleware<AdminEnv>((c, next) =>
   bodyLimit({
-    // A plan and a directory together at the importer's limit for one file, and the multipart framing around them.
-    maxSize: maxFileBytes + maxFormBytes,
+    // The two files together at the importer's limit for one, with room for the multipart framing: under
+    // the 4.5 MB that reaches a deployed function, so that this page, not AWS's bare error, says so.
+    maxSize: maxFileBytes + 64 * 1024,
     onError: () =>
       uploadErrors(c, [{ field: 'plan', message: `The files are too large to upload: keep them under ${maxFileBytes / 1024 / 1024} MB together. An action plan is far smaller, so check you chose the right files` }], 413),
   })(c, next),
