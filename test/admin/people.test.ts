@@ -202,6 +202,8 @@ describe('deactivating a leaver', () => {
     expect(form).toContain('<h1>Hand over Supt Lee Vaughan’s SRO portfolio</h1>');
     expect(form).not.toContain('as the table says');
     expect(form).not.toContain('Choose later');
+    // Nobody chosen for the admin: a browser sends the first option of a select with none selected.
+    expect(form).toMatch(/<select[^>]*id="newSro"[^>]*><option value=""[^>]*>Choose someone<\/option>/);
 
     const before = sent.length;
     expect((await request('/admin/people/leaver/deactivate', { form: { confirm: 'yes', newSro: 'sro' }, cookie })).status).toBe(200);

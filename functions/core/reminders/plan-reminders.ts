@@ -150,9 +150,9 @@ function planEscalations(
     }
     if (isAboutThemselves(item, sro.id)) {
       // Reminded as its owner already; but a closure they cannot sign off waits for an admin, and an
-      // action they leave quiet has nobody above them to hear of it (unless a co-owner's silence brings
-      // it to them anyway): both are listed, not dropped.
-      const escalatedByOthers = items.some((other) => other.action.id === item.action.id && other.flag === 'ignored' && other.ownerId !== sro.id);
+      // action they leave quiet has nobody above them to hear of it (unless a co-owner, quiet or
+      // unreachable, brings it to them anyway): both are listed, not dropped.
+      const escalatedByOthers = items.some((other) => other.action.id === item.action.id && other.flag !== 'awaiting-sign-off' && other.ownerId !== sro.id);
       if (item.flag === 'awaiting-sign-off') skips.add('sro-owns-it', sro.id, sro.name, 'escalation', item.line);
       else if (!escalatedByOthers) skips.add('sro-ignores-own', sro.id, sro.name, 'escalation', item.line);
       continue;

@@ -111,7 +111,7 @@ function Notice({ notice, focus }: { notice: PreviewPageProps['notice']; focus: 
     <NotificationBanner title={`${plural(notice, 'name')} matched`} focus={focus}>
       <p>
         The preview below uses them. Nothing is saved until you import: then each is kept as another name for the person you chose, for this file and
-        later ones, except a name someone else in the directory also has, which each import asks about again where the action does not have one of them already.
+        later ones, except a name someone else in the directory also has, which each import asks about again where the action does not have one of them already (an answer holds for every row naming them).
       </p>
     </NotificationBanner>
   );

@@ -106,8 +106,8 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
   const handOver = !person.active;
   const title = handOver ? `Hand over ${person.name}’s SRO portfolio` : `Deactivate ${person.name}`;
   const people = successors.map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` (${p.role})` : ''}` }));
-  // Handing over is all the form is then for: no "choose later" that would do nothing.
-  const choices = handOver ? people : [{ value: '', label: 'Choose later, on each action’s page' }, ...people];
+  // Handing over is all the form is then for: no "choose later", but no one chosen for the admin either.
+  const choices = [{ value: '', label: handOver ? 'Choose someone' : 'Choose later, on each action’s page' }, ...people];
   const hint = `They are emailed the refs with their personal link.${moves.length > 0 ? ` They lead only an open action that ${person.name} led and that has no co-owner still here to lead it, as the table says.` : ''}`;
   return (
     <AdminLayout title={title} forceName={forceName} session={session} current="/admin/people" hasErrors={state.errors.length > 0}>
@@ -131,7 +131,7 @@ export function DeactivatePage({ forceName, session, person, moves, sroOf, names
       <SroList sroOf={sroOf} note="Choose who takes these over below, or later on each action’s page:" />
       {!handOver && <p>The history of each action keeps them as its earlier owner.</p>}
       <form method="post" action={peoplePaths.deactivate(person.id)} novalidate>
-        {sroOf.length > 0 && <SelectField id="newSro" label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of (optional)`} hint={hint} state={state} choices={choices} />}
+        {sroOf.length > 0 && <SelectField id="newSro" label={`New SRO for the ${plural(sroOf.length, 'action')} they are SRO of${handOver ? '' : ' (optional)'}`} hint={hint} state={state} choices={choices} />}
         <div class={confirmError ? 'form-group form-group-error' : 'form-group'}>
           <ErrorMessage id="confirm-error" message={confirmError} />
           <div class="checkbox">
