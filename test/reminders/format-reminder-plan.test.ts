@@ -50,6 +50,12 @@ describe('formatReminderPlan (the dry run)', () => {
     expect(formatReminderPlan(plan({ actions: [] }), { staleAfterDays: 1, remindEveryDays: 1 })).toBe('No stale actions: every open action was updated in the last 1 day.');
   });
 
+  it('lists the escalations of an action with no SRO under "Actions with no SRO"', () => {
+    const action = staleAction({ id: 'a-1', ref: '1.01', sroId: null, lastUpdatedAt: daysBefore(tuesday, 61) });
+    const p = plan({ actions: [action], people: [owner], history: [14, 7].map((d) => sentReminder('owner', tuesday, d, ['a-1'])) });
+    expect(formatReminderPlan(p, days).split('\n')).toContain('Actions with no SRO: escalation nobody to escalate to: the action has no SRO who can be emailed: 1.01');
+  });
+
   it('says an age past a year in years, as a row imported from an old sheet has it', () => {
     const ages = [364, 366, 731, 3501];
     const actions = ages.map((age, i) => staleAction({ id: `a-${i}`, ref: `1.0${i}`, lastUpdatedAt: daysBefore(tuesday, age) }));

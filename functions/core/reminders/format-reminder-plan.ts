@@ -1,7 +1,7 @@
 import { plural } from '../words.js';
 import { digestsByPerson, type EscalationGroup, type ReminderPlan, type Skip } from './reminder-plan.js';
 import { lineWords } from './line-words.js';
-import { skipWords } from './skip-words.js';
+import { skipWho, skipWords } from './skip-words.js';
 
 /** The closures a run chases for their SRO: proposed as long ago as an action goes stale. */
 export const waitingClosuresWords = (count: number): string => `${plural(count, 'proposed closure')} waiting as long for their SRO's sign-off`;
@@ -14,7 +14,7 @@ function groupText(group: EscalationGroup): string {
 }
 
 function skipText(skip: Skip, why: ReturnType<typeof skipWords>): string {
-  const who = skip.personId === null && skip.name === null ? 'Actions with no SRO' : `${skip.name ?? skip.personId} <${skip.email ?? 'no address'}>`;
+  const who = skipWho(skip, (email) => ` <${email ?? 'no address'}>`);
   const kind = skip.kind === 'escalation' ? 'escalation ' : '';
   return `${who}: ${kind}${why[skip.reason]}: ${skip.refs.join(', ')}`;
 }

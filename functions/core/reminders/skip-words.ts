@@ -1,5 +1,5 @@
 import { plural } from '../words.js';
-import type { SkipReason } from './reminder-plan.js';
+import type { Skip, SkipReason } from './reminder-plan.js';
 
 /**
  * Why a person is passed over, in the console's reminders page and the command line's dry run alike.
@@ -22,3 +22,10 @@ export function skipWords(remindEveryDays: number): Record<SkipReason, string> {
     'sro-ignores-own': 'not escalated: they own it as well as being its SRO, so there is nobody above them to tell; they are still reminded as its owner',
   };
 }
+
+/**
+ * Who a skip is about, with their address as `address` writes it: a skip with neither person nor name
+ * is the escalations of actions with no SRO, in the console's reminders page and the dry run alike.
+ */
+export const skipWho = (skip: Skip, address: (email: string | null) => string): string =>
+  skip.personId === null && skip.name === null ? 'Actions with no SRO' : `${skip.name ?? skip.personId}${address(skip.email)}`;

@@ -1,5 +1,5 @@
 import type { EscalationGroup, ReminderPlan, Skip } from '../../../functions/core/reminders/reminder-plan.js';
-import { skipWords } from '../../../functions/core/reminders/skip-words.js';
+import { skipWho, skipWords } from '../../../functions/core/reminders/skip-words.js';
 import { lineWords } from '../../../functions/core/reminders/line-words.js';
 import { plural } from '../../../functions/core/words.js';
 
@@ -16,8 +16,6 @@ const flagWords: Record<Exclude<EscalationGroup['flag'], 'awaiting-sign-off'>, (
 const groupWords = (g: EscalationGroup) =>
   g.flag === 'awaiting-sign-off' ? `${plural(g.lines.length, 'closure')} awaiting their sign-off` : `${plural(g.lines.length, 'action')} of ${g.ownerName} (${flagWords[g.flag](g)})`;
 
-const skipWho = (s: Skip) => (s.personId === null && s.name === null ? 'Actions with no SRO' : `${s.name ?? s.personId}${s.email ? ` (${s.email})` : ''}`);
-
 /**
  * Who would get what, by refs and ages only (as the emails themselves): the reminders, the escalations
  * to SROs, and everyone passed over with the reason.
@@ -31,7 +29,7 @@ export function ReminderPlanList({ plan, remindEveryDays }: { plan: ReminderPlan
     <ul class="reminder-list">
       {skips.map((s) => (
         <li>
-          <strong>{skipWho(s)}</strong>: {why[s.reason]}: {s.refs.join(', ')}
+          <strong>{skipWho(s, (email) => (email ? ` (${email})` : ''))}</strong>: {why[s.reason]}: {s.refs.join(', ')}
         </li>
       ))}
     </ul>
