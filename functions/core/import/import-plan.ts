@@ -1,7 +1,7 @@
 import type { Action, ActionKind } from '../model/action.js';
 import type { Person } from '../model/person.js';
 import { cellText, isEmptyRow, type ImportProblem, type Row } from './cells.js';
-import { matchHeadings, unknownHeadings, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
+import { columnOf, matchHeadings, unknownHeadings, unreadHeadings, type ColumnMap, type PlanField } from './match-headings.js';
 import { indexPeople, type SettledName } from './match-person.js';
 import { outcomeWarnings, type OutcomeWarning } from './outcome-warnings.js';
 import { readActionRow } from './read-action-row.js';
@@ -95,7 +95,7 @@ export function importPlan(rows: readonly Row[], people: readonly Person[], now:
     const seen = firstRowOfId.get(read.action.id);
     if (seen !== undefined) {
       const used = seen.ref === read.action.ref ? `is also used on row ${seen.row}` : `reads as the same ref as "${seen.ref}" on row ${seen.row} (case, punctuation and leading zeros are not told apart)`;
-      problems.push({ row: rowNumber, ref: read.action.ref, ...(columns.ref ? { column: columns.ref.heading } : {}), severity: 'error', message: `the ref "${read.action.ref}" ${used}; each action needs its own ref, so give one of them a different ref` });
+      problems.push({ row: rowNumber, ref: read.action.ref, ...columnOf(columns, 'ref'), severity: 'error', message: `the ref "${read.action.ref}" ${used}; each action needs its own ref, so give one of them a different ref` });
       summary.skippedRows++;
       return;
     }

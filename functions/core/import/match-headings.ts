@@ -11,6 +11,12 @@ export type PlanField = (typeof planFields)[number];
 /** Which column holds which field, and the heading as the file wrote it (for messages). */
 export type ColumnMap = Partial<Record<PlanField, { index: number; heading: string }>>;
 
+/** A problem's column, by the heading the file gives the field: nothing for a field it has no column for. */
+export const columnOf = (columns: ColumnMap, field: PlanField | undefined): { column?: string } => {
+  const column = field && columns[field];
+  return column ? { column: column.heading } : {};
+};
+
 export interface HeaderMatch {
   /** Index into the rows (0-based); the spreadsheet row number is one more. */
   headerIndex: number;

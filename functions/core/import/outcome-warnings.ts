@@ -1,7 +1,7 @@
 import type { Action } from '../model/action.js';
 import { cellText, type ImportProblem, type Row } from './cells.js';
 import { heldNamesake, type Namesake } from './keep-namesakes.js';
-import type { ColumnMap, PlanField } from './match-headings.js';
+import { columnOf, type ColumnMap, type PlanField } from './match-headings.js';
 import { saysFinished } from './read-fields.js';
 
 /**
@@ -37,10 +37,8 @@ const mergedAdvice = (what: string) =>
  */
 export function outcomeWarnings(action: Action, row: Row, { columns, rowNumber, givesAreas }: OutcomeContext): OutcomeWarning[] {
   const warnings: OutcomeWarning[] = [];
-  const warn = (when: 'open' | 'written', field: PlanField, message: string) => {
-    const column = columns[field]?.heading;
-    warnings.push({ actionId: action.id, when, problem: { row: rowNumber, ref: action.ref, ...(column ? { column } : {}), severity: 'warning', message } });
-  };
+  const warn = (when: 'open' | 'written', field: PlanField, message: string) =>
+    warnings.push({ actionId: action.id, when, problem: { row: rowNumber, ref: action.ref, ...columnOf(columns, field), severity: 'warning', message } });
   const text = (field: PlanField) => {
     const column = columns[field];
     return column ? cellText(row[column.index] ?? null) : null;

@@ -1,7 +1,7 @@
 import { Action } from '../model/action.js';
 import { formatIssues } from '../validation.js';
 import { cellText, isExcelError, maxCellLength, type Cell, type ImportProblem, type Row } from './cells.js';
-import type { ColumnMap, PlanField } from './match-headings.js';
+import { columnOf, type ColumnMap, type PlanField } from './match-headings.js';
 import type { Namesake } from './keep-namesakes.js';
 import { describeAlike, matchNames, type MatchedNames, type PersonIndex } from './match-person.js';
 import type { OutcomeWarning } from './outcome-warnings.js';
@@ -35,12 +35,7 @@ export type ReadRow = { action: Action; problems: ImportProblem[]; unmatchedSroN
 export function readActionRow(row: Row, ctx: RowContext): ReadRow {
   const problems: ImportProblem[] = [];
   const where: Pick<ImportProblem, 'row' | 'ref'> = { row: ctx.rowNumber };
-  const problemAt = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string): ImportProblem => ({
-    ...where,
-    ...(field && ctx.columns[field] ? { column: ctx.columns[field].heading } : {}),
-    severity,
-    message,
-  });
+  const problemAt = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string): ImportProblem => ({ ...where, ...columnOf(ctx.columns, field), severity, message });
   const report = (field: PlanField | undefined, severity: ImportProblem['severity'], message: string) => problems.push(problemAt(field, severity, message));
   const raw = (field: PlanField): Cell => {
     const column = ctx.columns[field];
